@@ -1,0 +1,473 @@
+//! One Swedish date and time reader for the whole tool: meeting headers,
+//! lists of coming meetings, due dates and deferral targets all use it.
+//!
+//! It reads "2026-02-16", "2026-05 18" (a typo seen in real lists),
+//! "9.5.2023", "5/3", "16 mars", "den 30 november", "Fredag 12 september",
+//! "tisdagen den 8 april 2025", "28e februari" and "v. 12" / "vecka 12".
+//! Dates without a year are placed in the year that puts them closest to a
+//! reference date (the meeting's), preferring one whose weekday agrees when a
+//! weekday is written.
+
+use regex::Regex;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2026.
+    pub year: i32,
+    /// Month 1-12.
+    pub month: u32,
+    /// Day of month 1-31.
+    pub day: u32,
+}
+
+impl Date {
+    /// A valid date, or None.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        if !(1900..=2200).contains(&year) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Parse "YYYY-MM-DD".
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut it = s.trim().splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        Date::new(y, m, d)
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    pub fn days(self) -> i64 {
+        let (y, m, d) = (self.year as i64, self.month as i64, self.day as i64);
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    /// The date `days` days since 1970-01-01.
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719468;
+        let era = z.div_euclid(146097);
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = (yoe + era * 400 + if m <= 2 { 1 } else { 0 }) as i32;
+        Date {
+            year: y,
+            month: m,
+            day: d,
+        }
+    }
+
+    /// Day of week, 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday (3).
+        (self.days() + 3).rem_euclid(7) as u32
+    }
+
+    /// The Monday of ISO week `week` of `year`.
+    pub fn iso_week_monday(year: i32, week: u32) -> Option<Date> {
+        if !(1..=53).contains(&week) {
+            return None;
+        }
+        let jan4 = Date::new(year, 1, 4)?;
+        let monday1 = jan4.days() - jan4.weekday() as i64;
+        Some(Date::from_days(monday1 + (week as i64 - 1) * 7))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// How much of a date the text gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// Year, month and day written.
+    Full,
+    /// Day and month written; the year was inferred.
+    DayMonth,
+    /// Only a week number; the date is that week's Monday.
+    Week,
+}
+
+/// A date found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundDate {
+    /// Byte range of the date expression in the text.
+    pub range: Range<usize>,
+    /// The date, when it could be resolved (a day and month without any
+    /// reference year cannot).
+    pub date: Option<Date>,
+    /// What the text gave.
+    pub precision: Precision,
+}
+
+/// What dates are resolved against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DateContext {
+    /// The meeting date, or another date the document is anchored to.
+    pub reference: Option<Date>,
+    /// A year to use when there is no reference date.
+    pub year: Option<i32>,
+}
+
+const MONTHS: [(&str, u32); 23] = [
+    ("januari", 1),
+    ("februari", 2),
+    ("mars", 3),
+    ("april", 4),
+    ("maj", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augusti", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("okt", 10),
+    ("nov", 11),
+];
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches('.');
+    if n == "dec" {
+        return Some(12);
+    }
+    MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+];
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d\d)-(\d{1,2})(?:-| )(\d{1,2})\b").expect("valid regex")
+});
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b").expect("valid regex")
+});
+static SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:[/-]((?:19|20)?\d\d))?\b").expect("valid regex")
+});
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?(\d{1,2})(?::?e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s+((?:19|20)\d\d)\b)?",
+    )
+    .expect("valid regex")
+});
+static WEEK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:v\.|v|vecka)\s?(\d{1,2})\b(?:\s+((?:19|20)\d\d)\b)?")
+        .expect("valid regex")
+});
+
+/// Place a day and month in the year closest to the context's reference,
+/// preferring a year in which the written weekday is right.
+fn resolve(month: u32, day: u32, weekday: Option<u32>, ctx: &DateContext) -> Option<Date> {
+    if let Some(r) = ctx.reference {
+        let mut cands: Vec<Date> = (r.year - 1..=r.year + 1)
+            .filter_map(|y| Date::new(y, month, day))
+            .collect();
+        if let Some(wd) = weekday {
+            let matching: Vec<Date> = cands
+                .iter()
+                .copied()
+                .filter(|d| d.weekday() == wd)
+                .collect();
+            if !matching.is_empty() {
+                cands = matching;
+            }
+        }
+        return cands
+            .into_iter()
+            .min_by_key(|d| (d.days() - r.days()).abs());
+    }
+    ctx.year.and_then(|y| Date::new(y, month, day))
+}
+
+/// Every date in `text`, in order of position, not overlapping.
+pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
+    let mut found: Vec<FoundDate> = Vec::new();
+    let overlaps = |found: &[FoundDate], r: &Range<usize>| {
+        found
+            .iter()
+            .any(|f| f.range.start < r.end && r.start < f.range.end)
+    };
+    for c in ISO.captures_iter(text) {
+        let m = c.get(0).map(|m| m.range()).unwrap_or_default();
+        let date = Date::new(num(c.get(1)) as i32, num(c.get(2)), num(c.get(3)));
+        if date.is_some() {
+            found.push(FoundDate {
+                range: m,
+                date,
+                precision: Precision::Full,
+            });
+        }
+    }
+    for c in DOTTED.captures_iter(text) {
+        let m = c.get(0).map(|m| m.range()).unwrap_or_default();
+        if overlaps(&found, &m) {
+            continue;
+        }
+        let date = Date::new(num(c.get(3)) as i32, num(c.get(2)), num(c.get(1)));
+        if date.is_some() {
+            found.push(FoundDate {
+                range: m,
+                date,
+                precision: Precision::Full,
+            });
+        }
+    }
+    for c in NAMED.captures_iter(text) {
+        let m = c.get(0).map(|m| m.range()).unwrap_or_default();
+        if overlaps(&found, &m) {
+            continue;
+        }
+        let Some(month) = c.get(3).and_then(|x| month_number(x.as_str())) else {
+            continue;
+        };
+        let day = num(c.get(2));
+        let weekday = c.get(1).and_then(|w| {
+            let w = w.as_str().to_lowercase();
+            WEEKDAYS
+                .iter()
+                .position(|d| w.starts_with(d))
+                .map(|p| p as u32)
+        });
+        let (date, precision) = match c.get(4) {
+            Some(y) => (
+                Date::new(y.as_str().parse().unwrap_or(0), month, day),
+                Precision::Full,
+            ),
+            None => (resolve(month, day, weekday, ctx), Precision::DayMonth),
+        };
+        if date.is_some() || (1..=31).contains(&day) {
+            found.push(FoundDate {
+                range: m,
+                date,
+                precision,
+            });
+        }
+    }
+    for c in SLASH.captures_iter(text) {
+        let m = c.get(0).map(|m| m.range()).unwrap_or_default();
+        if overlaps(&found, &m) {
+            continue;
+        }
+        // "1/2 dag", "50/50" and fractions are not dates: both parts must be
+        // a plausible day and month.
+        let (day, month) = (num(c.get(1)), num(c.get(2)));
+        if day == 0 || day > 31 || month == 0 || month > 12 {
+            continue;
+        }
+        let (date, precision) = match c.get(3) {
+            Some(y) => {
+                let mut y: i32 = y.as_str().parse().unwrap_or(0);
+                if y < 100 {
+                    y += 2000;
+                }
+                (Date::new(y, month, day), Precision::Full)
+            }
+            None => (resolve(month, day, None, ctx), Precision::DayMonth),
+        };
+        found.push(FoundDate {
+            range: m,
+            date,
+            precision,
+        });
+    }
+    for c in WEEK.captures_iter(text) {
+        let m = c.get(0).map(|m| m.range()).unwrap_or_default();
+        if overlaps(&found, &m) {
+            continue;
+        }
+        let week = num(c.get(1));
+        let year = c
+            .get(2)
+            .and_then(|y| y.as_str().parse().ok())
+            .or(ctx.reference.map(|r| r.year))
+            .or(ctx.year);
+        let date = year.and_then(|y| Date::iso_week_monday(y, week));
+        found.push(FoundDate {
+            range: m,
+            date,
+            precision: Precision::Week,
+        });
+    }
+    found.sort_by_key(|f| f.range.start);
+    found
+}
+
+fn num(m: Option<regex::Match<'_>>) -> u32 {
+    m.and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+}
+
+/// A time of day "HH:MM".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Time {
+    /// Hour 0-23.
+    pub hour: u32,
+    /// Minute 0-59.
+    pub minute: u32,
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:kl\.?\s*|klockan\s+)?(\d{1,2})[:.](\d{2})\s*(?:-|–|—|till)\s*(\d{1,2})[:.](\d{2})\b",
+    )
+    .expect("valid regex")
+});
+
+/// The first time range ("13:30-15:00", "09:00 – 15:30", "16.15–17.22") in
+/// `text`: byte range, start and end.
+pub fn find_time_range(text: &str) -> Option<(Range<usize>, Time, Time)> {
+    for c in TIME_RANGE.captures_iter(text) {
+        let t = |h: Option<regex::Match<'_>>, m: Option<regex::Match<'_>>| {
+            let (h, m) = (num(h), num(m));
+            (h < 24 && m < 60).then_some(Time { hour: h, minute: m })
+        };
+        if let (Some(a), Some(b)) = (t(c.get(1), c.get(2)), t(c.get(3), c.get(4))) {
+            let r = c.get(0).map(|m| m.range()).unwrap_or_default();
+            return Some((r, a, b));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(r: &str) -> DateContext {
+        DateContext {
+            reference: Date::parse_iso(r),
+            year: None,
+        }
+    }
+
+    fn dates(text: &str, r: &str) -> Vec<String> {
+        find_dates(text, &ctx(r))
+            .into_iter()
+            .map(|f| f.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into()))
+            .collect()
+    }
+
+    #[test]
+    fn day_arithmetic_round_trips() {
+        for s in ["1970-01-01", "2024-02-29", "2026-03-16", "1999-12-31"] {
+            let d = Date::parse_iso(s).unwrap();
+            assert_eq!(Date::from_days(d.days()), d);
+        }
+        assert_eq!(Date::parse_iso("2025-09-12").unwrap().weekday(), 4); // Friday
+    }
+
+    #[test]
+    fn swedish_forms() {
+        assert_eq!(
+            dates("åter nästa möte 16 mars.", "2026-02-16"),
+            ["2026-03-16"]
+        );
+        assert_eq!(
+            dates("till nästa möte den 30 november", "2023-10-20"),
+            ["2023-11-30"]
+        );
+        assert_eq!(
+            dates("senast 5/3 till Roland", "2026-02-24"),
+            ["2026-03-05"]
+        );
+        assert_eq!(
+            dates("Datum 9.5.2023 kl. 16:15", "2026-01-01"),
+            ["2023-05-09"]
+        );
+        assert_eq!(
+            dates("Fredag 12 september, Stationshuset", "2025-04-09"),
+            ["2025-09-12"]
+        );
+        assert_eq!(
+            dates("tisdagen den 8 april 2025", "2026-01-01"),
+            ["2025-04-08"]
+        );
+        assert_eq!(dates("2026-05 18", "2026-02-16"), ["2026-05-18"]);
+        assert_eq!(dates("deadline 28e februari", "2026-02-16"), ["2026-02-28"]);
+        assert_eq!(dates("mötet 7/5.", "2025-04-09"), ["2025-05-07"]);
+        assert_eq!(dates("v. 12", "2026-02-16"), ["2026-03-16"]);
+        assert_eq!(dates("15 januari", "2025-12-10"), ["2026-01-15"]);
+    }
+
+    #[test]
+    fn non_dates_are_not_dates() {
+        assert!(dates("50/50 och 20–30 % tjänst", "2026-01-01").is_empty());
+        assert!(dates("Mars och april", "2026-01-01").is_empty());
+    }
+
+    #[test]
+    fn without_reference_a_day_month_date_is_unresolved() {
+        let f = find_dates("den 30 november", &DateContext::default());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].date, None);
+    }
+
+    #[test]
+    fn time_ranges() {
+        let (_, a, b) = find_time_range("Tid: 09:00 – 15:30").unwrap();
+        assert_eq!(
+            (a.to_string(), b.to_string()),
+            ("09:00".into(), "15:30".into())
+        );
+        let (_, a, _) = find_time_range("10.14:05-14:15").unwrap();
+        assert_eq!(a.to_string(), "14:05");
+        assert!(find_time_range("25:00-26:00").is_none());
+    }
+}

@@ -1,0 +1,275 @@
+//! The words that mark the parts of a set of minutes. Kept apart from the
+//! code that uses them so that adding a synonym is a one-line change.
+
+/// A heading that opens an attendance list, with the group and the
+/// attendance its people get unless their line says otherwise.
+pub struct AttendanceHeading {
+    /// The heading, lower case, without trailing colon.
+    pub text: &'static str,
+    /// `member`, `adjunct`, `guest`, `secretary`.
+    pub group: &'static str,
+    /// `present` or `absent`.
+    pub attendance: &'static str,
+    /// A role everyone listed gets (the secretary).
+    pub role: Option<&'static str>,
+}
+
+const fn h(
+    text: &'static str,
+    group: &'static str,
+    attendance: &'static str,
+    role: Option<&'static str>,
+) -> AttendanceHeading {
+    AttendanceHeading {
+        text,
+        group,
+        attendance,
+        role,
+    }
+}
+
+/// Attendance headings (ANNOTATION.md, Participants).
+pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
+    h("deltagare", "member", "present", None),
+    h("närvarande", "member", "present", None),
+    h("närvarande ledamöter", "member", "present", None),
+    h("ledamöter", "member", "present", None),
+    h("beslutande", "member", "present", None),
+    h("beslutande ledamöter", "member", "present", None),
+    h("tjänstgörande ersättare", "member", "present", None),
+    h("kallade", "member", "present", None),
+    h("present", "member", "present", None),
+    h("attendees", "member", "present", None),
+    h("participants", "member", "present", None),
+    h("adjungerade", "adjunct", "present", None),
+    h("adjungerad", "adjunct", "present", None),
+    h("övriga deltagare", "guest", "present", None),
+    h("övriga närvarande", "guest", "present", None),
+    h("övriga", "guest", "present", None),
+    h("gäster", "guest", "present", None),
+    h("inbjudna", "guest", "present", None),
+    h("tjänstemän", "guest", "present", None),
+    h("ej tjänstgörande ersättare", "guest", "present", None),
+    h("ersättare", "guest", "present", None),
+    h("frånvarande", "member", "absent", None),
+    h("anmält förhinder", "member", "absent", None),
+    h("förhinder", "member", "absent", None),
+    h("återbud", "member", "absent", None),
+    h("absent", "member", "absent", None),
+    h(
+        "mötessekreterare",
+        "secretary",
+        "present",
+        Some("sekreterare"),
+    ),
+    h("sekreterare", "secretary", "present", Some("sekreterare")),
+    h(
+        "protokollförare",
+        "secretary",
+        "present",
+        Some("sekreterare"),
+    ),
+    h(
+        "vid anteckningarna",
+        "secretary",
+        "present",
+        Some("sekreterare"),
+    ),
+    h(
+        "vid protokollet",
+        "secretary",
+        "present",
+        Some("sekreterare"),
+    ),
+    h("antecknare", "secretary", "present", Some("sekreterare")),
+    h("secretary", "secretary", "present", Some("sekreterare")),
+    h("justerare", "member", "present", Some("justerare")),
+    h("justeras", "member", "present", Some("justerare")),
+    h("reviewers", "member", "present", Some("justerare")),
+];
+
+/// Roles a person can have in the meeting, as written → normalised. Longer
+/// forms first, so "vice ordförande" wins over "ordförande".
+pub const ROLES: &[(&str, &str)] = &[
+    ("vice ordförande", "vice ordförande"),
+    ("v. ordförande", "vice ordförande"),
+    ("vice ordf", "vice ordförande"),
+    ("ordförande", "ordförande"),
+    ("ordf", "ordförande"),
+    ("mötesordförande", "ordförande"),
+    ("mötessekreterare", "sekreterare"),
+    ("sekreterare", "sekreterare"),
+    ("protokollförare", "sekreterare"),
+    ("koordinator", "koordinator"),
+    ("justerare", "justerare"),
+    ("chair", "ordförande"),
+    ("secretary", "sekreterare"),
+];
+
+/// Words in a participant's note meaning they were absent.
+pub const ABSENT_CUES: &[&str] = &[
+    "återbud",
+    "förhinder",
+    "frånvarande",
+    "ej närvarande",
+    "anmält frånvaro",
+    "absent",
+];
+
+/// Words meaning they attended only part of the meeting.
+pub const PARTIAL_CUES: &[&str] = &[
+    "ansluter",
+    "avviker",
+    "deltar på punkt",
+    "deltar under punkt",
+    "punkt ",
+    "medverkar ej",
+    "lämnar mötet",
+    "går kl",
+    "från kl",
+    "till kl",
+    "§§",
+    "deltar på",
+    "del av mötet",
+];
+
+/// Words meaning they joined from afar.
+pub const REMOTE_CUES: &[&str] = &[
+    "teams",
+    "telefon",
+    "distans",
+    "video",
+    "zoom",
+    "digitalt",
+    "på länk",
+    "via länk",
+    "remote",
+];
+
+/// Headings of a list of coming meetings.
+pub const NEXT_MEETING_HEADINGS: &[&str] = &[
+    "nästkommande möten",
+    "nästkommande möte",
+    "kommande möten",
+    "kommande mötesdatum",
+    "nästa möte",
+    "nästa sammanträde",
+    "möten för hösten",
+    "möten för våren",
+    "mötesdatum",
+    "mötestider",
+    "sammanträdesdagar",
+    "next meeting",
+    "next meetings",
+    "upcoming meetings",
+];
+
+/// Header labels of an agenda table's first column.
+pub const AGENDA_TABLE_HEADERS: &[&str] = &[
+    "mötespunkt",
+    "punkt",
+    "ärende",
+    "dagordning",
+    "agenda",
+    "nr",
+    "§",
+];
+
+/// Words naming the kind of document, → `document_type`.
+pub const DOCUMENT_TYPES: &[(&str, &str)] = &[
+    ("mötesanteckningar", "minutes"),
+    ("mötesanteckning", "minutes"),
+    ("minnesanteckningar", "minutes"),
+    ("anteckningar", "minutes"),
+    ("sammanträdesprotokoll", "minutes"),
+    ("mötesprotokoll", "minutes"),
+    ("protokoll", "minutes"),
+    ("minutes", "minutes"),
+    ("föredragningslista", "agenda"),
+    ("dagordning", "agenda"),
+    ("kallelse", "agenda"),
+    ("agenda", "agenda"),
+    ("kungörelse", "notice"),
+];
+
+/// Endings of words that name a council, board or committee (the body).
+pub const BODY_WORDS: &[&str] = &[
+    "råd",
+    "rådet",
+    "styrelse",
+    "styrelsen",
+    "nämnd",
+    "nämnden",
+    "fullmäktige",
+    "utskott",
+    "utskottet",
+    "grupp",
+    "gruppen",
+    "kommitté",
+    "beredning",
+    "stämma",
+    "årsmöte",
+    "årsstämma",
+    "referensgrupp",
+    "ledningsgrupp",
+    "board",
+    "styrgrupp",
+];
+
+/// Endings of words that name an organisation.
+pub const ORGANIZATION_WORDS: &[&str] = &[
+    "regionen",
+    "region",
+    "kommun",
+    "stad",
+    "landsting",
+    "förening",
+    "föreningen",
+    "förbund",
+    "förbundet",
+    "myndigheten",
+    "verket",
+    "samfällighet",
+    "samfällighetsförening",
+    "universitet",
+    "sjukvårdsregionen",
+];
+
+/// Endings of words that name an office under the organisation.
+pub const DEPARTMENT_WORDS: &[&str] = &[
+    "kontoret",
+    "förvaltning",
+    "förvaltningen",
+    "avdelning",
+    "avdelningen",
+    "enhet",
+    "enheten",
+    "kansli",
+    "kansliet",
+    "sektion",
+    "staben",
+];
+
+/// Template text that was never filled in: not a value.
+pub const PLACEHOLDERS: &[&str] = &[
+    "fyll i",
+    "klicka här",
+    "skriv här",
+    "ange text",
+    "click here",
+    "xxxx",
+];
+
+/// Labels that end a title written on one line with other matter
+/// ("Regional planering Gäster: …").
+pub const TITLE_CUT_LABELS: &[&str] = &[
+    "Gäster:",
+    "Gäst:",
+    "Deltagare:",
+    "Föredragande:",
+    "Närvarande:",
+    "Ansvarig:",
+    "Tid:",
+    "Bilaga:",
+    "Bilagor:",
+];

@@ -1,0 +1,1226 @@
+//! Finds the structure of a set of minutes in a [`minutes_model::Document`]:
+//! the meeting (organisation, body, date, time, place), the participants, the
+//! agenda items in order with their text and attachments, and the coming
+//! meetings.
+//!
+//! It reads only the format-neutral model — paragraphs with styled runs,
+//! lists, tables — so it works the same on text, Word and PDF minutes. What
+//! counts as what follows `ANNOTATION.md`; the words it looks for are in
+//! [`lexicon`].
+//!
+//! The finder walks the blocks once with a small state machine: the header
+//! (before anything else), attendance lists (opened by headings such as
+//! "Deltagare" or "Frånvarande"), the agenda (numbered paragraphs, "§ 45",
+//! rows of an agenda table) and lists of coming meetings.
+#![deny(missing_docs)]
+
+pub mod dates;
+pub mod lexicon;
+mod meeting;
+mod participants;
+
+use dates::{Date, DateContext, Time, find_dates, find_time_range};
+use minutes_model::{Block, BlockKind, Diagnostic, Document, Paragraph, Role, Row, Span, Style};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+pub use meeting::Meeting;
+pub use participants::Participant;
+
+/// Everything the structure finder found in one document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Structured {
+    /// The meeting.
+    pub meeting: Meeting,
+    /// The people in the attendance lists.
+    pub participants: Vec<Participant>,
+    /// Agenda items, flat, in document order.
+    pub items: Vec<AgendaItem>,
+    /// Coming meetings listed in the minutes.
+    pub next_meetings: Vec<NextMeeting>,
+    /// What could not be made sense of.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One agenda item.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AgendaItem {
+    /// Stable identifier within the document ("item-3").
+    pub id: String,
+    /// The number as printed, normalised: "3", "8.1", "2a", "45"; None for
+    /// unnumbered items.
+    pub number: Option<String>,
+    /// The heading text only.
+    pub title: String,
+    /// The enclosing item's number for sub-items.
+    pub parent: Option<String>,
+    /// Scheduled time, when the agenda gives one.
+    pub time: Option<TimeSpan>,
+    /// The item's content in reading order: paragraphs, list entries and
+    /// table cells, each a unit of its own for the rules.
+    pub units: Vec<Unit>,
+    /// Documents the item refers to.
+    pub attachments: Vec<Attachment>,
+    /// Where the item starts (and ends) in the source.
+    pub span: ItemSpan,
+}
+
+impl AgendaItem {
+    /// The item's text: its units joined by newlines.
+    pub fn text(&self) -> String {
+        self.units
+            .iter()
+            .map(|u| u.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// A time range on the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TimeSpan {
+    /// "HH:MM".
+    #[serde(serialize_with = "ser_time")]
+    pub start: Time,
+    /// "HH:MM".
+    #[serde(serialize_with = "ser_time")]
+    pub end: Time,
+}
+
+fn ser_time<S: serde::Serializer>(t: &Time, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(t)
+}
+
+/// Where an item stands: the page, the index of its first top-level block,
+/// and the source range it covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct ItemSpan {
+    /// 1-based page, when known.
+    pub page: Option<u32>,
+    /// Index of the top-level block where the item starts.
+    pub block: usize,
+    /// 1-based source line (text) or paragraph ordinal (DOCX).
+    pub line: Option<u32>,
+    /// Byte offset in the source where the item starts, when known.
+    pub start: Option<u64>,
+    /// Byte offset where it ends, when known.
+    pub end: Option<u64>,
+}
+
+/// What kind of unit of text a [`Unit`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// A paragraph (or one line of a paragraph with hard breaks).
+    Paragraph,
+    /// An entry of a list.
+    ListItem,
+    /// Text from the heading cell or line of the item besides its title.
+    Heading,
+}
+
+/// A unit of item text: the rules split it into sentences, and every
+/// extraction points back to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unit {
+    /// Plain text (markup removed).
+    pub text: String,
+    /// What it is.
+    pub kind: UnitKind,
+    /// True when the whole unit is bold (a sub-heading or a label line).
+    pub bold: bool,
+    /// Index of the top-level block it is in.
+    pub block: usize,
+    /// Its block's position in the source.
+    pub span: Span,
+}
+
+/// A document an item refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attachment {
+    /// The name as written.
+    pub name: String,
+    /// The link target, when there is a usable one.
+    pub link: Option<String>,
+}
+
+/// A coming meeting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextMeeting {
+    /// The date.
+    pub date: Date,
+    /// Topics listed for it.
+    pub topics: Vec<String>,
+    /// Anything else written with the date (time, place, "heldag").
+    pub note: Option<String>,
+}
+
+/// Find the structure of `doc`.
+pub fn find(doc: &Document) -> Structured {
+    let mut f = Finder::default();
+    f.run(doc);
+    f.finish(doc)
+}
+
+/// The section of the document the walk is in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Section {
+    Header,
+    Attendance(usize),
+    Agenda,
+    NextMeetings,
+}
+
+#[derive(Default)]
+struct Finder {
+    header: meeting::HeaderLines,
+    participants: Vec<Participant>,
+    items: Vec<AgendaItem>,
+    next_lines: Vec<(String, bool)>,
+    next_heading_year: Option<i32>,
+    section: Option<Section>,
+    /// Last accepted top-level number, for sequence checks.
+    last_top: Option<u32>,
+    last_sub: Option<(u32, u32)>,
+    last_letter: Option<char>,
+    /// The item whose title is still to come on the next line.
+    title_pending: bool,
+    all_text: String,
+    warnings: Vec<Diagnostic>,
+}
+
+/// A number at the start of a heading line.
+#[derive(Debug, Clone, PartialEq)]
+struct Numbered {
+    number: String,
+    parent: Option<String>,
+    top: u32,
+    sub: Option<u32>,
+    letter: Option<char>,
+    paragraph_sign: bool,
+    time: Option<TimeSpan>,
+    /// Byte offset where the rest (the title) starts.
+    rest: usize,
+}
+
+static TOP_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3})(?:\.(\d{1,2}))?\.?(?:\s+|$|(\p{Lu}))").expect("valid regex")
+});
+static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3})\.\s*(\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2})").expect("valid regex")
+});
+static PARAGRAPH_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:§\s*(\d{1,4})|(\d{1,4})\s*§)(?:\s+|$|[.:])").expect("valid regex")
+});
+static LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([a-z])\)\s+").expect("valid regex"));
+static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*")
+        .expect("valid regex")
+});
+
+/// Parse the number at the start of `text`.
+fn parse_number(text: &str) -> Option<Numbered> {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    if let Some(c) = PARAGRAPH_SIGN.captures(t) {
+        let n: u32 = c.get(1).or(c.get(2))?.as_str().parse().ok()?;
+        let end = c.get(0)?.end();
+        return Some(with_time(
+            Numbered {
+                number: n.to_string(),
+                parent: None,
+                top: n,
+                sub: None,
+                letter: None,
+                paragraph_sign: true,
+                time: None,
+                rest: lead + end,
+            },
+            text,
+        ));
+    }
+    if let Some(c) = TIME_FIRST.captures(t) {
+        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        let end = c.get(1)?.end() + 1;
+        return Some(with_time(
+            Numbered {
+                number: n.to_string(),
+                parent: None,
+                top: n,
+                sub: None,
+                letter: None,
+                paragraph_sign: false,
+                time: None,
+                rest: lead + end,
+            },
+            text,
+        ));
+    }
+    if let Some(c) = TOP_NUMBER.captures(t) {
+        let top: u32 = c.get(1)?.as_str().parse().ok()?;
+        let sub: Option<u32> = c.get(2).and_then(|s| s.as_str().parse().ok());
+        // "7.Uppföljning": the capital letter belongs to the title.
+        let end = match c.get(3) {
+            Some(m) => m.start(),
+            None => c.get(0)?.end(),
+        };
+        let (number, parent) = match sub {
+            Some(s) => (format!("{top}.{s}"), Some(top.to_string())),
+            None => (top.to_string(), None),
+        };
+        return Some(with_time(
+            Numbered {
+                number,
+                parent,
+                top,
+                sub,
+                letter: None,
+                paragraph_sign: false,
+                time: None,
+                rest: lead + end,
+            },
+            text,
+        ));
+    }
+    if let Some(c) = LETTER.captures(t) {
+        let letter = c.get(1)?.as_str().chars().next()?;
+        return Some(Numbered {
+            number: String::new(),
+            parent: None,
+            top: 0,
+            sub: None,
+            letter: Some(letter),
+            paragraph_sign: false,
+            time: None,
+            rest: lead + c.get(0)?.end(),
+        });
+    }
+    None
+}
+
+/// Read a time range right after the number ("2. 09:10-09:20 Title").
+fn with_time(mut n: Numbered, text: &str) -> Numbered {
+    let rest = &text[n.rest..];
+    if let Some(m) = LEADING_TIME.find(rest)
+        && let Some((_, a, b)) = find_time_range(m.as_str())
+    {
+        n.time = Some(TimeSpan { start: a, end: b });
+        n.rest += m.end();
+    }
+    n
+}
+
+/// Split a paragraph into its title and the rest, skipping `skip` bytes of
+/// number: a leading bold stretch is the title; otherwise the text up to the
+/// first link or title-ending label.
+fn split_title(p: &Paragraph, skip: usize) -> (String, String, Vec<Attachment>) {
+    let mut segs: Vec<(String, Style, Option<String>)> = Vec::new();
+    let mut pos = 0;
+    for r in &p.runs {
+        let len = r.text.len();
+        if pos + len <= skip {
+            pos += len;
+            continue;
+        }
+        let from = skip.saturating_sub(pos);
+        let text = r.text.get(from..).unwrap_or("").to_string();
+        pos += len;
+        segs.push((text, r.style, r.link.clone()));
+    }
+    // Drop leading white space.
+    while let Some(first) = segs.first_mut() {
+        let t = first.0.trim_start().to_string();
+        if t.is_empty() {
+            segs.remove(0);
+        } else {
+            first.0 = t;
+            break;
+        }
+    }
+    let attachments = links_of(&segs);
+    let all: String = segs.iter().map(|s| s.0.as_str()).collect();
+    let first_bold = segs
+        .first()
+        .is_some_and(|s| s.1.contains(Style::BOLD) && s.2.is_none());
+    let (title, rest) = if first_bold
+        && segs
+            .iter()
+            .any(|s| !s.1.contains(Style::BOLD) && !s.0.trim().is_empty())
+    {
+        let n = segs
+            .iter()
+            .take_while(|s| s.1.contains(Style::BOLD) && s.2.is_none())
+            .count();
+        let title: String = segs[..n].iter().map(|s| s.0.as_str()).collect();
+        let rest: String = segs[n..].iter().map(|s| s.0.as_str()).collect();
+        (title, rest)
+    } else if let Some(li) = segs.iter().position(|s| s.2.is_some()).filter(|&i| i > 0) {
+        let title: String = segs[..li].iter().map(|s| s.0.as_str()).collect();
+        let rest: String = segs[li..].iter().map(|s| s.0.as_str()).collect();
+        (title, rest)
+    } else {
+        (all, String::new())
+    };
+    let (title, cut) = cut_title(&title);
+    let rest = if cut.is_empty() {
+        rest
+    } else {
+        format!("{cut} {rest}")
+    };
+    (clean_title(&title), rest.trim().to_string(), attachments)
+}
+
+/// Cut a title at a label that starts other matter ("… Gäster: A, B").
+fn cut_title(title: &str) -> (String, String) {
+    for label in lexicon::TITLE_CUT_LABELS {
+        if let Some(i) = title.find(label)
+            && i > 0
+        {
+            return (title[..i].to_string(), title[i..].to_string());
+        }
+    }
+    (title.to_string(), String::new())
+}
+
+/// Tidy a title: no trailing dot or colon, no stray markup, single spaces.
+fn clean_title(t: &str) -> String {
+    let t = t.replace(['\n', '\t'], " ");
+    let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let t = t.trim_end_matches(['.', ':', ';', ',']);
+    t.trim().to_string()
+}
+
+/// Attachments from the links of segments; adjacent links to the same target
+/// separated only by white space are one attachment ("2025-03-05" + "Möte.docx").
+fn links_of(segs: &[(String, Style, Option<String>)]) -> Vec<Attachment> {
+    let mut out: Vec<Attachment> = Vec::new();
+    let mut last_link: Option<(String, bool)> = None; // (target, still adjacent)
+    for (text, _, link) in segs {
+        match link {
+            Some(target) => {
+                let name = text.trim();
+                let adjacent = matches!(&last_link, Some((t, true)) if t == target);
+                if adjacent && let Some(a) = out.last_mut() {
+                    a.name = format!("{} {}", a.name, name).trim().to_string();
+                } else if !name.is_empty() {
+                    out.push(Attachment {
+                        name: name.to_string(),
+                        link: usable_link(target),
+                    });
+                }
+                last_link = Some((target.clone(), true));
+            }
+            None => {
+                if !text.trim().is_empty() {
+                    last_link = None;
+                }
+            }
+        }
+    }
+    for a in &mut out {
+        a.name = clean_title(&a.name);
+    }
+    out.retain(|a| !a.name.is_empty());
+    out
+}
+
+fn usable_link(target: &str) -> Option<String> {
+    let t = target.trim();
+    (!t.is_empty() && t != "#").then(|| t.to_string())
+}
+
+static BARE_URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"https?://[^\s<>()]+[^\s<>().,;]").expect("valid regex"));
+static BILAGA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:finns i|se|enligt|i)\s+(bilaga(?:\s+\d+)?)\b").expect("valid regex")
+});
+
+/// Attachments mentioned in plain text: bare URLs and "(se|finns i) bilaga".
+fn text_attachments(text: &str) -> Vec<Attachment> {
+    let mut out = Vec::new();
+    for m in BARE_URL.find_iter(text) {
+        out.push(Attachment {
+            name: m.as_str().to_string(),
+            link: Some(m.as_str().to_string()),
+        });
+    }
+    for c in BILAGA.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            out.push(Attachment {
+                name: m.as_str().to_lowercase(),
+                link: None,
+            });
+        }
+    }
+    out
+}
+
+/// Lower-case key of a heading line: markup, numbering and trailing colon off.
+fn heading_key(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '#' || c == '_');
+    let t = t.trim().trim_end_matches(':').trim();
+    t.to_lowercase()
+}
+
+fn attendance_heading(text: &str) -> Option<(usize, String)> {
+    let key = heading_key(text);
+    if key.is_empty() || key.len() > 60 {
+        return None;
+    }
+    for (i, h) in lexicon::ATTENDANCE_HEADINGS.iter().enumerate() {
+        if key == h.text {
+            return Some((i, String::new()));
+        }
+    }
+    // "Närvarande: Anna A, Bertil B" — heading and names on one line.
+    let lower = text.trim().to_lowercase();
+    for (i, h) in lexicon::ATTENDANCE_HEADINGS.iter().enumerate() {
+        if let Some(rest) = lower.strip_prefix(h.text)
+            && rest.starts_with(':')
+        {
+            let cut = text.trim().len() - rest.len() + 1;
+            return Some((i, text.trim()[cut..].trim().to_string()));
+        }
+    }
+    None
+}
+
+fn next_meetings_heading(text: &str) -> bool {
+    let key = heading_key(text);
+    key.len() < 80
+        && lexicon::NEXT_MEETING_HEADINGS.iter().any(|h| {
+            key == *h || key.starts_with(&format!("{h} ")) || key.starts_with(&format!("{h}:"))
+        })
+}
+
+fn is_bold(p: &Paragraph) -> bool {
+    let visible: Vec<_> = p
+        .runs
+        .iter()
+        .filter(|r| !r.text.trim().is_empty())
+        .collect();
+    !visible.is_empty() && visible.iter().all(|r| r.style.contains(Style::BOLD))
+}
+
+fn is_struck(p: &Paragraph) -> bool {
+    let visible: Vec<_> = p
+        .runs
+        .iter()
+        .filter(|r| !r.text.trim().is_empty())
+        .collect();
+    !visible.is_empty() && visible.iter().all(|r| r.style.contains(Style::STRIKE))
+}
+
+fn para_text(p: &Paragraph) -> String {
+    match &p.label {
+        Some(l) => format!("{l} {}", p.text()),
+        None => p.text(),
+    }
+}
+
+impl Finder {
+    fn run(&mut self, doc: &Document) {
+        for (bi, block) in doc.blocks.iter().enumerate() {
+            let text = block.plain_text();
+            self.all_text.push_str(&text);
+            self.all_text.push('\n');
+            match &block.kind {
+                BlockKind::Paragraph(p) => self.paragraph(p, bi, block.span),
+                BlockKind::List(l) => {
+                    for item in &l.items {
+                        for b in &item.blocks {
+                            if let BlockKind::Paragraph(p) = &b.kind {
+                                self.list_entry(p, bi, b.span);
+                            } else {
+                                self.other_block(b, bi);
+                            }
+                        }
+                    }
+                }
+                BlockKind::Table(t) => self.table(&t.rows, bi, block.span),
+                BlockKind::PageBreak => {}
+            }
+        }
+    }
+
+    fn section(&self) -> Section {
+        self.section.unwrap_or(Section::Header)
+    }
+
+    fn paragraph(&mut self, p: &Paragraph, bi: usize, span: Span) {
+        let text = para_text(p);
+        if text.trim().is_empty() {
+            return;
+        }
+        // Lines of a paragraph with hard breaks are read one by one.
+        if text.contains('\n') && p.label.is_none() {
+            for line in split_lines(p) {
+                self.paragraph(&line, bi, span);
+            }
+            return;
+        }
+        if let Some((h, rest)) = attendance_heading(&text) {
+            self.section = Some(Section::Attendance(h));
+            self.title_pending = false;
+            if !rest.is_empty() {
+                self.attendance_text(&rest, false, h);
+            }
+            return;
+        }
+        if next_meetings_heading(&text) {
+            self.section = Some(Section::NextMeetings);
+            self.title_pending = false;
+            self.next_heading_year = find_year(&text);
+            // "Nästa möte Torsdag 27 Januari 12:15": the date is in the heading.
+            let key = heading_key(&text);
+            if find_dates(&key, &DateContext::default())
+                .iter()
+                .any(|d| d.range.start < 40)
+            {
+                let after = lexicon::NEXT_MEETING_HEADINGS
+                    .iter()
+                    .filter(|h| key.starts_with(*h))
+                    .map(|h| h.len())
+                    .max()
+                    .unwrap_or(0);
+                self.next_lines.push((
+                    text.trim()[after.min(text.trim().len())..]
+                        .trim()
+                        .to_string(),
+                    false,
+                ));
+            }
+            return;
+        }
+        if self.try_start_item(p, &text, bi, span) {
+            return;
+        }
+        match self.section() {
+            Section::Attendance(h) => {
+                if !self.attendance_text(&text, is_struck(p), h) {
+                    self.leave_attendance();
+                    self.paragraph(p, bi, span);
+                }
+            }
+            Section::NextMeetings => self.next_lines.push((text, false)),
+            Section::Header => {
+                if self.items.is_empty() {
+                    self.header.push(p, &text);
+                }
+            }
+            Section::Agenda => {
+                if self.title_pending
+                    && let Some(item) = self.items.last_mut()
+                {
+                    let (title, rest, atts) = split_title(p, 0);
+                    item.title = title;
+                    item.attachments.extend(atts);
+                    if !rest.is_empty() {
+                        item.units
+                            .push(unit(&rest, UnitKind::Heading, false, bi, span));
+                    }
+                    self.title_pending = false;
+                    return;
+                }
+                self.push_unit(p, UnitKind::Paragraph, bi, span);
+            }
+        }
+    }
+
+    fn leave_attendance(&mut self) {
+        self.section = Some(if self.items.is_empty() {
+            Section::Header
+        } else {
+            Section::Agenda
+        });
+    }
+
+    fn list_entry(&mut self, p: &Paragraph, bi: usize, span: Span) {
+        let text = para_text(p);
+        match self.section() {
+            Section::Attendance(h) => {
+                if !self.attendance_text(&text, is_struck(p), h) {
+                    self.leave_attendance();
+                    self.list_entry(p, bi, span);
+                }
+            }
+            Section::NextMeetings => self.next_lines.push((text, true)),
+            Section::Header => {}
+            Section::Agenda => {
+                if !self.try_start_item(p, &text, bi, span) {
+                    self.push_unit(p, UnitKind::ListItem, bi, span);
+                }
+            }
+        }
+    }
+
+    fn other_block(&mut self, b: &Block, bi: usize) {
+        for p in b.paragraphs() {
+            if self.section() == Section::Agenda {
+                self.push_unit(p, UnitKind::Paragraph, bi, b.span);
+            }
+        }
+    }
+
+    /// Add a paragraph to the current item as a unit, with its links.
+    fn push_unit(&mut self, p: &Paragraph, kind: UnitKind, bi: usize, span: Span) {
+        let Some(item) = self.items.last_mut() else {
+            return;
+        };
+        let segs: Vec<(String, Style, Option<String>)> = p
+            .runs
+            .iter()
+            .map(|r| (r.text.clone(), r.style, r.link.clone()))
+            .collect();
+        item.attachments.extend(links_of(&segs));
+        let text = para_text(p);
+        item.attachments.extend(text_attachments(&text));
+        for line in text.split('\n') {
+            if !line.trim().is_empty() {
+                item.units.push(unit(line, kind, is_bold(p), bi, span));
+            }
+        }
+    }
+
+    /// Does this paragraph start a new item? If so, start it.
+    fn try_start_item(&mut self, p: &Paragraph, text: &str, bi: usize, span: Span) -> bool {
+        let Some(n) = parse_number(text) else {
+            return self.try_unnumbered_heading(p, text, bi, span);
+        };
+        let rest = text[n.rest.min(text.len())..].trim();
+        // A title is short; a numbered sentence in the notes is not an item.
+        if rest.chars().count() > 150 || p.role == Role::Body && rest.ends_with(['!', '?']) {
+            return false;
+        }
+        let skip = match &p.label {
+            Some(l) => n.rest.saturating_sub(l.len() + 1),
+            None => n.rest,
+        };
+        if !self.accept_number(&n) {
+            return false;
+        }
+        let (title, rest, atts) = split_title(p, skip);
+        let mut n = n;
+        if let Some(letter) = n.letter {
+            let parent = self.last_top.map(|t| t.to_string()).unwrap_or_default();
+            n.number = format!("{parent}{letter}");
+            n.parent = Some(parent);
+        }
+        self.start_item(
+            Some(n.number.clone()),
+            n.parent.clone(),
+            n.time,
+            title,
+            bi,
+            span,
+        );
+        self.title_pending = self.items.last().is_some_and(|i| i.title.is_empty());
+        if let Some(item) = self.items.last_mut() {
+            item.attachments.extend(atts);
+            if !rest.is_empty() {
+                item.units
+                    .push(unit(&rest, UnitKind::Heading, false, bi, span));
+            }
+        }
+        true
+    }
+
+    /// Sequence checks that keep a wrapped "2024." or a numbered list in the
+    /// notes from becoming an item.
+    fn accept_number(&mut self, n: &Numbered) -> bool {
+        if let Some(letter) = n.letter {
+            let expected = match self.last_letter {
+                Some(l) => (l as u8 + 1) as char,
+                None => 'a',
+            };
+            if self.last_top.is_some() && letter == expected {
+                self.last_letter = Some(letter);
+                return true;
+            }
+            return false;
+        }
+        if let Some(sub) = n.sub {
+            let ok_parent = self.last_top == Some(n.top);
+            let ok_seq = match self.last_sub {
+                Some((t, s)) if t == n.top => sub > s && sub <= s + 2,
+                _ => sub <= 2,
+            };
+            if ok_parent && ok_seq {
+                self.last_sub = Some((n.top, sub));
+                return true;
+            }
+            return false;
+        }
+        let ok = match self.last_top {
+            None => n.paragraph_sign || n.top <= 3,
+            Some(l) => n.top > l && n.top <= l + if n.paragraph_sign { 10 } else { 3 },
+        };
+        if ok {
+            self.last_top = Some(n.top);
+            self.last_letter = None;
+        }
+        ok
+    }
+
+    /// Headings without numbers are items only in documents that number none.
+    fn try_unnumbered_heading(
+        &mut self,
+        _p: &Paragraph,
+        _text: &str,
+        _bi: usize,
+        _span: Span,
+    ) -> bool {
+        false
+    }
+
+    fn start_item(
+        &mut self,
+        number: Option<String>,
+        parent: Option<String>,
+        time: Option<TimeSpan>,
+        title: String,
+        bi: usize,
+        span: Span,
+    ) {
+        self.section = Some(Section::Agenda);
+        let id = format!("item-{}", self.items.len() + 1);
+        self.items.push(AgendaItem {
+            id,
+            number,
+            title,
+            parent,
+            time,
+            units: Vec::new(),
+            attachments: Vec::new(),
+            span: ItemSpan {
+                page: span.page,
+                block: bi,
+                line: span.line,
+                start: span.start,
+                end: span.end,
+            },
+        });
+    }
+
+    /// Parse an attendance line; false when it is not one.
+    fn attendance_text(&mut self, text: &str, struck: bool, heading: usize) -> bool {
+        let h = &lexicon::ATTENDANCE_HEADINGS[heading];
+        match participants::parse_line(text, struck, h) {
+            Some(ps) => {
+                self.participants.extend(ps);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn table(&mut self, rows: &[Row], bi: usize, span: Span) {
+        if let Section::Attendance(h) = self.section()
+            && !is_agenda_table(rows)
+        {
+            for row in rows {
+                let cells: Vec<String> = row.cells.iter().map(|c| c.plain_text()).collect();
+                let struck = row.cells.first().is_some_and(|c| {
+                    c.blocks
+                        .iter()
+                        .any(|b| b.paragraphs().iter().any(|p| is_struck(p)))
+                });
+                let line = cells.join("\t");
+                if !self.attendance_text(&line, struck, h) {
+                    // A table that is not people ends the list.
+                    self.leave_attendance();
+                    break;
+                }
+            }
+            if matches!(self.section(), Section::Attendance(_)) {
+                return;
+            }
+        }
+        if is_agenda_table(rows) {
+            self.agenda_table(rows, bi, span);
+            return;
+        }
+        // Any other table is content of the current item.
+        if self.section() == Section::Agenda {
+            for row in rows {
+                for cell in &row.cells {
+                    for b in &cell.blocks {
+                        self.cell_block(b, bi);
+                    }
+                }
+            }
+        }
+    }
+
+    fn cell_block(&mut self, b: &Block, bi: usize) {
+        match &b.kind {
+            BlockKind::Paragraph(p) => {
+                let text = para_text(p);
+                if !self.try_start_sub_item(p, &text, bi, b.span) {
+                    self.push_unit(p, UnitKind::Paragraph, bi, b.span);
+                }
+            }
+            BlockKind::List(l) => {
+                for item in &l.items {
+                    for ib in &item.blocks {
+                        if let BlockKind::Paragraph(p) = &ib.kind {
+                            self.push_unit(p, UnitKind::ListItem, bi, ib.span);
+                        } else {
+                            self.cell_block(ib, bi);
+                        }
+                    }
+                }
+            }
+            BlockKind::Table(t) => {
+                for row in &t.rows {
+                    for cell in &row.cells {
+                        for cb in &cell.blocks {
+                            self.cell_block(cb, bi);
+                        }
+                    }
+                }
+            }
+            BlockKind::PageBreak => {}
+        }
+    }
+
+    /// A "8.1. Title" paragraph inside item 8's notes starts a sub-item.
+    fn try_start_sub_item(&mut self, p: &Paragraph, text: &str, bi: usize, span: Span) -> bool {
+        match parse_number(text) {
+            Some(n) if n.sub.is_some() && !n.paragraph_sign => {
+                self.try_start_item(p, text, bi, span)
+            }
+            _ => false,
+        }
+    }
+
+    fn agenda_table(&mut self, rows: &[Row], bi: usize, span: Span) {
+        for (ri, row) in rows.iter().enumerate() {
+            let Some(first) = row.cells.first() else {
+                continue;
+            };
+            let first_text = first.plain_text();
+            if ri == 0 && is_agenda_header(&first_text) {
+                continue;
+            }
+            let head = first.blocks.iter().find_map(|b| match &b.kind {
+                BlockKind::Paragraph(p) if !p.is_blank() => Some(p),
+                _ => None,
+            });
+            let continuation = head.is_none() && !self.items.is_empty();
+            let row_span = row
+                .cells
+                .iter()
+                .flat_map(|c| c.blocks.iter())
+                .next()
+                .map(|b| b.span)
+                .unwrap_or(span);
+            if continuation {
+                for cell in &row.cells {
+                    for b in &cell.blocks {
+                        self.cell_block(b, bi);
+                    }
+                }
+                continue;
+            }
+            // A new row: the first cell's first paragraph gives number, time
+            // and title; the rest of the cell and the other cells are notes.
+            let mut consumed_notes_title = false;
+            match head {
+                Some(p) => {
+                    let text = para_text(p);
+                    let n = parse_number(&text).filter(|n| n.letter.is_none());
+                    let skip = n.as_ref().map(|n| match &p.label {
+                        Some(l) => n.rest.saturating_sub(l.len() + 1),
+                        None => n.rest,
+                    });
+                    let (mut title, rest, atts) = split_title(p, skip.unwrap_or(0));
+                    if title.is_empty() {
+                        // "1. 09:00-09:10" alone: the title is the notes' first paragraph.
+                        if let Some(tp) = row.cells.get(1).and_then(|c| {
+                            c.blocks.iter().find_map(|b| match &b.kind {
+                                BlockKind::Paragraph(p) if !p.is_blank() => Some(p),
+                                _ => None,
+                            })
+                        }) {
+                            let (t, r2, a2) = split_title(tp, 0);
+                            title = t;
+                            consumed_notes_title = true;
+                            let (num, parent, time) = number_parts(n.as_ref());
+                            self.accept_table_number(n.as_ref());
+                            self.start_item(num, parent, time, title, bi, row_span);
+                            if let Some(item) = self.items.last_mut() {
+                                item.attachments.extend(atts);
+                                item.attachments.extend(a2);
+                                if !r2.is_empty() {
+                                    item.units.push(unit(
+                                        &r2,
+                                        UnitKind::Heading,
+                                        false,
+                                        bi,
+                                        row_span,
+                                    ));
+                                }
+                            }
+                        } else {
+                            let (num, parent, time) = number_parts(n.as_ref());
+                            self.accept_table_number(n.as_ref());
+                            self.start_item(num, parent, time, title, bi, row_span);
+                        }
+                    } else {
+                        let (num, parent, time) = number_parts(n.as_ref());
+                        self.accept_table_number(n.as_ref());
+                        self.start_item(num, parent, time, title, bi, row_span);
+                        if let Some(item) = self.items.last_mut() {
+                            item.attachments.extend(atts);
+                            if !rest.is_empty() {
+                                item.units.push(unit(
+                                    &rest,
+                                    UnitKind::Heading,
+                                    false,
+                                    bi,
+                                    row_span,
+                                ));
+                            }
+                        }
+                    }
+                    self.title_pending = false;
+                    // The rest of the first cell.
+                    let mut seen_head = false;
+                    for b in &first.blocks {
+                        if !seen_head
+                            && let BlockKind::Paragraph(q) = &b.kind
+                            && std::ptr::eq(q, p)
+                        {
+                            seen_head = true;
+                            continue;
+                        }
+                        self.cell_block(b, bi);
+                    }
+                }
+                None => {
+                    // A first row without a first cell: an item without title.
+                    self.start_item(None, None, None, String::new(), bi, row_span);
+                }
+            }
+            for (ci, cell) in row.cells.iter().enumerate().skip(1) {
+                let mut skipped = false;
+                for b in &cell.blocks {
+                    if ci == 1
+                        && consumed_notes_title
+                        && !skipped
+                        && matches!(&b.kind, BlockKind::Paragraph(p) if !p.is_blank())
+                    {
+                        skipped = true;
+                        continue;
+                    }
+                    self.cell_block(b, bi);
+                }
+            }
+        }
+        self.section = Some(Section::Agenda);
+    }
+
+    fn accept_table_number(&mut self, n: Option<&Numbered>) {
+        if let Some(n) = n {
+            if n.sub.is_some() {
+                self.last_sub = Some((n.top, n.sub.unwrap_or(0)));
+            } else {
+                self.last_top = Some(n.top);
+                self.last_sub = None;
+                self.last_letter = None;
+            }
+        }
+    }
+
+    fn finish(mut self, doc: &Document) -> Structured {
+        let mut meeting = self.header.meeting(&self.all_text);
+        meeting::fill_from_text(&mut meeting, &self.all_text);
+        let ctx = DateContext {
+            reference: meeting.date.as_deref().and_then(Date::parse_iso),
+            year: None,
+        };
+        // Everyone joined by Teams when the meeting was held there.
+        if meeting.location.as_deref() == Some("Teams") {
+            for p in &mut self.participants {
+                if p.attendance != "absent" {
+                    p.remote = true;
+                }
+            }
+        }
+        let mut next = parse_next_meetings(&self.next_lines, &ctx, self.next_heading_year);
+        // Items that are themselves a list of coming meetings.
+        for item in &self.items {
+            if next_meetings_heading(&item.title) {
+                let year = find_year(&item.title);
+                let lines: Vec<(String, bool)> = item
+                    .units
+                    .iter()
+                    .filter(|u| u.kind == UnitKind::ListItem)
+                    .map(|u| (u.text.clone(), false))
+                    .collect();
+                next.extend(parse_next_meetings(&lines, &ctx, year));
+            }
+        }
+        next.sort_by_key(|m| m.date);
+        next.dedup_by_key(|m| m.date);
+        for item in &mut self.items {
+            dedup_attachments(&mut item.attachments);
+            if let Some(last) = item.units.last()
+                && let Some(e) = last.span.end
+            {
+                item.span.end = Some(e.max(item.span.end.unwrap_or(0)));
+            }
+        }
+        let mut warnings = self.warnings;
+        if self.items.is_empty() {
+            warnings.push(Diagnostic::warning(
+                "structure.no-items",
+                "no agenda items found: no numbered headings, § items or agenda table",
+            ));
+        }
+        let _ = doc;
+        Structured {
+            meeting,
+            participants: self.participants,
+            items: self.items,
+            next_meetings: next,
+            warnings,
+        }
+    }
+}
+
+fn number_parts(n: Option<&Numbered>) -> (Option<String>, Option<String>, Option<TimeSpan>) {
+    match n {
+        Some(n) => (Some(n.number.clone()), n.parent.clone(), n.time),
+        None => (None, None, None),
+    }
+}
+
+fn dedup_attachments(a: &mut Vec<Attachment>) {
+    let mut seen = std::collections::BTreeSet::new();
+    a.retain(|x| seen.insert((x.name.clone(), x.link.clone())));
+}
+
+fn unit(text: &str, kind: UnitKind, bold: bool, block: usize, span: Span) -> Unit {
+    Unit {
+        text: text.trim().to_string(),
+        kind,
+        bold,
+        block,
+        span,
+    }
+}
+
+/// Split a paragraph with hard line breaks into one paragraph per line,
+/// keeping styles and links.
+fn split_lines(p: &Paragraph) -> Vec<Paragraph> {
+    let mut out = vec![Paragraph::new(p.role)];
+    for r in &p.runs {
+        for (i, part) in r.text.split('\n').enumerate() {
+            if i > 0 {
+                out.push(Paragraph::new(p.role));
+            }
+            if let Some(last) = out.last_mut() {
+                last.push(part, r.style, r.link.as_deref());
+            }
+        }
+    }
+    out.retain(|q| !q.is_blank());
+    out
+}
+
+fn is_agenda_header(text: &str) -> bool {
+    let key = heading_key(text);
+    lexicon::AGENDA_TABLE_HEADERS.contains(&key.as_str())
+}
+
+/// An agenda table: a "Mötespunkt" header, or numbered first cells.
+fn is_agenda_table(rows: &[Row]) -> bool {
+    if rows.iter().all(|r| r.cells.len() < 2) {
+        return false;
+    }
+    if rows
+        .first()
+        .and_then(|r| r.cells.first())
+        .is_some_and(|c| is_agenda_header(&c.plain_text()))
+    {
+        return true;
+    }
+    let numbered = rows
+        .iter()
+        .filter(|r| {
+            r.cells
+                .first()
+                .is_some_and(|c| parse_number(&c.plain_text()).is_some_and(|n| n.letter.is_none()))
+        })
+        .count();
+    numbered >= 2 && numbered * 2 >= rows.len()
+}
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\b").expect("valid regex"));
+
+fn find_year(text: &str) -> Option<i32> {
+    YEAR.captures(text)
+        .and_then(|c| c.get(1))
+        .and_then(|m| m.as_str().parse().ok())
+}
+
+/// Lines of a coming-meetings list → meetings with topics.
+fn parse_next_meetings(
+    lines: &[(String, bool)],
+    ctx: &DateContext,
+    heading_year: Option<i32>,
+) -> Vec<NextMeeting> {
+    let mut ctx = *ctx;
+    if ctx.reference.is_none() {
+        ctx.year = heading_year;
+    } else if let (Some(y), Some(r)) = (heading_year, ctx.reference)
+        && y != r.year
+    {
+        // "Möten för hösten 2026" written in a December 2025 meeting.
+        ctx.reference = Date::new(y, 6, 30);
+    }
+    let mut out: Vec<NextMeeting> = Vec::new();
+    for (line, _) in lines {
+        let t = line.trim();
+        let found = find_dates(t, &ctx);
+        let lead = found.first().filter(|d| {
+            let before = &t[..d.range.start];
+            before.trim().is_empty() || before.split_whitespace().count() <= 1
+        });
+        match lead {
+            Some(d) if d.date.is_some() => {
+                let rest = t[d.range.end..]
+                    .trim_start_matches([' ', ',', '–', '-', '—', ':'])
+                    .trim();
+                out.push(NextMeeting {
+                    date: d.date.unwrap_or(Date {
+                        year: 1970,
+                        month: 1,
+                        day: 1,
+                    }),
+                    topics: Vec::new(),
+                    note: (!rest.is_empty()).then(|| rest.to_string()),
+                });
+            }
+            _ => {
+                if let Some(m) = out.last_mut()
+                    && t.chars().count() <= 200
+                {
+                    m.topics.push(t.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,284 @@
+//! The meeting: organisation, office, body, dates, time and place, read from
+//! the lines before the first agenda item.
+
+use crate::dates::{Date, DateContext, find_dates, find_time_range};
+use crate::lexicon;
+use minutes_model::{Paragraph, Role, Style};
+use regex::Regex;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// What the minutes say about the meeting itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Meeting {
+    /// The authority that owns the minutes.
+    pub organization: Option<String>,
+    /// The office under it.
+    pub department: Option<String>,
+    /// The council, board or committee that met.
+    pub body: Option<String>,
+    /// `minutes`, `agenda` or `notice`.
+    pub document_type: Option<String>,
+    /// The day the meeting was held (ISO 8601).
+    pub date: Option<String>,
+    /// A second date: when the notes were written or sent.
+    pub document_date: Option<String>,
+    /// "HH:MM".
+    pub start_time: Option<String>,
+    /// "HH:MM".
+    pub end_time: Option<String>,
+    /// The place, or "Teams".
+    pub location: Option<String>,
+}
+
+/// A header line as the structure finder saw it.
+struct HeaderLine {
+    text: String,
+    heading: bool,
+    placeholder: bool,
+}
+
+/// The header lines collected before the agenda.
+#[derive(Default)]
+pub(crate) struct HeaderLines {
+    lines: Vec<HeaderLine>,
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(datum|mötesdatum|sammanträdesdatum|date|tid|tidpunkt|plats|lokal|location|place|time|mötestid)\s*:\s*(.*)$")
+        .expect("valid regex")
+});
+
+impl HeaderLines {
+    pub(crate) fn push(&mut self, p: &Paragraph, text: &str) {
+        let placeholder =
+            p.runs.iter().any(|r| r.style.contains(Style::PLACEHOLDER)) || is_placeholder(text);
+        self.lines.push(HeaderLine {
+            text: text.trim().to_string(),
+            heading: matches!(p.role, Role::Heading(_) | Role::Title),
+            placeholder,
+        });
+    }
+
+    pub(crate) fn meeting(&self, _all: &str) -> Meeting {
+        let mut m = Meeting::default();
+        let mut dates: Vec<(Date, bool)> = Vec::new(); // (date, labelled as meeting date)
+        let mut body_candidates: Vec<(String, bool)> = Vec::new();
+        for (i, line) in self.lines.iter().enumerate() {
+            let t = strip_markup(&line.text);
+            if t.is_empty() {
+                continue;
+            }
+            if line.placeholder {
+                continue;
+            }
+            if let Some(c) = LABEL.captures(&t) {
+                let label = c
+                    .get(1)
+                    .map(|x| x.as_str().to_lowercase())
+                    .unwrap_or_default();
+                let value = c.get(2).map(|x| x.as_str().trim()).unwrap_or("");
+                match label.as_str() {
+                    "plats" | "lokal" | "location" | "place" => {
+                        if m.location.is_none() && !value.is_empty() && !is_placeholder(value) {
+                            m.location = Some(normalize_location(value));
+                        }
+                    }
+                    _ => {
+                        let meeting_label = label.contains("möte") || label.contains("sammanträde");
+                        for d in find_dates(value, &DateContext::default()) {
+                            if let Some(date) = d.date {
+                                dates.push((date, meeting_label));
+                            }
+                        }
+                        set_times(&mut m, value);
+                    }
+                }
+                continue;
+            }
+            // An unlabelled line with a date and time ("2026-02-26, fysiskt möte 09:00-15:00").
+            let found = find_dates(&t, &DateContext::default());
+            if let Some(d) = found.first().and_then(|d| d.date)
+                && t.chars().count() < 80
+            {
+                dates.push((d, false));
+                set_times(&mut m, &t);
+                continue;
+            }
+            if m.start_time.is_none() && find_time_range(&t).is_some() && t.chars().count() < 80 {
+                set_times(&mut m, &t);
+                continue;
+            }
+            let key = t.to_lowercase();
+            if let Some((_, ty)) = lexicon::DOCUMENT_TYPES.iter().find(|(w, _)| key == *w) {
+                m.document_type.get_or_insert_with(|| ty.to_string());
+                continue;
+            }
+            let words = t.split_whitespace().count();
+            if words == 0 || words > 8 || t.ends_with('.') {
+                continue;
+            }
+            if m.organization.is_none()
+                && i <= 2
+                && ends_with_any(&key, lexicon::ORGANIZATION_WORDS)
+            {
+                m.organization = Some(t.clone());
+                continue;
+            }
+            if m.department.is_none() && any_word_ends(&key, lexicon::DEPARTMENT_WORDS) {
+                m.department = Some(t.clone());
+                continue;
+            }
+            if any_word_ends(&key, lexicon::BODY_WORDS) || line.heading {
+                body_candidates.push((t.clone(), line.heading));
+                continue;
+            }
+            if m.organization.is_none() && i == 0 && words <= 5 {
+                m.organization = Some(t.clone());
+            }
+        }
+        // The body: a heading naming a council wins over a plain line.
+        let body = body_candidates
+            .iter()
+            .find(|(t, h)| *h && any_word_ends(&t.to_lowercase(), lexicon::BODY_WORDS))
+            .or_else(|| {
+                body_candidates
+                    .iter()
+                    .find(|(t, _)| any_word_ends(&t.to_lowercase(), lexicon::BODY_WORDS))
+            })
+            .or_else(|| body_candidates.first());
+        m.body = body.map(|(t, _)| t.clone());
+        // Two dates: the meeting is the labelled one, else the earlier (notes
+        // are written after the meeting).
+        dates.sort();
+        dates.dedup_by_key(|d| d.0);
+        if let Some(labelled) = dates.iter().find(|d| d.1) {
+            m.date = Some(labelled.0.to_string());
+            m.document_date = dates
+                .iter()
+                .find(|d| d.0 != labelled.0)
+                .map(|d| d.0.to_string());
+        } else if let Some(first) = dates.first() {
+            m.date = Some(first.0.to_string());
+            m.document_date = dates.get(1).map(|d| d.0.to_string());
+        }
+        m
+    }
+}
+
+fn set_times(m: &mut Meeting, text: &str) {
+    if m.start_time.is_some() {
+        return;
+    }
+    if let Some((_, a, b)) = find_time_range(text) {
+        m.start_time = Some(a.to_string());
+        m.end_time = Some(b.to_string());
+    }
+}
+
+fn strip_markup(t: &str) -> String {
+    let t = t
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '#' || c == '_')
+        .trim();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub(crate) fn is_placeholder(t: &str) -> bool {
+    let l = t.to_lowercase();
+    lexicon::PLACEHOLDERS.iter().any(|p| l.contains(p))
+}
+
+fn ends_with_any(key: &str, words: &[&str]) -> bool {
+    key.split_whitespace()
+        .last()
+        .is_some_and(|w| words.iter().any(|s| w.ends_with(s)))
+}
+
+fn any_word_ends(key: &str, words: &[&str]) -> bool {
+    key.split_whitespace().any(|w| {
+        words
+            .iter()
+            .any(|s| w.trim_matches(|c: char| !c.is_alphanumeric()).ends_with(s))
+    })
+}
+
+/// "Via teams", "Teams-möte", "Microsoft Teams" → "Teams".
+fn normalize_location(v: &str) -> String {
+    let l = v.to_lowercase();
+    let l = l.trim().trim_end_matches('.');
+    if [
+        "teams",
+        "via teams",
+        "på teams",
+        "teams-möte",
+        "teamsmöte",
+        "microsoft teams",
+        "digitalt via teams",
+    ]
+    .contains(&l)
+    {
+        "Teams".to_string()
+    } else {
+        v.trim().to_string()
+    }
+}
+
+static ORG_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b((?:\p{Lu}\p{Ll}+\s+)?\p{L}*(?:sjukvårdsregionen|regionen|kommun|stad|landsting))s?\b",
+    )
+    .expect("valid regex")
+});
+static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{Lu}{2,6}(?:\s+au)?)\s+(?:beslutar|beslutade|beslöt|tackar|föreslår|står bakom|fastställer)\b")
+        .expect("valid regex")
+});
+static WELCOME_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:välkommen|välkomna|hälsar välkommen)\s+till\s+(?:mötet\s+)?(?:på|i)\s+(\p{Lu}\p{L}+(?:\s+\p{Ll}+)?)")
+        .expect("valid regex")
+});
+
+/// Fill what the header lacked from the text: minutes without a header
+/// still name their body as the subject of its decisions ("RSL beslutar"),
+/// their organisation in passing and their place in the welcome.
+pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
+    if m.body.is_none() {
+        m.body = most_frequent(
+            BODY_SUBJECT
+                .captures_iter(all)
+                .filter_map(|c| c.get(1))
+                .map(|x| x.as_str().to_string()),
+            3,
+        );
+    }
+    if m.organization.is_none() {
+        m.organization = most_frequent(
+            ORG_IN_TEXT
+                .captures_iter(all)
+                .filter_map(|c| c.get(1))
+                .map(|x| x.as_str().to_string())
+                .filter(|s| s.chars().next().is_some_and(char::is_uppercase)),
+            1,
+        );
+    }
+    if m.location.is_none() {
+        m.location = WELCOME_PLACE
+            .captures(all)
+            .and_then(|c| c.get(1))
+            .map(|x| x.as_str().trim().to_string());
+    }
+}
+
+fn most_frequent(it: impl Iterator<Item = String>, min: usize) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for s in it {
+        *counts.entry(s).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= min)
+        .max_by_key(|(_, n)| *n)
+        .map(|(s, _)| s)
+}

@@ -1,0 +1,90 @@
+//! Structure tests on small documents read with the text reader.
+
+use super::*;
+
+fn structure(text: &str) -> Structured {
+    let doc = minutes_text::read(text.as_bytes(), &Default::default()).expect("reads");
+    find(&doc)
+}
+
+#[test]
+fn numbers_parse_with_times_and_letters() {
+    let n = parse_number("10.14:05-14:15").unwrap();
+    assert_eq!(n.number, "10");
+    assert_eq!(n.time.unwrap().start.to_string(), "14:05");
+    let n = parse_number("8.1. EU/EES – Lena").unwrap();
+    assert_eq!((n.number.as_str(), n.parent.as_deref()), ("8.1", Some("8")));
+    let n = parse_number("7.Uppföljning av actionfrågor").unwrap();
+    assert_eq!(n.number, "7");
+    assert_eq!(
+        &"7.Uppföljning av actionfrågor"[n.rest..],
+        "Uppföljning av actionfrågor"
+    );
+    let n = parse_number("§ 45 Budget").unwrap();
+    assert_eq!(n.number, "45");
+    assert!(parse_number("a) Aktuellt").unwrap().letter.is_some());
+}
+
+#[test]
+fn header_participants_and_numbered_items() {
+    let s = structure(
+        "Västra Götalandsregionen\n\nKoncernkontoret\n\nDatum: 2026-02-19\n\nMötesanteckningar\n\n# Samordningsråd internmedicin\n\nDatum: 2026-02-16\n\n## Deltagare\n\nSofia Ekdahl (SU), ordförande\n\nBjörn Lindkvist (SU)\n\n1. Inledning\n\nText om inledning.\n\n2. Ekonomi\na) Budget\n\nBudget text.\n\n2024.\n\n3. Avslut\n",
+    );
+    assert_eq!(
+        s.meeting.organization.as_deref(),
+        Some("Västra Götalandsregionen")
+    );
+    assert_eq!(s.meeting.department.as_deref(), Some("Koncernkontoret"));
+    assert_eq!(
+        s.meeting.body.as_deref(),
+        Some("Samordningsråd internmedicin")
+    );
+    assert_eq!(s.meeting.date.as_deref(), Some("2026-02-16"));
+    assert_eq!(s.meeting.document_date.as_deref(), Some("2026-02-19"));
+    assert_eq!(s.participants.len(), 2);
+    let nums: Vec<_> = s
+        .items
+        .iter()
+        .map(|i| i.number.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(nums, ["1", "2", "2a", "3"]);
+    assert_eq!(s.items[2].parent.as_deref(), Some("2"));
+    assert_eq!(s.items[2].title, "Budget");
+}
+
+#[test]
+fn agenda_table_rows_become_items() {
+    let s = structure(
+        "Mötespunkt\tAnteckning\n1. 09:00-09:10\t<p>Inledande formalia</p> <p>Snabb övergång.</p>\n<p>8. 13:30-13:45</p>\t<p>Diskussionsfrågor</p> <p>8.1. EU/EES – Lena och Helena</p> <p>Text.</p>\n<b>Extra punkt: i Elsa</b>\t<p>Något.</p>\n",
+    );
+    let got: Vec<(Option<String>, String)> = s
+        .items
+        .iter()
+        .map(|i| (i.number.clone(), i.title.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("1".into()), "Inledande formalia".into()),
+            (Some("8".into()), "Diskussionsfrågor".into()),
+            (Some("8.1".into()), "EU/EES – Lena och Helena".into()),
+            (None, "Extra punkt: i Elsa".into()),
+        ]
+    );
+    assert_eq!(s.items[0].time.unwrap().end.to_string(), "09:10");
+    assert_eq!(s.items[0].text(), "Snabb övergång.");
+}
+
+#[test]
+fn next_meetings_list() {
+    let s = structure(
+        "Datum: 2026-02-16\n\n1. Inledning\n\n## Nästkommande möten\n\n2026-03-16\n\n- Kvarstående frågor\n- Lungmedicin\n\n2026-04-13 – heldag\n\n2026-05 18\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2026-03-16", "2026-04-13", "2026-05-18"]);
+    assert_eq!(
+        s.next_meetings[0].topics,
+        ["Kvarstående frågor", "Lungmedicin"]
+    );
+    assert_eq!(s.next_meetings[1].note.as_deref(), Some("heldag"));
+}

@@ -1,0 +1,379 @@
+//! Inline markup of text exports: markdown emphasis (`**bold**`, `*italic*`,
+//! `~~struck~~`), links (`[text](target)`) and HTML fragments, which Word
+//! exports put into table cells (`<p>`, `<b>`, `<ul><li>`, `<a href>`).
+
+use minutes_model::{Block, BlockKind, List, ListItem, Paragraph, Role, Span, Style};
+use scraper::{Html, Node};
+
+/// True when a line or cell carries HTML that should be parsed as such.
+pub fn looks_like_html(s: &str) -> bool {
+    const TAGS: [&str; 16] = [
+        "<p>", "<p ", "</p>", "<b>", "</b>", "<i>", "<u>", "<ul", "<ol", "<li", "<a ", "<br",
+        "<strong>", "<em>", "<div", "<span",
+    ];
+    let lower = s.to_ascii_lowercase();
+    TAGS.iter().any(|t| lower.contains(t))
+}
+
+/// Parse markdown inline markup into `p`, with a base style.
+pub fn push_markdown(p: &mut Paragraph, text: &str, base: Style) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut style = base;
+    let mut buf = String::new();
+    let mut i = 0;
+    let flush = |p: &mut Paragraph, buf: &mut String, style: Style| {
+        p.push(buf, style, None);
+        buf.clear();
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '\\' && next.is_some_and(|n| "*_~[]()#\\".contains(n)) {
+            buf.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
+        if (c == '*' && next == Some('*')) || (c == '_' && next == Some('_')) {
+            if style.contains(Style::BOLD) || has_closing(&chars, i + 2, c, 2) {
+                flush(p, &mut buf, style);
+                style.set(Style::BOLD, !style.contains(Style::BOLD));
+                i += 2;
+                continue;
+            }
+        }
+        if c == '~'
+            && next == Some('~')
+            && (style.contains(Style::STRIKE) || has_closing(&chars, i + 2, '~', 2))
+        {
+            flush(p, &mut buf, style);
+            style.set(Style::STRIKE, !style.contains(Style::STRIKE));
+            i += 2;
+            continue;
+        }
+        if (c == '*' || c == '_') && next != Some(c) {
+            // Single emphasis: only when it opens before a non-space and closes
+            // after one, so "5 * 3" and snake_case stay text.
+            let opens = !style.contains(Style::ITALIC)
+                && next.is_some_and(|n| !n.is_whitespace())
+                && (i == 0 || !chars[i - 1].is_alphanumeric())
+                && has_closing(&chars, i + 1, c, 1);
+            let closes = style.contains(Style::ITALIC)
+                && i > 0
+                && !chars[i - 1].is_whitespace()
+                && next.is_none_or(|n| !n.is_alphanumeric());
+            if opens || closes {
+                flush(p, &mut buf, style);
+                style.set(Style::ITALIC, opens);
+                i += 1;
+                continue;
+            }
+        }
+        if c == '['
+            && let Some((label_end, target, end)) = link_at(&chars, i)
+        {
+            flush(p, &mut buf, style);
+            let label: String = chars[i + 1..label_end].iter().collect();
+            let mut inner = Paragraph::new(Role::Body);
+            push_markdown(&mut inner, &label, style);
+            for r in inner.runs {
+                p.push(&r.text, r.style, Some(&target));
+            }
+            i = end;
+            continue;
+        }
+        buf.push(c);
+        i += 1;
+    }
+    flush(p, &mut buf, style);
+}
+
+/// Is there a closing delimiter of `n` times `c` later on?
+fn has_closing(chars: &[char], from: usize, c: char, n: usize) -> bool {
+    let mut i = from;
+    while i + n <= chars.len() {
+        if chars[i..i + n].iter().all(|&x| x == c) && (n == 2 || i > from) {
+            return i > from;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `[label](target)` at `i`: (end of label, target, index after the link).
+fn link_at(chars: &[char], i: usize) -> Option<(usize, String, usize)> {
+    let close = (i + 1..chars.len()).find(|&j| chars[j] == ']')?;
+    if chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    let end = (close + 2..chars.len()).find(|&j| chars[j] == ')')?;
+    let target: String = chars[close + 2..end].iter().collect();
+    Some((close, target.trim().to_string(), end + 1))
+}
+
+/// Parse an HTML fragment (a table cell of a Word export) into blocks.
+pub fn html_blocks(html: &str, span: Span) -> Vec<Block> {
+    let frag = Html::parse_fragment(html);
+    let mut cx = HtmlCx {
+        blocks: Vec::new(),
+        current: Paragraph::new(Role::Body),
+        span,
+    };
+    let root = frag.root_element();
+    for child in root.children() {
+        walk(&mut cx, child, Style::NONE, None);
+    }
+    cx.flush();
+    cx.blocks
+}
+
+struct HtmlCx {
+    blocks: Vec<Block>,
+    current: Paragraph,
+    span: Span,
+}
+
+impl HtmlCx {
+    fn flush(&mut self) {
+        let mut p = std::mem::replace(&mut self.current, Paragraph::new(Role::Body));
+        trim_paragraph(&mut p);
+        if !p.runs.is_empty() {
+            self.blocks.push(Block::paragraph(p, self.span));
+        }
+    }
+}
+
+fn walk(cx: &mut HtmlCx, node: ego_tree::NodeRef<'_, Node>, style: Style, link: Option<&str>) {
+    match node.value() {
+        Node::Text(t) => {
+            let text = collapse_ws(t);
+            push_text(&mut cx.current, &text, style, link);
+        }
+        Node::Element(e) => {
+            let name = e.name();
+            match name {
+                "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    cx.flush();
+                    let st = if name.starts_with('h') {
+                        style.with(Style::BOLD)
+                    } else {
+                        style
+                    };
+                    for c in node.children() {
+                        walk(cx, c, st, link);
+                    }
+                    cx.flush();
+                }
+                "br" => push_text(&mut cx.current, "\n", style, link),
+                "ul" | "ol" => {
+                    cx.flush();
+                    let mut items = Vec::new();
+                    for li in node.children() {
+                        if let Node::Element(le) = li.value()
+                            && le.name() == "li"
+                        {
+                            let mut sub = HtmlCx {
+                                blocks: Vec::new(),
+                                current: Paragraph::new(Role::Body),
+                                span: cx.span,
+                            };
+                            for c in li.children() {
+                                walk(&mut sub, c, style, link);
+                            }
+                            sub.flush();
+                            let label = strip_bullet(&mut sub.blocks);
+                            if !sub.blocks.is_empty() {
+                                items.push(ListItem {
+                                    label: label
+                                        .or_else(|| (name == "ul").then(|| "•".to_string())),
+                                    level: 0,
+                                    blocks: sub.blocks,
+                                });
+                            }
+                        }
+                    }
+                    if !items.is_empty() {
+                        cx.blocks.push(Block {
+                            kind: BlockKind::List(List {
+                                ordered: name == "ol",
+                                items,
+                            }),
+                            span: cx.span,
+                        });
+                    }
+                }
+                _ => {
+                    let st = match name {
+                        "b" | "strong" => style.with(Style::BOLD),
+                        "i" | "em" => style.with(Style::ITALIC),
+                        "u" | "ins" => style.with(Style::UNDERLINE),
+                        "s" | "strike" | "del" => style.with(Style::STRIKE),
+                        "sup" => style.with(Style::SUPERSCRIPT),
+                        "sub" => style.with(Style::SUBSCRIPT),
+                        _ => style,
+                    };
+                    let href = if name == "a" { e.attr("href") } else { None };
+                    let l = href.or(link);
+                    for c in node.children() {
+                        walk(cx, c, st, l);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn push_text(p: &mut Paragraph, text: &str, style: Style, link: Option<&str>) {
+    if text.is_empty() {
+        return;
+    }
+    // Avoid double spaces across element boundaries.
+    let ends_space = p
+        .runs
+        .last()
+        .is_some_and(|r| r.text.ends_with(' ') || r.text.ends_with('\n'));
+    let t = if ends_space || p.runs.is_empty() {
+        text.trim_start_matches(' ')
+    } else {
+        text
+    };
+    p.push(t, style, link);
+}
+
+/// Collapse HTML white space to single spaces.
+fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// Remove leading and trailing white space of a paragraph's runs.
+pub fn trim_paragraph(p: &mut Paragraph) {
+    while let Some(first) = p.runs.first_mut() {
+        let t = first.text.trim_start().to_string();
+        if t.is_empty() {
+            p.runs.remove(0);
+        } else {
+            first.text = t;
+            break;
+        }
+    }
+    while let Some(last) = p.runs.last_mut() {
+        let t = last.text.trim_end().to_string();
+        if t.is_empty() {
+            p.runs.pop();
+        } else {
+            last.text = t;
+            break;
+        }
+    }
+}
+
+/// A list entry written as "- text" or "• text" inside `<li>`: move the bullet
+/// into the label.
+fn strip_bullet(blocks: &mut [Block]) -> Option<String> {
+    let Some(Block {
+        kind: BlockKind::Paragraph(p),
+        ..
+    }) = blocks.first_mut()
+    else {
+        return None;
+    };
+    let first = p.runs.first_mut()?;
+    for b in ["- ", "• ", "* ", "– ", "\u{f0b7} "] {
+        if let Some(rest) = first.text.strip_prefix(b) {
+            first.text = rest.trim_start().to_string();
+            let label = b.trim().replace('\u{f0b7}', "•");
+            if first.text.is_empty() {
+                p.runs.remove(0);
+            }
+            return Some(label);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(s: &str) -> Paragraph {
+        let mut p = Paragraph::new(Role::Body);
+        push_markdown(&mut p, s, Style::NONE);
+        p
+    }
+
+    #[test]
+    fn markdown_emphasis_and_links() {
+        let p = md("4. 09:50-10:00 **Paus** och ~~Roman~~ *teams* [Länk](http://x)");
+        let styled: Vec<(String, Vec<&str>)> = p
+            .runs
+            .iter()
+            .map(|r| (r.text.clone(), r.style.names()))
+            .collect();
+        assert_eq!(styled[1], ("Paus".to_string(), vec!["bold"]));
+        assert_eq!(styled[3], ("Roman".to_string(), vec!["strike"]));
+        assert_eq!(styled[5], ("teams".to_string(), vec!["italic"]));
+        assert_eq!(p.runs.last().unwrap().link.as_deref(), Some("http://x"));
+        assert_eq!(p.text(), "4. 09:50-10:00 Paus och Roman teams Länk");
+    }
+
+    #[test]
+    fn lone_asterisks_and_underscores_stay_text() {
+        assert_eq!(md("5 * 3 = 15").text(), "5 * 3 = 15");
+        assert_eq!(md("snake_case_name").text(), "snake_case_name");
+    }
+
+    #[test]
+    fn html_cell_gives_paragraphs_lists_and_links() {
+        let blocks = html_blocks(
+            r##"<p>Från föregående möte</p> <ul style="x"> <li>- Coagucheck</li> </ul> <p>Hur gör vi? <b>Beslut vid nästa möte.</b></p> <p><a href="#">260216 PKS.pptx</a></p>"##,
+            Span::default(),
+        );
+        assert_eq!(blocks.len(), 4);
+        assert_eq!(blocks[0].plain_text(), "Från föregående möte");
+        match &blocks[1].kind {
+            BlockKind::List(l) => {
+                assert_eq!(l.items[0].label.as_deref(), Some("-"));
+                assert_eq!(l.items[0].blocks[0].plain_text(), "Coagucheck");
+            }
+            other => panic!("expected a list, got {other:?}"),
+        }
+        let BlockKind::Paragraph(p) = &blocks[2].kind else {
+            panic!()
+        };
+        assert_eq!(p.runs[1].text, "Beslut vid nästa möte.");
+        assert!(p.runs[1].style.contains(Style::BOLD));
+        let BlockKind::Paragraph(p) = &blocks[3].kind else {
+            panic!()
+        };
+        assert_eq!(p.runs[0].link.as_deref(), Some("#"));
+    }
+
+    #[test]
+    fn text_outside_paragraphs_is_kept() {
+        let blocks = html_blocks(
+            "Godkänns och <b>läggs</b> till handlingarna",
+            Span::default(),
+        );
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(
+            blocks[0].plain_text(),
+            "Godkänns och läggs till handlingarna"
+        );
+    }
+}

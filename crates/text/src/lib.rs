@@ -1,0 +1,595 @@
+//! Reads text and markdown minutes into the `minutes` document model.
+//!
+//! Text minutes are mostly renderings of Word or PDF files, and they carry
+//! that origin's layout in plain characters:
+//! - markdown headings (`# …`), emphasis (`**bold**`, `~~struck~~`, `*italic*`),
+//!   bullets (`- …`) and links (`[name](target)`);
+//! - tables as tab-separated lines, whose cells may hold HTML (`<p>`, `<b>`,
+//!   `<ul><li>`, `<a href>`), parsed with `scraper`;
+//! - artefacts of pages: a table row split at a page break (its first cell
+//!   empty, or its first cell a lower-case fragment of the row before), and
+//!   PDF text whose lines were hard-wrapped, even mid-sentence.
+//!
+//! The reader turns each of these into neutral model facts: one paragraph per
+//! source paragraph (wrapped lines joined), one table row per row, styles on
+//! runs. It decides nothing about meetings or agenda items.
+#![deny(missing_docs)]
+
+mod decode;
+mod inline;
+
+use inline::{html_blocks, looks_like_html, push_markdown, trim_paragraph};
+use minutes_model::{
+    Block, BlockKind, Cell, Document, Format, List, ListItem, Paragraph, Role, Row, Span, Style,
+    Table,
+};
+
+/// Why a text file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file has no bytes.
+    #[error("the file is empty")]
+    Empty,
+    /// The file has bytes but no visible text.
+    #[error("the file holds no text (only white space or control characters)")]
+    NoText,
+    /// Binary data, not text.
+    #[error("not a text file: it contains binary data (NUL bytes)")]
+    Binary,
+}
+
+/// Read a text or markdown file's bytes into a [`Document`].
+pub fn read(bytes: &[u8], _opts: &minutes_model::ReadOptions) -> Result<Document, Error> {
+    if bytes.is_empty() {
+        return Err(Error::Empty);
+    }
+    let is_utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !is_utf16 && bytes.iter().take(8192).filter(|&&b| b == 0).count() > 0 {
+        return Err(Error::Binary);
+    }
+    let decoded = decode::decode(bytes);
+    if decoded.text.trim().is_empty() {
+        return Err(Error::NoText);
+    }
+    let mut doc = Document::default();
+    doc.source.format = Some(Format::Txt);
+    doc.diagnostics.extend(decoded.diagnostic);
+    doc.blocks = parse(&decoded.text);
+    doc.normalize();
+    Ok(doc)
+}
+
+/// One source line with its position.
+struct Line<'a> {
+    text: &'a str,
+    span: Span,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0u64;
+    for (i, raw) in text.split('\n').enumerate() {
+        let len = raw.len() as u64;
+        out.push(Line {
+            text: raw,
+            span: Span {
+                line: Some(i as u32 + 1),
+                start: Some(offset),
+                end: Some(offset + len),
+                ..Span::default()
+            },
+        });
+        offset += len + 1;
+    }
+    out
+}
+
+/// Parse decoded text into blocks.
+fn parse(text: &str) -> Vec<Block> {
+    let lines = lines(text);
+    let wrap = wrap_width(&lines);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let t = line.text;
+        if t.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        if t.contains('\t') && !t.trim().is_empty() {
+            let (table, next) = parse_table(&lines, i);
+            blocks.push(table);
+            i = next;
+            continue;
+        }
+        if let Some(item) = bullet(t) {
+            // Consecutive bullets (blank lines between allowed) form one list.
+            let mut items = vec![list_item(item, line.span)];
+            let mut span = line.span;
+            let mut j = i + 1;
+            loop {
+                let mut k = j;
+                while k < lines.len() && lines[k].text.trim().is_empty() {
+                    k += 1;
+                }
+                match lines
+                    .get(k)
+                    .and_then(|l| bullet(l.text).map(|b| (b, l.span)))
+                {
+                    Some((b, s)) if k - j <= 1 => {
+                        items.push(list_item(b, s));
+                        span = span.cover(s);
+                        j = k + 1;
+                    }
+                    _ => break,
+                }
+            }
+            blocks.push(Block {
+                kind: BlockKind::List(List {
+                    ordered: false,
+                    items,
+                }),
+                span,
+            });
+            i = j;
+            continue;
+        }
+        let block = line_block(t, line.span);
+        // A line starting in lower case right after a table continues the
+        // last cell across a page break.
+        if starts_lower(t)
+            && let Some(Block {
+                kind: BlockKind::Table(tab),
+                ..
+            }) = blocks.last_mut()
+            && append_to_last_cell(tab, &block)
+        {
+            i += 1;
+            continue;
+        }
+        blocks.push(block);
+        i += 1;
+    }
+    unwrap_paragraphs(blocks, wrap)
+}
+
+/// The block for one non-table, non-bullet line.
+fn line_block(t: &str, span: Span) -> Block {
+    let trimmed = t.trim();
+    if looks_like_html(trimmed) {
+        let mut bs = html_blocks(trimmed, span);
+        if bs.len() == 1 {
+            return bs.remove(0);
+        }
+        // Several HTML blocks on one line: keep them together as one paragraph
+        // sequence by returning the first and chaining the rest is not
+        // possible in one Block, so flatten into a paragraph with line breaks.
+        let mut p = Paragraph::new(Role::Body);
+        for (n, b) in bs.iter().enumerate() {
+            if n > 0 {
+                p.push("\n", Style::NONE, None);
+            }
+            for q in b.paragraphs() {
+                for r in &q.runs {
+                    p.push(&r.text, r.style, r.link.as_deref());
+                }
+            }
+        }
+        return Block::paragraph(p, span);
+    }
+    let (role, body) = match heading(trimmed) {
+        Some((level, rest)) => (Role::Heading(level), rest),
+        None => (Role::Body, trimmed),
+    };
+    let mut p = Paragraph::new(role);
+    push_markdown(&mut p, body, Style::NONE);
+    trim_paragraph(&mut p);
+    Block::paragraph(p, span)
+}
+
+/// `# Heading` → (level, text).
+fn heading(t: &str) -> Option<(u8, &str)> {
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        Some((hashes as u8, t[hashes..].trim()))
+    } else {
+        None
+    }
+}
+
+/// A bullet line: (nesting level, text after the bullet).
+fn bullet(t: &str) -> Option<(u8, &str)> {
+    let indent = t.len() - t.trim_start().len();
+    let s = t.trim_start();
+    for b in ["- ", "* ", "+ ", "• ", "\u{f0b7} ", "● ", "– "] {
+        if let Some(rest) = s.strip_prefix(b) {
+            // "- [ ] task" checkboxes and "* *" emphasis are still bullets;
+            // a lone "-" is not.
+            if rest.trim().is_empty() {
+                return None;
+            }
+            return Some(((indent / 2).min(8) as u8, rest));
+        }
+    }
+    None
+}
+
+fn list_item((level, text): (u8, &str), span: Span) -> ListItem {
+    let block = line_block(text, span);
+    ListItem {
+        label: Some("•".to_string()),
+        level,
+        blocks: vec![block],
+    }
+}
+
+/// Parse consecutive tab-separated lines (blank lines between them allowed)
+/// into one table; returns the table and the index of the next line.
+fn parse_table(lines: &[Line<'_>], start: usize) -> (Block, usize) {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut span = lines[start].span;
+    let mut i = start;
+    while i < lines.len() {
+        let t = lines[i].text;
+        if t.trim().is_empty() {
+            // Continue only if another tab line follows the blank ones.
+            let mut k = i;
+            while k < lines.len() && lines[k].text.trim().is_empty() {
+                k += 1;
+            }
+            if k < lines.len() && lines[k].text.contains('\t') {
+                i = k;
+                continue;
+            }
+            break;
+        }
+        if !t.contains('\t') {
+            break;
+        }
+        let s = lines[i].span;
+        span = span.cover(s);
+        let cells: Vec<Cell> = t
+            .trim_end_matches(['\r', ' '])
+            .split('\t')
+            .map(|c| Cell::new(cell_blocks(c, s)))
+            .collect();
+        let row = Row {
+            cells,
+            header: false,
+        };
+        match rows.last_mut() {
+            Some(prev) if continues_row(prev, &row) => merge_rows(prev, row),
+            _ => rows.push(row),
+        }
+        i += 1;
+    }
+    (
+        Block {
+            kind: BlockKind::Table(Table { rows }),
+            span,
+        },
+        i,
+    )
+}
+
+fn cell_blocks(cell: &str, span: Span) -> Vec<Block> {
+    let c = cell.trim();
+    if c.is_empty() {
+        return Vec::new();
+    }
+    if looks_like_html(c) {
+        return html_blocks(c, span);
+    }
+    let mut p = Paragraph::new(Role::Body);
+    push_markdown(&mut p, c, Style::NONE);
+    trim_paragraph(&mut p);
+    vec![Block::paragraph(p, span)]
+}
+
+/// A row continues the one before across a page break when its first cell is
+/// empty, or when its first cell is a lower-case fragment of the previous
+/// first cell's unfinished text.
+fn continues_row(prev: &Row, row: &Row) -> bool {
+    let first = row.cells.first();
+    let empty_first = first.is_none_or(|c| c.plain_text().trim().is_empty());
+    if empty_first {
+        return row.cells.iter().any(|c| !c.blocks.is_empty());
+    }
+    let first_text = first.map(Cell::plain_text).unwrap_or_default();
+    let prev_text = prev.cells.first().map(Cell::plain_text).unwrap_or_default();
+    starts_lower(&first_text) && !ends_sentence(&prev_text) && !prev_text.trim().is_empty()
+}
+
+/// Append `row`'s cells to `prev`'s, joining a paragraph split by the break.
+fn merge_rows(prev: &mut Row, row: Row) {
+    for (idx, cell) in row.cells.into_iter().enumerate() {
+        if cell.blocks.is_empty() {
+            continue;
+        }
+        if idx >= prev.cells.len() {
+            prev.cells.push(cell);
+            continue;
+        }
+        let target = &mut prev.cells[idx];
+        let mut incoming = cell.blocks.into_iter();
+        if let Some(first) = incoming.next() {
+            if !join_into_last(&mut target.blocks, &first) {
+                target.blocks.push(first);
+            }
+        }
+        target.blocks.extend(incoming);
+    }
+}
+
+/// Join `block` onto the last paragraph of `blocks` when that paragraph ends
+/// mid-sentence and `block` is a paragraph starting in lower case.
+fn join_into_last(blocks: &mut [Block], block: &Block) -> bool {
+    let BlockKind::Paragraph(next) = &block.kind else {
+        return false;
+    };
+    let next_text = next.text();
+    if !starts_lower(&next_text) {
+        return false;
+    }
+    let Some(Block {
+        kind: BlockKind::Paragraph(last),
+        span,
+    }) = blocks.last_mut()
+    else {
+        return false;
+    };
+    if ends_sentence(&last.text()) {
+        return false;
+    }
+    join_paragraphs(last, next);
+    *span = span.cover(block.span);
+    true
+}
+
+/// Put a line that fell out of the table back into its last non-empty cell.
+fn append_to_last_cell(table: &mut Table, block: &Block) -> bool {
+    let Some(row) = table.rows.last_mut() else {
+        return false;
+    };
+    let Some(cell) = row.cells.iter_mut().rev().find(|c| !c.blocks.is_empty()) else {
+        return false;
+    };
+    join_into_last(&mut cell.blocks, block)
+}
+
+fn join_paragraphs(a: &mut Paragraph, b: &Paragraph) {
+    let a_text = a.text();
+    let hyphen_break = a_text.ends_with('-')
+        && a_text
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| c.is_alphanumeric())
+        && !b
+            .text()
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| ["och", "eller", "samt", "till"].contains(&w));
+    if !hyphen_break {
+        if let Some(last) = a.runs.last_mut() {
+            let t = last.text.trim_end().to_string();
+            last.text = t;
+        }
+        a.push(" ", Style::NONE, None);
+    }
+    for r in &b.runs {
+        a.push(&r.text, r.style, r.link.as_deref());
+    }
+}
+
+fn starts_lower(t: &str) -> bool {
+    t.trim_start()
+        .trim_start_matches(['*', '_', '~'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase())
+}
+
+/// Does the text end a sentence (or a label)?
+fn ends_sentence(t: &str) -> bool {
+    let t = t
+        .trim_end()
+        .trim_end_matches(['*', '_', '~', ')', '"', '”']);
+    t.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// The width text was hard-wrapped at, when it was (PDF renderings): many
+/// lines end close to one maximum length.
+fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.text.trim().is_empty() && !l.text.contains('\t'))
+        .map(|l| l.text.trim().chars().count())
+        .collect();
+    if lens.len() < 10 {
+        return None;
+    }
+    lens.sort_unstable();
+    let w = lens[lens.len() * 9 / 10];
+    if !(50..=140).contains(&w) {
+        return None;
+    }
+    let near = lens
+        .iter()
+        .filter(|&&l| l * 100 >= w * 75 && l <= w + 10)
+        .count();
+    (near * 100 >= lens.len() * 35).then_some(w)
+}
+
+/// Does a line start something new (an item number, a bullet, a heading)?
+fn starts_block(t: &str) -> bool {
+    let t = t.trim_start();
+    if t.starts_with(['#', '§', '-', '•', '*', '●']) {
+        return true;
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && digits <= 3 {
+        let rest = &t[digits..];
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        if rest.starts_with(' ')
+            && rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    let mut cs = t.chars();
+    matches!((cs.next(), cs.next()), (Some(c), Some(')')) if c.is_ascii_lowercase())
+}
+
+/// Join paragraphs that a hard wrap split: the first does not end a sentence
+/// and either the next starts in lower case, or the first reaches the wrap
+/// width of a hard-wrapped text.
+fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if let (
+            Some(Block {
+                kind: BlockKind::Paragraph(prev),
+                span,
+            }),
+            BlockKind::Paragraph(next),
+        ) = (out.last_mut(), &b.kind)
+            && prev.role == Role::Body
+            && next.role == Role::Body
+            && should_join(&prev.text(), &next.text(), wrap)
+        {
+            join_paragraphs(prev, next);
+            *span = span.cover(b.span);
+            continue;
+        }
+        out.push(b);
+    }
+    out
+}
+
+fn should_join(a: &str, b: &str, wrap: Option<usize>) -> bool {
+    if a.contains('\n') || b.trim().is_empty() || ends_sentence(a) || starts_block(b) {
+        return false;
+    }
+    if starts_lower(b) && a.split_whitespace().count() >= 4 {
+        return true;
+    }
+    match wrap {
+        Some(w) => a.trim().chars().count() * 100 >= w * 75,
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(s: &str) -> Document {
+        read(s.as_bytes(), &Default::default()).expect("reads")
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_errors() {
+        assert!(matches!(read(b"", &Default::default()), Err(Error::Empty)));
+        assert!(matches!(
+            read(b"  \n\n ", &Default::default()),
+            Err(Error::NoText)
+        ));
+        assert!(matches!(
+            read(b"PK\x03\x04\x00\x00", &Default::default()),
+            Err(Error::Binary)
+        ));
+    }
+
+    #[test]
+    fn tab_lines_form_a_table_with_html_cells() {
+        let doc = read_str(
+            "Mötespunkt\tAnteckning\n1.\t<p>Godkännande</p> <p>Anteckningarna godkändes.</p>\n\n\t<p>fortsätter här.</p>\n2.\t<p>Nästa</p>\nSlut",
+        );
+        let BlockKind::Table(t) = &doc.blocks[0].kind else {
+            panic!("{:?}", doc.blocks[0])
+        };
+        assert_eq!(t.rows.len(), 3, "the empty-first-cell row is merged");
+        assert_eq!(t.rows[1].cells[1].blocks.len(), 3);
+        assert_eq!(doc.blocks[1].plain_text(), "Slut");
+    }
+
+    #[test]
+    fn lowercase_first_cell_continues_previous_row() {
+        let doc = read_str(
+            "1.\t<p>A</p>\n<p><b>Action:</b> Karin bjuder in Johanna för att berätta om</p>\t<p>x</p>\nprocessen vid ordnad överföring.\t\n<b>Extra punkt</b>\t<p>y</p>",
+        );
+        let BlockKind::Table(t) = &doc.blocks[0].kind else {
+            panic!()
+        };
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(
+            t.rows[1].cells[0].plain_text(),
+            "Action: Karin bjuder in Johanna för att berätta om processen vid ordnad överföring."
+        );
+    }
+
+    #[test]
+    fn line_after_table_continuing_a_cell_is_joined() {
+        let doc = read_str(
+            "5.\t<p>Fokus ligger på att patienten ska få bästa</p>\n\nmöjliga omhändertagande.\n\nNästa stycke.",
+        );
+        let BlockKind::Table(t) = &doc.blocks[0].kind else {
+            panic!()
+        };
+        assert_eq!(
+            t.rows[0].cells[1].plain_text(),
+            "Fokus ligger på att patienten ska få bästa möjliga omhändertagande."
+        );
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_pdf_text_is_joined_but_headings_are_not() {
+        let long =
+            "Överenskommelse 2024: Ansvariga personer har utsetts för att lämna underlag till ";
+        let mut s = String::from("2. Aktuellt från au \na) Aktuellt \n\n");
+        for _ in 0..12 {
+            s.push_str(long);
+            s.push_str("\n\nÖverenskommelse 2024. Förslag till överenskommelsen ska vara klar till nästa möte \n\nden 30 november och för beslut i SVN den 8 december. \n\n");
+        }
+        s.push_str("Beslut  \nRSL beslutar att skapa en kanslifunktion för det nya 6-\n\nåriga programmet. \n");
+        let doc = read_str(&s);
+        let texts: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        assert_eq!(texts[0], "2. Aktuellt från au");
+        assert_eq!(texts[1], "a) Aktuellt");
+        assert!(texts[2].starts_with("Överenskommelse 2024: Ansvariga"));
+        assert!(
+            texts[2].ends_with("för beslut i SVN den 8 december."),
+            "{}",
+            texts[2]
+        );
+        assert_eq!(texts[texts.len() - 2], "Beslut");
+        assert!(texts.last().unwrap().contains("nya 6-åriga programmet."));
+    }
+
+    #[test]
+    fn bullets_headings_and_strike() {
+        let doc = read_str(
+            "## **Deltagare**\n\n~~Roman Galeev-Förhinder~~\n\n- Kvarstående frågor\n- Diskussion\n",
+        );
+        let BlockKind::Paragraph(h) = &doc.blocks[0].kind else {
+            panic!()
+        };
+        assert_eq!(h.role, Role::Heading(2));
+        let BlockKind::Paragraph(p) = &doc.blocks[1].kind else {
+            panic!()
+        };
+        assert!(p.runs[0].style.contains(Style::STRIKE));
+        let BlockKind::List(l) = &doc.blocks[2].kind else {
+            panic!()
+        };
+        assert_eq!(l.items.len(), 2);
+    }
+}
