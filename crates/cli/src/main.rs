@@ -1,0 +1,113 @@
+//! `minutes`: turn archived meeting minutes into data.
+//!
+//! The binary is thin, as in ripgrep: clap parses the flags into [`Args`],
+//! they become a ready [`minutes::Config`] (rules compiled and checked once),
+//! and each subcommand runs on it. Errors are printed once with their chain;
+//! exit codes: 0 all converted, 2 some files failed, 1 the run itself could
+//! not proceed (usage, rules file, output folder).
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use minutes::Config;
+use minutes_rules::ruleset::RuleSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+mod convert;
+mod explain;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "minutes",
+    version,
+    about = "Turn meeting minutes (.docx, .pdf, .txt) into structured JSON"
+)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Convert files and folders (recursively) into one JSON document each.
+    Convert(convert::ConvertArgs),
+    /// Show, per item and sentence, which rules fired and which were vetoed.
+    Explain {
+        /// The document to explain.
+        file: PathBuf,
+        /// A rules file instead of the built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Only sentences where this rule fired or was vetoed.
+        #[arg(long)]
+        rule: Option<String>,
+    },
+    /// Print the intermediate document model a reader makes of a file.
+    Dump {
+        /// The document.
+        file: PathBuf,
+        /// As JSON instead of the readable dump.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the built-in rules file (a starting point for --rules).
+    Rules,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("minutes: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(args: Args) -> Result<ExitCode> {
+    match args.command {
+        Command::Convert(a) => convert::run(a),
+        Command::Explain { file, rules, rule } => {
+            let config = Config::new(load_rules(rules.as_deref())?);
+            explain::run(&file, &config, rule.as_deref())
+        }
+        Command::Dump { file, json } => {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?;
+            let name = file.display().to_string();
+            let format = match minutes::sniff(&name, &bytes) {
+                minutes::Sniffed::Read(f) => f,
+                minutes::Sniffed::Skip(why) => anyhow::bail!("{name}: {why}"),
+            };
+            let doc = minutes::read_document(&bytes, format, &Default::default())
+                .with_context(|| format!("{name}: cannot be read"))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&doc)?);
+            } else {
+                print!("{}", doc.dump());
+                for d in &doc.diagnostics {
+                    eprintln!("{name}: {}: {}", d.code, d.message);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules => {
+            print!("{}", minutes_rules::DEFAULT_RULES);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The rules to run with: a file, or the built-in ones. Every problem in a
+/// rules file is reported here, before any document is read.
+pub(crate) fn load_rules(path: Option<&Path>) -> Result<RuleSet> {
+    match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("{}: cannot read rules file", p.display()))?;
+            RuleSet::parse(&text).with_context(|| format!("{}: bad rules file", p.display()))
+        }
+        None => RuleSet::default_rules().context("the built-in rules are broken"),
+    }
+}

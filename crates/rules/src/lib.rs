@@ -1,0 +1,477 @@
+//! Finds decisions, actions and deferrals in the agenda items that
+//! [`minutes_structure`] found, with rules that people can read, change and
+//! check.
+//!
+//! The Swedish lives in a rules file ([`ruleset::DEFAULT_RULES`], replaceable
+//! with `--rules`): labels ("Beslut:", "Action:", "Förslag till beslut") and
+//! cue rules, each with an id, a kind, a regex, vetoes (`unless`), label
+//! conditions (`within`, `not_within`) and examples that are checked at load.
+//! This crate implements the operators and the resolvers that rules refer to:
+//! people (initials, unique first names, "Ordförande", "Alla"), dates (one
+//! Swedish date reader, [`minutes_structure::dates`]) and the coming meetings
+//! ("nästa möte").
+//!
+//! Each item's units are split into sentences; a sentence may be several
+//! things at once (a decision and an action) but gets at most one extraction
+//! per kind. Every extraction carries its text, the id of the rule that fired
+//! and where it stands. [`Trace`] records, per sentence, which rules fired and
+//! which were vetoed, for `minutes explain`.
+#![deny(missing_docs)]
+
+pub mod people;
+pub mod ruleset;
+pub mod sentences;
+
+use minutes_structure::dates::{Date, DateContext, find_dates};
+use minutes_structure::{AgendaItem, Structured, UnitKind};
+use people::People;
+use ruleset::{AssigneeSource, Kind, LabelKind, RuleSet};
+use serde::Serialize;
+
+pub use ruleset::{DEFAULT_RULES, RuleError};
+
+/// Where an extraction stands: the item's unit and the character range of
+/// the sentence within it, with the unit's page, block and source line.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ExtractionSpan {
+    /// 1-based page, when known.
+    pub page: Option<u32>,
+    /// Index of the top-level block.
+    pub block: usize,
+    /// Index of the unit within the item's units.
+    pub unit: usize,
+    /// Source line (text) or paragraph ordinal (DOCX), when known.
+    pub line: Option<u32>,
+    /// Character offset of the sentence in the unit's text.
+    pub start: usize,
+    /// Character offset just past it.
+    pub end: usize,
+}
+
+/// A decision of the meeting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// The sentence (or labelled block).
+    pub text: String,
+    /// Id of the rule that found it.
+    pub rule: String,
+    /// Where it stands.
+    pub span: ExtractionSpan,
+}
+
+/// A task for after the meeting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    /// The sentence.
+    pub text: String,
+    /// Id of the rule that found it.
+    pub rule: String,
+    /// Where it stands.
+    pub span: ExtractionSpan,
+    /// Who must do it: full names where the participants allow, "all", or
+    /// groups as written; empty for passive tasks.
+    pub assignees: Vec<String>,
+    /// By when (ISO 8601), when the text says.
+    pub due: Option<String>,
+}
+
+/// A matter put off to a later meeting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deferral {
+    /// The sentence.
+    pub text: String,
+    /// Id of the rule that found it.
+    pub rule: String,
+    /// Where it stands.
+    pub span: ExtractionSpan,
+    /// The meeting it goes to (ISO 8601), when known.
+    pub target_date: Option<String>,
+    /// Why, when stated.
+    pub reason: Option<String>,
+    /// bordläggning, återremiss, utgår, uppskjuten.
+    #[serde(rename = "type")]
+    pub deferral_type: Option<String>,
+}
+
+/// What the rules found in one agenda item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ItemFindings {
+    /// Decisions.
+    pub decisions: Vec<Decision>,
+    /// Actions.
+    pub actions: Vec<Action>,
+    /// Deferrals.
+    pub deferrals: Vec<Deferral>,
+}
+
+/// What the rules found in a document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Findings {
+    /// Per item, parallel to `Structured::items`.
+    pub items: Vec<ItemFindings>,
+    /// Dates of this body's coming meetings named in the text ("åter nästa
+    /// möte 16 mars", "bordlagd till mötet den 7 maj").
+    pub mentioned_meetings: Vec<Date>,
+}
+
+/// Why each sentence was or was not taken.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Trace {
+    /// One entry per agenda item.
+    pub items: Vec<ItemTrace>,
+}
+
+/// The trace of one item.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ItemTrace {
+    /// Item number.
+    pub number: Option<String>,
+    /// Item title.
+    pub title: String,
+    /// Its sentences.
+    pub sentences: Vec<SentenceTrace>,
+}
+
+/// The trace of one sentence.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SentenceTrace {
+    /// The sentence.
+    pub text: String,
+    /// Where.
+    pub span: Option<ExtractionSpan>,
+    /// The label governing it, if any (label id).
+    pub label: Option<String>,
+    /// Rules that fired (id, kind), the first per kind taken.
+    pub fired: Vec<(String, String)>,
+    /// Rules whose regex matched but that were vetoed: (id, why).
+    pub vetoed: Vec<(String, String)>,
+}
+
+/// One sentence to classify, with its context.
+struct Sentence<'a> {
+    text: &'a str,
+    span: ExtractionSpan,
+    label: Option<(LabelKind, &'a str)>,
+    /// The sentence carries the label itself ("Beslut: …", or the first
+    /// sentence under a "Beslut" heading).
+    labelled: bool,
+}
+
+/// Apply the rules to a structured document.
+pub fn apply(set: &RuleSet, s: &Structured) -> Findings {
+    apply_traced(set, s).0
+}
+
+/// Apply the rules and record why each sentence was or was not taken.
+pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
+    let meeting_date = s.meeting.date.as_deref().and_then(Date::parse_iso);
+    let ctx = DateContext {
+        reference: meeting_date.or(s.meeting.document_date.as_deref().and_then(Date::parse_iso)),
+        year: None,
+    };
+    let people = People::new(&s.participants, s.meeting.body.as_deref());
+    let mut trace = Trace::default();
+    let mut raw: Vec<Vec<(Kind, usize, Sentence<'_>)>> = Vec::new();
+    let mut sentences_all: Vec<Vec<Sentence<'_>>> = Vec::new();
+    for item in &s.items {
+        let sents = item_sentences(set, item);
+        let mut it = ItemTrace {
+            number: item.number.clone(),
+            title: item.title.clone(),
+            sentences: Vec::new(),
+        };
+        let mut hits = Vec::new();
+        for (si, sent) in sents.iter().enumerate() {
+            let mut st = SentenceTrace {
+                text: sent.text.to_string(),
+                span: Some(sent.span),
+                label: sent.label.map(|(_, id)| id.to_string()),
+                ..Default::default()
+            };
+            for kind in [Kind::Decision, Kind::Action, Kind::Deferral] {
+                if let Some(rule_index) = classify(set, sent, kind, false, &mut st) {
+                    hits.push((kind, rule_index, si));
+                }
+            }
+            it.sentences.push(st);
+        }
+        // Fallbacks: a labelled sentence is taken for its label's kind when
+        // nothing else of that kind was found in its unit.
+        for (si, sent) in sents.iter().enumerate() {
+            if !sent.labelled {
+                continue;
+            }
+            for kind in [Kind::Decision, Kind::Action, Kind::Deferral] {
+                let unit_has = hits
+                    .iter()
+                    .any(|(k, _, hi)| *k == kind && sents[*hi].span.unit == sent.span.unit);
+                if unit_has {
+                    continue;
+                }
+                if let Some(rule_index) = classify(set, sent, kind, true, &mut it.sentences[si]) {
+                    hits.push((kind, rule_index, si));
+                }
+            }
+        }
+        hits.sort_by_key(|(k, _, si)| (*si, *k));
+        trace.items.push(it);
+        raw.push(
+            hits.into_iter()
+                .map(|(k, r, si)| {
+                    let s = &sents[si];
+                    (
+                        k,
+                        r,
+                        Sentence {
+                            text: s.text,
+                            span: s.span,
+                            label: s.label,
+                            labelled: s.labelled,
+                        },
+                    )
+                })
+                .collect(),
+        );
+        sentences_all.push(sents);
+    }
+    // Coming meetings named in deferrals and "nästa möte … den D" phrases.
+    let mut mentioned: Vec<Date> = Vec::new();
+    for hits in &raw {
+        for (kind, _, sent) in hits {
+            if *kind == Kind::Deferral {
+                mentioned.extend(future_dates(sent.text, &ctx, meeting_date));
+            }
+        }
+    }
+    for sents in &sentences_all {
+        for sent in sents {
+            if people::mentions_next_meeting(sent.text) {
+                mentioned.extend(future_dates(sent.text, &ctx, meeting_date));
+            }
+        }
+    }
+    mentioned.sort();
+    mentioned.dedup();
+    let mut calendar: Vec<Date> = s.next_meetings.iter().map(|m| m.date).collect();
+    calendar.extend(mentioned.iter().copied());
+    calendar.sort();
+    calendar.dedup();
+    let next_meeting = calendar
+        .iter()
+        .copied()
+        .find(|d| meeting_date.is_none_or(|m| *d > m));
+
+    let mut findings = Findings {
+        items: Vec::new(),
+        mentioned_meetings: mentioned,
+    };
+    for hits in raw {
+        let mut f = ItemFindings::default();
+        for (kind, ri, sent) in hits {
+            let rule = &set.rules[ri];
+            let text = sent.text.to_string();
+            match kind {
+                Kind::Decision => f.decisions.push(Decision {
+                    text,
+                    rule: rule.id.clone(),
+                    span: sent.span,
+                }),
+                Kind::Action => {
+                    let assignees = match rule.assignees {
+                        AssigneeSource::All => vec!["all".to_string()],
+                        AssigneeSource::None => people.agent(sent.text),
+                        AssigneeSource::Capture => rule
+                            .regex
+                            .captures(sent.text)
+                            .and_then(|c| c.name("who"))
+                            .map(|m| people.resolve_list(m.as_str()))
+                            .unwrap_or_default(),
+                        AssigneeSource::Subject => people.subject(sent.text),
+                    };
+                    let due = due_date(sent.text, &ctx, meeting_date, next_meeting, &calendar);
+                    f.actions.push(Action {
+                        text,
+                        rule: rule.id.clone(),
+                        span: sent.span,
+                        assignees,
+                        due: due.map(|d| d.to_string()),
+                    });
+                }
+                Kind::Deferral => {
+                    let target =
+                        target_date(sent.text, &ctx, meeting_date, next_meeting, &calendar);
+                    let reason = set.reasons.iter().find_map(|r| {
+                        r.regex
+                            .captures(sent.text)
+                            .and_then(|c| c.name("reason"))
+                            .map(|m| m.as_str().trim().trim_end_matches(['.', ',']).to_string())
+                    });
+                    f.deferrals.push(Deferral {
+                        text,
+                        rule: rule.id.clone(),
+                        span: sent.span,
+                        target_date: target.map(|d| d.to_string()),
+                        reason,
+                        deferral_type: rule.deferral_type.clone(),
+                    });
+                }
+            }
+        }
+        findings.items.push(f);
+    }
+    (findings, trace)
+}
+
+/// The first rule of `kind` that takes the sentence, recording vetoes.
+fn classify(
+    set: &RuleSet,
+    sent: &Sentence<'_>,
+    kind: Kind,
+    fallback: bool,
+    st: &mut SentenceTrace,
+) -> Option<usize> {
+    let label_kind = sent.label.map(|(k, _)| k);
+    for (i, rule) in set.rules.iter().enumerate() {
+        if rule.kind != kind || rule.fallback != fallback {
+            continue;
+        }
+        if rule.carrier && !sent.labelled {
+            continue;
+        }
+        if !rule.within.is_empty() && !label_kind.is_some_and(|k| rule.within.contains(&k)) {
+            continue;
+        }
+        if label_kind.is_some_and(|k| rule.not_within.contains(&k)) {
+            if rule.regex.is_match(sent.text) {
+                st.vetoed.push((
+                    rule.id.clone(),
+                    format!(
+                        "inside a {:?} block",
+                        label_kind.unwrap_or(LabelKind::Other)
+                    )
+                    .to_lowercase(),
+                ));
+            }
+            continue;
+        }
+        if !rule.regex.is_match(sent.text) {
+            continue;
+        }
+        if let Some(why) = rule.veto(sent.text) {
+            st.vetoed.push((rule.id.clone(), format!("unless {why}")));
+            continue;
+        }
+        st.fired.push((rule.id.clone(), kind.as_str().to_string()));
+        return Some(i);
+    }
+    None
+}
+
+/// Split an item's units into sentences and work out which label governs
+/// each: an inline label ("Beslut: …") governs its unit; a label alone on a
+/// line ("Beslut") governs the units after it until the next label or bold
+/// sub-heading.
+fn item_sentences<'a>(set: &'a RuleSet, item: &'a AgendaItem) -> Vec<Sentence<'a>> {
+    let mut out = Vec::new();
+    let mut block_label: Option<(LabelKind, &'a str)> = None;
+    let mut first_pending = false;
+    for (ui, unit) in item.units.iter().enumerate() {
+        let text = unit.text.as_str();
+        let found = set.labels.iter().find_map(|l| {
+            l.regex
+                .find(text)
+                .filter(|m| m.start() == 0)
+                .map(|m| (l, m.end()))
+        });
+        let (unit_label, labelled_unit) = match found {
+            Some((l, end)) if text[end..].trim().is_empty() => {
+                // A label on a line of its own heads the units below it.
+                block_label = Some((l.kind, l.id.as_str()));
+                first_pending = true;
+                continue;
+            }
+            Some((l, _)) => {
+                block_label = None;
+                (Some((l.kind, l.id.as_str())), true)
+            }
+            None if unit.bold || unit.kind == UnitKind::Heading && block_label.is_none() => {
+                // A bold sub-heading ends a labelled block.
+                block_label = None;
+                (None, false)
+            }
+            None => {
+                let labelled = first_pending && block_label.is_some();
+                first_pending = false;
+                (block_label, labelled)
+            }
+        };
+        for (si, r) in sentences::split(text).into_iter().enumerate() {
+            let start = text[..r.start].chars().count();
+            let len = text[r.clone()].chars().count();
+            out.push(Sentence {
+                text: &text[r],
+                span: ExtractionSpan {
+                    page: unit.span.page,
+                    block: unit.block,
+                    unit: ui,
+                    line: unit.span.line,
+                    start,
+                    end: start + len,
+                },
+                label: unit_label,
+                labelled: labelled_unit && si == 0,
+            });
+        }
+    }
+    out
+}
+
+/// Dates in a sentence after the meeting (a deferral's or a due date).
+fn future_dates(text: &str, ctx: &DateContext, meeting: Option<Date>) -> Vec<Date> {
+    find_dates(text, ctx)
+        .into_iter()
+        .filter_map(|d| d.date)
+        .filter(|d| meeting.is_none_or(|m| *d > m))
+        .collect()
+}
+
+/// "möte i mars": the coming meeting in that month.
+fn meeting_in_month(text: &str, calendar: &[Date], meeting: Option<Date>) -> Option<Date> {
+    let month = people::month_reference(text)?;
+    calendar
+        .iter()
+        .copied()
+        .find(|d| d.month == month && meeting.is_none_or(|m| *d > m))
+}
+
+fn due_date(
+    text: &str,
+    ctx: &DateContext,
+    meeting: Option<Date>,
+    next: Option<Date>,
+    calendar: &[Date],
+) -> Option<Date> {
+    if let Some(d) = future_dates(text, ctx, meeting).into_iter().next() {
+        return Some(d);
+    }
+    if let Some(d) = meeting_in_month(text, calendar, meeting) {
+        return Some(d);
+    }
+    if people::mentions_next_meeting(text) {
+        return next;
+    }
+    None
+}
+
+fn target_date(
+    text: &str,
+    ctx: &DateContext,
+    meeting: Option<Date>,
+    next: Option<Date>,
+    calendar: &[Date],
+) -> Option<Date> {
+    due_date(text, ctx, meeting, next, calendar)
+}
+
+#[cfg(test)]
+mod tests;

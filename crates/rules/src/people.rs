@@ -1,0 +1,334 @@
+//! Resolving who an action is for, and the phrases that point at coming
+//! meetings.
+//!
+//! Assignees are written as initials ("BL"), first names ("Karin"), a first
+//! name and an initial ("Josefin R"), a role ("Ordförande"), everyone
+//! ("Alla") or a group ("SOR", "RSL au"). They become full names when the
+//! participant list makes that unambiguous, "all" for everyone, and stay as
+//! written otherwise (ANNOTATION.md, Actions).
+
+use minutes_structure::Participant;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The participants, indexed for resolving assignees.
+pub struct People<'a> {
+    participants: &'a [Participant],
+    body: Option<&'a str>,
+}
+
+const EVERYONE: &[&str] = &[
+    "alla",
+    "samtliga",
+    "var och en",
+    "everyone",
+    "all",
+    "alla deltagare",
+];
+const CHAIR: &[&str] = &["ordförande", "ordföranden", "ordf", "ordf."];
+const SECRETARY: &[&str] = &["sekreterare", "sekreteraren", "mötessekreteraren"];
+
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+impl<'a> People<'a> {
+    /// Index the participants of a meeting of `body`.
+    pub fn new(participants: &'a [Participant], body: Option<&'a str>) -> Self {
+        People { participants, body }
+    }
+
+    /// Resolve one written name to a full name, "all", or itself.
+    pub fn resolve(&self, written: &str) -> String {
+        let w = written
+            .trim()
+            .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
+        let lower = w.to_lowercase();
+        if EVERYONE.contains(&lower.as_str()) {
+            return "all".to_string();
+        }
+        let by_role = |role: &str| {
+            self.participants
+                .iter()
+                .filter(|p| p.role.as_deref() == Some(role))
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>()
+        };
+        if CHAIR.contains(&lower.as_str()) {
+            let chairs = by_role("ordförande");
+            if chairs.len() == 1 {
+                return chairs[0].clone();
+            }
+        }
+        if SECRETARY.contains(&lower.as_str()) {
+            let s = by_role("sekreterare");
+            if s.len() == 1 {
+                return s[0].clone();
+            }
+        }
+        if lower == "au"
+            && let Some(b) = self.body
+        {
+            return format!("{b} au");
+        }
+        // Full name written out.
+        if let Some(p) = self
+            .participants
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(w))
+        {
+            return p.name.clone();
+        }
+        // Initials: "BL", "AM".
+        if (2..=3).contains(&w.chars().count()) && w.chars().all(char::is_uppercase) {
+            let m: Vec<&Participant> = self
+                .participants
+                .iter()
+                .filter(|p| initials(&p.name) == w)
+                .collect();
+            if m.len() == 1 {
+                return m[0].name.clone();
+            }
+            return w.to_string();
+        }
+        let words: Vec<&str> = w.split_whitespace().collect();
+        match words.as_slice() {
+            // A unique first name: "Karin" → Karin Andersson.
+            [first] => {
+                let m: Vec<&Participant> = self
+                    .participants
+                    .iter()
+                    .filter(|p| p.name.split_whitespace().next() == Some(*first))
+                    .collect();
+                if m.len() == 1 {
+                    return m[0].name.clone();
+                }
+                w.to_string()
+            }
+            // "Josefin R", "Lisa B", "Karin A": first name and initial.
+            [first, initial]
+                if initial.trim_end_matches('.').chars().count() == 1
+                    && initial.chars().next().is_some_and(char::is_uppercase) =>
+            {
+                let ini = initial.chars().next().unwrap_or(' ');
+                let m: Vec<&Participant> = self
+                    .participants
+                    .iter()
+                    .filter(|p| {
+                        let mut ws = p.name.split_whitespace();
+                        let f = ws.next().unwrap_or("");
+                        let last = ws.last().unwrap_or("");
+                        (f == *first || (first.chars().count() >= 5 && f.starts_with(*first)))
+                            && last.starts_with(ini)
+                    })
+                    .collect();
+                if m.len() == 1 {
+                    return m[0].name.clone();
+                }
+                w.to_string()
+            }
+            _ => w.to_string(),
+        }
+    }
+
+    /// Resolve a written list "Karin och Joanna", "RPO akut vård och RPO
+    /// perioperativ vård, intensivvård och transplantation". A list splits
+    /// at "och", "&", "," and "/" only before a capitalised word, so a group
+    /// name with lower-case parts stays whole.
+    pub fn resolve_list(&self, written: &str) -> Vec<String> {
+        let expanded = written.replace("resp.", "respektive");
+        let mut out: Vec<String> = Vec::new();
+        for part in split_list(&expanded) {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            let r = self.resolve(part);
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    /// The agent of a passive task: "… skickas vidare av sekreteraren".
+    pub fn agent(&self, sentence: &str) -> Vec<String> {
+        AGENT
+            .captures(sentence)
+            .and_then(|c| c.name("who"))
+            .map(|m| vec![self.resolve(m.as_str())])
+            .unwrap_or_default()
+    }
+
+    /// The assignees at the start of a sentence: "Karin och Joanna
+    /// rapporterar", "BL återkopplar", "Action: Helena kommer sammankalla".
+    pub fn subject(&self, sentence: &str) -> Vec<String> {
+        let s = LEAD.replace(sentence.trim(), "");
+        if let Some(c) = SUBJECT.captures(&s)
+            && let Some(m) = c.name("who")
+        {
+            return self.resolve_list(m.as_str());
+        }
+        // "… som därefter återkopplar", "Niklas som skickar": the name before "som".
+        if let Some(c) = SOM_SUBJECT.captures(sentence)
+            && let Some(m) = c.name("who")
+        {
+            return self.resolve_list(m.as_str());
+        }
+        Vec::new()
+    }
+}
+
+static SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:,|\boch\b|&|/)\s*").expect("valid regex"));
+
+/// Split at separators followed by a capital letter (the regex crate has no
+/// look-ahead, so the check is done here).
+fn split_list(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in SPLIT.find_iter(text) {
+        if text[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            out.push(&text[start..m.start()]);
+            start = m.end();
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Action|Åtgärd|Uppdrag|Ansvarig|Att göra)\s*:\s*|-\s*|•\s*)")
+        .expect("valid regex")
+});
+
+/// Names, initials or groups before the verb, joined by "och" or commas.
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let name =
+        r"(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\b\.?|\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4}(?:\s+au)?)";
+    Regex::new(&format!(
+        r"^(?P<who>{name}(?:\s*(?:,|och|&)\s*{name})*)\s+\p{{Ll}}"
+    ))
+    .expect("valid regex")
+});
+
+static SOM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:till\s+)?(?P<who>\p{Lu}[\p{Ll}]+)\s+som\s+(?:därefter\s+)?\p{Ll}")
+        .expect("valid regex")
+});
+
+static AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bav\s+(?P<who>sekreteraren|ordföranden|mötessekreteraren|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*[.!]?$")
+        .expect("valid regex")
+});
+
+static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte)\b|\bnästkommande\s+möte\b",
+    )
+    .expect("valid regex")
+});
+
+/// Does the text point at the next meeting ("nästa möte", "nästa SOR-möte")?
+pub fn mentions_next_meeting(text: &str) -> bool {
+    NEXT_MEETING.is_match(text)
+}
+
+static MONTH_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:möte|mötet|sammanträde)\s+i\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b")
+        .expect("valid regex")
+});
+
+/// "SOR möte i mars" → 3.
+pub fn month_reference(text: &str) -> Option<u32> {
+    const M: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let c = MONTH_MEETING.captures(text)?;
+    let m = c.get(1)?.as_str().to_lowercase();
+    M.iter().position(|x| *x == m).map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(name: &str, role: Option<&str>) -> Participant {
+        Participant {
+            name: name.into(),
+            role: role.map(Into::into),
+            title: None,
+            affiliation: None,
+            group: "member".into(),
+            attendance: "present".into(),
+            remote: false,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn resolves_initials_first_names_roles_and_everyone() {
+        let ps = vec![
+            p("Björn Lindkvist", None),
+            p("Sofia Ekdahl", Some("ordförande")),
+            p("Helena Lundahl", None),
+            p("Helena Blomqvist", None),
+            p("Josefine Roswall", None),
+            p("Karin Andersson", None),
+        ];
+        let people = People::new(&ps, Some("RSL"));
+        assert_eq!(people.resolve("BL"), "Björn Lindkvist");
+        assert_eq!(people.resolve("Karin"), "Karin Andersson");
+        assert_eq!(people.resolve("Helena"), "Helena");
+        assert_eq!(people.resolve("Ordförande"), "Sofia Ekdahl");
+        assert_eq!(people.resolve("Alla"), "all");
+        assert_eq!(people.resolve("au"), "RSL au");
+        assert_eq!(people.resolve("Josefin R"), "Josefine Roswall");
+        assert_eq!(people.resolve("SOR"), "SOR");
+        assert_eq!(
+            people.resolve_list(
+                "RPO akut vård och RPO perioperativ vård, intensivvård och transplantation"
+            ),
+            [
+                "RPO akut vård",
+                "RPO perioperativ vård, intensivvård och transplantation"
+            ]
+        );
+        assert_eq!(
+            people.subject("Karin och BL rapporterar om nästa steg."),
+            ["Karin Andersson", "Björn Lindkvist"]
+        );
+        assert_eq!(
+            people.subject("Action: Helena kommer sammankalla till nytt möte."),
+            ["Helena"]
+        );
+    }
+
+    #[test]
+    fn next_meeting_phrases() {
+        assert!(mentions_next_meeting(
+            "Fortsatt diskussion vid nästa SOR-möte 16 mars"
+        ));
+        assert!(mentions_next_meeting("Beslut vid nästa möte."));
+        assert!(!mentions_next_meeting("Kommande möten"));
+        assert_eq!(month_reference("Uppföljning på SOR möte i mars."), Some(3));
+    }
+}

@@ -1,0 +1,462 @@
+//! The rules file: its schema, loading and validation.
+//!
+//! Rules are deserialized first and then compiled, as in ast-grep: every
+//! problem in a rules file — an unknown key, a bad regex, a duplicate id, an
+//! example that the rule does not match — is reported at load, naming the rule
+//! and the problem, before any document is read.
+
+use regex::Regex;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+/// The rules compiled into the binary.
+pub const DEFAULT_RULES: &str = include_str!("../rules/default.toml");
+
+/// A problem in a rules file.
+#[derive(Debug, thiserror::Error)]
+pub enum RuleError {
+    /// The file is not valid TOML for the schema.
+    #[error("rules file is not valid: {0}")]
+    Syntax(String),
+    /// A rule's pattern does not compile.
+    #[error("rule {id}: {field} is not a valid regular expression: {message}")]
+    Regex {
+        /// The rule.
+        id: String,
+        /// Which field.
+        field: String,
+        /// The regex crate's message.
+        message: String,
+    },
+    /// Two rules share an id.
+    #[error("rule {0}: the id is used twice")]
+    DuplicateId(String),
+    /// A field has a value the engine does not know.
+    #[error("rule {id}: {message}")]
+    Invalid {
+        /// The rule.
+        id: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A rule's own example is not classified as it says.
+    #[error("rule {id}: example {example:?} should {expect} but does not")]
+    Example {
+        /// The rule.
+        id: String,
+        /// The example text.
+        example: String,
+        /// "match" or "not match".
+        expect: &'static str,
+    },
+}
+
+/// What a rule finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A decision of the meeting.
+    Decision,
+    /// A task for after the meeting.
+    Action,
+    /// A matter put off to a later meeting.
+    Deferral,
+}
+
+impl Kind {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Decision => "decision",
+            Kind::Action => "action",
+            Kind::Deferral => "deferral",
+        }
+    }
+}
+
+/// What a label marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LabelKind {
+    /// "Beslut:", a "Beslut" heading.
+    Decision,
+    /// "Action:", "Åtgärd:", "Uppdrag:", "Ansvarig:".
+    Action,
+    /// "Förslag till beslut": a proposal, which is not a decision.
+    Proposal,
+    /// A section whose sentences are not this meeting's ("Tidigare behandling").
+    Other,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    label: Vec<RawLabel>,
+    #[serde(default)]
+    rule: Vec<RawRule>,
+    #[serde(default)]
+    reason: Vec<RawReason>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLabel {
+    id: String,
+    kind: LabelKind,
+    regex: String,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    examples: Examples,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Examples {
+    #[serde(default)]
+    hit: Vec<String>,
+    #[serde(default)]
+    miss: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    kind: Kind,
+    regex: String,
+    #[serde(default)]
+    unless: Vec<String>,
+    /// Fire only inside a block with one of these labels.
+    #[serde(default)]
+    within: Vec<LabelKind>,
+    /// Never fire inside a block with one of these labels.
+    #[serde(default)]
+    not_within: Vec<LabelKind>,
+    /// Take only the sentence that carries the label.
+    #[serde(default)]
+    carrier: bool,
+    /// Take the label's sentence only when no other rule of this kind took a
+    /// sentence of the same unit (implies `carrier`).
+    #[serde(default)]
+    fallback: bool,
+    /// Actions: "capture" (the `who` group), "all", "none", "subject".
+    #[serde(default)]
+    assignees: Option<String>,
+    /// Deferrals: bordläggning, återremiss, utgår, uppskjuten.
+    #[serde(default, rename = "type")]
+    deferral_type: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    examples: Examples,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReason {
+    id: String,
+    regex: String,
+}
+
+/// A compiled label.
+#[derive(Debug)]
+pub struct Label {
+    /// Stable id.
+    pub id: String,
+    /// What it marks.
+    pub kind: LabelKind,
+    /// Anchored at the start of a unit.
+    pub regex: Regex,
+    /// Why it exists.
+    pub note: Option<String>,
+}
+
+/// How an action's assignees are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssigneeSource {
+    /// The regex's `who` group.
+    Capture,
+    /// Everyone ("Alla ombeds", imperatives).
+    All,
+    /// Nobody named (passive tasks).
+    None,
+    /// The sentence's leading name or initials.
+    Subject,
+}
+
+/// A compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable id, in every extraction it makes.
+    pub id: String,
+    /// What it finds.
+    pub kind: Kind,
+    /// The cue.
+    pub regex: Regex,
+    /// Vetoes: any match cancels the rule on that sentence.
+    pub unless: Vec<(String, Regex)>,
+    /// Labels it needs.
+    pub within: Vec<LabelKind>,
+    /// Labels that stop it.
+    pub not_within: Vec<LabelKind>,
+    /// Only the sentence carrying the label.
+    pub carrier: bool,
+    /// Only when nothing else of its kind fired in the unit.
+    pub fallback: bool,
+    /// Where assignees come from.
+    pub assignees: AssigneeSource,
+    /// The kind of deferral.
+    pub deferral_type: Option<String>,
+    /// Why it exists.
+    pub note: Option<String>,
+}
+
+/// A reason pattern for deferrals: its `reason` group is the reason.
+#[derive(Debug)]
+pub struct ReasonPattern {
+    /// Stable id.
+    pub id: String,
+    /// The pattern.
+    pub regex: Regex,
+}
+
+/// A validated, compiled rules file.
+#[derive(Debug)]
+pub struct RuleSet {
+    /// Labels, in priority order.
+    pub labels: Vec<Label>,
+    /// Rules, in priority order within each kind.
+    pub rules: Vec<Rule>,
+    /// Reason patterns.
+    pub reasons: Vec<ReasonPattern>,
+    /// Hex SHA-256 of the source text: part of every output's provenance.
+    pub hash: String,
+}
+
+fn compile(id: &str, field: &str, pattern: &str) -> Result<Regex, RuleError> {
+    Regex::new(pattern).map_err(|e| RuleError::Regex {
+        id: id.to_string(),
+        field: field.to_string(),
+        message: e.to_string(),
+    })
+}
+
+impl RuleSet {
+    /// The default rules.
+    pub fn default_rules() -> Result<RuleSet, RuleError> {
+        RuleSet::parse(DEFAULT_RULES)
+    }
+
+    /// Parse and validate a rules file's text.
+    pub fn parse(text: &str) -> Result<RuleSet, RuleError> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| RuleError::Syntax(e.to_string()))?;
+        let mut ids = std::collections::BTreeSet::new();
+        let mut labels = Vec::new();
+        let mut label_examples = Vec::new();
+        for l in raw.label {
+            if !ids.insert(l.id.clone()) {
+                return Err(RuleError::DuplicateId(l.id));
+            }
+            let regex = compile(&l.id, "regex", &l.regex)?;
+            label_examples.push((l.id.clone(), l.examples));
+            labels.push(Label {
+                id: l.id,
+                kind: l.kind,
+                regex,
+                note: l.note,
+            });
+        }
+        let mut rules = Vec::new();
+        let mut rule_examples = Vec::new();
+        for r in raw.rule {
+            if !ids.insert(r.id.clone()) {
+                return Err(RuleError::DuplicateId(r.id));
+            }
+            let regex = compile(&r.id, "regex", &r.regex)?;
+            let unless = r
+                .unless
+                .iter()
+                .map(|u| compile(&r.id, "unless", u).map(|re| (u.clone(), re)))
+                .collect::<Result<Vec<_>, _>>()?;
+            let assignees = match (r.kind, r.assignees.as_deref()) {
+                (Kind::Action, None | Some("subject")) => AssigneeSource::Subject,
+                (Kind::Action, Some("capture")) => {
+                    if !regex.capture_names().any(|n| n == Some("who")) {
+                        return Err(RuleError::Invalid {
+                            id: r.id,
+                            message: "assignees = \"capture\" needs a (?P<who>…) group in regex"
+                                .into(),
+                        });
+                    }
+                    AssigneeSource::Capture
+                }
+                (Kind::Action, Some("all")) => AssigneeSource::All,
+                (Kind::Action, Some("none")) => AssigneeSource::None,
+                (Kind::Action, Some(other)) => {
+                    return Err(RuleError::Invalid {
+                        id: r.id,
+                        message: format!(
+                            "assignees = {other:?}: expected capture, all, none or subject"
+                        ),
+                    });
+                }
+                (_, Some(_)) => {
+                    return Err(RuleError::Invalid {
+                        id: r.id,
+                        message: "assignees is only for kind = \"action\"".into(),
+                    });
+                }
+                (_, None) => AssigneeSource::None,
+            };
+            if r.deferral_type.is_some() && r.kind != Kind::Deferral {
+                return Err(RuleError::Invalid {
+                    id: r.id,
+                    message: "type is only for kind = \"deferral\"".into(),
+                });
+            }
+            rule_examples.push((r.id.clone(), r.examples));
+            rules.push(Rule {
+                id: r.id,
+                kind: r.kind,
+                regex,
+                unless,
+                within: r.within,
+                not_within: r.not_within,
+                carrier: r.carrier || r.fallback,
+                fallback: r.fallback,
+                assignees,
+                deferral_type: r.deferral_type,
+                note: r.note,
+            });
+        }
+        let mut reasons = Vec::new();
+        for r in raw.reason {
+            if !ids.insert(r.id.clone()) {
+                return Err(RuleError::DuplicateId(r.id));
+            }
+            let regex = compile(&r.id, "regex", &r.regex)?;
+            if !regex.capture_names().any(|n| n == Some("reason")) {
+                return Err(RuleError::Invalid {
+                    id: r.id,
+                    message: "a reason pattern needs a (?P<reason>…) group".into(),
+                });
+            }
+            reasons.push(ReasonPattern { id: r.id, regex });
+        }
+        let hash = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let set = RuleSet {
+            labels,
+            rules,
+            reasons,
+            hash,
+        };
+        set.check_examples(&label_examples, &rule_examples)?;
+        Ok(set)
+    }
+
+    /// Every rule's examples must behave as the rule says: the rules are
+    /// their own specification.
+    fn check_examples(
+        &self,
+        labels: &[(String, Examples)],
+        rules: &[(String, Examples)],
+    ) -> Result<(), RuleError> {
+        for ((id, ex), l) in labels.iter().zip(&self.labels) {
+            for hit in &ex.hit {
+                if !l.regex.is_match(hit) {
+                    return Err(example_error(id, hit, "match"));
+                }
+            }
+            for miss in &ex.miss {
+                if l.regex.is_match(miss) {
+                    return Err(example_error(id, miss, "not match"));
+                }
+            }
+        }
+        for ((id, ex), r) in rules.iter().zip(&self.rules) {
+            for hit in &ex.hit {
+                if !r.fires_on(hit) {
+                    return Err(example_error(id, hit, "match"));
+                }
+            }
+            for miss in &ex.miss {
+                if r.fires_on(miss) {
+                    return Err(example_error(id, miss, "not match"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn example_error(id: &str, example: &str, expect: &'static str) -> RuleError {
+    RuleError::Example {
+        id: id.to_string(),
+        example: example.to_string(),
+        expect,
+    }
+}
+
+impl Rule {
+    /// Does the rule fire on a sentence outside any label (regex matches and
+    /// no veto)?
+    pub fn fires_on(&self, sentence: &str) -> bool {
+        self.regex.is_match(sentence) && self.veto(sentence).is_none()
+    }
+
+    /// The first veto pattern matching the sentence.
+    pub fn veto(&self, sentence: &str) -> Option<&str> {
+        self.unless
+            .iter()
+            .find(|(_, re)| re.is_match(sentence))
+            .map(|(s, _)| s.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_rules_load_and_their_examples_hold() {
+        let set = RuleSet::default_rules().expect("default rules are valid");
+        assert!(set.rules.len() > 20);
+        assert!(set.labels.iter().any(|l| l.kind == LabelKind::Proposal));
+    }
+
+    #[test]
+    fn errors_name_the_rule_and_the_problem() {
+        let bad_regex = "[[rule]]\nid = \"x.broken\"\nkind = \"decision\"\nregex = \"(unclosed\"\n";
+        let e = RuleSet::parse(bad_regex).unwrap_err().to_string();
+        assert!(e.contains("x.broken") && e.contains("regex"), "{e}");
+        let unknown = "[[rule]]\nid = \"x\"\nkind = \"decision\"\nregex = \"a\"\nregexx = \"b\"\n";
+        assert!(
+            RuleSet::parse(unknown)
+                .unwrap_err()
+                .to_string()
+                .contains("regexx")
+        );
+        let bad_kind = "[[rule]]\nid = \"x\"\nkind = \"wish\"\nregex = \"a\"\n";
+        assert!(RuleSet::parse(bad_kind).is_err());
+        let dup = "[[rule]]\nid = \"x\"\nkind = \"decision\"\nregex = \"a\"\n[[rule]]\nid = \"x\"\nkind = \"action\"\nregex = \"b\"\n";
+        assert!(matches!(
+            RuleSet::parse(dup),
+            Err(RuleError::DuplicateId(_))
+        ));
+        let bad_example = "[[rule]]\nid = \"x.ex\"\nkind = \"decision\"\nregex = \"godkänns\"\nexamples = { hit = [\"avslås\"] }\n";
+        let e = RuleSet::parse(bad_example).unwrap_err().to_string();
+        assert!(e.contains("x.ex") && e.contains("avslås"), "{e}");
+        let no_who = "[[rule]]\nid = \"x.who\"\nkind = \"action\"\nregex = \"kontaktar\"\nassignees = \"capture\"\n";
+        assert!(
+            RuleSet::parse(no_who)
+                .unwrap_err()
+                .to_string()
+                .contains("who")
+        );
+    }
+}

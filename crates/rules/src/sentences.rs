@@ -1,0 +1,134 @@
+//! Splitting Swedish text into sentences.
+//!
+//! A sentence ends at ".", "!" or "?" followed by white space and a capital
+//! letter, a digit or a quote — unless the word before the full stop is an
+//! abbreviation ("t.ex.", "bl.a.", "m.fl.", "kl.", "resp.", …), and the text
+//! ends at every line break: list items and table cells are units of their
+//! own before they get here.
+
+use std::ops::Range;
+
+/// Abbreviations that do not end a sentence, lower case, with their dots.
+const ABBREVIATIONS: &[&str] = &[
+    "t.ex.", "bl.a.", "m.fl.", "ev.", "resp.", "kl.", "ca.", "ca", "nr.", "nr", "s.k.", "fr.o.m.",
+    "t.o.m.", "dvs.", "d.v.s.", "osv.", "o.s.v.", "etc.", "jfr.", "st.", "tel.", "p.g.a.", "pga.",
+    "m.m.", "mm.", "inkl.", "exkl.", "ang.", "enl.", "f.d.", "fr.", "t.", "s.", "obs.", "resp",
+    "vs.", "mfl.", "tex.", "o.", "d.", "e.", "p.", "u.", "ff.", "kap.", "prop.", "bil.",
+];
+
+/// Byte ranges of the sentences of `text`, trimmed, in order.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'\n' {
+            push(&mut out, text, start, i);
+            start = i + 1;
+        } else if matches!(c, b'.' | b'!' | b'?') {
+            // Include closing quotes/brackets and repeated marks.
+            let mut end = i + 1;
+            while end < bytes.len()
+                && matches!(bytes[end], b'.' | b'!' | b'?' | b')' | b'"' | b'\'')
+            {
+                end += 1;
+            }
+            if ends_here(text, start, i, end) {
+                push(&mut out, text, start, end);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(&mut out, text, start, text.len());
+    out
+}
+
+fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if s.trim().is_empty() {
+        return;
+    }
+    out.push(start + lead..end - trail);
+}
+
+fn ends_here(text: &str, start: usize, dot: usize, end: usize) -> bool {
+    let after = &text[end..];
+    // Must be followed by white space and then a sentence start.
+    if !after.starts_with([' ', '\t', '\u{a0}']) {
+        return after.is_empty();
+    }
+    let next = after.trim_start().chars().next();
+    let starts_sentence =
+        next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"”»(•-–".contains(c));
+    if !starts_sentence {
+        return false;
+    }
+    if text.as_bytes()[dot] != b'.' {
+        return true;
+    }
+    // The word before the dot, with its own dots ("bl.a.").
+    let before = &text[start..end];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let word = word.trim_end_matches(['"', '\'', ')']);
+    if ABBREVIATIONS.contains(&word) {
+        return false;
+    }
+    // A single capital and dot is an initial ("Mona P. sa").
+    let letters: Vec<char> = word.trim_end_matches('.').chars().collect();
+    if letters.len() == 1 && letters[0].is_alphabetic() {
+        return false;
+    }
+    // "2. Punkt" inside a sentence: a number and dot followed by text is an
+    // ordinal only at the very start.
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(t: &str) -> Vec<&str> {
+        split(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences(
+                "Det gäller bl.a. ST-tjänster, t.ex. allergologi. SE stämmer av kl. 14 med Lisa m.fl. Klart."
+            ),
+            [
+                "Det gäller bl.a. ST-tjänster, t.ex. allergologi.",
+                "SE stämmer av kl. 14 med Lisa m.fl. Klart."
+            ]
+        );
+        assert_eq!(
+            sentences("Frågan bordläggs fr.o.m. idag. Beslut vid nästa möte."),
+            ["Frågan bordläggs fr.o.m. idag.", "Beslut vid nästa möte."]
+        );
+    }
+
+    #[test]
+    fn lines_are_boundaries_and_lowercase_continues() {
+        assert_eq!(
+            sentences("Beslut\nRSL beslutar. Ok"),
+            ["Beslut", "RSL beslutar.", "Ok"]
+        );
+        assert_eq!(sentences("ca. 20 st. deltog"), ["ca. 20 st. deltog"]);
+        assert_eq!(
+            sentences("Kontakt tas med Mona P. Beslut vid nästa möte."),
+            ["Kontakt tas med Mona P. Beslut vid nästa möte."]
+        );
+    }
+}

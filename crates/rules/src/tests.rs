@@ -1,0 +1,106 @@
+//! Engine tests on small documents read with the text reader.
+
+use super::*;
+
+fn findings(text: &str) -> (Structured, Findings) {
+    let doc = minutes_text::read(text.as_bytes(), &Default::default()).expect("reads");
+    let s = minutes_structure::find(&doc);
+    let set = RuleSet::default_rules().expect("rules");
+    let f = apply(&set, &s);
+    (s, f)
+}
+
+const HEAD: &str = "Datum: 2026-02-16\n\n## Deltagare\n\nBjörn Lindkvist (SU)\n\nSofia Ekdahl (SU), ordförande\n\n";
+
+#[test]
+fn decisions_actions_and_deferrals_in_one_item() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Ärende\n\nAnteckningarna godkändes. BL återkopplar till SE senast 5/3. Frågan bordläggs då underlaget saknas, åter nästa möte 16 mars.\n\n## Nästkommande möten\n\n2026-03-16\n"
+    ));
+    let item = &f.items[0];
+    assert_eq!(item.decisions.len(), 1);
+    assert_eq!(item.decisions[0].rule, "decision.approved");
+    assert_eq!(item.actions.len(), 1);
+    assert_eq!(item.actions[0].assignees, ["Björn Lindkvist"]);
+    assert_eq!(item.actions[0].due.as_deref(), Some("2026-03-05"));
+    assert_eq!(item.deferrals.len(), 1);
+    assert_eq!(item.deferrals[0].target_date.as_deref(), Some("2026-03-16"));
+    assert_eq!(
+        item.deferrals[0].reason.as_deref(),
+        Some("underlaget saknas")
+    );
+    assert_eq!(
+        item.deferrals[0].deferral_type.as_deref(),
+        Some("bordläggning")
+    );
+}
+
+#[test]
+fn labels_govern_the_sentences_under_them() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Ärende\n\nBeslut\n\nRSL tackar för informationen\n\nRSL beslutar att skapa en kanslifunktion.\n\nMer information finns i bilaga.\n\n2. Nästa\n\nFörslag till beslut\n\nNämnden beslutar att godkänna budgeten.\n"
+    ));
+    let texts: Vec<&str> = f.items[0]
+        .decisions
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "RSL tackar för informationen",
+            "RSL beslutar att skapa en kanslifunktion."
+        ]
+    );
+    assert_eq!(f.items[0].decisions[0].rule, "decision.labelled");
+    assert!(
+        f.items[1].decisions.is_empty(),
+        "a proposal is not a decision"
+    );
+}
+
+#[test]
+fn news_of_other_bodies_is_not_a_decision_and_next_meeting_resolves() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Ärende\n\nDen 8 april fattade regionfullmäktige beslut om vårdval. Beslut vid nästa möte.\n\n## Nästkommande möten\n\n2026-03-16\n"
+    ));
+    assert!(f.items[0].decisions.is_empty());
+    assert_eq!(
+        f.items[0].deferrals[0].target_date.as_deref(),
+        Some("2026-03-16")
+    );
+}
+
+#[test]
+fn action_label_fallback_and_both_decision_and_action() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Ärende\n\nAction: Sömnapné. Björn informerar.\n\nAction: Uppdatera rutinen för remisser.\n\nRSL beslutar uppdra åt Annika Öhrn att prata med ordförande.\n"
+    ));
+    let a: Vec<&str> = f.items[0].actions.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(a[0], "Björn informerar.");
+    let a = &a[1..];
+    assert_eq!(
+        a,
+        [
+            "Action: Uppdatera rutinen för remisser.",
+            "RSL beslutar uppdra åt Annika Öhrn att prata med ordförande."
+        ]
+    );
+    assert_eq!(f.items[0].actions[2].assignees, ["Annika Öhrn"]);
+    assert_eq!(f.items[0].decisions.len(), 1);
+}
+
+#[test]
+fn trace_records_vetoes() {
+    let doc = minutes_text::read(
+        format!("{HEAD}1. Ärende\n\nRegionfullmäktige beslutade den 8 april att införa vårdval.\n")
+            .as_bytes(),
+        &Default::default(),
+    )
+    .unwrap();
+    let s = minutes_structure::find(&doc);
+    let (_, trace) = apply_traced(&RuleSet::default_rules().unwrap(), &s);
+    let sent = &trace.items[0].sentences[0];
+    assert!(sent.fired.is_empty());
+    assert_eq!(sent.vetoed[0].0, "decision.verb.beslutar");
+}
