@@ -1,1 +1,291 @@
-//! Placeholder: being written.
+//! Parallel, resumable batch runs of a per-file converter, with a run report.
+//!
+//! # Design
+//!
+//! **A generic converter.** This crate knows nothing about document formats or
+//! about meeting minutes. The caller supplies two functions: one that tells
+//! which files are worth reading ([`discover`]'s `is_supported`, returning a
+//! format name) and one that turns an [`Input`] (path, relative path, bytes,
+//! sha256) into an [`Outcome`] (JSON bytes plus warnings, or a reason to skip).
+//! Keeping formats out of here keeps the batch logic (discovery, sharding,
+//! incremental runs, atomic writes, time budgets, panics, reporting) testable
+//! with a fake converter and reusable from a benchmark.
+//!
+//! **Output paths.** An input's output mirrors its path relative to the folder
+//! given on the command line (a file given directly is relative to its own
+//! folder), with `.json` appended to the stem: `a/b/x.docx` → `OUT/a/b/x.json`.
+//! When several inputs map to the same output (`x.txt` and `x.docx`), the first
+//! in sorted order keeps `x.json` and the others get their full name plus
+//! `.json` (`x.txt.json`); comparison is case-insensitive because archives live
+//! on case-insensitive file systems too. Each such case is listed in
+//! [`Report::collisions`].
+//!
+//! **Nothing half-written.** Every file this crate writes (outputs, the
+//! manifest, the report) is first written to a temporary file in the same
+//! folder, named `.<name>.tmp-<pid>-<n>`, and then renamed into place; a rename
+//! within one folder is atomic, so a reader (or a rerun) sees either the old
+//! complete file or the new complete file. Temporary files left by a killed run
+//! are removed at the start of the next run when their process is gone (or,
+//! where that cannot be checked, when they are older than a minute), so that
+//! two shards writing into one folder at the same time do not remove each
+//! other's files. Outputs are not fsynced: the guarantee is against a killed
+//! process, not against a power cut.
+//!
+//! **Incremental runs and the sidecar manifest.** Whether an output is up to
+//! date is decided by a manifest, `OUT/.minutes-manifest.json`, mapping each
+//! input's relative path to the sha256 of its bytes, the caller's fingerprint
+//! (tool version + rules hash) and the output it produced. A rerun only has to
+//! hash each input (streaming, without holding it in memory), look it up and
+//! check that the output still exists: it never parses an output. The manifest
+//! is rewritten atomically every two seconds or so during a run (less often
+//! when it is big) and at its end, so a killed run loses at most the last few
+//! seconds of bookkeeping (those files are simply converted again). A sharded run writes its own manifest
+//! (`.minutes-manifest.shard-K-of-N.json`) and report (`report.shard-K-of-N.json`)
+//! so that shards running at the same time into one folder never race on a
+//! file; every run reads all manifests in the folder, the newest winning for a
+//! path. Entries validate themselves (hash, fingerprint, output name and the
+//! output's existence must all match), so a stale entry can only cause a
+//! needless conversion, never a skipped one.
+//!
+//! **Time budget.** With a budget, each conversion runs on its own short-lived
+//! thread while the rayon worker that owns the file waits on a channel with a
+//! timeout. A conversion that overruns is reported as failed and abandoned: Rust
+//! cannot kill a thread, so it keeps running (and using a core) until it ends by
+//! itself, and its late result is dropped. The run itself never waits for it,
+//! so a hung file cannot hang the run. The limits: an abandoned conversion
+//! still consumes CPU and memory until it returns (if it never returns, until
+//! the process exits), and [`Report::notes`] says how many were still running
+//! when the run ended. Without a budget (`time_budget: None`) conversions run
+//! directly on the rayon workers, which is marginally cheaper.
+//!
+//! **Panics.** Each conversion runs inside `catch_unwind`, so a panic becomes
+//! that file's failure with the panic message and location. During a run a
+//! panic hook silences the default "thread panicked" message for conversion
+//! threads only (it would scribble over the progress bar); panics elsewhere go
+//! to the previous hook, which is restored when the last concurrent run ends.
+//!
+//! **Memory.** Each output is written by the worker as soon as it is
+//! converted; only the small per-file report entries are kept, so memory stays
+//! flat as the archive grows. Results are collected in sorted path order, so
+//! the report is deterministic whatever the scheduling.
+//!
+//! **What the output folder holds.** After a run, each input's output is
+//! the result of this run or an up-to-date one from an earlier run. When an
+//! input that had an output now fails or is skipped by the converter, its old
+//! output is removed (it no longer describes the input). Outputs of inputs
+//! that were deleted from the archive are not pruned.
+//!
+//! **Limits.** A stack overflow or an abort in a converter ends the whole
+//! process (Rust cannot catch those); worker and conversion threads get 8 MiB
+//! stacks to make deep recursion less likely to hit that. `catch_unwind` does
+//! nothing in a build with `panic = "abort"`.
+//!
+//! # Example
+//!
+//! ```no_run
+//! use std::path::{Path, PathBuf};
+//! use minutes_batch::{Input, Options, Outcome, Progress, discover, run};
+//!
+//! let mut opts = Options::new("out");
+//! opts.incremental = true;
+//! opts.progress = Progress::auto();
+//! opts.fingerprint = "minutes 0.1.0 rules:0123abcd".to_string();
+//! let supported = |path: &Path| match path.extension()?.to_str()? {
+//!     "txt" | "md" => Some("txt".to_string()),
+//!     "docx" => Some("docx".to_string()),
+//!     "pdf" => Some("pdf".to_string()),
+//!     _ => None,
+//! };
+//! let found = discover(&[PathBuf::from("arkiv")], &opts, &supported)?;
+//! // The converter must be 'static: share configuration through an Arc.
+//! let report = run(&found, &opts, |input: &Input| {
+//!     Ok(Outcome::Converted {
+//!         json: b"{}".to_vec(),
+//!         warnings: Vec::new(),
+//!         pages: None,
+//!         format: input.format.clone(),
+//!     })
+//! })?;
+//! eprintln!("{}", report.summary());
+//! std::process::exit(report.exit_code());
+//! # Ok::<(), minutes_batch::Error>(())
+//! ```
+
+#![deny(missing_docs)]
+
+mod discover;
+mod fsutil;
+mod manifest;
+mod panics;
+mod progress;
+mod report;
+mod run;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub use discover::{Discovery, Entry, EntryKind, discover};
+pub use progress::Progress;
+pub use report::{Collision, FileReport, Report, RunInfo, Status, Totals};
+pub use run::run;
+
+/// Name of the manifest file (for an unsharded run) inside the output folder.
+pub const MANIFEST_NAME: &str = ".minutes-manifest.json";
+
+/// Settings of one batch run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Folder that receives the outputs, the manifest and the report.
+    pub out_dir: PathBuf,
+    /// Number of worker threads; `None` uses all cores. A rayon pool with that
+    /// many threads is built for each run, so runs do not share the global pool.
+    pub jobs: Option<usize>,
+    /// Skip inputs whose output is up to date (same input sha256, same
+    /// fingerprint, output still present).
+    pub incremental: bool,
+    /// `(K, N)` with `1 <= K <= N`: process only the inputs whose relative path
+    /// hashes into slice K of N. The hash is of the path, not of the order, so
+    /// a file stays in its shard when others are added.
+    pub shard: Option<(u32, u32)>,
+    /// Glob patterns on the relative path (`/`-separated); when not empty, only
+    /// matching files are considered. `*` also matches `/`, so `*.docx`
+    /// matches at any depth. Matching ignores case.
+    pub include: Vec<String>,
+    /// Glob patterns on the relative path; matching files are left out
+    /// entirely (not even reported).
+    pub exclude: Vec<String>,
+    /// Inputs larger than this fail with a clear error and are not read.
+    pub max_file_bytes: u64,
+    /// Per-file time budget; a conversion running past it is reported as
+    /// failed and abandoned (see the crate docs). `None` means no budget.
+    pub time_budget: Option<Duration>,
+    /// How progress is shown on stderr.
+    pub progress: Progress,
+    /// Tool version plus rules hash, supplied by the caller; an output made
+    /// with another fingerprint is never up to date.
+    pub fingerprint: String,
+}
+
+impl Options {
+    /// Options with defaults: all cores, not incremental, no shard, no globs,
+    /// 100 MiB per file, 120 s per file, quiet, empty fingerprint.
+    pub fn new(out_dir: impl Into<PathBuf>) -> Self {
+        Options {
+            out_dir: out_dir.into(),
+            jobs: None,
+            incremental: false,
+            shard: None,
+            include: Vec::new(),
+            exclude: Vec::new(),
+            max_file_bytes: 100 * 1024 * 1024,
+            time_budget: Some(Duration::from_secs(120)),
+            progress: Progress::Quiet,
+            fingerprint: String::new(),
+        }
+    }
+
+    /// Where this run's report is written: `report.json`, or
+    /// `report.shard-K-of-N.json` for a sharded run.
+    pub fn report_path(&self) -> PathBuf {
+        self.out_dir.join(match self.shard {
+            Some((k, n)) => format!("report.shard-{k}-of-{n}.json"),
+            None => "report.json".to_string(),
+        })
+    }
+
+    /// Where this run's manifest is written: [`MANIFEST_NAME`], or
+    /// `.minutes-manifest.shard-K-of-N.json` for a sharded run.
+    pub fn manifest_path(&self) -> PathBuf {
+        self.out_dir.join(match self.shard {
+            Some((k, n)) => format!(".minutes-manifest.shard-{k}-of-{n}.json"),
+            None => MANIFEST_NAME.to_string(),
+        })
+    }
+}
+
+/// One file handed to the converter. Owned, because with a time budget the
+/// conversion runs on a thread that may outlive the wait for it.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The path as found on disk (joined to what was given on the command line).
+    pub path: PathBuf,
+    /// The path relative to the folder given on the command line, with `/`
+    /// separators; for a file given directly, its file name.
+    pub rel: String,
+    /// The format name `is_supported` returned for this file.
+    pub format: String,
+    /// The whole file.
+    pub bytes: Vec<u8>,
+    /// Lowercase hex sha256 of `bytes` (already computed: reuse it).
+    pub sha256: String,
+}
+
+/// What the converter made of one input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A JSON document, written as given.
+    Converted {
+        /// The output bytes (the batch runner does not look inside).
+        json: Vec<u8>,
+        /// Warnings for the report.
+        warnings: Vec<String>,
+        /// Number of pages, when the format has them.
+        pages: Option<u32>,
+        /// Format name for the report (e.g. "docx").
+        format: String,
+    },
+    /// Nothing to write, e.g. the file is not meeting minutes after all.
+    Skipped {
+        /// Why, for the report.
+        reason: String,
+    },
+}
+
+/// The converter: a function of one input. `'static` because with a time
+/// budget it may still be running after [`run`] returned.
+pub trait Converter: Fn(&Input) -> Result<Outcome, String> + Send + Sync + 'static {}
+impl<F> Converter for F where F: Fn(&Input) -> Result<Outcome, String> + Send + Sync + 'static {}
+
+/// Why a run (or a discovery) could not proceed at all. Problems with single
+/// files never end up here: they are failed entries in the [`Report`].
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The output folder could not be created.
+    #[error("cannot create output folder {path}: {source}")]
+    OutDir {
+        /// The folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// An include or exclude pattern is not a valid glob.
+    #[error("invalid glob pattern {pattern:?}: {message}")]
+    Glob {
+        /// The pattern.
+        pattern: String,
+        /// The parser's complaint.
+        message: String,
+    },
+    /// The shard is not `1 <= K <= N`.
+    #[error("invalid shard {k}/{n}: need 1 <= K <= N")]
+    Shard {
+        /// K.
+        k: u32,
+        /// N.
+        n: u32,
+    },
+    /// `jobs` was zero.
+    #[error("jobs must be at least 1")]
+    Jobs,
+    /// The worker pool could not be started.
+    #[error("cannot start worker threads: {0}")]
+    Pool(String),
+    /// The report could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}

@@ -167,7 +167,7 @@ pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
     let meeting_date = s.meeting.date.as_deref().and_then(Date::parse_iso);
     let ctx = DateContext {
         reference: meeting_date.or(s.meeting.document_date.as_deref().and_then(Date::parse_iso)),
-        year: None,
+        year: s.year_hint,
     };
     let people = People::new(&s.participants, s.meeting.body.as_deref());
     let mut trace = Trace::default();
@@ -245,9 +245,7 @@ pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
     }
     for sents in &sentences_all {
         for sent in sents {
-            if people::mentions_next_meeting(sent.text) {
-                mentioned.extend(future_dates(sent.text, &ctx, meeting_date));
-            }
+            mentioned.extend(people::next_meeting_date(sent.text, &ctx, meeting_date));
         }
     }
     mentioned.sort();
@@ -265,8 +263,9 @@ pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
         items: Vec::new(),
         mentioned_meetings: mentioned,
     };
-    for hits in raw {
+    for (item_index, hits) in raw.into_iter().enumerate() {
         let mut f = ItemFindings::default();
+        let item_sents = &sentences_all[item_index];
         for (kind, ri, sent) in hits {
             let rule = &set.rules[ri];
             let text = sent.text.to_string();
@@ -288,7 +287,13 @@ pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
                             .unwrap_or_default(),
                         AssigneeSource::Subject => people.subject(sent.text),
                     };
-                    let due = due_date(sent.text, &ctx, meeting_date, next_meeting, &calendar);
+                    let due = due_date(sent.text, &ctx, meeting_date, next_meeting, &calendar)
+                        .or_else(|| {
+                            // "… få in blanketten i tid": the deadline named before.
+                            people::in_time(sent.text)
+                                .then(|| earlier_deadline(item_sents, &sent, &ctx))
+                                .flatten()
+                        });
                     f.actions.push(Action {
                         text,
                         rule: rule.id.clone(),
@@ -451,8 +456,26 @@ fn due_date(
     next: Option<Date>,
     calendar: &[Date],
 ) -> Option<Date> {
-    if let Some(d) = future_dates(text, ctx, meeting).into_iter().next() {
-        return Some(d);
+    // A due date is a date the text ties to the task ("senast 5/3", "inför
+    // SOR 7 maj", "till nästa möte den 30 november"), not any date in it
+    // ("under den gemensamma dagen den 24 mars").
+    for d in find_dates(text, ctx) {
+        let Some(date) = d.date else { continue };
+        if meeting.is_some_and(|m| date <= m) {
+            continue;
+        }
+        let before = &text[..d.range.start];
+        let window: String = before
+            .chars()
+            .rev()
+            .take(45)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if people::due_cue(&window) {
+            return Some(date);
+        }
     }
     if let Some(d) = meeting_in_month(text, calendar, meeting) {
         return Some(d);
@@ -463,6 +486,27 @@ fn due_date(
     None
 }
 
+/// The last deadline ("deadline 28 april", "senast 5/3") stated in the
+/// item before `sent`.
+fn earlier_deadline(
+    sents: &[Sentence<'_>],
+    sent: &Sentence<'_>,
+    ctx: &DateContext,
+) -> Option<Date> {
+    sents
+        .iter()
+        .take_while(|s| (s.span.unit, s.span.start) < (sent.span.unit, sent.span.start))
+        .filter_map(|s| {
+            find_dates(s.text, ctx).into_iter().rev().find_map(|d| {
+                let before = &s.text[..d.range.start];
+                people::deadline_cue(before).then_some(d.date).flatten()
+            })
+        })
+        .last()
+}
+
+/// A deferral's meeting: any coming date in the sentence, a meeting in a
+/// named month, or the next meeting.
 fn target_date(
     text: &str,
     ctx: &DateContext,
@@ -470,7 +514,16 @@ fn target_date(
     next: Option<Date>,
     calendar: &[Date],
 ) -> Option<Date> {
-    due_date(text, ctx, meeting, next, calendar)
+    if let Some(d) = future_dates(text, ctx, meeting).into_iter().next() {
+        return Some(d);
+    }
+    if let Some(d) = meeting_in_month(text, calendar, meeting) {
+        return Some(d);
+    }
+    if people::mentions_next_meeting(text) {
+        return next;
+    }
+    None
 }
 
 #[cfg(test)]

@@ -167,6 +167,13 @@ impl<'a> People<'a> {
     /// rapporterar", "BL återkopplar", "Action: Helena kommer sammankalla".
     pub fn subject(&self, sentence: &str) -> Vec<String> {
         let s = LEAD.replace(sentence.trim(), "");
+        // "Ekonomisk resursfördelning: Ordförande kontaktar …": a topic lead.
+        let s = match s.split_once(": ") {
+            Some((lead, rest)) if lead.chars().count() <= 60 && !lead.contains(['.', '!', '?']) => {
+                rest.to_string()
+            }
+            _ => s.to_string(),
+        };
         if let Some(c) = SUBJECT.captures(&s)
             && let Some(m) = c.name("who")
         {
@@ -183,7 +190,7 @@ impl<'a> People<'a> {
 }
 
 static SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:,|\boch\b|&|/)\s*").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\s*(?:,|\boch\b|\bsamt\b|&|/)\s*").expect("valid regex"));
 
 /// Split at separators followed by a capital letter (the regex crate has no
 /// look-ahead, so the check is done here).
@@ -214,7 +221,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let name =
         r"(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\b\.?|\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4}(?:\s+au)?)";
     Regex::new(&format!(
-        r"^(?P<who>{name}(?:\s*(?:,|och|&)\s*{name})*)\s+\p{{Ll}}"
+        r"^(?P<who>{name}(?:\s*(?:,|och|samt|&)\s*{name})*)(?:\s+|,\s*)\p{{Ll}}"
     ))
     .expect("valid regex")
 });
@@ -235,6 +242,48 @@ static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+static DUE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:senast|till|tills|inför|deadline|innan|före|by|due|vid\s+mötet|på\s+mötet|vid\s+nästa|sista\s+dag(?:en)?)\b")
+        .expect("valid regex")
+});
+
+/// Does the text just before a date tie the date to a task?
+pub fn due_cue(before: &str) -> bool {
+    DUE_CUE.is_match(before)
+}
+
+static IN_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bi\s+(?:god\s+)?tid\b").expect("valid regex"));
+static DEADLINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:deadline|senast|sista\s+dag(?:en)?|sista\s+datum)\b[^.]{0,15}$")
+        .expect("valid regex")
+});
+
+/// "i tid", "i god tid": the task has a deadline named elsewhere.
+pub fn in_time(text: &str) -> bool {
+    IN_TIME.is_match(text)
+}
+
+/// Does the text right before a date make it a deadline?
+pub fn deadline_cue(before: &str) -> bool {
+    DEADLINE_CUE.is_match(before)
+}
+
+/// The date written right after "nästa möte" ("nästa möte med RSL den 30
+/// november"), when it is after the meeting.
+pub fn next_meeting_date(
+    text: &str,
+    ctx: &minutes_structure::dates::DateContext,
+    meeting: Option<minutes_structure::dates::Date>,
+) -> Option<minutes_structure::dates::Date> {
+    let m = NEXT_MEETING.find(text)?;
+    minutes_structure::dates::find_dates(text, ctx)
+        .into_iter()
+        .find(|d| d.range.start >= m.end() && d.range.start <= m.end() + 30)
+        .and_then(|d| d.date)
+        .filter(|d| meeting.is_none_or(|mt| *d > mt))
+}
 
 /// Does the text point at the next meeting ("nästa möte", "nästa SOR-möte")?
 pub fn mentions_next_meeting(text: &str) -> bool {

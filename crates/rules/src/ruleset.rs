@@ -40,7 +40,7 @@ pub enum RuleError {
         message: String,
     },
     /// A rule's own example is not classified as it says.
-    #[error("rule {id}: example {example:?} should {expect} but does not")]
+    #[error("rule {id}: its example {example:?} was expected to {expect}, and the rule disagrees")]
     Example {
         /// The rule.
         id: String,

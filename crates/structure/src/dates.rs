@@ -386,6 +386,41 @@ pub fn find_time_range(text: &str) -> Option<(Range<usize>, Time, Time)> {
     None
 }
 
+static YEAR_MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\b(?:under|inför|till|från|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|år)\s+)?\b((?:19|20)\d\d)\b")
+        .expect("valid regex")
+});
+
+/// The year of minutes that carry no date, from the years their text names.
+///
+/// Minutes mostly speak of their own year and the next. The most often named
+/// year is taken; when it is named as a time to come ("under 2024",
+/// "inför 2024", "i september 2024"), the minutes are taken to be from the
+/// year before. A guess, used only when the document has no date at all, so
+/// that "den 30 november" can still be placed; dates resolved this way are
+/// as uncertain as the guess.
+pub fn infer_year(text: &str) -> Option<i32> {
+    let mut counts: std::collections::BTreeMap<i32, (usize, usize)> = Default::default();
+    for c in YEAR_MENTION.captures_iter(text) {
+        let Some(y) = c.get(2).and_then(|m| m.as_str().parse::<i32>().ok()) else {
+            continue;
+        };
+        // Years inside a full date are dates, not mentions of a year.
+        let m = c.get(2).map(|m| m.range()).unwrap_or_default();
+        let around = &text[m.start.saturating_sub(1)..(m.end + 1).min(text.len())];
+        if around.contains('-') || around.contains('/') {
+            continue;
+        }
+        let e = counts.entry(y).or_default();
+        e.0 += 1;
+        if c.get(1).is_some() {
+            e.1 += 1;
+        }
+    }
+    let (year, (_, future)) = counts.into_iter().max_by_key(|(y, (n, _))| (*n, *y))?;
+    Some(if future > 0 { year - 1 } else { year })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,6 +492,16 @@ mod tests {
         let f = find_dates("den 30 november", &DateContext::default());
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].date, None);
+    }
+
+    #[test]
+    fn year_of_undated_minutes() {
+        assert_eq!(
+            infer_year("Överenskommelse 2024. Behålla formen under 2024. Utbyggd 2021."),
+            Some(2023)
+        );
+        assert_eq!(infer_year("Budget 2025 antogs. Utfall 2025."), Some(2025));
+        assert_eq!(infer_year("Inga år alls."), None);
     }
 
     #[test]

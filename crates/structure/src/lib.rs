@@ -41,6 +41,10 @@ pub struct Structured {
     pub next_meetings: Vec<NextMeeting>,
     /// What could not be made sense of.
     pub warnings: Vec<Diagnostic>,
+    /// For minutes that carry no date at all: the year their day-and-month
+    /// dates most likely fall in, inferred from the years the text names.
+    #[serde(skip)]
+    pub year_hint: Option<i32>,
 }
 
 /// One agenda item.
@@ -344,15 +348,13 @@ fn split_title(p: &Paragraph, skip: usize) -> (String, String, Vec<Attachment>) 
     let first_bold = segs
         .first()
         .is_some_and(|s| s.1.contains(Style::BOLD) && s.2.is_none());
-    let (title, rest) = if first_bold
-        && segs
-            .iter()
-            .any(|s| !s.1.contains(Style::BOLD) && !s.0.trim().is_empty())
-    {
-        let n = segs
-            .iter()
-            .take_while(|s| s.1.contains(Style::BOLD) && s.2.is_none())
-            .count();
+    let n_bold = segs
+        .iter()
+        .take_while(|s| s.1.contains(Style::BOLD) && s.2.is_none())
+        .count();
+    let rest_has_text = segs[n_bold..].iter().any(|s| !s.0.trim().is_empty());
+    let (title, rest) = if first_bold && rest_has_text {
+        let n = n_bold;
         let title: String = segs[..n].iter().map(|s| s.0.as_str()).collect();
         let rest: String = segs[n..].iter().map(|s| s.0.as_str()).collect();
         (title, rest)
@@ -1041,9 +1043,14 @@ impl Finder {
     fn finish(mut self, doc: &Document) -> Structured {
         let mut meeting = self.header.meeting(&self.all_text);
         meeting::fill_from_text(&mut meeting, &self.all_text);
+        let year_hint = if meeting.date.is_none() && meeting.document_date.is_none() {
+            dates::infer_year(&self.all_text)
+        } else {
+            None
+        };
         let ctx = DateContext {
             reference: meeting.date.as_deref().and_then(Date::parse_iso),
-            year: None,
+            year: year_hint,
         };
         // Everyone joined by Teams when the meeting was held there.
         if meeting.location.as_deref() == Some("Teams") {
@@ -1091,6 +1098,7 @@ impl Finder {
             items: self.items,
             next_meetings: next,
             warnings,
+            year_hint,
         }
     }
 }

@@ -33,13 +33,13 @@ pub fn push_markdown(p: &mut Paragraph, text: &str, base: Style) {
             i += 2;
             continue;
         }
-        if (c == '*' && next == Some('*')) || (c == '_' && next == Some('_')) {
-            if style.contains(Style::BOLD) || has_closing(&chars, i + 2, c, 2) {
-                flush(p, &mut buf, style);
-                style.set(Style::BOLD, !style.contains(Style::BOLD));
-                i += 2;
-                continue;
-            }
+        if ((c == '*' && next == Some('*')) || (c == '_' && next == Some('_')))
+            && (style.contains(Style::BOLD) || has_closing(&chars, i + 2, c, 2))
+        {
+            flush(p, &mut buf, style);
+            style.set(Style::BOLD, !style.contains(Style::BOLD));
+            i += 2;
+            continue;
         }
         if c == '~'
             && next == Some('~')
@@ -168,6 +168,24 @@ fn walk(cx: &mut HtmlCx, node: ego_tree::NodeRef<'_, Node>, style: Style, link: 
                     cx.flush();
                     let mut items = Vec::new();
                     for li in node.children() {
+                        // Word exports sometimes put "• text" straight into
+                        // the list, without <li>: each bullet is an entry.
+                        if let Node::Text(t) = li.value() {
+                            for part in t.split(['•', '\u{f0b7}']) {
+                                let text = collapse_ws(part);
+                                let text = text.trim();
+                                if !text.is_empty() {
+                                    let mut p = Paragraph::new(Role::Body);
+                                    p.push(text, style, link);
+                                    items.push(ListItem {
+                                        label: Some("•".to_string()),
+                                        level: 0,
+                                        blocks: vec![Block::paragraph(p, cx.span)],
+                                    });
+                                }
+                            }
+                            continue;
+                        }
                         if let Node::Element(le) = li.value()
                             && le.name() == "li"
                         {

@@ -258,6 +258,15 @@ fn parse_table(lines: &[Line<'_>], start: usize) -> (Block, usize) {
             cells,
             header: false,
         };
+        // A ruler row ("---\t--") is decoration, not content.
+        if !row
+            .cells
+            .iter()
+            .any(|c| c.plain_text().chars().any(char::is_alphanumeric))
+        {
+            i += 1;
+            continue;
+        }
         match rows.last_mut() {
             Some(prev) if continues_row(prev, &row) => merge_rows(prev, row),
             _ => rows.push(row),
@@ -313,10 +322,10 @@ fn merge_rows(prev: &mut Row, row: Row) {
         }
         let target = &mut prev.cells[idx];
         let mut incoming = cell.blocks.into_iter();
-        if let Some(first) = incoming.next() {
-            if !join_into_last(&mut target.blocks, &first) {
-                target.blocks.push(first);
-            }
+        if let Some(first) = incoming.next()
+            && !join_into_last(&mut target.blocks, &first)
+        {
+            target.blocks.push(first);
         }
         target.blocks.extend(incoming);
     }

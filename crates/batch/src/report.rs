@@ -1,0 +1,178 @@
+//! The run report.
+
+use serde::{Deserialize, Serialize};
+
+/// What happened to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Converted in this run, or up to date from an earlier one.
+    Ok,
+    /// Could not be converted (see `error`).
+    Failed,
+    /// Not converted on purpose (see `reason`).
+    Skipped,
+}
+
+/// One file's line in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileReport {
+    /// Relative path of the input (`/`-separated); the report is sorted by it.
+    pub path: String,
+    /// The input's path on disk.
+    pub source: String,
+    /// Output path relative to the output folder (`/`-separated), when one
+    /// was written or is up to date.
+    pub output: Option<String>,
+    /// Format name.
+    pub format: Option<String>,
+    /// ok, failed or skipped.
+    pub status: Status,
+    /// Why it failed.
+    pub error: Option<String>,
+    /// Why it was skipped.
+    pub reason: Option<String>,
+    /// The converter's warnings.
+    pub warnings: Vec<String>,
+    /// Page count, when the format has pages.
+    pub pages: Option<u32>,
+    /// Wall time spent on this file, in milliseconds.
+    pub millis: u64,
+    /// True when the file was not converted again because its output was up
+    /// to date (incremental runs).
+    #[serde(default)]
+    pub up_to_date: bool,
+}
+
+/// Counts over the whole run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    /// All files in the report.
+    pub files: usize,
+    /// Converted plus up to date.
+    pub ok: usize,
+    /// Converted in this run.
+    pub converted: usize,
+    /// Left alone because their output was up to date.
+    pub up_to_date: usize,
+    /// Failed.
+    pub failed: usize,
+    /// Skipped (not a minutes format, or skipped by the converter).
+    pub skipped: usize,
+    /// Sum of page counts of the ok files.
+    pub pages: u64,
+    /// Wall time of the run.
+    pub seconds: f64,
+    /// Files per second over the run.
+    pub docs_per_second: f64,
+}
+
+/// How the run was made.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RunInfo {
+    /// The caller's fingerprint (tool version + rules hash).
+    pub fingerprint: String,
+    /// Version of this crate.
+    pub batch_version: String,
+    /// Start of the run, RFC 3339 UTC.
+    pub started: String,
+    /// Worker threads.
+    pub jobs: usize,
+    /// `"K/N"` for a sharded run.
+    pub shard: Option<String>,
+    /// Whether up-to-date outputs were skipped.
+    pub incremental: bool,
+    /// Per-file time budget in seconds, if any.
+    pub time_budget_seconds: Option<f64>,
+    /// The output folder, as given.
+    pub out_dir: String,
+}
+
+/// Two or more inputs that would have had the same output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Collision {
+    /// The input that was given a disambiguated output name.
+    pub path: String,
+    /// The output it was given instead.
+    pub output: String,
+    /// The output it would have had.
+    pub wanted: String,
+    /// The input that keeps `wanted`.
+    pub kept_by: String,
+}
+
+/// The result of a run, also written as `report.json` in the output folder.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// How the run was made.
+    pub run: RunInfo,
+    /// Counts.
+    pub totals: Totals,
+    /// Output names changed to avoid overwriting another input's output.
+    pub collisions: Vec<Collision>,
+    /// Run-level remarks (stale temp files removed, manifests ignored,
+    /// conversions still running past their budget at the end).
+    pub notes: Vec<String>,
+    /// One entry per file, sorted by path.
+    pub files: Vec<FileReport>,
+}
+
+impl Report {
+    /// Process exit status for a CLI: 0 when nothing failed (skips are fine),
+    /// 2 when some file failed.
+    pub fn exit_code(&self) -> i32 {
+        if self.totals.failed > 0 { 2 } else { 0 }
+    }
+
+    /// One line, e.g. `1204 files: 1198 converted, 4 failed, 2 skipped in 3.2 s (376 files/s)`.
+    pub fn summary(&self) -> String {
+        let t = &self.totals;
+        let mut parts = vec![format!("{} converted", t.converted)];
+        if t.up_to_date > 0 {
+            parts.push(format!("{} up to date", t.up_to_date));
+        }
+        parts.push(format!("{} failed", t.failed));
+        parts.push(format!("{} skipped", t.skipped));
+        format!(
+            "{} files: {} in {:.1} s ({:.0} files/s)",
+            t.files,
+            parts.join(", "),
+            t.seconds,
+            t.docs_per_second
+        )
+    }
+
+    /// The failed entries, for printing after the summary.
+    pub fn failures(&self) -> impl Iterator<Item = &FileReport> {
+        self.files.iter().filter(|f| f.status == Status::Failed)
+    }
+
+    pub(crate) fn compute_totals(&mut self, seconds: f64) {
+        let mut t = Totals {
+            files: self.files.len(),
+            seconds,
+            ..Totals::default()
+        };
+        for f in &self.files {
+            match f.status {
+                Status::Ok => {
+                    t.ok += 1;
+                    if f.up_to_date {
+                        t.up_to_date += 1;
+                    } else {
+                        t.converted += 1;
+                    }
+                    t.pages += u64::from(f.pages.unwrap_or(0));
+                }
+                Status::Failed => t.failed += 1,
+                Status::Skipped => t.skipped += 1,
+            }
+        }
+        t.docs_per_second = if seconds > 0.0 {
+            t.files as f64 / seconds
+        } else {
+            0.0
+        };
+        self.totals = t;
+    }
+}

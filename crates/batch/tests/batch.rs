@@ -1,0 +1,768 @@
+//! Batch runs with a fake converter: accounting, panics, budgets, atomic
+//! writes, incremental runs, shards, globs, output paths.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use minutes_batch::{
+    Discovery, EntryKind, Error, Input, Options, Outcome, Report, Status, discover, run,
+};
+
+fn is_supported(path: &Path) -> Option<String> {
+    match path.extension()?.to_str()? {
+        "txt" | "md" => Some("txt".to_string()),
+        "docx" => Some("docx".to_string()),
+        "pdf" => Some("pdf".to_string()),
+        _ => None,
+    }
+}
+
+/// Uppercases the text into a JSON string; misbehaves on request by name.
+fn fake(input: &Input) -> Result<Outcome, String> {
+    let name = input
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    match name.as_str() {
+        "bad.txt" => return Err("bad input".to_string()),
+        "panic.txt" => panic!("boom in {}", input.rel),
+        "slow.txt" => std::thread::sleep(Duration::from_secs(4)),
+        "skip.txt" => {
+            return Ok(Outcome::Skipped {
+                reason: "not minutes".to_string(),
+            });
+        }
+        _ => {}
+    }
+    let text = String::from_utf8_lossy(&input.bytes).to_uppercase();
+    let json = serde_json::json!({ "text": text, "sha256": input.sha256 });
+    Ok(Outcome::Converted {
+        json: serde_json::to_vec(&json).unwrap(),
+        warnings: if text.contains("WARN") {
+            vec!["a warning".to_string()]
+        } else {
+            vec![]
+        },
+        pages: Some(1),
+        format: input.format.clone(),
+    })
+}
+
+/// A fake converter that counts its calls.
+fn counting() -> (
+    Arc<AtomicUsize>,
+    impl Fn(&Input) -> Result<Outcome, String> + Send + Sync,
+) {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&calls);
+    (calls, move |input: &Input| {
+        seen.fetch_add(1, Ordering::SeqCst);
+        fake(input)
+    })
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn options(out: &Path) -> Options {
+    let mut opts = Options::new(out);
+    opts.jobs = Some(2);
+    opts.fingerprint = "test-1".to_string();
+    opts.time_budget = Some(Duration::from_secs(30));
+    opts
+}
+
+fn discover_run(input: &Path, opts: &Options) -> Report {
+    let found = discover(&[input.to_path_buf()], opts, &is_supported).unwrap();
+    run(&found, opts, fake).unwrap()
+}
+
+fn all_files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(
+                    p.strip_prefix(dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn status_of<'a>(report: &'a Report, path: &str) -> &'a minutes_batch::FileReport {
+    report
+        .files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("{path} not in report"))
+}
+
+#[test]
+fn accounting_panics_and_atomic_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "hej");
+    write(&input, "sub/b.md", "protokoll warn");
+    write(&input, "bad.txt", "x");
+    write(&input, "panic.txt", "x");
+    write(&input, "skip.txt", "x");
+    write(&input, "sheet.xlsx", "x");
+    write(&input, "~$lock.docx", "x");
+    write(&input, ".hidden.txt", "x");
+
+    let opts = options(&out);
+    let report = discover_run(&input, &opts);
+
+    let paths: Vec<&str> = report.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "a.txt",
+            "bad.txt",
+            "panic.txt",
+            "sheet.xlsx",
+            "skip.txt",
+            "sub/b.md",
+            "~$lock.docx"
+        ]
+    );
+    let t = &report.totals;
+    assert_eq!(
+        (t.files, t.ok, t.converted, t.failed, t.skipped),
+        (7, 2, 2, 2, 3)
+    );
+    assert_eq!(t.pages, 2);
+    assert_eq!(report.exit_code(), 2);
+
+    assert_eq!(
+        status_of(&report, "bad.txt").error.as_deref(),
+        Some("bad input")
+    );
+    let panicked = status_of(&report, "panic.txt");
+    assert_eq!(panicked.status, Status::Failed);
+    let message = panicked.error.as_deref().unwrap();
+    assert!(message.contains("panicked: boom in panic.txt"), "{message}");
+    assert!(message.contains("batch.rs"), "location missing: {message}");
+    assert_eq!(
+        status_of(&report, "sheet.xlsx").reason.as_deref(),
+        Some("not a minutes format: .xlsx")
+    );
+    assert_eq!(
+        status_of(&report, "skip.txt").reason.as_deref(),
+        Some("not minutes")
+    );
+    let b = status_of(&report, "sub/b.md");
+    assert_eq!(b.output.as_deref(), Some("sub/b.json"));
+    assert_eq!(b.warnings, ["a warning"]);
+    assert_eq!(b.format.as_deref(), Some("txt"));
+
+    let summary = report.summary();
+    assert!(
+        summary.starts_with("7 files: 2 converted, 2 failed, 3 skipped in "),
+        "{summary}"
+    );
+    assert!(summary.ends_with(" files/s)"), "{summary}");
+
+    // The outputs, the report and the manifest, and nothing half-written.
+    assert_eq!(
+        all_files(&out),
+        [
+            ".minutes-manifest.json",
+            "a.json",
+            "report.json",
+            "sub/b.json"
+        ]
+    );
+    let a: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("a.json")).unwrap()).unwrap();
+    assert_eq!(a["text"], "HEJ");
+    let on_disk: Report =
+        serde_json::from_slice(&fs::read(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(on_disk, report);
+    assert_eq!(report.run.fingerprint, "test-1");
+    assert_eq!(report.run.jobs, 2);
+    assert!(report.run.started.ends_with('Z') && report.run.started.len() == 20);
+
+    // Panics outside conversions still reach the normal hook afterwards
+    // (nothing to assert beyond not hanging or aborting).
+    assert!(std::panic::catch_unwind(|| panic!("after the run")).is_err());
+}
+
+#[test]
+fn all_good_exit_code_zero() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "a.txt", "hej");
+    write(&input, "b.xlsx", "x");
+    let mut opts = options(&tmp.path().join("out"));
+    // Not a terminal under the test harness: the bar stays hidden.
+    opts.progress = minutes_batch::Progress::Bar;
+    let report = discover_run(&input, &opts);
+    assert_eq!(report.exit_code(), 0);
+    assert_eq!(report.totals.skipped, 1);
+}
+
+#[test]
+fn time_budget_abandons_slow_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "slow.txt", "x");
+    write(&input, "fast.txt", "x");
+    let mut opts = options(&tmp.path().join("out"));
+    opts.time_budget = Some(Duration::from_millis(500));
+    let started = Instant::now();
+    let report = discover_run(&input, &opts);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "run waited for the slow file"
+    );
+    let slow = status_of(&report, "slow.txt");
+    assert_eq!(slow.status, Status::Failed);
+    assert!(
+        slow.error.as_deref().unwrap().contains("time budget"),
+        "{slow:?}"
+    );
+    assert_eq!(status_of(&report, "fast.txt").status, Status::Ok);
+    assert!(
+        report.notes.iter().any(|n| n.contains("still running")),
+        "{:?}",
+        report.notes
+    );
+    // The late result must not be written.
+    std::thread::sleep(Duration::from_secs(5));
+    assert!(!tmp.path().join("out/slow.json").exists());
+}
+
+#[test]
+fn without_budget_runs_inline() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "a.txt", "x");
+    write(&input, "panic.txt", "x");
+    let mut opts = options(&tmp.path().join("out"));
+    opts.time_budget = None;
+    let report = discover_run(&input, &opts);
+    assert_eq!((report.totals.ok, report.totals.failed), (1, 1));
+    assert!(
+        status_of(&report, "panic.txt")
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("boom")
+    );
+}
+
+#[test]
+fn incremental_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "ett");
+    write(&input, "b/c.docx", "två");
+    write(&input, "d.pdf", "tre");
+    write(&input, "skip.txt", "x");
+    write(&input, "bad.txt", "x");
+    let mut opts = options(&out);
+    opts.incremental = true;
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+
+    let (calls, conv) = counting();
+    let first = run(&found, &opts, conv).unwrap();
+    assert_eq!(first.totals.converted, 3);
+    assert_eq!(calls.load(Ordering::SeqCst), 5);
+
+    // Unchanged: nothing is converted again except the failure.
+    let (calls, conv) = counting();
+    let second = run(&found, &opts, conv).unwrap();
+    assert_eq!(calls.load(Ordering::SeqCst), 1, "only bad.txt is retried");
+    let t = &second.totals;
+    assert_eq!(
+        (t.converted, t.up_to_date, t.ok, t.failed, t.skipped),
+        (0, 3, 3, 1, 1)
+    );
+    let c = status_of(&second, "b/c.docx");
+    assert!(c.up_to_date);
+    assert_eq!(c.output.as_deref(), Some("b/c.json"));
+    assert_eq!(c.pages, Some(1));
+    assert!(status_of(&second, "skip.txt").up_to_date);
+    assert!(
+        second.summary().contains("3 up to date"),
+        "{}",
+        second.summary()
+    );
+
+    // One input changed: only it is converted.
+    write(&input, "a.txt", "ett igen");
+    let (calls, conv) = counting();
+    let third = run(&found, &opts, conv).unwrap();
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+    assert!(!status_of(&third, "a.txt").up_to_date);
+    assert_eq!(third.totals.converted, 1);
+    let a: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("a.json")).unwrap()).unwrap();
+    assert_eq!(a["text"], "ETT IGEN");
+
+    // An output deleted by hand is made again.
+    fs::remove_file(out.join("d.json")).unwrap();
+    let (calls, conv) = counting();
+    run(&found, &opts, conv).unwrap();
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+    assert!(out.join("d.json").exists());
+
+    // A new fingerprint (new tool or rules) converts everything.
+    opts.fingerprint = "test-2".to_string();
+    let (calls, conv) = counting();
+    let fourth = run(&found, &opts, conv).unwrap();
+    assert_eq!(calls.load(Ordering::SeqCst), 5);
+    assert_eq!(fourth.totals.converted, 3);
+
+    // Without --incremental everything is converted.
+    opts.incremental = false;
+    let (calls, conv) = counting();
+    run(&found, &opts, conv).unwrap();
+    assert_eq!(calls.load(Ordering::SeqCst), 5);
+}
+
+#[test]
+fn a_file_that_starts_failing_loses_its_old_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "ett");
+    let opts = options(&out);
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    run(&found, &opts, fake).unwrap();
+    assert!(out.join("a.json").exists());
+    let report = run(&found, &opts, |_| Err("now broken".to_string())).unwrap();
+    assert_eq!(report.totals.failed, 1);
+    assert!(!out.join("a.json").exists());
+}
+
+#[test]
+fn stale_temp_files_are_removed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "ett");
+    // A pid above Linux's maximum: certainly a dead process.
+    write(&out, "sub/.x.json.tmp-999999999-3", "{\"half");
+    write(&out, "keep.txt", "not ours");
+    let report = discover_run(&input, &options(&out));
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("removed 1 temporary")),
+        "{:?}",
+        report.notes
+    );
+    assert!(!all_files(&out).iter().any(|f| f.contains(".tmp-")));
+    assert!(out.join("keep.txt").exists());
+}
+
+#[test]
+fn shards_partition_the_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..40 {
+        write(&input, &format!("d{}/f{i}.txt", i % 3), "x");
+    }
+    let shard_sets = |n: u32| -> Vec<BTreeSet<String>> {
+        (1..=n)
+            .map(|k| {
+                let mut opts = options(&tmp.path().join("out"));
+                opts.shard = Some((k, n));
+                discover(std::slice::from_ref(&input), &opts, &is_supported)
+                    .unwrap()
+                    .entries
+                    .into_iter()
+                    .map(|e| e.rel)
+                    .collect()
+            })
+            .collect()
+    };
+    let sets = shard_sets(3);
+    let union: BTreeSet<String> = sets.iter().flatten().cloned().collect();
+    assert_eq!(union.len(), 40);
+    assert_eq!(
+        sets.iter().map(BTreeSet::len).sum::<usize>(),
+        40,
+        "shards overlap"
+    );
+    assert!(sets.iter().all(|s| !s.is_empty()));
+
+    // Adding files moves no existing file to another shard.
+    for i in 40..60 {
+        write(&input, &format!("new/f{i}.txt"), "x");
+    }
+    let after = shard_sets(3);
+    for (before, after) in sets.iter().zip(&after) {
+        assert!(before.is_subset(after));
+    }
+
+    // A sharded run writes its own report and manifest.
+    let mut opts = options(&tmp.path().join("out"));
+    opts.shard = Some((2, 3));
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    let report = run(&found, &opts, fake).unwrap();
+    assert_eq!(report.run.shard.as_deref(), Some("2/3"));
+    assert!(tmp.path().join("out/report.shard-2-of-3.json").exists());
+    assert!(
+        tmp.path()
+            .join("out/.minutes-manifest.shard-2-of-3.json")
+            .exists()
+    );
+
+    opts.shard = Some((4, 3));
+    assert!(matches!(
+        discover(std::slice::from_ref(&input), &opts, &is_supported),
+        Err(Error::Shard { k: 4, n: 3 })
+    ));
+    assert!(matches!(
+        run(&Discovery::default(), &opts, fake),
+        Err(Error::Shard { .. })
+    ));
+}
+
+#[test]
+fn include_and_exclude() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "2024/a.docx", "x");
+    write(&input, "2024/b.txt", "x");
+    write(&input, "2025/c.docx", "x");
+    write(&input, "2025/utkast/d.docx", "x");
+    write(&input, "2025/E.DOCX", "x");
+    let mut opts = options(&tmp.path().join("out"));
+    opts.include = vec!["*.docx".to_string()];
+    opts.exclude = vec!["**/utkast/**".to_string()];
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    let rels: Vec<&str> = found.entries.iter().map(|e| e.rel.as_str()).collect();
+    assert_eq!(rels, ["2024/a.docx", "2025/E.DOCX", "2025/c.docx"]);
+
+    opts.include = vec!["2024/**".to_string()];
+    opts.exclude = vec![];
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    assert_eq!(found.len(), 2);
+
+    opts.include = vec!["[".to_string()];
+    assert!(matches!(
+        discover(&[input], &opts, &is_supported),
+        Err(Error::Glob { .. })
+    ));
+}
+
+#[test]
+fn output_paths_mirror_inputs_and_collisions_are_disambiguated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a/b/2024-01-01 protokoll.docx", "x");
+    write(&input, "x.txt", "från txt");
+    write(&input, "x.docx", "från docx");
+    write(&input, "X.pdf", "från pdf");
+    write(&input, "report.txt", "inte rapporten");
+    let report = discover_run(&input, &options(&out));
+    assert_eq!(report.totals.converted, 5);
+    assert_eq!(
+        status_of(&report, "a/b/2024-01-01 protokoll.docx")
+            .output
+            .as_deref(),
+        Some("a/b/2024-01-01 protokoll.json")
+    );
+    // Sorted order: "X.pdf" < "report.txt" < "x.docx" < "x.txt".
+    assert_eq!(
+        status_of(&report, "X.pdf").output.as_deref(),
+        Some("X.json")
+    );
+    assert_eq!(
+        status_of(&report, "x.docx").output.as_deref(),
+        Some("x.docx.json")
+    );
+    assert_eq!(
+        status_of(&report, "x.txt").output.as_deref(),
+        Some("x.txt.json")
+    );
+    assert_eq!(
+        status_of(&report, "report.txt").output.as_deref(),
+        Some("report.txt.json")
+    );
+    assert_eq!(report.collisions.len(), 3);
+    let c = report
+        .collisions
+        .iter()
+        .find(|c| c.path == "x.txt")
+        .unwrap();
+    assert_eq!((c.wanted.as_str(), c.kept_by.as_str()), ("x.json", "X.pdf"));
+    let x: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("x.txt.json")).unwrap()).unwrap();
+    assert_eq!(x["text"], "FRÅN TXT");
+}
+
+#[test]
+fn single_files_missing_inputs_and_out_dir_inside_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "deep/one.txt", "x");
+    write(&input, "two.txt", "x");
+    let out = input.join("out");
+    let opts = options(&out);
+    let inputs = vec![
+        input.join("deep/one.txt"),
+        tmp.path().join("missing.txt"),
+        input.clone(),
+    ];
+    fs::create_dir_all(&out).unwrap();
+    write(&out, "old.txt", "an earlier output folder's file");
+    let found = discover(&inputs, &opts, &is_supported).unwrap();
+    let rels: Vec<(&str, bool)> = found
+        .entries
+        .iter()
+        .map(|e| (e.rel.as_str(), matches!(e.kind, EntryKind::Error { .. })))
+        .collect();
+    // deep/one.txt is given twice (directly and through the folder): once.
+    assert_eq!(rels.len(), 3, "{rels:?}");
+    assert!(rels.contains(&("one.txt", false)));
+    assert!(rels.contains(&("two.txt", false)));
+    assert!(
+        rels.iter()
+            .any(|(r, err)| r.ends_with("missing.txt") && *err)
+    );
+    let report = run(&found, &opts, fake).unwrap();
+    assert_eq!(report.totals.failed, 1);
+    assert!(out.join("one.json").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_end() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "a/x.txt", "x");
+    std::os::unix::fs::symlink(&input, input.join("a/loop")).unwrap();
+    std::os::unix::fs::symlink(input.join("nowhere"), input.join("broken.txt")).unwrap();
+    let opts = options(&tmp.path().join("out"));
+    let found = discover(&[input], &opts, &is_supported).unwrap();
+    let rels: Vec<&str> = found.entries.iter().map(|e| e.rel.as_str()).collect();
+    assert_eq!(rels, ["a/x.txt", "broken.txt"]);
+    assert!(matches!(found.entries[1].kind, EntryKind::Error { .. }));
+}
+
+#[test]
+fn too_large_files_are_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "big.txt", &"x".repeat(2000));
+    write(&input, "small.txt", "x");
+    let mut opts = options(&tmp.path().join("out"));
+    opts.max_file_bytes = 1000;
+    let found = discover(&[input], &opts, &is_supported).unwrap();
+    let (calls, conv) = counting();
+    let report = run(&found, &opts, conv).unwrap();
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    let big = status_of(&report, "big.txt");
+    assert!(
+        big.error
+            .as_deref()
+            .unwrap()
+            .contains("larger than the limit"),
+        "{big:?}"
+    );
+}
+
+#[test]
+fn bad_options_are_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut opts = options(&tmp.path().join("out"));
+    opts.jobs = Some(0);
+    assert!(matches!(
+        run(&Discovery::default(), &opts, fake),
+        Err(Error::Jobs)
+    ));
+    // The output folder cannot be created under a file.
+    let file = tmp.path().join("file");
+    fs::write(&file, "x").unwrap();
+    let opts = options(&file.join("out"));
+    assert!(matches!(
+        run(&Discovery::default(), &opts, fake),
+        Err(Error::OutDir { .. })
+    ));
+}
+
+#[test]
+fn empty_run_reports_zero() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = run(
+        &Discovery::default(),
+        &options(&tmp.path().join("out")),
+        fake,
+    )
+    .unwrap();
+    assert_eq!(report.totals.files, 0);
+    assert_eq!(report.exit_code(), 0);
+    assert!(report.summary().starts_with("0 files: 0 converted"));
+}
+
+#[test]
+fn many_files_in_parallel_are_deterministic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..200 {
+        write(
+            &input,
+            &format!("m{:03}/p{i}.txt", i % 17),
+            &format!("protokoll {i}"),
+        );
+    }
+    let mut opts = options(&tmp.path().join("out1"));
+    opts.jobs = Some(4);
+    // Exercise the log lines (printed to stderr, captured by the harness).
+    opts.progress = minutes_batch::Progress::Log {
+        every: Duration::from_secs(3600),
+    };
+    let r1 = discover_run(&input, &opts);
+    opts.out_dir = tmp.path().join("out2");
+    opts.jobs = Some(1);
+    let r2 = discover_run(&input, &opts);
+    let strip = |r: &Report| -> Vec<(String, Option<String>, Status)> {
+        r.files
+            .iter()
+            .map(|f| (f.path.clone(), f.output.clone(), f.status))
+            .collect()
+    };
+    assert_eq!(strip(&r1), strip(&r2));
+    let mut sorted = strip(&r1);
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(sorted, strip(&r1));
+    let _: PathBuf = opts.report_path();
+}
+
+/// The child half of `killed_run_resumes`: a slow run into the folder named
+/// by the environment, killed by the parent part-way. A no-op otherwise.
+#[test]
+fn killed_run_child() {
+    let Ok(root) = std::env::var("MINUTES_BATCH_KILL_TEST") else {
+        return;
+    };
+    let root = PathBuf::from(root);
+    let mut opts = options(&root.join("out"));
+    opts.incremental = true;
+    let found = discover(&[root.join("in")], &opts, &is_supported).unwrap();
+    run(&found, &opts, |input: &Input| {
+        std::thread::sleep(Duration::from_millis(20));
+        fake(input)
+    })
+    .unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn killed_run_resumes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    for i in 0..400 {
+        write(
+            &input,
+            &format!("d{}/p{i:03}.txt", i % 7),
+            &format!("protokoll {i} ").repeat(500),
+        );
+    }
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "killed_run_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("MINUTES_BATCH_KILL_TEST", tmp.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The child needs ~4 s for all files (2 workers x 20 ms each); the
+    // manifest is first saved after ~2 s. Kill it as soon as that save shows.
+    let manifest = out.join(".minutes-manifest.json");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !manifest.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // Whatever was written is complete JSON.
+    let written = all_files(&out);
+    let outputs: Vec<&String> = written
+        .iter()
+        .filter(|f| f.ends_with(".json") && !f.starts_with('.') && !f.contains("/."))
+        .collect();
+    for f in &outputs {
+        let bytes = fs::read(out.join(f)).unwrap();
+        serde_json::from_slice::<serde_json::Value>(&bytes)
+            .unwrap_or_else(|e| panic!("{f} is not complete JSON: {e}"));
+    }
+    assert!(
+        !written.iter().any(|f| f == "report.json"),
+        "the child was not killed before finishing; slow machine?"
+    );
+
+    // Starting again finishes the rest and skips what the manifest vouches for.
+    let mut opts = options(&out);
+    opts.incremental = true;
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    let (calls, conv) = counting();
+    let report = run(&found, &opts, conv).unwrap();
+    let t = &report.totals;
+    assert_eq!(t.ok, 400);
+    assert_eq!(t.converted + t.up_to_date, 400);
+    assert_eq!(calls.load(Ordering::SeqCst), t.converted);
+    assert!(t.up_to_date > 0, "no progress was saved before the kill");
+    assert!(t.converted > 0, "nothing was left to do after the kill");
+    assert!(!all_files(&out).iter().any(|f| f.contains(".tmp-")));
+}
+
+#[test]
+fn shard_manifests_serve_a_later_whole_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    for i in 0..30 {
+        write(&input, &format!("f{i}.txt"), "x");
+    }
+    let mut converted = 0;
+    for k in 1..=2 {
+        let mut opts = options(&out);
+        opts.incremental = true;
+        opts.shard = Some((k, 2));
+        converted += discover_run(&input, &opts).totals.converted;
+    }
+    assert_eq!(converted, 30);
+    let mut opts = options(&out);
+    opts.incremental = true;
+    let (calls, conv) = counting();
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    let report = run(&found, &opts, conv).unwrap();
+    assert_eq!(calls.load(Ordering::SeqCst), 0);
+    assert_eq!(report.totals.up_to_date, 30);
+    assert!(out.join("report.json").exists());
+}
