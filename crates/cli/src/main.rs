@@ -50,6 +50,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Flatten a folder of JSON outputs into tables: csv, xlsx or jsonl.
+    Export(convert::ExportArgs),
     /// Print the built-in rules file (a starting point for --rules).
     Rules,
 }
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
 fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Convert(a) => convert::run(a),
+        Command::Export(a) => convert::export(a),
         Command::Explain { file, rules, rule } => {
             let config = Config::new(load_rules(rules.as_deref())?);
             explain::run(&file, &config, rule.as_deref())
