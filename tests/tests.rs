@@ -54,7 +54,8 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
         if p.is_dir() {
             out.extend(json_files(&p));
         } else if p.extension().is_some_and(|x| x == "json")
-            && p.file_name().is_some_and(|n| n != "report.json" && !n.to_string_lossy().starts_with('.'))
+            && p.file_name()
+                .is_some_and(|n| n != "report.json" && !n.to_string_lossy().starts_with('.'))
         {
             out.push(p);
         }
@@ -73,7 +74,11 @@ fn score(pred: &Path) -> serde_json::Value {
         .arg("--json")
         .output()
         .expect("python3 runs the scorer");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("scorer prints JSON")
 }
 
@@ -108,7 +113,11 @@ fn seeds_meet_the_gold_floors() {
             below.push(format!("{metric}.{field} = {v} < {floor}"));
         }
     }
-    assert!(below.is_empty(), "below the floors: {below:#?}\n{}", serde_json::to_string_pretty(summary).unwrap_or_default());
+    assert!(
+        below.is_empty(),
+        "below the floors: {below:#?}\n{}",
+        serde_json::to_string_pretty(summary).unwrap_or_default()
+    );
 }
 
 #[test]
@@ -119,17 +128,26 @@ fn every_output_validates_against_the_schema_and_is_deterministic() {
     let refs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
     convert(&refs, &a, &["--jobs", "2"]);
     convert(&refs, &b, &["--jobs", "1"]);
-    let schema: serde_json::Value = serde_json::from_str(minutes_output::SCHEMA).expect("schema is JSON");
+    let schema: serde_json::Value =
+        serde_json::from_str(minutes_output::SCHEMA).expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let files = json_files(&a);
     assert!(files.len() >= 5, "{files:?}");
     for f in &files {
         let bytes = std::fs::read(f).expect("read output");
         let v: serde_json::Value = serde_json::from_slice(&bytes).expect("output is JSON");
-        let errors: Vec<String> = validator.iter_errors(&v).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&v)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", f.display());
         let twin = b.join(f.strip_prefix(&a).expect("inside a"));
-        assert_eq!(bytes, std::fs::read(&twin).expect("twin output"), "{} differs between runs", f.display());
+        assert_eq!(
+            bytes,
+            std::fs::read(&twin).expect("twin output"),
+            "{} differs between runs",
+            f.display()
+        );
     }
 }
 
@@ -137,29 +155,51 @@ fn every_output_validates_against_the_schema_and_is_deterministic() {
 fn a_broken_file_fails_alone_and_the_rest_convert() {
     let input = temp("broken-in");
     let out = temp("broken-out");
-    std::fs::copy(fixtures().join("seeds/000_554d08a2b9ce75a5.txt"), input.join("good.txt")).expect("copy");
+    std::fs::copy(
+        fixtures().join("seeds/000_554d08a2b9ce75a5.txt"),
+        input.join("good.txt"),
+    )
+    .expect("copy");
     std::fs::write(input.join("empty.txt"), b"").expect("write");
     // Windows-1252, as old Swedish exports are.
-    std::fs::write(input.join("latin1.txt"), b"1. M\xf6tets \xf6ppnande\n\nDagordningen godk\xe4ndes.\n").expect("write");
+    std::fs::write(
+        input.join("latin1.txt"),
+        b"1. M\xf6tets \xf6ppnande\n\nDagordningen godk\xe4ndes.\n",
+    )
+    .expect("write");
     std::fs::write(input.join("bild.jpg"), b"\xff\xd8\xff\xe0").expect("write");
     let o = convert(&[&input], &out, &[]);
     assert_eq!(o.status.code(), Some(2), "some files failed");
     assert!(out.join("good.json").exists());
-    let latin: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("latin1.json")).expect("latin1 converted")).expect("json");
+    let latin: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("latin1.json")).expect("latin1 converted"))
+            .expect("json");
     assert_eq!(latin["items"][0]["title"], "Mötets öppnande");
     assert_eq!(latin["warnings"][0]["code"], "text.encoding.windows-1252");
-    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report")).expect("json");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report"))
+            .expect("json");
     let status = |name: &str| {
         report["files"]
             .as_array()
             .and_then(|fs| fs.iter().find(|f| f["path"] == name))
-            .map(|f| (f["status"].as_str().unwrap_or("").to_string(), f["error"].as_str().unwrap_or("").to_string()))
+            .map(|f| {
+                (
+                    f["status"].as_str().unwrap_or("").to_string(),
+                    f["error"].as_str().unwrap_or("").to_string(),
+                )
+            })
     };
     let (st, err) = status("empty.txt").expect("empty.txt reported");
     assert_eq!(st, "failed");
     assert!(err.contains("empty"), "{err}");
     assert_eq!(status("bild.jpg").map(|s| s.0).as_deref(), Some("skipped"));
-    assert!(!std::fs::read_dir(&out).expect("list").flatten().any(|e| e.file_name().to_string_lossy().contains(".tmp")));
+    assert!(
+        !std::fs::read_dir(&out)
+            .expect("list")
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().contains(".tmp"))
+    );
 }
 
 #[test]
@@ -168,7 +208,9 @@ fn incremental_rerun_converts_nothing_new() {
     let seeds = fixtures().join("seeds");
     convert(&[&seeds], &out, &["--incremental"]);
     convert(&[&seeds], &out, &["--incremental"]);
-    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report")).expect("json");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report"))
+            .expect("json");
     assert_eq!(report["totals"]["up_to_date"], 5, "{}", report["totals"]);
     assert_eq!(report["totals"]["converted"], 0);
 }
@@ -185,18 +227,32 @@ fn explain_names_the_rules_that_fired_and_were_vetoed() {
     assert!(o.status.success());
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("+ decision decision.approved"), "{text}");
-    assert!(text.contains("- vetoed   decision.verb.fattade-beslut"), "{text}");
+    assert!(
+        text.contains("- vetoed   decision.verb.fattade-beslut"),
+        "{text}"
+    );
 }
 
 #[test]
 fn a_broken_rules_file_stops_the_run_naming_the_rule() {
     let dir = temp("rules");
     let rules = dir.join("rules.toml");
-    std::fs::write(&rules, "[[rule]]\nid = \"decision.mine\"\nkind = \"decision\"\nregex = \"(beslut\"\n").expect("write");
-    let o = convert(&[&fixtures().join("seeds")], &dir.join("out"), &["--rules", rules.to_str().expect("utf-8 path")]);
+    std::fs::write(
+        &rules,
+        "[[rule]]\nid = \"decision.mine\"\nkind = \"decision\"\nregex = \"(beslut\"\n",
+    )
+    .expect("write");
+    let o = convert(
+        &[&fixtures().join("seeds")],
+        &dir.join("out"),
+        &["--rules", rules.to_str().expect("utf-8 path")],
+    );
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("decision.mine") && err.contains("regex"), "{err}");
+    assert!(
+        err.contains("decision.mine") && err.contains("regex"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -209,8 +265,14 @@ fn a_user_rules_file_replaces_the_default() {
     )
     .expect("write");
     let out = dir.join("out");
-    convert(&[&fixtures().join("seeds/000_554d08a2b9ce75a5.txt")], &out, &["--rules", rules.to_str().expect("utf-8 path")]);
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("000_554d08a2b9ce75a5.json")).expect("out")).expect("json");
+    convert(
+        &[&fixtures().join("seeds/000_554d08a2b9ce75a5.txt")],
+        &out,
+        &["--rules", rules.to_str().expect("utf-8 path")],
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("000_554d08a2b9ce75a5.json")).expect("out"))
+            .expect("json");
     let rules_used: Vec<String> = v["items"]
         .as_array()
         .expect("items")
@@ -224,10 +286,17 @@ fn a_user_rules_file_replaces_the_default() {
 #[test]
 fn exports_tables_for_analysts() {
     let out = temp("export");
-    let o = convert(&[&fixtures().join("seeds")], &out, &["--export", "csv", "--delimiter", ";"]);
+    let o = convert(
+        &[&fixtures().join("seeds")],
+        &out,
+        &["--export", "csv", "--delimiter", ";"],
+    );
     assert!(o.status.success());
     let csv = std::fs::read(out.join("tables/actions.csv")).expect("actions.csv");
-    assert!(csv.starts_with(b"\xef\xbb\xbf"), "UTF-8 with a byte-order mark");
+    assert!(
+        csv.starts_with(b"\xef\xbb\xbf"),
+        "UTF-8 with a byte-order mark"
+    );
     let text = String::from_utf8_lossy(&csv);
     assert!(text.lines().next().is_some_and(|h| h.contains(';')));
     assert!(text.contains("Björn Lindkvist"));

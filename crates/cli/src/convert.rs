@@ -89,7 +89,11 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
     opts.exclude = a.exclude.clone();
     opts.max_file_bytes = config.max_file_bytes;
     opts.time_budget = Some(Duration::from_secs(a.time_budget.max(1)));
-    opts.progress = if a.quiet { Progress::Quiet } else { Progress::auto() };
+    opts.progress = if a.quiet {
+        Progress::Quiet
+    } else {
+        Progress::auto()
+    };
     opts.fingerprint = config.fingerprint();
 
     let discovery = minutes_batch::discover(&a.inputs, &opts, &|p: &Path| {
@@ -109,7 +113,12 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
                     .map(|d| format!("{}: {}", d.code, d.message))
                     .collect(),
                 pages: c.document.source.pages,
-                format: c.document.source.format.map(|f| f.to_string()).unwrap_or_default(),
+                format: c
+                    .document
+                    .source
+                    .format
+                    .map(|f| f.to_string())
+                    .unwrap_or_default(),
                 json: c.json,
             }),
             Err(minutes::Error::Unsupported(why)) => Ok(Outcome::Skipped { reason: why }),
@@ -177,12 +186,20 @@ fn export_tables(
     )
     .with_context(|| format!("{}: cannot export", dir.display()))?;
     if !quiet {
-        let rows: Vec<String> = summary.rows.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        let rows: Vec<String> = summary
+            .rows
+            .iter()
+            .map(|(t, n)| format!("{t} {n}"))
+            .collect();
         eprintln!(
             "exported {} documents as {format} to {}{}",
             summary.documents,
             target.display(),
-            if rows.is_empty() { String::new() } else { format!(" ({})", rows.join(", ")) }
+            if rows.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", rows.join(", "))
+            }
         );
     }
     Ok(())
