@@ -164,6 +164,14 @@ pub struct NextMeeting {
 pub fn find(doc: &Document) -> Structured {
     let mut f = Finder::default();
     f.run(doc);
+    if f.items.is_empty() {
+        // No numbered items: read again, taking headings as items.
+        f = Finder {
+            unnumbered: true,
+            ..Finder::default()
+        };
+        f.run(doc);
+    }
     f.finish(doc)
 }
 
@@ -190,6 +198,9 @@ struct Finder {
     last_letter: Option<char>,
     /// The item whose title is still to come on the next line.
     title_pending: bool,
+    /// Second pass: the document numbers no items, so headings are items.
+    unnumbered: bool,
+    seen_title: bool,
     all_text: String,
     warnings: Vec<Diagnostic>,
 }
@@ -216,6 +227,10 @@ static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PARAGRAPH_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:§\s*(\d{1,4})|(\d{1,4})\s*§)(?:\s+|$|[.:])").expect("valid regex")
+});
+static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:ärendenummer|ärende\s*nr|dnr|diarienummer|diarienr|dnr\.)\b")
+        .expect("valid regex")
 });
 static LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([a-z])\)\s+").expect("valid regex"));
@@ -706,7 +721,13 @@ impl Finder {
         if !self.accept_number(&n) {
             return false;
         }
-        let (title, rest, atts) = split_title(p, skip);
+        let (mut title, mut rest, atts) = split_title(p, skip);
+        // "§ 127 Ärendenummer SLK-2025-00041": the case number, then the
+        // title on the next line.
+        if CASE_NUMBER.is_match(&title) {
+            rest = format!("{title} {rest}").trim().to_string();
+            title = String::new();
+        }
         let mut n = n;
         if let Some(letter) = n.letter {
             let parent = self.last_top.map(|t| t.to_string()).unwrap_or_default();
@@ -769,15 +790,44 @@ impl Finder {
         ok
     }
 
-    /// Headings without numbers are items only in documents that number none.
-    fn try_unnumbered_heading(
-        &mut self,
-        _p: &Paragraph,
-        _text: &str,
-        _bi: usize,
-        _span: Span,
-    ) -> bool {
-        false
+    /// Headings without numbers are items only in documents that number
+    /// none (a second pass sets `unnumbered`): markdown sections, bold
+    /// one-line headings ("Mötets öppnande").
+    fn try_unnumbered_heading(&mut self, p: &Paragraph, text: &str, bi: usize, span: Span) -> bool {
+        if !self.unnumbered {
+            return false;
+        }
+        let t = text.trim();
+        let heading = match p.role {
+            Role::Heading(level) => level >= 2 || self.seen_title,
+            Role::Title => false,
+            Role::Body => is_bold(p) && t.chars().count() <= 80 && !t.ends_with(['.', ',']),
+        };
+        if matches!(p.role, Role::Heading(1) | Role::Title) {
+            self.seen_title = true;
+        }
+        if !heading || !t.chars().any(char::is_alphabetic) {
+            return false;
+        }
+        // A heading that is only a date belongs to the header.
+        let date_only = find_dates(t, &DateContext::default())
+            .first()
+            .is_some_and(|d| {
+                t[..d.range.start].trim().is_empty() && t[d.range.end..].trim().chars().count() < 3
+            });
+        if date_only || (self.items.is_empty() && header_heading_is_body(t)) {
+            return false;
+        }
+        let (title, rest, atts) = split_title(p, 0);
+        self.start_item(None, None, None, title, bi, span);
+        if let Some(item) = self.items.last_mut() {
+            item.attachments.extend(atts);
+            if !rest.is_empty() {
+                item.units
+                    .push(unit(&rest, UnitKind::Heading, false, bi, span));
+            }
+        }
+        true
     }
 
     fn start_item(
@@ -1052,6 +1102,7 @@ impl Finder {
             reference: meeting.date.as_deref().and_then(Date::parse_iso),
             year: year_hint,
         };
+        self.participants = participants::merge_duplicates(std::mem::take(&mut self.participants));
         // Everyone joined by Teams when the meeting was held there.
         if meeting.location.as_deref() == Some("Teams") {
             for p in &mut self.participants {
@@ -1101,6 +1152,14 @@ impl Finder {
             year_hint,
         }
     }
+}
+
+/// A first heading naming a council is the body, not an item.
+fn header_heading_is_body(t: &str) -> bool {
+    let key = t.to_lowercase();
+    key.split_whitespace()
+        .any(|w| lexicon::BODY_WORDS.iter().any(|b| w.ends_with(b)))
+        && !key.starts_with("val ")
 }
 
 fn number_parts(n: Option<&Numbered>) -> (Option<String>, Option<String>, Option<TimeSpan>) {

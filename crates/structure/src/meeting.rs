@@ -111,8 +111,17 @@ impl HeaderLines {
                 continue;
             }
             let key = t.to_lowercase();
-            if let Some((_, ty)) = lexicon::DOCUMENT_TYPES.iter().find(|(w, _)| key == *w) {
+            let type_word = lexicon::DOCUMENT_TYPES
+                .iter()
+                .find(|(w, _)| key == *w || key.starts_with(&format!("{w} ")));
+            if let Some((w, ty)) = type_word {
                 m.document_type.get_or_insert_with(|| ty.to_string());
+                // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
+                let rest = t[w.len().min(t.len())..].trim();
+                if line.heading && rest.chars().any(char::is_alphabetic) && !rest.starts_with("nr")
+                {
+                    body_candidates.push((rest.to_string(), true));
+                }
                 continue;
             }
             let words = t.split_whitespace().count();

@@ -28,6 +28,29 @@ pub struct Participant {
     pub note: Option<String>,
 }
 
+/// One entry per person: a name listed twice (as secretary and among those
+/// present, or on two pages) is merged, the first entry's facts winning and
+/// the later ones filling gaps.
+pub(crate) fn merge_duplicates(ps: Vec<Participant>) -> Vec<Participant> {
+    let mut out: Vec<Participant> = Vec::with_capacity(ps.len());
+    for p in ps {
+        match out.iter_mut().find(|q| q.name == p.name) {
+            Some(q) => {
+                q.role = q.role.take().or(p.role);
+                q.title = q.title.take().or(p.title);
+                q.affiliation = q.affiliation.take().or(p.affiliation);
+                q.note = q.note.take().or(p.note);
+                q.remote |= p.remote;
+                if q.attendance == "present" && p.attendance != "present" {
+                    q.attendance = p.attendance;
+                }
+            }
+            None => out.push(p),
+        }
+    }
+    out
+}
+
 static ITEM_GUESTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:punkt|p\.|§)\s*(\d+(?:\.\d+)?)\s*:\s*(.+)$").expect("valid regex")
 });

@@ -88,3 +88,53 @@ fn next_meetings_list() {
     );
     assert_eq!(s.next_meetings[1].note.as_deref(), Some("heldag"));
 }
+
+#[test]
+fn paragraph_items_with_case_numbers_take_the_next_line_as_title() {
+    let s = structure(
+        "Kommunfullmäktige\nSammanträdesdatum: 2024-02-29\n\n§ 50 Ärendenummer SLK-2024-00078\nBestämmande av tid för justering\nBeslut\nOrdföranden justerar protokollet.\n\n3 (100)\n\nKommunfullmäktige\n\nProtokoll nr 2\n\n§ 51 Ärendenummer SLK-2024-00009:3\nAnmälan av länsstyrelsens beslut\nBeslut\nLänsstyrelsens beslut antecknas.\n\n4 (100)\n\nKommunfullmäktige\n\nProtokoll nr 2\n\n§ 52 Frågestund\n",
+    );
+    let got: Vec<(Option<String>, String)> = s
+        .items
+        .iter()
+        .map(|i| (i.number.clone(), i.title.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("50".into()), "Bestämmande av tid för justering".into()),
+            (Some("51".into()), "Anmälan av länsstyrelsens beslut".into()),
+            (Some("52".into()), "Frågestund".into()),
+        ]
+    );
+    assert!(
+        s.items[0].text().contains("SLK-2024-00078"),
+        "the case number stays in the text"
+    );
+    assert!(
+        !s.items.iter().any(|i| i.text().contains("Protokoll nr 2")),
+        "running headers are furniture"
+    );
+}
+
+#[test]
+fn documents_without_numbers_take_headings_as_items() {
+    let s = structure(
+        "# Styrelsemöte Python Sverige\n\nSecretary: Martin Melin\n\n### Present\n\n- Fredrik Håård\n- Martin Melin\n\n### Budget\n\nNicolas is creating a budget.\n\n### Venue\n\nHilton has been signed.\n",
+    );
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Budget", "Venue"]);
+    assert_eq!(
+        s.participants.len(),
+        2,
+        "Martin Melin once: {:?}",
+        s.participants
+    );
+    assert_eq!(
+        s.participants
+            .iter()
+            .find(|p| p.name == "Martin Melin")
+            .and_then(|p| p.role.as_deref()),
+        Some("sekreterare")
+    );
+}

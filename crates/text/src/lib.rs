@@ -54,10 +54,95 @@ pub fn read(bytes: &[u8], _opts: &minutes_model::ReadOptions) -> Result<Document
     let mut doc = Document::default();
     doc.source.format = Some(Format::Txt);
     doc.diagnostics.extend(decoded.diagnostic);
-    doc.blocks = parse(&decoded.text);
+    let (body, furniture, pages) = split_furniture(&decoded.text);
+    doc.blocks = parse(&body);
+    doc.furniture = furniture;
+    if pages > 0 {
+        doc.source.pages = Some(pages + 1);
+    }
     doc.normalize();
     Ok(doc)
 }
+
+/// Page furniture in text exports of paged documents: page numbers ("3 (100)",
+/// "Sida 2 av 41", "- 4 -") and the running header lines that repeat after
+/// them. They are blanked in the body (so line numbers still point into the
+/// source) and returned apart, with the number of page breaks seen.
+fn split_furniture(text: &str) -> (String, Vec<Block>, u32) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let is_page_number = |l: &str| PAGE_NUMBER.iter().any(|re| re.is_match(l.trim()));
+    let page_lines: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_page_number(lines[i]))
+        .collect();
+    if page_lines.len() < 2 {
+        return (text.to_string(), Vec::new(), 0);
+    }
+    // Lines that repeat right after page numbers are the running header.
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for &p in &page_lines {
+        for l in lines.iter().skip(p + 1).take(6) {
+            let t = l.trim();
+            if !t.is_empty() && t.chars().count() <= 80 {
+                *counts.entry(t).or_default() += 1;
+            }
+        }
+    }
+    let header: std::collections::BTreeSet<&str> = counts
+        .into_iter()
+        .filter(|(_, n)| *n * 2 >= page_lines.len() && *n >= 2)
+        .map(|(t, _)| t)
+        .collect();
+    let mut furniture = Vec::new();
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut offset = 0u64;
+    let mut after_page = false;
+    let mut page = 1u32;
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        let span = Span {
+            page: Some(page),
+            line: Some(i as u32 + 1),
+            start: Some(offset),
+            end: Some(offset + l.len() as u64),
+            ..Span::default()
+        };
+        offset += l.len() as u64 + 1;
+        let furniture_line = if page_lines.binary_search(&i).is_ok() {
+            after_page = true;
+            page += 1;
+            true
+        } else if after_page && header.contains(t) {
+            true
+        } else {
+            if !t.is_empty() {
+                after_page = false;
+            }
+            false
+        };
+        if furniture_line {
+            let mut p = Paragraph::new(Role::Body);
+            p.push(t, Style::NONE, None);
+            furniture.push(Block::paragraph(p, span));
+            out.push("");
+        } else {
+            out.push(l);
+        }
+    }
+    (out.join("\n"), furniture, page_lines.len() as u32)
+}
+
+static PAGE_NUMBER: std::sync::LazyLock<Vec<regex::Regex>> = std::sync::LazyLock::new(|| {
+    [
+        r"^\d{1,4}\s*\(\d{1,4}\)$",
+        r"(?i)^sida\s+\d{1,4}\s*(?:av|\(|/)\s*\d{1,4}\)?$",
+        r"^-\s*\d{1,4}\s*-$",
+        r"^\d{1,4}\s*/\s*\d{1,4}$",
+        r"(?i)^page\s+\d{1,4}\s+of\s+\d{1,4}$",
+    ]
+    .iter()
+    .filter_map(|p| regex::Regex::new(p).ok())
+    .collect()
+});
 
 /// One source line with its position.
 struct Line<'a> {
