@@ -91,6 +91,10 @@ pub enum LabelKind {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
+    /// `"default"`: start from the built-in rules; a rule or label with the
+    /// same id replaces the built-in one, others are added after them.
+    #[serde(default)]
+    extends: Option<String>,
     #[serde(default)]
     label: Vec<RawLabel>,
     #[serde(default)]
@@ -251,7 +255,24 @@ impl RuleSet {
 
     /// Parse and validate a rules file's text.
     pub fn parse(text: &str) -> Result<RuleSet, RuleError> {
-        let raw: RawFile = toml::from_str(text).map_err(|e| RuleError::Syntax(e.to_string()))?;
+        let mut raw: RawFile =
+            toml::from_str(text).map_err(|e| RuleError::Syntax(e.to_string()))?;
+        match raw.extends.as_deref() {
+            None => {}
+            Some("default") => {
+                let mut base: RawFile = toml::from_str(DEFAULT_RULES)
+                    .map_err(|e| RuleError::Syntax(format!("built-in rules: {e}")))?;
+                merge_by_id(&mut base.label, std::mem::take(&mut raw.label), |l| &l.id);
+                merge_by_id(&mut base.rule, std::mem::take(&mut raw.rule), |r| &r.id);
+                merge_by_id(&mut base.reason, std::mem::take(&mut raw.reason), |r| &r.id);
+                raw = base;
+            }
+            Some(other) => {
+                return Err(RuleError::Syntax(format!(
+                    "extends = {other:?}: only \"default\" (the built-in rules) can be extended"
+                )));
+            }
+        }
         let mut ids = std::collections::BTreeSet::new();
         let mut labels = Vec::new();
         let mut label_examples = Vec::new();
@@ -394,6 +415,16 @@ impl RuleSet {
     }
 }
 
+/// Replace entries with the same id in place, append the others.
+fn merge_by_id<T>(base: &mut Vec<T>, extra: Vec<T>, id: impl Fn(&T) -> &String) {
+    for e in extra {
+        match base.iter().position(|b| id(b) == id(&e)) {
+            Some(i) => base[i] = e,
+            None => base.push(e),
+        }
+    }
+}
+
 fn example_error(id: &str, example: &str, expect: &'static str) -> RuleError {
     RuleError::Example {
         id: id.to_string(),
@@ -430,6 +461,21 @@ mod tests {
     }
 
     #[test]
+    fn a_file_can_extend_the_default_rules() {
+        let n = RuleSet::default_rules().unwrap().rules.len();
+        let ext = "extends = \"default\"\n[[rule]]\nid = \"decision.mine\"\nkind = \"decision\"\nregex = '(?i)klubbades'\n[[rule]]\nid = \"decision.approved\"\nkind = \"decision\"\nregex = '(?i)godkänns'\n";
+        let set = RuleSet::parse(ext).expect("valid");
+        assert_eq!(set.rules.len(), n + 1);
+        let approved = set
+            .rules
+            .iter()
+            .find(|r| r.id == "decision.approved")
+            .unwrap();
+        assert_eq!(approved.regex.as_str(), "(?i)godkänns", "replaced in place");
+        assert_eq!(set.rules.last().unwrap().id, "decision.mine");
+    }
+
+    #[test]
     fn errors_name_the_rule_and_the_problem() {
         let bad_regex = "[[rule]]\nid = \"x.broken\"\nkind = \"decision\"\nregex = \"(unclosed\"\n";
         let e = RuleSet::parse(bad_regex).unwrap_err().to_string();
@@ -451,6 +497,13 @@ mod tests {
         let bad_example = "[[rule]]\nid = \"x.ex\"\nkind = \"decision\"\nregex = \"godkänns\"\nexamples = { hit = [\"avslås\"] }\n";
         let e = RuleSet::parse(bad_example).unwrap_err().to_string();
         assert!(e.contains("x.ex") && e.contains("avslås"), "{e}");
+        let bad_extends = "extends = \"mine\"\n";
+        assert!(
+            RuleSet::parse(bad_extends)
+                .unwrap_err()
+                .to_string()
+                .contains("extends")
+        );
         let no_who = "[[rule]]\nid = \"x.who\"\nkind = \"action\"\nregex = \"kontaktar\"\nassignees = \"capture\"\n";
         assert!(
             RuleSet::parse(no_who)
