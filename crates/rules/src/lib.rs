@@ -170,6 +170,13 @@ pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
         year: s.year_hint,
     };
     let people = People::new(&s.participants, s.meeting.body.as_deref());
+    // An agenda (föredragningslista, kallelse) is written before the meeting:
+    // its "Beslut:" slots are empty and its proposals are not decisions.
+    let kinds: &[Kind] = if s.meeting.document_type.as_deref() == Some("agenda") {
+        &[Kind::Action, Kind::Deferral]
+    } else {
+        &[Kind::Decision, Kind::Action, Kind::Deferral]
+    };
     let mut trace = Trace::default();
     let mut raw: Vec<Vec<(Kind, usize, Sentence<'_>)>> = Vec::new();
     let mut sentences_all: Vec<Vec<Sentence<'_>>> = Vec::new();
@@ -188,7 +195,7 @@ pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
                 label: sent.label.map(|(_, id)| id.to_string()),
                 ..Default::default()
             };
-            for kind in [Kind::Decision, Kind::Action, Kind::Deferral] {
+            for &kind in kinds {
                 if let Some(rule_index) = classify(set, sent, kind, false, &mut st) {
                     hits.push((kind, rule_index, si));
                 }
@@ -201,7 +208,7 @@ pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
             if !sent.labelled {
                 continue;
             }
-            for kind in [Kind::Decision, Kind::Action, Kind::Deferral] {
+            for &kind in kinds {
                 let unit_has = hits
                     .iter()
                     .any(|(k, _, hi)| *k == kind && sents[*hi].span.unit == sent.span.unit);

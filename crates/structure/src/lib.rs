@@ -228,6 +228,11 @@ static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 static PARAGRAPH_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:§\s*(\d{1,4})|(\d{1,4})\s*§)(?:\s+|$|[.:])").expect("valid regex")
 });
+static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\.\s?){5,}\s*\d{1,4}$|…{2,}\s*\d{1,4}$|\t\d{1,4}$").expect("valid regex")
+});
+static CHECKBOX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\[([ xX✓✔]?)\]\s*(.+)$").expect("valid regex"));
 static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:ärendenummer|ärende\s*nr|dnr|diarienummer|diarienr|dnr\.)\b")
         .expect("valid regex")
@@ -574,6 +579,27 @@ impl Finder {
         if text.trim().is_empty() {
             return;
         }
+        // A table of contents lists items but is not them.
+        if TOC_LINE.is_match(text.trim_end()) {
+            return;
+        }
+        // "[X] Haverinen Emilia, ordförande": a checkbox attendance list.
+        if let Some(c) = CHECKBOX.captures(&text)
+            && self.items.is_empty()
+        {
+            let ticked = c.get(1).is_some_and(|m| !m.as_str().trim().is_empty());
+            let h = match self.section() {
+                Section::Attendance(h) => h,
+                _ => 0,
+            };
+            let rest = c.get(2).map(|m| m.as_str()).unwrap_or("");
+            if let Some(ps) =
+                participants::parse_line(rest, !ticked, &lexicon::ATTENDANCE_HEADINGS[h])
+            {
+                self.participants.extend(ps);
+                return;
+            }
+        }
         // Lines of a paragraph with hard breaks are read one by one.
         if text.contains('\n') && p.label.is_none() {
             for line in split_lines(p) {
@@ -659,6 +685,9 @@ impl Finder {
 
     fn list_entry(&mut self, p: &Paragraph, bi: usize, span: Span) {
         let text = para_text(p);
+        if TOC_LINE.is_match(text.trim_end()) {
+            return;
+        }
         match self.section() {
             Section::Attendance(h) => {
                 if !self.attendance_text(&text, is_struck(p), h) {
@@ -895,6 +924,28 @@ impl Finder {
         }
         if is_agenda_table(rows) {
             self.agenda_table(rows, bi, span);
+            return;
+        }
+        // Before the agenda, a table is a header laid out in columns
+        // ("Organ | Stadsstyrelsen", "Tid | 16:30"): read its rows as lines.
+        if self.section() == Section::Header {
+            for row in rows {
+                let mut line = Paragraph::new(Role::Body);
+                for (ci, cell) in row.cells.iter().enumerate() {
+                    if ci > 0 {
+                        line.push("\t", Style::NONE, None);
+                    }
+                    for (pi, q) in cell.blocks.iter().flat_map(|b| b.paragraphs()).enumerate() {
+                        if pi > 0 {
+                            line.push(" ", Style::NONE, None);
+                        }
+                        for r in &q.runs {
+                            line.push(&r.text, r.style, r.link.as_deref());
+                        }
+                    }
+                }
+                self.paragraph(&line, bi, span);
+            }
             return;
         }
         // Any other table is content of the current item.

@@ -46,7 +46,7 @@ pub(crate) struct HeaderLines {
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(datum|mötesdatum|sammanträdesdatum|date|tid|tidpunkt|plats|lokal|location|place|time|mötestid)\s*:\s*(.*)$")
+    Regex::new(r"(?i)^\s*(datum|mötesdatum|sammanträdesdatum|sammanträdestid|date|tid|tidpunkt|tid och plats|plats|lokal|location|place|time|mötestid|mötesplats|sammanträdesplats|organ)\s*(?::|\t)\s*(.*)$")
         .expect("valid regex")
 });
 
@@ -65,6 +65,7 @@ impl HeaderLines {
         let mut m = Meeting::default();
         let mut dates: Vec<(Date, bool)> = Vec::new(); // (date, labelled as meeting date)
         let mut body_candidates: Vec<(String, bool)> = Vec::new();
+        let mut organ: Option<String> = None;
         for (i, line) in self.lines.iter().enumerate() {
             let t = strip_markup(&line.text);
             if t.is_empty() {
@@ -73,14 +74,29 @@ impl HeaderLines {
             if line.placeholder {
                 continue;
             }
-            if let Some(c) = LABEL.captures(&t) {
+            // Labels are matched before white space is folded: a tab may be
+            // their only separator ("Organ⇥Stadsstyrelsen").
+            let raw = line
+                .text
+                .trim()
+                .trim_matches(|c: char| c == '*' || c == '#' || c == '_');
+            if let Some(c) = LABEL.captures(raw.trim()) {
                 let label = c
                     .get(1)
                     .map(|x| x.as_str().to_lowercase())
                     .unwrap_or_default();
                 let value = c.get(2).map(|x| x.as_str().trim()).unwrap_or("");
                 match label.as_str() {
-                    "plats" | "lokal" | "location" | "place" => {
+                    "organ" => {
+                        // The last "Organ" label wins: cover pages, where the
+                        // first one stands, are the pages most often garbled.
+                        if !value.is_empty() {
+                            organ = Some(value.to_string());
+                        }
+                    }
+                    "plats" | "lokal" | "location" | "place" | "mötesplats"
+                    | "sammanträdesplats" => {
+                        let value = value.trim_end_matches('_').trim();
                         if m.location.is_none() && !value.is_empty() && !is_placeholder(value) {
                             m.location = Some(normalize_location(value));
                         }
@@ -157,7 +173,7 @@ impl HeaderLines {
                     .find(|(t, _)| any_word_ends(&t.to_lowercase(), lexicon::BODY_WORDS))
             })
             .or_else(|| body_candidates.first());
-        m.body = body.map(|(t, _)| t.clone());
+        m.body = organ.or_else(|| body.map(|(t, _)| t.clone()));
         // Two dates: the meeting is the labelled one, else the earlier (notes
         // are written after the meeting).
         dates.sort();
@@ -176,6 +192,10 @@ impl HeaderLines {
     }
 }
 
+static START_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})[:.](\d{2})\b").expect("valid regex")
+});
+
 fn set_times(m: &mut Meeting, text: &str) {
     if m.start_time.is_some() {
         return;
@@ -183,6 +203,13 @@ fn set_times(m: &mut Meeting, text: &str) {
     if let Some((_, a, b)) = find_time_range(text) {
         m.start_time = Some(a.to_string());
         m.end_time = Some(b.to_string());
+    } else if let Some(c) = START_TIME.captures(text) {
+        // "26.09.2022 kl. 16:30": a start without an end.
+        let h: u32 = c.get(1).and_then(|x| x.as_str().parse().ok()).unwrap_or(99);
+        let min: u32 = c.get(2).and_then(|x| x.as_str().parse().ok()).unwrap_or(99);
+        if h < 24 && min < 60 {
+            m.start_time = Some(format!("{h:02}:{min:02}"));
+        }
     }
 }
 

@@ -138,3 +138,42 @@ fn documents_without_numbers_take_headings_as_items() {
         Some("sekreterare")
     );
 }
+
+#[test]
+fn formal_header_in_columns_and_checkbox_attendance() {
+    let s = structure(
+        "Protokoll\t2/2023\n\nOrgan\tRådet för funktionshindrade\n\nSammanträdestid\t24.05.2023 kl. 16:00\n\nSammanträdesplats\tStadshuset, Topeliusesplanaden 7\n\n[X] Caldén Anna, ordförande\n\n[ ] Wikblad Kent\n\nÄrenden\tSida\n\n10 § Sammanträdets laglighet ........................ 1\n\n11 § Val av protokolljusterare ....................... 2\n\n10 § Sammanträdets laglighet och beslutförhet\n\nBeslut:\n\nSammanträdet konstaterades lagligt.\n\n11 § Val av protokolljusterare\n\nText.\n",
+    );
+    assert_eq!(
+        s.meeting.body.as_deref(),
+        Some("Rådet för funktionshindrade")
+    );
+    assert_eq!(s.meeting.date.as_deref(), Some("2023-05-24"));
+    assert_eq!(s.meeting.start_time.as_deref(), Some("16:00"));
+    assert_eq!(
+        s.meeting.location.as_deref(),
+        Some("Stadshuset, Topeliusesplanaden 7")
+    );
+    let people: Vec<(&str, &str)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [("Caldén Anna", "present"), ("Wikblad Kent", "absent")]
+    );
+    let items: Vec<(Option<&str>, &str)> = s
+        .items
+        .iter()
+        .map(|i| (i.number.as_deref(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (Some("10"), "Sammanträdets laglighet och beslutförhet"),
+            (Some("11"), "Val av protokolljusterare")
+        ],
+        "the table of contents is not the items"
+    );
+}
