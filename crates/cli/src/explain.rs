@@ -10,7 +10,7 @@ use std::process::ExitCode;
 pub(crate) fn run(file: &Path, config: &Config, only_rule: Option<&str>) -> Result<ExitCode> {
     let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
     let name = file.display().to_string();
-    let c = minutes::convert(&name, &bytes, config)
+    let c = minutes::convert_traced(&name, &bytes, config)
         .with_context(|| format!("{name}: cannot be converted"))?;
     let mut out = String::new();
     for (item, found) in c.trace.items.iter().zip(&c.findings.items) {

@@ -622,7 +622,14 @@ fn normalize_blocks(blocks: &mut Vec<Block>, in_cell: bool) {
             BlockKind::Paragraph(p) => {
                 let runs = std::mem::take(&mut p.runs);
                 for r in runs {
-                    let text: String = r.text.nfc().collect();
+                    // Most text is already NFC: check before rebuilding it.
+                    let text: String = if unicode_normalization::is_nfc_quick(r.text.chars())
+                        == unicode_normalization::IsNormalized::Yes
+                    {
+                        r.text
+                    } else {
+                        r.text.nfc().collect()
+                    };
                     if text.is_empty() {
                         continue;
                     }

@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod people;
+mod prefilter;
 pub mod ruleset;
 pub mod sentences;
 
@@ -150,6 +151,8 @@ pub struct SentenceTrace {
 /// One sentence to classify, with its context.
 struct Sentence<'a> {
     text: &'a str,
+    /// Lower case, for the rules' literal prefilters.
+    lower: String,
     span: ExtractionSpan,
     label: Option<(LabelKind, &'a str)>,
     /// The sentence carries the label itself ("Beslut: …", or the first
@@ -159,11 +162,17 @@ struct Sentence<'a> {
 
 /// Apply the rules to a structured document.
 pub fn apply(set: &RuleSet, s: &Structured) -> Findings {
-    apply_traced(set, s).0
+    run(set, s, false).0
 }
 
 /// Apply the rules and record why each sentence was or was not taken.
 pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
+    run(set, s, true)
+}
+
+/// The engine; `trace` keeps the sentence texts for `explain` (a batch run
+/// does not pay for them).
+fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
     let meeting_date = s.meeting.date.as_deref().and_then(Date::parse_iso);
     let ctx = DateContext {
         reference: meeting_date.or(s.meeting.document_date.as_deref().and_then(Date::parse_iso)),
@@ -190,9 +199,17 @@ pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
         let mut hits = Vec::new();
         for (si, sent) in sents.iter().enumerate() {
             let mut st = SentenceTrace {
-                text: sent.text.to_string(),
+                text: if trace_on {
+                    sent.text.to_string()
+                } else {
+                    String::new()
+                },
                 span: Some(sent.span),
-                label: sent.label.map(|(_, id)| id.to_string()),
+                label: if trace_on {
+                    sent.label.map(|(_, id)| id.to_string())
+                } else {
+                    None
+                },
                 ..Default::default()
             };
             for &kind in kinds {
@@ -231,6 +248,7 @@ pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
                         r,
                         Sentence {
                             text: s.text,
+                            lower: String::new(),
                             span: s.span,
                             label: s.label,
                             labelled: s.labelled,
@@ -366,6 +384,11 @@ fn classify(
             }
             continue;
         }
+        if let Some(lits) = &rule.literals
+            && !prefilter::admits(lits, &sent.lower)
+        {
+            continue;
+        }
         if !rule.regex.is_match(sent.text) {
             continue;
         }
@@ -421,6 +444,7 @@ fn item_sentences<'a>(set: &'a RuleSet, item: &'a AgendaItem) -> Vec<Sentence<'a
             let start = text[..r.start].chars().count();
             let len = text[r.clone()].chars().count();
             out.push(Sentence {
+                lower: text[r.clone()].to_lowercase(),
                 text: &text[r],
                 span: ExtractionSpan {
                     page: unit.span.page,

@@ -215,6 +215,9 @@ pub struct Rule {
     pub deferral_type: Option<String>,
     /// Why it exists.
     pub note: Option<String>,
+    /// Literals one of which every match contains (lower case), derived
+    /// from the regex: sentences without any are skipped cheaply.
+    pub literals: Option<Vec<String>>,
 }
 
 /// A reason pattern for deferrals: its `reason` group is the reason.
@@ -338,6 +341,7 @@ impl RuleSet {
                 });
             }
             rule_examples.push((r.id.clone(), r.examples));
+            let literals = crate::prefilter::required_literals(&r.regex);
             rules.push(Rule {
                 id: r.id,
                 kind: r.kind,
@@ -350,6 +354,7 @@ impl RuleSet {
                 assignees,
                 deferral_type: r.deferral_type,
                 note: r.note,
+                literals,
             });
         }
         let mut reasons = Vec::new();
