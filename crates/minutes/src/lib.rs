@@ -33,6 +33,12 @@ pub enum Error {
     /// The text reader failed.
     #[error("{0}")]
     Text(#[from] minutes_text::Error),
+    /// The Word reader failed.
+    #[error("{0}")]
+    Docx(#[from] minutes_docx::Error),
+    /// A reader for this format is not part of this build.
+    #[error("{0} files cannot be read by this build")]
+    NoReader(Format),
     /// The file is larger than allowed.
     #[error("the file is {size} bytes, more than the limit of {limit} bytes")]
     TooLarge {
@@ -41,9 +47,6 @@ pub enum Error {
         /// The limit.
         limit: u64,
     },
-    /// A reader for this format is not part of this build.
-    #[error("{0} files cannot be read by this build")]
-    NoReader(Format),
 }
 
 /// Everything needed to convert documents, prepared once per run.
@@ -153,7 +156,7 @@ pub fn read_document(bytes: &[u8], format: Format, opts: &ReadOptions) -> Result
             if bytes.starts_with(&OLE2) {
                 return Err(Error::LegacyWord);
             }
-            Err(Error::NoReader(Format::Docx))
+            Ok(minutes_docx::read(bytes, opts)?)
         }
         Format::Pdf => Err(Error::NoReader(Format::Pdf)),
     }
@@ -168,7 +171,7 @@ pub struct Converted {
     pub structured: Structured,
     /// What the rules found.
     pub findings: Findings,
-    /// Why each sentence was or was not taken.
+    /// Why each sentence was or was not taken (empty unless traced).
     pub trace: Trace,
     /// The output JSON.
     pub json: Vec<u8>,
@@ -176,6 +179,21 @@ pub struct Converted {
 
 /// Convert one file's bytes. `path` is what the output names as the source.
 pub fn convert(path: &str, bytes: &[u8], config: &Config) -> Result<Converted, Error> {
+    convert_with(path, bytes, config, false)
+}
+
+/// [`convert`], also recording why each sentence was or was not taken (for
+/// `minutes explain`).
+pub fn convert_traced(path: &str, bytes: &[u8], config: &Config) -> Result<Converted, Error> {
+    convert_with(path, bytes, config, true)
+}
+
+fn convert_with(
+    path: &str,
+    bytes: &[u8],
+    config: &Config,
+    trace: bool,
+) -> Result<Converted, Error> {
     if bytes.len() as u64 > config.max_file_bytes {
         return Err(Error::TooLarge {
             size: bytes.len() as u64,
@@ -192,7 +210,14 @@ pub fn convert(path: &str, bytes: &[u8], config: &Config) -> Result<Converted, E
     document.source.bytes = bytes.len() as u64;
     document.source.sha256 = sha256_hex(bytes);
     let structured = minutes_structure::find(&document);
-    let (findings, trace) = minutes_rules::apply_traced(&config.rules, &structured);
+    let (findings, trace) = if trace {
+        minutes_rules::apply_traced(&config.rules, &structured)
+    } else {
+        (
+            minutes_rules::apply(&config.rules, &structured),
+            Trace::default(),
+        )
+    };
     let out = minutes_output::build(&document, &structured, &findings, &config.rules.hash);
     let json = minutes_output::to_json(&out);
     Ok(Converted {
