@@ -304,3 +304,45 @@ fn exports_tables_for_analysts() {
     assert!(o.status.success());
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 5);
 }
+
+/// Every metric of `score.py` for outputs of `inputs`, by name.
+fn metrics(inputs: &Path, name: &str) -> Vec<(String, f64)> {
+    let out = temp(name);
+    convert(&[inputs], &out, &[]);
+    let s = score(&out);
+    let mut v = Vec::new();
+    if let Some(summary) = s["summary"].as_object() {
+        for (k, m) in summary {
+            if let Some(x) = m["f1"].as_f64().or_else(|| m["accuracy"].as_f64()) {
+                v.push((k.clone(), x));
+            }
+        }
+    }
+    v
+}
+
+/// The seeds in another format score like the seeds as text.
+fn assert_format_scores_like_text(dir: &str, tolerance: f64) {
+    let text = metrics(&fixtures().join("seeds"), &format!("{dir}-text"));
+    let other = metrics(&fixtures().join(dir), dir);
+    let mut off = Vec::new();
+    for (k, t) in &text {
+        let o = other
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, x)| *x)
+            .unwrap_or(0.0);
+        if (t - o).abs() > tolerance {
+            off.push(format!("{k}: text {t:.3}, {dir} {o:.3}"));
+        }
+    }
+    assert!(
+        off.is_empty(),
+        "{dir} differs from text by more than {tolerance}: {off:#?}"
+    );
+}
+
+#[test]
+fn seeds_as_word_documents_score_like_text() {
+    assert_format_scores_like_text("seeds-docx", 0.02);
+}
