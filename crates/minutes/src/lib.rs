@@ -36,9 +36,9 @@ pub enum Error {
     /// The Word reader failed.
     #[error("{0}")]
     Docx(#[from] minutes_docx::Error),
-    /// A reader for this format is not part of this build.
-    #[error("{0} files cannot be read by this build")]
-    NoReader(Format),
+    /// The PDF reader failed.
+    #[error("{0}")]
+    Pdf(#[from] minutes_pdf::Error),
     /// The file is larger than allowed.
     #[error("the file is {size} bytes, more than the limit of {limit} bytes")]
     TooLarge {
@@ -158,7 +158,7 @@ pub fn read_document(bytes: &[u8], format: Format, opts: &ReadOptions) -> Result
             }
             Ok(minutes_docx::read(bytes, opts)?)
         }
-        Format::Pdf => Err(Error::NoReader(Format::Pdf)),
+        Format::Pdf => Ok(minutes_pdf::read(bytes, opts)?),
     }
 }
 

@@ -158,6 +158,10 @@ struct Sentence<'a> {
     /// The sentence carries the label itself ("Beslut: …", or the first
     /// sentence under a "Beslut" heading).
     labelled: bool,
+    /// The item's title.
+    title: &'a str,
+    /// The first sentence of the item's text.
+    first: bool,
 }
 
 /// Apply the rules to a structured document.
@@ -252,6 +256,8 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                             span: s.span,
                             label: s.label,
                             labelled: s.labelled,
+                            title: s.title,
+                            first: s.first,
                         },
                     )
                 })
@@ -368,6 +374,14 @@ fn classify(
         if rule.carrier && !sent.labelled {
             continue;
         }
+        if rule.first && !sent.first {
+            continue;
+        }
+        if let Some(t) = &rule.title
+            && !t.is_match(sent.title)
+        {
+            continue;
+        }
         if !rule.within.is_empty() && !label_kind.is_some_and(|k| rule.within.contains(&k)) {
             continue;
         }
@@ -402,6 +416,10 @@ fn classify(
     None
 }
 
+static LIST_ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•●*])\s").expect("valid regex")
+});
+
 /// Split an item's units into sentences and work out which label governs
 /// each: an inline label ("Beslut: …") governs its unit; a label alone on a
 /// line ("Beslut") governs the units after it until the next label or bold
@@ -435,7 +453,10 @@ fn item_sentences<'a>(set: &'a RuleSet, item: &'a AgendaItem) -> Vec<Sentence<'a
                 (None, false)
             }
             None => {
-                let labelled = first_pending && block_label.is_some();
+                // Under a label line, each entry of a list is a labelled
+                // unit of its own ("Resultat:" 1. … 2. … 3. …).
+                let entry = unit.kind == UnitKind::ListItem || LIST_ENTRY.is_match(text);
+                let labelled = block_label.is_some() && (first_pending || entry);
                 first_pending = false;
                 (block_label, labelled)
             }
@@ -456,6 +477,8 @@ fn item_sentences<'a>(set: &'a RuleSet, item: &'a AgendaItem) -> Vec<Sentence<'a
                 },
                 label: unit_label,
                 labelled: labelled_unit && si == 0,
+                title: &item.title,
+                first: out.is_empty(),
             });
         }
     }

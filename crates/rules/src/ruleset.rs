@@ -141,6 +141,12 @@ struct RawRule {
     /// Take only the sentence that carries the label.
     #[serde(default)]
     carrier: bool,
+    /// Fire only in items whose title matches this regex.
+    #[serde(default)]
+    title: Option<String>,
+    /// Take only the first sentence of the item's text.
+    #[serde(default)]
+    first: bool,
     /// Take the label's sentence only when no other rule of this kind took a
     /// sentence of the same unit (implies `carrier`).
     #[serde(default)]
@@ -207,6 +213,10 @@ pub struct Rule {
     pub not_within: Vec<LabelKind>,
     /// Only the sentence carrying the label.
     pub carrier: bool,
+    /// Items whose title matches.
+    pub title: Option<Regex>,
+    /// Only the item's first sentence.
+    pub first: bool,
     /// Only when nothing else of its kind fired in the unit.
     pub fallback: bool,
     /// Where assignees come from.
@@ -342,6 +352,11 @@ impl RuleSet {
             }
             rule_examples.push((r.id.clone(), r.examples));
             let literals = crate::prefilter::required_literals(&r.regex);
+            let title = r
+                .title
+                .as_deref()
+                .map(|t| compile(&r.id, "title", t))
+                .transpose()?;
             rules.push(Rule {
                 id: r.id,
                 kind: r.kind,
@@ -350,6 +365,8 @@ impl RuleSet {
                 within: r.within,
                 not_within: r.not_within,
                 carrier: r.carrier || r.fallback,
+                title,
+                first: r.first,
                 fallback: r.fallback,
                 assignees,
                 deferral_type: r.deferral_type,

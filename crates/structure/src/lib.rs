@@ -554,7 +554,30 @@ impl Finder {
             match &block.kind {
                 BlockKind::Paragraph(p) => self.paragraph(p, bi, block.span),
                 BlockKind::List(l) => {
-                    for item in &l.items {
+                    for (li, item) in l.items.iter().enumerate() {
+                        // Loose notes without numbers: a top-level bullet
+                        // with bullets under it is a topic of the meeting.
+                        let topic = self.unnumbered
+                            && item.level == 0
+                            && l.items.get(li + 1).is_some_and(|n| n.level > 0)
+                            && matches!(self.section(), Section::Agenda | Section::Header);
+                        if topic
+                            && let Some(Block {
+                                kind: BlockKind::Paragraph(p),
+                                span,
+                            }) = item.blocks.first()
+                        {
+                            let (title, rest, atts) = split_title(p, 0);
+                            self.start_item(None, None, None, title, bi, *span);
+                            if let Some(it) = self.items.last_mut() {
+                                it.attachments.extend(atts);
+                                if !rest.is_empty() {
+                                    it.units
+                                        .push(unit(&rest, UnitKind::Heading, false, bi, *span));
+                                }
+                            }
+                            continue;
+                        }
                         for b in &item.blocks {
                             if let BlockKind::Paragraph(p) = &b.kind {
                                 self.list_entry(p, bi, b.span);
