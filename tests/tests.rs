@@ -346,3 +346,8 @@ fn assert_format_scores_like_text(dir: &str, tolerance: f64) {
 fn seeds_as_word_documents_score_like_text() {
     assert_format_scores_like_text("seeds-docx", 0.02);
 }
+
+#[test]
+fn seeds_as_pdfs_score_like_text() {
+    assert_format_scores_like_text("seeds-pdf", 0.03);
+}

@@ -278,6 +278,7 @@ fn make_line(gs: &[G]) -> Option<Line> {
     let mut first_word_end: Option<f32> = None;
     let mut second_x = f32::NAN;
     let mut bold_all = true;
+    let mut regular_spaces: Vec<usize> = Vec::new();
     for g in gs {
         let c = g.g.ch;
         if is_space(c) {
@@ -286,6 +287,12 @@ fn make_line(gs: &[G]) -> Option<Line> {
                 && !chars.is_empty()
             {
                 let _ = p;
+                // A drawn space keeps its own weight: a regular space
+                // between two bold stretches separates them ("Remisser" and
+                // the bold instruction after it).
+                if !g.style.contains(Style::BOLD) {
+                    regular_spaces.push(chars.len());
+                }
                 chars.push((' ', Style::NONE, None));
             }
             continue;
@@ -333,10 +340,13 @@ fn make_line(gs: &[G]) -> Option<Line> {
     for k in 1..chars.len().saturating_sub(1) {
         if is_space(chars[k].0) {
             let (a, b) = (chars[k - 1], chars[k + 1]);
-            let shared = [Style::STRIKE, Style::UNDERLINE, Style::BOLD, Style::ITALIC]
+            let mut shared = [Style::STRIKE, Style::UNDERLINE, Style::BOLD, Style::ITALIC]
                 .iter()
                 .filter(|s| a.1.contains(**s) && b.1.contains(**s))
                 .fold(Style::NONE, |acc, s| acc.with(*s));
+            if regular_spaces.binary_search(&k).is_ok() {
+                shared = shared.without(Style::BOLD);
+            }
             chars[k].1 = shared;
             if a.2 == b.2 {
                 chars[k].2 = a.2;

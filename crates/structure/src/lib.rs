@@ -385,6 +385,14 @@ fn split_title(p: &Paragraph, skip: usize) -> (String, String, Vec<Attachment>) 
     } else {
         (all, String::new())
     };
+    // Two spaces inside a bold heading separate the title from what follows.
+    let (title, rest) = match title.trim().split_once("  ") {
+        Some((t, more)) if !t.trim().is_empty() => (
+            t.to_string(),
+            format!("{} {rest}", more.trim()).trim().to_string(),
+        ),
+        _ => (title, rest),
+    };
     let (title, cut) = cut_title(&title);
     let rest = if cut.is_empty() {
         rest
@@ -578,9 +586,22 @@ impl Finder {
                             }
                             continue;
                         }
-                        for b in &item.blocks {
+                        for (pi, b) in item.blocks.iter().enumerate() {
                             if let BlockKind::Paragraph(p) = &b.kind {
-                                self.list_entry(p, bi, b.span);
+                                // A numbered entry ("4." + "09:50-10:00 Paus")
+                                // carries its number in the list label.
+                                let numbered = pi == 0
+                                    && p.label.is_none()
+                                    && item.label.as_deref().is_some_and(|l| {
+                                        l.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                                    });
+                                if numbered {
+                                    let mut q = p.clone();
+                                    q.label = item.label.clone();
+                                    self.list_entry(&q, bi, b.span);
+                                } else {
+                                    self.list_entry(p, bi, b.span);
+                                }
                             } else {
                                 self.other_block(b, bi);
                             }
@@ -719,7 +740,11 @@ impl Finder {
                 }
             }
             Section::NextMeetings => self.next_lines.push((text, true)),
-            Section::Header => {}
+            Section::Header => {
+                if p.label.is_some() {
+                    self.try_start_item(p, &text, bi, span);
+                }
+            }
             Section::Agenda => {
                 if !self.try_start_item(p, &text, bi, span) {
                     self.push_unit(p, UnitKind::ListItem, bi, span);
@@ -750,9 +775,22 @@ impl Finder {
         let text = para_text(p);
         item.attachments.extend(text_attachments(&text));
         for line in text.split('\n') {
-            if !line.trim().is_empty() {
-                item.units.push(unit(line, kind, is_bold(p), bi, span));
+            if line.trim().is_empty() {
+                continue;
             }
+            // A sentence cut by a page or column break goes on in lower case:
+            // join it to the unit it continues.
+            if kind == UnitKind::Paragraph
+                && starts_lower(line)
+                && let Some(last) = item.units.last_mut()
+                && last.kind == UnitKind::Paragraph
+                && !last.bold
+                && !ends_sentence(&last.text)
+            {
+                last.text = format!("{} {}", last.text, line.trim());
+                continue;
+            }
+            item.units.push(unit(line, kind, is_bold(p), bi, span));
         }
     }
 
@@ -914,13 +952,27 @@ impl Finder {
     /// Parse an attendance line; false when it is not one.
     fn attendance_text(&mut self, text: &str, struck: bool, heading: usize) -> bool {
         let h = &lexicon::ATTENDANCE_HEADINGS[heading];
-        match participants::parse_line(text, struck, h) {
-            Some(ps) => {
-                self.participants.extend(ps);
-                true
+        let records = participants::split_records(text);
+        let mut all = Vec::new();
+        for r in &records {
+            match participants::parse_line(r, struck, h) {
+                Some(ps) => all.extend(ps),
+                None if records.len() == 1 => {
+                    // A wrapped cell ("… avviker" / "14:00") continues the
+                    // last person's line.
+                    return match self.participants.last_mut() {
+                        Some(last) if participants::is_continuation(text) => {
+                            participants::continue_note(last, text);
+                            true
+                        }
+                        _ => false,
+                    };
+                }
+                None => return false,
             }
-            None => false,
         }
+        self.participants.extend(all);
+        true
     }
 
     fn table(&mut self, rows: &[Row], bi: usize, span: Span) {
@@ -1038,7 +1090,29 @@ impl Finder {
                 BlockKind::Paragraph(p) if !p.is_blank() => Some(p),
                 _ => None,
             });
-            let continuation = head.is_none() && !self.items.is_empty();
+            // A row split by a page break: no first cell, or a first cell
+            // without a number while the notes go on in lower case.
+            let notes_continue = row
+                .cells
+                .get(1)
+                .and_then(|c| {
+                    c.blocks
+                        .iter()
+                        .flat_map(|b| b.paragraphs())
+                        .next()
+                        .map(para_text)
+                })
+                .is_some_and(|t| starts_lower(&t));
+            // …and a first cell that cannot be a title: a fragment in lower
+            // case, or only a link (an attachment that ran over the break).
+            let no_title = head.is_some_and(|p| {
+                starts_lower(&para_text(p))
+                    || p.runs
+                        .iter()
+                        .all(|r| r.link.is_some() || r.text.trim().is_empty())
+            });
+            let continuation =
+                !self.items.is_empty() && (head.is_none() || (notes_continue && no_title));
             let row_span = row
                 .cells
                 .iter()
@@ -1234,6 +1308,19 @@ fn header_heading_is_body(t: &str) -> bool {
     key.split_whitespace()
         .any(|w| lexicon::BODY_WORDS.iter().any(|b| w.ends_with(b)))
         && !key.starts_with("val ")
+}
+
+fn starts_lower(t: &str) -> bool {
+    t.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end()
+        .trim_end_matches(['*', ')', '"', '”'])
+        .ends_with(['.', '!', '?', ':', ';'])
 }
 
 fn number_parts(n: Option<&Numbered>) -> (Option<String>, Option<String>, Option<TimeSpan>) {

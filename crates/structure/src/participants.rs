@@ -28,6 +28,71 @@ pub struct Participant {
     pub note: Option<String>,
 }
 
+/// Split a line that holds several "Name⇥description" records run together
+/// (a borderless table read as text): each tab after the first starts a new
+/// record at the capitalised name just before it.
+pub(crate) fn split_records(line: &str) -> Vec<String> {
+    let tabs: Vec<usize> = line.match_indices('\t').map(|(i, _)| i).collect();
+    if tabs.len() < 2 {
+        return vec![line.to_string()];
+    }
+    let mut starts = vec![0];
+    for &t in &tabs[1..] {
+        let before = &line[..t];
+        let words: Vec<(usize, &str)> = before
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+            .collect();
+        // The longest run of 2-4 name-like words ending at the tab.
+        let mut start = None;
+        for n in (2..=4).rev() {
+            if words.len() < n {
+                continue;
+            }
+            let cand = &words[words.len() - n..];
+            let name: Vec<&str> = cand.iter().map(|(_, w)| *w).collect();
+            if is_name(&name.join(" ")) {
+                start = Some(cand[0].0);
+                break;
+            }
+        }
+        match start {
+            Some(s) if s > *starts.last().unwrap_or(&0) => starts.push(s),
+            _ => return vec![line.to_string()],
+        }
+    }
+    starts.push(line.len());
+    starts
+        .windows(2)
+        .map(|w| line[w[0]..w[1]].trim().trim_end_matches(',').to_string())
+        .collect()
+}
+
+/// A short line that continues the previous person's description.
+pub(crate) fn is_continuation(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 40
+        && !t.contains('\t')
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(')
+}
+
+/// Append a continuation to a person's note and re-read the cues.
+pub(crate) fn continue_note(p: &mut Participant, text: &str) {
+    let t = text.trim();
+    let note = match p.note.take() {
+        Some(n) => format!("{n} {t}"),
+        None => t.to_string(),
+    };
+    if p.attendance == "present"
+        && (has_cue(&note, lexicon::PARTIAL_CUES) || TIMEISH.is_match(&note))
+    {
+        p.attendance = "partial".into();
+    }
+    p.note = Some(note);
+}
+
 /// One entry per person: a name listed twice (as secretary and among those
 /// present, or on two pages) is merged, the first entry's facts winning and
 /// the later ones filling gaps.

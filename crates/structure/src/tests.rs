@@ -177,3 +177,21 @@ fn formal_header_in_columns_and_checkbox_attendance() {
         "the table of contents is not the items"
     );
 }
+
+#[test]
+fn attendance_survives_wrapped_cells_and_run_together_rows() {
+    let s = structure(
+        "Deltagare\n\nAslak Iversen, ordförande\n\nAlessio Degl'innocenti, Regionhälsan, ansluter 9:30, avviker\n\n14:00\n\nLinda Lundahl, sekreterare, återbud\n\n1. Inledning\n",
+    );
+    assert_eq!(s.participants.len(), 3, "{:?}", s.participants);
+    let p = participants::split_records(
+        "Linda Lundahl\tsekreterare, återbud Helena Lundahl\tstrateg Koncernkontoret",
+    );
+    assert_eq!(
+        p,
+        [
+            "Linda Lundahl\tsekreterare, återbud",
+            "Helena Lundahl\tstrateg Koncernkontoret"
+        ]
+    );
+}
