@@ -47,9 +47,11 @@
 //! output's existence must all match), so a stale entry can only cause a
 //! needless conversion, never a skipped one.
 //!
-//! **Time budget.** With a budget, each conversion runs on its own short-lived
-//! thread while the rayon worker that owns the file waits on a channel with a
-//! timeout. A conversion that overruns is reported as failed and abandoned: Rust
+//! **Time budget.** With a budget, each rayon worker hands its conversions to a
+//! conversion thread of its own, long-lived so that what a conversion warms up
+//! per thread (regex caches) is reused from file to file, and waits on a
+//! channel with a timeout. A conversion that overruns is reported as failed and
+//! abandoned, and the worker starts a fresh conversion thread: Rust
 //! cannot kill a thread, so it keeps running (and using a core) until it ends by
 //! itself, and its late result is dropped. The run itself never waits for it,
 //! so a hung file cannot hang the run. The limits: an abandoned conversion

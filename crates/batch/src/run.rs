@@ -331,9 +331,10 @@ impl Ctx<'_> {
         true
     }
 
-    /// Runs the converter, catching panics and, with a budget, on its own
-    /// thread so that an overrun can be abandoned (see the crate docs).
-    /// The outer `Err` is a failure of the harness: panic, overrun, no thread.
+    /// Runs the converter, catching panics and, with a budget, on the
+    /// worker's conversion thread so that an overrun can be abandoned (see
+    /// the crate docs). The outer `Err` is a failure of the harness: panic,
+    /// overrun, no thread.
     fn call(&self, input: Input) -> Result<Result<Outcome, String>, String> {
         let Some(budget) = self.opts.time_budget else {
             return panics::catch(|| (self.converter)(&input));
@@ -343,24 +344,21 @@ impl Ctx<'_> {
         let converter = Arc::clone(&self.converter);
         let thread_state = Arc::clone(&state);
         let abandoned = Arc::clone(&self.abandoned);
-        let spawned = thread::Builder::new()
-            .name("minutes-convert".to_string())
-            .stack_size(STACK_BYTES)
-            .spawn(move || {
-                let result = panics::catch(|| converter(&input));
-                drop(input);
-                // Whoever moves the state first decides: DONE means the
-                // worker will take the result, ABANDONED means nobody will.
-                if thread_state
-                    .compare_exchange(RUNNING, DONE, Ordering::AcqRel, Ordering::Acquire)
-                    .is_ok()
-                {
-                    let _ = tx.send(result);
-                } else {
-                    abandoned.fetch_sub(1, Ordering::AcqRel);
-                }
-            });
-        if let Err(e) = spawned {
+        let job: Job = Box::new(move || {
+            let result = panics::catch(|| converter(&input));
+            drop(input);
+            // Whoever moves the state first decides: DONE means the worker
+            // will take the result, ABANDONED means nobody will.
+            if thread_state
+                .compare_exchange(RUNNING, DONE, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+            {
+                let _ = tx.send(result);
+            } else {
+                abandoned.fetch_sub(1, Ordering::AcqRel);
+            }
+        });
+        if let Err(e) = CONVERTER_THREAD.with(|t| submit(t, job)) {
             return Err(format!("cannot start a conversion thread: {e}"));
         }
         match rx.recv_timeout(budget) {
@@ -372,6 +370,9 @@ impl Ctx<'_> {
                     .compare_exchange(RUNNING, ABANDONED, Ordering::AcqRel, Ordering::Acquire)
                     .is_ok()
                 {
+                    // The conversion thread is busy for good: let it go (it
+                    // ends when its job does) and start a fresh one next time.
+                    CONVERTER_THREAD.with(|t| t.borrow_mut().take());
                     Err(format!(
                         "exceeded the time budget of {:.1} s (conversion abandoned)",
                         budget.as_secs_f64()
@@ -520,6 +521,45 @@ fn report_name(opts: &Options) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// A conversion to run on a worker's conversion thread.
+type Job = Box<dyn FnOnce() + Send + 'static>;
+
+thread_local! {
+    /// Each worker's long-lived conversion thread. Reusing it (instead of a
+    /// thread per file) keeps what a conversion warms up per thread, such as
+    /// regex caches, and saves a thread start per file; it is replaced only
+    /// after a conversion overran its budget.
+    static CONVERTER_THREAD: std::cell::RefCell<Option<mpsc::Sender<Job>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Hand a job to this worker's conversion thread, starting one if needed.
+fn submit(slot: &std::cell::RefCell<Option<mpsc::Sender<Job>>>, job: Job) -> std::io::Result<()> {
+    let mut slot = slot.borrow_mut();
+    let job = match slot.as_ref() {
+        Some(tx) => match tx.send(job) {
+            Ok(()) => return Ok(()),
+            // The thread is gone (it cannot be, short of an abort): start anew.
+            Err(mpsc::SendError(job)) => job,
+        },
+        None => job,
+    };
+    let (tx, rx) = mpsc::channel::<Job>();
+    thread::Builder::new()
+        .name("minutes-convert".to_string())
+        .stack_size(STACK_BYTES)
+        .spawn(move || {
+            // Ends when the worker drops its sender: at the end of the run, or
+            // when it abandons this thread after an overrun.
+            while let Ok(job) = rx.recv() {
+                job();
+            }
+        })?;
+    let _ = tx.send(job);
+    *slot = Some(tx);
+    Ok(())
 }
 
 #[cfg(test)]
