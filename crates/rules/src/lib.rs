@@ -151,8 +151,8 @@ pub struct SentenceTrace {
 /// One sentence to classify, with its context.
 struct Sentence<'a> {
     text: &'a str,
-    /// Lower case, for the rules' literal prefilters.
-    lower: String,
+    /// Which rules the literal prefilter lets through.
+    admitted: Vec<bool>,
     span: ExtractionSpan,
     label: Option<(LabelKind, &'a str)>,
     /// The sentence carries the label itself ("Beslut: …", or the first
@@ -252,7 +252,7 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         r,
                         Sentence {
                             text: s.text,
-                            lower: String::new(),
+                            admitted: Vec::new(),
                             span: s.span,
                             label: s.label,
                             labelled: s.labelled,
@@ -398,8 +398,11 @@ fn classify(
             }
             continue;
         }
-        if let Some(lits) = &rule.literals
-            && !prefilter::admits(lits, &sent.lower)
+        if !sent.admitted.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some(loose) = &rule.loose
+            && !loose.is_match(sent.text)
         {
             continue;
         }
@@ -465,7 +468,7 @@ fn item_sentences<'a>(set: &'a RuleSet, item: &'a AgendaItem) -> Vec<Sentence<'a
             let start = text[..r.start].chars().count();
             let len = text[r.clone()].chars().count();
             out.push(Sentence {
-                lower: text[r.clone()].to_lowercase(),
+                admitted: set.admitted(&text[r.clone()].to_lowercase()),
                 text: &text[r],
                 span: ExtractionSpan {
                     page: unit.span.page,

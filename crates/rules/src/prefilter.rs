@@ -13,6 +13,47 @@
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 
+/// The pattern with its word-boundary assertions (`\b`) removed, when it has
+/// any. Removing a zero-width assertion only drops a condition, so the
+/// result matches wherever the original does.
+pub fn without_word_boundaries(pattern: &str) -> Option<String> {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    let mut removed = false;
+    let mut in_class = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let next = chars.next()?;
+                if next == 'b' && in_class == 0 {
+                    removed = true;
+                    // `\b{start}` and friends: drop the braces too.
+                    if chars.peek() == Some(&'{') {
+                        for x in chars.by_ref() {
+                            if x == '}' {
+                                break;
+                            }
+                        }
+                    }
+                } else {
+                    out.push('\\');
+                    out.push(next);
+                }
+            }
+            '[' => {
+                in_class += 1;
+                out.push(c);
+            }
+            ']' if in_class > 0 => {
+                in_class -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    removed.then_some(out)
+}
+
 /// Literals (lower case) one of which every match contains; `None` when the
 /// regex gives no such guarantee.
 pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
@@ -28,6 +69,7 @@ pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
     Some(set)
 }
 
+#[cfg(test)]
 /// Does the lower-cased sentence contain one of the literals?
 pub fn admits(literals: &[String], lower: &str) -> bool {
     literals.iter().any(|l| lower.contains(l.as_str()))
@@ -195,6 +237,15 @@ mod tests {
                 "återremitterades".to_string()
             ])
         );
+    }
+
+    #[test]
+    fn loose_patterns_drop_word_boundaries_only() {
+        assert_eq!(
+            without_word_boundaries(r"(?i)\bbeslut\b[\b]\d").as_deref(),
+            Some(r"(?i)beslut[\b]\d")
+        );
+        assert_eq!(without_word_boundaries(r"\d+"), None);
     }
 
     #[test]

@@ -228,6 +228,11 @@ pub struct Rule {
     /// Literals one of which every match contains (lower case), derived
     /// from the regex: sentences without any are skipped cheaply.
     pub literals: Option<Vec<String>>,
+    /// The regex without its word boundaries: it matches wherever the rule
+    /// does (and more), and unlike Unicode `\b` it runs on the regex
+    /// crate's fast engine over Swedish text, so it rules out most sentences
+    /// before the exact regex runs.
+    pub loose: Option<Regex>,
 }
 
 /// A reason pattern for deferrals: its `reason` group is the reason.
@@ -250,6 +255,9 @@ pub struct RuleSet {
     pub reasons: Vec<ReasonPattern>,
     /// Hex SHA-256 of the source text: part of every output's provenance.
     pub hash: String,
+    /// All rules' required literals in one automaton, so one scan of a
+    /// sentence tells which rules can match it.
+    prefilter: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
 }
 
 fn compile(id: &str, field: &str, pattern: &str) -> Result<Regex, RuleError> {
@@ -352,6 +360,8 @@ impl RuleSet {
             }
             rule_examples.push((r.id.clone(), r.examples));
             let literals = crate::prefilter::required_literals(&r.regex);
+            let loose = crate::prefilter::without_word_boundaries(&r.regex)
+                .and_then(|p| Regex::new(&p).ok());
             let title = r
                 .title
                 .as_deref()
@@ -372,6 +382,7 @@ impl RuleSet {
                 deferral_type: r.deferral_type,
                 note: r.note,
                 literals,
+                loose,
             });
         }
         let mut reasons = Vec::new();
@@ -392,11 +403,23 @@ impl RuleSet {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
+        let mut literals = Vec::new();
+        let mut owners = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            for l in r.literals.iter().flatten() {
+                literals.push(l.clone());
+                owners.push(i);
+            }
+        }
+        let prefilter = aho_corasick::AhoCorasick::new(&literals)
+            .ok()
+            .map(|ac| (ac, owners));
         let set = RuleSet {
             labels,
             rules,
             reasons,
             hash,
+            prefilter,
         };
         set.check_examples(&label_examples, &rule_examples)?;
         Ok(set)
@@ -452,6 +475,25 @@ fn example_error(id: &str, example: &str, expect: &'static str) -> RuleError {
         id: id.to_string(),
         example: example.to_string(),
         expect,
+    }
+}
+
+impl RuleSet {
+    /// Which rules can match a sentence (lower-cased): those without
+    /// required literals, and those one of whose literals it contains.
+    pub fn admitted(&self, lower: &str) -> Vec<bool> {
+        let mut ok: Vec<bool> = self.rules.iter().map(|r| r.literals.is_none()).collect();
+        match &self.prefilter {
+            Some((ac, owners)) => {
+                for m in ac.find_overlapping_iter(lower) {
+                    if let Some(&i) = owners.get(m.pattern().as_usize()) {
+                        ok[i] = true;
+                    }
+                }
+            }
+            None => ok.iter_mut().for_each(|x| *x = true),
+        }
+        ok
     }
 }
 

@@ -234,6 +234,10 @@ fn resolve(month: u32, day: u32, weekday: Option<u32>, ctx: &DateContext) -> Opt
 /// Every date in `text`, in order of position, not overlapping.
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     let mut found: Vec<FoundDate> = Vec::new();
+    // Every form this reader knows has a digit: most text has none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return found;
+    }
     let overlaps = |found: &[FoundDate], r: &Range<usize>| {
         found
             .iter()

@@ -247,6 +247,13 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// Parse the number at the start of `text`.
 fn parse_number(text: &str) -> Option<Numbered> {
     let t = text.trim_start();
+    // Cheap first look: numbers start with a digit, "§" or "a)".
+    let mut cs = t.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), _) if c.is_ascii_digit() || c == '§' => {}
+        (Some(c), Some(')')) if c.is_ascii_lowercase() => {}
+        _ => return None,
+    }
     let lead = text.len() - t.len();
     if let Some(c) = PARAGRAPH_SIGN.captures(t) {
         let n: u32 = c.get(1).or(c.get(2))?.as_str().parse().ok()?;
@@ -521,10 +528,14 @@ fn attendance_heading(text: &str) -> Option<(usize, String)> {
 }
 
 fn next_meetings_heading(text: &str) -> bool {
+    if text.len() > 200 {
+        return false;
+    }
     let key = heading_key(text);
     key.len() < 80
         && lexicon::NEXT_MEETING_HEADINGS.iter().any(|h| {
-            key == *h || key.starts_with(&format!("{h} ")) || key.starts_with(&format!("{h}:"))
+            key.strip_prefix(h)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
         })
 }
 
@@ -624,11 +635,17 @@ impl Finder {
             return;
         }
         // A table of contents lists items but is not them.
-        if TOC_LINE.is_match(text.trim_end()) {
+        if text.trim_end().ends_with(|c: char| c.is_ascii_digit())
+            && TOC_LINE.is_match(text.trim_end())
+        {
             return;
         }
         // "[X] Haverinen Emilia, ordförande": a checkbox attendance list.
-        if let Some(c) = CHECKBOX.captures(&text)
+        if let Some(c) = text
+            .trim_start()
+            .starts_with('[')
+            .then(|| CHECKBOX.captures(&text))
+            .flatten()
             && self.items.is_empty()
         {
             let ticked = c.get(1).is_some_and(|m| !m.as_str().trim().is_empty());
