@@ -103,7 +103,7 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
     let config = Arc::new(config);
     let cfg = Arc::clone(&config);
     let report = minutes_batch::run(&discovery, &opts, move |input: &minutes_batch::Input| {
-        match minutes::convert(&input.rel, &input.bytes, &cfg) {
+        match minutes::convert_hashed(&input.rel, &input.bytes, &input.sha256, &cfg) {
             Ok(c) => Ok(Outcome::Converted {
                 warnings: c
                     .document

@@ -179,13 +179,24 @@ pub struct Converted {
 
 /// Convert one file's bytes. `path` is what the output names as the source.
 pub fn convert(path: &str, bytes: &[u8], config: &Config) -> Result<Converted, Error> {
-    convert_with(path, bytes, config, false)
+    convert_with(path, bytes, config, false, None)
+}
+
+/// [`convert`] for a caller that has hashed the bytes already (the batch
+/// runner does, for incremental runs): the hash is not computed twice.
+pub fn convert_hashed(
+    path: &str,
+    bytes: &[u8],
+    sha256: &str,
+    config: &Config,
+) -> Result<Converted, Error> {
+    convert_with(path, bytes, config, false, Some(sha256))
 }
 
 /// [`convert`], also recording why each sentence was or was not taken (for
 /// `minutes explain`).
 pub fn convert_traced(path: &str, bytes: &[u8], config: &Config) -> Result<Converted, Error> {
-    convert_with(path, bytes, config, true)
+    convert_with(path, bytes, config, true, None)
 }
 
 fn convert_with(
@@ -193,6 +204,7 @@ fn convert_with(
     bytes: &[u8],
     config: &Config,
     trace: bool,
+    sha256: Option<&str>,
 ) -> Result<Converted, Error> {
     if bytes.len() as u64 > config.max_file_bytes {
         return Err(Error::TooLarge {
@@ -208,7 +220,10 @@ fn convert_with(
     document.source.path = path.to_string();
     document.source.format = Some(format);
     document.source.bytes = bytes.len() as u64;
-    document.source.sha256 = sha256_hex(bytes);
+    document.source.sha256 = match sha256 {
+        Some(h) => h.to_string(),
+        None => sha256_hex(bytes),
+    };
     let structured = minutes_structure::find(&document);
     let (findings, trace) = if trace {
         minutes_rules::apply_traced(&config.rules, &structured)
