@@ -465,6 +465,11 @@ fn item_sentences<'a>(set: &'a RuleSet, item: &'a AgendaItem) -> Vec<Sentence<'a
             }
         };
         for (si, r) in sentences::split(text).into_iter().enumerate() {
+            // An enumerator ("1.", "a)", "-") is not part of the sentence.
+            let r = match LIST_ENTRY.find(&text[r.clone()]) {
+                Some(m) if m.end() < r.len() => r.start + m.end()..r.end,
+                _ => r,
+            };
             let start = text[..r.start].chars().count();
             let len = text[r.clone()].chars().count();
             out.push(Sentence {

@@ -73,6 +73,15 @@ fn ends_here(text: &str, start: usize, dot: usize, end: usize) -> bool {
     if text.as_bytes()[dot] != b'.' {
         return true;
     }
+    // "1. Alla uppdaterar …", "a. Punkt": an enumerator, not a sentence.
+    let head = text[start..dot].trim();
+    if !head.is_empty()
+        && head.len() <= 3
+        && (head.chars().all(|c| c.is_ascii_digit())
+            || head.chars().all(|c| c.is_ascii_lowercase()))
+    {
+        return false;
+    }
     // The word before the dot, with its own dots ("bl.a.").
     let before = &text[start..end];
     let word = before
@@ -126,6 +135,10 @@ mod tests {
             ["Beslut", "RSL beslutar.", "Ok"]
         );
         assert_eq!(sentences("ca. 20 st. deltog"), ["ca. 20 st. deltog"]);
+        assert_eq!(
+            sentences("1. Alla uppdaterar. Klart."),
+            ["1. Alla uppdaterar.", "Klart."]
+        );
         assert_eq!(
             sentences("Kontakt tas med Mona P. Beslut vid nästa möte."),
             ["Kontakt tas med Mona P. Beslut vid nästa möte."]

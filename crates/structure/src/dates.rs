@@ -193,6 +193,12 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b").expect("valid regex")
 });
+static DASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b").expect("valid regex"));
+static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?")
+        .expect("valid regex")
+});
 static SLASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:[/-]((?:19|20)?\d\d))?\b").expect("valid regex")
 });
@@ -265,6 +271,64 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
                 range: m,
                 date,
                 precision: Precision::Full,
+            });
+        }
+    }
+    // "28-09-2020": day, month, year.
+    for c in DASHED.captures_iter(text) {
+        let m = c.get(0).map(|m| m.range()).unwrap_or_default();
+        if overlaps(&found, &m) {
+            continue;
+        }
+        let date = Date::new(num(c.get(3)) as i32, num(c.get(2)), num(c.get(1)));
+        if date.is_some() {
+            found.push(FoundDate {
+                range: m,
+                date,
+                precision: Precision::Full,
+            });
+        }
+    }
+    // "January 28" in English minutes.
+    for c in ENGLISH.captures_iter(text) {
+        let m = c.get(0).map(|m| m.range()).unwrap_or_default();
+        if overlaps(&found, &m) {
+            continue;
+        }
+        const EN: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let name = c
+            .get(1)
+            .map(|x| x.as_str().to_lowercase())
+            .unwrap_or_default();
+        let Some(month) = EN.iter().position(|x| *x == name).map(|i| i as u32 + 1) else {
+            continue;
+        };
+        let day = num(c.get(2));
+        let (date, precision) = match c.get(3) {
+            Some(y) => (
+                Date::new(y.as_str().parse().unwrap_or(0), month, day),
+                Precision::Full,
+            ),
+            None => (resolve(month, day, None, ctx), Precision::DayMonth),
+        };
+        if date.is_some() {
+            found.push(FoundDate {
+                range: m,
+                date,
+                precision,
             });
         }
     }
@@ -483,6 +547,14 @@ mod tests {
         assert_eq!(dates("mötet 7/5.", "2025-04-09"), ["2025-05-07"]);
         assert_eq!(dates("v. 12", "2026-02-16"), ["2026-03-16"]);
         assert_eq!(dates("15 januari", "2025-12-10"), ["2026-01-15"]);
+        assert_eq!(
+            dates("Nästa möte är 28-09-2020.", "2020-09-24"),
+            ["2020-09-28"]
+        );
+        assert_eq!(
+            dates("Next meeting on Wednesday January 28.", "2015-01-21"),
+            ["2015-01-28"]
+        );
     }
 
     #[test]

@@ -200,6 +200,8 @@ struct Finder {
     title_pending: bool,
     /// Second pass: the document numbers no items, so headings are items.
     unnumbered: bool,
+    /// Whether the accepted items are numbered with "§".
+    sign_scheme: Option<bool>,
     seen_title: bool,
     all_text: String,
     warnings: Vec<Diagnostic>,
@@ -886,6 +888,15 @@ impl Finder {
             }
             return false;
         }
+        // Minutes number their items one way: once items are "§ 4", a
+        // numbered list inside an item ("5. …") is content, and the other
+        // way round.
+        if self
+            .sign_scheme
+            .is_some_and(|sign| sign != n.paragraph_sign)
+        {
+            return false;
+        }
         let ok = match self.last_top {
             None => n.paragraph_sign || n.top <= 3,
             Some(l) => n.top > l && n.top <= l + if n.paragraph_sign { 10 } else { 3 },
@@ -893,6 +904,7 @@ impl Finder {
         if ok {
             self.last_top = Some(n.top);
             self.last_letter = None;
+            self.sign_scheme = Some(n.paragraph_sign);
         }
         ok
     }
