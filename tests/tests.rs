@@ -351,3 +351,108 @@ fn seeds_as_word_documents_score_like_text() {
 fn seeds_as_pdfs_score_like_text() {
     assert_format_scores_like_text("seeds-pdf", 0.03);
 }
+
+#[test]
+fn real_minutes_convert_and_paragraph_protocols_keep_their_numbers() {
+    let out = temp("real");
+    let o = convert(&[&fixtures().join("real")], &out, &[]);
+    assert_eq!(o.status.code(), Some(2), "the image-only scan fails");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report"))
+            .expect("json");
+    for f in report["files"].as_array().expect("files") {
+        let path = f["path"].as_str().unwrap_or("");
+        match f["status"].as_str() {
+            Some("failed") => {
+                assert!(path.starts_with("010_"), "{path} failed: {}", f["error"]);
+                assert!(
+                    f["error"]
+                        .as_str()
+                        .unwrap_or("")
+                        .contains("no text layer: scanned document, OCR needed"),
+                    "{}",
+                    f["error"]
+                );
+            }
+            Some("ok") | Some("skipped") => {}
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+    // § protocols: the items are exactly their § numbers, in order.
+    let protocols = [
+        ("022_goteborg-kf-2024-02-29-reconstructed", 50, 99),
+        ("001_nykarleby-rff-2023-05", 10, 19),
+        ("029_nykarleby-stadsstyrelsen-foredragningsli", 188, 202),
+        ("025_flashpig-motesprotokoll-10-2020-09-24", 1, 5),
+        ("026_flashpig-motesprotokoll-6-2020-09-11", 1, 5),
+    ];
+    for (stem, first, last) in protocols {
+        let v: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(out.join(format!("{stem}.json"))).expect("output"),
+        )
+        .expect("json");
+        let numbers: Vec<String> = v["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|i| i["number"].as_str().unwrap_or("").to_string())
+            .collect();
+        let expected: Vec<String> = (first..=last).map(|n| n.to_string()).collect();
+        assert_eq!(numbers, expected, "{stem}");
+    }
+    // A föredragningslista is an agenda: it records no decisions.
+    let agenda: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.join("029_nykarleby-stadsstyrelsen-foredragningsli.json"))
+            .expect("output"),
+    )
+    .expect("json");
+    assert_eq!(agenda["meeting"]["document_type"], "agenda");
+    assert!(
+        agenda["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|i| i["decisions"].as_array().is_some_and(|d| d.is_empty()))
+    );
+    // The protocol's decisions are found: every § of 001 and nearly all of 022 have one.
+    let kf: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.join("022_goteborg-kf-2024-02-29-reconstructed.json")).expect("output"),
+    )
+    .expect("json");
+    let with_decision = kf["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|i| i["decisions"].as_array().is_some_and(|d| !d.is_empty()))
+        .count();
+    assert!(
+        with_decision >= 45,
+        "{with_decision} of 50 § have a decision"
+    );
+
+    // The independent gold for real minutes (fixtures/gold-real): a regression
+    // gate at today's level. Issue 7 asks for actions F1 >= 0.85 too; we are
+    // not there yet (0.74), see the issue notes.
+    let s = Command::new("python3")
+        .arg(fixtures().join("eval/score.py"))
+        .arg("--gold")
+        .arg(fixtures().join("gold-real"))
+        .arg("--pred")
+        .arg(&out)
+        .arg("--json")
+        .output()
+        .expect("python3 runs the scorer");
+    let s: serde_json::Value = serde_json::from_slice(&s.stdout).expect("scorer JSON");
+    for (metric, floor) in [
+        ("items", 0.95),
+        ("decisions", 0.85),
+        ("deferrals", 0.85),
+        ("actions", 0.70),
+    ] {
+        let v = s["summary"][metric]["f1"].as_f64().unwrap_or(0.0);
+        assert!(
+            v >= floor,
+            "{metric} F1 {v} < {floor} on fixtures/gold-real"
+        );
+    }
+}
