@@ -508,7 +508,7 @@ fn heading_key(text: &str) -> String {
 
 fn attendance_heading(text: &str) -> Option<(usize, String)> {
     let key = heading_key(text);
-    if key.is_empty() || key.len() > 60 {
+    if key.is_empty() {
         return None;
     }
     for (i, h) in lexicon::ATTENDANCE_HEADINGS.iter().enumerate() {
@@ -678,29 +678,26 @@ impl Finder {
             }
             return;
         }
-        if next_meetings_heading(&text) {
+        // "Nästkommande möten", "Nästa möte Torsdag 27 januari 12:15": a
+        // heading (short, or styled as one), not a sentence about the next
+        // meeting, which is read as a line of the list.
+        let heading_like = matches!(p.role, Role::Heading(_) | Role::Title)
+            || is_bold(p)
+            || text.trim().chars().count() <= 40;
+        if heading_like && next_meetings_heading(&text) {
             self.section = Some(Section::NextMeetings);
             self.title_pending = false;
             self.next_heading_year = find_year(&text);
-            // "Nästa möte Torsdag 27 Januari 12:15": the date is in the heading.
-            let key = heading_key(&text);
-            if find_dates(&key, &DateContext::default())
+            if find_dates(&text, &DateContext::default())
                 .iter()
-                .any(|d| d.range.start < 40)
+                .any(|d| d.range.start < 60)
             {
-                let after = lexicon::NEXT_MEETING_HEADINGS
-                    .iter()
-                    .filter(|h| key.starts_with(*h))
-                    .map(|h| h.len())
-                    .max()
-                    .unwrap_or(0);
-                self.next_lines.push((
-                    text.trim()[after.min(text.trim().len())..]
-                        .trim()
-                        .to_string(),
-                    false,
-                ));
+                self.next_lines.push((text.trim().to_string(), false));
             }
+            return;
+        }
+        if next_meetings_heading(&text) && self.section() == Section::NextMeetings {
+            self.next_lines.push((text.trim().to_string(), false));
             return;
         }
         if self.try_start_item(p, &text, bi, span) {
@@ -1420,6 +1417,10 @@ fn is_agenda_table(rows: &[Row]) -> bool {
     numbered >= 2 && numbered * 2 >= rows.len()
 }
 
+static MEETING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:möte[t]?|sammanträde[t]?|meeting)\b").expect("valid regex")
+});
+
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\b").expect("valid regex"));
 
@@ -1448,9 +1449,14 @@ fn parse_next_meetings(
     for (line, _) in lines {
         let t = line.trim();
         let found = find_dates(t, &ctx);
+        // A date at the start of the line ("2026-03-16", "Fredag 12
+        // september"), or a sentence about the next meeting that names one
+        // ("Next meeting set up for Wednesday January 28").
         let lead = found.first().filter(|d| {
             let before = &t[..d.range.start];
-            before.trim().is_empty() || before.split_whitespace().count() <= 1
+            before.trim().is_empty()
+                || before.split_whitespace().count() <= 1
+                || MEETING_WORD.is_match(before)
         });
         match lead {
             Some(d) if d.date.is_some() => {
@@ -1464,7 +1470,10 @@ fn parse_next_meetings(
                         day: 1,
                     }),
                     topics: Vec::new(),
-                    note: (!rest.is_empty()).then(|| rest.to_string()),
+                    note: rest
+                        .chars()
+                        .any(char::is_alphanumeric)
+                        .then(|| rest.to_string()),
                 });
             }
             _ => {

@@ -148,8 +148,18 @@ pub(crate) fn parse_line(
         }
         return Some(out);
     }
-    // Several people on one line, comma-separated, each only a name.
-    let parts = split_commas(&line);
+    // Several people on one line, separated by commas or "och"/"and",
+    // each only a name.
+    let parts: Vec<String> = split_commas(&line)
+        .iter()
+        .flat_map(|p| {
+            p.split(" och ")
+                .flat_map(|q| q.split(" and "))
+                .map(|q| q.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
     if parts.len() >= 2
         && !line.contains('\t')
         && parts.iter().all(|p| is_name(strip_parens(p).trim()))
