@@ -260,33 +260,21 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
             });
         }
     }
-    for c in DOTTED.captures_iter(text) {
-        let m = c.get(0).map(|m| m.range()).unwrap_or_default();
-        if overlaps(&found, &m) {
-            continue;
-        }
-        let date = Date::new(num(c.get(3)) as i32, num(c.get(2)), num(c.get(1)));
-        if date.is_some() {
-            found.push(FoundDate {
-                range: m,
-                date,
-                precision: Precision::Full,
-            });
-        }
-    }
-    // "28-09-2020": day, month, year.
-    for c in DASHED.captures_iter(text) {
-        let m = c.get(0).map(|m| m.range()).unwrap_or_default();
-        if overlaps(&found, &m) {
-            continue;
-        }
-        let date = Date::new(num(c.get(3)) as i32, num(c.get(2)), num(c.get(1)));
-        if date.is_some() {
-            found.push(FoundDate {
-                range: m,
-                date,
-                precision: Precision::Full,
-            });
+    // "9.5.2023" and "28-09-2020": day, month, year.
+    for re in [&*DOTTED, &*DASHED] {
+        for c in re.captures_iter(text) {
+            let m = c.get(0).map(|m| m.range()).unwrap_or_default();
+            if overlaps(&found, &m) {
+                continue;
+            }
+            let date = Date::new(num(c.get(3)) as i32, num(c.get(2)), num(c.get(1)));
+            if date.is_some() {
+                found.push(FoundDate {
+                    range: m,
+                    date,
+                    precision: Precision::Full,
+                });
+            }
         }
     }
     // "January 28" in English minutes.

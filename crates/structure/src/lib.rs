@@ -221,6 +221,22 @@ struct Numbered {
     rest: usize,
 }
 
+impl Numbered {
+    /// A top-level number ("3", "§ 45") whose title starts at `rest`.
+    fn top(n: u32, paragraph_sign: bool, rest: usize) -> Numbered {
+        Numbered {
+            number: n.to_string(),
+            parent: None,
+            top: n,
+            sub: None,
+            letter: None,
+            paragraph_sign,
+            time: None,
+            rest,
+        }
+    }
+}
+
 static TOP_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,3})(?:\.(\d{1,2}))?\.?(?:\s+|$|(\p{Lu}))").expect("valid regex")
 });
@@ -260,36 +276,12 @@ fn parse_number(text: &str) -> Option<Numbered> {
     if let Some(c) = PARAGRAPH_SIGN.captures(t) {
         let n: u32 = c.get(1).or(c.get(2))?.as_str().parse().ok()?;
         let end = c.get(0)?.end();
-        return Some(with_time(
-            Numbered {
-                number: n.to_string(),
-                parent: None,
-                top: n,
-                sub: None,
-                letter: None,
-                paragraph_sign: true,
-                time: None,
-                rest: lead + end,
-            },
-            text,
-        ));
+        return Some(with_time(Numbered::top(n, true, lead + end), text));
     }
     if let Some(c) = TIME_FIRST.captures(t) {
         let n: u32 = c.get(1)?.as_str().parse().ok()?;
         let end = c.get(1)?.end() + 1;
-        return Some(with_time(
-            Numbered {
-                number: n.to_string(),
-                parent: None,
-                top: n,
-                sub: None,
-                letter: None,
-                paragraph_sign: false,
-                time: None,
-                rest: lead + end,
-            },
-            text,
-        ));
+        return Some(with_time(Numbered::top(n, false, lead + end), text));
     }
     if let Some(c) = TOP_NUMBER.captures(t) {
         let top: u32 = c.get(1)?.as_str().parse().ok()?;
