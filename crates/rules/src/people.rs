@@ -167,6 +167,11 @@ impl<'a> People<'a> {
     /// rapporterar", "BL återkopplar", "Action: Helena kommer sammankalla".
     pub fn subject(&self, sentence: &str) -> Vec<String> {
         let s = LEAD.replace(sentence.trim(), "");
+        // "Det beslutades att Tome ska …": the subject is after "att".
+        let s = match IMPERSONAL.find(&s) {
+            Some(m) => std::borrow::Cow::Owned(s[m.end()..].to_string()),
+            None => s,
+        };
         // "Ekonomisk resursfördelning: Ordförande kontaktar …": a topic lead.
         let s = match s.split_once(": ") {
             Some((lead, rest)) if lead.chars().count() <= 60 && !lead.contains(['.', '!', '?']) => {
@@ -210,6 +215,11 @@ fn split_list(text: &str) -> Vec<&str> {
     out.push(&text[start..]);
     out
 }
+
+static IMPERSONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Det|Vi|Man|Mötet|Styrelsen)\s+(?:\p{Ll}+\s+){1,3}?(?:om\s+)?att\s+")
+        .expect("valid regex")
+});
 
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Action|Åtgärd|Uppdrag|Ansvarig|Att göra)\s*:\s*|-\s*|•\s*)")
