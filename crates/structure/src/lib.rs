@@ -419,7 +419,7 @@ fn cut_title(title: &str) -> (String, String) {
 fn clean_title(t: &str) -> String {
     let t = t.replace(['\n', '\t'], " ");
     let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let t = t.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let t = t.trim_matches(|c: char| c == '*' || c == '_' || c == '|' || c.is_whitespace());
     let t = t.trim_end_matches(['.', ':', ';', ',']);
     t.trim().to_string()
 }
@@ -595,10 +595,18 @@ impl Finder {
                             if let BlockKind::Paragraph(p) = &b.kind {
                                 // A numbered entry ("4." + "09:50-10:00 Paus")
                                 // carries its number in the list label.
+                                // Only a title-length entry that does not
+                                // spell its number out again: a numbered
+                                // list of long points is content.
                                 let numbered = pi == 0
                                     && p.label.is_none()
+                                    && p.text().chars().count() <= 80
                                     && item.label.as_deref().is_some_and(|l| {
                                         l.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                                            && !p
+                                                .text()
+                                                .trim_start()
+                                                .starts_with(l.trim_end_matches(['.', ')']))
                                     });
                                 if numbered {
                                     let mut q = p.clone();
