@@ -442,10 +442,29 @@ pub fn find_time_range(text: &str) -> Option<(Range<usize>, Time, Time)> {
     None
 }
 
-static YEAR_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\b(?:under|inför|till|från|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|år)\s+)?\b((?:19|20)\d\d)\b")
-        .expect("valid regex")
-});
+static YEAR_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").expect("valid regex"));
+
+/// Words that name a year as a time to come: "under 2024", "i september 2024".
+const FUTURE_YEAR_WORDS: &[&str] = &[
+    "under",
+    "inför",
+    "till",
+    "från",
+    "år",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 
 /// The year of minutes that carry no date, from the years their text names.
 ///
@@ -457,19 +476,24 @@ static YEAR_MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// as uncertain as the guess.
 pub fn infer_year(text: &str) -> Option<i32> {
     let mut counts: std::collections::BTreeMap<i32, (usize, usize)> = Default::default();
-    for c in YEAR_MENTION.captures_iter(text) {
-        let Some(y) = c.get(2).and_then(|m| m.as_str().parse::<i32>().ok()) else {
+    for m in YEAR_NUMBER.find_iter(text) {
+        let Ok(y) = m.as_str().parse::<i32>() else {
             continue;
         };
         // Years inside a full date are dates, not mentions of a year.
-        let m = c.get(2).map(|m| m.range()).unwrap_or_default();
-        let around = &text[m.start.saturating_sub(1)..(m.end + 1).min(text.len())];
-        if around.contains('-') || around.contains('/') {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if matches!(before, Some('-' | '/' | '.')) || matches!(after, Some('-' | '/')) {
             continue;
         }
         let e = counts.entry(y).or_default();
         e.0 += 1;
-        if c.get(1).is_some() {
+        let prev_word = text[..m.start()]
+            .split_whitespace()
+            .next_back()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        if FUTURE_YEAR_WORDS.contains(&prev_word.as_str()) {
             e.1 += 1;
         }
     }

@@ -203,7 +203,6 @@ struct Finder {
     /// Whether the accepted items are numbered with "§".
     sign_scheme: Option<bool>,
     seen_title: bool,
-    all_text: String,
     warnings: Vec<Diagnostic>,
 }
 
@@ -561,9 +560,6 @@ fn para_text(p: &Paragraph) -> String {
 impl Finder {
     fn run(&mut self, doc: &Document) {
         for (bi, block) in doc.blocks.iter().enumerate() {
-            let text = block.plain_text();
-            self.all_text.push_str(&text);
-            self.all_text.push('\n');
             match &block.kind {
                 BlockKind::Paragraph(p) => self.paragraph(p, bi, block.span),
                 BlockKind::List(l) => {
@@ -1265,10 +1261,22 @@ impl Finder {
     }
 
     fn finish(mut self, doc: &Document) -> Structured {
-        let mut meeting = self.header.meeting(&self.all_text);
-        meeting::fill_from_text(&mut meeting, &self.all_text);
-        let year_hint = if meeting.date.is_none() && meeting.document_date.is_none() {
-            dates::infer_year(&self.all_text)
+        let mut meeting = self.header.meeting();
+        // Minutes without a full header: look for what is missing in the
+        // whole text (built only then).
+        let no_date = meeting.date.is_none() && meeting.document_date.is_none();
+        let year_hint = if no_date
+            || meeting.body.is_none()
+            || meeting.organization.is_none()
+            || meeting.location.is_none()
+        {
+            let all = doc.plain_text();
+            meeting::fill_from_text(&mut meeting, &all);
+            if no_date {
+                dates::infer_year(&all)
+            } else {
+                None
+            }
         } else {
             None
         };
@@ -1316,7 +1324,6 @@ impl Finder {
                 "no agenda items found: no numbered headings, § items or agenda table",
             ));
         }
-        let _ = doc;
         Structured {
             meeting,
             participants: self.participants,

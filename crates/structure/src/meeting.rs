@@ -61,7 +61,7 @@ impl HeaderLines {
         });
     }
 
-    pub(crate) fn meeting(&self, _all: &str) -> Meeting {
+    pub(crate) fn meeting(&self) -> Meeting {
         let mut m = Meeting::default();
         let mut dates: Vec<(Date, bool)> = Vec::new(); // (date, labelled as meeting date)
         let mut body_candidates: Vec<(String, bool)> = Vec::new();
@@ -280,30 +280,55 @@ static WELCOME_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// still name their body as the subject of its decisions ("RSL beslutar"),
 /// their organisation in passing and their place in the welcome.
 pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
+    // The regexes run only on lines that hold their keyword: whole documents
+    // are long, and Unicode word boundaries make the regex engine slow on them.
+    let lines_with = |words: &'static [&'static str]| {
+        all.lines().filter(move |l| {
+            let lower = l.to_lowercase();
+            words.iter().any(|w| lower.contains(w))
+        })
+    };
     if m.body.is_none() {
         m.body = most_frequent(
-            BODY_SUBJECT
-                .captures_iter(all)
-                .filter_map(|c| c.get(1))
-                .map(|x| x.as_str().to_string()),
+            lines_with(&[
+                "beslut",
+                "beslöt",
+                "tackar",
+                "föreslår",
+                "står bakom",
+                "fastställer",
+            ])
+            .flat_map(|l| {
+                BODY_SUBJECT
+                    .captures_iter(l)
+                    .filter_map(|c| c.get(1))
+                    .map(|x| x.as_str().to_string())
+                    .collect::<Vec<_>>()
+            }),
             3,
         );
     }
     if m.organization.is_none() {
         m.organization = most_frequent(
-            ORG_IN_TEXT
-                .captures_iter(all)
-                .filter_map(|c| c.get(1))
-                .map(|x| x.as_str().to_string())
+            lines_with(&["regionen", "kommun", "stad", "landsting"])
+                .flat_map(|l| {
+                    ORG_IN_TEXT
+                        .captures_iter(l)
+                        .filter_map(|c| c.get(1))
+                        .map(|x| x.as_str().to_string())
+                        .collect::<Vec<_>>()
+                })
                 .filter(|s| s.chars().next().is_some_and(char::is_uppercase)),
             1,
         );
     }
     if m.location.is_none() {
-        m.location = WELCOME_PLACE
-            .captures(all)
-            .and_then(|c| c.get(1))
-            .map(|x| x.as_str().trim().to_string());
+        m.location = lines_with(&["välkom"]).find_map(|l| {
+            WELCOME_PLACE
+                .captures(l)
+                .and_then(|c| c.get(1))
+                .map(|x| x.as_str().trim().to_string())
+        });
     }
 }
 
