@@ -191,7 +191,8 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
         &[Kind::Decision, Kind::Action, Kind::Deferral]
     };
     let mut trace = Trace::default();
-    let mut raw: Vec<Vec<(Kind, usize, Sentence<'_>)>> = Vec::new();
+    // Per item: (kind, rule index, sentence index) of every hit.
+    let mut raw: Vec<Vec<(Kind, usize, usize)>> = Vec::new();
     let mut sentences_all: Vec<Vec<Sentence<'_>>> = Vec::new();
     for item in &s.items {
         let sents = item_sentences(set, item);
@@ -243,34 +244,15 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
         }
         hits.sort_by_key(|(k, _, si)| (*si, *k));
         trace.items.push(it);
-        raw.push(
-            hits.into_iter()
-                .map(|(k, r, si)| {
-                    let s = &sents[si];
-                    (
-                        k,
-                        r,
-                        Sentence {
-                            text: s.text,
-                            admitted: Vec::new(),
-                            span: s.span,
-                            label: s.label,
-                            labelled: s.labelled,
-                            title: s.title,
-                            first: s.first,
-                        },
-                    )
-                })
-                .collect(),
-        );
+        raw.push(hits);
         sentences_all.push(sents);
     }
     // Coming meetings named in deferrals and "nästa möte … den D" phrases.
     let mut mentioned: Vec<Date> = Vec::new();
-    for hits in &raw {
-        for (kind, _, sent) in hits {
+    for (hits, sents) in raw.iter().zip(&sentences_all) {
+        for (kind, _, si) in hits {
             if *kind == Kind::Deferral {
-                mentioned.extend(future_dates(sent.text, &ctx, meeting_date));
+                mentioned.extend(future_dates(sents[*si].text, &ctx, meeting_date));
             }
         }
     }
@@ -297,7 +279,8 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
     for (item_index, hits) in raw.into_iter().enumerate() {
         let mut f = ItemFindings::default();
         let item_sents = &sentences_all[item_index];
-        for (kind, ri, sent) in hits {
+        for (kind, ri, si) in hits {
+            let sent = &item_sents[si];
             let rule = &set.rules[ri];
             let text = sent.text.to_string();
             match kind {
@@ -322,7 +305,7 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         .or_else(|| {
                             // "… få in blanketten i tid": the deadline named before.
                             people::in_time(sent.text)
-                                .then(|| earlier_deadline(item_sents, &sent, &ctx))
+                                .then(|| earlier_deadline(item_sents, sent, &ctx))
                                 .flatten()
                         });
                     f.actions.push(Action {

@@ -307,23 +307,8 @@ static MONTH_MEETING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "SOR möte i mars" → 3.
 pub fn month_reference(text: &str) -> Option<u32> {
-    const M: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let c = MONTH_MEETING.captures(text)?;
-    let m = c.get(1)?.as_str().to_lowercase();
-    M.iter().position(|x| *x == m).map(|i| i as u32 + 1)
+    minutes_structure::dates::month_number(c.get(1)?.as_str())
 }
 
 #[cfg(test)]

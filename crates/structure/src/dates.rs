@@ -174,7 +174,8 @@ const MONTHS: [(&str, u32); 23] = [
     ("nov", 11),
 ];
 
-fn month_number(name: &str) -> Option<u32> {
+/// The number of a Swedish month name or its abbreviation ("mars", "okt.").
+pub fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let n = n.trim_end_matches('.');
     if n == "dec" {

@@ -71,6 +71,22 @@ pub struct AgendaItem {
 }
 
 impl AgendaItem {
+    /// What stood on the heading line besides the title: its links become
+    /// attachments and its other text the first unit.
+    fn add_heading_rest(
+        &mut self,
+        rest: &str,
+        attachments: Vec<Attachment>,
+        block: usize,
+        span: Span,
+    ) {
+        self.attachments.extend(attachments);
+        if !rest.is_empty() {
+            self.units
+                .push(unit(rest, UnitKind::Heading, false, block, span));
+        }
+    }
+
     /// The item's text: its units joined by newlines.
     pub fn text(&self) -> String {
         self.units
@@ -579,11 +595,7 @@ impl Finder {
                             let (title, rest, atts) = split_title(p, 0);
                             self.start_item(None, None, None, title, bi, *span);
                             if let Some(it) = self.items.last_mut() {
-                                it.attachments.extend(atts);
-                                if !rest.is_empty() {
-                                    it.units
-                                        .push(unit(&rest, UnitKind::Heading, false, bi, *span));
-                                }
+                                it.add_heading_rest(&rest, atts, bi, *span);
                             }
                             continue;
                         }
@@ -718,11 +730,7 @@ impl Finder {
                 {
                     let (title, rest, atts) = split_title(p, 0);
                     item.title = title;
-                    item.attachments.extend(atts);
-                    if !rest.is_empty() {
-                        item.units
-                            .push(unit(&rest, UnitKind::Heading, false, bi, span));
-                    }
+                    item.add_heading_rest(&rest, atts, bi, span);
                     self.title_pending = false;
                     return;
                 }
@@ -846,11 +854,7 @@ impl Finder {
         );
         self.title_pending = self.items.last().is_some_and(|i| i.title.is_empty());
         if let Some(item) = self.items.last_mut() {
-            item.attachments.extend(atts);
-            if !rest.is_empty() {
-                item.units
-                    .push(unit(&rest, UnitKind::Heading, false, bi, span));
-            }
+            item.add_heading_rest(&rest, atts, bi, span);
         }
         true
     }
@@ -933,11 +937,7 @@ impl Finder {
         let (title, rest, atts) = split_title(p, 0);
         self.start_item(None, None, None, title, bi, span);
         if let Some(item) = self.items.last_mut() {
-            item.attachments.extend(atts);
-            if !rest.is_empty() {
-                item.units
-                    .push(unit(&rest, UnitKind::Heading, false, bi, span));
-            }
+            item.add_heading_rest(&rest, atts, bi, span);
         }
         true
     }
@@ -1161,55 +1161,27 @@ impl Finder {
                         Some(l) => n.rest.saturating_sub(l.len() + 1),
                         None => n.rest,
                     });
-                    let (mut title, rest, atts) = split_title(p, skip.unwrap_or(0));
-                    if title.is_empty() {
+                    let (mut title, mut rest, mut atts) = split_title(p, skip.unwrap_or(0));
+                    if title.is_empty()
                         // "1. 09:00-09:10" alone: the title is the notes' first paragraph.
-                        if let Some(tp) = row.cells.get(1).and_then(|c| {
+                        && let Some(tp) = row.cells.get(1).and_then(|c| {
                             c.blocks.iter().find_map(|b| match &b.kind {
                                 BlockKind::Paragraph(p) if !p.is_blank() => Some(p),
                                 _ => None,
                             })
-                        }) {
-                            let (t, r2, a2) = split_title(tp, 0);
-                            title = t;
-                            consumed_notes_title = true;
-                            let (num, parent, time) = number_parts(n.as_ref());
-                            self.accept_table_number(n.as_ref());
-                            self.start_item(num, parent, time, title, bi, row_span);
-                            if let Some(item) = self.items.last_mut() {
-                                item.attachments.extend(atts);
-                                item.attachments.extend(a2);
-                                if !r2.is_empty() {
-                                    item.units.push(unit(
-                                        &r2,
-                                        UnitKind::Heading,
-                                        false,
-                                        bi,
-                                        row_span,
-                                    ));
-                                }
-                            }
-                        } else {
-                            let (num, parent, time) = number_parts(n.as_ref());
-                            self.accept_table_number(n.as_ref());
-                            self.start_item(num, parent, time, title, bi, row_span);
-                        }
-                    } else {
-                        let (num, parent, time) = number_parts(n.as_ref());
-                        self.accept_table_number(n.as_ref());
-                        self.start_item(num, parent, time, title, bi, row_span);
-                        if let Some(item) = self.items.last_mut() {
-                            item.attachments.extend(atts);
-                            if !rest.is_empty() {
-                                item.units.push(unit(
-                                    &rest,
-                                    UnitKind::Heading,
-                                    false,
-                                    bi,
-                                    row_span,
-                                ));
-                            }
-                        }
+                        })
+                    {
+                        let (t, r2, a2) = split_title(tp, 0);
+                        title = t;
+                        rest = r2;
+                        atts.extend(a2);
+                        consumed_notes_title = true;
+                    }
+                    let (num, parent, time) = number_parts(n.as_ref());
+                    self.accept_table_number(n.as_ref());
+                    self.start_item(num, parent, time, title, bi, row_span);
+                    if let Some(item) = self.items.last_mut() {
+                        item.add_heading_rest(&rest, atts, bi, row_span);
                     }
                     self.title_pending = false;
                     // The rest of the first cell.
