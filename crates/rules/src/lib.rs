@@ -360,12 +360,24 @@ fn classify(
         if rule.first && !sent.first {
             continue;
         }
-        if let Some(t) = &rule.title
-            && !t.is_match(sent.title)
+        if !rule.within.is_empty() && !label_kind.is_some_and(|k| rule.within.contains(&k)) {
+            continue;
+        }
+        // The cheap filters first: the literal prefilter, then the DFA-friendly
+        // loose pattern; the exact pattern (Unicode word boundaries, which
+        // make the regex engine fall back to backtracking on Swedish text)
+        // runs only on sentences that pass both.
+        if !sent.admitted.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some(loose) = &rule.loose
+            && !loose.is_match(sent.text)
         {
             continue;
         }
-        if !rule.within.is_empty() && !label_kind.is_some_and(|k| rule.within.contains(&k)) {
+        if let Some(t) = &rule.title
+            && !t.is_match(sent.title)
+        {
             continue;
         }
         if label_kind.is_some_and(|k| rule.not_within.contains(&k)) {
@@ -379,14 +391,6 @@ fn classify(
                     .to_lowercase(),
                 ));
             }
-            continue;
-        }
-        if !sent.admitted.get(i).copied().unwrap_or(true) {
-            continue;
-        }
-        if let Some(loose) = &rule.loose
-            && !loose.is_match(sent.text)
-        {
             continue;
         }
         if !rule.regex.is_match(sent.text) {
