@@ -294,8 +294,7 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         AssigneeSource::All => vec!["all".to_string()],
                         AssigneeSource::None => people.agent(sent.text),
                         AssigneeSource::Capture => rule
-                            .regex
-                            .captures(sent.text)
+                            .accepted_match(sent.text)
                             .and_then(|c| c.name("who"))
                             .map(|m| people.resolve_list(m.as_str()))
                             .unwrap_or_default(),
@@ -394,6 +393,11 @@ fn classify(
             continue;
         }
         if !rule.regex.is_match(sent.text) {
+            continue;
+        }
+        if !rule.matches(sent.text) {
+            st.vetoed
+                .push((rule.id.clone(), "unless_who: no acceptable subject".into()));
             continue;
         }
         if let Some(why) = rule.veto(sent.text) {

@@ -24,6 +24,9 @@ const EVERYONE: &[&str] = &[
     "everyone",
     "all",
     "alla deltagare",
+    // The group writing the minutes: "Det beslutades att vi ser över …".
+    "vi",
+    "we",
 ];
 const CHAIR: &[&str] = &["ordförande", "ordföranden", "ordf", "ordf."];
 const SECRETARY: &[&str] = &["sekreterare", "sekreteraren", "mötessekreteraren"];
@@ -47,7 +50,11 @@ impl<'a> People<'a> {
             .trim()
             .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
         let lower = w.to_lowercase();
-        if EVERYONE.contains(&lower.as_str()) {
+        // "Rådets medlemmar", "styrelsens ledamöter": the whole body.
+        if EVERYONE.contains(&lower.as_str())
+            || lower.ends_with("s medlemmar")
+            || lower.ends_with("s ledamöter")
+        {
             return "all".to_string();
         }
         let by_role = |role: &str| {

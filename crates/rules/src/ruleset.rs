@@ -132,6 +132,9 @@ struct RawRule {
     regex: String,
     #[serde(default)]
     unless: Vec<String>,
+    /// Vetoes on the captured `who` (a whole-match test on that text).
+    #[serde(default)]
+    unless_who: Vec<String>,
     /// Fire only inside a block with one of these labels.
     #[serde(default)]
     within: Vec<LabelKind>,
@@ -207,6 +210,10 @@ pub struct Rule {
     pub regex: Regex,
     /// Vetoes: any match cancels the rule on that sentence.
     pub unless: Vec<(String, Regex)>,
+    /// Vetoes on the `who` group: a match whose `who` one of these matches
+    /// does not count ("Det", "Man" are not people), but a later match in
+    /// the same sentence still can ("Det beslutades att Nicolas ska …").
+    pub unless_who: Vec<(String, Regex)>,
     /// Labels it needs.
     pub within: Vec<LabelKind>,
     /// Labels that stop it.
@@ -322,6 +329,17 @@ impl RuleSet {
                 .iter()
                 .map(|u| compile(&r.id, "unless", u).map(|re| (u.clone(), re)))
                 .collect::<Result<Vec<_>, _>>()?;
+            let unless_who = r
+                .unless_who
+                .iter()
+                .map(|u| compile(&r.id, "unless_who", u).map(|re| (u.clone(), re)))
+                .collect::<Result<Vec<_>, _>>()?;
+            if !unless_who.is_empty() && !regex.capture_names().any(|n| n == Some("who")) {
+                return Err(RuleError::Invalid {
+                    id: r.id,
+                    message: "unless_who needs a (?P<who>…) group in regex".into(),
+                });
+            }
             let assignees = match (r.kind, r.assignees.as_deref()) {
                 (Kind::Action, None | Some("subject")) => AssigneeSource::Subject,
                 (Kind::Action, Some("capture")) => {
@@ -372,6 +390,7 @@ impl RuleSet {
                 kind: r.kind,
                 regex,
                 unless,
+                unless_who,
                 within: r.within,
                 not_within: r.not_within,
                 carrier: r.carrier || r.fallback,
@@ -501,7 +520,24 @@ impl Rule {
     /// Does the rule fire on a sentence outside any label (regex matches and
     /// no veto)?
     pub fn fires_on(&self, sentence: &str) -> bool {
-        self.regex.is_match(sentence) && self.veto(sentence).is_none()
+        self.matches(sentence) && self.veto(sentence).is_none()
+    }
+
+    /// Does the regex match with a `who` that no `unless_who` vetoes?
+    pub fn matches(&self, sentence: &str) -> bool {
+        if self.unless_who.is_empty() {
+            self.regex.is_match(sentence)
+        } else {
+            self.accepted_match(sentence).is_some()
+        }
+    }
+
+    /// The first match whose `who` group no `unless_who` pattern vetoes.
+    pub fn accepted_match<'t>(&self, sentence: &'t str) -> Option<regex::Captures<'t>> {
+        self.regex.captures_iter(sentence).find(|c| {
+            let who = c.name("who").map_or("", |m| m.as_str());
+            !self.unless_who.iter().any(|(_, re)| re.is_match(who))
+        })
     }
 
     /// The first veto pattern matching the sentence.
@@ -537,6 +573,21 @@ mod tests {
             .unwrap();
         assert_eq!(approved.regex.as_str(), "(?i)godkänns", "replaced in place");
         assert_eq!(set.rules.last().unwrap().id, "decision.mine");
+    }
+
+    #[test]
+    fn unless_who_vetoes_one_subject_but_not_a_later_one() {
+        let text = "[[rule]]\nid = \"a.who\"\nkind = \"action\"\nregex = '(?:^|att\\s+)(?P<who>\\p{Lu}\\p{Ll}+)\\s+(?:ska\\s+)?(?:skapar|skapa|beslutar)\\b'\nassignees = \"capture\"\nunless_who = ['^Det$']\n";
+        let set = RuleSet::parse(text).unwrap();
+        let rule = &set.rules[0];
+        assert!(!rule.fires_on("Det skapar oro."));
+        let later = "Det beslutar att Nicolas ska skapa en lista.";
+        assert!(rule.fires_on(later));
+        let who = rule.accepted_match(later).and_then(|c| c.name("who"));
+        assert_eq!(who.map(|m| m.as_str()), Some("Nicolas"));
+        let no_who = "[[rule]]\nid = \"a.nowho\"\nkind = \"action\"\nregex = 'skapar'\nassignees = \"none\"\nunless_who = ['^Det$']\n";
+        let e = RuleSet::parse(no_who).unwrap_err().to_string();
+        assert!(e.contains("a.nowho") && e.contains("unless_who"), "{e}");
     }
 
     #[test]
