@@ -164,6 +164,40 @@ struct Sentence<'a> {
     first: bool,
 }
 
+/// A rule that fired on a sentence.
+struct Hit {
+    kind: Kind,
+    /// Index of the rule in the rule set.
+    rule: usize,
+    /// Index of the sentence in the item.
+    sentence: usize,
+    /// The part of the sentence it stands for (byte range), when not the
+    /// whole: a clause rule's clause, and what precedes that clause for the
+    /// sentence's own finding of the same kind.
+    part: Option<std::ops::Range<usize>>,
+}
+
+impl<'a> Sentence<'a> {
+    /// The part `range` (bytes) of this sentence, as a sentence of its own.
+    fn narrowed(&self, range: std::ops::Range<usize>) -> Sentence<'a> {
+        let start = self.span.start + self.text[..range.start].chars().count();
+        let text = &self.text[range];
+        Sentence {
+            text,
+            admitted: Vec::new(),
+            span: ExtractionSpan {
+                start,
+                end: start + text.chars().count(),
+                ..self.span
+            },
+            label: self.label,
+            labelled: self.labelled,
+            title: self.title,
+            first: self.first,
+        }
+    }
+}
+
 /// Apply the rules to a structured document.
 pub fn apply(set: &RuleSet, s: &Structured) -> Findings {
     run(set, s, false).0
@@ -191,8 +225,8 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
         &[Kind::Decision, Kind::Action, Kind::Deferral]
     };
     let mut trace = Trace::default();
-    // Per item: (kind, rule index, sentence index) of every hit.
-    let mut raw: Vec<Vec<(Kind, usize, usize)>> = Vec::new();
+    // Per item: every hit.
+    let mut raw: Vec<Vec<Hit>> = Vec::new();
     let mut sentences_all: Vec<Vec<Sentence<'_>>> = Vec::new();
     for item in &s.items {
         let sents = item_sentences(set, item);
@@ -218,8 +252,21 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                 ..Default::default()
             };
             for &kind in kinds {
-                if let Some(rule_index) = classify(set, sent, kind, false, &mut st) {
-                    hits.push((kind, rule_index, si));
+                if let Some(rule) = classify(set, sent, kind, false, &mut st) {
+                    hits.push(Hit {
+                        kind,
+                        rule,
+                        sentence: si,
+                        part: None,
+                    });
+                }
+                for (rule, range) in clauses(set, sent, kind, &mut st) {
+                    hits.push(Hit {
+                        kind,
+                        rule,
+                        sentence: si,
+                        part: Some(range),
+                    });
                 }
             }
             it.sentences.push(st);
@@ -233,16 +280,23 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
             for &kind in kinds {
                 let unit_has = hits
                     .iter()
-                    .any(|(k, _, hi)| *k == kind && sents[*hi].span.unit == sent.span.unit);
+                    .any(|h| h.kind == kind && sents[h.sentence].span.unit == sent.span.unit);
                 if unit_has {
                     continue;
                 }
-                if let Some(rule_index) = classify(set, sent, kind, true, &mut it.sentences[si]) {
-                    hits.push((kind, rule_index, si));
+                if let Some(rule) = classify(set, sent, kind, true, &mut it.sentences[si]) {
+                    hits.push(Hit {
+                        kind,
+                        rule,
+                        sentence: si,
+                        part: None,
+                    });
                 }
             }
         }
-        hits.sort_by_key(|(k, _, si)| (*si, *k));
+        // Stable: a sentence's own finding stays before its clauses'.
+        hits.sort_by_key(|h| (h.sentence, h.kind));
+        split_off_clauses(set, &sents, &mut hits);
         trace.items.push(it);
         raw.push(hits);
         sentences_all.push(sents);
@@ -250,9 +304,9 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
     // Coming meetings named in deferrals and "nästa möte … den D" phrases.
     let mut mentioned: Vec<Date> = Vec::new();
     for (hits, sents) in raw.iter().zip(&sentences_all) {
-        for (kind, _, si) in hits {
-            if *kind == Kind::Deferral {
-                mentioned.extend(future_dates(sents[*si].text, &ctx, meeting_date));
+        for h in hits {
+            if h.kind == Kind::Deferral {
+                mentioned.extend(future_dates(sents[h.sentence].text, &ctx, meeting_date));
             }
         }
     }
@@ -279,11 +333,21 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
     for (item_index, hits) in raw.into_iter().enumerate() {
         let mut f = ItemFindings::default();
         let item_sents = &sentences_all[item_index];
-        for (kind, ri, si) in hits {
-            let sent = &item_sents[si];
-            let rule = &set.rules[ri];
+        for hit in hits {
+            let whole = &item_sents[hit.sentence];
+            // A clause finding stands for its clause: text and span narrow
+            // to it; everything else reads the clause as its sentence.
+            let narrowed;
+            let sent = match &hit.part {
+                Some(r) => {
+                    narrowed = whole.narrowed(r.clone());
+                    &narrowed
+                }
+                None => whole,
+            };
+            let rule = &set.rules[hit.rule];
             let text = sent.text.to_string();
-            match kind {
+            match hit.kind {
                 Kind::Decision => f.decisions.push(Decision {
                     text,
                     rule: rule.id.clone(),
@@ -294,19 +358,34 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         AssigneeSource::All => vec!["all".to_string()],
                         AssigneeSource::None => people.agent(sent.text),
                         AssigneeSource::Capture => rule
-                            .accepted_match(sent.text)
+                            .accepted_match(whole.text)
                             .and_then(|c| c.name("who"))
                             .map(|m| people.resolve_list(m.as_str()))
                             .unwrap_or_default(),
                         AssigneeSource::Subject => people.subject(sent.text),
                     };
-                    let due = due_date(sent.text, &ctx, meeting_date, next_meeting, &calendar)
+                    // A rule may say where its date is (a `due` group:
+                    // "Donationer görs 27 januari"); else the cues decide.
+                    let has_due = rule.regex.capture_names().any(|n| n == Some("due"));
+                    let due = has_due
+                        .then(|| rule.accepted_match(whole.text))
+                        .flatten()
+                        .and_then(|c| c.name("due"))
+                        .and_then(|m| {
+                            find_dates(m.as_str(), &ctx)
+                                .into_iter()
+                                .find_map(|d| d.date)
+                        })
+                        .or_else(|| {
+                            due_date(sent.text, &ctx, meeting_date, next_meeting, &calendar)
+                        })
                         .or_else(|| {
                             // "… få in blanketten i tid": the deadline named before.
                             people::in_time(sent.text)
                                 .then(|| earlier_deadline(item_sents, sent, &ctx))
                                 .flatten()
-                        });
+                        })
+                        .or_else(|| recipient_deadline(item_sents, sent, &ctx));
                     f.actions.push(Action {
                         text,
                         rule: rule.id.clone(),
@@ -340,6 +419,35 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
     (findings, trace)
 }
 
+/// A sentence whose clause is a finding of its own ("…, som sedan överför
+/// dem") keeps its own finding of that kind for the part before the clause,
+/// or drops it when its cue lies inside the clause (the clause says it).
+fn split_off_clauses(set: &RuleSet, sents: &[Sentence<'_>], hits: &mut Vec<Hit>) {
+    let clause_starts: Vec<(usize, Kind, usize)> = hits
+        .iter()
+        .filter_map(|h| h.part.as_ref().map(|r| (h.sentence, h.kind, r.start)))
+        .collect();
+    hits.retain_mut(|h| {
+        if h.part.is_some() {
+            return true;
+        }
+        let Some(&(_, _, start)) = clause_starts
+            .iter()
+            .find(|(si, k, _)| *si == h.sentence && *k == h.kind)
+        else {
+            return true;
+        };
+        let text = sents[h.sentence].text;
+        let cue = set.rules[h.rule].regex.find(text).map_or(0, |m| m.start());
+        if cue >= start {
+            return false;
+        }
+        let end = text[..start].trim_end_matches([' ', ',', ';']).len();
+        h.part = Some(0..end);
+        true
+    });
+}
+
 /// The first rule of `kind` that takes the sentence, recording vetoes.
 fn classify(
     set: &RuleSet,
@@ -348,66 +456,95 @@ fn classify(
     fallback: bool,
     st: &mut SentenceTrace,
 ) -> Option<usize> {
-    let label_kind = sent.label.map(|(k, _)| k);
+    let found = set.rules.iter().enumerate().position(|(i, rule)| {
+        rule.kind == kind && rule.fallback == fallback && !rule.clause && takes(i, rule, sent, st)
+    })?;
+    st.fired
+        .push((set.rules[found].id.clone(), kind.as_str().to_string()));
+    Some(found)
+}
+
+/// The clause rules of `kind` that take a clause of the sentence: each
+/// rule's index and the clause's byte range.
+fn clauses(
+    set: &RuleSet,
+    sent: &Sentence<'_>,
+    kind: Kind,
+    st: &mut SentenceTrace,
+) -> Vec<(usize, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
     for (i, rule) in set.rules.iter().enumerate() {
-        if rule.kind != kind || rule.fallback != fallback {
+        if rule.kind != kind || !rule.clause || !takes(i, rule, sent, st) {
             continue;
         }
-        if rule.carrier && !sent.labelled {
-            continue;
+        let range = rule
+            .accepted_match(sent.text)
+            .and_then(|c| c.name("clause").map(|m| m.range()));
+        if let Some(range) = range.filter(|r| !r.is_empty()) {
+            st.fired
+                .push((rule.id.clone(), format!("{} (clause)", kind.as_str())));
+            out.push((i, range));
         }
-        if rule.first && !sent.first {
-            continue;
-        }
-        if !rule.within.is_empty() && !label_kind.is_some_and(|k| rule.within.contains(&k)) {
-            continue;
-        }
-        // The cheap filters first: the literal prefilter, then the DFA-friendly
-        // loose pattern; the exact pattern (Unicode word boundaries, which
-        // make the regex engine fall back to backtracking on Swedish text)
-        // runs only on sentences that pass both.
-        if !sent.admitted.get(i).copied().unwrap_or(true) {
-            continue;
-        }
-        if let Some(loose) = &rule.loose
-            && !loose.is_match(sent.text)
-        {
-            continue;
-        }
-        if let Some(t) = &rule.title
-            && !t.is_match(sent.title)
-        {
-            continue;
-        }
-        if label_kind.is_some_and(|k| rule.not_within.contains(&k)) {
-            if rule.regex.is_match(sent.text) {
-                st.vetoed.push((
-                    rule.id.clone(),
-                    format!(
-                        "inside a {:?} block",
-                        label_kind.unwrap_or(LabelKind::Other)
-                    )
-                    .to_lowercase(),
-                ));
-            }
-            continue;
-        }
-        if !rule.regex.is_match(sent.text) {
-            continue;
-        }
-        if !rule.matches(sent.text) {
-            st.vetoed
-                .push((rule.id.clone(), "unless_who: no acceptable subject".into()));
-            continue;
-        }
-        if let Some(why) = rule.veto(sent.text) {
-            st.vetoed.push((rule.id.clone(), format!("unless {why}")));
-            continue;
-        }
-        st.fired.push((rule.id.clone(), kind.as_str().to_string()));
-        return Some(i);
     }
-    None
+    out
+}
+
+/// Does rule `i` take the sentence? Its label and position conditions, the
+/// prefilters, the regex and its vetoes; vetoes are recorded in the trace.
+fn takes(i: usize, rule: &ruleset::Rule, sent: &Sentence<'_>, st: &mut SentenceTrace) -> bool {
+    let label_kind = sent.label.map(|(k, _)| k);
+    if rule.carrier && !sent.labelled {
+        return false;
+    }
+    if rule.first && !sent.first {
+        return false;
+    }
+    if !rule.within.is_empty() && !label_kind.is_some_and(|k| rule.within.contains(&k)) {
+        return false;
+    }
+    // The cheap filters first: the literal prefilter, then the DFA-friendly
+    // loose pattern; the exact pattern (Unicode word boundaries, which
+    // make the regex engine fall back to backtracking on Swedish text)
+    // runs only on sentences that pass both.
+    if !sent.admitted.get(i).copied().unwrap_or(true) {
+        return false;
+    }
+    if let Some(loose) = &rule.loose
+        && !loose.is_match(sent.text)
+    {
+        return false;
+    }
+    if let Some(t) = &rule.title
+        && !t.is_match(sent.title)
+    {
+        return false;
+    }
+    if label_kind.is_some_and(|k| rule.not_within.contains(&k)) {
+        if rule.regex.is_match(sent.text) {
+            st.vetoed.push((
+                rule.id.clone(),
+                format!(
+                    "inside a {:?} block",
+                    label_kind.unwrap_or(LabelKind::Other)
+                )
+                .to_lowercase(),
+            ));
+        }
+        return false;
+    }
+    if !rule.regex.is_match(sent.text) {
+        return false;
+    }
+    if !rule.matches(sent.text) {
+        st.vetoed
+            .push((rule.id.clone(), "unless_who: no acceptable subject".into()));
+        return false;
+    }
+    if let Some(why) = rule.veto(sent.text) {
+        st.vetoed.push((rule.id.clone(), format!("unless {why}")));
+        return false;
+    }
+    true
 }
 
 static LIST_ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -556,6 +693,27 @@ fn earlier_deadline(
             })
         })
         .last()
+}
+
+/// "… som därefter återkopplar till Roland": a task that hands something to
+/// a person whose deadline the item states elsewhere ("senast 5/3 till
+/// Roland") shares that deadline.
+fn recipient_deadline(
+    sents: &[Sentence<'_>],
+    sent: &Sentence<'_>,
+    ctx: &DateContext,
+) -> Option<Date> {
+    let name = people::recipient(sent.text)?;
+    sents
+        .iter()
+        .filter(|s| s.span != sent.span && people::recipient(s.text) == Some(name))
+        .find_map(|s| {
+            find_dates(s.text, ctx).into_iter().find_map(|d| {
+                people::deadline_cue(&s.text[..d.range.start])
+                    .then_some(d.date)
+                    .flatten()
+            })
+        })
 }
 
 /// A deferral's meeting: any coming date in the sentence, a meeting in a

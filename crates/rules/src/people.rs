@@ -255,7 +255,7 @@ static AGENT: LazyLock<Regex> = LazyLock::new(|| {
 
 static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte)\b|\bnästkommande\s+möte\b",
+        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b",
     )
     .expect("valid regex")
 });
@@ -280,6 +280,19 @@ static DEADLINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// "i tid", "i god tid": the task has a deadline named elsewhere.
 pub fn in_time(text: &str) -> bool {
     IN_TIME.is_match(text)
+}
+
+static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\btill\s+(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}+)*\s*[.!]?\s*$").expect("valid regex")
+});
+
+/// The first name a sentence ends by handing something to ("… återkopplar
+/// till Roland", "senast 5/3 till Roland Olofsson Dolk").
+pub fn recipient(sentence: &str) -> Option<&str> {
+    RECIPIENT
+        .captures(sentence)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
 }
 
 /// Does the text right before a date make it a deadline?

@@ -135,6 +135,10 @@ struct RawRule {
     /// Vetoes on the captured `who` (a whole-match test on that text).
     #[serde(default)]
     unless_who: Vec<String>,
+    /// The rule finds a clause of its own inside a sentence (the regex's
+    /// `clause` group), in addition to what other rules find in it.
+    #[serde(default)]
+    clause: bool,
     /// Fire only inside a block with one of these labels.
     #[serde(default)]
     within: Vec<LabelKind>,
@@ -214,6 +218,9 @@ pub struct Rule {
     /// does not count ("Det", "Man" are not people), but a later match in
     /// the same sentence still can ("Det beslutades att Nicolas ska …").
     pub unless_who: Vec<(String, Regex)>,
+    /// A clause rule: its extraction is the `clause` group ("…, som sedan
+    /// överför dem"), a second finding of its kind in the sentence.
+    pub clause: bool,
     /// Labels it needs.
     pub within: Vec<LabelKind>,
     /// Labels that stop it.
@@ -334,6 +341,12 @@ impl RuleSet {
                 .iter()
                 .map(|u| compile(&r.id, "unless_who", u).map(|re| (u.clone(), re)))
                 .collect::<Result<Vec<_>, _>>()?;
+            if r.clause && !regex.capture_names().any(|n| n == Some("clause")) {
+                return Err(RuleError::Invalid {
+                    id: r.id,
+                    message: "clause = true needs a (?P<clause>…) group in regex".into(),
+                });
+            }
             if !unless_who.is_empty() && !regex.capture_names().any(|n| n == Some("who")) {
                 return Err(RuleError::Invalid {
                     id: r.id,
@@ -391,6 +404,7 @@ impl RuleSet {
                 regex,
                 unless,
                 unless_who,
+                clause: r.clause,
                 within: r.within,
                 not_within: r.not_within,
                 carrier: r.carrier || r.fallback,

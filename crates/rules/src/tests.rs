@@ -104,3 +104,28 @@ fn trace_records_vetoes() {
     assert!(sent.fired.is_empty());
     assert_eq!(sent.vetoed[0].0, "decision.verb.beslutar");
 }
+
+#[test]
+fn a_relative_clause_is_a_task_of_its_own_with_the_recipients_deadline() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Kvalitetsindikatorer\n\nKvalitetssäkra indikatorerna senast 5/3 till Roland.\n\nGå igenom listan och återkoppla till Björn efter helgen som därefter återkopplar till Roland.\n"
+    ));
+    let actions = &f.items[0].actions;
+    let texts: Vec<&str> = actions.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Kvalitetssäkra indikatorerna senast 5/3 till Roland.",
+            "Gå igenom listan och återkoppla till Björn efter helgen",
+            "som därefter återkopplar till Roland"
+        ]
+    );
+    // The clause is Björn's, and shares the deadline of what goes to Roland.
+    assert_eq!(actions[2].rule, "action.relative-clause");
+    assert_eq!(actions[2].assignees, ["Björn Lindkvist"]);
+    assert_eq!(actions[2].due.as_deref(), Some("2026-03-05"));
+    assert_eq!(actions[1].due, None);
+    // Spans point at the parts.
+    assert_eq!(actions[1].span.start, 0);
+    assert_eq!(actions[2].span.start, actions[1].span.end + 1);
+}

@@ -6,7 +6,7 @@
 //! "tisdagen den 8 april 2025", "28e februari" and "v. 12" / "vecka 12".
 //! Dates without a year are placed in the year that puts them closest to a
 //! reference date (the meeting's), preferring one whose weekday agrees when a
-//! weekday is written.
+//! weekday is written and it is not much farther away.
 
 use regex::Regex;
 use serde::{Serialize, Serializer};
@@ -205,7 +205,7 @@ static SLASH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?(\d{1,2})(?::?e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s+((?:19|20)\d\d)\b)?",
+        r"(?i)\b(?:(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?(\d{1,2})(?::?e|:a|st|nd|rd|th)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s+((?:19|20)\d\d)\b)?",
     )
     .expect("valid regex")
 });
@@ -222,10 +222,19 @@ fn resolve(month: u32, day: u32, weekday: Option<u32>, ctx: &DateContext) -> Opt
             .filter_map(|y| Date::new(y, month, day))
             .collect();
         if let Some(wd) = weekday {
+            // The weekday is worth about half a year of distance: it picks
+            // "Onsdag 12 november" seven months on over a Tuesday five
+            // months back, but "Torsdag 30 januari" written a week before
+            // is that 30 January even when the writer got the weekday wrong.
+            let nearest = cands
+                .iter()
+                .map(|d| (d.days() - r.days()).abs())
+                .min()
+                .unwrap_or(0);
             let matching: Vec<Date> = cands
                 .iter()
                 .copied()
-                .filter(|d| d.weekday() == wd)
+                .filter(|d| d.weekday() == wd && (d.days() - r.days()).abs() <= nearest + 200)
                 .collect();
             if !matching.is_empty() {
                 cands = matching;
@@ -527,6 +536,22 @@ mod tests {
             assert_eq!(Date::from_days(d.days()), d);
         }
         assert_eq!(Date::parse_iso("2025-09-12").unwrap().weekday(), 4); // Friday
+    }
+
+    #[test]
+    fn a_wrong_weekday_does_not_move_a_date_a_year_away() {
+        // 30 January 2013 was a Wednesday; the minutes say Thursday.
+        assert_eq!(
+            dates("Torsdag 30 januari 20:00 - 21:00.", "2013-01-21"),
+            ["2013-01-30"]
+        );
+        // Half a year either way: the weekday decides.
+        assert_eq!(dates("torsdag 15 januari", "2025-07-15"), ["2026-01-15"]);
+        assert_eq!(dates("Onsdag 12 november", "2025-04-09"), ["2025-11-12"]);
+        assert_eq!(
+            dates("Donationer görs 27nd Januari", "2022-01-20"),
+            ["2022-01-27"]
+        );
     }
 
     #[test]

@@ -154,6 +154,8 @@ pub const NEXT_MEETING_HEADINGS: &[&str] = &[
     "kommande mötesdatum",
     "nästa möte",
     "nästa sammanträde",
+    "nästa styrelsemöte",
+    "nästa ordinarie möte",
     "möten för hösten",
     "möten för våren",
     "mötesdatum",

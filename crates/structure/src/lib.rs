@@ -693,6 +693,11 @@ impl Finder {
             || is_bold(p)
             || text.trim().chars().count() <= 40;
         if heading_like && next_meetings_heading(&text) {
+            // Among the minutes' titled sections, "Nästa möte" is an item
+            // too; its dates still go to the coming meetings.
+            if !self.items.is_empty() && (matches!(p.role, Role::Heading(_)) || is_bold(p)) {
+                self.try_start_item(p, &text, bi, span);
+            }
             self.section = Some(Section::NextMeetings);
             self.title_pending = false;
             self.next_heading_year = find_year(&text);
