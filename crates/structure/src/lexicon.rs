@@ -49,8 +49,9 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("gäster", "guest", "present", None),
     h("inbjudna", "guest", "present", None),
     h("tjänstemän", "guest", "present", None),
-    h("ej tjänstgörande ersättare", "guest", "present", None),
-    h("ersättare", "guest", "present", None),
+    // Substitutes present without a vote: of the body, but not deciding.
+    h("ej tjänstgörande ersättare", "adjunct", "present", None),
+    h("ersättare", "adjunct", "present", None),
     h("frånvarande", "member", "absent", None),
     h("anmält förhinder", "member", "absent", None),
     h("förhinder", "member", "absent", None),

@@ -46,7 +46,7 @@ pub(crate) struct HeaderLines {
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(datum|mötesdatum|sammanträdesdatum|sammanträdestid|date|tid|tidpunkt|tid och plats|plats|lokal|location|place|time|mötestid|mötesplats|sammanträdesplats|organ)\s*(?::|\t)\s*(.*)$")
+    Regex::new(r"(?i)^\s*(datum|mötesdatum|sammanträdesdatum|sammanträdestid|date|tid|tidpunkt|tid och plats|plats och tid|plats och tidpunkt|plats|lokal|location|place|time|mötestid|mötesplats|sammanträdesplats|organ)\s*(?::|\t)\s*(.*)$")
         .expect("valid regex")
 });
 
@@ -92,6 +92,21 @@ impl HeaderLines {
                         // first one stands, are the pages most often garbled.
                         if !value.is_empty() {
                             organ = Some(value.to_string());
+                        }
+                    }
+                    "tid och plats" | "plats och tid" | "plats och tidpunkt" => {
+                        // "Kommunhuset, Sessionssalen, tisdagen den 8 april
+                        // 2025 kl. 13:00–16:30": date, times and the place.
+                        for d in find_dates(value, &DateContext::default()) {
+                            if let Some(date) = d.date {
+                                dates.push((date, true));
+                            }
+                        }
+                        set_times(&mut m, value);
+                        if m.location.is_none()
+                            && let Some(place) = place_beside_time(value)
+                        {
+                            m.location = Some(normalize_location(&place));
                         }
                     }
                     "plats" | "lokal" | "location" | "place" | "mötesplats"
@@ -241,6 +256,26 @@ fn any_word_ends(key: &str, words: &[&str]) -> bool {
 }
 
 /// "Via teams", "Teams-möte", "Microsoft Teams" → "Teams".
+static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den\s+\d|kl\.?|klockan|\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})")
+        .expect("valid regex")
+});
+
+/// The place in a "Plats och tid" value: the text before the date and time,
+/// or after them when the place comes last.
+fn place_beside_time(value: &str) -> Option<String> {
+    let clean = |s: &str| {
+        let s = s.trim().trim_matches([',', ';', '-', '–', ' ']).trim();
+        s.chars().any(char::is_alphabetic).then(|| s.to_string())
+    };
+    let first = WHEN.find(value)?;
+    if let Some(before) = clean(&value[..first.start()]) {
+        return Some(before);
+    }
+    let after = find_time_range(value).map_or(first.end(), |(r, _, _)| r.end);
+    clean(&value[after..])
+}
+
 fn normalize_location(v: &str) -> String {
     let l = v.to_lowercase();
     let l = l.trim().trim_end_matches('.');
@@ -342,4 +377,25 @@ fn most_frequent(it: impl Iterator<Item = String>, min: usize) -> Option<String>
         .filter(|(_, n)| *n >= min)
         .max_by_key(|(_, n)| *n)
         .map(|(s, _)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place_beside_time;
+
+    #[test]
+    fn the_place_beside_the_date_and_time() {
+        assert_eq!(
+            place_beside_time(
+                "Kommunhuset, Sessionssalen, tisdagen den 8 april 2025 kl. 13:00–16:30"
+            )
+            .as_deref(),
+            Some("Kommunhuset, Sessionssalen")
+        );
+        assert_eq!(
+            place_beside_time("2025-04-08 kl. 13:00-16:30, Stadshuset").as_deref(),
+            Some("Stadshuset")
+        );
+        assert_eq!(place_beside_time("2025-04-08 kl. 13:00-16:30"), None);
+    }
 }

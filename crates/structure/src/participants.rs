@@ -322,8 +322,26 @@ static TIMEISH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Parse one person's line.
+/// "(S), tjänstgörande ersättare för Fredrik Falk (S)", "ersätter Helena
+/// Holm (L)": a substitute and whom they stand in for.
+static SUBSTITUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[,;]?\s*(tjänstgörande\s+)?(?:ersättare\s+för|ersätter|i\s*stället\s+för)\s+(\p{Lu}.*?)\s*$")
+        .expect("valid regex")
+});
+
 fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Participant> {
     let (name, desc) = split_name(line.trim())?;
+    // A substitute: the member they replace is a note, not their title or
+    // affiliation; the person keeps the heading's group (a serving
+    // substitute under "Beslutande" is a member).
+    let (desc, replaces, serving) = match SUBSTITUTE.captures(&desc) {
+        Some(c) => {
+            let at = c.get(0).map_or(desc.len(), |m| m.start());
+            let whom = c.get(2).map_or("", |m| m.as_str()).to_string();
+            (desc[..at].to_string(), Some(whom), c.get(1).is_some())
+        }
+        None => (desc, None, false),
+    };
     let mut p = Participant {
         name,
         role: heading.role.map(str::to_string),
@@ -472,12 +490,53 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
         p.remote = true;
     }
     p.note = (!note_text.is_empty()).then_some(note_text);
+    if let Some(whom) = replaces {
+        if serving || heading.text == "tjänstgörande ersättare" {
+            p.title
+                .get_or_insert_with(|| "tjänstgörande ersättare".to_string());
+        }
+        let sub = format!("ersätter {whom}");
+        p.note = Some(match p.note.take() {
+            Some(n) => format!("{n}, {sub}"),
+            None => sub,
+        });
+    }
     Some(p)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn substitutes_name_whom_they_replace() {
+        let beslutande = &lexicon::ATTENDANCE_HEADINGS[4];
+        assert_eq!(beslutande.text, "beslutande");
+        let p = person(
+            "Erik Eriksson (S), tjänstgörande ersättare för Fredrik Falk (S)",
+            beslutande,
+            false,
+        )
+        .expect("a person");
+        assert_eq!(p.name, "Erik Eriksson");
+        assert_eq!(p.affiliation.as_deref(), Some("S"));
+        assert_eq!(p.title.as_deref(), Some("tjänstgörande ersättare"));
+        assert_eq!(p.note.as_deref(), Some("ersätter Fredrik Falk (S)"));
+        assert_eq!(p.group, "member");
+        let serving = lexicon::ATTENDANCE_HEADINGS
+            .iter()
+            .find(|h| h.text == "tjänstgörande ersättare")
+            .expect("heading");
+        let p = person(
+            "Gunilla Gustafsson (L) ersätter Helena Holm (L)",
+            serving,
+            false,
+        )
+        .expect("a person");
+        assert_eq!(p.name, "Gunilla Gustafsson");
+        assert_eq!(p.title.as_deref(), Some("tjänstgörande ersättare"));
+        assert_eq!(p.note.as_deref(), Some("ersätter Helena Holm (L)"));
+    }
 
     fn one(line: &str, heading: &str) -> Participant {
         let h = lexicon::ATTENDANCE_HEADINGS
