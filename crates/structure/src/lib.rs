@@ -1246,6 +1246,8 @@ impl Finder {
             || meeting.body.is_none()
             || meeting.organization.is_none()
             || meeting.location.is_none()
+            || meeting.start_time.is_none()
+            || meeting.end_time.is_none()
         {
             let all = doc.plain_text();
             meeting::fill_from_text(&mut meeting, &all);

@@ -66,6 +66,7 @@ impl HeaderLines {
         let mut dates: Vec<(Date, bool)> = Vec::new(); // (date, labelled as meeting date)
         let mut body_candidates: Vec<(String, bool)> = Vec::new();
         let mut organ: Option<String> = None;
+        let mut meeting_kind: Option<String> = None;
         for (i, line) in self.lines.iter().enumerate() {
             let t = strip_markup(&line.text);
             if t.is_empty() {
@@ -142,6 +143,35 @@ impl HeaderLines {
                 continue;
             }
             let key = t.to_lowercase();
+            // "Årsmöte - Python Sverige", "Python Sverige board meeting":
+            // the kind of meeting names the body, the rest the association.
+            if (line.heading || i <= 1)
+                && meeting_kind.is_none()
+                && let Some((body, org)) = meeting_kind_heading(&t)
+            {
+                meeting_kind = Some(body);
+                // "Protokoll styrelsemöte": the type, not an association.
+                let type_word = |w: &str| {
+                    let w = w.to_lowercase();
+                    lexicon::DOCUMENT_TYPES
+                        .iter()
+                        .find(|(t, _)| w == *t || w.starts_with(&format!("{t} ")))
+                        .map(|(_, ty)| *ty)
+                };
+                if let Some(ty) = type_word(&t) {
+                    m.document_type.get_or_insert_with(|| ty.to_string());
+                }
+                if m.organization.is_none() {
+                    m.organization = org.filter(|o| type_word(o).is_none());
+                }
+                set_times(&mut m, &t);
+                for d in find_dates(&t, &DateContext::default()) {
+                    if let Some(date) = d.date {
+                        dates.push((date, false));
+                    }
+                }
+                continue;
+            }
             let type_word = lexicon::DOCUMENT_TYPES
                 .iter()
                 .find(|(w, _)| key == *w || key.starts_with(&format!("{w} ")));
@@ -151,7 +181,16 @@ impl HeaderLines {
                 let rest = t[w.len().min(t.len())..].trim();
                 if line.heading && rest.chars().any(char::is_alphabetic) && !rest.starts_with("nr")
                 {
-                    body_candidates.push((rest.to_string(), true));
+                    // "Protokoll Kommunstyrelsen" names the body; "Mötesprotokoll
+                    // LiTHe kod", with no council word, the association.
+                    if !any_word_ends(&rest.to_lowercase(), lexicon::BODY_WORDS)
+                        && m.organization.is_none()
+                        && find_dates(rest, &DateContext::default()).is_empty()
+                    {
+                        m.organization = Some(rest.to_string());
+                    } else {
+                        body_candidates.push((rest.to_string(), true));
+                    }
                 }
                 continue;
             }
@@ -188,7 +227,9 @@ impl HeaderLines {
                     .find(|(t, _)| any_word_ends(&t.to_lowercase(), lexicon::BODY_WORDS))
             })
             .or_else(|| body_candidates.first());
-        m.body = organ.or_else(|| body.map(|(t, _)| t.clone()));
+        m.body = organ
+            .or(meeting_kind)
+            .or_else(|| body.map(|(t, _)| t.clone()));
         // Two dates: the meeting is the labelled one, else the earlier (notes
         // are written after the meeting).
         dates.sort();
@@ -256,6 +297,54 @@ fn any_word_ends(key: &str, words: &[&str]) -> bool {
 }
 
 /// "Via teams", "Teams-möte", "Microsoft Teams" → "Teams".
+static KIND_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(extra\s+årsmöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte|styrelsesammanträde|board\s+meeting|annual\s+(?:general\s+)?meeting)\s*(?:[-–—:,]\s*|\s(?:för|i|med)\s+)(\p{Lu}[^\d]*?)\s*(?:\d.*)?$")
+        .expect("valid regex")
+});
+static KIND_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\p{Lu}[^\d]*?)\s+(extra\s+årsmöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte|board\s+meeting|annual\s+(?:general\s+)?meeting)\b[^\p{L}]*$")
+        .expect("valid regex")
+});
+
+/// A heading naming the kind of meeting and the association: the body
+/// ("Styrelsen" for a board meeting) and the organisation.
+fn meeting_kind_heading(line: &str) -> Option<(String, Option<String>)> {
+    let (kind, org) = if let Some(c) = KIND_FIRST.captures(line) {
+        (c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))
+    } else if let Some(c) = KIND_LAST.captures(line) {
+        (c.get(2)?.as_str(), c.get(1).map(|m| m.as_str()))
+    } else if let Some(c) = KIND_ALONE.captures(line) {
+        (c.get(1)?.as_str(), None)
+    } else {
+        return None;
+    };
+    let kind = kind.split_whitespace().collect::<Vec<_>>().join(" ");
+    let body = match kind.to_lowercase().as_str() {
+        "styrelsemöte" | "styrelsesammanträde" => "Styrelsen".to_string(),
+        "board meeting" => "board".to_string(),
+        k => {
+            let mut c = k.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    };
+    let org = org
+        .map(|o| {
+            o.trim()
+                .trim_end_matches([',', '-', '–'])
+                .trim()
+                .to_string()
+        })
+        .filter(|o| o.chars().any(char::is_alphabetic));
+    Some((body, org))
+}
+
+static KIND_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(extra\s+årsmöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte)[^\p{L}]*$")
+        .expect("valid regex")
+});
+
 static WHEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den\s+\d|kl\.?|klockan|\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})")
         .expect("valid regex")
@@ -357,6 +446,16 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             1,
         );
     }
+    // "Mötet förklarades öppnat 14:00", "Mötet avslutas 12:50": the times
+    // an association's minutes give in their opening and closing items.
+    if m.start_time.is_none() {
+        m.start_time = lines_with(&["öppna", "opened"])
+            .find_map(|l| OPENED.captures(l).and_then(|c| clock(c.get(1)?.as_str())));
+    }
+    if m.end_time.is_none() {
+        m.end_time = lines_with(&["avslut", "closed", "adjourned"])
+            .find_map(|l| CLOSED.captures(l).and_then(|c| clock(c.get(1)?.as_str())));
+    }
     if m.location.is_none() {
         m.location = lines_with(&["välkom"]).find_map(|l| {
             WELCOME_PLACE
@@ -365,6 +464,22 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
                 .map(|x| x.as_str().trim().to_string())
         });
     }
+}
+
+static OPENED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:mötet|sammanträdet|årsmötet|stämman|meeting)\s+(?:\p{L}+\s+){0,2}(?:öppnades|öppnas|öppnat|opened)\s+(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2}[:.]\d{2})\b")
+        .expect("valid regex")
+});
+static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:mötet|sammanträdet|årsmötet|stämman|meeting)\s+(?:\p{L}+\s+){0,2}(?:avslutades|avslutas|avslutat|closed|adjourned)\s+(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2}[:.]\d{2})\b")
+        .expect("valid regex")
+});
+
+/// "14.00" or "14:00" as "14:00", when it is a time of day.
+fn clock(t: &str) -> Option<String> {
+    let (h, m) = t.split_once([':', '.'])?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
 }
 
 fn most_frequent(it: impl Iterator<Item = String>, min: usize) -> Option<String> {
@@ -382,6 +497,37 @@ fn most_frequent(it: impl Iterator<Item = String>, min: usize) -> Option<String>
 #[cfg(test)]
 mod tests {
     use super::place_beside_time;
+
+    #[test]
+    fn a_kind_of_meeting_names_the_body_and_the_association() {
+        use super::meeting_kind_heading as k;
+        let pair = |b: &str, o: Option<&str>| Some((b.to_string(), o.map(str::to_string)));
+        assert_eq!(
+            k("Årsmöte - Python Sverige"),
+            pair("Årsmöte", Some("Python Sverige"))
+        );
+        assert_eq!(
+            k("Styrelsemöte - Python Sverige"),
+            pair("Styrelsen", Some("Python Sverige"))
+        );
+        assert_eq!(
+            k("Python Sverige board meeting 2015-01-21"),
+            pair("board", Some("Python Sverige"))
+        );
+        assert_eq!(k("Årsmöte 2024"), pair("Årsmöte", None));
+        assert_eq!(k("Årsmötet beslutade att välja styrelsen."), None);
+    }
+
+    #[test]
+    fn opening_and_closing_times_from_the_text() {
+        let mut m = super::Meeting::default();
+        super::fill_from_text(
+            &mut m,
+            "1 Mötets öppnande\nMötet förklarades öppnat 14:00.\n\nMötet avslutas 16.05\n",
+        );
+        assert_eq!(m.start_time.as_deref(), Some("14:00"));
+        assert_eq!(m.end_time.as_deref(), Some("16:05"));
+    }
 
     #[test]
     fn the_place_beside_the_date_and_time() {

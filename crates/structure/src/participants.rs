@@ -71,7 +71,12 @@ pub(crate) fn split_records(line: &str) -> Vec<String> {
 /// A short line that continues the previous person's description.
 pub(crate) fn is_continuation(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 40
+    // A line that is only a date ("2013-01-08") is the meeting's, not a note.
+    let date_only = crate::dates::find_dates(t, &Default::default())
+        .first()
+        .is_some_and(|d| d.range.start == 0 && d.range.end + 1 >= t.len());
+    !date_only
+        && t.chars().count() <= 40
         && !t.contains('\t')
         && t.chars()
             .next()
