@@ -1264,6 +1264,7 @@ impl Finder {
             year: year_hint,
         };
         self.participants = participants::merge_duplicates(std::mem::take(&mut self.participants));
+        participants::apply_elections(&mut self.participants, &self.items);
         // Everyone joined by Teams when the meeting was held there.
         if meeting.location.as_deref() == Some("Teams") {
             for p in &mut self.participants {

@@ -98,6 +98,77 @@ pub(crate) fn continue_note(p: &mut Participant, text: &str) {
     p.note = Some(note);
 }
 
+static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*val\s+av\s+(?:en\s+|två\s+)?(?:personer\s+att\s+.*justera.*|(mötesordförande|ordförande\s+för\s+mötet|ordförande|mötessekreterare|sekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner|rösträknare).*)$")
+        .expect("valid regex")
+});
+static NAME_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|&)\s*").expect("valid regex"));
+
+/// The meeting role an election item fills ("Val av mötesordförande").
+fn elected_role(title: &str) -> Option<&'static str> {
+    let c = ELECTION.captures(title)?;
+    let what = c.get(1).map_or("justerare", |m| m.as_str()).to_lowercase();
+    Some(if what.contains("ordförande") {
+        "ordförande"
+    } else if what.contains("sekreterare") {
+        "sekreterare"
+    } else if what.contains("rösträknare") {
+        return None;
+    } else {
+        "justerare"
+    })
+}
+
+/// "Val av mötesordförande: Fredrik Håård": the people an association's
+/// meeting elects to run it get that role in this meeting (the chair's
+/// role wins over being a justerare too); someone elected who is not in
+/// the attendance lists was there, and is added.
+pub(crate) fn apply_elections(ps: &mut Vec<Participant>, items: &[crate::AgendaItem]) {
+    let key = |n: &str| {
+        let mut w: Vec<String> = n.split_whitespace().map(str::to_lowercase).collect();
+        w.sort();
+        w
+    };
+    for item in items {
+        let Some(role) = elected_role(&item.title) else {
+            continue;
+        };
+        // The outcome is the item's first short text: names only.
+        let Some(first) = item.units.first() else {
+            continue;
+        };
+        let text = first.text.trim().trim_end_matches('.');
+        if text.chars().count() > 80 {
+            continue;
+        }
+        let names: Vec<&str> = NAME_SPLIT.split(text).map(str::trim).collect();
+        if names.is_empty() || !names.iter().all(|n| is_name(n)) {
+            continue;
+        }
+        for name in names {
+            match ps.iter_mut().find(|p| key(&p.name) == key(name)) {
+                Some(p) => {
+                    let keep = matches!(p.role.as_deref(), Some("ordförande" | "vice ordförande"));
+                    if !keep {
+                        p.role = Some(role.to_string());
+                    }
+                }
+                None => ps.push(Participant {
+                    name: name.to_string(),
+                    role: Some(role.to_string()),
+                    title: None,
+                    affiliation: None,
+                    group: "member".into(),
+                    attendance: "present".into(),
+                    remote: false,
+                    note: None,
+                }),
+            }
+        }
+    }
+}
+
 /// One entry per person: a name listed twice (as secretary and among those
 /// present, or on two pages) is merged, the first entry's facts winning and
 /// the later ones filling gaps.
