@@ -234,6 +234,8 @@ struct Numbered {
     time: Option<TimeSpan>,
     /// Byte offset where the rest (the title) starts.
     rest: usize,
+    /// The last § of a range ("§§ 21-23").
+    until: Option<u32>,
 }
 
 impl Numbered {
@@ -248,6 +250,7 @@ impl Numbered {
             paragraph_sign,
             time: None,
             rest,
+            until: None,
         }
     }
 }
@@ -259,7 +262,8 @@ static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,3})\.\s*(\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2})").expect("valid regex")
 });
 static PARAGRAPH_SIGN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:§\s*(\d{1,4})|(\d{1,4})\s*§)(?:\s+|$|[.:])").expect("valid regex")
+    Regex::new(r"^(?:§§\s*(\d{1,4})\s*[-–]\s*(\d{1,4})|§\s*(\d{1,4})|(\d{1,4})\s*§)(?:\s+|$|[.:])")
+        .expect("valid regex")
 });
 static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\.\s?){5,}\s*\d{1,4}$|…{2,}\s*\d{1,4}$|\t\d{1,4}$").expect("valid regex")
@@ -289,8 +293,19 @@ fn parse_number(text: &str) -> Option<Numbered> {
     }
     let lead = text.len() - t.len();
     if let Some(c) = PARAGRAPH_SIGN.captures(t) {
-        let n: u32 = c.get(1).or(c.get(2))?.as_str().parse().ok()?;
         let end = c.get(0)?.end();
+        // "§§ 21-23 Delegationsbeslut": one item for several §.
+        if let (Some(a), Some(b)) = (c.get(1), c.get(2)) {
+            let (a, b): (u32, u32) = (a.as_str().parse().ok()?, b.as_str().parse().ok()?);
+            if b > a && b - a <= 50 {
+                let mut n = Numbered::top(a, true, lead + end);
+                n.number = format!("{a}-{b}");
+                n.until = Some(b);
+                return Some(with_time(n, text));
+            }
+            return None;
+        }
+        let n: u32 = c.get(3).or(c.get(4))?.as_str().parse().ok()?;
         return Some(with_time(Numbered::top(n, true, lead + end), text));
     }
     if let Some(c) = TIME_FIRST.captures(t) {
@@ -320,6 +335,7 @@ fn parse_number(text: &str) -> Option<Numbered> {
                 paragraph_sign: false,
                 time: None,
                 rest: lead + end,
+                until: None,
             },
             text,
         ));
@@ -335,6 +351,7 @@ fn parse_number(text: &str) -> Option<Numbered> {
             paragraph_sign: false,
             time: None,
             rest: lead + c.get(0)?.end(),
+            until: None,
         });
     }
     None
@@ -733,6 +750,12 @@ impl Finder {
                 if self.title_pending
                     && let Some(item) = self.items.last_mut()
                 {
+                    // "§ 24" / "Ärendenummer BUN-2025-00012" / "Skolplan":
+                    // the case number comes between the § and its title.
+                    if CASE_NUMBER.is_match(text.trim()) {
+                        item.add_heading_rest(text.trim(), Vec::new(), bi, span);
+                        return;
+                    }
                     let (title, rest, atts) = split_title(p, 0);
                     item.title = title;
                     item.add_heading_rest(&rest, atts, bi, span);
@@ -904,7 +927,7 @@ impl Finder {
             Some(l) => n.top > l && n.top <= l + if n.paragraph_sign { 10 } else { 3 },
         };
         if ok {
-            self.last_top = Some(n.top);
+            self.last_top = Some(n.until.unwrap_or(n.top));
             self.last_letter = None;
             self.sign_scheme = Some(n.paragraph_sign);
         }

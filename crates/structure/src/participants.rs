@@ -102,6 +102,10 @@ static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*val\s+av\s+(?:en\s+|två\s+)?(?:personer\s+att\s+.*justera.*|(mötesordförande|ordförande\s+för\s+mötet|ordförande|mötessekreterare|sekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner|rösträknare).*)$")
         .expect("valid regex")
 });
+static ELECTED_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:utses|utsågs|valdes|väljs|valdes\s+till|är\s+vald[a]?)\b")
+        .expect("valid regex")
+});
 static NAME_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|&)\s*").expect("valid regex"));
 
@@ -134,18 +138,23 @@ pub(crate) fn apply_elections(ps: &mut Vec<Participant>, items: &[crate::AgendaI
         let Some(role) = elected_role(&item.title) else {
             continue;
         };
-        // The outcome is the item's first short text: names only.
-        let Some(first) = item.units.first() else {
+        // The outcome is the item's first short text that is only names
+        // (after a "Beslut" line, when there is one).
+        let names: Option<Vec<&str>> = item.units.iter().take(3).find_map(|u| {
+            let text = u.text.trim().trim_end_matches('.');
+            // "Bertil Berg utses att justera protokollet": the names before the verb.
+            let text = ELECTED_VERB
+                .find(text)
+                .map_or(text, |m| text[..m.start()].trim());
+            if text.chars().count() > 80 {
+                return None;
+            }
+            let names: Vec<&str> = NAME_SPLIT.split(text).map(str::trim).collect();
+            (!names.is_empty() && names.iter().all(|n| is_name(n))).then_some(names)
+        });
+        let Some(names) = names else {
             continue;
         };
-        let text = first.text.trim().trim_end_matches('.');
-        if text.chars().count() > 80 {
-            continue;
-        }
-        let names: Vec<&str> = NAME_SPLIT.split(text).map(str::trim).collect();
-        if names.is_empty() || !names.iter().all(|n| is_name(n)) {
-            continue;
-        }
         for name in names {
             match ps.iter_mut().find(|p| key(&p.name) == key(name)) {
                 Some(p) => {

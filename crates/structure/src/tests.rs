@@ -195,3 +195,28 @@ fn attendance_survives_wrapped_cells_and_run_together_rows() {
         ]
     );
 }
+
+#[test]
+fn paragraph_ranges_case_numbers_and_elections_in_a_formal_protocol() {
+    let s = structure(
+        "PROTOKOLL\nBarn- och utbildningsnämnden\nDatum: 2025-03-12\n\nNärvarande ledamöter\nAnna Andersson (S), ordförande\nBertil Berg (M)\n\n§ 20 Val av justerare\n\nBeslut\nBertil Berg utses att justera protokollet.\n\n§§ 21-23 Delegationsbeslut och meddelanden\n\nRedovisningen läggs till handlingarna.\n\n§ 24\nÄrendenummer BUN-2025-00012\nSkolplan 2025\n\nNämnden godkänner skolplanen.\n\n25 § Övriga frågor\n\nInga övriga frågor.\n",
+    );
+    let items: Vec<(Option<&str>, &str)> = s
+        .items
+        .iter()
+        .map(|i| (i.number.as_deref(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (Some("20"), "Val av justerare"),
+            (Some("21-23"), "Delegationsbeslut och meddelanden"),
+            (Some("24"), "Skolplan 2025"),
+            (Some("25"), "Övriga frågor"),
+        ]
+    );
+    // The case number stays with its item, as text, not as its title.
+    assert!(s.items[2].units[0].text.contains("BUN-2025-00012"));
+    let berg = s.participants.iter().find(|p| p.name == "Bertil Berg");
+    assert_eq!(berg.and_then(|p| p.role.as_deref()), Some("justerare"));
+}
