@@ -11,7 +11,8 @@
 //!                   start_time, end_time, location}
 //! participants[]   {name, role, title, affiliation, group, attendance, remote, note}
 //! items[]          {id, number, title, parent, time: {start, end} | null, text,
-//!                   attachments[] {name, link}, decisions[], actions[], deferrals[], span}
+//!                   attachments[] {name, link}, responsible (when known),
+//!                   decisions[], actions[], deferrals[], span}
 //! next_meetings[]  {date, topics[], note}
 //! warnings[]       {code, level, message, span?}
 //! generator        {name, version, rules}
@@ -88,6 +89,10 @@ pub struct Item<'a> {
     pub text: String,
     /// Referenced documents.
     pub attachments: &'a [Attachment],
+    /// Who answers for the item (an agenda table's "Ansvar" column), when
+    /// the minutes say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responsible: Option<&'a str>,
     /// Decisions.
     pub decisions: &'a [Decision],
     /// Actions.
@@ -134,6 +139,7 @@ pub fn build<'a>(
                 time: it.time,
                 text: it.text(),
                 attachments: &it.attachments,
+                responsible: it.responsible.as_deref(),
                 decisions,
                 actions,
                 deferrals,

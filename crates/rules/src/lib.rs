@@ -364,6 +364,16 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                             .unwrap_or_default(),
                         AssigneeSource::Subject => people.subject(sent.text),
                     };
+                    // An unowned task (an imperative, a passive) in a row
+                    // whose "Ansvar" column names someone is theirs.
+                    let unowned =
+                        matches!(rule.assignees, AssigneeSource::All | AssigneeSource::None)
+                            && (assignees.is_empty() || assignees == ["all"])
+                            && !people::names_everyone(sent.text);
+                    let assignees = match &s.items[item_index].responsible {
+                        Some(r) if unowned => people.resolve_list(r),
+                        _ => assignees,
+                    };
                     // A rule may say where its date is (a `due` group:
                     // "Donationer görs 27 januari"); else the cues decide.
                     let has_due = rule.regex.capture_names().any(|n| n == Some("due"));

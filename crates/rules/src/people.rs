@@ -295,6 +295,16 @@ pub fn recipient(sentence: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
+static EVERYONE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:alla|samtliga|everyone|vi|we|var\s+och\s+en|tillsammans)\b")
+        .expect("valid regex")
+});
+
+/// Does the sentence itself say everyone does it ("Alla …", "… tillsammans")?
+pub fn names_everyone(sentence: &str) -> bool {
+    EVERYONE_WORD.is_match(sentence)
+}
+
 /// Does the text right before a date make it a deadline?
 pub fn deadline_cue(before: &str) -> bool {
     DEADLINE_CUE.is_match(before)

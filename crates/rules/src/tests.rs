@@ -129,3 +129,16 @@ fn a_relative_clause_is_a_task_of_its_own_with_the_recipients_deadline() {
     assert_eq!(actions[1].span.start, 0);
     assert_eq!(actions[2].span.start, actions[1].span.end + 1);
 }
+
+#[test]
+fn an_ansvar_column_owns_the_rows_unowned_tasks() {
+    let (s, f) = findings(
+        "Datum: 2025-05-14\n\n## Deltagare\n\n- Anna Berg\n- Carl Dahl\n\n| Nr | Punkt | Föredragande/Ansvar | Anteckning |\n|---|---|---|---|\n| 1 | Ärendesystem | Carl | Ta fram jämförelse av leverantörer. Alla läser offerten. |\n| 2 | Övrigt | | Skicka rapporten till ledningen. |\n",
+    );
+    assert_eq!(s.items[0].responsible.as_deref(), Some("Carl"));
+    let a = &f.items[0].actions;
+    assert_eq!(a[0].assignees, ["Carl Dahl"], "{a:?}");
+    // Everyone stays everyone.
+    assert_eq!(a[1].assignees, ["all"], "{a:?}");
+    assert_eq!(f.items[1].actions[0].assignees, ["all"]);
+}

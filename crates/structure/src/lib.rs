@@ -68,6 +68,9 @@ pub struct AgendaItem {
     pub attachments: Vec<Attachment>,
     /// Where the item starts (and ends) in the source.
     pub span: ItemSpan,
+    /// Who answers for the item, from an agenda table's "Ansvar" column:
+    /// the rules give its unowned tasks to them.
+    pub responsible: Option<String>,
 }
 
 impl AgendaItem {
@@ -989,6 +992,7 @@ impl Finder {
             time,
             units: Vec::new(),
             attachments: Vec::new(),
+            responsible: None,
             span: ItemSpan {
                 page: span.page,
                 block: bi,
@@ -1128,12 +1132,25 @@ impl Finder {
     }
 
     fn agenda_table(&mut self, rows: &[Row], bi: usize, span: Span) {
+        // "Ansvar", "Föredragande/Ansvar": the column naming who acts on
+        // the row's matter (a presenter alone does not).
+        let header = rows.first().filter(|r| {
+            r.header
+                || r.cells
+                    .first()
+                    .is_some_and(|c| is_agenda_header(&c.plain_text()))
+        });
+        let responsible_col = header.and_then(|r| {
+            r.cells
+                .iter()
+                .position(|c| RESPONSIBLE_HEADER.is_match(c.plain_text().trim()))
+        });
         for (ri, row) in rows.iter().enumerate() {
             let Some(first) = row.cells.first() else {
                 continue;
             };
             let first_text = first.plain_text();
-            if ri == 0 && is_agenda_header(&first_text) {
+            if ri == 0 && (is_agenda_header(&first_text) || header.is_some()) {
                 continue;
             }
             let head = first.blocks.iter().find_map(|b| match &b.kind {
@@ -1210,6 +1227,10 @@ impl Finder {
                     self.start_item(num, parent, time, title, bi, row_span);
                     if let Some(item) = self.items.last_mut() {
                         item.add_heading_rest(&rest, atts, bi, row_span);
+                        item.responsible = responsible_col
+                            .and_then(|ci| row.cells.get(ci))
+                            .map(|c| c.plain_text().trim().to_string())
+                            .filter(|t| !t.is_empty());
                     }
                     self.title_pending = false;
                     // The rest of the first cell.
@@ -1398,6 +1419,10 @@ fn split_lines(p: &Paragraph) -> Vec<Paragraph> {
     out.retain(|q| !q.is_blank());
     out
 }
+
+static RESPONSIBLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ansvar|ansvarig|ansvariga|responsible|owner|who)\b").expect("valid regex")
+});
 
 fn is_agenda_header(text: &str) -> bool {
     let key = heading_key(text);

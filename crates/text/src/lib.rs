@@ -188,6 +188,14 @@ fn parse(text: &str) -> Vec<Block> {
             i = next;
             continue;
         }
+        // A markdown (GFM) table: a row of cells between pipes, then a
+        // delimiter row ("|---|:--:|").
+        if is_pipe_row(t) && lines.get(i + 1).is_some_and(|l| is_delimiter_row(l.text)) {
+            let (table, next) = parse_pipe_table(&lines, i);
+            blocks.push(table);
+            i = next;
+            continue;
+        }
         if let Some(item) = bullet(t) {
             // Consecutive bullets (blank lines between allowed) form one list.
             let mut items = vec![list_item(item, line.span)];
@@ -356,6 +364,83 @@ fn parse_table(lines: &[Line<'_>], start: usize) -> (Block, usize) {
             Some(prev) if continues_row(prev, &row) => merge_rows(prev, row),
             _ => rows.push(row),
         }
+        i += 1;
+    }
+    (
+        Block {
+            kind: BlockKind::Table(Table { rows }),
+            span,
+        },
+        i,
+    )
+}
+
+fn is_pipe_row(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with('|') || t.matches('|').count() >= 2
+}
+
+fn is_delimiter_row(t: &str) -> bool {
+    let cells = pipe_cells(t);
+    !cells.is_empty()
+        && cells.iter().all(|c| {
+            let c = c.trim();
+            let inner = c.trim_start_matches(':').trim_end_matches(':');
+            inner.len() >= 3 && inner.chars().all(|ch| ch == '-')
+        })
+}
+
+/// The cells of a pipe row: split at pipes that are not escaped ("\|"),
+/// without the outer pipes.
+fn pipe_cells(t: &str) -> Vec<String> {
+    let t = t.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = t
+        .strip_suffix('|')
+        .filter(|r| !r.ends_with('\\'))
+        .unwrap_or(t);
+    let mut cells = vec![String::new()];
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                if let Some(s) = cells.last_mut() {
+                    s.push('|');
+                }
+            }
+            '|' => cells.push(String::new()),
+            _ => {
+                if let Some(s) = cells.last_mut() {
+                    s.push(c);
+                }
+            }
+        }
+    }
+    cells
+}
+
+/// A GFM table from its header row at `start` to the last pipe row.
+fn parse_pipe_table(lines: &[Line<'_>], start: usize) -> (Block, usize) {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut span = lines[start].span;
+    let mut i = start;
+    while i < lines.len() && is_pipe_row(lines[i].text) {
+        let s = lines[i].span;
+        span = span.cover(s);
+        if i == start + 1 {
+            // The delimiter row.
+            i += 1;
+            continue;
+        }
+        let cells = pipe_cells(lines[i].text)
+            .iter()
+            .map(|c| Cell::new(cell_blocks(c, s)))
+            .collect();
+        rows.push(Row {
+            cells,
+            header: i == start,
+        });
         i += 1;
     }
     (
@@ -599,6 +684,24 @@ mod tests {
             read(b"PK\x03\x04\x00\x00", &Default::default()),
             Err(Error::Binary)
         ));
+    }
+
+    #[test]
+    fn markdown_pipe_tables_have_a_header_row_and_cells() {
+        let doc = read_str(
+            "Intro\n\n| Nr | Punkt | Ansvar |\n|---|:---|---:|\n| 1 | Öppnande | AB |\n| 2 | Budget \\| plan | <b>CD</b> |\n\nEfter\n",
+        );
+        let BlockKind::Table(t) = &doc.blocks[1].kind else {
+            panic!("a table: {:?}", doc.blocks);
+        };
+        assert_eq!(t.rows.len(), 3);
+        assert!(t.rows[0].header && !t.rows[1].header);
+        let cells: Vec<String> = t.rows[2].cells.iter().map(Cell::plain_text).collect();
+        assert_eq!(cells, ["2", "Budget | plan", "CD"]);
+        assert!(matches!(doc.blocks[2].kind, BlockKind::Paragraph(_)));
+        // Pipes without a delimiter row are text.
+        let doc = read_str("a | b | c\n");
+        assert!(matches!(doc.blocks[0].kind, BlockKind::Paragraph(_)));
     }
 
     #[test]
