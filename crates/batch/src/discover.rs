@@ -144,6 +144,9 @@ pub fn discover(
         })
         .collect();
     entries.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.path.cmp(&b.path)));
+    // Collected through filters, the vector grew by doubling; it is kept for
+    // the whole run.
+    entries.shrink_to_fit();
     Ok(Discovery { entries })
 }
 

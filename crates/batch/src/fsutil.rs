@@ -1,12 +1,12 @@
 //! File-system helpers: atomic writes, stale temp cleanup, hashing, time.
 
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
-use std::path::Path;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use sha2::{Digest, Sha256};
+use sha2::{Digest as _, Sha256};
 
 /// Distinguishes temp files of one process (several workers may write
 /// siblings at once).
@@ -15,24 +15,61 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Marker between the target's name and the pid in a temp file's name.
 const TEMP_MARK: &str = ".tmp-";
 
-/// Writes `bytes` to `path` via a temp file in the same folder and a rename,
-/// so `path` is never seen half-written. Creates the parent folders.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// A fresh temporary path next to `path`, named so that [`clean_stale_temps`]
+/// recognises it: `.<name><tag>.tmp-<pid>-<n>`. Hidden (leading dot), so
+/// discovery never takes it for an input, and without a `.json` ending, so
+/// nothing takes it for an output.
+pub fn temp_path(path: &Path, tag: &str) -> PathBuf {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    fs::create_dir_all(dir)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let temp = dir.join(format!(".{name}{TEMP_MARK}{}-{n}", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.flush()?;
-        drop(file);
-        fs::rename(&temp, path)
-    })();
+    dir.join(format!(".{name}{tag}{TEMP_MARK}{}-{n}", std::process::id()))
+}
+
+/// Creates (truncating) `path`, creating its parent folders only when the
+/// first attempt says they are missing: outputs mostly go to folders that
+/// exist, and `create_dir_all` costs two system calls even then.
+pub fn create_file(path: &Path) -> io::Result<File> {
+    match File::create(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            File::create(path)
+        }
+        other => other,
+    }
+}
+
+/// Writes `bytes` to `path` via a temp file in the same folder and a rename,
+/// so `path` is never seen half-written. Creates the parent folders.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_atomic(path, |mut file| file.write_all(bytes))
+}
+
+/// Like [`write_atomic`], but the content is streamed by `fill` through a
+/// buffered writer, so it never has to be held in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
+) -> io::Result<()> {
+    replace_atomic(path, |file| {
+        let mut writer = BufWriter::with_capacity(64 * 1024, file);
+        fill(&mut writer)?;
+        writer.flush()
+    })
+}
+
+/// Creates a temp file beside `path`, lets `fill` write (and close) it, then
+/// renames it into place; removes it on failure.
+fn replace_atomic(path: &Path, fill: impl FnOnce(File) -> io::Result<()>) -> io::Result<()> {
+    let temp = temp_path(path, "");
+    let result = create_file(&temp)
+        .and_then(fill)
+        .and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         // Best effort: a leftover would be cleaned by the next run anyway.
         let _ = fs::remove_file(&temp);
@@ -112,34 +149,103 @@ pub fn clean_stale_temps(dir: &Path) -> usize {
     removed
 }
 
-/// Lowercase hex sha256 of a byte slice.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
+/// A sha256 digest.
+pub type Digest = [u8; 32];
+
+/// The sha256 of a byte slice.
+pub fn sha256(bytes: &[u8]) -> Digest {
+    Sha256::digest(bytes).into()
 }
 
-/// Lowercase hex sha256 of a file, read in 64 KiB chunks (the file is never
-/// held in memory whole).
-pub fn sha256_file(path: &Path) -> io::Result<String> {
-    let mut file = File::open(path)?;
+/// Lowercase hex sha256 of a byte slice.
+#[cfg(test)]
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&sha256(bytes))
+}
+
+/// The sha256 of what is left to read in `file`, read in 64 KiB chunks (the
+/// file is never held in memory whole).
+pub fn sha256_reader(file: &mut impl Read) -> io::Result<Digest> {
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
+    let mut buf = [0u8; 64 * 1024];
     loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
+        let n = match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
         hasher.update(&buf[..n]);
     }
-    Ok(hex(&hasher.finalize()))
+    Ok(hasher.finalize().into())
 }
 
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
+/// An input file, opened once: its size comes from the open file (no second
+/// path lookup), and it can be hashed and then read from the start.
+pub struct InputFile {
+    file: File,
+    /// Size in bytes when opened.
+    pub size: u64,
+}
+
+impl InputFile {
+    pub fn open(path: &Path) -> io::Result<Self> {
+        let file = File::open(path)?;
+        let size = file.metadata()?.len();
+        Ok(InputFile { file, size })
+    }
+
+    /// The sha256 of the whole file, streamed.
+    pub fn sha256(&mut self) -> io::Result<Digest> {
+        self.file.seek(SeekFrom::Start(0))?;
+        sha256_reader(&mut self.file)
+    }
+
+    /// The whole file, at most `limit` bytes: a file that grew past the limit
+    /// since it was opened fails rather than being read whole.
+    pub fn read_all(&mut self, limit: u64) -> Result<Vec<u8>, String> {
+        let cannot = |e: io::Error| format!("cannot read file: {e}");
+        self.file.seek(SeekFrom::Start(0)).map_err(cannot)?;
+        // One more than the size, so that the read that finds the end needs
+        // no reallocation.
+        let expected = self.size.min(limit).saturating_add(1);
+        let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+        (&mut self.file)
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+        if bytes.len() as u64 > limit {
+            return Err(format!(
+                "file is larger than the limit of {limit} bytes (not read)"
+            ));
+        }
+        Ok(bytes)
+    }
+}
+
+/// Lowercase hex of bytes (a digest).
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
+    for &b in bytes {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
     }
     s
+}
+
+/// The digest written by [`hex`], if `s` is one (either case).
+pub fn unhex(s: &str) -> Option<Digest> {
+    let s = s.as_bytes();
+    if s.len() != 64 {
+        return None;
+    }
+    let nibble = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let mut out = [0u8; 32];
+    for (i, pair) in s.chunks_exact(2).enumerate() {
+        out[i] = nibble(pair[0])? << 4 | nibble(pair[1])?;
+    }
+    Some(out)
 }
 
 /// RFC 3339 UTC timestamp with second precision, e.g. `2026-03-05T14:07:00Z`.
@@ -196,9 +302,50 @@ mod tests {
 
     #[test]
     fn hashes() {
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assert_eq!(sha256_hex(b"abc"), abc);
+        assert_eq!(unhex(abc), Some(sha256(b"abc")));
+        assert_eq!(unhex(&abc.to_uppercase()), Some(sha256(b"abc")));
+        assert_eq!(unhex(&abc[1..]), None);
+        assert_eq!(unhex(&abc.replace('a', "g")), None);
+        let mut cursor = std::io::Cursor::new(vec![7u8; 200_000]);
+        assert_eq!(sha256_reader(&mut cursor).unwrap(), sha256(&[7u8; 200_000]));
+    }
+
+    #[test]
+    fn atomic_writes_create_folders_and_leave_no_temp() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("a/b/x.json");
+        write_atomic(&path, b"{}").unwrap();
+        write_atomic_with(&path, |w| w.write_all(b"[1]")).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"[1]");
+        let failed = write_atomic_with(&path, |w| {
+            w.write_all(b"[2")?;
+            Err(io::Error::other("stop"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"[1]");
+        let names: Vec<_> = fs::read_dir(tmp.path().join("a/b"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["x.json"]);
+    }
+
+    #[test]
+    fn input_files_hash_then_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("in.txt");
+        fs::write(&path, b"abc").unwrap();
+        let mut file = InputFile::open(&path).unwrap();
+        assert_eq!(file.size, 3);
+        assert_eq!(file.sha256().unwrap(), sha256(b"abc"));
+        assert_eq!(file.read_all(10).unwrap(), b"abc");
+        assert_eq!(file.sha256().unwrap(), sha256(b"abc"));
+        assert!(
+            file.read_all(2)
+                .unwrap_err()
+                .contains("larger than the limit")
         );
     }
 }

@@ -24,28 +24,35 @@
 //! manifest, the report) is first written to a temporary file in the same
 //! folder, named `.<name>.tmp-<pid>-<n>`, and then renamed into place; a rename
 //! within one folder is atomic, so a reader (or a rerun) sees either the old
-//! complete file or the new complete file. Temporary files left by a killed run
-//! are removed at the start of the next run when their process is gone (or,
-//! where that cannot be checked, when they are older than a minute), so that
-//! two shards writing into one folder at the same time do not remove each
-//! other's files. Outputs are not fsynced: the guarantee is against a killed
+//! complete file or the new complete file. The run's journal (below) is such a
+//! temporary file too, deleted when the run ends. Temporary files left by a
+//! killed run are removed at the start of the next run when their process is
+//! gone (or, where that cannot be checked, when they are older than a minute),
+//! so that two shards writing into one folder at the same time do not remove
+//! each other's files. Being hidden (a leading dot), none of them is ever
+//! discovered as an input, even when the output folder lies inside an input
+//! folder. Outputs are not fsynced: the guarantee is against a killed
 //! process, not against a power cut.
 //!
 //! **Incremental runs and the sidecar manifest.** Whether an output is up to
-//! date is decided by a manifest, `OUT/.minutes-manifest.json`, mapping each
-//! input's relative path to the sha256 of its bytes, the caller's fingerprint
-//! (tool version + rules hash) and the output it produced. A rerun only has to
-//! hash each input (streaming, without holding it in memory), look it up and
-//! check that the output still exists: it never parses an output. The manifest
-//! is rewritten atomically every two seconds or so during a run (less often
-//! when it is big) and at its end, so a killed run loses at most the last few
-//! seconds of bookkeeping (those files are simply converted again). A sharded run writes its own manifest
+//! date is decided by a manifest, `OUT/.minutes-manifest.json`, holding the
+//! caller's fingerprint (tool version + rules hash) once and mapping each
+//! input's relative path to the sha256 of its bytes and the output it produced
+//! (plus the format, pages, warnings or skip reason the report repeats for an
+//! up-to-date file). A rerun only has to hash each input (streaming, without
+//! holding it in memory), look it up and check that the output still exists:
+//! it never parses an output. The manifest is rewritten atomically every two
+//! seconds or so during a run (less often when it is big) and at its end, so a
+//! killed run loses at most the last few seconds of bookkeeping (those files
+//! are simply converted again). A sharded run writes its own manifest
 //! (`.minutes-manifest.shard-K-of-N.json`) and report (`report.shard-K-of-N.json`)
 //! so that shards running at the same time into one folder never race on a
 //! file; every run reads all manifests in the folder, the newest winning for a
 //! path. Entries validate themselves (hash, fingerprint, output name and the
 //! output's existence must all match), so a stale entry can only cause a
-//! needless conversion, never a skipped one.
+//! needless conversion, never a skipped one. Entries made with another
+//! fingerprint are not written again. Manifests of the previous format
+//! (version 1, a fingerprint in every entry) are still read.
 //!
 //! **Time budget.** With a budget, each rayon worker hands its conversions to a
 //! conversion thread of its own, long-lived so that what a conversion warms up
@@ -66,10 +73,19 @@
 //! threads only (it would scribble over the progress bar); panics elsewhere go
 //! to the previous hook, which is restored when the last concurrent run ends.
 //!
-//! **Memory.** Each output is written by the worker as soon as it is
-//! converted; only the small per-file report entries are kept, so memory stays
-//! flat as the archive grows. Results are collected in sorted path order, so
-//! the report is deterministic whatever the scheduling.
+//! **Memory.** A run's memory does not grow with the number of files, past
+//! the discovered entries themselves (a path, a relative path and a format
+//! name each), a 16-byte slot per file and, in an incremental run, the
+//! previous manifest. Each output is written by the worker as soon as it is
+//! converted. Each file's report entry, and what it changes in the manifest,
+//! is appended to a journal, a JSON-lines temporary file beside the report
+//! (`.report.json.entries.tmp-<pid>-<n>`), as the file completes; the slot
+//! says where. Only counts and the failed entries stay in memory. The manifest
+//! saves merge the previous manifest with the changes read back from the
+//! journal, and `report.json` is streamed from it at the end, one entry at a
+//! time, in discovery order (sorted by path) whatever the scheduling. Hence
+//! the [`Report`] that [`run`] returns lists only the failed files;
+//! `report.json` lists them all.
 //!
 //! **What the output folder holds.** After a run, each input's output is
 //! the result of this run or an up-to-date one from an earlier run. When an
@@ -117,6 +133,7 @@
 
 mod discover;
 mod fsutil;
+mod journal;
 mod manifest;
 mod panics;
 mod progress;

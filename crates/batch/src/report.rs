@@ -14,10 +14,11 @@ pub enum Status {
     Skipped,
 }
 
-/// One file's line in the report.
+/// One file's entry in the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
-    /// Relative path of the input (`/`-separated); the report is sorted by it.
+    /// Relative path of the input (`/`-separated); the report is in
+    /// discovery order, which is sorted by it.
     pub path: String,
     /// The input's path on disk.
     pub source: String,
@@ -102,6 +103,12 @@ pub struct Collision {
 }
 
 /// The result of a run, also written as `report.json` in the output folder.
+///
+/// `report.json` lists every file. The `Report` that [`crate::run`] returns
+/// has the same run information, totals, collisions and notes, but only the
+/// failed files in `files`: the entries of the others were streamed to disk
+/// as they were made, so that a run's memory does not grow with the archive.
+/// Read `report.json` (it deserializes into this type) for all of them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// How the run was made.
@@ -113,8 +120,22 @@ pub struct Report {
     /// Run-level remarks (stale temp files removed, manifests ignored,
     /// conversions still running past their budget at the end).
     pub notes: Vec<String>,
-    /// One entry per file, sorted by path.
+    /// One entry per file, in discovery order (sorted by path). In the
+    /// report returned by [`crate::run`]: the failed files only.
     pub files: Vec<FileReport>,
+}
+
+/// The report's fields by reference, with `files` of any serializable kind:
+/// how `report.json` is written, streaming the entries from the run's
+/// journal. Same fields in the same order as [`Report`], so the file reads
+/// back as one.
+#[derive(Serialize)]
+pub(crate) struct ReportView<'a, F: Serialize> {
+    pub run: &'a RunInfo,
+    pub totals: &'a Totals,
+    pub collisions: &'a [Collision],
+    pub notes: &'a [String],
+    pub files: F,
 }
 
 impl Report {
@@ -146,33 +167,89 @@ impl Report {
     pub fn failures(&self) -> impl Iterator<Item = &FileReport> {
         self.files.iter().filter(|f| f.status == Status::Failed)
     }
+}
 
-    pub(crate) fn compute_totals(&mut self, seconds: f64) {
-        let mut t = Totals {
-            files: self.files.len(),
-            seconds,
-            ..Totals::default()
-        };
-        for f in &self.files {
-            match f.status {
-                Status::Ok => {
-                    t.ok += 1;
-                    if f.up_to_date {
-                        t.up_to_date += 1;
-                    } else {
-                        t.converted += 1;
-                    }
-                    t.pages += u64::from(f.pages.unwrap_or(0));
+impl Totals {
+    /// Counts one more file.
+    pub(crate) fn add(&mut self, f: &FileReport) {
+        self.files += 1;
+        match f.status {
+            Status::Ok => {
+                self.ok += 1;
+                if f.up_to_date {
+                    self.up_to_date += 1;
+                } else {
+                    self.converted += 1;
                 }
-                Status::Failed => t.failed += 1,
-                Status::Skipped => t.skipped += 1,
+                self.pages += u64::from(f.pages.unwrap_or(0));
             }
+            Status::Failed => self.failed += 1,
+            Status::Skipped => self.skipped += 1,
         }
-        t.docs_per_second = if seconds > 0.0 {
-            t.files as f64 / seconds
+    }
+
+    /// Sets the run's wall time and the rate.
+    pub(crate) fn finish(&mut self, seconds: f64) {
+        self.seconds = seconds;
+        self.docs_per_second = if seconds > 0.0 {
+            self.files as f64 / seconds
         } else {
             0.0
         };
-        self.totals = t;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_view_serializes_as_the_report() {
+        let file = FileReport {
+            path: "a.txt".to_string(),
+            source: "in/a.txt".to_string(),
+            output: Some("a.json".to_string()),
+            format: Some("txt".to_string()),
+            status: Status::Ok,
+            error: None,
+            reason: None,
+            warnings: vec!["w".to_string()],
+            pages: Some(1),
+            millis: 2,
+            up_to_date: true,
+        };
+        let mut report = Report {
+            run: RunInfo {
+                fingerprint: "fp".to_string(),
+                shard: Some("1/2".to_string()),
+                ..RunInfo::default()
+            },
+            collisions: vec![Collision {
+                path: "x.txt".to_string(),
+                output: "x.txt.json".to_string(),
+                wanted: "x.json".to_string(),
+                kept_by: "X.pdf".to_string(),
+            }],
+            notes: vec!["note".to_string()],
+            files: vec![file.clone(), file],
+            ..Report::default()
+        };
+        for f in &report.files {
+            report.totals.add(f);
+        }
+        report.totals.finish(0.5);
+        assert_eq!((report.totals.up_to_date, report.totals.pages), (2, 2));
+        assert_eq!(report.totals.docs_per_second, 4.0);
+        let view = ReportView {
+            run: &report.run,
+            totals: &report.totals,
+            collisions: &report.collisions,
+            notes: &report.notes,
+            files: &report.files,
+        };
+        assert_eq!(
+            serde_json::to_string_pretty(&view).unwrap(),
+            serde_json::to_string_pretty(&report).unwrap()
+        );
     }
 }

@@ -1,23 +1,27 @@
 //! The run: a rayon pool over the discovered files.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::fs::{self, File};
-use std::io::Read;
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
 use crate::discover::{Discovery, Entry, EntryKind};
-use crate::fsutil::{clean_stale_temps, rfc3339, sha256_file, sha256_hex, write_atomic};
-use crate::manifest::{self, ManifestEntry};
+use crate::fsutil::{
+    InputFile, clean_stale_temps, hex, rfc3339, sha256, write_atomic, write_atomic_with,
+};
+use crate::journal::{Change, Journal, Slot, StreamedFiles};
+use crate::manifest::{self, ManifestEntry, ManifestWriter};
 use crate::panics::{self, HookGuard};
 use crate::progress::Reporter;
-use crate::report::{Collision, FileReport, Report, RunInfo, Status};
+use crate::report::{Collision, FileReport, Report, ReportView, RunInfo, Status};
 use crate::{Error, Input, Options, Outcome};
 
 /// Stack for worker and conversion threads: parsers of nested documents can
@@ -38,9 +42,17 @@ type SharedConverter = Arc<dyn Fn(&Input) -> Result<Outcome, String> + Send + Sy
 
 /// Converts every entry of `discovery` (which should come from [`crate::discover`]
 /// with the same `opts`), writing each output as soon as it is ready, then the
-/// manifest and the report. Returns the report; fails only when the run
-/// itself cannot proceed (output folder, worker pool, report file). Per-file
-/// problems are failed entries of the report.
+/// manifest and the report.
+///
+/// Each file's report entry is streamed to a journal in the output folder as
+/// soon as the file is done, and `report.json` is written from it at the end,
+/// so the memory a run needs does not grow with the number of files (beyond
+/// `discovery` itself, a 16-byte slot per file and, for incremental runs, the
+/// previous manifest). The returned report therefore lists only the failed
+/// files (see [`Report`]); `report.json` lists them all.
+///
+/// Fails only when the run itself cannot proceed (output folder, worker pool,
+/// report file). Per-file problems are failed entries of the report.
 pub fn run<C>(discovery: &Discovery, opts: &Options, converter: C) -> Result<Report, Error>
 where
     // Spelled out rather than `C: Converter` so closures infer their
@@ -71,18 +83,27 @@ where
             "removed {removed} temporary file(s) left by an interrupted run"
         ));
     }
-    let (previous, manifest_notes) = manifest::load_all(&opts.out_dir);
+    let (previous, manifest_notes) = manifest::load_all(&opts.out_dir, &opts.fingerprint);
     notes.extend(manifest_notes);
-    let (outputs, collisions) = assign_outputs(&discovery.entries, opts);
+    let entries = &discovery.entries;
+    let (renamed, collisions) = assign_outputs(entries, opts);
+    let report_path = opts.report_path();
+    let journal = Journal::create(&report_path, entries.len()).map_err(|source| Error::Write {
+        path: report_path.clone(),
+        source,
+    })?;
 
     let ctx = Ctx {
         opts,
         converter: Arc::new(converter) as SharedConverter,
-        current: Mutex::new(previous.clone()),
+        entries,
+        by_path: path_order(entries),
+        renamed,
         previous,
+        journal,
         last_flush: Mutex::new((Instant::now(), FLUSH_EVERY)),
         manifest_path: opts.manifest_path(),
-        reporter: Reporter::new(opts.progress, discovery.entries.len() as u64),
+        reporter: Reporter::new(opts.progress, entries.len() as u64),
         abandoned: Arc::new(AtomicUsize::new(0)),
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -92,23 +113,19 @@ where
         .build()
         .map_err(|e| Error::Pool(e.to_string()))?;
 
-    let files: Vec<FileReport> = {
+    {
         let _hook = HookGuard::install();
         pool.install(|| {
-            discovery
-                .entries
-                .par_iter()
-                .zip(outputs.par_iter())
-                .map(|(entry, output)| {
-                    let report = ctx.process(entry, output.as_deref());
-                    ctx.reporter.tick(report.status == Status::Failed);
-                    ctx.maybe_flush();
-                    report
-                })
-                .collect()
-        })
-    };
+            entries.par_iter().enumerate().for_each(|(index, entry)| {
+                let (report, change) = ctx.process(index, entry);
+                ctx.reporter.tick(report.status == Status::Failed);
+                ctx.journal.push(index, report, &change);
+                ctx.maybe_flush();
+            })
+        });
+    }
     ctx.reporter.finish();
+    drop(pool);
 
     let still_running = ctx.abandoned.load(Ordering::Acquire);
     if still_running > 0 {
@@ -116,11 +133,8 @@ where
             "{still_running} conversion(s) that overran the time budget were still running when the run ended"
         ));
     }
-    let entries = ctx
-        .current
-        .into_inner()
-        .unwrap_or_else(PoisonError::into_inner);
-    if let Err(e) = write_atomic(&ctx.manifest_path, &manifest::to_bytes(&entries)) {
+    let finished = ctx.journal.finish();
+    if let Err(e) = ctx.save_manifest(&finished.slots) {
         // Not fatal: the outputs are fine, the next incremental run just
         // converts more than it needs to.
         notes.push(format!(
@@ -128,8 +142,17 @@ where
             ctx.manifest_path.display()
         ));
     }
+    if let Some(source) = finished.error {
+        // Entries are missing from the journal: the report cannot be whole.
+        return Err(Error::Write {
+            path: report_path,
+            source,
+        });
+    }
 
-    let mut report = Report {
+    let mut totals = finished.totals;
+    totals.finish(clock.elapsed().as_secs_f64());
+    let report = Report {
         run: RunInfo {
             fingerprint: opts.fingerprint.clone(),
             batch_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -140,29 +163,56 @@ where
             time_budget_seconds: opts.time_budget.map(|d| d.as_secs_f64()),
             out_dir: opts.out_dir.display().to_string(),
         },
-        totals: Default::default(),
+        totals,
         collisions,
         notes,
-        files,
+        files: finished.failures,
     };
-    report.compute_totals(clock.elapsed().as_secs_f64());
-    let path = opts.report_path();
-    let bytes = serde_json::to_vec_pretty(&report).map_err(|e| Error::Write {
-        path: path.clone(),
-        source: std::io::Error::other(e),
+    write_atomic_with(&report_path, |w| {
+        let view = ReportView {
+            run: &report.run,
+            totals: &report.totals,
+            collisions: &report.collisions,
+            notes: &report.notes,
+            files: StreamedFiles::new(ctx.journal.reader(), &finished.slots),
+        };
+        serde_json::to_writer_pretty(w, &view).map_err(io::Error::from)
+    })
+    .map_err(|source| Error::Write {
+        path: report_path,
+        source,
     })?;
-    write_atomic(&path, &bytes).map_err(|source| Error::Write { path, source })?;
+    // Dropping the context deletes the journal.
+    drop(ctx);
     Ok(report)
 }
 
-/// State shared by the workers of one run.
+/// The entries' indices in path order, when discovery order is not already
+/// that (it is, for a [`Discovery`] from [`crate::discover`]); the manifest
+/// is written in path order.
+fn path_order(entries: &[Entry]) -> Option<Vec<usize>> {
+    if entries.windows(2).all(|w| w[0].rel <= w[1].rel) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| entries[a].rel.cmp(&entries[b].rel));
+    Some(order)
+}
+
+/// State shared by the workers of one run. Nothing in it grows as files are
+/// done (but for the failed files' entries): their report entries and
+/// manifest changes go to the journal.
 struct Ctx<'a> {
     opts: &'a Options,
     converter: SharedConverter,
+    entries: &'a [Entry],
+    /// See [`path_order`].
+    by_path: Option<Vec<usize>>,
+    /// Outputs that are not the plain name (collisions), by entry index.
+    renamed: HashMap<usize, String>,
     /// Manifest as it was at the start (read-only: the up-to-date check).
     previous: BTreeMap<String, ManifestEntry>,
-    /// Manifest being built (saved periodically and at the end).
-    current: Mutex<BTreeMap<String, ManifestEntry>>,
+    journal: Journal,
     /// When the manifest was last saved, and the wait until the next save.
     last_flush: Mutex<(Instant, Duration)>,
     manifest_path: PathBuf,
@@ -172,7 +222,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn process(&self, entry: &Entry, output: Option<&str>) -> FileReport {
+    fn process(&self, index: usize, entry: &Entry) -> (FileReport, Change) {
         let start = Instant::now();
         let mut report = FileReport {
             path: entry.rel.clone(),
@@ -187,52 +237,66 @@ impl Ctx<'_> {
             millis: 0,
             up_to_date: false,
         };
-        match &entry.kind {
-            EntryKind::Skip { reason } => report.reason = Some(reason.clone()),
+        let change = match &entry.kind {
+            EntryKind::Skip { reason } => {
+                report.reason = Some(reason.clone());
+                Change::Keep
+            }
             EntryKind::Error { message } => {
                 report.status = Status::Failed;
                 report.error = Some(message.clone());
+                Change::Keep
             }
             EntryKind::Convert { format } => {
                 report.format = Some(format.clone());
-                let output = output
-                    .map(str::to_string)
-                    .unwrap_or_else(|| plain_output(&entry.rel));
-                self.convert(entry, format, &output, &mut report);
+                let output = match self.renamed.get(&index) {
+                    Some(output) => Cow::Borrowed(output.as_str()),
+                    None => Cow::Owned(plain_output(&entry.rel)),
+                };
+                self.convert(entry, format, &output, &mut report)
             }
-        }
+        };
         report.millis = start.elapsed().as_millis() as u64;
-        report
+        (report, change)
     }
 
-    fn convert(&self, entry: &Entry, format: &str, output: &str, report: &mut FileReport) {
+    fn convert(
+        &self,
+        entry: &Entry,
+        format: &str,
+        output: &str,
+        report: &mut FileReport,
+    ) -> Change {
         let out_path = self.opts.out_dir.join(output);
-        let size = match fs::metadata(&entry.path) {
-            Ok(meta) => meta.len(),
+        let mut file = match InputFile::open(&entry.path) {
+            Ok(file) => file,
             Err(e) => return self.fail(report, format!("cannot read file: {e}"), output),
         };
         let limit = self.opts.max_file_bytes;
-        if size > limit {
-            let message =
-                format!("file is {size} bytes, larger than the limit of {limit} bytes (not read)");
+        if file.size > limit {
+            let message = format!(
+                "file is {} bytes, larger than the limit of {limit} bytes (not read)",
+                file.size
+            );
             return self.fail(report, message, output);
         }
 
-        if self.opts.incremental && self.up_to_date(entry, output, &out_path, report) {
-            return;
+        if self.opts.incremental && self.up_to_date(entry, &mut file, output, &out_path, report) {
+            return Change::Keep;
         }
 
-        let bytes = match read_limited(&entry.path, limit) {
+        let bytes = match file.read_all(limit) {
             Ok(bytes) => bytes,
             Err(message) => return self.fail(report, message, output),
         };
-        let sha256 = sha256_hex(&bytes);
+        drop(file);
+        let digest = sha256(&bytes);
         let input = Input {
             path: entry.path.clone(),
             rel: entry.rel.clone(),
             format: format.to_string(),
             bytes,
-            sha256: sha256.clone(),
+            sha256: hex(&digest),
         };
         match self.call(input) {
             Ok(Ok(Outcome::Converted {
@@ -245,40 +309,35 @@ impl Ctx<'_> {
                     let message = format!("cannot write output {}: {e}", out_path.display());
                     return self.fail(report, message, output);
                 }
+                drop(json);
                 report.status = Status::Ok;
                 report.output = Some(output.to_string());
                 report.format = Some(format.clone());
                 report.pages = pages;
                 report.warnings = warnings.clone();
-                self.record(
-                    &entry.rel,
-                    ManifestEntry {
-                        sha256,
-                        fingerprint: self.opts.fingerprint.clone(),
-                        output: Some(output.to_string()),
-                        format: Some(format),
-                        pages,
-                        warnings,
-                        skipped: None,
-                    },
-                );
+                Change::Set(ManifestEntry {
+                    sha256: digest,
+                    output: Some(output.to_string()),
+                    format: Some(format),
+                    pages,
+                    warnings,
+                    skipped: None,
+                    fresh: true,
+                })
             }
             Ok(Ok(Outcome::Skipped { reason })) => {
                 self.remove_previous_output(&entry.rel, output);
                 report.status = Status::Skipped;
                 report.reason = Some(reason.clone());
-                self.record(
-                    &entry.rel,
-                    ManifestEntry {
-                        sha256,
-                        fingerprint: self.opts.fingerprint.clone(),
-                        output: None,
-                        format: Some(format.to_string()),
-                        pages: None,
-                        warnings: Vec::new(),
-                        skipped: Some(reason),
-                    },
-                );
+                Change::Set(ManifestEntry {
+                    sha256: digest,
+                    output: None,
+                    format: Some(format.to_string()),
+                    pages: None,
+                    warnings: Vec::new(),
+                    skipped: Some(reason),
+                    fresh: true,
+                })
             }
             Ok(Err(message)) | Err(message) => self.fail(report, message, output),
         }
@@ -290,6 +349,7 @@ impl Ctx<'_> {
     fn up_to_date(
         &self,
         entry: &Entry,
+        file: &mut InputFile,
         output: &str,
         out_path: &Path,
         report: &mut FileReport,
@@ -297,7 +357,7 @@ impl Ctx<'_> {
         let Some(prev) = self.previous.get(&entry.rel) else {
             return false;
         };
-        if prev.fingerprint != self.opts.fingerprint {
+        if !prev.fresh {
             return false;
         }
         let output_ok = match (&prev.output, &prev.skipped) {
@@ -308,7 +368,7 @@ impl Ctx<'_> {
         if !output_ok {
             return false;
         }
-        match sha256_file(&entry.path) {
+        match file.sha256() {
             Ok(sha) if sha == prev.sha256 => {}
             _ => return false,
         }
@@ -390,11 +450,11 @@ impl Ctx<'_> {
         }
     }
 
-    fn fail(&self, report: &mut FileReport, message: String, output: &str) {
+    fn fail(&self, report: &mut FileReport, message: String, output: &str) -> Change {
         report.status = Status::Failed;
         report.error = Some(message);
         self.remove_previous_output(&report.path, output);
-        self.forget(&report.path);
+        Change::Remove
     }
 
     /// When an input no longer converts, its old output (if it is at the
@@ -408,20 +468,6 @@ impl Ctx<'_> {
         }
     }
 
-    fn record(&self, rel: &str, entry: ManifestEntry) {
-        self.current
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(rel.to_string(), entry);
-    }
-
-    fn forget(&self, rel: &str) {
-        self.current
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(rel);
-    }
-
     /// Saves the manifest when the wait since the last save is over (see
     /// [`FLUSH_EVERY`]). One worker does it while the others carry on
     /// (`try_lock`).
@@ -433,30 +479,56 @@ impl Ctx<'_> {
             return;
         }
         let started = Instant::now();
-        let bytes = {
-            let current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
-            manifest::to_bytes(&current)
-        };
-        let _ = write_atomic(&self.manifest_path, &bytes);
+        if let Ok(slots) = self.journal.snapshot() {
+            let _ = self.save_manifest(&slots);
+        }
         let now = Instant::now();
         *last = (now, FLUSH_EVERY.max((now - started) * 20));
     }
-}
 
-/// Reads at most `limit` bytes; a file that grew past the limit since it was
-/// measured fails rather than being read whole.
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let file = File::open(path).map_err(|e| format!("cannot read file: {e}"))?;
-    let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read file: {e}"))?;
-    if bytes.len() as u64 > limit {
-        return Err(format!(
-            "file is larger than the limit of {limit} bytes (not read)"
-        ));
+    /// Writes the manifest as of `slots`: the previous manifest's entries
+    /// made with this fingerprint, with the changes of the files done so far
+    /// applied. Streams a merge of the two (both in path order), reading the
+    /// changes back from the journal one at a time.
+    fn save_manifest(&self, slots: &[Slot]) -> io::Result<()> {
+        let mut reader = self.journal.reader();
+        let at = |k: usize| self.by_path.as_ref().map_or(k, |order| order[k]);
+        write_atomic_with(&self.manifest_path, |w| {
+            let mut out = ManifestWriter::begin(w, &self.opts.fingerprint)?;
+            let mut prev = self.previous.iter().filter(|(_, e)| e.fresh).peekable();
+            let n = self.entries.len();
+            let mut k = 0;
+            while k < n {
+                let rel = self.entries[at(k)].rel.as_str();
+                while let Some((key, e)) = prev.next_if(|(key, _)| key.as_str() < rel) {
+                    out.entry(key, e)?;
+                }
+                let mut current = prev
+                    .next_if(|(key, _)| key.as_str() == rel)
+                    .map(|(_, e)| Cow::Borrowed(e));
+                // Every entry with this path (two inputs can share one).
+                while k < n && self.entries[at(k)].rel == rel {
+                    let index = at(k);
+                    if let Some(&slot) = slots.get(index).filter(|s| s.is_written()) {
+                        match reader.change(index, slot)? {
+                            Change::Keep => {}
+                            Change::Remove => current = None,
+                            Change::Set(e) => current = Some(Cow::Owned(e)),
+                        }
+                    }
+                    k += 1;
+                }
+                if let Some(e) = current {
+                    out.entry(rel, &e)?;
+                }
+            }
+            for (key, e) in prev {
+                out.entry(key, e)?;
+            }
+            out.end()?;
+            Ok(())
+        })
     }
-    Ok(bytes)
 }
 
 /// `a/b/x.docx` → `a/b/x.json`.
@@ -475,45 +547,48 @@ fn plain_output(rel: &str) -> String {
     }
 }
 
-/// Output path for each entry (None for entries not converted), in entry
-/// order. The first input in sorted order keeps the plain name; later ones
-/// that would collide get `<full name>.json` (then `<full name>.<n>.json`).
-/// Names are compared case-insensitively, and the run's own report name is
-/// reserved.
-fn assign_outputs(entries: &[Entry], opts: &Options) -> (Vec<Option<String>>, Vec<Collision>) {
-    let mut taken: HashMap<String, String> = HashMap::new();
+/// The outputs that are not the plain name, by entry index. The first input
+/// in sorted order keeps the plain name; later ones that would collide get
+/// `<full name>.json` (then `<full name>.<n>.json`). Names are compared
+/// case-insensitively, and the run's own report name is reserved. Only the
+/// renamed ones are kept for the run: the plain name is cheap to recompute.
+fn assign_outputs(entries: &[Entry], opts: &Options) -> (HashMap<usize, String>, Vec<Collision>) {
+    /// Who holds a name: an entry, or the run report.
+    const REPORT: usize = usize::MAX;
+    let mut taken: HashMap<String, usize> = HashMap::new();
     for reserved in ["report.json".to_string(), report_name(opts)] {
-        taken.insert(reserved.to_lowercase(), "(the run report)".to_string());
+        taken.insert(reserved.to_lowercase(), REPORT);
     }
-    let mut outputs = Vec::with_capacity(entries.len());
+    let mut renamed = HashMap::new();
     let mut collisions = Vec::new();
-    for entry in entries {
+    for (index, entry) in entries.iter().enumerate() {
         if !matches!(entry.kind, EntryKind::Convert { .. }) {
-            outputs.push(None);
             continue;
         }
         let wanted = plain_output(&entry.rel);
-        if let Some(holder) = taken.get(&wanted.to_lowercase()).cloned() {
+        if let Some(&holder) = taken.get(&wanted.to_lowercase()) {
             let mut candidate = format!("{}.json", entry.rel);
             let mut n = 2;
             while taken.contains_key(&candidate.to_lowercase()) {
                 candidate = format!("{}.{n}.json", entry.rel);
                 n += 1;
             }
-            taken.insert(candidate.to_lowercase(), entry.rel.clone());
+            taken.insert(candidate.to_lowercase(), index);
             collisions.push(Collision {
                 path: entry.rel.clone(),
                 output: candidate.clone(),
                 wanted,
-                kept_by: holder,
+                kept_by: match holder {
+                    REPORT => "(the run report)".to_string(),
+                    _ => entries[holder].rel.clone(),
+                },
             });
-            outputs.push(Some(candidate));
+            renamed.insert(index, candidate);
         } else {
-            taken.insert(wanted.to_lowercase(), entry.rel.clone());
-            outputs.push(Some(wanted));
+            taken.insert(wanted.to_lowercase(), index);
         }
     }
-    (outputs, collisions)
+    (renamed, collisions)
 }
 
 fn report_name(opts: &Options) -> String {

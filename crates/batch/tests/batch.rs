@@ -83,7 +83,47 @@ fn options(out: &Path) -> Options {
 
 fn discover_run(input: &Path, opts: &Options) -> Report {
     let found = discover(&[input.to_path_buf()], opts, &is_supported).unwrap();
-    run(&found, opts, fake).unwrap()
+    run_checked(&found, opts, fake)
+}
+
+/// Runs, checks that the returned report agrees with the one on disk (same
+/// run, totals, collisions and notes; the failed files only) and that no
+/// temporary file is left, and returns the one on disk (all files).
+fn run_checked<C>(found: &Discovery, opts: &Options, converter: C) -> Report
+where
+    C: Fn(&Input) -> Result<Outcome, String> + Send + Sync + 'static,
+{
+    let report = run(found, opts, converter).unwrap();
+    let on_disk: Report = serde_json::from_slice(&fs::read(opts.report_path()).unwrap()).unwrap();
+    assert_eq!(report.run, on_disk.run);
+    // The floats go through JSON, which need not round-trip the last bit.
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+    assert!(same(report.totals.seconds, on_disk.totals.seconds));
+    assert!(same(
+        report.totals.docs_per_second,
+        on_disk.totals.docs_per_second
+    ));
+    let mut totals = on_disk.totals.clone();
+    totals.seconds = report.totals.seconds;
+    totals.docs_per_second = report.totals.docs_per_second;
+    assert_eq!(report.totals, totals);
+    assert_eq!(report.collisions, on_disk.collisions);
+    assert_eq!(report.notes, on_disk.notes);
+    assert_eq!(on_disk.files.len(), report.totals.files);
+    let failed: Vec<_> = on_disk
+        .files
+        .iter()
+        .filter(|f| f.status == Status::Failed)
+        .cloned()
+        .collect();
+    assert_eq!(report.files, failed);
+    assert_eq!(report.failures().count(), report.totals.failed);
+    let temps: Vec<String> = all_files(&opts.out_dir)
+        .into_iter()
+        .filter(|f| f.contains(".tmp-"))
+        .collect();
+    assert!(temps.is_empty(), "left behind: {temps:?}");
+    on_disk
 }
 
 fn all_files(dir: &Path) -> Vec<String> {
@@ -196,9 +236,7 @@ fn accounting_panics_and_atomic_writes() {
     let a: serde_json::Value =
         serde_json::from_slice(&fs::read(out.join("a.json")).unwrap()).unwrap();
     assert_eq!(a["text"], "HEJ");
-    let on_disk: Report =
-        serde_json::from_slice(&fs::read(out.join("report.json")).unwrap()).unwrap();
-    assert_eq!(on_disk, report);
+    // (discover_run checked that the returned report agrees with this one.)
     assert_eq!(report.run.fingerprint, "test-1");
     assert_eq!(report.run.jobs, 2);
     assert!(report.run.started.ends_with('Z') && report.run.started.len() == 20);
@@ -287,13 +325,13 @@ fn incremental_runs() {
     let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
 
     let (calls, conv) = counting();
-    let first = run(&found, &opts, conv).unwrap();
+    let first = run_checked(&found, &opts, conv);
     assert_eq!(first.totals.converted, 3);
     assert_eq!(calls.load(Ordering::SeqCst), 5);
 
     // Unchanged: nothing is converted again except the failure.
     let (calls, conv) = counting();
-    let second = run(&found, &opts, conv).unwrap();
+    let second = run_checked(&found, &opts, conv);
     assert_eq!(calls.load(Ordering::SeqCst), 1, "only bad.txt is retried");
     let t = &second.totals;
     assert_eq!(
@@ -314,7 +352,7 @@ fn incremental_runs() {
     // One input changed: only it is converted.
     write(&input, "a.txt", "ett igen");
     let (calls, conv) = counting();
-    let third = run(&found, &opts, conv).unwrap();
+    let third = run_checked(&found, &opts, conv);
     assert_eq!(calls.load(Ordering::SeqCst), 2);
     assert!(!status_of(&third, "a.txt").up_to_date);
     assert_eq!(third.totals.converted, 1);
@@ -325,21 +363,21 @@ fn incremental_runs() {
     // An output deleted by hand is made again.
     fs::remove_file(out.join("d.json")).unwrap();
     let (calls, conv) = counting();
-    run(&found, &opts, conv).unwrap();
+    run_checked(&found, &opts, conv);
     assert_eq!(calls.load(Ordering::SeqCst), 2);
     assert!(out.join("d.json").exists());
 
     // A new fingerprint (new tool or rules) converts everything.
     opts.fingerprint = "test-2".to_string();
     let (calls, conv) = counting();
-    let fourth = run(&found, &opts, conv).unwrap();
+    let fourth = run_checked(&found, &opts, conv);
     assert_eq!(calls.load(Ordering::SeqCst), 5);
     assert_eq!(fourth.totals.converted, 3);
 
     // Without --incremental everything is converted.
     opts.incremental = false;
     let (calls, conv) = counting();
-    run(&found, &opts, conv).unwrap();
+    run_checked(&found, &opts, conv);
     assert_eq!(calls.load(Ordering::SeqCst), 5);
 }
 
@@ -351,9 +389,9 @@ fn a_file_that_starts_failing_loses_its_old_output() {
     write(&input, "a.txt", "ett");
     let opts = options(&out);
     let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
-    run(&found, &opts, fake).unwrap();
+    run_checked(&found, &opts, fake);
     assert!(out.join("a.json").exists());
-    let report = run(&found, &opts, |_| Err("now broken".to_string())).unwrap();
+    let report = run_checked(&found, &opts, |_| Err("now broken".to_string()));
     assert_eq!(report.totals.failed, 1);
     assert!(!out.join("a.json").exists());
 }
@@ -424,7 +462,7 @@ fn shards_partition_the_files() {
     let mut opts = options(&tmp.path().join("out"));
     opts.shard = Some((2, 3));
     let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
-    let report = run(&found, &opts, fake).unwrap();
+    let report = run_checked(&found, &opts, fake);
     assert_eq!(report.run.shard.as_deref(), Some("2/3"));
     assert!(tmp.path().join("out/report.shard-2-of-3.json").exists());
     assert!(
@@ -548,7 +586,7 @@ fn single_files_missing_inputs_and_out_dir_inside_input() {
         rels.iter()
             .any(|(r, err)| r.ends_with("missing.txt") && *err)
     );
-    let report = run(&found, &opts, fake).unwrap();
+    let report = run_checked(&found, &opts, fake);
     assert_eq!(report.totals.failed, 1);
     assert!(out.join("one.json").exists());
 }
@@ -578,7 +616,7 @@ fn too_large_files_are_not_read() {
     opts.max_file_bytes = 1000;
     let found = discover(&[input], &opts, &is_supported).unwrap();
     let (calls, conv) = counting();
-    let report = run(&found, &opts, conv).unwrap();
+    let report = run_checked(&found, &opts, conv);
     assert_eq!(calls.load(Ordering::SeqCst), 1);
     let big = status_of(&report, "big.txt");
     assert!(
@@ -731,7 +769,7 @@ fn killed_run_resumes() {
     opts.incremental = true;
     let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
     let (calls, conv) = counting();
-    let report = run(&found, &opts, conv).unwrap();
+    let report = run_checked(&found, &opts, conv);
     let t = &report.totals;
     assert_eq!(t.ok, 400);
     assert_eq!(t.converted + t.up_to_date, 400);
@@ -761,8 +799,158 @@ fn shard_manifests_serve_a_later_whole_run() {
     opts.incremental = true;
     let (calls, conv) = counting();
     let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
-    let report = run(&found, &opts, conv).unwrap();
+    let report = run_checked(&found, &opts, conv);
     assert_eq!(calls.load(Ordering::SeqCst), 0);
     assert_eq!(report.totals.up_to_date, 30);
     assert!(out.join("report.json").exists());
+}
+
+#[test]
+fn the_returned_report_holds_only_failures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "hej");
+    write(&input, "bad.txt", "x");
+    write(&input, "sheet.xlsx", "x");
+    let opts = options(&out);
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    let report = run(&found, &opts, fake).unwrap();
+    let paths: Vec<&str> = report.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["bad.txt"]);
+    assert_eq!(report.totals.files, 3);
+    let on_disk: Report =
+        serde_json::from_slice(&fs::read(out.join("report.json")).unwrap()).unwrap();
+    let paths: Vec<&str> = on_disk.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["a.txt", "bad.txt", "sheet.xlsx"]);
+}
+
+#[test]
+fn manifest_stores_the_fingerprint_once_and_reads_version_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "ett");
+    write(&input, "b.txt", "warn");
+    write(&input, "skip.txt", "x");
+    let mut opts = options(&out);
+    opts.incremental = true;
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    run_checked(&found, &opts, fake);
+    let path = out.join(".minutes-manifest.json");
+    let manifest: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(manifest["version"], 2);
+    assert_eq!(manifest["fingerprint"], "test-1");
+    let entries = manifest["entries"].as_object().unwrap();
+    assert_eq!(entries.len(), 3);
+    assert!(entries.values().all(|e| e.get("fingerprint").is_none()));
+    assert_eq!(entries["b.txt"]["warnings"][0], "a warning");
+    assert_eq!(entries["skip.txt"]["skipped"], "not minutes");
+
+    // The same manifest as the previous version wrote it: still honoured.
+    let mut v1 = manifest.clone();
+    v1["version"] = 1.into();
+    v1.as_object_mut().unwrap().remove("fingerprint");
+    for e in v1["entries"].as_object_mut().unwrap().values_mut() {
+        e["fingerprint"] = "test-1".into();
+    }
+    fs::write(&path, serde_json::to_vec(&v1).unwrap()).unwrap();
+    let (calls, conv) = counting();
+    let report = run_checked(&found, &opts, conv);
+    assert_eq!(calls.load(Ordering::SeqCst), 0);
+    assert_eq!(report.totals.up_to_date, 2);
+    assert!(status_of(&report, "skip.txt").up_to_date);
+    assert_eq!(status_of(&report, "b.txt").warnings, ["a warning"]);
+    let again: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(again, manifest, "rewritten as version 2");
+
+    // A manifest of an unknown version, or garbage, only costs a conversion.
+    fs::write(&path, r#"{"version":7,"entries":[]}"#).unwrap();
+    let (calls, conv) = counting();
+    let report = run_checked(&found, &opts, conv);
+    assert_eq!(calls.load(Ordering::SeqCst), 3);
+    assert!(
+        report.notes.iter().any(|n| n.contains("version 7")),
+        "{:?}",
+        report.notes
+    );
+    fs::write(&path, "{\"version\":2,\"fingerprint\":").unwrap();
+    let (calls, conv) = counting();
+    let report = run_checked(&found, &opts, conv);
+    assert_eq!(calls.load(Ordering::SeqCst), 3);
+    assert!(
+        report.notes.iter().any(|n| n.contains("unreadable")),
+        "{:?}",
+        report.notes
+    );
+    let (calls, conv) = counting();
+    run_checked(&found, &opts, conv);
+    assert_eq!(calls.load(Ordering::SeqCst), 0);
+}
+
+#[test]
+fn entries_in_any_order_report_in_that_order_and_stay_incremental() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    for i in 0..30 {
+        write(
+            &input,
+            &format!("d{}/f{i:02}.txt", i % 4),
+            &format!("p {i}"),
+        );
+    }
+    let mut opts = options(&out);
+    opts.incremental = true;
+    let mut found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    found.entries.reverse();
+    let first = run_checked(&found, &opts, fake);
+    let order: Vec<&str> = first.files.iter().map(|f| f.path.as_str()).collect();
+    let wanted: Vec<&str> = found.entries.iter().map(|e| e.rel.as_str()).collect();
+    assert_eq!(order, wanted);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join(".minutes-manifest.json")).unwrap()).unwrap();
+    let keys: Vec<&String> = manifest["entries"].as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 30);
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+    let (calls, conv) = counting();
+    let second = run_checked(&found, &opts, conv);
+    assert_eq!(calls.load(Ordering::SeqCst), 0);
+    assert_eq!(second.totals.up_to_date, 30);
+}
+
+#[test]
+fn a_killed_runs_journal_is_neither_input_nor_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "a.txt", "ett");
+    let out = input.join("out");
+    // What a killed run leaves: its journal (a pid above Linux's maximum, so
+    // certainly dead), in an output folder inside the input tree.
+    write(
+        &out,
+        ".report.json.entries.tmp-999999999-0",
+        "{\"index\":0,\"manifest\":\"keep\",\"report\":{",
+    );
+    let mut opts = options(&out);
+    opts.incremental = true;
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    let rels: Vec<&str> = found.entries.iter().map(|e| e.rel.as_str()).collect();
+    assert_eq!(rels, ["a.txt"]);
+    let report = run_checked(&found, &opts, fake);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("removed 1 temporary")),
+        "{:?}",
+        report.notes
+    );
+    assert_eq!(
+        all_files(&out),
+        [".minutes-manifest.json", "a.json", "report.json"]
+    );
+    // Running on the output folder itself finds no journal either.
+    let found = discover(std::slice::from_ref(&out), &opts, &is_supported).unwrap();
+    assert!(found.entries.iter().all(|e| !e.rel.contains("tmp")));
 }
