@@ -406,11 +406,14 @@ static WELCOME_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     // The regexes run only on lines that hold their keyword: whole documents
     // are long, and Unicode word boundaries make the regex engine slow on them.
+    // Lower-cased once: lower-casing never adds or removes a line break, so
+    // the lines of the two texts pair up.
+    let lower_all = all.to_lowercase();
     let lines_with = |words: &'static [&'static str]| {
-        all.lines().filter(move |l| {
-            let lower = l.to_lowercase();
-            words.iter().any(|w| lower.contains(w))
-        })
+        all.lines()
+            .zip(lower_all.lines())
+            .filter(move |(_, lower)| words.iter().any(|w| lower.contains(w)))
+            .map(|(l, _)| l)
     };
     if m.body.is_none() {
         m.body = most_frequent(
