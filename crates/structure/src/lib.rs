@@ -596,6 +596,16 @@ fn para_text(p: &Paragraph) -> String {
 impl Finder {
     fn run(&mut self, doc: &Document) {
         for (bi, block) in doc.blocks.iter().enumerate() {
+            // "Appendix A - Stadgar", "Bilagor" as a top heading after the
+            // items: what follows is attached, not minutes (statutes list an
+            // annual meeting's standard agenda, which is not this meeting's).
+            if let BlockKind::Paragraph(p) = &block.kind
+                && matches!(p.role, Role::Heading(1 | 2))
+                && !self.items.is_empty()
+                && APPENDIX.is_match(para_text(p).trim())
+            {
+                break;
+            }
             match &block.kind {
                 BlockKind::Paragraph(p) => self.paragraph(p, bi, block.span),
                 BlockKind::List(l) => {
@@ -1420,6 +1430,10 @@ fn split_lines(p: &Paragraph) -> Vec<Paragraph> {
     out
 }
 
+static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[A-Z]\.?\s+)?(?:appendix|bilaga|bilagor|bilagsförteckning)\b")
+        .expect("valid regex")
+});
 static RESPONSIBLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:ansvar|ansvarig|ansvariga|responsible|owner|who)\b").expect("valid regex")
 });

@@ -220,3 +220,13 @@ fn paragraph_ranges_case_numbers_and_elections_in_a_formal_protocol() {
     let berg = s.participants.iter().find(|p| p.name == "Bertil Berg");
     assert_eq!(berg.and_then(|p| p.role.as_deref()), Some("justerare"));
 }
+
+#[test]
+fn an_appendix_after_the_items_is_not_minutes() {
+    let s = structure(
+        "# Årsmöte\n\n## 1 Mötets öppnande\n\nMötet öppnades.\n\n## 2 Mötets avslutande\n\nMötet avslutades.\n\n## A Appendix A - Stadgar\n\n3. Val av ordförande\n\n4. Val av kassör\n",
+    );
+    let numbers: Vec<Option<&str>> = s.items.iter().map(|i| i.number.as_deref()).collect();
+    assert_eq!(numbers, [Some("1"), Some("2")]);
+    assert!(!s.items[1].text().contains("kassör"));
+}
