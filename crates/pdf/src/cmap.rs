@@ -3,7 +3,9 @@
 //! decode text. Bounded: ranges are capped so a hostile CMap cannot allocate
 //! without limit.
 
+use crate::lexer::decode_hex;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Most mappings one CMap may define; real ones have a few thousand.
 const MAX_ENTRIES: usize = 200_000;
@@ -32,15 +34,19 @@ pub struct CMap {
 
 #[derive(Debug, PartialEq)]
 enum Tok<'a> {
-    Hex(Vec<u8>),
+    /// A hex string: its bytes' place in the buffer [`tokens`] returns.
+    Hex(Range<usize>),
     Int(i64),
     Word(&'a [u8]),
     Open,
     Close,
 }
 
-fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
+/// The tokens, and the bytes of all hex strings (one buffer rather than an
+/// allocation per string: a CMap is mostly hex strings).
+fn tokens(data: &[u8]) -> (Vec<Tok<'_>>, Vec<u8>) {
     let mut out = Vec::new();
+    let mut hex = Vec::new();
     let mut i = 0;
     while i < data.len() {
         let c = data[i];
@@ -53,23 +59,15 @@ fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
             b'<' if data.get(i + 1) == Some(&b'<') => i += 2,
             b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
             b'<' => {
-                let mut bytes = Vec::new();
-                let mut half: Option<u8> = None;
-                i += 1;
-                while i < data.len() && data[i] != b'>' {
-                    if let Some(v) = (data[i] as char).to_digit(16) {
-                        match half.take() {
-                            Some(h) => bytes.push(h * 16 + v as u8),
-                            None => half = Some(v as u8),
-                        }
-                    }
-                    i += 1;
-                }
-                if let Some(h) = half {
-                    bytes.push(h * 16);
-                }
-                i += 1;
-                out.push(Tok::Hex(bytes));
+                let start = i + 1;
+                let end = data[start..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(data.len(), |k| start + k);
+                let at = hex.len();
+                decode_hex(&data[start..end], &mut hex);
+                out.push(Tok::Hex(at..hex.len()));
+                i = end + 1;
             }
             b'[' => {
                 out.push(Tok::Open);
@@ -123,7 +121,7 @@ fn tokens(data: &[u8]) -> Vec<Tok<'_>> {
             }
         }
     }
-    out
+    (out, hex)
 }
 
 fn code_of(b: &[u8]) -> u32 {
@@ -160,7 +158,8 @@ fn dst_plus(dst: &[u8], k: u32) -> String {
 
 /// Parse a CMap stream's (decompressed) bytes.
 pub fn parse(data: &[u8]) -> CMap {
-    let toks = tokens(data);
+    let (toks, hex) = tokens(data);
+    let h = |r: &Range<usize>| &hex[r.clone()];
     let mut cm = CMap::default();
     let mut i = 0;
     let mut entries = 0usize;
@@ -174,11 +173,11 @@ pub fn parse(data: &[u8]) -> CMap {
             b"begincodespacerange" => {
                 while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (toks.get(i), toks.get(i + 1))
                 {
-                    let len = lo.len().clamp(1, 4) as u8;
+                    let len = h(lo).len().clamp(1, 4) as u8;
                     cm.codespace.push(CodeRange {
                         len,
-                        lo: code_of(lo),
-                        hi: code_of(hi),
+                        lo: code_of(h(lo)),
+                        hi: code_of(h(hi)),
                     });
                     i += 2;
                 }
@@ -186,11 +185,11 @@ pub fn parse(data: &[u8]) -> CMap {
             b"beginbfchar" => {
                 while let (Some(Tok::Hex(src)), Some(dst)) = (toks.get(i), toks.get(i + 1)) {
                     let text = match dst {
-                        Tok::Hex(d) => utf16be(d),
+                        Tok::Hex(d) => utf16be(h(d)),
                         _ => String::new(),
                     };
                     if entries < MAX_ENTRIES {
-                        cm.unicode.insert(code_of(src), text);
+                        cm.unicode.insert(code_of(h(src)), text);
                         entries += 1;
                     }
                     i += 2;
@@ -199,7 +198,7 @@ pub fn parse(data: &[u8]) -> CMap {
             b"beginbfrange" => {
                 while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (toks.get(i), toks.get(i + 1))
                 {
-                    let (lo, hi) = (code_of(lo), code_of(hi));
+                    let (lo, hi) = (code_of(h(lo)), code_of(h(hi)));
                     i += 2;
                     match toks.get(i) {
                         Some(Tok::Hex(dst)) => {
@@ -209,7 +208,7 @@ pub fn parse(data: &[u8]) -> CMap {
                                     if entries >= MAX_ENTRIES {
                                         break;
                                     }
-                                    cm.unicode.insert(code, dst_plus(dst, k as u32));
+                                    cm.unicode.insert(code, dst_plus(h(dst), k as u32));
                                     entries += 1;
                                 }
                             }
@@ -219,7 +218,7 @@ pub fn parse(data: &[u8]) -> CMap {
                             let mut code = lo;
                             while let Some(Tok::Hex(d)) = toks.get(i) {
                                 if entries < MAX_ENTRIES && code <= hi {
-                                    cm.unicode.insert(code, utf16be(d));
+                                    cm.unicode.insert(code, utf16be(h(d)));
                                     entries += 1;
                                 }
                                 code = code.saturating_add(1);
@@ -237,7 +236,7 @@ pub fn parse(data: &[u8]) -> CMap {
                 while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi)), Some(Tok::Int(cid))) =
                     (toks.get(i), toks.get(i + 1), toks.get(i + 2))
                 {
-                    let (lo, hi) = (code_of(lo), code_of(hi));
+                    let (lo, hi) = (code_of(h(lo)), code_of(h(hi)));
                     if hi >= lo {
                         for (k, code) in (lo..=hi).enumerate() {
                             if entries >= MAX_ENTRIES {
@@ -255,7 +254,7 @@ pub fn parse(data: &[u8]) -> CMap {
                     (toks.get(i), toks.get(i + 1))
                 {
                     if entries < MAX_ENTRIES {
-                        cm.cid.insert(code_of(src), *cid as u32);
+                        cm.cid.insert(code_of(h(src)), *cid as u32);
                         entries += 1;
                     }
                     i += 2;

@@ -29,8 +29,13 @@ pub struct Font {
     cid: bool,
     /// Codespace ranges for multi-byte fonts; empty means 2 bytes per code.
     codespace: Vec<CodeRange>,
-    /// Simple fonts: text for each code.
-    simple_text: Vec<String>,
+    /// Simple fonts: the text of every code, one after the other (one
+    /// string rather than 256 small ones).
+    simple_text: String,
+    /// Simple fonts: where each code's text is in `simple_text`.
+    simple_spans: Vec<(u32, u32)>,
+    /// Simple fonts: each code's text when it is one character (most are).
+    simple_chars: Vec<Option<char>>,
     /// Simple fonts: advance for each code, in text space units per unit of font size.
     simple_width: Vec<f32>,
     /// Type0: ToUnicode map.
@@ -102,12 +107,11 @@ fn is_opaque_name(name: &str) -> bool {
     prefix <= 5 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn table_text(table: &[u16; 256], code: usize) -> String {
+/// The character a base encoding gives a code (none for 0 or a surrogate).
+fn table_char(table: &[u16; 256], code: usize) -> Option<char> {
     match table[code] {
-        0 => String::new(),
-        u => char::from_u32(u32::from(u))
-            .map(String::from)
-            .unwrap_or_default(),
+        0 => None,
+        u => char::from_u32(u32::from(u)),
     }
 }
 
@@ -212,7 +216,9 @@ impl Font {
             italic: false,
             cid: subtype == b"Type0",
             codespace: Vec::new(),
-            simple_text: Vec::new(),
+            simple_text: String::new(),
+            simple_spans: Vec::new(),
+            simple_chars: Vec::new(),
             simple_width: Vec::new(),
             cid_text: HashMap::new(),
             code_to_cid: HashMap::new(),
@@ -362,24 +368,40 @@ impl Font {
             }
             _ => {}
         }
-        let mut text: Vec<String> = (0..256).map(|c| table_text(base, c)).collect();
+        // The base encoding's character, unless Differences or ToUnicode
+        // say otherwise.
+        let mut over: Vec<Option<String>> = vec![None; 256];
         for (code, name) in &diffs {
             match glyph_name_to_text(name) {
-                Some(t) => text[*code] = t,
+                Some(t) => over[*code] = Some(t),
                 // Subset names like "g37" or "a12" say nothing about the
                 // character: better U+FFFD (and a garbled-text warning) than
                 // the base encoding's letter at that code.
-                None if is_opaque_name(name) => text[*code] = "\u{FFFD}".into(),
+                None if is_opaque_name(name) => over[*code] = Some("\u{FFFD}".into()),
                 None => {}
             }
         }
         if let Some(tu) = tu {
             for (code, t) in tu.unicode {
-                if let Some(slot) = text.get_mut(code as usize) {
-                    *slot = t;
+                if let Some(slot) = over.get_mut(code as usize) {
+                    *slot = Some(t);
                 }
             }
         }
+        let mut all = String::new();
+        let mut spans = Vec::with_capacity(256);
+        for (code, t) in over.iter().enumerate() {
+            let start = all.len() as u32;
+            match t {
+                Some(t) => all.push_str(t),
+                None => all.extend(table_char(base, code)),
+            }
+            spans.push((start, all.len() as u32));
+        }
+        let text = |code: usize| -> &str {
+            let (a, b) = spans[code];
+            &all[a as usize..b as usize]
+        };
         // Widths: /Widths, else standard-14 AFM widths, else MissingWidth or 0.5 em.
         let first = d
             .get(b"FirstChar")
@@ -407,7 +429,7 @@ impl Font {
             let w = match w {
                 Some(w) => w * wscale,
                 None if courier => 0.6,
-                None => match afm.and_then(|t| afm_width(t, &text[code])) {
+                None => match afm.and_then(|t| afm_width(t, text(code))) {
                     Some(w) => w / 1000.0,
                     None => missing.map(|m| m * wscale).unwrap_or(if widths.is_empty() {
                         0.5
@@ -418,66 +440,41 @@ impl Font {
             };
             *slot = if w.is_finite() { w } else { 0.0 };
         }
-        self.simple_text = text;
+        self.simple_chars = (0..spans.len())
+            .map(|code| {
+                let mut cs = text(code).chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => Some(c),
+                    _ => None,
+                }
+            })
+            .collect();
+        self.simple_text = all;
+        self.simple_spans = spans;
         self.simple_width = sw;
     }
 
     /// Split a string operand into codes, calling `f(code, byte_len)` for each.
+    #[inline]
     pub fn for_each_code(&self, bytes: &[u8], mut f: impl FnMut(u32, usize)) {
-        if !self.cid {
-            for b in bytes {
-                f(u32::from(*b), 1);
-            }
-            return;
+        for (code, len) in self.codes(bytes) {
+            f(code, len);
         }
-        if self.codespace.is_empty() {
-            for ch in bytes.chunks(2) {
-                let code = ch.iter().fold(0u32, |a, b| (a << 8) | u32::from(*b));
-                f(code, ch.len());
-            }
-            return;
-        }
-        let mut i = 0;
-        while i < bytes.len() {
-            let mut matched = 0usize;
-            for len in 1..=4usize {
-                if i + len > bytes.len() {
-                    break;
-                }
-                let code = bytes[i..i + len]
-                    .iter()
-                    .fold(0u32, |a, b| (a << 8) | u32::from(*b));
-                if self
-                    .codespace
-                    .iter()
-                    .any(|r| r.len as usize == len && code >= r.lo && code <= r.hi)
-                {
-                    matched = len;
-                    break;
-                }
-            }
-            // No range matched: take the shortest declared length and move on.
-            let len = if matched > 0 {
-                matched
-            } else {
-                self.codespace
-                    .iter()
-                    .map(|r| r.len as usize)
-                    .min()
-                    .unwrap_or(2)
-                    .max(1)
-            };
-            let end = (i + len).min(bytes.len());
-            let code = bytes[i..end]
-                .iter()
-                .fold(0u32, |a, b| (a << 8) | u32::from(*b));
-            f(code, end - i);
-            i = end;
+    }
+
+    /// The codes of a string operand with their byte lengths.
+    #[inline]
+    pub fn codes<'s>(&'s self, bytes: &'s [u8]) -> Codes<'s> {
+        Codes {
+            font: self,
+            bytes,
+            i: 0,
         }
     }
 
     /// The text of a code ("" when the font cannot say; U+FFFD for a Type0
     /// code with no ToUnicode entry).
+    #[inline]
     pub fn text(&self, code: u32) -> &str {
         if self.cid {
             match self.cid_text.get(&code) {
@@ -485,14 +482,26 @@ impl Font {
                 None => "\u{FFFD}",
             }
         } else {
-            self.simple_text
+            self.simple_spans
                 .get(code as usize)
-                .map(String::as_str)
+                .and_then(|&(a, b)| self.simple_text.get(a as usize..b as usize))
                 .unwrap_or("")
         }
     }
 
+    /// The text of a code when it is exactly one character: [`Font::text`]
+    /// without decoding a string (`None` says nothing about the text).
+    #[inline]
+    pub fn single_char(&self, code: u32) -> Option<char> {
+        if self.cid {
+            None
+        } else {
+            self.simple_chars.get(code as usize).copied().flatten()
+        }
+    }
+
     /// Advance width of a code per unit of font size.
+    #[inline]
     pub fn width(&self, code: u32) -> f32 {
         if self.cid {
             let cid = self.code_to_cid.get(&code).copied().unwrap_or(code);
@@ -503,8 +512,78 @@ impl Font {
     }
 
     /// Whether word spacing (Tw) applies: single-byte code 32 only.
+    #[inline]
     pub fn is_word_space(&self, code: u32, len: usize) -> bool {
         code == 32 && len == 1
+    }
+}
+
+/// The codes of a string operand: see [`Font::codes`].
+pub struct Codes<'s> {
+    font: &'s Font,
+    bytes: &'s [u8],
+    i: usize,
+}
+
+impl Iterator for Codes<'_> {
+    /// The code and its length in bytes.
+    type Item = (u32, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(u32, usize)> {
+        let (bytes, i) = (self.bytes, self.i);
+        if i >= bytes.len() {
+            return None;
+        }
+        let font = self.font;
+        // Simple fonts: one byte per code.
+        if !font.cid {
+            self.i = i + 1;
+            return Some((u32::from(bytes[i]), 1));
+        }
+        // No codespace: two bytes per code.
+        if font.codespace.is_empty() {
+            let end = (i + 2).min(bytes.len());
+            self.i = end;
+            let code = bytes[i..end]
+                .iter()
+                .fold(0u32, |a, b| (a << 8) | u32::from(*b));
+            return Some((code, end - i));
+        }
+        let mut matched = 0usize;
+        for len in 1..=4usize {
+            if i + len > bytes.len() {
+                break;
+            }
+            let code = bytes[i..i + len]
+                .iter()
+                .fold(0u32, |a, b| (a << 8) | u32::from(*b));
+            if font
+                .codespace
+                .iter()
+                .any(|r| r.len as usize == len && code >= r.lo && code <= r.hi)
+            {
+                matched = len;
+                break;
+            }
+        }
+        // No range matched: take the shortest declared length and move on.
+        let len = if matched > 0 {
+            matched
+        } else {
+            font.codespace
+                .iter()
+                .map(|r| r.len as usize)
+                .min()
+                .unwrap_or(2)
+                .max(1)
+        };
+        let end = (i + len).min(bytes.len());
+        let code = bytes[i..end]
+            .iter()
+            .fold(0u32, |a, b| (a << 8) | u32::from(*b));
+        self.i = end;
+        Some((code, end - i))
     }
 }
 

@@ -50,6 +50,7 @@ impl Grid {
     }
 
     /// The cell (row, column) containing a point, if inside.
+    #[inline]
     pub fn cell_at(&self, x: f32, y: f32) -> Option<(usize, usize)> {
         let b = self.bbox();
         if x < b[0] - 1. || x > b[2] + 1. || y < b[1] - 1. || y > b[3] + 1. {

@@ -10,7 +10,7 @@
 //! outlines are ignored.
 
 use crate::font::Font;
-use crate::lexer::{Lexer, Tok};
+use crate::lexer::{Lexer, Tok, decode_hex};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -269,6 +269,14 @@ pub struct Interp<'a> {
     out: PageContent,
     ops: usize,
     forms: Vec<ObjectId>,
+    /// The bytes of the hex string being shown (reused).
+    hex: Vec<u8>,
+    /// A page handed back for its buffers.
+    spare: PageContent,
+    /// The last glyph size computed and what it was computed from.
+    last_size: Option<([u32; 4], f32)>,
+    /// The last font looked up: resources, name and the font.
+    last_font: Option<(usize, Vec<u8>, Option<Rc<Font>>)>,
 }
 
 #[derive(Default)]
@@ -322,6 +330,10 @@ impl<'a> Interp<'a> {
             out: PageContent::default(),
             ops: 0,
             forms: Vec::new(),
+            hex: Vec::new(),
+            spare: PageContent::default(),
+            last_size: None,
+            last_font: None,
         }
     }
 
@@ -359,6 +371,12 @@ impl<'a> Interp<'a> {
         best
     }
 
+    /// Hand back a page that is no longer needed: the next page reuses its
+    /// buffers instead of growing new ones glyph by glyph.
+    pub fn recycle(&mut self, page: PageContent) {
+        self.spare = page;
+    }
+
     fn run(
         &mut self,
         page_id: ObjectId,
@@ -368,9 +386,16 @@ impl<'a> Interp<'a> {
         w: f32,
         h: f32,
     ) -> PageContent {
+        // Start from the buffers of a page handed back by `recycle`, if any.
+        let mut glyphs = std::mem::take(&mut self.spare.glyphs);
+        glyphs.clear();
+        let mut rules = std::mem::take(&mut self.spare.rules);
+        rules.clear();
         self.out = PageContent {
             width: w,
             height: h,
+            glyphs,
+            rules,
             ..PageContent::default()
         };
         self.ops = 0;
@@ -437,6 +462,25 @@ impl<'a> Interp<'a> {
     }
 
     fn font(&mut self, res: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        // Text is set in a few fonts, one `Tf` after another: the last
+        // lookup saves its dictionary lookups (the document does not change).
+        let res_key = res.map_or(0, |r| r as *const Dictionary as usize);
+        if let Some((r, n, f)) = &self.last_font
+            && *r == res_key
+            && n.as_slice() == name
+        {
+            return f.clone();
+        }
+        let f = self.font_uncached(res, name);
+        let (r, n, last) = self.last_font.get_or_insert_with(Default::default);
+        *r = res_key;
+        n.clear();
+        n.extend_from_slice(name);
+        last.clone_from(&f);
+        f
+    }
+
+    fn font_uncached(&mut self, res: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
         let fonts = res?
             .get(b"Font")
             .ok()
@@ -728,47 +772,116 @@ impl<'a> Interp<'a> {
 
     fn show(&mut self, items: &[Tok<'_>], gs: &Gs, tm: &mut M) {
         let Some(font) = gs.font.clone() else { return };
-        let cd = gs.ctm;
         for it in items {
             match it {
-                Tok::Str(bytes) => {
-                    font.for_each_code(bytes, |code, len| {
-                        let w = font.width(code);
-                        let mut tx = (w * gs.size + gs.tc) * gs.th;
-                        if font.is_word_space(code, len) {
-                            tx += gs.tw * gs.th;
-                        }
-                        let m = tm.mul(&cd);
-                        *tm = M::tr(tx, 0.).mul(tm);
-                        if !m.finite() || self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
-                            return;
-                        }
-                        let text = font.text(code);
-                        if text.is_empty() {
-                            return;
-                        }
-                        let mm = m.0;
-                        // Upright, left-to-right text only: a > 0, b ≈ 0, y down.
-                        if mm[0] <= 0. || mm[1].abs() > 0.05 * mm[0] || mm[3] >= 0. {
-                            self.out.rotated_glyphs += 1;
-                            return;
-                        }
-                        let (x0, y) = m.apply(0., gs.rise);
-                        let (x1, _) = m.apply(w * gs.size * gs.th, gs.rise);
-                        let size =
-                            gs.size * (mm[2] * mm[2] + mm[3] * mm[3]).sqrt() * font.size_scale;
-                        if size.is_nan() || size <= 0.1 {
-                            return;
-                        }
-                        let bold = font.bold || gs.render == 2;
-                        self.push_text(text, x0, x1.max(x0), y, size, bold, font.italic);
-                    });
+                Tok::Str(bytes) => self.show_string(bytes, &font, gs, tm),
+                Tok::Hex(raw) => {
+                    let mut bytes = std::mem::take(&mut self.hex);
+                    bytes.clear();
+                    decode_hex(raw, &mut bytes);
+                    self.show_string(&bytes, &font, gs, tm);
+                    self.hex = bytes;
                 }
                 o => {
                     let adj = o.num();
                     *tm = M::tr(-adj / 1000. * gs.size * gs.th, 0.).mul(tm);
                 }
             }
+        }
+    }
+
+    /// Draw one string's glyphs, advancing the text matrix.
+    fn show_string(&mut self, bytes: &[u8], font: &Font, gs: &Gs, tm: &mut M) {
+        let cd = gs.ctm;
+        // A loop rather than a closure per code, with the text matrix in a
+        // local: updated in place through `tm`, every glyph waited for the
+        // previous glyph's stores to reach memory.
+        let mut t = *tm;
+        let mut last_size = self.last_size;
+        for (code, len) in font.codes(bytes) {
+            let w = font.width(code);
+            let mut tx = (w * gs.size + gs.tc) * gs.th;
+            if font.is_word_space(code, len) {
+                tx += gs.tw * gs.th;
+            }
+            let m = t.mul(&cd);
+            t = M::tr(tx, 0.).mul(&t);
+            if !m.finite() || self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+                continue;
+            }
+            // One character (the usual case) without decoding the text.
+            let single = font.single_char(code);
+            let text = if single.is_some() {
+                ""
+            } else {
+                font.text(code)
+            };
+            if single.is_none() && text.is_empty() {
+                continue;
+            }
+            let mm = m.0;
+            // Upright, left-to-right text only: a > 0, b ≈ 0, y down.
+            if mm[0] <= 0. || mm[1].abs() > 0.05 * mm[0] || mm[3] >= 0. {
+                self.out.rotated_glyphs += 1;
+                continue;
+            }
+            let (x0, y) = m.apply(0., gs.rise);
+            let (x1, _) = m.apply(w * gs.size * gs.th, gs.rise);
+            // The same inputs as for the last glyph (the usual case: the
+            // matrix's vertical column stays while text runs along a line)
+            // give the same size without the slow square root.
+            let key = [
+                mm[2].to_bits(),
+                mm[3].to_bits(),
+                gs.size.to_bits(),
+                font.size_scale.to_bits(),
+            ];
+            let size = match last_size {
+                Some((k, size)) if k == key => size,
+                _ => {
+                    let size = gs.size * (mm[2] * mm[2] + mm[3] * mm[3]).sqrt() * font.size_scale;
+                    last_size = Some((key, size));
+                    size
+                }
+            };
+            if size.is_nan() || size <= 0.1 {
+                continue;
+            }
+            let bold = font.bold || gs.render == 2;
+            match single {
+                Some(c) => self.push_char(c, x0, x1.max(x0), y, size, bold, font.italic),
+                None => self.push_text(text, x0, x1.max(x0), y, size, bold, font.italic),
+            }
+        }
+        *tm = t;
+        self.last_size = last_size;
+    }
+
+    /// [`Interp::push_text`] for a text of one character.
+    #[allow(clippy::too_many_arguments)]
+    fn push_char(
+        &mut self,
+        c: char,
+        x0: f32,
+        x1: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        italic: bool,
+    ) {
+        if expand(c).is_none() && !c.is_control() {
+            self.out.glyphs.push(Glyph {
+                x0,
+                x1,
+                y,
+                size,
+                ch: map_private(c),
+                bold,
+                italic,
+            });
+        } else {
+            let mut buf = [0u8; 4];
+            self.push_text(c.encode_utf8(&mut buf), x0, x1, y, size, bold, italic);
         }
     }
 

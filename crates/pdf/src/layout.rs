@@ -50,12 +50,6 @@ pub struct Para {
     indent: f32,
 }
 
-impl Para {
-    fn text(&self) -> String {
-        self.chars.iter().map(|c| c.0).collect()
-    }
-}
-
 /// A block before roles are assigned.
 #[derive(Debug, Clone)]
 pub enum Item {
@@ -99,8 +93,20 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-/// Mark strike-through, underline and links on glyphs.
-fn decorate(page: &PageContent, used: &[bool]) -> Vec<G> {
+/// `c.is_alphanumeric()`, without the Unicode tables for ASCII and the
+/// Latin-1 letters (asked of every glyph; Swedish text is nearly all those).
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{C0}'..='\u{FF}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Mark strike-through, underline and links on glyphs, into `out`.
+fn decorate(page: &PageContent, used: &[bool], out: &mut Vec<G>) {
     let mut hr: Vec<(f32, f32, f32, f32)> = page
         .rules
         .iter()
@@ -109,52 +115,72 @@ fn decorate(page: &PageContent, used: &[bool]) -> Vec<G> {
         .map(|(r, _)| ((r.y0 + r.y1) / 2., r.x0, r.x1, r.y1 - r.y0))
         .collect();
     hr.sort_by(|a, b| a.0.total_cmp(&b.0));
-    page.glyphs
+    // Link areas grown by a point, as y0, y1, x0, x1: computed once, not per
+    // glyph.
+    let links: Vec<[f32; 4]> = page
+        .links
         .iter()
-        .map(|g| {
-            let mut style = Style::NONE;
-            if g.bold {
-                style = style.with(Style::BOLD);
-            }
-            if g.italic {
-                style = style.with(Style::ITALIC);
-            }
-            let cx = (g.x0 + g.x1) / 2.;
-            let lo = g.y - 0.6 * g.size;
-            let start = hr.partition_point(|r| r.0 < lo);
-            for r in &hr[start..] {
-                if r.0 > g.y + 0.3 * g.size {
-                    break;
-                }
-                if cx < r.1 || cx > r.2 || r.3 > 0.2 * g.size {
-                    continue;
-                }
-                let d = g.y - r.0; // above the baseline is positive
-                if d > 0.12 * g.size && d < 0.5 * g.size {
-                    style = style.with(Style::STRIKE);
-                } else if d <= 0.02 * g.size && d > -0.22 * g.size && r.2 - r.1 < 0.6 * page.width {
-                    // A rule across most of the page is a separator, not an underline.
-                    style = style.with(Style::UNDERLINE);
-                }
-            }
-            let cy = g.y - 0.3 * g.size;
-            let link = page
-                .links
-                .iter()
-                .position(|l| {
-                    cx >= l.rect[0] - 1.
-                        && cx <= l.rect[2] + 1.
-                        && cy >= l.rect[1] - 1.
-                        && cy <= l.rect[3] + 1.
-                })
-                .map(|i| i as u16);
-            G { g: *g, style, link }
+        .map(|l| {
+            [
+                l.rect[1] - 1.,
+                l.rect[3] + 1.,
+                l.rect[0] - 1.,
+                l.rect[2] + 1.,
+            ]
         })
-        .collect()
+        .collect();
+    // The links whose rows hold a height, for the last height asked about:
+    // glyphs come line by line, so the list is made once a line and each
+    // glyph is only tested against the links on its line (the first of
+    // them that holds it is the first of all links that does).
+    let mut on_row: Vec<usize> = Vec::new();
+    let mut row: Option<u32> = None;
+    out.clear();
+    out.extend(page.glyphs.iter().map(|g| {
+        let mut style = Style::NONE;
+        if g.bold {
+            style = style.with(Style::BOLD);
+        }
+        if g.italic {
+            style = style.with(Style::ITALIC);
+        }
+        let cx = (g.x0 + g.x1) / 2.;
+        let lo = g.y - 0.6 * g.size;
+        let start = hr.partition_point(|r| r.0 < lo);
+        for r in &hr[start..] {
+            if r.0 > g.y + 0.3 * g.size {
+                break;
+            }
+            if cx < r.1 || cx > r.2 || r.3 > 0.2 * g.size {
+                continue;
+            }
+            let d = g.y - r.0; // above the baseline is positive
+            if d > 0.12 * g.size && d < 0.5 * g.size {
+                style = style.with(Style::STRIKE);
+            } else if d <= 0.02 * g.size && d > -0.22 * g.size && r.2 - r.1 < 0.6 * page.width {
+                // A rule across most of the page is a separator, not an underline.
+                style = style.with(Style::UNDERLINE);
+            }
+        }
+        let cy = g.y - 0.3 * g.size;
+        if row != Some(cy.to_bits()) {
+            row = Some(cy.to_bits());
+            on_row.clear();
+            on_row.extend((0..links.len()).filter(|&i| cy >= links[i][0] && cy <= links[i][1]));
+        }
+        let link = on_row
+            .iter()
+            .copied()
+            .find(|&i| cx >= links[i][2] && cx <= links[i][3])
+            .map(|i| i as u16);
+        G { g: *g, style, link }
+    }));
 }
 
 /// Group glyphs into lines.
-fn build_lines(mut gs: Vec<G>) -> Vec<Line> {
+/// Lines of the glyphs in `gs` (left retained and sorted: the buffer is the
+/// caller's to reuse).
+fn build_lines(gs: &mut Vec<G>) -> Vec<Line> {
     gs.retain(|g| g.g.x1.is_finite() && g.g.y.is_finite());
     gs.sort_by(|a, b| a.g.y.total_cmp(&b.g.y));
     let mut groups: Vec<Vec<G>> = Vec::new();
@@ -175,11 +201,12 @@ fn build_lines(mut gs: Vec<G>) -> Vec<Line> {
     if groups.len() <= 5_000 {
         attach_scripts(&mut groups);
     }
+    let mut scratch = LineScratch::default();
     groups
         .into_iter()
         .filter_map(|mut line| {
             line.sort_by(|a, b| a.g.x0.total_cmp(&b.g.x0));
-            make_line(&line)
+            make_line(&line, &mut scratch)
         })
         .collect()
 }
@@ -201,15 +228,19 @@ fn group_box(g: &[G]) -> (f32, f32, f32, f32) {
 /// drawn as a small "2") into the line they belong to, marked as
 /// superscript or subscript.
 fn attach_scripts(groups: &mut Vec<Vec<G>>) {
+    // Each group's box, kept up to date as groups merge: computing them
+    // afresh for every comparison was most of this function's time.
+    let mut boxes: Vec<(f32, f32, f32, f32)> = groups.iter().map(|g| group_box(g)).collect();
     let mut k = 0;
     while k < groups.len() {
-        let (size, y, x0, x1) = group_box(&groups[k]);
+        let (size, y, x0, x1) = boxes[k];
         let mut target = None;
         // Marks are short; OCR layers size every word differently.
         let short = groups[k].iter().filter(|g| !is_space(g.g.ch)).count() <= 3;
         for n in [k + 1, k.wrapping_sub(1)] {
-            let Some(other) = groups.get(n) else { continue };
-            let (os, oy, ox0, ox1) = group_box(other);
+            let Some(&(os, oy, ox0, ox1)) = boxes.get(n) else {
+                continue;
+            };
             let dy = y - oy; // negative: raised
             if short
                 && size < 0.85 * os
@@ -232,12 +263,14 @@ fn attach_scripts(groups: &mut Vec<Vec<G>>) {
         match target {
             Some((n, style)) => {
                 let mut moved = groups.remove(k);
+                boxes.remove(k);
                 for g in &mut moved {
                     g.style = g.style.with(style);
                 }
                 let n = if n > k { n - 1 } else { n };
                 if let Some(t) = groups.get_mut(n) {
                     t.extend(moved);
+                    boxes[n] = group_box(t);
                 }
                 k = k.saturating_sub(1);
             }
@@ -246,12 +279,22 @@ fn attach_scripts(groups: &mut Vec<Vec<G>>) {
     }
 }
 
-fn make_line(gs: &[G]) -> Option<Line> {
+/// Buffers [`make_line`] reuses from one line to the next.
+#[derive(Default)]
+struct LineScratch {
+    /// Font sizes: size, characters, baseline of the first.
+    counts: Vec<(f32, usize, f32)>,
+    /// Positions of spaces drawn in a regular (not bold) font.
+    regular_spaces: Vec<usize>,
+}
+
+fn make_line(gs: &[G], scratch: &mut LineScratch) -> Option<Line> {
     // Dominant size and baseline: of the most characters.
     let mut size = 0f32;
     let mut y = 0f32;
     let mut best = 0usize;
-    let mut counts: Vec<(f32, usize, f32)> = Vec::new();
+    let counts = &mut scratch.counts;
+    counts.clear();
     for g in gs {
         if is_space(g.g.ch) {
             continue;
@@ -261,7 +304,7 @@ fn make_line(gs: &[G]) -> Option<Line> {
             None => counts.push((g.g.size, 1, g.g.y)),
         }
     }
-    for c in &counts {
+    for c in counts.iter() {
         if c.1 > best {
             best = c.1;
             size = c.0;
@@ -278,7 +321,8 @@ fn make_line(gs: &[G]) -> Option<Line> {
     let mut first_word_end: Option<f32> = None;
     let mut second_x = f32::NAN;
     let mut bold_all = true;
-    let mut regular_spaces: Vec<usize> = Vec::new();
+    let regular_spaces = &mut scratch.regular_spaces;
+    regular_spaces.clear();
     for g in gs {
         let c = g.g.ch;
         if is_space(c) {
@@ -314,7 +358,11 @@ fn make_line(gs: &[G]) -> Option<Line> {
             } else if gap
                 > size.min(g.g.size.max(p.g.size))
                     // After punctuation a smaller gap is a space ("1.1.\tText").
-                    * if ".,;:)".contains(p.g.ch) && c.is_alphabetic() { 0.08 } else { 0.15 }
+                    * if matches!(p.g.ch, '.' | ',' | ';' | ':' | ')') && c.is_alphabetic() {
+                        0.08
+                    } else {
+                        0.15
+                    }
                 && !chars.last().is_some_and(|l| is_space(l.0))
             {
                 chars.push((' ', Style::NONE, None));
@@ -324,7 +372,7 @@ fn make_line(gs: &[G]) -> Option<Line> {
             first_word_end = prev.map(|p| p.g.x1);
             second_x = g.g.x0;
         }
-        if !g.style.contains(Style::BOLD) && c.is_alphanumeric() {
+        if !g.style.contains(Style::BOLD) && is_alnum(c) {
             bold_all = false;
         }
         x0 = x0.min(g.g.x0);
@@ -395,21 +443,28 @@ fn detect_label(chars: &[(char, Style, Option<u16>)]) -> (Option<usize>, bool) {
         (Some(c), Some(s)) if BULLETS.contains(&c) && is_space(s) => return (Some(1), false),
         _ => {}
     }
-    // "1." "12)" "a)" "iv." followed by a space.
-    let word: String = chars
+    // "1." "12)" "a)" "iv." followed by a space: the first word, up to six
+    // characters (in an array: this runs for every line).
+    let mut word = ['\0'; 6];
+    let mut n = 0;
+    for c in chars
         .iter()
         .map(|c| c.0)
         .take_while(|c| !is_space(*c))
         .take(6)
-        .collect();
-    let n = word.chars().count();
+    {
+        word[n] = c;
+        n += 1;
+    }
     if n >= 2 && chars.get(n).is_some_and(|c| is_space(c.0)) && chars.len() > n + 1 {
-        let last_len = word.chars().last().map(char::len_utf8).unwrap_or(0);
-        let (body, last) = word.split_at(word.len() - last_len);
-        if (last == "." || last == ")")
-            && (body.chars().all(|c| c.is_ascii_digit())
-                || (body.len() == 1 && body.chars().all(|c| c.is_ascii_lowercase()))
-                || (!body.is_empty() && body.chars().all(|c| "ivx".contains(c)) && last == ")"))
+        let (body, last) = (&word[..n - 1], word[n - 1]);
+        // Every accepted body is ASCII, so counting characters is counting bytes.
+        if (last == '.' || last == ')')
+            && (body.iter().all(|c| c.is_ascii_digit())
+                || (body.len() == 1 && body[0].is_ascii_lowercase())
+                || (!body.is_empty()
+                    && body.iter().all(|c| matches!(c, 'i' | 'v' | 'x'))
+                    && last == ')'))
             && body.len() <= 3
         {
             return (Some(n), true);
@@ -626,23 +681,65 @@ pub struct Prepared {
     separators: Vec<f32>,
 }
 
+/// Buffers the layout reuses from one page to the next (see
+/// [`prepare_with`]): a page's glyphs pass through several lists, and
+/// allocating them afresh for every page showed in profiles.
+#[derive(Default)]
+pub struct Scratch {
+    glyphs: Vec<G>,
+    places: Vec<Option<(usize, usize)>>,
+    free: Vec<G>,
+    cells: Vec<Vec<(usize, G)>>,
+    cell: Vec<G>,
+}
+
 /// First step of a page's layout: decorations, grids, lines.
 pub fn prepare(page: &PageContent) -> Prepared {
+    prepare_with(page, &mut Scratch::default())
+}
+
+/// [`prepare`] with buffers kept from earlier pages.
+pub fn prepare_with(page: &PageContent, ws: &mut Scratch) -> Prepared {
     let (grids, used) = find_grids(&page.rules);
-    let gs = decorate(page, &used);
-    // Split glyphs into grid cells and free text.
-    let mut free: Vec<G> = Vec::with_capacity(gs.len());
-    let mut cells: Vec<HashMap<(usize, usize), Vec<G>>> = vec![HashMap::new(); grids.len()];
-    for g in gs {
+    decorate(page, &used, &mut ws.glyphs);
+    let gs = &mut ws.glyphs;
+    // Split glyphs into grid cells and free text. Each grid's glyphs are
+    // kept with their cell's number (row-major) and sorted into cells later:
+    // cheaper than a map from cell to glyphs, which hashed every glyph. The
+    // cells are found first and counted, so that the lists are allocated
+    // once at their size rather than grown.
+    let places = &mut ws.places;
+    places.clear();
+    places.extend(gs.iter().map(|g| {
         let cx = (g.g.x0 + g.g.x1) / 2.;
         let cy = g.g.y - 0.3 * g.g.size;
-        match grids
+        grids
             .iter()
             .enumerate()
-            .find_map(|(i, gr)| gr.cell_at(cx, cy).map(|rc| (i, rc)))
-        {
-            Some((i, rc)) => cells[i].entry(rc).or_default().push(g),
-            None => free.push(g),
+            .find_map(|(i, gr)| gr.cell_at(cx, cy).map(|(r, c)| (i, r * gr.cols() + c)))
+    }));
+    let mut counts = vec![0usize; grids.len()];
+    for &(i, _) in places.iter().flatten() {
+        counts[i] += 1;
+    }
+    let in_grids: usize = counts.iter().sum();
+    let free = &mut ws.free;
+    free.clear();
+    free.reserve(gs.len() - in_grids);
+    let cells = &mut ws.cells;
+    if cells.len() < grids.len() {
+        cells.resize_with(grids.len(), Vec::new);
+    }
+    for (cell, &n) in cells.iter_mut().zip(&counts) {
+        cell.clear();
+        cell.reserve(n);
+    }
+    // By reference: moving the pairs out by value went through a stack
+    // copy that stalled on its own fresh stores.
+    for (g, place) in gs.iter().zip(places.iter()) {
+        match *place {
+            Some((i, key)) => cells[i].push((key, *g)),
+            None => free.push(*g),
         }
     }
     let lines = build_lines(free)
@@ -650,10 +747,11 @@ pub fn prepare(page: &PageContent) -> Prepared {
         .enumerate()
         .map(|(k, l)| (k as u32 + 1, l))
         .collect();
+    let cell = &mut ws.cell;
     let tables = grids
         .into_iter()
-        .zip(cells)
-        .map(|(g, c)| table_lines(g, c))
+        .zip(cells.iter_mut())
+        .map(|(g, c)| table_lines(g, c, cell))
         .collect();
     let h = page.height.max(1.);
     let separators = page
@@ -848,7 +946,24 @@ struct TableLines {
     bold_rows: Vec<bool>,
 }
 
-fn table_lines(grid: Grid, mut cells: HashMap<(usize, usize), Vec<G>>) -> TableLines {
+/// `cells`: a grid's glyphs in drawing order, each with its cell's number
+/// (row-major); `glyphs`: a buffer for one cell's.
+fn table_lines(grid: Grid, cells: &mut [(usize, G)], glyphs: &mut Vec<G>) -> TableLines {
+    // Glyphs by cell, in drawing order within each cell (the sort is stable).
+    cells.sort_by_key(|c| c.0);
+    let mut next = 0;
+    // Append the glyphs of cell `key` to `out`; cells are taken in order.
+    let mut take = |key: usize, out: &mut Vec<G>| {
+        while next < cells.len() && cells[next].0 < key {
+            next += 1;
+        }
+        let start = next;
+        while next < cells.len() && cells[next].0 == key {
+            next += 1;
+        }
+        out.extend(cells[start..next].iter().map(|c| c.1));
+    };
+    let cols = grid.cols();
     let mut rows = Vec::new();
     let mut bold_rows = Vec::new();
     for r in 0..grid.rows() {
@@ -856,16 +971,17 @@ fn table_lines(grid: Grid, mut cells: HashMap<(usize, usize), Vec<G>>) -> TableL
         let mut c = 0;
         let mut all_bold = true;
         let mut any = false;
-        while c < grid.cols() {
+        while c < cols {
             // Merge cells across missing dividers.
             let mut span = 1;
-            let mut glyphs = cells.remove(&(r, c)).unwrap_or_default();
-            while c + span < grid.cols() && !grid.has_divider(r, c + span) {
-                glyphs.extend(cells.remove(&(r, c + span)).unwrap_or_default());
+            glyphs.clear();
+            take(r * cols + c, glyphs);
+            while c + span < cols && !grid.has_divider(r, c + span) {
+                take(r * cols + c + span, glyphs);
                 span += 1;
             }
-            for g in &glyphs {
-                if g.g.ch.is_alphanumeric() {
+            for g in glyphs.iter() {
+                if is_alnum(g.g.ch) {
                     any = true;
                     if !g.style.contains(Style::BOLD) {
                         all_bold = false;
@@ -1361,11 +1477,28 @@ pub fn is_page_number(t: &str) -> bool {
     )
 }
 
-fn is_signature_line(t: &str) -> bool {
-    let l = t.to_lowercase();
-    l.starts_with("justerandes sign")
-        || l.starts_with("utdragsbestyrkande")
-        || l.starts_with("justerarnas sign")
+fn is_signature_line(chars: &[(char, Style, Option<u16>)]) -> bool {
+    ["justerandes sign", "utdragsbestyrkande", "justerarnas sign"]
+        .iter()
+        .any(|p| lower_starts_with(chars.iter().map(|c| c.0), p))
+}
+
+/// `t.to_lowercase().starts_with(prefix)` for an ASCII `prefix`, without
+/// lower-casing (and allocating) all of `t`: this is asked of every line.
+/// Characters are lower-cased one by one; the one that depends on its
+/// neighbours, capital sigma, never lower-cases to ASCII.
+fn lower_starts_with(t: impl Iterator<Item = char>, prefix: &str) -> bool {
+    let mut want = prefix.chars();
+    for c in t {
+        for l in c.to_lowercase() {
+            match want.next() {
+                None => return true,
+                Some(w) if w == l => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    want.next().is_none()
 }
 
 /// Set apart page furniture: lines near the top or bottom of the page that
@@ -1400,11 +1533,11 @@ pub fn split_furniture(pages: &mut [Prepared]) -> Vec<Block> {
         let h = pg.height;
         let lines = std::mem::take(&mut pg.lines);
         for (no, l) in lines {
-            let text: String = l.chars.iter().map(|c| c.0).collect();
             let margin = in_margin(&l, h);
             let repeated = margin && counts.get(&key(&l)).copied().unwrap_or(0) >= threshold;
-            let page_number = (l.y < 0.15 * h || l.top > 0.8 * h) && is_page_number(&text);
-            if repeated || page_number || is_signature_line(&text) {
+            let page_number = (l.y < 0.15 * h || l.top > 0.8 * h)
+                && is_page_number(&l.chars.iter().map(|c| c.0).collect::<String>());
+            if repeated || page_number || is_signature_line(&l.chars) {
                 let p = Para {
                     chars: l.chars.clone(),
                     size: l.size,
@@ -1432,14 +1565,14 @@ pub fn page_text(pg: &PageLayout) -> String {
     for it in &pg.items {
         match it {
             Item::Para(p) => {
-                s.push_str(&p.text());
+                s.extend(p.chars.iter().map(|c| c.0));
                 s.push('\n');
             }
             Item::Table(t) => {
                 for row in &t.rows {
                     for (cell, _) in row {
                         for p in cell {
-                            s.push_str(&p.text());
+                            s.extend(p.chars.iter().map(|c| c.0));
                             s.push('\n');
                         }
                     }
@@ -1474,6 +1607,36 @@ mod tests {
         assert_eq!(joined("via e-", "post"), "via e-post");
         assert_eq!(joined("Synpunkter -", "nästa"), "Synpunkter - nästa");
         assert_eq!(joined("vanlig", "rad"), "vanlig rad");
+    }
+
+    #[test]
+    fn alphanumeric_shortcut_matches_the_standard_library() {
+        for c in (0..0x400).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn signature_captions() {
+        for t in [
+            "Justerandes signatur",
+            "JUSTERARNAS SIGN",
+            "Utdragsbestyrkande",
+            "utdragsbestyr\u{212A}ande",
+            "justerandes sign",
+            "justerandes sig",
+            "Justerande",
+            "ΣJusterandes sign",
+            "",
+        ] {
+            assert_eq!(
+                is_signature_line(&chars(t)),
+                t.to_lowercase().starts_with("justerandes sign")
+                    || t.to_lowercase().starts_with("utdragsbestyrkande")
+                    || t.to_lowercase().starts_with("justerarnas sign"),
+                "{t}"
+            );
+        }
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! A content-stream lexer: operators with their operands, borrowed from the
 //! stream where possible. lopdf's parser builds an owned `Object` tree for
 //! every operand and took half of the reading time; this one only allocates
-//! for escaped strings and arrays. Malformed input never panics: unknown bytes
-//! are skipped, and an unterminated construct ends the stream.
+//! for escaped strings and arrays, and even those buffers are reused. Hex
+//! strings stay undecoded until used ([`decode_hex`]): LibreOffice writes
+//! every line as a `TJ` array of many short hex strings, and allocating their
+//! bytes was a large share of the reading time. Malformed input never panics:
+//! unknown bytes are skipped, and an unterminated construct ends the stream.
 
 use std::borrow::Cow;
 
@@ -15,6 +18,9 @@ pub enum Tok<'a> {
     Name(Cow<'a, [u8]>),
     /// A string's bytes (escapes decoded).
     Str(Cow<'a, [u8]>),
+    /// A hex string as written, between `<` and `>`: [`decode_hex`] gives
+    /// its bytes.
+    Hex(&'a [u8]),
     /// An array.
     Arr(Vec<Tok<'a>>),
     /// Anything else: dictionaries, booleans, null.
@@ -39,24 +45,80 @@ impl Tok<'_> {
     }
 }
 
+/// The bytes of a hex string's digits (`raw` as in [`Tok::Hex`]), appended
+/// to `out`: characters other than hex digits are skipped, and an odd last
+/// digit counts as if followed by 0.
+pub fn decode_hex(raw: &[u8], out: &mut Vec<u8>) {
+    out.reserve(raw.len() / 2 + 1);
+    let mut half: Option<u8> = None;
+    for &b in raw {
+        let v = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ => continue,
+        };
+        match half.take() {
+            Some(h) => out.push(h * 16 + v),
+            None => half = Some(v),
+        }
+    }
+    if let Some(h) = half {
+        out.push(h * 16);
+    }
+}
+
 /// Most nested arrays kept (deeper content is flattened away).
 const MAX_DEPTH: usize = 32;
+
+/// Most spare buffers kept for reuse, of each kind.
+const POOL: usize = 256;
+/// Largest buffer kept for reuse (bytes or tokens): a huge one is freed.
+const POOL_CAPACITY: usize = 4096;
 
 /// Streams operators out of content bytes.
 pub struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
+    /// Byte buffers of the previous operator's strings, for reuse.
+    spare_bytes: Vec<Vec<u8>>,
+    /// Token buffers of the previous operator's arrays, for reuse.
+    spare_arrays: Vec<Vec<Tok<'a>>>,
 }
+
+/// What comes next in the stream.
+enum Next<'a> {
+    /// An operand (see [`Lexer::token`]).
+    Operand,
+    /// A word that is no operand: an operator (position after it).
+    Word(&'a [u8]),
+    /// The end of the data.
+    End,
+}
+
+/// Byte classes, looked up once per byte: scanning words and whitespace is
+/// most of the lexer's work.
+const WHITE: u8 = 1;
+const DELIM: u8 = 2;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let white = b" \n\r\t\x0c\0";
+    let mut i = 0;
+    while i < white.len() {
+        t[white[i] as usize] = WHITE;
+        i += 1;
+    }
+    let delim = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delim.len() {
+        t[delim[i] as usize] = DELIM;
+        i += 1;
+    }
+    t
+};
 
 fn is_ws(b: u8) -> bool {
-    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0')
-}
-
-fn is_delim(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+    CLASS[b as usize] == WHITE
 }
 
 fn parse_num(s: &[u8]) -> Option<f32> {
@@ -94,7 +156,38 @@ fn parse_num(s: &[u8]) -> Option<f32> {
 impl<'a> Lexer<'a> {
     /// A lexer over decompressed content.
     pub fn new(data: &'a [u8]) -> Self {
-        Lexer { data, pos: 0 }
+        Lexer {
+            data,
+            pos: 0,
+            spare_bytes: Vec::new(),
+            spare_arrays: Vec::new(),
+        }
+    }
+
+    /// Keep a finished operand's buffers for the next operands.
+    fn recycle(&mut self, t: Tok<'a>) {
+        match t {
+            Tok::Str(Cow::Owned(mut b)) | Tok::Name(Cow::Owned(mut b))
+                if self.spare_bytes.len() < POOL && b.capacity() <= POOL_CAPACITY =>
+            {
+                b.clear();
+                self.spare_bytes.push(b);
+            }
+            Tok::Arr(mut items) => {
+                for t in items.drain(..) {
+                    self.recycle(t);
+                }
+                if self.spare_arrays.len() < POOL && items.capacity() <= POOL_CAPACITY {
+                    self.spare_arrays.push(items);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// An empty byte buffer, reused when possible.
+    fn bytes(&mut self) -> Vec<u8> {
+        self.spare_bytes.pop().unwrap_or_default()
     }
 
     fn skip_ws(&mut self) {
@@ -117,10 +210,7 @@ impl<'a> Lexer<'a> {
 
     fn regular(&mut self) -> &'a [u8] {
         let start = self.pos;
-        while self.pos < self.data.len()
-            && !is_ws(self.data[self.pos])
-            && !is_delim(self.data[self.pos])
-        {
+        while self.pos < self.data.len() && CLASS[self.data[self.pos] as usize] == 0 {
             self.pos += 1;
         }
         &self.data[start..self.pos]
@@ -156,7 +246,8 @@ impl<'a> Lexer<'a> {
         if plain {
             return Cow::Borrowed(raw);
         }
-        let mut out = Vec::with_capacity(raw.len());
+        let mut out = self.bytes();
+        out.reserve(raw.len());
         let mut k = 0;
         while k < raw.len() {
             let b = raw[k];
@@ -199,25 +290,15 @@ impl<'a> Lexer<'a> {
         Cow::Owned(out)
     }
 
-    fn hex(&mut self) -> Cow<'a, [u8]> {
-        // At '<' (not '<<').
-        self.pos += 1;
-        let mut out = Vec::new();
-        let mut half: Option<u8> = None;
-        while self.pos < self.data.len() && self.data[self.pos] != b'>' {
-            if let Some(v) = (self.data[self.pos] as char).to_digit(16) {
-                match half.take() {
-                    Some(h) => out.push(h * 16 + v as u8),
-                    None => half = Some(v as u8),
-                }
-            }
-            self.pos += 1;
-        }
-        if let Some(h) = half {
-            out.push(h * 16);
-        }
-        self.pos = (self.pos + 1).min(self.data.len());
-        Cow::Owned(out)
+    fn hex(&mut self) -> &'a [u8] {
+        // At '<' (not '<<'): up to '>' or the end.
+        let start = self.pos + 1;
+        let end = self.data[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(self.data.len(), |k| start + k);
+        self.pos = (end + 1).min(self.data.len());
+        &self.data[start..end]
     }
 
     fn skip_dict(&mut self) {
@@ -250,7 +331,8 @@ impl<'a> Lexer<'a> {
         if !raw.contains(&b'#') {
             return Cow::Borrowed(raw);
         }
-        let mut out = Vec::with_capacity(raw.len());
+        let mut out = self.bytes();
+        out.reserve(raw.len());
         let mut k = 0;
         while k < raw.len() {
             if raw[k] == b'#'
@@ -270,18 +352,21 @@ impl<'a> Lexer<'a> {
         Cow::Owned(out)
     }
 
-    /// One operand, or `None` at an operator or the end (position unchanged then).
-    fn operand(&mut self, depth: usize) -> Option<Tok<'a>> {
+    /// The next operand, pushed onto `out` (dropped when `out` holds `cap`
+    /// already), or the operator word that ends the operands.
+    fn token(&mut self, depth: usize, out: &mut Vec<Tok<'a>>, cap: usize) -> Next<'a> {
         self.skip_ws();
-        let b = *self.data.get(self.pos)?;
-        Some(match b {
+        let Some(&b) = self.data.get(self.pos) else {
+            return Next::End;
+        };
+        let t = match b {
             b'/' => Tok::Name(self.name()),
             b'(' => Tok::Str(self.literal()),
             b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
                 self.skip_dict();
                 Tok::Other
             }
-            b'<' => Tok::Str(self.hex()),
+            b'<' => Tok::Hex(self.hex()),
             b'[' if depth >= MAX_DEPTH => {
                 // Deeper nesting is garbage: do not recurse further.
                 self.pos += 1;
@@ -289,7 +374,7 @@ impl<'a> Lexer<'a> {
             }
             b'[' => {
                 self.pos += 1;
-                let mut items = Vec::new();
+                let mut items = self.spare_arrays.pop().unwrap_or_default();
                 loop {
                     self.skip_ws();
                     match self.data.get(self.pos) {
@@ -298,19 +383,15 @@ impl<'a> Lexer<'a> {
                             self.pos += 1;
                             break;
                         }
-                        Some(_) => match self.operand(depth + 1) {
-                            Some(t) => {
-                                if items.len() < 100_000 {
-                                    items.push(t);
-                                }
-                            }
-                            None => {
-                                // An operator inside an array: malformed, skip the word.
-                                let w = self.regular();
+                        Some(_) => match self.token(depth + 1, &mut items, 100_000) {
+                            Next::Operand => {}
+                            // An operator inside an array: malformed, skip the word.
+                            Next::Word(w) => {
                                 if w.is_empty() {
                                     self.pos += 1;
                                 }
                             }
+                            Next::End => break,
                         },
                     }
                 }
@@ -328,42 +409,41 @@ impl<'a> Lexer<'a> {
                 }
             }
             _ => {
-                let save = self.pos;
                 let w = self.regular();
                 match w {
                     b"true" | b"false" | b"null" => Tok::Other,
-                    _ => {
-                        self.pos = save;
-                        return None;
-                    }
+                    _ => return Next::Word(w),
                 }
             }
-        })
+        };
+        if out.len() < cap {
+            out.push(t);
+        } else {
+            self.recycle(t);
+        }
+        Next::Operand
     }
 
     /// The next operator, with its operands in `ops` (cleared first).
     pub fn next_op(&mut self, ops: &mut Vec<Tok<'a>>) -> Option<&'a [u8]> {
-        ops.clear();
+        for t in ops.drain(..) {
+            self.recycle(t);
+        }
         loop {
-            if let Some(t) = self.operand(0) {
-                if ops.len() < 64 {
-                    ops.push(t);
+            match self.token(0, ops, 64) {
+                Next::Operand => {}
+                Next::End => return None,
+                Next::Word(op) => {
+                    if op.is_empty() {
+                        self.pos += 1;
+                        continue;
+                    }
+                    if op == b"BI" {
+                        self.skip_inline_image();
+                    }
+                    return Some(op);
                 }
-                continue;
             }
-            self.skip_ws();
-            if self.pos >= self.data.len() {
-                return None;
-            }
-            let op = self.regular();
-            if op.is_empty() {
-                self.pos += 1;
-                continue;
-            }
-            if op == b"BI" {
-                self.skip_inline_image();
-            }
-            return Some(op);
         }
     }
 
@@ -421,8 +501,19 @@ mod tests {
         };
         assert_eq!(a[0], Tok::Str(Cow::Owned(b"A(b)".to_vec())));
         assert_eq!(a[1], Tok::Num(-250.));
-        assert_eq!(a[2], Tok::Str(Cow::Owned(vec![0, 0x41, 0, 0x42])));
+        assert_eq!(a[2], Tok::Hex(b"00410042"));
         assert_eq!(r[4].1[0], Tok::Str(Cow::Owned(b"xA\n".to_vec())));
+    }
+
+    #[test]
+    fn hex_strings_decode() {
+        let mut out = Vec::new();
+        decode_hex(b"00 41\n0a4Bz7", &mut out);
+        assert_eq!(out, [0, 0x41, 0x0A, 0x4B, 0x70]);
+        let r = all(b"<41> Tj <4> Tj <4 Tj");
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].1, [Tok::Hex(b"41")]);
+        assert_eq!(r[1].1, [Tok::Hex(b"4")]);
     }
 
     #[test]

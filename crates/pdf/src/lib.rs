@@ -150,16 +150,19 @@ fn read_inner(bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
     doc.source.pages = Some(pages.len() as u32);
 
     let mut it = interp::Interp::new(&pdf);
+    let mut scratch = layout::Scratch::default();
     let mut prepared = Vec::with_capacity(pages.len());
     let mut usable_pages = 0;
     let mut truncated = Vec::new();
     for (k, id) in pages.values().enumerate() {
         let page_no = k as u32 + 1;
         let content = it.page(*id);
+        // Only whether there are enough matters: stop counting there.
         let chars = content
             .glyphs
             .iter()
             .filter(|g| g.ch.is_alphanumeric())
+            .take(MIN_PAGE_CHARS)
             .count();
         if chars >= MIN_PAGE_CHARS {
             usable_pages += 1;
@@ -192,7 +195,8 @@ fn read_inner(bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
                 }),
             });
         }
-        prepared.push(layout::prepare(&content));
+        prepared.push(layout::prepare_with(&content, &mut scratch));
+        it.recycle(content);
     }
     if usable_pages == 0 {
         return Err(Error::NoTextLayer);
