@@ -430,29 +430,41 @@ fn real_minutes_convert_and_paragraph_protocols_keep_their_numbers() {
         "{with_decision} of 50 § have a decision"
     );
 
-    // The independent gold for real minutes (fixtures/gold-real): a regression
-    // gate at today's level. Issue 7 asks for actions F1 >= 0.85 too; we are
-    // not there yet (0.80), see the issue notes.
-    let s = Command::new("python3")
-        .arg(fixtures().join("eval/score.py"))
-        .arg("--gold")
-        .arg(fixtures().join("gold-real"))
-        .arg("--pred")
-        .arg(&out)
-        .arg("--json")
-        .output()
-        .expect("python3 runs the scorer");
-    let s: serde_json::Value = serde_json::from_slice(&s.stdout).expect("scorer JSON");
+    // The independent gold for real minutes (fixtures/gold-real): issue 7's
+    // targets (items 0.95; decisions, actions, deferrals 0.85).
+    let score_against = |gold: &str| -> serde_json::Value {
+        let s = Command::new("python3")
+            .arg(fixtures().join("eval/score.py"))
+            .arg("--gold")
+            .arg(fixtures().join(gold))
+            .arg("--pred")
+            .arg(&out)
+            .arg("--json")
+            .output()
+            .expect("python3 runs the scorer");
+        serde_json::from_slice(&s.stdout).expect("scorer JSON")
+    };
+    let s = score_against("gold-real");
     for (metric, floor) in [
         ("items", 0.95),
         ("decisions", 0.85),
         ("deferrals", 0.85),
-        ("actions", 0.75),
+        ("actions", 0.85),
     ] {
         let v = s["summary"][metric]["f1"].as_f64().unwrap_or(0.0);
         assert!(
             v >= floor,
             "{metric} F1 {v} < {floor} on fixtures/gold-real"
+        );
+    }
+    // The held-out gold (annotated after tuning, fixtures/gold-heldout): a
+    // regression floor a little under today's level, not a target.
+    let s = score_against("gold-heldout");
+    for (metric, floor) in [("items", 0.75), ("participants", 0.80), ("decisions", 0.55)] {
+        let v = s["summary"][metric]["f1"].as_f64().unwrap_or(0.0);
+        assert!(
+            v >= floor,
+            "{metric} F1 {v} < {floor} on fixtures/gold-heldout"
         );
     }
 }
