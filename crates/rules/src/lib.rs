@@ -545,7 +545,7 @@ fn takes(i: usize, rule: &ruleset::Rule, sent: &Sentence<'_>, st: &mut SentenceT
     if !rule.regex.is_match(sent.text) {
         return false;
     }
-    if !rule.matches(sent.text) {
+    if !rule.unless_who.is_empty() && rule.accepted_match(sent.text).is_none() {
         st.vetoed
             .push((rule.id.clone(), "unless_who: no acceptable subject".into()));
         return false;
