@@ -600,7 +600,12 @@ fn paragraphs(lines: &[Line], first_line: u32, right: f32, spacing: f32) -> Vec<
                     let n = prev.chars.len();
                     prev.chars[n - 1].0 == '-' && prev.chars[n - 2].0.is_alphabetic()
                 };
-                let fits = !broken && prev.x1 + 0.25 * l.size + l.first_word < right - 1.2 * l.size;
+                // The next line's first word would have fitted after this
+                // line: the writer broke the line, it did not wrap. The
+                // slack (half an em) covers measured widths, not more:
+                // a to-do list's long line ("… per User Story" / "Introduktion
+                // i RAD (Jesper)") ends a few points short of the margin.
+                let fits = !broken && prev.x1 + 0.25 * l.size + l.first_word < right - 0.5 * l.size;
                 let is_item = p.label.is_some();
                 let indent_ok = if is_item {
                     (l.x0 - prev.body_x).abs() < 0.8 * l.size
