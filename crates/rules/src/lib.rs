@@ -354,11 +354,17 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     span: sent.span,
                 }),
                 Kind::Action => {
+                    // The rule's groups (who, due), read once from the match
+                    // that counted, when the rule has any to read.
+                    let has_due = rule.regex.capture_names().any(|n| n == Some("due"));
+                    let caps = (rule.assignees == AssigneeSource::Capture || has_due)
+                        .then(|| rule.accepted_match(whole.text))
+                        .flatten();
                     let assignees = match rule.assignees {
                         AssigneeSource::All => vec!["all".to_string()],
                         AssigneeSource::None => people.agent(sent.text),
-                        AssigneeSource::Capture => rule
-                            .accepted_match(whole.text)
+                        AssigneeSource::Capture => caps
+                            .as_ref()
                             .and_then(|c| c.name("who"))
                             .map(|m| people.resolve_list(m.as_str()))
                             .unwrap_or_default(),
@@ -376,10 +382,8 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     };
                     // A rule may say where its date is (a `due` group:
                     // "Donationer görs 27 januari"); else the cues decide.
-                    let has_due = rule.regex.capture_names().any(|n| n == Some("due"));
-                    let due = has_due
-                        .then(|| rule.accepted_match(whole.text))
-                        .flatten()
+                    let due = caps
+                        .as_ref()
                         .and_then(|c| c.name("due"))
                         .and_then(|m| {
                             find_dates(m.as_str(), &ctx)
@@ -696,13 +700,18 @@ fn earlier_deadline(
     sents
         .iter()
         .take_while(|s| (s.span.unit, s.span.start) < (sent.span.unit, sent.span.start))
-        .filter_map(|s| {
-            find_dates(s.text, ctx).into_iter().rev().find_map(|d| {
-                let before = &s.text[..d.range.start];
-                people::deadline_cue(before).then_some(d.date).flatten()
-            })
-        })
+        .filter_map(|s| deadlines(s.text, ctx).last())
         .last()
+}
+
+/// The dates a sentence states as deadlines ("senast 5/3", "deadline 28
+/// april"), in order.
+fn deadlines<'t>(text: &'t str, ctx: &DateContext) -> impl Iterator<Item = Date> + 't {
+    find_dates(text, ctx).into_iter().filter_map(move |d| {
+        people::deadline_cue(&text[..d.range.start])
+            .then_some(d.date)
+            .flatten()
+    })
 }
 
 /// "… som därefter återkopplar till Roland": a task that hands something to
@@ -717,13 +726,7 @@ fn recipient_deadline(
     sents
         .iter()
         .filter(|s| s.span != sent.span && people::recipient(s.text) == Some(name))
-        .find_map(|s| {
-            find_dates(s.text, ctx).into_iter().find_map(|d| {
-                people::deadline_cue(&s.text[..d.range.start])
-                    .then_some(d.date)
-                    .flatten()
-            })
-        })
+        .find_map(|s| deadlines(s.text, ctx).next())
 }
 
 /// A deferral's meeting: any coming date in the sentence, a meeting in a
