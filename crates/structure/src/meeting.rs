@@ -151,18 +151,12 @@ impl HeaderLines {
             {
                 meeting_kind = Some(body);
                 // "Protokoll styrelsemöte": the type, not an association.
-                let type_word = |w: &str| {
-                    let w = w.to_lowercase();
-                    lexicon::DOCUMENT_TYPES
-                        .iter()
-                        .find(|(t, _)| w == *t || w.starts_with(&format!("{t} ")))
-                        .map(|(_, ty)| *ty)
-                };
-                if let Some(ty) = type_word(&t) {
+                if let Some((_, ty)) = document_type_word(&key) {
                     m.document_type.get_or_insert_with(|| ty.to_string());
                 }
                 if m.organization.is_none() {
-                    m.organization = org.filter(|o| type_word(o).is_none());
+                    m.organization =
+                        org.filter(|o| document_type_word(&o.to_lowercase()).is_none());
                 }
                 set_times(&mut m, &t);
                 for d in find_dates(&t, &DateContext::default()) {
@@ -172,10 +166,7 @@ impl HeaderLines {
                 }
                 continue;
             }
-            let type_word = lexicon::DOCUMENT_TYPES
-                .iter()
-                .find(|(w, _)| key == *w || key.starts_with(&format!("{w} ")));
-            if let Some((w, ty)) = type_word {
+            if let Some((w, ty)) = document_type_word(&key) {
                 m.document_type.get_or_insert_with(|| ty.to_string());
                 // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
                 let rest = t[w.len().min(t.len())..].trim();
@@ -297,6 +288,15 @@ fn any_word_ends(key: &str, words: &[&str]) -> bool {
 }
 
 /// "Via teams", "Teams-möte", "Microsoft Teams" → "Teams".
+/// The document type a line (lower case) starts with: ("protokoll",
+/// "minutes") for "protokoll styrelsemöte".
+fn document_type_word(key: &str) -> Option<(&'static str, &'static str)> {
+    lexicon::DOCUMENT_TYPES
+        .iter()
+        .find(|(w, _)| key == *w || key.strip_prefix(w).is_some_and(|r| r.starts_with(' ')))
+        .copied()
+}
+
 static KIND_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(extra\s+årsmöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte|styrelsesammanträde|board\s+meeting|annual\s+(?:general\s+)?meeting)\s*(?:[-–—:,]\s*|\s(?:för|i|med)\s+)(\p{Lu}[^\d]*?)\s*(?:\d.*)?$")
         .expect("valid regex")
