@@ -214,6 +214,7 @@ struct Finder {
     /// Last accepted top-level number, for sequence checks.
     last_top: Option<u32>,
     last_sub: Option<(u32, u32)>,
+    last_subsub: Option<(u32, u32, u32)>,
     last_letter: Option<char>,
     /// The item whose title is still to come on the next line.
     title_pending: bool,
@@ -232,6 +233,8 @@ struct Numbered {
     parent: Option<String>,
     top: u32,
     sub: Option<u32>,
+    /// The third level ("9.1.5").
+    subsub: Option<u32>,
     letter: Option<char>,
     paragraph_sign: bool,
     time: Option<TimeSpan>,
@@ -249,6 +252,7 @@ impl Numbered {
             parent: None,
             top: n,
             sub: None,
+            subsub: None,
             letter: None,
             paragraph_sign,
             time: None,
@@ -259,7 +263,8 @@ impl Numbered {
 }
 
 static TOP_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3})(?:\.(\d{1,2}))?\.?(?:\s+|$|(\p{Lu}))").expect("valid regex")
+    Regex::new(r"^(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?(\.?)(?:\s+|$|(\p{Lu}))")
+        .expect("valid regex")
 });
 static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,3})\.\s*(\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2})").expect("valid regex")
@@ -319,14 +324,20 @@ fn parse_number(text: &str) -> Option<Numbered> {
     if let Some(c) = TOP_NUMBER.captures(t) {
         let top: u32 = c.get(1)?.as_str().parse().ok()?;
         let sub: Option<u32> = c.get(2).and_then(|s| s.as_str().parse().ok());
-        // "7.Uppföljning": the capital letter belongs to the title.
-        let end = match c.get(3) {
+        let subsub: Option<u32> = c.get(3).and_then(|s| s.as_str().parse().ok());
+        // "7.Uppföljning": the capital letter belongs to the title; but
+        // "3D-skrivare" is a word, not item 3 (a number glued to a capital
+        // is a number only when a dot ends it).
+        let dotted = c.get(4).is_some_and(|m| !m.as_str().is_empty()) || sub.is_some();
+        let end = match c.get(5) {
+            Some(_) if !dotted => return None,
             Some(m) => m.start(),
             None => c.get(0)?.end(),
         };
-        let (number, parent) = match sub {
-            Some(s) => (format!("{top}.{s}"), Some(top.to_string())),
-            None => (top.to_string(), None),
+        let (number, parent) = match (sub, subsub) {
+            (Some(s), Some(ss)) => (format!("{top}.{s}.{ss}"), Some(format!("{top}.{s}"))),
+            (Some(s), None) => (format!("{top}.{s}"), Some(top.to_string())),
+            _ => (top.to_string(), None),
         };
         return Some(with_time(
             Numbered {
@@ -334,6 +345,7 @@ fn parse_number(text: &str) -> Option<Numbered> {
                 parent,
                 top,
                 sub,
+                subsub,
                 letter: None,
                 paragraph_sign: false,
                 time: None,
@@ -350,6 +362,7 @@ fn parse_number(text: &str) -> Option<Numbered> {
             parent: None,
             top: 0,
             sub: None,
+            subsub: None,
             letter: Some(letter),
             paragraph_sign: false,
             time: None,
@@ -865,6 +878,11 @@ impl Finder {
         if rest.chars().count() > 150 || p.role == Role::Body && rest.ends_with(['!', '?']) {
             return false;
         }
+        // "a) Göteborgs Stad ska teckna avtal med …": lettered statements
+        // inside a decision are its content, not sub-items.
+        if n.letter.is_some() && (rest.chars().count() > 80 || rest.ends_with(['.', ';'])) {
+            return false;
+        }
         let skip = match &p.label {
             Some(l) => n.rest.saturating_sub(l.len() + 1),
             None => n.rest,
@@ -910,6 +928,20 @@ impl Finder {
             };
             if self.last_top.is_some() && letter == expected {
                 self.last_letter = Some(letter);
+                return true;
+            }
+            return false;
+        }
+        if let (Some(sub), Some(ss)) = (n.sub, n.subsub) {
+            // "9.1.5" under 9.1: the third level follows its parent.
+            let ok_parent = self.last_top == Some(n.top)
+                && self.last_sub.is_some_and(|(t, s)| t == n.top && s == sub);
+            let ok_seq = match self.last_subsub {
+                Some((t, s, x)) if t == n.top && s == sub => ss > x && ss <= x + 2,
+                _ => ss <= 2,
+            };
+            if ok_parent && ok_seq {
+                self.last_subsub = Some((n.top, sub, ss));
                 return true;
             }
             return false;

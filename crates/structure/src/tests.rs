@@ -230,3 +230,35 @@ fn an_appendix_after_the_items_is_not_minutes() {
     assert_eq!(numbers, [Some("1"), Some("2")]);
     assert!(!s.items[1].text().contains("kassör"));
 }
+
+#[test]
+fn a_number_glued_to_a_word_is_no_item_number_and_three_levels_nest() {
+    assert!(parse_number("3D-Printer").is_none());
+    assert_eq!(
+        parse_number("7.Uppföljning").map(|n| n.number),
+        Some("7".into())
+    );
+    let n = parse_number("9.1.5 Rekommendation").expect("three levels");
+    assert_eq!(
+        (n.number.as_str(), n.parent.as_deref()),
+        ("9.1.5", Some("9.1"))
+    );
+    let s = structure(
+        "1. Mötets öppnande\n\n2. Styrelsens berättelse\n\n2.1 Verksamhet\n\n2.1.1 Uppföljning av verksamhetsplan\n\n\
+         Text.\n\n2.1.2 Uppföljning av budget\n\nText.\n",
+    );
+    let numbers: Vec<_> = s.items.iter().filter_map(|i| i.number.clone()).collect();
+    assert_eq!(numbers, ["1", "2", "2.1", "2.1.1", "2.1.2"]);
+}
+
+#[test]
+fn lettered_statements_in_a_decision_are_content() {
+    let s = structure(
+        "1. Avtal om kollektivtrafik\n\nKommunfullmäktige beslutar att\n\n\
+         a) Staden ska teckna avtal med regionen om avgiftsfri kollektivtrafik för alla under tjugo år.\n\n\
+         b) Staden ska finansiera den avgiftsfria kollektivtrafiken inom ramen för budgeten.\n\n\
+         2. Nästa ärende\n",
+    );
+    let numbers: Vec<_> = s.items.iter().filter_map(|i| i.number.clone()).collect();
+    assert_eq!(numbers, ["1", "2"]);
+}
