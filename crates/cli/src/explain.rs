@@ -13,6 +13,8 @@ pub(crate) fn run(file: &Path, config: &Config, only_rule: Option<&str>) -> Resu
     let c = minutes::convert_traced(&name, &bytes, config)
         .with_context(|| format!("{name}: cannot be converted"))?;
     let mut out = String::new();
+    // Which layout scheme found the items, and how the others scored.
+    out.push_str(&format!("{}\n", c.structured.layout));
     for (item, found) in c.trace.items.iter().zip(&c.findings.items) {
         let number = item.number.as_deref().unwrap_or("–");
         out.push_str(&format!(

@@ -15,14 +15,19 @@
 #![deny(missing_docs)]
 
 pub mod dates;
+pub mod layout;
 pub mod lexicon;
 mod meeting;
 mod participants;
 
 use dates::{Date, DateContext, Time, find_dates, find_time_range};
+use layout::{
+    LayoutChoice, LineKey, Outline, OutlineLine, PlannedStart, Proposal, Scheme, TitleCut,
+};
 use minutes_model::{Block, BlockKind, Diagnostic, Document, Paragraph, Role, Row, Span, Style};
 use regex::Regex;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 pub use meeting::Meeting;
@@ -45,6 +50,9 @@ pub struct Structured {
     /// dates most likely fall in, inferred from the years the text names.
     #[serde(skip)]
     pub year_hint: Option<i32>,
+    /// Which layout scheme found the items, and how the others scored.
+    #[serde(skip)]
+    pub layout: LayoutChoice,
 }
 
 /// One agenda item.
@@ -180,18 +188,56 @@ pub struct NextMeeting {
 }
 
 /// Find the structure of `doc`.
+///
+/// The finder's numbered walk scans the document into an outline and
+/// proposes its items; when it finds none, a second walk takes headings as
+/// items. The layout schemes ([`layout`]) propose theirs from the outline,
+/// the best proposal wins, and a scheme other than the walks is assembled by
+/// one more walk that starts items where its plan says.
 pub fn find(doc: &Document) -> Structured {
-    let mut f = Finder::default();
-    f.run(doc);
-    if f.items.is_empty() {
+    let mut walk = Finder {
+        record: true,
+        ..Finder::default()
+    };
+    walk.run(doc);
+    let outline = Outline {
+        lines: std::mem::take(&mut walk.outline),
+        agenda_table: walk.agenda_table_seen,
+    };
+    let mut walks = vec![walk];
+    if walks[0].items.is_empty() {
         // No numbered items: read again, taking headings as items.
-        f = Finder {
+        let mut f = Finder {
             unnumbered: true,
             ..Finder::default()
         };
         f.run(doc);
+        walks.push(f);
     }
-    f.finish(doc)
+    let mut proposals: Vec<Proposal> = walks.iter().map(Finder::proposal).collect();
+    proposals.extend(layout::propose(&outline));
+    let (winner, choice) = layout::choose(&outline, &proposals);
+    let finder = match winner {
+        Some(i) if i >= walks.len() => {
+            let plan = proposals
+                .swap_remove(i)
+                .starts
+                .into_iter()
+                .map(|s| (s.key, s))
+                .collect();
+            let mut f = Finder {
+                plan: Some(plan),
+                ..Finder::default()
+            };
+            f.run(doc);
+            f
+        }
+        Some(i) => walks.swap_remove(i),
+        None => walks.swap_remove(walks.len() - 1),
+    };
+    let mut structured = finder.finish(doc);
+    structured.layout = choice;
+    structured
 }
 
 /// The section of the document the walk is in.
@@ -224,6 +270,16 @@ struct Finder {
     sign_scheme: Option<bool>,
     seen_title: bool,
     warnings: Vec<Diagnostic>,
+    /// Where the walk is: the key of the line it reads.
+    cur: LineKey,
+    /// Record the outline (the first walk does).
+    record: bool,
+    outline: Vec<OutlineLine>,
+    agenda_table_seen: bool,
+    /// The keys at which this walk started its items.
+    item_keys: Vec<LineKey>,
+    /// A layout scheme's plan: items start exactly at these lines.
+    plan: Option<HashMap<LineKey, PlannedStart>>,
 }
 
 /// A number at the start of a heading line.
@@ -609,6 +665,10 @@ fn para_text(p: &Paragraph) -> String {
 impl Finder {
     fn run(&mut self, doc: &Document) {
         for (bi, block) in doc.blocks.iter().enumerate() {
+            self.cur = LineKey {
+                block: bi as u32,
+                ..LineKey::default()
+            };
             // "Appendix A - Stadgar", "Bilagor" as a top heading after the
             // items: what follows is attached, not minutes (statutes list an
             // annual meeting's standard agenda, which is not this meeting's).
@@ -623,6 +683,8 @@ impl Finder {
                 BlockKind::Paragraph(p) => self.paragraph(p, bi, block.span),
                 BlockKind::List(l) => {
                     for (li, item) in l.items.iter().enumerate() {
+                        self.cur.entry = li as u32 + 1;
+                        self.cur.part = 0;
                         // Loose notes without numbers: a top-level bullet
                         // with bullets under it is a topic of the meeting.
                         let topic = self.unnumbered
@@ -643,6 +705,8 @@ impl Finder {
                             continue;
                         }
                         for (pi, b) in item.blocks.iter().enumerate() {
+                            self.cur.part = pi as u32;
+                            self.cur.line = 0;
                             if let BlockKind::Paragraph(p) = &b.kind {
                                 // A numbered entry ("4." + "09:50-10:00 Paus")
                                 // carries its number in the list label.
@@ -662,9 +726,9 @@ impl Finder {
                                 if numbered {
                                     let mut q = p.clone();
                                     q.label = item.label.clone();
-                                    self.list_entry(&q, bi, b.span);
+                                    self.list_entry(&q, item.level, bi, b.span);
                                 } else {
-                                    self.list_entry(p, bi, b.span);
+                                    self.list_entry(p, item.level, bi, b.span);
                                 }
                             } else {
                                 self.other_block(b, bi);
@@ -716,10 +780,15 @@ impl Finder {
         }
         // Lines of a paragraph with hard breaks are read one by one.
         if text.contains('\n') && p.label.is_none() {
-            for line in split_lines(p) {
-                self.paragraph(&line, bi, span);
+            for (i, line) in split_lines(p).iter().enumerate() {
+                self.cur.line = i as u32;
+                self.paragraph(line, bi, span);
             }
+            self.cur.line = 0;
             return;
+        }
+        if self.record {
+            self.record_line(p, &text, None);
         }
         if let Some((h, rest)) = attendance_heading(&text) {
             self.section = Some(Section::Attendance(h));
@@ -801,16 +870,27 @@ impl Finder {
         });
     }
 
-    fn list_entry(&mut self, p: &Paragraph, bi: usize, span: Span) {
+    fn list_entry(&mut self, p: &Paragraph, level: u8, bi: usize, span: Span) {
         let text = para_text(p);
         if TOC_LINE.is_match(text.trim_end()) {
+            return;
+        }
+        if self.record {
+            self.record_line(p, &text, Some(level));
+        }
+        if self
+            .plan
+            .as_ref()
+            .is_some_and(|plan| plan.contains_key(&self.cur))
+        {
+            self.try_start_item(p, &text, bi, span);
             return;
         }
         match self.section() {
             Section::Attendance(h) => {
                 if !self.attendance_text(&text, is_struck(p), h) {
                     self.leave_attendance();
-                    self.list_entry(p, bi, span);
+                    self.list_entry(p, level, bi, span);
                 }
             }
             Section::NextMeetings => self.next_lines.push((text, true)),
@@ -870,6 +950,15 @@ impl Finder {
 
     /// Does this paragraph start a new item? If so, start it.
     fn try_start_item(&mut self, p: &Paragraph, text: &str, bi: usize, span: Span) -> bool {
+        if let Some(plan) = &self.plan {
+            return match plan.get(&self.cur).cloned() {
+                Some(start) => {
+                    self.start_planned(p, text, start, bi, span);
+                    true
+                }
+                None => false,
+            };
+        }
         let Some(n) = parse_number(text) else {
             return self.try_unnumbered_heading(p, text, bi, span);
         };
@@ -880,7 +969,10 @@ impl Finder {
         }
         // "a) Göteborgs Stad ska teckna avtal med …": lettered statements
         // inside a decision are its content, not sub-items.
-        if n.letter.is_some() && (rest.chars().count() > 80 || rest.ends_with(['.', ';'])) {
+        if n.letter.is_some()
+            && (rest.chars().count() > 80
+                || rest.ends_with(['.', ';']) && rest.split_whitespace().count() > 8)
+        {
             return false;
         }
         let skip = match &p.label {
@@ -890,6 +982,37 @@ impl Finder {
         if !self.accept_number(&n) {
             return false;
         }
+        let mut n = n;
+        if let Some(letter) = n.letter {
+            let parent = self.last_top.map(|t| t.to_string()).unwrap_or_default();
+            n.number = format!("{parent}{letter}");
+            n.parent = Some(parent);
+        }
+        self.open_item(
+            p,
+            skip,
+            Some(n.number.clone()),
+            n.parent.clone(),
+            n.time,
+            bi,
+            span,
+        );
+        true
+    }
+
+    /// Start an item at a heading line: its title, what else stands on the
+    /// line, and whether the title is still to come on the next line.
+    #[allow(clippy::too_many_arguments)]
+    fn open_item(
+        &mut self,
+        p: &Paragraph,
+        skip: usize,
+        number: Option<String>,
+        parent: Option<String>,
+        time: Option<TimeSpan>,
+        bi: usize,
+        span: Span,
+    ) {
         let (mut title, mut rest, atts) = split_title(p, skip);
         // "§ 127 Ärendenummer SLK-2025-00041": the case number, then the
         // title on the next line.
@@ -897,25 +1020,11 @@ impl Finder {
             rest = format!("{title} {rest}").trim().to_string();
             title = String::new();
         }
-        let mut n = n;
-        if let Some(letter) = n.letter {
-            let parent = self.last_top.map(|t| t.to_string()).unwrap_or_default();
-            n.number = format!("{parent}{letter}");
-            n.parent = Some(parent);
-        }
-        self.start_item(
-            Some(n.number.clone()),
-            n.parent.clone(),
-            n.time,
-            title,
-            bi,
-            span,
-        );
+        self.start_item(number, parent, time, title, bi, span);
         self.title_pending = self.items.last().is_some_and(|i| i.title.is_empty());
         if let Some(item) = self.items.last_mut() {
             item.add_heading_rest(&rest, atts, bi, span);
         }
-        true
     }
 
     /// Sequence checks that keep a wrapped "2024." or a numbered list in the
@@ -1015,6 +1124,81 @@ impl Finder {
         true
     }
 
+    /// Start the item a layout scheme planned at this line.
+    fn start_planned(&mut self, p: &Paragraph, text: &str, s: PlannedStart, bi: usize, span: Span) {
+        let skip = match &p.label {
+            Some(l) => s.skip.saturating_sub(l.len() + 1),
+            None => s.skip,
+        };
+        match s.cut {
+            TitleCut::Heading => {
+                let time = parse_number(text).and_then(|n| n.time);
+                self.open_item(p, skip, s.number, s.parent, time, bi, span);
+            }
+            TitleCut::FirstSentence => {
+                // "7. Verksamhetsberättelsen gicks igenom och lades till
+                // handlingarna.": the first sentence is the title, and the
+                // whole paragraph stays the item's text for the rules.
+                self.start_item(s.number, s.parent, None, s.title, bi, span);
+                self.title_pending = false;
+                let whole = text.get(s.skip..).unwrap_or(text).trim();
+                let segs: Vec<(String, Style, Option<String>)> = p
+                    .runs
+                    .iter()
+                    .map(|r| (r.text.clone(), r.style, r.link.clone()))
+                    .collect();
+                if let Some(item) = self.items.last_mut() {
+                    item.attachments.extend(links_of(&segs));
+                    if !whole.is_empty() {
+                        item.units
+                            .push(unit(whole, UnitKind::Paragraph, false, bi, span));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Record a line of the outline.
+    fn record_line(&mut self, p: &Paragraph, text: &str, list_level: Option<u8>) {
+        let heading_like = matches!(p.role, Role::Heading(_) | Role::Title)
+            || is_bold(p)
+            || text.trim().chars().count() <= 40;
+        self.outline.push(OutlineLine {
+            key: self.cur,
+            text: text.to_string(),
+            role: p.role,
+            list_level,
+            number: parse_number(text),
+            attendance: matches!(self.section(), Section::Attendance(_))
+                || attendance_heading(text).is_some(),
+            next_meetings: heading_like && next_meetings_heading(text),
+        });
+    }
+
+    /// This walk's items as a layout proposal.
+    fn proposal(&self) -> Proposal {
+        Proposal {
+            scheme: if self.unnumbered {
+                Scheme::Headings
+            } else {
+                Scheme::Numbered
+            },
+            starts: self
+                .items
+                .iter()
+                .zip(&self.item_keys)
+                .map(|(item, key)| PlannedStart {
+                    key: *key,
+                    number: item.number.clone(),
+                    parent: item.parent.clone(),
+                    skip: 0,
+                    cut: TitleCut::Heading,
+                    title: item.title.clone(),
+                })
+                .collect(),
+        }
+    }
+
     fn start_item(
         &mut self,
         number: Option<String>,
@@ -1025,6 +1209,7 @@ impl Finder {
         span: Span,
     ) {
         self.section = Some(Section::Agenda);
+        self.item_keys.push(self.cur);
         let id = format!("item-{}", self.items.len() + 1);
         self.items.push(AgendaItem {
             id,
@@ -1072,6 +1257,9 @@ impl Finder {
     }
 
     fn table(&mut self, rows: &[Row], bi: usize, span: Span) {
+        if is_agenda_table(rows) {
+            self.agenda_table_seen = true;
+        }
         if let Section::Attendance(h) = self.section()
             && !is_agenda_table(rows)
         {
@@ -1100,7 +1288,8 @@ impl Finder {
         // Before the agenda, a table is a header laid out in columns
         // ("Organ | Stadsstyrelsen", "Tid | 16:30"): read its rows as lines.
         if self.section() == Section::Header {
-            for row in rows {
+            for (ri, row) in rows.iter().enumerate() {
+                self.cur.entry = ri as u32 + 1;
                 let mut line = Paragraph::new(Role::Body);
                 for (ci, cell) in row.cells.iter().enumerate() {
                     if ci > 0 {
@@ -1397,6 +1586,7 @@ impl Finder {
             next_meetings: next,
             warnings,
             year_hint,
+            layout: LayoutChoice::default(),
         }
     }
 }

@@ -1,0 +1,690 @@
+//! Items as a choice among layouts.
+//!
+//! Minutes lay out their items in many ways: numbered headings, § paragraphs,
+//! rows of an agenda table, a markdown outline whose lists are content, plain
+//! lead-in lines each followed by a list, numbered paragraphs whose number
+//! heads a whole sentence. Rather than one state machine with a branch per
+//! layout, the finder works in three steps:
+//!
+//! 1. **Scan** ([`Outline`]): the walk over the document records every line
+//!    it sees with its shape (number, heading level, bold, list level and
+//!    label, the section it stands in).
+//! 2. **Propose** ([`Scheme`]): each layout scheme says where items start.
+//!    Two schemes are the finder's own walks (numbered items with agenda
+//!    tables, and the walk that also takes headings as items); the others are
+//!    small pure functions over the outline.
+//! 3. **Choose** ([`choose`]): every proposal gets a score from the numbering's
+//!    continuity, how much of the text it covers, and the shape of its titles;
+//!    the best wins, the finder's numbered walk on a tie. The finder then
+//!    assembles the winner into items.
+//!
+//! A new layout is one new scheme with its own unit tests on a hand-built
+//! outline.
+
+use crate::{Numbered, parse_number};
+use minutes_model::Role;
+use serde::Serialize;
+use std::fmt;
+
+/// Where a line stands in the document: its block, the list entry or table
+/// row in that block (0 for none), the paragraph within the entry, and the
+/// line within a paragraph with hard breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub(crate) struct LineKey {
+    pub block: u32,
+    pub entry: u32,
+    pub part: u32,
+    pub line: u32,
+}
+
+/// One line of the outline, with the shapes the schemes look at.
+#[derive(Debug, Clone)]
+pub(crate) struct OutlineLine {
+    pub key: LineKey,
+    pub text: String,
+    pub role: Role,
+    /// Nesting level when the line is a list entry.
+    pub list_level: Option<u8>,
+    /// The number the line starts with, if any.
+    pub number: Option<Numbered>,
+    /// The line stands in (or opens) an attendance list.
+    pub attendance: bool,
+    /// The line is a heading of the coming meetings.
+    pub next_meetings: bool,
+}
+
+impl OutlineLine {
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// The scan of a document: its lines in reading order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Outline {
+    pub lines: Vec<OutlineLine>,
+    /// The document holds an agenda table (its rows are items, which only
+    /// the finder's own walk reads).
+    pub agenda_table: bool,
+}
+
+/// A layout scheme: one way minutes lay out their items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scheme {
+    /// Numbered headings, § headings, lettered sub-points and agenda-table
+    /// rows (the finder's numbered walk).
+    Numbered,
+    /// The finder's walk that also takes headings, bold lines and bullet
+    /// topics as items (run when nothing is numbered).
+    Headings,
+    /// A heading outline (markdown `#`, Word heading styles): every heading
+    /// below the title is an item, and lists under it are its content.
+    HeadingOutline,
+    /// Short plain lines each followed by a list ("Vad var bra" + bullets).
+    LeadIns,
+    /// Numbered paragraphs, sentence-long ones included ("7. Verksamhets-
+    /// berättelsen gicks igenom och lades till handlingarna.").
+    NumberedParagraphs,
+}
+
+impl fmt::Display for Scheme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Scheme::Numbered => "numbered",
+            Scheme::Headings => "headings",
+            Scheme::HeadingOutline => "heading-outline",
+            Scheme::LeadIns => "lead-ins",
+            Scheme::NumberedParagraphs => "numbered-paragraphs",
+        })
+    }
+}
+
+/// How a planned item's title is cut from its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleCut {
+    /// The line is a heading: bold stretch or text up to a label ends it.
+    Heading,
+    /// The line is a sentence: the title is its first sentence, and the
+    /// whole line stays the item's text.
+    FirstSentence,
+}
+
+/// Where a scheme has an item start.
+#[derive(Debug, Clone)]
+pub(crate) struct PlannedStart {
+    pub key: LineKey,
+    pub number: Option<String>,
+    pub parent: Option<String>,
+    /// Bytes of number to skip before the title.
+    pub skip: usize,
+    pub cut: TitleCut,
+    /// The title as the scheme reads it (for scoring).
+    pub title: String,
+}
+
+/// One scheme's proposal.
+#[derive(Debug, Clone)]
+pub(crate) struct Proposal {
+    pub scheme: Scheme,
+    pub starts: Vec<PlannedStart>,
+}
+
+/// Which scheme won, with every proposal's score: what `explain` shows.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LayoutChoice {
+    /// The winning scheme (None when no scheme found any item).
+    pub scheme: Option<Scheme>,
+    /// Each scheme that proposed items, with its score and item count, best
+    /// first.
+    pub scores: Vec<SchemeScore>,
+}
+
+/// One scheme's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct SchemeScore {
+    /// The scheme.
+    pub scheme: Scheme,
+    /// Its score, 0 to 1.
+    pub score: f32,
+    /// How many items it proposed.
+    pub items: usize,
+}
+
+impl fmt::Display for LayoutChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.scheme {
+            Some(s) => write!(f, "layout: {s}")?,
+            None => write!(f, "layout: none")?,
+        }
+        for (i, s) in self.scores.iter().enumerate() {
+            let sep = if i == 0 { " (" } else { ", " };
+            write!(f, "{sep}{} {:.2} for {} items", s.scheme, s.score, s.items)?;
+        }
+        if !self.scores.is_empty() {
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Scanners: small pure recognisers of line shapes.
+
+/// A title-shaped line: short, with letters, not a sentence.
+fn title_shaped(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    n > 0 && n <= 80 && t.chars().any(char::is_alphabetic) && !t.ends_with(['.', ',', ';'])
+}
+
+/// A line that is only a date or a place-and-date ("2017-03-22", "Kista").
+fn header_like(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || crate::find_dates(t, &Default::default())
+            .first()
+            .is_some_and(|d| t[..d.range.start].trim().is_empty())
+}
+
+/// The first sentence of a line (up to ". " followed by a capital, or all).
+fn first_sentence(t: &str) -> &str {
+    let t = t.trim();
+    let b = t.as_bytes();
+    for (i, c) in t.char_indices() {
+        if matches!(c, '.' | '!' | '?')
+            && b.get(i + 1) == Some(&b' ')
+            && t[i + 2..].chars().next().is_some_and(char::is_uppercase)
+            // "N.N." and "t.ex." are not ends of sentences.
+            && t[..i].chars().rev().take_while(|c| c.is_alphabetic()).count() > 2
+        {
+            return &t[..=i];
+        }
+    }
+    t
+}
+
+// ---------------------------------------------------------------------------
+// Schemes: each proposes where items start.
+
+/// The new schemes' proposals for an outline (the finder's walks add theirs).
+pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
+    if outline.agenda_table {
+        return Vec::new();
+    }
+    [
+        heading_outline(outline),
+        lead_ins(outline),
+        numbered_paragraphs(outline),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Every heading below the title that is not the header's own (a date, the
+/// body) starts an item; lists and paragraphs under it are content.
+fn heading_outline(outline: &Outline) -> Option<Proposal> {
+    let headings: Vec<&OutlineLine> = outline
+        .lines
+        .iter()
+        .filter(|l| matches!(l.role, Role::Heading(_)) && l.list_level.is_none())
+        .collect();
+    // The title is the single top heading when one heading is above all
+    // others; the items are the headings below it.
+    let top = headings.iter().filter_map(|l| level(l.role)).min()?;
+    let at_top = headings
+        .iter()
+        .filter(|l| level(l.role) == Some(top))
+        .count();
+    let mut starts = Vec::new();
+    for l in &headings {
+        let t = l.text.trim();
+        if (at_top == 1 && level(l.role) == Some(top) && headings.len() > 1)
+            || l.attendance
+            || header_like(t)
+            || (starts.is_empty() && crate::header_heading_is_body(t))
+        {
+            continue;
+        }
+        let (number, parent, skip) = match parse_number(t) {
+            Some(n) if n.letter.is_none() => (Some(n.number.clone()), n.parent.clone(), n.rest),
+            _ => (None, None, 0),
+        };
+        starts.push(PlannedStart {
+            key: l.key,
+            number,
+            parent,
+            skip,
+            cut: TitleCut::Heading,
+            title: t.get(skip..).unwrap_or(t).trim().to_string(),
+        });
+    }
+    (starts.len() >= 2).then_some(Proposal {
+        scheme: Scheme::HeadingOutline,
+        starts,
+    })
+}
+
+fn level(r: Role) -> Option<u8> {
+    match r {
+        Role::Heading(l) => Some(l),
+        _ => None,
+    }
+}
+
+/// Short plain lines directly followed by a list: each is an item, the list
+/// its content ("Obligatoriska funktioner:" + bullets, "Vad var bra" +
+/// bullets).
+fn lead_ins(outline: &Outline) -> Option<Proposal> {
+    let mut starts = Vec::new();
+    for (i, l) in outline.lines.iter().enumerate() {
+        let Some(next) = outline.lines.get(i + 1) else {
+            continue;
+        };
+        let t = l.text.trim();
+        let lead = l.list_level.is_none()
+            && l.role == Role::Body
+            && !l.attendance
+            && !l.next_meetings
+            && next.list_level == Some(0)
+            && next.key.block == l.key.block + 1
+            && title_shaped(t.trim_end_matches(':'))
+            && !header_like(t);
+        if lead {
+            starts.push(PlannedStart {
+                key: l.key,
+                number: None,
+                parent: None,
+                skip: 0,
+                cut: TitleCut::Heading,
+                title: t.trim_end_matches(':').trim().to_string(),
+            });
+        }
+    }
+    (starts.len() >= 2).then_some(Proposal {
+        scheme: Scheme::LeadIns,
+        starts,
+    })
+}
+
+/// Numbered paragraphs in one continuing sequence (1, 2, 3 … with small
+/// gaps; sub-numbers under their parent), whether the number heads a title
+/// or a whole sentence. Numbered list entries count only at the top level.
+fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
+    let mut starts = Vec::new();
+    let mut last_top: Option<u32> = None;
+    let mut last_sub: Option<(u32, u32)> = None;
+    let mut sign: Option<bool> = None;
+    for l in &outline.lines {
+        if l.attendance || l.list_level.is_some_and(|lv| lv > 0) {
+            continue;
+        }
+        let Some(n) = &l.number else { continue };
+        if n.letter.is_some() || n.subsub.is_some() || sign.is_some_and(|s| s != n.paragraph_sign) {
+            continue;
+        }
+        let ok = match (n.sub, last_top) {
+            (Some(s), Some(t)) => {
+                t == n.top
+                    && match last_sub {
+                        Some((pt, ps)) if pt == t => s > ps && s <= ps + 2,
+                        _ => s <= 2,
+                    }
+            }
+            (Some(_), None) => false,
+            (None, None) => n.paragraph_sign || n.top <= 3,
+            (None, Some(t)) => n.top > t && n.top <= t + if n.paragraph_sign { 10 } else { 3 },
+        };
+        if !ok {
+            continue;
+        }
+        match n.sub {
+            Some(s) => last_sub = Some((n.top, s)),
+            None => {
+                last_top = Some(n.until.unwrap_or(n.top));
+                last_sub = None;
+            }
+        }
+        sign = Some(n.paragraph_sign);
+        let rest = l.text.get(n.rest..).unwrap_or("").trim();
+        // An empty rest: the title comes on the next line.
+        let sentence = !rest.is_empty() && !title_shaped(rest);
+        starts.push(PlannedStart {
+            key: l.key,
+            number: Some(n.number.clone()),
+            parent: n.parent.clone(),
+            skip: n.rest,
+            cut: if sentence {
+                TitleCut::FirstSentence
+            } else {
+                TitleCut::Heading
+            },
+            title: if sentence {
+                first_sentence(rest).to_string()
+            } else {
+                rest.to_string()
+            },
+        });
+    }
+    (starts.len() >= 2).then_some(Proposal {
+        scheme: Scheme::NumberedParagraphs,
+        starts,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Choosing: one place that scores the proposals and picks the winner.
+
+/// How far a new scheme must beat the finder's numbered walk to win: a tie
+/// keeps what the walk found.
+const MARGIN: f32 = 0.05;
+
+/// Score a proposal, 0 to 1: continuity × coverage × title shape × size.
+pub(crate) fn score(outline: &Outline, p: &Proposal) -> f32 {
+    if p.starts.is_empty() {
+        return 0.0;
+    }
+    let content: Vec<&OutlineLine> = outline.lines.iter().filter(|l| !l.attendance).collect();
+    let total: usize = content.iter().map(|l| l.chars()).sum::<usize>().max(1);
+    let first = p.starts.iter().map(|s| s.key).min().unwrap_or_default();
+    let covered: usize = content
+        .iter()
+        .filter(|l| l.key >= first)
+        .map(|l| l.chars())
+        .sum();
+    // The walk's agenda-table rows are not in the outline: count them as
+    // covering everything.
+    let coverage = if outline.agenda_table && p.scheme == Scheme::Numbered {
+        1.0
+    } else {
+        (covered as f32 / total as f32).min(1.0)
+    };
+    let continuity = continuity(p);
+    let shape = p
+        .starts
+        .iter()
+        .filter(|s| {
+            let n = s.title.chars().count();
+            n > 0 && n <= 150
+        })
+        .count() as f32
+        / p.starts.len() as f32;
+    let size = if p.starts.len() >= 2 { 1.0 } else { 0.6 };
+    // Numbered entries of one list under one heading, while the document
+    // has an outline of headings: the list is that heading's content.
+    let nested = if matches!(p.scheme, Scheme::Numbered | Scheme::NumberedParagraphs)
+        && lists_under_one_heading(outline, p)
+    {
+        0.7
+    } else {
+        1.0
+    };
+    continuity * coverage * (0.5 + 0.5 * shape) * size * nested
+}
+
+/// The share of starts that continue the numbering (the first counts when it
+/// is low or a §); unnumbered starts are weaker evidence of a layout.
+fn continuity(p: &Proposal) -> f32 {
+    let mut good = 0.0;
+    let mut prev: Option<u32> = None;
+    for s in &p.starts {
+        let top = s
+            .number
+            .as_deref()
+            .and_then(|n| n.split(['.', '-']).next())
+            .and_then(|n| n.trim_end_matches(char::is_alphabetic).parse::<u32>().ok());
+        good += match (top, prev, &s.parent) {
+            (None, _, _) => 0.8,
+            (Some(_), _, Some(_)) => 1.0,
+            (Some(t), None, None) => {
+                if t <= 3 {
+                    1.0
+                } else {
+                    0.5
+                }
+            }
+            (Some(t), Some(q), None) => {
+                if t == q + 1 {
+                    1.0
+                } else if t > q && t <= q + 3 {
+                    0.7
+                } else {
+                    0.3
+                }
+            }
+        };
+        if s.parent.is_none()
+            && let Some(t) = top
+        {
+            prev = Some(t);
+        }
+    }
+    good / p.starts.len() as f32
+}
+
+/// All starts are list entries that stand between the same two headings,
+/// while the document has at least two headings.
+fn lists_under_one_heading(outline: &Outline, p: &Proposal) -> bool {
+    let headings: Vec<LineKey> = outline
+        .lines
+        .iter()
+        .filter(|l| matches!(l.role, Role::Heading(_)) && l.list_level.is_none())
+        .map(|l| l.key)
+        .collect();
+    if headings.len() < 2 {
+        return false;
+    }
+    let in_list = |k: &LineKey| {
+        outline
+            .lines
+            .iter()
+            .find(|l| l.key == *k)
+            .is_some_and(|l| l.list_level.is_some())
+    };
+    if !p.starts.iter().all(|s| in_list(&s.key)) {
+        return false;
+    }
+    let section = |k: LineKey| headings.iter().filter(|h| **h < k).count();
+    let first = p.starts.first().map(|s| section(s.key));
+    p.starts.iter().all(|s| Some(section(s.key)) == first)
+}
+
+fn same_starts(a: &Proposal, b: &Proposal) -> bool {
+    a.starts.len() == b.starts.len() && a.starts.iter().zip(&b.starts).all(|(x, y)| x.key == y.key)
+}
+
+/// Pick the best proposal. Proposals come with the finder's numbered walk
+/// first; a later one must beat the walk by [`MARGIN`].
+pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize>, LayoutChoice) {
+    let scored: Vec<(usize, f32)> = proposals
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, score(outline, p)))
+        .collect();
+    let mut best: Option<(usize, f32)> = None;
+    for &(i, s) in &scored {
+        // A scheme that starts items exactly where an earlier one does is
+        // the same layout: the earlier (a walk) keeps it.
+        let same_as_earlier = proposals[..i].iter().any(|q| same_starts(q, &proposals[i]));
+        if s <= 0.0 || same_as_earlier {
+            continue;
+        }
+        let walk = matches!(proposals[i].scheme, Scheme::Numbered | Scheme::Headings);
+        best = match best {
+            None => Some((i, s)),
+            Some((_, b)) if !walk && s > b + MARGIN => Some((i, s)),
+            Some((_, b)) if walk && s > b => Some((i, s)),
+            keep => keep,
+        };
+    }
+    let mut scores: Vec<SchemeScore> = scored
+        .iter()
+        .map(|&(i, s)| SchemeScore {
+            scheme: proposals[i].scheme,
+            score: (s * 100.0).round() / 100.0,
+            items: proposals[i].starts.len(),
+        })
+        .collect();
+    scores.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let winner = best.map(|(i, _)| i);
+    (
+        winner,
+        LayoutChoice {
+            scheme: winner.map(|i| proposals[i].scheme),
+            scores,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(block: u32, text: &str, role: Role, list_level: Option<u8>) -> OutlineLine {
+        OutlineLine {
+            key: LineKey {
+                block,
+                ..LineKey::default()
+            },
+            text: text.into(),
+            role,
+            list_level,
+            number: parse_number(text),
+            attendance: false,
+            next_meetings: false,
+        }
+    }
+
+    fn outline(lines: Vec<OutlineLine>) -> Outline {
+        Outline {
+            lines,
+            agenda_table: false,
+        }
+    }
+
+    #[test]
+    fn a_heading_outline_takes_every_heading_below_the_title() {
+        let o = outline(vec![
+            line(0, "Styrelsemöte november", Role::Heading(1), None),
+            line(1, "Blender", Role::Heading(3), None),
+            line(2, "Aku ska hålla i en workshop.", Role::Body, None),
+            line(3, "3D-Printer", Role::Heading(3), None),
+            line(4, "Dos frågar Roos.", Role::Body, None),
+            line(5, "Introduktion", Role::Heading(4), None),
+        ]);
+        let p = heading_outline(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Blender", "3D-Printer", "Introduktion"]);
+        assert!(p.starts.iter().all(|s| s.number.is_none()));
+    }
+
+    #[test]
+    fn lead_in_lines_followed_by_lists_are_items() {
+        let o = outline(vec![
+            line(0, "2017-03-22", Role::Body, None),
+            line(1, "Vad var bra", Role::Body, None),
+            line(2, "Alla har gjort sitt", Role::Body, Some(0)),
+            line(3, "Vad var mindre bra:", Role::Body, None),
+            line(4, "Tidsplanering", Role::Body, Some(0)),
+            line(5, "Dokumentation", Role::Body, Some(0)),
+        ]);
+        let p = lead_ins(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Vad var bra", "Vad var mindre bra"]);
+    }
+
+    #[test]
+    fn numbered_paragraphs_keep_sentence_long_ones_and_skip_a_restarted_list() {
+        let o = outline(vec![
+            line(0, "1. Mötets öppnande", Role::Body, None),
+            line(
+                1,
+                "2. Verksamhetsberättelsen gicks igenom och lades till handlingarna. Den finns på hemsidan.",
+                Role::Body,
+                None,
+            ),
+            line(2, "1. En punkt i en lista", Role::Body, Some(0)),
+            line(3, "3. Mötets avslutande", Role::Body, None),
+        ]);
+        let p = numbered_paragraphs(&o).expect("a proposal");
+        let got: Vec<_> = p
+            .starts
+            .iter()
+            .map(|s| {
+                (
+                    s.number.clone().unwrap_or_default(),
+                    s.title.as_str(),
+                    s.cut,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1".to_string(), "Mötets öppnande", TitleCut::Heading),
+                (
+                    "2".to_string(),
+                    "Verksamhetsberättelsen gicks igenom och lades till handlingarna.",
+                    TitleCut::FirstSentence
+                ),
+                ("3".to_string(), "Mötets avslutande", TitleCut::Heading),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_choice_prefers_the_outline_over_a_numbered_list_under_one_heading() {
+        let mut lines = vec![
+            line(0, "Sedan sist", Role::Heading(2), None),
+            line(
+                1,
+                "Vi har haft ett möte med myndigheten om arbetet.",
+                Role::Body,
+                None,
+            ),
+            line(2, "Att göra till nästa gång", Role::Heading(2), None),
+        ];
+        for (i, t) in [
+            "1. Josef skriver utkast",
+            "2. Anna bokar lokal",
+            "3. Alla läser",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let mut l = line(3, t, Role::Body, Some(0));
+            l.key.entry = i as u32 + 1;
+            lines.push(l);
+        }
+        let o = outline(lines);
+        let walk = Proposal {
+            scheme: Scheme::Numbered,
+            starts: o.lines[3..]
+                .iter()
+                .map(|l| PlannedStart {
+                    key: l.key,
+                    number: l.number.as_ref().map(|n| n.number.clone()),
+                    parent: None,
+                    skip: 0,
+                    cut: TitleCut::Heading,
+                    title: l.text.clone(),
+                })
+                .collect(),
+        };
+        let mut proposals = vec![walk];
+        proposals.extend(propose(&o));
+        let (winner, choice) = choose(&o, &proposals);
+        assert_eq!(choice.scheme, Some(Scheme::HeadingOutline), "{choice}");
+        assert_eq!(winner.map(|i| proposals[i].starts.len()), Some(2));
+    }
+
+    #[test]
+    fn first_sentences_skip_initials_and_abbreviations() {
+        assert_eq!(
+            first_sentence("Mötet valde N.N. till ordförande. Han tackade."),
+            "Mötet valde N.N. till ordförande."
+        );
+        assert_eq!(first_sentence("Inga frågor"), "Inga frågor");
+    }
+}
