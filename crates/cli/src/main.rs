@@ -92,6 +92,8 @@ fn run(args: Args) -> Result<ExitCode> {
                 for d in &doc.diagnostics {
                     eprintln!("{name}: {}: {}", d.code, d.message);
                 }
+                // Which layout scheme the structure finder chooses for it.
+                eprintln!("{name}: {}", minutes_structure::find(&doc).layout);
             }
             Ok(ExitCode::SUCCESS)
         }

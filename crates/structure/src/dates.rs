@@ -214,6 +214,28 @@ static WEEK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static DAY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bden\s+(\d{1,2})(?::?e|:a)(?:\s|[.,;:)]|$)").expect("valid regex")
+});
+
+/// "på tisdag den 17:e" with no month: the first day of that number on or
+/// after the reference date (this month's, or next month's when it has
+/// passed). Only a reference date anchors it; without one, None.
+pub fn find_day_only(text: &str, ctx: &DateContext) -> Option<(Range<usize>, Date)> {
+    let r = ctx.reference?;
+    let c = DAY_ONLY.captures(text)?;
+    let day: u32 = c.get(1)?.as_str().parse().ok()?;
+    let range = c.get(0)?.range();
+    let date = if day >= r.day {
+        Date::new(r.year, r.month, day)
+    } else if r.month == 12 {
+        Date::new(r.year + 1, 1, day)
+    } else {
+        Date::new(r.year, r.month + 1, day)
+    }?;
+    Some((range, date))
+}
+
 /// Place a day and month in the year closest to the context's reference,
 /// preferring a year in which the written weekday is right.
 fn resolve(month: u32, day: u32, weekday: Option<u32>, ctx: &DateContext) -> Option<Date> {
@@ -514,6 +536,25 @@ pub fn infer_year(text: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_without_month_follows_the_meeting_date() {
+        let ctx = DateContext {
+            reference: Date::new(2019, 9, 16),
+            year: None,
+        };
+        let day = |t: &str| find_day_only(t, &ctx).map(|(_, d)| d.to_string());
+        assert_eq!(
+            day("Nästa möte på tisdag den 17:e (10.00)").as_deref(),
+            Some("2019-09-17")
+        );
+        assert_eq!(
+            day("Inför handledarmötet den 3:e").as_deref(),
+            Some("2019-10-03")
+        );
+        assert_eq!(day("den 17 personer"), None);
+        assert_eq!(find_day_only("den 17:e", &DateContext::default()), None);
+    }
 
     fn ctx(r: &str) -> DateContext {
         DateContext {

@@ -167,6 +167,12 @@ pub const NEXT_MEETING_HEADINGS: &[&str] = &[
     "upcoming meetings",
 ];
 
+/// A sentence about the next meeting anywhere in the minutes ("Nästa möte
+/// hålls på tisdag den 17:e", "inför nästa handledarmöte den 19:e"): the
+/// dates after it are coming meetings.
+pub const NEXT_MEETING_CUE: &str =
+    r"(?i)\b(?:nästa|nästkommande|next)\s+\p{L}*?(?:möte|sammanträde|meeting)\w*";
+
 /// Header labels of an agenda table's first column.
 pub const AGENDA_TABLE_HEADERS: &[&str] = &[
     "mötespunkt",

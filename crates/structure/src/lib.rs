@@ -813,9 +813,12 @@ impl Finder {
             self.section = Some(Section::NextMeetings);
             self.title_pending = false;
             self.next_heading_year = find_year(&text);
+            // "Nästa möte 9-12 måndag den 14:e": a day without month is
+            // resolved later, against the meeting date.
             if find_dates(&text, &DateContext::default())
                 .iter()
                 .any(|d| d.range.start < 60)
+                || DAY_OF_MONTH.is_match(&text)
             {
                 self.next_lines.push((text.trim().to_string(), false));
             }
@@ -1549,17 +1552,23 @@ impl Finder {
             }
         }
         let mut next = parse_next_meetings(&self.next_lines, &ctx, self.next_heading_year);
-        // Items that are themselves a list of coming meetings.
+        // Items that are themselves about the coming meetings ("### Nästa
+        // möte" + "25:e september klockan 19:00."), and sentences elsewhere
+        // that name the next meeting's date.
         for item in &self.items {
             if next_meetings_heading(&item.title) {
                 let year = find_year(&item.title);
                 let lines: Vec<(String, bool)> = item
                     .units
                     .iter()
-                    .filter(|u| u.kind == UnitKind::ListItem)
+                    .filter(|u| matches!(u.kind, UnitKind::ListItem | UnitKind::Paragraph))
                     .map(|u| (u.text.clone(), false))
                     .collect();
                 next.extend(parse_next_meetings(&lines, &ctx, year));
+            } else {
+                for u in &item.units {
+                    next.extend(next_meeting_in_sentence(&u.text, &ctx));
+                }
             }
         }
         next.sort_by_key(|m| m.date);
@@ -1688,6 +1697,32 @@ fn is_agenda_table(rows: &[Row]) -> bool {
     numbered >= 2 && numbered * 2 >= rows.len()
 }
 
+static NEXT_MEETING_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(lexicon::NEXT_MEETING_CUE).expect("valid regex"));
+
+/// "Nästa möte hålls på tisdag den 17:e (10.00 till 12.00)": the first
+/// date after a next-meeting cue in a sentence, a day without month
+/// included (it follows the meeting date).
+fn next_meeting_in_sentence(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
+    if text.len() > 400 {
+        return None;
+    }
+    let cue = NEXT_MEETING_CUE.find(text)?;
+    let after = &text[cue.end()..];
+    let date = find_dates(after, ctx)
+        .into_iter()
+        .find_map(|d| d.date)
+        .or_else(|| dates::find_day_only(after, ctx).map(|(_, d)| d))?;
+    Some(NextMeeting {
+        date,
+        topics: Vec::new(),
+        note: None,
+    })
+}
+
+static DAY_OF_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bden\s+\d{1,2}:?e\b").expect("valid regex"));
+
 static MEETING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:möte[t]?|sammanträde[t]?|meeting)\b").expect("valid regex")
 });
@@ -1748,7 +1783,24 @@ fn parse_next_meetings(
                 });
             }
             _ => {
-                if let Some(m) = out.last_mut()
+                // "Måndag den 14:e": a day of the month that follows the
+                // meeting date.
+                let day = found
+                    .iter()
+                    .all(|d| d.date.is_none())
+                    .then(|| dates::find_day_only(t, &ctx))
+                    .flatten()
+                    .filter(|(r, _)| {
+                        let before = &t[..r.start];
+                        before.split_whitespace().count() <= 2 || MEETING_WORD.is_match(before)
+                    });
+                if let Some((_, date)) = day {
+                    out.push(NextMeeting {
+                        date,
+                        topics: Vec::new(),
+                        note: None,
+                    });
+                } else if let Some(m) = out.last_mut()
                     && t.chars().count() <= 200
                 {
                     m.topics.push(t.to_string());
