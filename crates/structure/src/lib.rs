@@ -339,7 +339,9 @@ static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([a-z])\)\s+").expect("valid regex"));
+    // "b) Val av revisorer", "B) Fasadrenovering", "c. Motioner"; not "A."
+    // (an initial).
+    LazyLock::new(|| Regex::new(r"^(?:([a-zA-Z])\)|([a-z])\.)\s+").expect("valid regex"));
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*")
         .expect("valid regex")
@@ -352,7 +354,7 @@ fn parse_number(text: &str) -> Option<Numbered> {
     let mut cs = t.chars();
     match (cs.next(), cs.next()) {
         (Some(c), _) if c.is_ascii_digit() || c == '§' => {}
-        (Some(c), Some(')')) if c.is_ascii_lowercase() => {}
+        (Some(c), Some(')' | '.')) if c.is_ascii_alphabetic() => {}
         _ => return None,
     }
     let lead = text.len() - t.len();
@@ -412,7 +414,18 @@ fn parse_number(text: &str) -> Option<Numbered> {
         ));
     }
     if let Some(c) = LETTER.captures(t) {
-        let letter = c.get(1)?.as_str().chars().next()?;
+        // "a. en enkel modell": with a dot, only a capitalised title makes
+        // a sub-point (lower case is a list of options in the text).
+        if c.get(2).is_some() && !t[c.get(0)?.end()..].starts_with(char::is_uppercase) {
+            return None;
+        }
+        let letter = c
+            .get(1)
+            .or(c.get(2))?
+            .as_str()
+            .chars()
+            .next()?
+            .to_ascii_lowercase();
         return Some(Numbered {
             number: String::new(),
             parent: None,

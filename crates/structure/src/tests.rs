@@ -262,3 +262,21 @@ fn lettered_statements_in_a_decision_are_content() {
     let numbers: Vec<_> = s.items.iter().filter_map(|i| i.number.clone()).collect();
     assert_eq!(numbers, ["1", "2"]);
 }
+
+#[test]
+fn lettered_sub_points_in_capitals_or_with_a_dot_follow_their_number() {
+    let s = structure(
+        "1. Mötets öppnande\n\n2. Val\n\nB) Fasadrenovering\n\n\
+         A) Val av revisorer\n\nB) Val av valberedning\n\nc) Val av styrelse\n\n3. Avslutning\n",
+    );
+    let numbers: Vec<_> = s.items.iter().filter_map(|i| i.number.clone()).collect();
+    assert_eq!(numbers, ["1", "2", "2a", "2b", "2c", "3"]);
+}
+
+#[test]
+fn lettered_points_with_a_dot_parse() {
+    let n = parse_number("c. Val av styrelse").expect("a letter");
+    assert_eq!(n.letter, Some('c'));
+    assert!(parse_number("A. Svensson valdes").is_none());
+    assert!(parse_number("a. en enkel modell").is_none());
+}
