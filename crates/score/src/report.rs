@@ -24,8 +24,8 @@ fn quoted(v: Option<&str>) -> String {
 /// `3 "Val av ordförande"`, `"Övrigt"`, `3`.
 fn item_label(item: &ItemRef) -> String {
     match (&item.number, &item.title) {
-        (Some(n), Some(t)) => format!("{n} {}", quoted(Some(t))),
-        (Some(n), None) => n.clone(),
+        (Some(n), Some(t)) if !t.trim().is_empty() => format!("{n} {}", quoted(Some(t))),
+        (Some(n), _) => n.clone(),
         (None, Some(t)) if !t.trim().is_empty() => quoted(Some(t)),
         (None, _) => "(no number, no title)".to_string(),
     }
@@ -94,12 +94,12 @@ fn heading(group: &Group, diffs: &[Difference]) -> Option<String> {
         Group::DocumentLevel => Some("document level".to_string()),
         Group::GoldItem(i) => Some(match item_finding {
             Some(Finding::Missed) => {
-                format!("item {}: missed, no item found for it", item_label(i))
+                format!("item {}: missed", item_label(i))
             }
             _ => format!("item {}", item_label(i)),
         }),
         Group::FoundItem(i) => Some(match item_finding {
-            Some(Finding::Extra) => format!("found item {}: extra, no gold item", item_label(i)),
+            Some(Finding::Extra) => format!("found item {}: extra", item_label(i)),
             _ => format!("found item {}", item_label(i)),
         }),
     }

@@ -343,3 +343,30 @@ fn folders_are_read_and_outputs_found_in_subfolders() {
         .map(|e| e.to_string());
     assert!(err.is_some_and(|e| e.contains("nowhere")));
 }
+
+#[test]
+fn the_report_groups_differences_under_item_headings() {
+    let mut found = found();
+    if let Some(items) = found["items"].as_array_mut() {
+        items.push(json!({"number": null, "title": "", "actions": [{"text": "Per ringer."}]}));
+    }
+    let mut s = Scorer::default();
+    s.add_document("doc", &gold(), Some(&found)).expect("gold");
+    let text = s.finish().render_text(false);
+    for want in [
+        "doc\n  meeting    1/3\n",
+        "    wrong  meeting.date: gold \"2024-03-12\", found \"2024-03-13\"\n",
+        "    wrong  meeting.location: gold nothing, found \"Hos Anna\"\n",
+        "    wrong  role of \"Anna Berg\": gold \"ordförande\", found nothing\n",
+        "    missed participant \"Örjan Ek\"\n    extra  participant \"Mötesform\"\n",
+        "    item 1 \"Mötets öppnande\"\n      extra  decision \"Mötet öppnades.\"\n",
+        "    item 4 \"Övrigt\": missed\n      missed decision \"lades till handlingarna\"\n",
+        "    found item (no number, no title): extra\n      extra  action \"Per ringer.\"\n",
+        "    extra  next_meeting \"2024-05-01\"\n",
+        "\nmetric                          P      R     F1   tp/fp/fn\n",
+        "decisions                   0.500  0.500  0.500   1/1/1\n",
+        "target_date accuracy          n/a   (n=0)\n",
+    ] {
+        assert!(text.contains(want), "{want:?} not in\n{text}");
+    }
+}
