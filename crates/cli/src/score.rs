@@ -11,7 +11,7 @@ use std::process::ExitCode;
 #[derive(Args, Debug)]
 pub(crate) struct ScoreArgs {
     /// The folder of gold files (<stem>.gold.json; see fixtures/gold/README.md).
-    #[arg(long)]
+    #[arg(long, value_name = "DIR")]
     gold: PathBuf,
     /// The folder of outputs (<stem>.json, searched recursively), as written by `convert --out`.
     out: PathBuf,
@@ -28,6 +28,20 @@ pub(crate) struct ScoreArgs {
 
 pub(crate) fn run(a: ScoreArgs) -> Result<ExitCode> {
     let mut card = score_folders(&a.gold, &a.out)?;
+    // Both slips score without complaint in score.py (an empty tally is a
+    // perfect one; a wrong OUT is all missed): say so where it cannot be missed.
+    if card.documents.is_empty() {
+        eprintln!(
+            "minutes: {}: no gold files (<stem>.gold.json)",
+            a.gold.display()
+        );
+    } else if card.documents.iter().all(|d| !d.found) {
+        eprintln!(
+            "minutes: {}: no output for any of the {} gold documents",
+            a.out.display(),
+            card.documents.len()
+        );
+    }
     if a.brief {
         card = card.without_differences();
     }

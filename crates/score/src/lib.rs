@@ -65,20 +65,22 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum ScoreError {
     /// A folder or file could not be read.
-    #[error("{}: cannot read: {source}", path.display())]
+    // The cause is in the message, so it is not also a `source` (which
+    // anyhow would print a second time).
+    #[error("{}: cannot read: {cause}", path.display())]
     Read {
         /// The folder or file.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// A gold file is not JSON.
-    #[error("{}: not valid JSON: {source}", path.display())]
+    #[error("{}: not valid JSON: {cause}", path.display())]
     Json {
         /// The gold file.
         path: PathBuf,
         /// Why.
-        source: serde_json::Error,
+        cause: serde_json::Error,
     },
     /// A gold file is JSON but not shaped as gold (see fixtures/gold/README.md).
     #[error("{}: {what}", path.display())]
@@ -188,13 +190,13 @@ pub fn score_folders(gold_dir: &Path, pred_dir: &Path) -> Result<Scorecard, Scor
     let predictions = find_predictions(pred_dir)?;
     let mut scorer = Scorer::default();
     for (stem, path) in gold_files(gold_dir)? {
-        let bytes = std::fs::read(&path).map_err(|source| ScoreError::Read {
+        let bytes = std::fs::read(&path).map_err(|cause| ScoreError::Read {
             path: path.clone(),
-            source,
+            cause,
         })?;
-        let gold: Value = serde_json::from_slice(&bytes).map_err(|source| ScoreError::Json {
+        let gold: Value = serde_json::from_slice(&bytes).map_err(|cause| ScoreError::Json {
             path: path.clone(),
-            source,
+            cause,
         })?;
         let pred = predictions.get(&stem).map(|p| read_prediction(p));
         scorer
@@ -206,9 +208,9 @@ pub fn score_folders(gold_dir: &Path, pred_dir: &Path) -> Result<Scorecard, Scor
 
 /// The gold files of a folder, `(stem, path)`, in name order.
 pub fn gold_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, ScoreError> {
-    let read_err = |source| ScoreError::Read {
+    let read_err = |cause| ScoreError::Read {
         path: dir.to_path_buf(),
-        source,
+        cause,
     };
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(read_err)? {
@@ -238,10 +240,10 @@ fn walk(dir: &Path, found: &mut HashMap<String, PathBuf>, top: bool) -> Result<(
         Ok(e) => e,
         // The folder asked for must exist; a subfolder that vanished or is
         // unreadable is passed over, as os.walk does.
-        Err(source) if top => {
+        Err(cause) if top => {
             return Err(ScoreError::Read {
                 path: dir.to_path_buf(),
-                source,
+                cause,
             });
         }
         Err(_) => return Ok(()),
