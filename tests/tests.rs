@@ -468,3 +468,137 @@ fn real_minutes_convert_and_paragraph_protocols_keep_their_numbers() {
         );
     }
 }
+
+/// `minutes score` agrees with `score.py` on every metric and every
+/// document's counts, on the real corpus and on the seeds; its report
+/// explains the counts (one difference per miss and per extra), and
+/// `--min` fails the run below a floor.
+#[test]
+fn minutes_score_agrees_with_score_py() {
+    let py_score = |gold: &Path, pred: &Path| -> serde_json::Value {
+        let out = Command::new("python3")
+            .arg(fixtures().join("eval/score.py"))
+            .arg("--gold")
+            .arg(gold)
+            .arg("--pred")
+            .arg(pred)
+            .arg("--json")
+            .output()
+            .expect("python3 runs the scorer");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("score.py prints JSON")
+    };
+    let rs_score = |gold: &Path, pred: &Path| -> serde_json::Value {
+        let out = run(bin()
+            .arg("score")
+            .arg("--gold")
+            .arg(gold)
+            .arg(pred)
+            .arg("--json"));
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).expect("minutes score prints JSON")
+    };
+    for (inputs, gold, name) in [
+        ("corpus", "gold-corpus", "score-corpus"),
+        ("seeds", "gold", "score-seeds"),
+    ] {
+        let out = temp(name);
+        convert(&[&fixtures().join(inputs)], &out, &[]);
+        let gold = fixtures().join(gold);
+        let (py, rs) = (py_score(&gold, &out), rs_score(&gold, &out));
+
+        let py_summary = py["summary"].as_object().expect("summary");
+        assert!(py_summary.len() >= 16, "{py_summary:?}");
+        let mut off = Vec::new();
+        for (metric, fields) in py_summary {
+            for (field, want) in fields.as_object().expect("metric fields") {
+                let got = &rs["summary"][metric][field];
+                let agree = match (want.as_f64(), got.as_f64()) {
+                    (Some(w), Some(g)) => (w - g).abs() <= 1e-4,
+                    _ => want.is_null() && got.is_null(),
+                };
+                if !agree {
+                    off.push(format!("{metric}.{field}: score.py {want}, minutes {got}"));
+                }
+            }
+        }
+        assert!(off.is_empty(), "{inputs}: {off:#?}");
+
+        let py_docs = py["documents"].as_array().expect("documents");
+        let rs_docs = rs["documents"].as_array().expect("documents");
+        assert_eq!(py_docs.len(), rs_docs.len(), "{inputs}: documents");
+        assert!(!py_docs.is_empty());
+        for (p, r) in py_docs.iter().zip(rs_docs) {
+            for key in [
+                "document",
+                "found",
+                "meeting",
+                "items",
+                "decisions",
+                "actions",
+                "deferrals",
+            ] {
+                assert_eq!(p[key], r[key], "{inputs}: {} {key}", p["document"]);
+            }
+        }
+
+        // One difference per false negative and per false positive.
+        let count = |finding: &str, what: &str| -> i64 {
+            rs_docs
+                .iter()
+                .flat_map(|d| d["differences"].as_array().cloned().unwrap_or_default())
+                .filter(|d| d["finding"] == finding && d["what"] == what)
+                .count() as i64
+        };
+        for (metric, what) in [
+            ("items", "item"),
+            ("decisions", "decision"),
+            ("actions", "action"),
+            ("deferrals", "deferral"),
+        ] {
+            let s = &rs["summary"][metric];
+            assert_eq!(
+                count("missed", what),
+                s["fn"].as_i64().unwrap_or(-1),
+                "{inputs} {metric}"
+            );
+            assert_eq!(
+                count("extra", what),
+                s["fp"].as_i64().unwrap_or(-1),
+                "{inputs} {metric}"
+            );
+        }
+    }
+
+    // The readable report names the item of what was missed; a floor above
+    // the score exits 1 and says which. (No outputs at all: everything is missed.)
+    let out = temp("score-nothing");
+    let o = run(bin()
+        .arg("score")
+        .arg("--gold")
+        .arg(fixtures().join("gold-corpus"))
+        .arg(&out)
+        .arg("--min")
+        .arg("items.f1=0.5"));
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("166_vamaj-gruppmote-2019-09-16 (no output)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    item 3 \"Diskussionsrunda\": missed"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "      missed decision \"Gruppen beslutar om att en punkt läggs till mötet\""
+        ),
+        "{text}"
+    );
+    assert!(text.contains("below floor: items.f1=0.0 < 0.5"), "{text}");
+}

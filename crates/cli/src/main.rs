@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 mod convert;
 mod explain;
+mod score;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -54,6 +55,8 @@ enum Command {
     Export(convert::ExportArgs),
     /// Print the built-in rules file (a starting point for --rules).
     Rules,
+    /// Score a folder of outputs against gold files: P/R/F1, and per item what was missed and extra.
+    Score(score::ScoreArgs),
 }
 
 fn main() -> ExitCode {
@@ -71,6 +74,7 @@ fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Convert(a) => convert::run(a),
         Command::Export(a) => convert::export(a),
+        Command::Score(a) => score::run(a),
         Command::Explain { file, rules, rule } => {
             let config = Config::new(load_rules(rules.as_deref())?);
             explain::run(&file, &config, rule.as_deref())
