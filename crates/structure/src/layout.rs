@@ -475,17 +475,19 @@ fn lists_under_one_heading(outline: &Outline, p: &Proposal) -> bool {
     if headings.len() < 2 {
         return false;
     }
+    // The outline is in document order, so in key order.
     let in_list = |k: &LineKey| {
         outline
             .lines
-            .iter()
-            .find(|l| l.key == *k)
+            .binary_search_by_key(k, |l| l.key)
+            .ok()
+            .and_then(|i| outline.lines.get(i))
             .is_some_and(|l| l.list_level.is_some())
     };
     if !p.starts.iter().all(|s| in_list(&s.key)) {
         return false;
     }
-    let section = |k: LineKey| headings.iter().filter(|h| **h < k).count();
+    let section = |k: LineKey| headings.partition_point(|h| *h < k);
     let first = p.starts.first().map(|s| section(s.key));
     p.starts.iter().all(|s| Some(section(s.key)) == first)
 }

@@ -804,6 +804,7 @@ impl Finder {
             self.record_line(p, &text, None);
         }
         if let Some((h, rest)) = attendance_heading(&text) {
+            self.mark_recorded(|l| l.attendance = true);
             self.section = Some(Section::Attendance(h));
             self.title_pending = false;
             if !rest.is_empty() {
@@ -818,6 +819,7 @@ impl Finder {
             || is_bold(p)
             || text.trim().chars().count() <= 40;
         if heading_like && next_meetings_heading(&text) {
+            self.mark_recorded(|l| l.next_meetings = true);
             // Among the minutes' titled sections, "Nästa möte" is an item
             // too; its dates still go to the coming meetings.
             if !self.items.is_empty() && (matches!(p.role, Role::Heading(_)) || is_bold(p)) {
@@ -1174,21 +1176,33 @@ impl Finder {
         }
     }
 
-    /// Record a line of the outline.
+    /// Record a line of the outline. Whether it opens an attendance list or
+    /// the coming meetings is marked by the branch that finds out
+    /// ([`Finder::mark_recorded`]), so no line is classified twice.
     fn record_line(&mut self, p: &Paragraph, text: &str, list_level: Option<u8>) {
-        let heading_like = matches!(p.role, Role::Heading(_) | Role::Title)
-            || is_bold(p)
-            || text.trim().chars().count() <= 40;
+        // A line read again after leaving an attendance list is one line.
+        if self.outline.last().is_some_and(|l| l.key == self.cur) {
+            return;
+        }
         self.outline.push(OutlineLine {
             key: self.cur,
             text: text.to_string(),
             role: p.role,
             list_level,
             number: parse_number(text),
-            attendance: matches!(self.section(), Section::Attendance(_))
-                || attendance_heading(text).is_some(),
-            next_meetings: heading_like && next_meetings_heading(text),
+            attendance: matches!(self.section(), Section::Attendance(_)),
+            next_meetings: false,
         });
+    }
+
+    /// Mark the line just recorded (when this walk records one).
+    fn mark_recorded(&mut self, mark: impl FnOnce(&mut OutlineLine)) {
+        if self.record
+            && let Some(l) = self.outline.last_mut()
+            && l.key == self.cur
+        {
+            mark(l);
+        }
     }
 
     /// This walk's items as a layout proposal.
