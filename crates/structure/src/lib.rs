@@ -869,6 +869,11 @@ impl Finder {
                         item.add_heading_rest(text.trim(), Vec::new(), bi, span);
                         return;
                     }
+                    // A page header between the § and its title ("Protokoll
+                    // nr 9", "Sammanträdesdatum: 2023-10-12") is not the title.
+                    if page_header_line(text.trim()) {
+                        return;
+                    }
                     let (title, rest, atts) = split_title(p, 0);
                     item.title = title;
                     item.add_heading_rest(&rest, atts, bi, span);
@@ -1749,6 +1754,30 @@ fn next_meeting_in_sentence(text: &str, ctx: &DateContext) -> Option<NextMeeting
 
 static DAY_OF_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bden\s+\d{1,2}:?e\b").expect("valid regex"));
+
+/// A line of a page header: the document type with its number ("Protokoll
+/// nr 9") or a labelled date ("Sammanträdesdatum: 2023-10-12").
+fn page_header_line(t: &str) -> bool {
+    if t.chars().count() > 60 {
+        return false;
+    }
+    let key = t.to_lowercase();
+    let typed = lexicon::DOCUMENT_TYPES.iter().any(|(w, _)| {
+        key.strip_prefix(w).is_some_and(|r| {
+            let r = r.trim_start();
+            r.is_empty()
+                || r.strip_prefix("nr")
+                    .is_some_and(|n| n.trim().chars().all(|c| c.is_ascii_digit()))
+        })
+    });
+    let dated = t.split_once(':').is_some_and(|(label, value)| {
+        label.chars().all(|c| c.is_alphabetic() || c == ' ')
+            && find_dates(value, &DateContext::default())
+                .first()
+                .is_some_and(|d| value[d.range.end..].trim().is_empty())
+    });
+    typed || dated
+}
 
 static MEETING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:möte[t]?|sammanträde[t]?|meeting)\b").expect("valid regex")

@@ -280,3 +280,16 @@ fn lettered_points_with_a_dot_parse() {
     assert!(parse_number("A. Svensson valdes").is_none());
     assert!(parse_number("a. en enkel modell").is_none());
 }
+
+#[test]
+fn a_page_header_between_a_paragraph_sign_and_its_title_is_skipped() {
+    assert!(page_header_line("Protokoll nr 9"));
+    assert!(page_header_line("Sammanträdesdatum: 2023-10-12"));
+    assert!(!page_header_line("Protokollet justeras"));
+    assert!(!page_header_line("Val av justerare"));
+    let s = structure(
+        "§ 1 Ärendenummer\n\nProtokoll nr 9\nSammanträdesdatum: 2023-10-12\n\n\
+         Bestämmande av tid för justering\n\nText.\n\n§ 2 Val\n",
+    );
+    assert_eq!(s.items[0].title, "Bestämmande av tid för justering");
+}
