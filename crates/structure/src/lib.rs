@@ -650,6 +650,22 @@ fn next_meetings_heading(text: &str) -> bool {
         })
 }
 
+/// An item title that names the coming meetings anywhere in it
+/// ("Förslag till sammanträdesdagar för kommunfullmäktige år 2024").
+fn names_coming_meetings(title: &str) -> bool {
+    if title.len() > 200 {
+        return false;
+    }
+    let key = heading_key(title);
+    lexicon::NEXT_MEETING_HEADINGS.iter().any(|h| {
+        key.match_indices(h).any(|(i, _)| {
+            let before = key[..i].chars().next_back();
+            let after = key[i + h.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 fn is_bold(p: &Paragraph) -> bool {
     let visible: Vec<_> = p
         .runs
@@ -1588,7 +1604,7 @@ impl Finder {
         // möte" + "25:e september klockan 19:00."), and sentences elsewhere
         // that name the next meeting's date.
         for item in &self.items {
-            if next_meetings_heading(&item.title) {
+            if next_meetings_heading(&item.title) || names_coming_meetings(&item.title) {
                 let year = find_year(&item.title);
                 let lines: Vec<(String, bool)> = item
                     .units
@@ -1602,6 +1618,11 @@ impl Finder {
                     next.extend(next_meeting_in_sentence(&u.text, &ctx));
                 }
             }
+        }
+        // Coming meetings come after this one (a line repeating the
+        // meeting's own date is not one).
+        if let Some(r) = ctx.reference {
+            next.retain(|m| m.date > r);
         }
         next.sort_by_key(|m| m.date);
         next.dedup_by_key(|m| m.date);

@@ -293,3 +293,17 @@ fn a_page_header_between_a_paragraph_sign_and_its_title_is_skipped() {
     );
     assert_eq!(s.items[0].title, "Bestämmande av tid för justering");
 }
+
+#[test]
+fn an_item_naming_the_coming_meetings_lists_them_after_this_one() {
+    assert!(names_coming_meetings(
+        "Förslag till sammanträdesdagar för kommunfullmäktige år 2024"
+    ));
+    assert!(!names_coming_meetings("Mötesdatumets betydelse"));
+    let s = structure(
+        "Sammanträdesdatum: 2023-10-12\n\n1. Vårens möten\n\nStyrelsen 2023-10-12, 8 §\n\n\
+         Mötena hålls enligt följande:\n\n20.2.2024 kl. 16.15\n\n8.5.2024 kl. 16.15\n\n2. Avslutning\n",
+    );
+    let dates: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2024-02-20", "2024-05-08"]);
+}
