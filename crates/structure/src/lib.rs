@@ -319,7 +319,8 @@ impl Numbered {
 }
 
 static TOP_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?(\.?)(?:\s+|$|(\p{Lu}))")
+    // "3", "3.", "3)", "8.1", "9.1.5"; a capital right after needs a dot.
+    Regex::new(r"^(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?([.)]?)(?:\s+|$|(\p{Lu}))")
         .expect("valid regex")
 });
 static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {

@@ -307,3 +307,11 @@ fn an_item_naming_the_coming_meetings_lists_them_after_this_one() {
     let dates: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(dates, ["2024-02-20", "2024-05-08"]);
 }
+
+#[test]
+fn numbers_closed_by_a_parenthesis_are_items() {
+    let s = structure("1) Opening of the meeting\n\nText.\n\n2) Election of chair\n\nText.\n");
+    let numbers: Vec<_> = s.items.iter().filter_map(|i| i.number.clone()).collect();
+    assert_eq!(numbers, ["1", "2"]);
+    assert_eq!(s.items[1].title, "Election of chair");
+}
