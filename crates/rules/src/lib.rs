@@ -565,6 +565,13 @@ static LIST_ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
     regex::Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•●*])\s").expect("valid regex")
 });
 
+/// A short line ending in a colon ("Enligt kommunstyrelsens förslag:",
+/// "Styrelsen beslutade:"): it introduces the lines below it.
+fn is_lead_in(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with(':') && t.chars().count() <= 80
+}
+
 /// Split an item's units into sentences and work out which label governs
 /// each: an inline label ("Beslut: …") governs its unit; a label alone on a
 /// line ("Beslut") governs the units after it until the next label or bold
@@ -601,9 +608,15 @@ fn item_sentences<'a>(set: &'a RuleSet, item: &'a AgendaItem) -> Vec<Sentence<'a
                 // Under a label line, each entry of a list is a labelled
                 // unit of its own ("Resultat:" 1. … 2. … 3. …).
                 let entry = unit.kind == UnitKind::ListItem || LIST_ENTRY.is_match(text);
-                let labelled = block_label.is_some() && (first_pending || entry);
-                first_pending = false;
-                (block_label, labelled)
+                if block_label.is_some() && first_pending && !entry && is_lead_in(text) {
+                    // "Enligt kommunstyrelsens förslag:" introduces what
+                    // the label heads; it is not itself the decision.
+                    (block_label, false)
+                } else {
+                    let labelled = block_label.is_some() && (first_pending || entry);
+                    first_pending = false;
+                    (block_label, labelled)
+                }
             }
         };
         for (si, r) in sentences::split(text).into_iter().enumerate() {
