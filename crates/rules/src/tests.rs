@@ -159,3 +159,23 @@ fn a_lead_in_line_passes_the_label_on_and_extract_lines_are_not_tasks() {
     );
     assert!(f.items[0].actions.is_empty(), "{:?}", f.items[0].actions);
 }
+
+#[test]
+fn a_sentence_broken_over_lines_is_read_as_one() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Budget\n\nBeslut\n\n1. Socialnämnden Centrum och Socialnämnden Nordost och\n\nSocialnämnden Sydväst får i uppdrag att bevilja tillägg.\n\nRapporten antecknas.\n"
+    ));
+    let texts: Vec<&str> = f.items[0]
+        .decisions
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Socialnämnden Centrum och Socialnämnden Nordost och Socialnämnden Sydväst får i uppdrag att bevilja tillägg.",
+            "Rapporten antecknas."
+        ]
+    );
+    assert_eq!(f.items[0].actions.len(), 1);
+}
