@@ -603,10 +603,17 @@ fn runs_on(text: &str) -> bool {
 /// The item's units, each with the plain lines that continue its sentence.
 fn joined_lines<'a>(set: &RuleSet, item: &'a AgendaItem) -> Vec<Line<'a>> {
     let mut out: Vec<Line<'a>> = Vec::new();
-    let mut open = false;
+    // The last unit ran on (a comma, "och"); or it merely did not end a
+    // sentence, which a next line in lower case then continues.
+    let (mut runs, mut unended) = (false, false);
     for (index, unit) in item.units.iter().enumerate() {
         let text = unit.text.as_str();
-        let continues = open
+        let lower = text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let continues = (runs || unended && lower)
             && unit.kind == UnitKind::Paragraph
             && !unit.bold
             && !LIST_ENTRY.is_match(text)
@@ -614,7 +621,9 @@ fn joined_lines<'a>(set: &RuleSet, item: &'a AgendaItem) -> Vec<Line<'a>> {
                 .labels
                 .iter()
                 .any(|l| l.regex.find(text).is_some_and(|m| m.start() == 0));
-        open = unit.kind != UnitKind::Heading && !unit.bold && runs_on(text);
+        let plain = unit.kind != UnitKind::Heading && !unit.bold;
+        runs = plain && runs_on(text);
+        unended = plain && !text.trim_end().ends_with(['.', '!', '?', ':', ';']);
         match out.last_mut() {
             Some(last) if continues => {
                 let joined = last.text.to_mut();
