@@ -43,7 +43,8 @@ pub struct ExtractionSpan {
     pub unit: usize,
     /// Source line (text) or paragraph ordinal (DOCX), when known.
     pub line: Option<u32>,
-    /// Character offset of the sentence in the unit's text.
+    /// Character offset of the sentence in the unit's text (a unit continued on
+    /// the lines after it counts them as its own, joined by a space).
     pub start: usize,
     /// Character offset just past it.
     pub end: usize,
@@ -227,9 +228,11 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
     let mut trace = Trace::default();
     // Per item: every hit.
     let mut raw: Vec<Vec<Hit>> = Vec::new();
+    // Lines that continue a sentence cut by a line break are read as one.
+    let joined: Vec<Vec<Line<'_>>> = s.items.iter().map(|i| joined_lines(set, i)).collect();
     let mut sentences_all: Vec<Vec<Sentence<'_>>> = Vec::new();
-    for item in &s.items {
-        let sents = item_sentences(set, item);
+    for (item, lines) in s.items.iter().zip(&joined) {
+        let sents = item_sentences(set, item, lines);
         let mut it = ItemTrace {
             number: item.number.clone(),
             title: item.title.clone(),
@@ -565,16 +568,100 @@ static LIST_ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
     regex::Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•●*])\s").expect("valid regex")
 });
 
+/// A unit of an item's text, with the units after it that continue its
+/// last sentence ("… Socialnämnden Nordost och" / "Socialnämnden Sydväst får
+/// i uppdrag …") joined on: positions are counted in the joined text.
+struct Line<'a> {
+    /// The joined text (borrowed when nothing was joined).
+    text: std::borrow::Cow<'a, str>,
+    /// The first unit.
+    unit: &'a minutes_structure::Unit,
+    /// Its index in the item's units.
+    index: usize,
+}
+
+/// Words after which a line cannot end a sentence or a heading: the line
+/// was broken in the middle of a sentence.
+const RUN_ON_WORDS: &[&str] = &[
+    "och", "eller", "samt", "i", "av", "för", "till", "med", "om", "på", "att", "som", "den",
+    "det", "de", "en", "ett", "vid", "från", "under", "mellan", "inom", "enligt", "efter", "mot",
+    "utan", "genom", "hos", "per", "är", "har", "ska", "skall", "kan", "får", "the", "and", "of",
+    "to", "for",
+];
+
+/// Does a unit's text stop in the middle of a sentence (a comma, or one of
+/// [`RUN_ON_WORDS`])?
+fn runs_on(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.ends_with(',') {
+        return true;
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    t.len() > last.len() && RUN_ON_WORDS.contains(&last)
+}
+
+/// The item's units, each with the plain lines that continue its sentence.
+fn joined_lines<'a>(set: &RuleSet, item: &'a AgendaItem) -> Vec<Line<'a>> {
+    let mut out: Vec<Line<'a>> = Vec::new();
+    // The last unit ran on (a comma, "och"); or it merely did not end a
+    // sentence, which a next line in lower case then continues.
+    let (mut runs, mut unended) = (false, false);
+    for (index, unit) in item.units.iter().enumerate() {
+        let text = unit.text.as_str();
+        let lower = text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let continues = (runs || unended && lower)
+            && unit.kind == UnitKind::Paragraph
+            && !unit.bold
+            && !LIST_ENTRY.is_match(text)
+            && !set
+                .labels
+                .iter()
+                .any(|l| l.regex.find(text).is_some_and(|m| m.start() == 0));
+        let plain = unit.kind != UnitKind::Heading && !unit.bold;
+        runs = plain && runs_on(text);
+        unended = plain && !text.trim_end().ends_with(['.', '!', '?', ':', ';']);
+        match out.last_mut() {
+            Some(last) if continues => {
+                let joined = last.text.to_mut();
+                joined.push(' ');
+                joined.push_str(text.trim_start());
+            }
+            _ => out.push(Line {
+                text: std::borrow::Cow::Borrowed(text),
+                unit,
+                index,
+            }),
+        }
+    }
+    out
+}
+
+/// A short line ending in a colon ("Enligt kommunstyrelsens förslag:",
+/// "Styrelsen beslutade:"): it introduces the lines below it.
+fn is_lead_in(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with(':') && t.chars().count() <= 80
+}
+
 /// Split an item's units into sentences and work out which label governs
 /// each: an inline label ("Beslut: …") governs its unit; a label alone on a
 /// line ("Beslut") governs the units after it until the next label or bold
 /// sub-heading.
-fn item_sentences<'a>(set: &'a RuleSet, item: &'a AgendaItem) -> Vec<Sentence<'a>> {
+fn item_sentences<'a>(
+    set: &'a RuleSet,
+    item: &'a AgendaItem,
+    lines: &'a [Line<'a>],
+) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     let mut block_label: Option<(LabelKind, &'a str)> = None;
     let mut first_pending = false;
-    for (ui, unit) in item.units.iter().enumerate() {
-        let text = unit.text.as_str();
+    for line in lines {
+        let (ui, unit) = (line.index, line.unit);
+        let text: &'a str = &line.text;
         let found = set.labels.iter().find_map(|l| {
             l.regex
                 .find(text)
@@ -601,9 +688,15 @@ fn item_sentences<'a>(set: &'a RuleSet, item: &'a AgendaItem) -> Vec<Sentence<'a
                 // Under a label line, each entry of a list is a labelled
                 // unit of its own ("Resultat:" 1. … 2. … 3. …).
                 let entry = unit.kind == UnitKind::ListItem || LIST_ENTRY.is_match(text);
-                let labelled = block_label.is_some() && (first_pending || entry);
-                first_pending = false;
-                (block_label, labelled)
+                if block_label.is_some() && first_pending && !entry && is_lead_in(text) {
+                    // "Enligt kommunstyrelsens förslag:" introduces what
+                    // the label heads; it is not itself the decision.
+                    (block_label, false)
+                } else {
+                    let labelled = block_label.is_some() && (first_pending || entry);
+                    first_pending = false;
+                    (block_label, labelled)
+                }
             }
         };
         for (si, r) in sentences::split(text).into_iter().enumerate() {

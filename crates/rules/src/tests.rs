@@ -142,3 +142,40 @@ fn an_ansvar_column_owns_the_rows_unowned_tasks() {
     assert_eq!(a[1].assignees, ["all"], "{a:?}");
     assert_eq!(f.items[1].actions[0].assignees, ["all"]);
 }
+
+#[test]
+fn a_lead_in_line_passes_the_label_on_and_extract_lines_are_not_tasks() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Detaljplan\n\nBeslut\n\nEnligt kommunstyrelsens förslag:\n\nDetaljplan för kvarteret Eken, upprättad 2023-04-17, antas.\n\nHandlingar\n\n2023 nr 171.\n\nProtokollsutdrag skickas till\n\nStadsbyggnadsnämnden\n"
+    ));
+    let texts: Vec<&str> = f.items[0]
+        .decisions
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Detaljplan för kvarteret Eken, upprättad 2023-04-17, antas."]
+    );
+    assert!(f.items[0].actions.is_empty(), "{:?}", f.items[0].actions);
+}
+
+#[test]
+fn a_sentence_broken_over_lines_is_read_as_one() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Budget\n\nBeslut\n\n1. Socialnämnden Centrum och Socialnämnden Nordost och\n\nSocialnämnden Sydväst får i uppdrag att bevilja tillägg.\n\nRapporten antecknas.\n"
+    ));
+    let texts: Vec<&str> = f.items[0]
+        .decisions
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Socialnämnden Centrum och Socialnämnden Nordost och Socialnämnden Sydväst får i uppdrag att bevilja tillägg.",
+            "Rapporten antecknas."
+        ]
+    );
+    assert_eq!(f.items[0].actions.len(), 1);
+}
