@@ -348,6 +348,61 @@ fn seeds_as_word_documents_score_like_text() {
 }
 
 #[test]
+fn seeds_as_html_pages_score_like_text() {
+    assert_format_scores_like_text("seeds-html", 0.02);
+}
+
+#[test]
+fn seeds_as_rtf_files_score_like_text() {
+    assert_format_scores_like_text("seeds-rtf", 0.02);
+}
+
+#[test]
+fn files_without_extension_are_sniffed_and_every_text_format_converts() {
+    let dir = temp("sniffed");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    let copy = |from: &str, to: &str| {
+        std::fs::copy(fixtures().join(from), input.join(to)).expect("copy");
+    };
+    copy("seeds/000_554d08a2b9ce75a5.txt", "protokoll-utan-namn");
+    copy("seeds-html/001_a1e443b3a316b07e.html", "sida");
+    copy("seeds-rtf/002_cc484d1eaf08b371.rtf", "export");
+    copy(
+        "corpus/302_it-garden-styrelse-2019-02-22.org",
+        "styrelse.org",
+    );
+    std::fs::write(input.join("bild"), b"\x89PNG\r\n\x1a\n\x00\x00").expect("write");
+    let out = dir.join("out");
+    let o = convert(&[&input], &out, &[]);
+    assert!(o.status.success());
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report"))
+            .expect("json");
+    let mut seen: Vec<(String, String, String)> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or("").to_string();
+            (s("path"), s("status"), s("format"))
+        })
+        .collect();
+    seen.sort();
+    let expect = |p: &str, st: &str, f: &str| (p.to_string(), st.to_string(), f.to_string());
+    assert_eq!(seen[1], expect("export", "ok", "rtf"), "{seen:?}");
+    assert_eq!(seen[2], expect("protokoll-utan-namn", "ok", "txt"));
+    assert_eq!(seen[3], expect("sida", "ok", "html"));
+    assert_eq!(seen[4], expect("styrelse.org", "ok", "org"));
+    assert_eq!(seen[0].1, "skipped", "{seen:?}");
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("styrelse.json")).expect("output"))
+            .expect("json");
+    assert_eq!(v["source"]["format"], "org");
+    assert!(v["items"].as_array().is_some_and(|i| i.len() >= 10));
+}
+
+#[test]
 fn seeds_as_pdfs_score_like_text() {
     assert_format_scores_like_text("seeds-pdf", 0.03);
 }

@@ -70,6 +70,7 @@ pub struct Builder {
     list: Option<(List, Span)>,
     table: Option<TableBuild>,
     cell_blocks: Vec<Block>,
+    cell_list: Option<(List, Span)>,
     row_cells: Vec<Cell>,
     row_span: Option<Span>,
     defs: Vec<CellFlags>,
@@ -93,7 +94,11 @@ impl Builder {
 
     /// The printed label of the paragraph being built (`\listtext`).
     pub fn set_label(&mut self, label: String) {
-        let l = label.trim().to_string();
+        let l: String = label
+            .trim()
+            .chars()
+            .map(|c| symbol_bullet(c).unwrap_or(c))
+            .collect();
         self.label = (!l.is_empty()).then_some(l);
     }
 
@@ -120,9 +125,10 @@ impl Builder {
             ),
             Target::Furniture => {
                 let start = self.furniture_start.take();
-                if let Some(p) = self.furniture_para.take()
+                if let Some(mut p) = self.furniture_para.take()
                     && !p.is_blank()
                 {
+                    trim(&mut p);
                     let span = self.span(start, pos);
                     self.furniture.push(Block::paragraph(p, span));
                 }
@@ -138,12 +144,19 @@ impl Builder {
         let start = self.para_start.take();
         let mut p = self.para.take().unwrap_or_else(|| Paragraph::new(role));
         p.role = role;
+        trim(&mut p);
         let label = self.label.take();
         if props.in_table {
-            if !p.is_blank() || label.is_some() {
-                p.label = label;
+            if !p.is_blank() {
                 let span = self.span(start, pos);
-                self.cell_blocks.push(Block::paragraph(p, span));
+                place(
+                    &mut self.cell_blocks,
+                    &mut self.cell_list,
+                    p,
+                    label,
+                    props,
+                    span,
+                );
             }
             return;
         }
@@ -153,36 +166,7 @@ impl Builder {
         }
         self.finish_table();
         let span = self.span(start, pos);
-        let bullet = match &label {
-            Some(l) => !l.chars().any(char::is_alphanumeric),
-            None => props.list,
-        };
-        if bullet {
-            let item = ListItem {
-                label,
-                level: props.level,
-                blocks: vec![Block::paragraph(p, span)],
-            };
-            match self.list.as_mut() {
-                Some((l, s)) => {
-                    l.items.push(item);
-                    *s = s.cover(span);
-                }
-                None => {
-                    self.list = Some((
-                        List {
-                            ordered: false,
-                            items: vec![item],
-                        },
-                        span,
-                    ))
-                }
-            }
-            return;
-        }
-        self.finish_list();
-        p.label = label;
-        self.blocks.push(Block::paragraph(p, span));
+        place(&mut self.blocks, &mut self.list, p, label, props, span);
     }
 
     /// A page break in the body.
@@ -211,6 +195,7 @@ impl Builder {
             Some(s) => s.cover(span),
             None => span,
         });
+        finish_list(&mut self.cell_blocks, &mut self.cell_list);
         self.row_cells
             .push(Cell::new(std::mem::take(&mut self.cell_blocks)));
     }
@@ -244,7 +229,10 @@ impl Builder {
 
     /// `\row`: the row is complete.
     pub fn end_row(&mut self, pos: u64) {
-        if !self.cell_blocks.is_empty() || self.para.as_ref().is_some_and(|p| !p.is_blank()) {
+        if !self.cell_blocks.is_empty()
+            || self.cell_list.is_some()
+            || self.para.as_ref().is_some_and(|p| !p.is_blank())
+        {
             // Content after the last `\cell`: a cell of its own.
             self.end_cell(
                 pos,
@@ -311,22 +299,112 @@ impl Builder {
     }
 
     fn finish_list(&mut self) {
-        if let Some((l, span)) = self.list.take() {
-            self.blocks.push(Block {
-                kind: BlockKind::List(l),
-                span,
-            });
-        }
+        finish_list(&mut self.blocks, &mut self.list);
     }
 
     /// The body and furniture blocks.
     pub fn finish(mut self) -> (Vec<Block>, Vec<Block>) {
         // Cells never closed by `\row` (a truncated file) still count.
-        if !self.row_cells.is_empty() || !self.cell_blocks.is_empty() {
+        if !self.row_cells.is_empty() || !self.cell_blocks.is_empty() || self.cell_list.is_some() {
             self.end_row(self.para_start.unwrap_or_default());
         }
         self.finish_table();
         self.finish_list();
         (self.blocks, self.furniture)
     }
+}
+
+/// Remove white space (spaces and tabs of the layout) at both ends of a
+/// paragraph.
+fn trim(p: &mut Paragraph) {
+    while let Some(first) = p.runs.first_mut() {
+        let t = first.text.trim_start();
+        if t.is_empty() {
+            p.runs.remove(0);
+        } else {
+            first.text = t.to_string();
+            break;
+        }
+    }
+    while let Some(last) = p.runs.last_mut() {
+        let t = last.text.trim_end();
+        if t.is_empty() {
+            p.runs.pop();
+        } else {
+            last.text = t.to_string();
+            break;
+        }
+    }
+}
+
+/// Put a paragraph into `blocks`: an entry of the open bullet list when its
+/// label is a bullet (or it is in a list without label), else a paragraph
+/// keeping its number as label, after the open list.
+fn place(
+    blocks: &mut Vec<Block>,
+    list: &mut Option<(List, Span)>,
+    mut p: Paragraph,
+    label: Option<String>,
+    props: Para,
+    span: Span,
+) {
+    let bullet = match &label {
+        Some(l) => !l.chars().any(char::is_alphanumeric),
+        None => props.list,
+    };
+    if bullet {
+        let item = ListItem {
+            label,
+            level: props.level,
+            blocks: vec![Block::paragraph(p, span)],
+        };
+        match list.as_mut() {
+            Some((l, s)) => {
+                l.items.push(item);
+                *s = s.cover(span);
+            }
+            None => {
+                *list = Some((
+                    List {
+                        ordered: false,
+                        items: vec![item],
+                    },
+                    span,
+                ))
+            }
+        }
+        return;
+    }
+    finish_list(blocks, list);
+    p.label = label;
+    blocks.push(Block::paragraph(p, span));
+}
+
+fn finish_list(blocks: &mut Vec<Block>, list: &mut Option<(List, Span)>) {
+    if let Some((l, span)) = list.take() {
+        blocks.push(Block {
+            kind: BlockKind::List(l),
+            span,
+        });
+    }
+}
+
+/// Bullets written in a symbol font's private-use area (as `\uN` or a
+/// Symbol/Wingdings byte), as the Unicode character they show; the same
+/// table as the Word reader's.
+fn symbol_bullet(c: char) -> Option<char> {
+    Some(match c as u32 {
+        0xF0B7 | 0xF095 => '•',
+        0xF0A7 | 0xF06E => '▪',
+        0xF06C => '●',
+        0xF0D8 => '➢',
+        0xF0FC => '✓',
+        0xF0FB => '✗',
+        0xF076 => '❖',
+        0xF071 => '❑',
+        0xF0A8 => '□',
+        0xF0E8 => '➔',
+        0xF02D => '-',
+        _ => return None,
+    })
 }
