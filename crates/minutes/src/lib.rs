@@ -195,12 +195,20 @@ fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
 
-/// The lower-case extension of a file name ("" when it has none; a leading
-/// dot, as in `.profile`, does not start an extension).
+/// The lower-case extension of a file name ("" when it has none). A
+/// leading dot (`.profile`) does not start an extension, and neither does a
+/// dot before digits or words with spaces: "Protokoll 2019.03.12" has none.
 fn extension(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     match base.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        Some((stem, ext))
+            if !stem.is_empty()
+                && (1..=8).contains(&ext.len())
+                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+                && ext.bytes().any(|b| b.is_ascii_alphabetic()) =>
+        {
+            ext.to_ascii_lowercase()
+        }
         _ => String::new(),
     }
 }
@@ -266,6 +274,7 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Sniffed {
             Some(r) if !matches!(r.signature, Signature::None | Signature::Starts(_)) => {
                 Sniffed::Read(r.format)
             }
+            _ if ext.is_empty() => Sniffed::Skip(what.to_string()),
             _ => Sniffed::Skip(format!("{what} (.{ext})")),
         };
     }

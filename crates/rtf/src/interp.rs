@@ -560,21 +560,15 @@ impl Interp {
                     self.builder.page_break(self.pos as u64);
                 }
             }
-            ("cell", _) => {
-                if dest == Dest::Body {
-                    let para = Para {
-                        in_table: true,
-                        ..self.state().para
-                    };
-                    self.builder.end_cell(self.pos as u64, para);
-                }
+            ("cell", _) if dest == Dest::Body => {
+                let para = Para {
+                    in_table: true,
+                    ..self.state().para
+                };
+                self.builder.end_cell(self.pos as u64, para);
             }
             ("nestcell", _) => self.paragraph_end(),
-            ("row", _) => {
-                if dest == Dest::Body {
-                    self.builder.end_row(self.pos as u64);
-                }
-            }
+            ("row", _) if dest == Dest::Body => self.builder.end_row(self.pos as u64),
             ("trowd", _) => self.builder.row_definition(),
             ("trhdr", _) => self.builder.header_row(),
             ("cellx", _) => self.builder.cell_definition_end(),
