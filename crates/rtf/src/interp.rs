@@ -313,6 +313,10 @@ impl Interp {
                 self.push_bytes(&[b]);
             }
             Token::Text(t) => {
+                // `\*` applies to the control word that follows it.
+                if !t.iter().all(u8::is_ascii_whitespace) {
+                    self.ignorable = false;
+                }
                 let n = usize::from(self.skip).min(t.len());
                 self.skip -= n as u16;
                 self.push_bytes(t.get(n..).unwrap_or_default());
@@ -592,6 +596,7 @@ impl Interp {
                 if let Some(s) = self.state_mut() {
                     s.style = Style::NONE;
                     s.hidden = false;
+                    s.font = -1;
                 }
             }
             ("f", Some(n)) => {

@@ -203,6 +203,19 @@ mod tests {
     }
 
     #[test]
+    fn word_95_bullets_in_the_symbol_font() {
+        let doc = read_str(
+            "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\froman Times;}{\\f3\\fnil\\fcharset2 Symbol;}}{\\*\\pnseclvl1\\pnucrm}\n\\pard{\\pntext\\f3\\'b7\\tab}{\\*\\pn\\pnlvlblt{\\pntxtb\\'b7}}\\ls1 Kaffe\\par{\\pntext\\f3\\'b7\\tab}Kaka\\par\\pard {\\* \\bkmkstart x}Efter\\par}",
+        );
+        let BlockKind::List(l) = &doc.blocks[0].kind else {
+            panic!("{:?}", doc.blocks)
+        };
+        assert_eq!(l.items.len(), 2);
+        assert_eq!(l.items[0].label.as_deref(), Some("\u{2022}"));
+        assert_eq!(doc.blocks[1].plain_text(), "Efter");
+    }
+
+    #[test]
     fn headings_by_outline_level_or_style_and_furniture() {
         let doc = read_str(
             "{\\rtf1{\\stylesheet{\\s0 Normal;}{\\s2\\outlinelevel1 heading 2;}}{\\header \\pard Sidhuvud\\par}\\pard\\s2 Beslut\\par\\pard\\outlinelevel0 Protokoll\\par\\pard Text\\par}",
