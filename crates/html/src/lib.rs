@@ -730,6 +730,40 @@ mod tests {
     }
 
     #[test]
+    fn mutated_seed_pages_read_or_fail_cleanly() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/seeds-html/002_cc484d1eaf08b371.html"
+        );
+        let original = std::fs::read(path).expect("a seed page");
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        for _ in 0..60 {
+            let mut bytes = original.clone();
+            for _ in 0..1 + next(8) {
+                let at = next(bytes.len());
+                match next(4) {
+                    0 => bytes[at] = next(256) as u8,
+                    1 => {
+                        bytes.remove(at);
+                    }
+                    2 => bytes.insert(at, b"<>/\"&"[next(5)]),
+                    _ => bytes.truncate(at),
+                }
+                if bytes.is_empty() {
+                    break;
+                }
+            }
+            let _ = read(&bytes, &ReadOptions::default());
+        }
+    }
+
+    #[test]
     fn deeply_nested_markup_is_read_shallow() {
         let n = 10_000;
         let mut s = String::new();

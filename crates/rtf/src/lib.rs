@@ -274,6 +274,44 @@ mod tests {
     }
 
     #[test]
+    fn mutated_real_files_read_or_fail_cleanly() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/corpus/223_chalmers-tda367-projektgrupp-mote-2012-05-15-mixed-en.rtf"
+        );
+        let original = std::fs::read(path).expect("the corpus .rtf");
+        let doc = read(&original, &ReadOptions::default()).expect("reads");
+        assert!(doc.plain_text().contains("Isabelle Frölich"));
+        // A small deterministic mutation loop: flipped, dropped and
+        // duplicated bytes, and RTF's specials put anywhere.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        for _ in 0..300 {
+            let mut bytes = original.clone();
+            for _ in 0..1 + next(8) {
+                let at = next(bytes.len());
+                match next(4) {
+                    0 => bytes[at] = next(256) as u8,
+                    1 => {
+                        bytes.remove(at);
+                    }
+                    2 => bytes.insert(at, b"{}\\'*"[next(5)]),
+                    _ => bytes.truncate(at),
+                }
+                if bytes.is_empty() {
+                    break;
+                }
+            }
+            let _ = read(&bytes, &ReadOptions::default());
+        }
+    }
+
+    #[test]
     fn invalid_bytes_and_escapes_do_not_panic() {
         let o = ReadOptions::default();
         let inputs: [&[u8]; 6] = [
