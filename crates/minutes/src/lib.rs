@@ -231,8 +231,10 @@ impl Signature {
             Signature::InHead(magic) => contains(&bytes[..bytes.len().min(1024)], magic),
             Signature::Zip(member) => is_zip(bytes) && contains(bytes, member),
             Signature::Ole2(stream) => {
-                let utf16: Vec<u8> = stream.encode_utf16().flat_map(u16::to_le_bytes).collect();
-                bytes.starts_with(&OLE2) && contains(bytes, &utf16)
+                bytes.starts_with(&OLE2) && {
+                    let utf16: Vec<u8> = stream.encode_utf16().flat_map(u16::to_le_bytes).collect();
+                    contains(bytes, &utf16)
+                }
             }
             Signature::Starts(starts) => starts.iter().any(|s| {
                 head.starts_with(s)
@@ -333,8 +335,10 @@ pub fn is_candidate(name: &str) -> Option<Candidate> {
         .map(|r| Candidate::Format(r.format))
 }
 
+/// Substring search (memchr's: sniffing looks through whole zip and OLE2
+/// files, which can be tens of megabytes).
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+    !needle.is_empty() && memchr::memmem::find(hay, needle).is_some()
 }
 
 /// Read bytes of a known format into a document.
