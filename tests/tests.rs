@@ -65,10 +65,14 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn score(pred: &Path) -> serde_json::Value {
+    score_against(&fixtures().join("gold"), pred)
+}
+
+fn score_against(gold: &Path, pred: &Path) -> serde_json::Value {
     let out = Command::new("python3")
         .arg(fixtures().join("eval/score.py"))
         .arg("--gold")
-        .arg(fixtures().join("gold"))
+        .arg(gold)
         .arg("--pred")
         .arg(pred)
         .arg("--json")
@@ -345,6 +349,111 @@ fn assert_format_scores_like_text(dir: &str, tolerance: f64) {
 #[test]
 fn seeds_as_word_documents_score_like_text() {
     assert_format_scores_like_text("seeds-docx", 0.02);
+}
+
+#[test]
+fn seeds_as_html_pages_score_like_text() {
+    assert_format_scores_like_text("seeds-html", 0.02);
+}
+
+#[test]
+fn seeds_as_rtf_files_score_like_text() {
+    assert_format_scores_like_text("seeds-rtf", 0.02);
+}
+
+#[test]
+fn files_without_extension_are_sniffed_and_every_text_format_converts() {
+    let dir = temp("sniffed");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    let copy = |from: &str, to: &str| {
+        std::fs::copy(fixtures().join(from), input.join(to)).expect("copy");
+    };
+    copy("seeds/000_554d08a2b9ce75a5.txt", "protokoll-utan-namn");
+    copy("seeds-html/001_a1e443b3a316b07e.html", "sida");
+    copy("seeds-rtf/002_cc484d1eaf08b371.rtf", "export");
+    copy(
+        "corpus/302_it-garden-styrelse-2019-02-22.org",
+        "styrelse.org",
+    );
+    std::fs::write(input.join("bild"), b"\x89PNG\r\n\x1a\n\x00\x00").expect("write");
+    let out = dir.join("out");
+    let o = convert(&[&input], &out, &[]);
+    assert!(o.status.success());
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report"))
+            .expect("json");
+    let mut seen: Vec<(String, String, String)> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or("").to_string();
+            (s("path"), s("status"), s("format"))
+        })
+        .collect();
+    seen.sort();
+    let expect = |p: &str, st: &str, f: &str| (p.to_string(), st.to_string(), f.to_string());
+    assert_eq!(seen[1], expect("export", "ok", "rtf"), "{seen:?}");
+    assert_eq!(seen[2], expect("protokoll-utan-namn", "ok", "txt"));
+    assert_eq!(seen[3], expect("sida", "ok", "html"));
+    assert_eq!(seen[4], expect("styrelse.org", "ok", "org"));
+    assert_eq!(seen[0].1, "skipped", "{seen:?}");
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("styrelse.json")).expect("output"))
+            .expect("json");
+    assert_eq!(v["source"]["format"], "org");
+    assert!(v["items"].as_array().is_some_and(|i| i.len() >= 10));
+}
+
+/// The real org-mode minutes score like their markdown rendering (org's
+/// stars as markdown's hashes, made here), and far better than the same
+/// bytes read as plain text.
+#[test]
+fn org_minutes_score_like_their_markdown_rendering() {
+    let stem = "302_it-garden-styrelse-2019-02-22";
+    let dir = temp("org");
+    let gold = dir.join("gold");
+    std::fs::create_dir_all(&gold).expect("mkdir");
+    let gold_name = format!("{stem}.gold.json");
+    std::fs::copy(
+        fixtures().join("gold-corpus").join(&gold_name),
+        gold.join(&gold_name),
+    )
+    .expect("gold");
+    let org = std::fs::read_to_string(fixtures().join(format!("corpus/{stem}.org"))).expect("org");
+    let markdown: String = org
+        .lines()
+        .map(|l| {
+            let stars = l.chars().take_while(|&c| c == '*').count();
+            if stars > 0 && l[stars..].starts_with(' ') {
+                format!("{}{}\n", "#".repeat(stars), &l[stars..])
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    let summary = |input: &Path, name: &str| {
+        let out = dir.join(name);
+        convert(&[input], &out, &[]);
+        score_against(&gold, &out)["summary"].clone()
+    };
+    let md_in = dir.join("md");
+    std::fs::create_dir_all(&md_in).expect("mkdir");
+    std::fs::write(md_in.join(format!("{stem}.md")), markdown).expect("write");
+    let org_scores = summary(&fixtures().join(format!("corpus/{stem}.org")), "out-org");
+    let md_scores = summary(&md_in, "out-md");
+    let mut off = Vec::new();
+    for (k, m) in md_scores.as_object().expect("summary") {
+        let value = |v: &serde_json::Value| v["f1"].as_f64().or_else(|| v["accuracy"].as_f64());
+        if let (Some(a), Some(b)) = (value(m), value(&org_scores[k]))
+            && (a - b).abs() > 0.02
+        {
+            off.push(format!("{k}: markdown {a:.3}, org {b:.3}"));
+        }
+    }
+    assert!(off.is_empty(), "{off:#?}");
+    assert!(org_scores["items"]["f1"].as_f64().unwrap_or(0.0) >= 0.85);
 }
 
 #[test]

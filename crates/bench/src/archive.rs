@@ -8,29 +8,46 @@
 //!   set to `bench N`, which zip readers accept and Word ignores;
 //! - `.pdf`: a comment line `%bench N` follows the final `%%EOF`, the way an
 //!   incremental update appends; readers look for the last `%%EOF` within the
-//!   final kilobyte.
+//!   final kilobyte;
+//! - `.html`: a comment `<!-- bench N -->` is appended;
+//! - `.rtf`: an ignorable destination `{\*\bench N}` goes before the final
+//!   `}` (readers skip `\*` groups they do not know);
+//! - `.org`: a comment line `# bench N` is appended.
 
 use anyhow::{Context, Result, bail};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The three formats the archive mixes.
+/// The formats the archive mixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Txt,
     Docx,
     Pdf,
+    Html,
+    Rtf,
+    Org,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Txt, Kind::Docx, Kind::Pdf];
+    pub const ALL: [Kind; 6] = [
+        Kind::Txt,
+        Kind::Docx,
+        Kind::Pdf,
+        Kind::Html,
+        Kind::Rtf,
+        Kind::Org,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Kind::Txt => "txt",
             Kind::Docx => "docx",
             Kind::Pdf => "pdf",
+            Kind::Html => "html",
+            Kind::Rtf => "rtf",
+            Kind::Org => "org",
         }
     }
 
@@ -39,6 +56,9 @@ impl Kind {
             "txt" | "text" | "md" => Some(Kind::Txt),
             "docx" => Some(Kind::Docx),
             "pdf" => Some(Kind::Pdf),
+            "html" | "htm" => Some(Kind::Html),
+            "rtf" => Some(Kind::Rtf),
+            "org" => Some(Kind::Org),
             _ => None,
         }
     }
@@ -69,8 +89,9 @@ impl Mix {
                 ),
                 None => (part, 1),
             };
-            let kind = Kind::parse(name)
-                .ok_or_else(|| format!("unknown format {name:?} (txt, docx, pdf)"))?;
+            let kind = Kind::parse(name).ok_or_else(|| {
+                format!("unknown format {name:?} (txt, docx, pdf, html, rtf, org)")
+            })?;
             if parts.iter().any(|(k, _)| *k == kind) {
                 return Err(format!("{kind} named twice"));
             }
@@ -124,12 +145,17 @@ pub struct Sources {
     pub txt: Vec<PathBuf>,
     pub docx: Vec<PathBuf>,
     pub pdf: Vec<PathBuf>,
+    pub html: Vec<PathBuf>,
+    pub rtf: Vec<PathBuf>,
+    pub org: Vec<PathBuf>,
 }
 
 impl Sources {
     /// The fixtures under `root` (the repository's `fixtures/`): seeds and
     /// real text minutes, the Word test documents, PDFs from four
-    /// generators, and `seeds-docx/`, `seeds-pdf/` when they exist.
+    /// generators, and `seeds-docx/`, `seeds-pdf/` when they exist; the seeds
+    /// as HTML and RTF (`seeds-html/`, `seeds-rtf/`) and the real .rtf and
+    /// .org of `corpus/`.
     pub fn from_fixtures(root: &Path) -> Result<Sources> {
         let mut s = Sources::default();
         s.txt.extend(list(&root.join("seeds"), &["txt"])?);
@@ -146,6 +172,14 @@ impl Sources {
         s.pdf.push(testdocs.join("cairo/seedlike.pdf"));
         s.pdf
             .extend(list_if_exists(&root.join("seeds-pdf"), &["pdf"])?);
+        s.html
+            .extend(list_if_exists(&root.join("seeds-html"), &["html"])?);
+        s.rtf
+            .extend(list_if_exists(&root.join("seeds-rtf"), &["rtf"])?);
+        s.rtf
+            .extend(list_if_exists(&root.join("corpus"), &["rtf"])?);
+        s.org
+            .extend(list_if_exists(&root.join("corpus"), &["org"])?);
         for p in s.txt.iter().chain(&s.docx).chain(&s.pdf) {
             if !p.is_file() {
                 bail!("fixture {} is missing", p.display());
@@ -159,6 +193,9 @@ impl Sources {
             Kind::Txt => &self.txt,
             Kind::Docx => &self.docx,
             Kind::Pdf => &self.pdf,
+            Kind::Html => &self.html,
+            Kind::Rtf => &self.rtf,
+            Kind::Org => &self.org,
         }
     }
 }
@@ -233,7 +270,7 @@ pub fn generate(dir: &Path, n: usize, mix: &Mix, sources: &Sources) -> Result<Ar
                 .collect::<Result<Vec<_>>>()
         })
         .collect::<Result<_>>()?;
-    let mut used = [0usize; 3];
+    let mut used = [0usize; Kind::ALL.len()];
     let mut archive = Archive::default();
     let mut made_dirs = std::collections::HashSet::new();
     for (i, kind) in mix.assign(n).into_iter().enumerate() {
@@ -306,6 +343,16 @@ pub fn vary(kind: Kind, original: &[u8], i: usize) -> Result<Vec<u8>> {
             }
             out.extend_from_slice(format!("%bench {i}\n").as_bytes());
         }
+        Kind::Html => out.extend_from_slice(format!("\n<!-- bench {i} -->\n").as_bytes()),
+        Kind::Rtf => {
+            let end = out
+                .iter()
+                .rposition(|&b| b == b'}')
+                .context("an RTF file without closing brace")?;
+            let mark = format!("{{\\*\\bench {i}}}");
+            out.splice(end..end, mark.bytes());
+        }
+        Kind::Org => out.extend_from_slice(format!("\n# bench {i}\n").as_bytes()),
     }
     Ok(out)
 }
@@ -357,7 +404,7 @@ mod tests {
     fn generated_files_have_distinct_bytes_and_stay_readable() {
         let dir = std::env::temp_dir().join(format!("minutes-bench-test-{}", std::process::id()));
         let sources = Sources::from_fixtures(&fixtures()).unwrap();
-        let mix = Mix::parse("txt=40,docx=40,pdf=20").unwrap();
+        let mix = Mix::parse("txt=40,docx=40,pdf=20,html=10,rtf=10,org=10").unwrap();
         let n = 60;
         let archive = generate(&dir, n, &mix, &sources).unwrap();
         assert_eq!(archive.docs.len(), n);
@@ -385,6 +432,17 @@ mod tests {
                     assert!(bytes.starts_with(&original));
                     let tail = &bytes[bytes.len() - 64..];
                     assert!(tail.windows(5).any(|w| w == b"%%EOF"));
+                }
+                Kind::Html | Kind::Rtf | Kind::Org => {
+                    let name = doc.rel.rsplit('/').next().unwrap_or("");
+                    let format = match minutes::sniff(name, &bytes) {
+                        minutes::Sniffed::Read(f) => f,
+                        other => panic!("{}: {other:?}", doc.rel),
+                    };
+                    let read = minutes::read_document(&bytes, format, &Default::default()).unwrap();
+                    let first =
+                        minutes::read_document(&original, format, &Default::default()).unwrap();
+                    assert_eq!(read.plain_text(), first.plain_text(), "{}", doc.rel);
                 }
             }
         }

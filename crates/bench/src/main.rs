@@ -35,7 +35,7 @@ struct Cli {
     /// how peak memory grows with the archive.
     #[arg(long, value_delimiter = ',')]
     scale: Vec<usize>,
-    /// Formats and their weights, e.g. txt=40,docx=40,pdf=20 or txt.
+    /// Formats and their weights, e.g. txt=40,docx=40,pdf=20 or txt (also html, rtf, org).
     #[arg(long, default_value = "txt=40,docx=40,pdf=20", value_parser = Mix::parse)]
     mix: Mix,
     /// Working folder for the archive, outputs, logs and bench.json

@@ -21,7 +21,7 @@ mod score;
 #[command(
     name = "minutes",
     version,
-    about = "Turn meeting minutes (.docx, .pdf, .txt) into structured JSON"
+    about = "Turn meeting minutes (.docx, .pdf, .txt/.md, .rtf, .html, .org) into structured JSON"
 )]
 struct Args {
     #[command(subcommand)]
@@ -30,7 +30,7 @@ struct Args {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Convert files and folders (recursively) into one JSON document each.
+    /// Convert files and folders (recursively) into one JSON document each; files without extension are sniffed.
     Convert(convert::ConvertArgs),
     /// Show, per item and sentence, which rules fired and which were vetoed.
     Explain {

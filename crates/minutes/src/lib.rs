@@ -4,10 +4,12 @@
 //! bytes ─sniff→ format ─reader→ Document ─structure→ Structured ─rules→ Findings ─output→ JSON
 //! ```
 //!
-//! Readers form a table ([`read_document`]) keyed by the sniffed format, as
-//! pandoc's reader list does: the bytes decide, not the extension (a `.docx`
-//! that is really a Word 97 file, an `.xlsx` named `.docx`), and adding a
-//! format is one row. Nothing here does I/O: the caller hands in bytes, so the
+//! Readers form one table (`READERS`): per format its signature (magic
+//! bytes, or what a zip or OLE2 container holds), its extensions and its read
+//! function, as pandoc's reader list does. [`sniff`], [`is_candidate`] and
+//! [`read_document`] all look there: the bytes decide, not the extension (a
+//! `.docx` that is really a Word 97 file, an `.xlsx` named `.docx`), a file
+//! without extension is sniffed, and adding a format is one row. Nothing here does I/O: the caller hands in bytes, so the
 //! batch runner, the CLI and the tests share one path.
 #![deny(missing_docs)]
 
@@ -25,12 +27,17 @@ pub enum Error {
     /// A format `minutes` does not read.
     #[error("not a minutes format: {0}")]
     Unsupported(String),
-    /// A Word 97-2003 binary file.
+    /// A Word 97-2003 binary file, while this build has no reader for it.
     #[error(
         "a Word 97-2003 .doc file (OLE2), not .docx: convert it first, e.g. `libreoffice --headless --convert-to docx FILE`"
     )]
     LegacyWord,
-    /// The text reader failed.
+    /// A format recognised, but whose reader this build does not have.
+    #[error(
+        "{0}: the reader for this format is not available in this build; convert it first, e.g. `libreoffice --headless --convert-to docx FILE`"
+    )]
+    ReaderMissing(&'static str),
+    /// The text (or org-mode) reader failed.
     #[error("{0}")]
     Text(#[from] minutes_text::Error),
     /// The Word reader failed.
@@ -39,6 +46,12 @@ pub enum Error {
     /// The PDF reader failed.
     #[error("{0}")]
     Pdf(#[from] minutes_pdf::Error),
+    /// The RTF reader failed.
+    #[error("{0}")]
+    Rtf(#[from] minutes_rtf::Error),
+    /// The HTML reader failed.
+    #[error("{0}")]
+    Html(#[from] minutes_html::Error),
     /// The file is larger than allowed.
     #[error("the file is {size} bytes, more than the limit of {limit} bytes")]
     TooLarge {
@@ -91,74 +104,248 @@ pub enum Sniffed {
     Skip(String),
 }
 
+/// How a format shows in its bytes.
+#[derive(Debug, Clone, Copy)]
+enum Signature {
+    /// These bytes somewhere in the first kilobyte (PDF allows junk before
+    /// `%PDF-`).
+    InHead(&'static [u8]),
+    /// A zip package holding this member name or `mimetype` content (member
+    /// names and the stored `mimetype` are not compressed).
+    Zip(&'static [u8]),
+    /// An OLE2 compound file whose directory holds this stream name
+    /// (UTF-16LE, as the directory stores it).
+    Ole2(&'static str),
+    /// A text format recognised by its start (after white space or a
+    /// byte-order mark).
+    Starts(&'static [&'static [u8]]),
+    /// No signature: recognised by the name, or read as text.
+    None,
+}
+
+/// One reader: the format, how its bytes and names look, and the function
+/// that reads it.
+struct Reader {
+    format: Format,
+    signature: Signature,
+    /// Lower-case file name extensions.
+    extensions: &'static [&'static str],
+    read: fn(&[u8], &ReadOptions) -> Result<Document, Error>,
+}
+
+/// The one table of readers. Order matters where signatures overlap: the
+/// first row whose signature matches wins, so binary containers come before
+/// the text formats.
+const READERS: &[Reader] = &[
+    Reader {
+        format: Format::Pdf,
+        signature: Signature::InHead(b"%PDF-"),
+        extensions: &["pdf"],
+        read: |b, o| Ok(minutes_pdf::read(b, o)?),
+    },
+    Reader {
+        format: Format::Docx,
+        signature: Signature::Zip(b"word/document.xml"),
+        extensions: &["docx", "docm", "dotx", "dotm"],
+        read: |b, o| Ok(minutes_docx::read(b, o)?),
+    },
+    Reader {
+        format: Format::Odt,
+        signature: Signature::Zip(b"application/vnd.oasis.opendocument.text"),
+        extensions: &["odt", "ott", "fodt"],
+        // Merge point: `read: |b, o| Ok(minutes_odt::read(b, o)?),`
+        read: |_, _| Err(Error::ReaderMissing("an OpenDocument text (.odt)")),
+    },
+    Reader {
+        format: Format::Doc,
+        signature: Signature::Ole2("WordDocument"),
+        extensions: &["doc", "dot"],
+        // Merge point: `read: |b, o| Ok(minutes_doc::read(b, o)?),`
+        read: |_, _| Err(Error::LegacyWord),
+    },
+    Reader {
+        format: Format::Rtf,
+        signature: Signature::Starts(&[b"{\\rtf"]),
+        extensions: &["rtf"],
+        read: |b, o| Ok(minutes_rtf::read(b, o)?),
+    },
+    Reader {
+        format: Format::Html,
+        signature: Signature::Starts(&[b"<!doctype html", b"<html", b"<!--", b"<?xml"]),
+        extensions: &["html", "htm", "xhtml"],
+        read: |b, o| Ok(minutes_html::read(b, o)?),
+    },
+    Reader {
+        format: Format::Org,
+        signature: Signature::None,
+        extensions: &["org"],
+        read: |b, o| Ok(minutes_text::read_org(b, o)?),
+    },
+    Reader {
+        format: Format::Txt,
+        signature: Signature::None,
+        extensions: &["txt", "md", "markdown", "text"],
+        read: |b, o| Ok(minutes_text::read(b, o)?),
+    },
+];
+
 const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Which reader a file goes to. `%PDF-` is PDF; a zip is DOCX only when it
-/// holds `word/document.xml` (an .xlsx is a zip too); OLE2 is a legacy Word
-/// file (converted with an error that says so); `.txt`/`.md` and files
-/// without a binary signature are text.
-pub fn sniff(name: &str, bytes: &[u8]) -> Sniffed {
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    let head = &bytes[..bytes.len().min(1024)];
-    if head.windows(5).any(|w| w == b"%PDF-") {
-        return Sniffed::Read(Format::Pdf);
-    }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        if ext == "docx" || ext == "docm" || ext == "dotx" || contains(bytes, b"word/document.xml")
+fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// The lower-case extension of a file name ("" when it has none). A
+/// leading dot (`.profile`) does not start an extension, and neither does a
+/// dot before digits or words with spaces: "Protokoll 2019.03.12" has none.
+fn extension(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    match base.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.is_empty()
+                && (1..=8).contains(&ext.len())
+                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+                && ext.bytes().any(|b| b.is_ascii_alphabetic()) =>
         {
-            return Sniffed::Read(Format::Docx);
+            ext.to_ascii_lowercase()
         }
-        return Sniffed::Skip(format!(
-            "a zip package that is not a Word document (.{ext})"
-        ));
-    }
-    if bytes.starts_with(&OLE2) {
-        if ext == "doc" || ext == "docx" || ext == "dot" {
-            // Read (and fail with a clear message) rather than skip: the
-            // user meant this to be converted.
-            return Sniffed::Read(Format::Docx);
-        }
-        return Sniffed::Skip(format!("an OLE2 (old Office) file (.{ext})"));
-    }
-    match ext.as_str() {
-        "txt" | "md" | "markdown" | "text" => Sniffed::Read(Format::Txt),
-        "docx" => Sniffed::Read(Format::Docx),
-        "pdf" => Sniffed::Read(Format::Pdf),
-        "doc" => Sniffed::Read(Format::Docx),
-        "" => Sniffed::Skip("no file extension".into()),
-        other => Sniffed::Skip(format!("not a minutes format: .{other}")),
+        _ => String::new(),
     }
 }
 
-/// Is this a file name the tool reads (before looking at its bytes)?
-pub fn is_candidate(name: &str) -> Option<Format> {
-    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    match ext.as_str() {
-        "txt" | "md" | "markdown" | "text" => Some(Format::Txt),
-        "docx" | "docm" | "doc" => Some(Format::Docx),
-        "pdf" => Some(Format::Pdf),
-        _ => None,
+/// The start of a text file, without byte-order mark and leading white
+/// space, lower-cased, for text signatures.
+fn text_head(bytes: &[u8]) -> Vec<u8> {
+    let b = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let b = b.get(..b.len().min(256)).unwrap_or_default();
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    b.get(start..).unwrap_or_default().to_ascii_lowercase()
+}
+
+impl Signature {
+    fn matches(self, bytes: &[u8], head: &[u8]) -> bool {
+        match self {
+            Signature::InHead(magic) => contains(&bytes[..bytes.len().min(1024)], magic),
+            Signature::Zip(member) => is_zip(bytes) && contains(bytes, member),
+            Signature::Ole2(stream) => {
+                bytes.starts_with(&OLE2) && {
+                    let utf16: Vec<u8> = stream.encode_utf16().flat_map(u16::to_le_bytes).collect();
+                    contains(bytes, &utf16)
+                }
+            }
+            Signature::Starts(starts) => starts.iter().any(|s| {
+                head.starts_with(s)
+                    // An XML or commented start is HTML only when it says so.
+                    && (!s.starts_with(b"<?") && !s.starts_with(b"<!--")
+                        || contains(head, b"<html"))
+            }),
+            Signature::None => false,
+        }
     }
 }
 
+/// Which reader a file goes to. The bytes decide first: a signature (PDF,
+/// a zip holding `word/document.xml` or an OpenDocument text, an OLE2 file
+/// with a Word stream, `{\rtf`, an HTML start); a container no row claims is
+/// skipped unless its name says it is meant for a reader (which then gives
+/// a clear error). Without a signature the extension decides; a file
+/// without an extension that is text is read as text.
+pub fn sniff(name: &str, bytes: &[u8]) -> Sniffed {
+    let ext = extension(name);
+    let head = text_head(bytes);
+    if let Some(r) = READERS.iter().find(|r| r.signature.matches(bytes, &head)) {
+        return Sniffed::Read(r.format);
+    }
+    let by_name = READERS
+        .iter()
+        .find(|r| r.extensions.contains(&ext.as_str()));
+    let container = if is_zip(bytes) {
+        Some("a zip package that is not a Word or OpenDocument text")
+    } else if bytes.starts_with(&OLE2) {
+        Some("an OLE2 (old Office) file that is not a Word document")
+    } else {
+        None
+    };
+    if let Some(what) = container {
+        // Read (and fail with a clear message) when a container reader's
+        // name says so: the user meant this to be converted.
+        return match by_name {
+            Some(r) if !matches!(r.signature, Signature::None | Signature::Starts(_)) => {
+                Sniffed::Read(r.format)
+            }
+            _ if ext.is_empty() => Sniffed::Skip(what.to_string()),
+            _ => Sniffed::Skip(format!("{what} (.{ext})")),
+        };
+    }
+    match by_name {
+        Some(r) => Sniffed::Read(r.format),
+        None if ext.is_empty() => {
+            if looks_like_text(bytes) {
+                Sniffed::Read(Format::Txt)
+            } else {
+                Sniffed::Skip("no file extension, and not text or a known format".into())
+            }
+        }
+        None => Sniffed::Skip(format!("not a minutes format: .{ext}")),
+    }
+}
+
+/// Text: no NUL bytes in the first 8 KiB (or a UTF-16 byte-order mark) and
+/// not empty.
+fn looks_like_text(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    !bytes.is_empty() && !bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+/// A file the tool would take from a folder, before looking at its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Candidate {
+    /// Its extension names this format (the bytes may still say otherwise).
+    Format(Format),
+    /// It has no extension: its bytes decide.
+    Unknown,
+}
+
+impl std::fmt::Display for Candidate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Candidate::Format(format) => format.fmt(f),
+            Candidate::Unknown => f.write_str("unknown"),
+        }
+    }
+}
+
+/// Is this a file name the tool reads (before looking at its bytes)? A name
+/// without extension is a candidate whose bytes decide.
+pub fn is_candidate(name: &str) -> Option<Candidate> {
+    let ext = extension(name);
+    if ext.is_empty() {
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        // Hidden files (".DS_Store", ".gitignore") are not minutes.
+        return (!base.starts_with('.') && !base.is_empty()).then_some(Candidate::Unknown);
+    }
+    READERS
+        .iter()
+        .find(|r| r.extensions.contains(&ext.as_str()))
+        .map(|r| Candidate::Format(r.format))
+}
+
+/// Substring search (memchr's: sniffing looks through whole zip and OLE2
+/// files, which can be tens of megabytes).
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    !needle.is_empty() && memchr::memmem::find(hay, needle).is_some()
 }
 
 /// Read bytes of a known format into a document.
 pub fn read_document(bytes: &[u8], format: Format, opts: &ReadOptions) -> Result<Document, Error> {
-    match format {
-        Format::Txt => Ok(minutes_text::read(bytes, opts)?),
-        Format::Docx => {
-            if bytes.starts_with(&OLE2) {
-                return Err(Error::LegacyWord);
-            }
-            Ok(minutes_docx::read(bytes, opts)?)
-        }
-        Format::Pdf => Ok(minutes_pdf::read(bytes, opts)?),
+    match READERS.iter().find(|r| r.format == format) {
+        Some(r) => (r.read)(bytes, opts),
+        None => Err(Error::Unsupported(format!("no reader for {format}"))),
     }
 }
 
@@ -274,7 +461,8 @@ mod tests {
         ));
         let mut ole = OLE2.to_vec();
         ole.extend([0u8; 100]);
-        assert_eq!(sniff("gammal.doc", &ole), Sniffed::Read(Format::Docx));
+        assert_eq!(sniff("gammal.doc", &ole), Sniffed::Read(Format::Doc));
+        assert!(matches!(sniff("blad.xls", &ole), Sniffed::Skip(_)));
         let config = Config::new(RuleSet::default_rules().unwrap());
         let e = convert("gammal.doc", &ole, &config)
             .unwrap_err()
@@ -283,6 +471,65 @@ mod tests {
             e.contains("Word 97-2003") && e.contains("libreoffice"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn every_row_is_found_by_its_bytes_or_its_name() {
+        let mut word = OLE2.to_vec();
+        word.extend([0u8; 64]);
+        word.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+        let odt = b"PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument.textPK";
+        let cases: [(&str, &[u8], Format); 9] = [
+            ("arkiv/1997", &word, Format::Doc),
+            ("protokoll.odt", odt, Format::Odt),
+            ("namnlos", odt, Format::Odt),
+            ("x.txt", b"{\\rtf1\\ansi Hej}", Format::Rtf),
+            ("x", b"\xef\xbb\xbf  {\\rtf1 Hej}", Format::Rtf),
+            ("sida", b"<!DOCTYPE html><html><body>x", Format::Html),
+            ("sida.htm", b"<p>Protokoll</p>", Format::Html),
+            ("m.org", b"* Protokoll", Format::Org),
+            ("README", b"Protokoll\n", Format::Txt),
+        ];
+        for (name, bytes, format) in cases {
+            assert_eq!(sniff(name, bytes), Sniffed::Read(format), "{name}");
+        }
+        for f in Format::ALL {
+            let row = READERS.iter().filter(|r| r.format == f).count();
+            assert_eq!(row, 1, "{f} has one row");
+        }
+        assert!(matches!(
+            sniff("bild", b"\x89PNG\x00\x00"),
+            Sniffed::Skip(_)
+        ));
+        let odt_error = read_document(odt, Format::Odt, &ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(odt_error.contains("OpenDocument") && odt_error.contains("not available"));
+    }
+
+    #[test]
+    fn candidates_by_name_and_names_without_extension() {
+        assert_eq!(
+            is_candidate("a/b/Protokoll.RTF"),
+            Some(Candidate::Format(Format::Rtf))
+        );
+        assert_eq!(
+            is_candidate("sida.htm"),
+            Some(Candidate::Format(Format::Html))
+        );
+        assert_eq!(is_candidate("m.org"), Some(Candidate::Format(Format::Org)));
+        assert_eq!(
+            is_candidate("gammal.doc"),
+            Some(Candidate::Format(Format::Doc))
+        );
+        assert_eq!(
+            is_candidate("arkiv/1997/protokoll"),
+            Some(Candidate::Unknown)
+        );
+        assert_eq!(is_candidate("arkiv/.DS_Store"), None);
+        assert_eq!(is_candidate("bild.jpg"), None);
+        assert_eq!(Candidate::Unknown.to_string(), "unknown");
+        assert_eq!(Candidate::Format(Format::Rtf).to_string(), "rtf");
     }
 
     #[test]

@@ -34,15 +34,42 @@ pub enum Format {
     Docx,
     /// Portable Document Format.
     Pdf,
+    /// Word 97-2003 binary document (`.doc`).
+    Doc,
+    /// OpenDocument text (`.odt`, flat `.fodt`).
+    Odt,
+    /// Rich Text Format (`.rtf`).
+    Rtf,
+    /// An HTML page (`.html`, `.htm`).
+    Html,
+    /// Emacs org-mode (`.org`).
+    Org,
 }
 
 impl Format {
+    /// Every format, in declaration order.
+    pub const ALL: [Format; 8] = [
+        Format::Txt,
+        Format::Docx,
+        Format::Pdf,
+        Format::Doc,
+        Format::Odt,
+        Format::Rtf,
+        Format::Html,
+        Format::Org,
+    ];
+
     /// The name used in the JSON output and the run report.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Txt => "txt",
             Format::Docx => "docx",
             Format::Pdf => "pdf",
+            Format::Doc => "doc",
+            Format::Odt => "odt",
+            Format::Rtf => "rtf",
+            Format::Html => "html",
+            Format::Org => "org",
         }
     }
 }
@@ -772,6 +799,15 @@ mod tests {
         doc.normalize();
         assert_eq!(doc.blocks.len(), 1);
         assert_eq!(doc.plain_text(), "Möte");
+    }
+
+    #[test]
+    fn format_names_are_their_json_names() {
+        for f in Format::ALL {
+            let j = serde_json::to_string(&f).unwrap();
+            assert_eq!(j, format!("\"{}\"", f.as_str()));
+            assert_eq!(serde_json::from_str::<Format>(&j).unwrap(), f);
+        }
     }
 
     #[test]

@@ -239,6 +239,17 @@ mod tests {
     }
 
     #[test]
+    fn schema_lists_every_source_format() {
+        let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
+        let listed = &schema["properties"]["source"]["properties"]["format"]["enum"];
+        let names: Vec<&str> = minutes_model::Format::ALL
+            .iter()
+            .map(|f| f.as_str())
+            .collect();
+        assert_eq!(listed, &serde_json::json!(names));
+    }
+
+    #[test]
     fn mentioned_meetings_outside_the_list_are_added() {
         let d = |s: &str| Date::parse_iso(s).unwrap();
         let listed = vec![

@@ -13,10 +13,18 @@
 //! The reader turns each of these into neutral model facts: one paragraph per
 //! source paragraph (wrapped lines joined), one table row per row, styles on
 //! runs. It decides nothing about meetings or agenda items.
+//!
+//! Org-mode files ([`read_org`]) are read here too: org is text with other
+//! markup (stars for headings, `*bold*`, `+strike+`, `[[link][text]]`, `|`
+//! tables), and it shares this reader's decoding, line model and joining of
+//! hard-wrapped lines — a crate of its own would have to copy them.
 #![deny(missing_docs)]
 
 mod decode;
 mod inline;
+mod org;
+
+pub use org::read as read_org;
 
 use inline::{html_blocks, looks_like_html, push_markdown, trim_paragraph};
 use minutes_model::{
