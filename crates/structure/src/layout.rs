@@ -188,7 +188,7 @@ fn header_like(t: &str) -> bool {
 }
 
 /// The first sentence of a line (up to ". " followed by a capital, or all).
-fn first_sentence(t: &str) -> &str {
+pub(crate) fn first_sentence(t: &str) -> &str {
     let t = t.trim();
     let b = t.as_bytes();
     for (i, c) in t.char_indices() {

@@ -286,3 +286,8 @@ pub const TITLE_CUT_LABELS: &[&str] = &[
     "Bilaga:",
     "Bilagor:",
 ];
+
+/// Endings of Swedish past-tense and passive verbs ("öppnades", "valde",
+/// "godkändes", "utlysts"): a numbered line with one reports what the meeting
+/// did, so it is a paragraph, not an agenda heading.
+pub const PAST_TENSE_ENDINGS: &[&str] = &["ades", "des", "tes", "ts", "lde", "dde", "gicks"];

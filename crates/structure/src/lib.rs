@@ -667,6 +667,32 @@ fn names_coming_meetings(title: &str) -> bool {
     })
 }
 
+/// A numbered line that is a paragraph rather than a heading: it ends a
+/// sentence ("Mötet valde N.N. till ordförande."), or a short head is
+/// followed by a colon and a sentence ("Ekonomi: Kassören redovisade att …").
+/// Gives the title and the text the item keeps.
+fn headless_paragraph(line: &str) -> Option<(String, String)> {
+    let t = line.trim();
+    if let Some((head, body)) = t.split_once(": ")
+        && head.chars().count() <= 60
+        && !head.contains(['.', '?', '!'])
+        && body.split_whitespace().count() >= 3
+    {
+        return Some((head.trim().to_string(), body.trim().to_string()));
+    }
+    // A sentence that reports what was done ("öppnades", "valde", "lades
+    // till handlingarna"), not an agenda line with a full stop ("Planera
+    // nästkommande möte, boka också.").
+    let reports = t.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        w.chars().count() > 3 && lexicon::PAST_TENSE_ENDINGS.iter().any(|e| w.ends_with(e))
+    });
+    if t.ends_with(['.', '!']) && t.split_whitespace().count() >= 4 && reports {
+        return Some((layout::first_sentence(t).to_string(), t.to_string()));
+    }
+    None
+}
+
 fn is_bold(p: &Paragraph) -> bool {
     let visible: Vec<_> = p
         .runs
@@ -1054,16 +1080,33 @@ impl Finder {
         span: Span,
     ) {
         let (mut title, mut rest, atts) = split_title(p, skip);
+        let mut said = String::new();
         // "§ 127 Ärendenummer SLK-2025-00041": the case number, then the
         // title on the next line.
         if CASE_NUMBER.is_match(&title) {
             rest = format!("{title} {rest}").trim().to_string();
             title = String::new();
+        } else if rest.is_empty()
+            && p.role == Role::Body
+            && !is_bold(p)
+            && let Some((head, text)) = headless_paragraph(p.text().get(skip..).unwrap_or_default())
+        {
+            // "7. Verksamhetsberättelsen gicks igenom och lades till
+            // handlingarna." / "5. Ekonomi: Kassören redovisade …": a
+            // numbered paragraph without a heading. Its title is its first
+            // sentence (or the words before the colon), and what it says
+            // stays the item's text, where the rules read it.
+            said = text;
+            title = clean_title(&head);
         }
         self.start_item(number, parent, time, title, bi, span);
         self.title_pending = self.items.last().is_some_and(|i| i.title.is_empty());
         if let Some(item) = self.items.last_mut() {
             item.add_heading_rest(&rest, atts, bi, span);
+            if !said.is_empty() {
+                item.units
+                    .push(unit(&said, UnitKind::Paragraph, false, bi, span));
+            }
         }
     }
 

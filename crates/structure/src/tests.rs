@@ -315,3 +315,34 @@ fn numbers_closed_by_a_parenthesis_are_items() {
     assert_eq!(numbers, ["1", "2"]);
     assert_eq!(s.items[1].title, "Election of chair");
 }
+
+#[test]
+fn headless_numbered_paragraphs_keep_their_sentence_as_text() {
+    let s = structure(
+        "1. Mötet öppnades av ordföranden.\n\n2. Ekonomi: Kassören redovisade att kassan är god.\n\n\
+         3. Verksamhetsberättelsen gicks igenom och lades till handlingarna.\n\n4. Övrigt\n",
+    );
+    let got: Vec<_> = s
+        .items
+        .iter()
+        .map(|i| (i.title.as_str(), i.text()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Mötet öppnades av ordföranden",
+                "Mötet öppnades av ordföranden.".to_string()
+            ),
+            (
+                "Ekonomi",
+                "Kassören redovisade att kassan är god.".to_string()
+            ),
+            (
+                "Verksamhetsberättelsen gicks igenom och lades till handlingarna",
+                "Verksamhetsberättelsen gicks igenom och lades till handlingarna.".to_string()
+            ),
+            ("Övrigt", String::new()),
+        ]
+    );
+}
