@@ -264,7 +264,7 @@ mod tests {
     fn doc_lists() -> Lists {
         // Two lists: 7 is numbered "1." / "1.1."; 9 is a simple bullet list.
         let mut lst = 2u16.to_le_bytes().to_vec();
-        let mut lstf = |lsid: i32, simple: bool| {
+        let lstf = |lsid: i32, simple: bool| {
             let mut f = vec![0u8; LSTF_LEN];
             f[0..4].copy_from_slice(&lsid.to_le_bytes());
             f[26] = simple as u8;
