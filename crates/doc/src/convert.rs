@@ -216,22 +216,30 @@ impl<'f> Converter<'f> {
     }
 
     /// The character formatting at stream offset `fc` in a paragraph of
-    /// style `istd`.
-    fn chp_at(&mut self, fc: u32, istd: u16) -> Chp {
+    /// style `istd`, and the stretch `[start, end)` of the stream it holds
+    /// for (so that the next characters need no lookup).
+    fn chp_at(&mut self, fc: u32, istd: u16) -> (Chp, u32, u32) {
         let para = self.fmt.styles.get(istd).map(|s| s.chp).unwrap_or_default();
         let i = self.fmt.chpx.partition_point(|r| r.start <= fc);
         let Some(idx) = i
             .checked_sub(1)
             .filter(|&k| self.fmt.chpx.get(k).is_some_and(|r| fc < r.end))
         else {
-            return Chp { istd: None, ..para };
+            // Between runs: the paragraph style's formatting up to the next run.
+            let end = self.fmt.chpx.get(i).map_or(u32::MAX, |r| r.start);
+            return (
+                Chp { istd: None, ..para },
+                fc,
+                end.max(fc.saturating_add(1)),
+            );
         };
-        if let Some(c) = self.chp_cache.get(&(idx, istd)) {
-            return *c;
-        }
         let Some(run) = self.fmt.chpx.get(idx) else {
-            return para;
+            return (para, fc, fc.saturating_add(1));
         };
+        let (start, end) = (run.start, run.end);
+        if let Some(c) = self.chp_cache.get(&(idx, istd)) {
+            return (*c, start, end);
+        }
         // A character style first (its toggles reverse the paragraph
         // style's, as Word paints them), then direct formatting.
         let mut probe = Chp::default();
@@ -251,7 +259,7 @@ impl<'f> Converter<'f> {
         let mut chp = base;
         chp.apply(&run.grpprl, &base);
         self.chp_cache.insert((idx, istd), chp);
-        chp
+        (chp, start, end)
     }
 
     fn role(&self, pap: &Pap) -> Role {
@@ -390,6 +398,8 @@ impl<'f> Converter<'f> {
                     text.clear();
                 }
             };
+        // The formatting of the last lookup and the stretch it holds for.
+        let mut held: Option<(Chp, u32, u32)> = None;
         let units = chars.units.get(start..last).unwrap_or(&[]);
         let fcs = chars.fcs.get(start..last).unwrap_or(&[]);
         for (k, (&u, &fc)) in units.iter().zip(fcs).enumerate() {
@@ -414,13 +424,21 @@ impl<'f> Converter<'f> {
                 _ => {}
             }
             if self.fields.in_instr() {
-                if u >= 0x20 {
-                    self.fields
-                        .instr(&String::from_utf16_lossy(std::slice::from_ref(&u)));
+                if u >= 0x20
+                    && let Some(c) = char::from_u32(u32::from(u))
+                {
+                    self.fields.instr(c.encode_utf8(&mut [0u8; 4]));
                 }
                 continue;
             }
-            let chp = self.chp_at(fc, pap.istd);
+            let chp = match held {
+                Some((c, s, e)) if s <= fc && fc < e => c,
+                _ => {
+                    let h = self.chp_at(fc, pap.istd);
+                    held = Some(h);
+                    h.0
+                }
+            };
             if chp.deleted {
                 continue;
             }
@@ -435,7 +453,6 @@ impl<'f> Converter<'f> {
             style.set(Style::UNDERLINE, chp.underline);
             style.set(Style::SUPERSCRIPT, chp.superscript);
             style.set(Style::SUBSCRIPT, chp.subscript);
-            let link = self.fields.link().map(str::to_string);
             let unit = match u {
                 PAGE_BREAK => {
                     flush(&mut para, &mut text, text_style, &text_link);
@@ -478,7 +495,9 @@ impl<'f> Converter<'f> {
                 0..=0x1F => continue,
                 _ => u,
             };
-            if style != text_style || link != text_link {
+            let link = self.fields.link();
+            if style != text_style || link != text_link.as_deref() {
+                let link = link.map(str::to_string);
                 flush(&mut para, &mut text, text_style, &text_link);
                 text_style = style;
                 text_link = link;
