@@ -4,7 +4,7 @@
 
 use crate::fields::Fields;
 use crate::lists::Lists;
-use crate::props::{Chp, FormatRun, Pap, run_at};
+use crate::props::{Chp, FormatRun, Merge, Pap, Tap, run_at};
 use crate::styles::{STI_TITLE, Styles};
 use crate::text::Chars;
 use minutes_model::{
@@ -129,6 +129,12 @@ struct OpenTable {
     cells: Vec<Cell>,
     cell: Out,
     span: Option<Span>,
+    /// Open vertical merges: cell position -> (row, index) of the first
+    /// cell of the merge.
+    open: HashMap<usize, (usize, usize)>,
+    /// Per row: the cell edges and, per kept cell, the first and last
+    /// cell definition it covers (for column spans on the table's grid).
+    grid: Vec<(Vec<i16>, Vec<(usize, usize)>)>,
 }
 
 impl OpenTable {
@@ -141,30 +147,102 @@ impl OpenTable {
         self.cells.push(Cell::new(blocks));
     }
 
-    fn end_row(&mut self) {
+    /// Column spans from the cell edges: a cell spans the columns of the
+    /// table's grid (all rows' edges) between its own edges. Rows without
+    /// usable edges keep the spans the merges gave them.
+    fn spans_on_grid(&mut self) {
+        let mut grid: Vec<i16> = self
+            .grid
+            .iter()
+            .flat_map(|(edges, _)| edges.iter().copied())
+            .collect();
+        grid.sort_unstable();
+        grid.dedup();
+        let column = |x: i16| grid.partition_point(|&g| g < x);
+        for (row, (edges, covers)) in self.rows.iter_mut().zip(&self.grid) {
+            if covers.len() != row.cells.len() {
+                continue;
+            }
+            for (cell, &(first, last)) in row.cells.iter_mut().zip(covers) {
+                if let (Some(&l), Some(&r)) = (edges.get(first), edges.get(last + 1))
+                    && r > l
+                {
+                    cell.col_span = u32::try_from(column(r) - column(l)).unwrap_or(1).max(1);
+                }
+            }
+        }
+    }
+
+    /// End the row, folding merged cells into the cell they continue (as
+    /// the .docx reader does: a merged cell appears once, with its spans).
+    fn end_row(&mut self, tap: &Tap) {
         if !self.cell.is_empty() {
             self.end_cell();
         }
-        let cells = std::mem::take(&mut self.cells);
-        if !cells.is_empty() {
-            self.rows.push(Row {
-                cells,
-                header: false,
-            });
+        let raw = std::mem::take(&mut self.cells);
+        if raw.is_empty() {
+            return;
         }
+        let row = self.rows.len();
+        let mut cells: Vec<Cell> = Vec::with_capacity(raw.len());
+        let mut covers: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+        for (i, cell) in raw.into_iter().enumerate() {
+            let (horizontal, vertical) = tap.cells.get(i).copied().unwrap_or_default();
+            if horizontal == Merge::Continue
+                && let (Some(left), Some(cover)) = (cells.last_mut(), covers.last_mut())
+            {
+                left.col_span = left.col_span.saturating_add(1);
+                left.blocks.extend(cell.blocks.into_iter().filter(has_text));
+                cover.1 = i;
+                continue;
+            }
+            match vertical {
+                Merge::Continue => {
+                    let above = self
+                        .open
+                        .get(&i)
+                        .and_then(|&(r, c)| self.rows.get_mut(r)?.cells.get_mut(c));
+                    if let Some(above) = above {
+                        above.row_span = above.row_span.saturating_add(1);
+                        above
+                            .blocks
+                            .extend(cell.blocks.into_iter().filter(has_text));
+                        continue;
+                    }
+                }
+                Merge::Restart => {
+                    self.open.insert(i, (row, cells.len()));
+                }
+                Merge::None => {
+                    self.open.remove(&i);
+                }
+            }
+            cells.push(cell);
+            covers.push((i, i));
+        }
+        self.grid.push((tap.edges.clone(), covers));
+        self.rows.push(Row {
+            cells,
+            header: tap.header,
+        });
     }
 
     fn take(&mut self) -> Option<Block> {
         if self.is_empty() {
             return None;
         }
-        self.end_row();
+        self.end_row(&Tap::default());
+        self.spans_on_grid();
         let t = std::mem::take(self);
         Some(Block {
             kind: BlockKind::Table(Table { rows: t.rows }),
             span: t.span.unwrap_or_default(),
         })
     }
+}
+
+fn has_text(b: &Block) -> bool {
+    !b.plain_text().trim().is_empty()
 }
 
 pub(crate) struct Converter<'f> {
@@ -326,7 +404,13 @@ impl<'f> Converter<'f> {
                     table.cell.push(b, bullet);
                 }
                 if row_end {
-                    table.end_row();
+                    let tap = chars
+                        .fcs
+                        .get(last)
+                        .and_then(|&fc| run_at(&self.fmt.papx, fc))
+                        .map(|r| Tap::parse(&r.grpprl))
+                        .unwrap_or_default();
+                    table.end_row(&tap);
                 } else if depth == 1 && mark == Some(CELL_END) {
                     table.end_cell();
                 }

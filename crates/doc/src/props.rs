@@ -162,6 +162,82 @@ impl Pap {
     }
 }
 
+/// How a table cell is merged with its neighbours ([MS-DOC] TC80 tcgrf).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Merge {
+    #[default]
+    None,
+    /// The first cell of a merge.
+    Restart,
+    /// Merged into the cell before it (left, or above).
+    Continue,
+}
+
+/// Table row properties from the row-end paragraph's sprms.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Tap {
+    /// A header row, repeated on each page.
+    pub header: bool,
+    /// Per cell: horizontal and vertical merge.
+    pub cells: Vec<(Merge, Merge)>,
+    /// Cell boundaries in twips, one more than cells (rgdxaCenter).
+    pub edges: Vec<i16>,
+}
+
+/// Cells a row can define (Word's limit is 63).
+const MAX_CELLS: usize = 64;
+
+impl Tap {
+    pub fn parse(grpprl: &[u8]) -> Tap {
+        let mut tap = Tap::default();
+        for s in sprms(grpprl) {
+            match s.code {
+                0x3404 => tap.header = s.byte() != 0,
+                // sprmTDefTable: cb, itcMac, rgdxaCenter[itcMac + 1], rgTc80.
+                0xD608 => {
+                    let n = (u8_at(s.operand, 2).unwrap_or(0) as usize).min(MAX_CELLS);
+                    let tcs = 3 + 2 * (n + 1);
+                    tap.edges = (0..=n)
+                        .map_while(|i| u16_at(s.operand, 3 + 2 * i).map(|v| v as i16))
+                        .collect();
+                    tap.cells = (0..n)
+                        .map(|i| {
+                            let grf = u16_at(s.operand, tcs + 20 * i).unwrap_or(0);
+                            (merge_code(grf & 3, false), merge_code((grf >> 5) & 3, true))
+                        })
+                        .collect();
+                }
+                // sprmTVertMerge: itc, vertMerge.
+                0xD62B => {
+                    let itc = s.byte() as usize;
+                    let code = u8_at(s.operand, 1).unwrap_or(0);
+                    if itc < MAX_CELLS {
+                        if tap.cells.len() <= itc {
+                            tap.cells.resize(itc + 1, (Merge::None, Merge::None));
+                        }
+                        if let Some(c) = tap.cells.get_mut(itc) {
+                            c.1 = merge_code(u16::from(code), true);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        tap
+    }
+}
+
+/// The merge a 2-bit code means: horizontally 1 first, 2-3 merged;
+/// vertically (VerticalMergeFlag) 3 restart, 1 merged with the cell above
+/// (2 is read as 1).
+fn merge_code(code: u16, vertical: bool) -> Merge {
+    match (vertical, code) {
+        (false, 1) | (true, 3) => Merge::Restart,
+        (false, 2 | 3) | (true, 1 | 2) => Merge::Continue,
+        _ => Merge::None,
+    }
+}
+
 /// A stretch of the stream `[start, end)` with the grpprl that formats it
 /// (and, for paragraphs, the style).
 #[derive(Debug, Clone)]
@@ -292,6 +368,34 @@ mod tests {
                 (0xC600, vec![9, 9]),
             ]
         );
+    }
+
+    #[test]
+    fn row_properties() {
+        // sprmTTableHeader on; sprmTDefTable with 2 cells, the second merged
+        // with the one above; sprmTVertMerge restarting cell 0.
+        let mut g = vec![0x04, 0x34, 0x01, 0x08, 0xD6];
+        let mut op = vec![2u8];
+        for edge in [0i16, 100, 200] {
+            op.extend_from_slice(&edge.to_le_bytes());
+        }
+        let mut tc = [0u8; 20];
+        op.extend_from_slice(&tc);
+        tc[0] = 1 << 5;
+        op.extend_from_slice(&tc);
+        g.extend_from_slice(&((op.len() + 1) as u16).to_le_bytes());
+        g.extend_from_slice(&op);
+        g.extend_from_slice(&[0x2B, 0xD6, 2, 0, 3]);
+        let tap = Tap::parse(&g);
+        assert!(tap.header);
+        assert_eq!(
+            tap.cells,
+            vec![
+                (Merge::None, Merge::Restart),
+                (Merge::None, Merge::Continue)
+            ]
+        );
+        assert_eq!(tap.edges, vec![0, 100, 200]);
     }
 
     #[test]
