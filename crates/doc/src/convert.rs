@@ -132,10 +132,13 @@ struct OpenTable {
     /// Open vertical merges: cell position -> (row, index) of the first
     /// cell of the merge.
     open: HashMap<usize, (usize, usize)>,
-    /// Per row: the cell edges and, per kept cell, the first and last
-    /// cell definition it covers (for column spans on the table's grid).
-    grid: Vec<(Vec<i16>, Vec<(usize, usize)>)>,
+    /// Per row, for column spans on the table's grid.
+    grid: Vec<RowGrid>,
 }
+
+/// A row's cell edges (twips) and, per kept cell, the first and last cell
+/// definition it covers.
+type RowGrid = (Vec<i16>, Vec<(usize, usize)>);
 
 impl OpenTable {
     fn is_empty(&self) -> bool {
