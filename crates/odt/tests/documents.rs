@@ -223,3 +223,28 @@ fn truncated_and_malformed_files() {
     let e = read(&odt(&deep), &opts()).unwrap_err();
     assert!(matches!(e, Error::TooDeep { .. }), "{e}");
 }
+
+#[test]
+fn nesting_just_under_the_limit_reads_without_exhausting_the_stack() {
+    // Just under the 100-element limit, with the root and body elements:
+    // spans, lists and tables each as deep as allowed.
+    let spans = format!(
+        "<text:p>{}x{}</text:p>",
+        "<text:span>".repeat(90),
+        "</text:span>".repeat(90)
+    );
+    let lists = format!(
+        "{}<text:p>x</text:p>{}",
+        "<text:list><text:list-item>".repeat(45),
+        "</text:list-item></text:list>".repeat(45)
+    );
+    let tables = format!(
+        "{}<text:p>x</text:p>{}",
+        "<table:table><table:table-row><table:table-cell>".repeat(30),
+        "</table:table-cell></table:table-row></table:table>".repeat(30)
+    );
+    for body in [spans, lists, tables] {
+        let d = read(&odt(&content("", &body)), &opts()).unwrap();
+        assert!(d.plain_text().contains('x'));
+    }
+}
