@@ -24,6 +24,8 @@ const FIELD_SEPARATE: u16 = 0x14;
 const FIELD_END: u16 = 0x15;
 const NOTE_REF: u16 = 0x02;
 const NON_BREAKING_HYPHEN: u16 = 0x1E;
+const PICTURE: u16 = 0x01;
+const DRAWN_OBJECT: u16 = 0x08;
 
 /// Everything a story is converted with.
 pub(crate) struct Formatting {
@@ -257,6 +259,10 @@ pub(crate) struct Converter<'f> {
     chp_cache: HashMap<(usize, u16), Chp>,
     pub diags: Vec<Diagnostic>,
     pub hidden_runs: u32,
+    /// Text boxes by the CP of their anchor in the main text, converted.
+    pub text_boxes: HashMap<u32, Vec<Block>>,
+    /// Pictures and drawn objects met (their text, if any, is not read).
+    pub images: u32,
     /// CPs of footnote and endnote references in the main text.
     pub note_refs: HashMap<u32, (NoteKind, usize)>,
     pub notes_seen: HashSet<String>,
@@ -271,6 +277,8 @@ impl<'f> Converter<'f> {
             chp_cache: HashMap::new(),
             diags: Vec::new(),
             hidden_runs: 0,
+            images: 0,
+            text_boxes: HashMap::new(),
             note_refs: HashMap::new(),
             notes_seen: HashSet::new(),
         }
@@ -478,6 +486,9 @@ impl<'f> Converter<'f> {
         let mut text_style = Style::NONE;
         let mut text_link: Option<String> = None;
         let mut hidden_seen = false;
+        // Text boxes anchored here follow the paragraph, as in the .docx
+        // reader.
+        let mut boxes: Vec<Block> = Vec::new();
         let flush =
             |para: &mut Paragraph, text: &mut Vec<u16>, style: Style, link: &Option<String>| {
                 if !text.is_empty() {
@@ -579,6 +590,18 @@ impl<'f> Converter<'f> {
                 NON_BREAKING_HYPHEN => u16::from(b'-'),
                 // Other control characters: pictures, drawn objects,
                 // annotation marks, soft hyphens, column breaks.
+                DRAWN_OBJECT if chp.special => {
+                    let cp = cp_start.saturating_add((start + k) as u32);
+                    match self.text_boxes.remove(&cp) {
+                        Some(blocks) => boxes.extend(blocks),
+                        None => self.images += 1,
+                    }
+                    continue;
+                }
+                PICTURE if chp.special => {
+                    self.images += 1;
+                    continue;
+                }
                 0..=0x1F => continue,
                 _ => u,
             };
@@ -596,5 +619,6 @@ impl<'f> Converter<'f> {
             self.hidden_runs += 1;
         }
         out.push((Block::paragraph(para, span), bullet));
+        out.extend(boxes.into_iter().map(|b| (b, None)));
     }
 }

@@ -14,8 +14,10 @@ pub(crate) enum Part {
     PlcfBteChpx = 12,
     PlcfBtePapx = 13,
     Clx = 33,
+    PlcSpaMom = 40,
     PlcfendRef = 46,
     PlcfendTxt = 47,
+    PlcftxbxTxt = 56,
     PlfLst = 73,
     PlfLfo = 74,
 }
@@ -49,6 +51,10 @@ impl Ccp {
             .saturating_add(self.hdd)
             .saturating_add(self.mcr)
             .saturating_add(self.atn)
+    }
+    /// First CP of the text box subdocument.
+    pub fn txbx_start(&self) -> u32 {
+        self.edn_start().saturating_add(self.edn)
     }
     /// All text, subdocuments included.
     pub fn total(&self) -> u64 {

@@ -48,9 +48,18 @@
 //! - `doc.source.format` is left `None`: the model has no `.doc` format
 //!   yet, and the pipeline sets it.
 //!
-//! Not read: pictures and drawn objects, text boxes, comments, nested
-//! tables beyond the first level (their paragraphs join the outer cell),
-//! property modifiers stored in the piece table (Prm), merged cells.
+//! - Text boxes of the body: their paragraphs follow the paragraph holding
+//!   the shape's anchor (PlcSpaMom's FSPA names the shape, PlcftxbxTxt's
+//!   FTXBXS its story).
+//! - Tables: a row ends at the row-end mark; header rows (sprmTTableHeader)
+//!   are marked; merged cells (TC80 flags, sprmTVertMerge) appear once with
+//!   their spans; column spans are counted on the grid of all rows' cell
+//!   edges.
+//!
+//! Not read: pictures and drawn objects (counted in a diagnostic), text
+//! boxes in headers, comments, nested tables beyond the first level (their
+//! paragraphs join the outer cell), property modifiers stored in the piece
+//! table (Prm, written only by fast saves).
 //!
 //! # Hostile input
 //!
@@ -228,6 +237,40 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
 
     let body_chars = chars(0, ccp.text);
     let mut conv = Converter::new(&mut fmt);
+
+    // Text boxes of the main text: the shape anchored at a CP (PlcSpaMom,
+    // FSPA spid) names its story (PlcftxbxTxt, FTXBXS lid).
+    let mut boxes_read = 0u32;
+    if ccp.txbx > 1
+        && let (Some((anchors, fspa)), Some((stories, ftxbxs))) = (
+            fib.part_bytes(table, Part::PlcSpaMom)
+                .and_then(|b| bin::plc(b, 26)),
+            fib.part_bytes(table, Part::PlcftxbxTxt)
+                .and_then(|b| bin::plc(b, 22)),
+        )
+    {
+        let story_of: std::collections::HashMap<u32, usize> = (0..stories.len().saturating_sub(1))
+            .filter_map(|i| Some((bin::u32_at(ftxbxs, i * 22 + 14)?, i)))
+            .collect();
+        let base = ccp.txbx_start();
+        for (i, &cp) in anchors.iter().take(anchors.len() - 1).enumerate() {
+            let Some(&story) = bin::u32_at(fspa, i * 26).and_then(|spid| story_of.get(&spid))
+            else {
+                continue;
+            };
+            let (Some(&s), Some(&e)) = (stories.get(story), stories.get(story + 1)) else {
+                continue;
+            };
+            let (s, e) = (s.min(ccp.txbx), e.min(ccp.txbx));
+            if e <= s {
+                continue;
+            }
+            let c = chars(base.saturating_add(s), base.saturating_add(e));
+            let blocks = conv.story(&c, base.saturating_add(s), false);
+            boxes_read = boxes_read.saturating_add(e - s);
+            conv.text_boxes.insert(cp, blocks);
+        }
+    }
     conv.note_refs = conv_refs;
     let mut doc = Document {
         blocks: conv.story(&body_chars, 0, true),
@@ -235,6 +278,19 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
     };
     doc.source.pages = conv.pages();
     conv.note_refs.clear();
+    // Boxes whose anchor character was not met go after the body.
+    let mut leftover: Vec<(u32, Vec<minutes_model::Block>)> = conv.text_boxes.drain().collect();
+    if !leftover.is_empty() {
+        leftover.sort_by_key(|(cp, _)| *cp);
+        diags.push(Diagnostic::warning(
+            "doc.textbox.unanchored",
+            format!(
+                "{} text box(es) anchored where the text has no shape mark: put after the body",
+                leftover.len()
+            ),
+        ));
+        doc.blocks.extend(leftover.into_iter().flat_map(|(_, b)| b));
+    }
 
     // Headers and footers: the stories after the six note separators, each
     // text once.
@@ -297,6 +353,27 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
             ),
             span: None,
         });
+    }
+    if conv.images > 0 {
+        diags.push(Diagnostic {
+            code: "doc.image".to_string(),
+            level: Level::Info,
+            message: format!(
+                "{} picture(s) or drawn object(s) skipped: no text is taken from them",
+                conv.images
+            ),
+            span: None,
+        });
+    }
+    // The text box story ends with a mark of its own: more is text.
+    if ccp.txbx > 1 && boxes_read == 0 {
+        diags.push(Diagnostic::warning(
+            "doc.textbox",
+            format!(
+                "text boxes hold {} character(s) that are not read (no shape in the body names them)",
+                ccp.txbx - 1
+            ),
+        ));
     }
     diags.append(&mut conv.diags);
     diags.dedup_by(|a, b| a.code == b.code && a.message == b.message);

@@ -43,6 +43,8 @@ table
   row 3
     cell 0 span 3x1
       p: «Nästa möte 12 mars»
+p: «Se rutan.»
+p: «Rutan: bilaga 1 delas ut.»
 page-break
 p: «Vid protokollet: Eva Ek»
 --- furniture
