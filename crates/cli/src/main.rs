@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 mod convert;
 mod explain;
+mod register;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -54,6 +55,8 @@ enum Command {
     Export(convert::ExportArgs),
     /// Print the built-in rules file (a starting point for --rules).
     Rules,
+    /// Load the converted documents of an output folder into a SQLite database.
+    Index(register::IndexArgs),
 }
 
 fn main() -> ExitCode {
@@ -71,6 +74,7 @@ fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Convert(a) => convert::run(a),
         Command::Export(a) => convert::export(a),
+        Command::Index(a) => register::index(a),
         Command::Explain { file, rules, rule } => {
             let config = Config::new(load_rules(rules.as_deref())?);
             explain::run(&file, &config, rule.as_deref())

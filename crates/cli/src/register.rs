@@ -1,0 +1,66 @@
+//! `minutes index`, `minutes track`, `minutes report`: the archive register
+//! (crates/register) over an output folder.
+
+use anyhow::{Context, Result};
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// `minutes index OUT/ [--db FILE]`.
+#[derive(Args, Debug)]
+pub struct IndexArgs {
+    /// The output folder of `minutes convert` (with its report.json).
+    out: PathBuf,
+    /// The database file [default: OUT/register.sqlite].
+    #[arg(long)]
+    db: Option<PathBuf>,
+}
+
+/// `minutes track OUT/ [--db FILE]`.
+#[derive(Args, Debug)]
+pub struct TrackArgs {
+    /// The output folder of `minutes convert` (with its report.json).
+    out: PathBuf,
+    /// The register database to write the links into [default: OUT/register.sqlite, when it exists].
+    #[arg(long)]
+    db: Option<PathBuf>,
+}
+
+/// `minutes report OUT/ --html DIR`.
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The output folder of `minutes convert` (with its report.json).
+    out: PathBuf,
+    /// The folder to write the report into (index.html and its files).
+    #[arg(long)]
+    html: PathBuf,
+}
+
+fn db_path(out: &std::path::Path, db: Option<PathBuf>) -> PathBuf {
+    db.unwrap_or_else(|| out.join(minutes_register::DEFAULT_DB))
+}
+
+/// Loads the documents of OUT into the database.
+pub fn index(a: IndexArgs) -> Result<ExitCode> {
+    let db = db_path(&a.out, a.db);
+    let s = minutes_register::index(&a.out, &db)
+        .with_context(|| format!("{}: cannot index", a.out.display()))?;
+    for f in &s.failed {
+        eprintln!("failed  {f}");
+    }
+    eprintln!(
+        "{} documents: {} added, {} updated, {} unchanged, {} removed, {} failed -> {}",
+        s.documents,
+        s.added,
+        s.updated,
+        s.unchanged,
+        s.removed,
+        s.failed.len(),
+        db.display()
+    );
+    Ok(if s.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
