@@ -57,6 +57,8 @@ enum Command {
     Rules,
     /// Load the converted documents of an output folder into a SQLite database.
     Index(register::IndexArgs),
+    /// Follow every deferral and action to a later meeting: OUT/tracking.json.
+    Track(register::TrackArgs),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +77,7 @@ fn run(args: Args) -> Result<ExitCode> {
         Command::Convert(a) => convert::run(a),
         Command::Export(a) => convert::export(a),
         Command::Index(a) => register::index(a),
+        Command::Track(a) => register::track(a),
         Command::Explain { file, rules, rule } => {
             let config = Config::new(load_rules(rules.as_deref())?);
             explain::run(&file, &config, rule.as_deref())

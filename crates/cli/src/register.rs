@@ -64,3 +64,33 @@ pub fn index(a: IndexArgs) -> Result<ExitCode> {
         ExitCode::from(2)
     })
 }
+
+/// Follows every deferral and action; writes OUT/tracking.json and the links into the database.
+pub fn track(a: TrackArgs) -> Result<ExitCode> {
+    let t = minutes_register::track::track_and_write(&a.out)
+        .with_context(|| format!("{}: cannot track", a.out.display()))?;
+    let mut counts = std::collections::BTreeMap::new();
+    for l in &t.links {
+        *counts.entry(l.outcome.as_str()).or_insert(0usize) += 1;
+    }
+    let summary: Vec<String> = counts.iter().map(|(k, v)| format!("{v} {k}")).collect();
+    eprintln!(
+        "{} links ({}) -> {}",
+        t.links.len(),
+        summary.join(", "),
+        a.out.join(minutes_register::track::TRACKING_FILE).display()
+    );
+    let explicit = a.db.is_some();
+    let db = db_path(&a.out, a.db);
+    if explicit || db.exists() {
+        let missing = minutes_register::index::store_links(&db, &t)
+            .with_context(|| format!("{}: cannot store the links", db.display()))?;
+        if missing > 0 {
+            eprintln!(
+                "{missing} links name documents the database does not hold: run `minutes index` first"
+            );
+        }
+        eprintln!("links stored in {}", db.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

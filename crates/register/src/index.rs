@@ -399,3 +399,80 @@ pub fn document_id(conn: &Connection, key: &str) -> rusqlite::Result<Option<i64>
     })
     .optional()
 }
+
+/// Replaces the database's links with `tracking`'s. Links whose documents
+/// are not in the database (index not run since the convert) are left out
+/// and counted.
+pub fn store_links(db: &Path, tracking: &crate::Tracking) -> Result<usize, Error> {
+    let mut conn = open(db)?;
+    let sql = |source| Error::Sql {
+        path: db.to_path_buf(),
+        source,
+    };
+    let tx = conn.transaction().map_err(sql)?;
+    let mut missing = 0;
+    tx.execute("DELETE FROM links", []).map_err(sql)?;
+    {
+        let mut item_id = tx
+            .prepare(
+                "SELECT i.id FROM items i JOIN documents d ON d.id = i.document_id
+                 WHERE d.key = ?1 AND i.ordinal = ?2",
+            )
+            .map_err(sql)?;
+        let mut find_item = |key: &str, index: usize| -> rusqlite::Result<Option<i64>> {
+            item_id
+                .query_row(params![key, index as i64 + 1], |r| r.get(0))
+                .optional()
+        };
+        for l in &tracking.links {
+            let p = &l.place;
+            let from = find_item(&p.from_output, p.from_item).map_err(sql)?;
+            let holder = find_item(&p.from_output, p.holder_item).map_err(sql)?;
+            let to = match (&p.to_output, p.to_item) {
+                (Some(o), Some(i)) => find_item(o, i).map_err(sql)?,
+                _ => None,
+            };
+            let (Some(from), Some(holder)) = (from, holder) else {
+                missing += 1;
+                continue;
+            };
+            let table = match l.from.kind {
+                crate::track::Kind::Deferral => "deferrals",
+                crate::track::Kind::Action => "actions",
+            };
+            let x: Option<i64> = tx
+                .query_row(
+                    &format!("SELECT id FROM {table} WHERE item_id = ?1 AND ordinal = ?2"),
+                    params![holder, p.extraction as i64 + 1],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(sql)?;
+            let Some(x) = x else {
+                missing += 1;
+                continue;
+            };
+            let (deferral_id, action_id) = match l.from.kind {
+                crate::track::Kind::Deferral => (Some(x), None),
+                crate::track::Kind::Action => (None, Some(x)),
+            };
+            tx.execute(
+                "INSERT INTO links(from_item_id, deferral_id, action_id, kind, text, to_item_id, outcome, evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    from,
+                    deferral_id,
+                    action_id,
+                    l.from.kind.as_str(),
+                    l.from.text,
+                    to,
+                    l.outcome.as_str(),
+                    l.evidence
+                ],
+            )
+            .map_err(sql)?;
+        }
+    }
+    tx.commit().map_err(sql)?;
+    Ok(missing)
+}

@@ -20,13 +20,13 @@ pub mod doc;
 // pub mod html;
 pub mod index;
 pub mod lexicon;
-// pub mod matching;
+pub mod matching;
 pub mod people;
 pub mod series;
-// pub mod track;
+pub mod track;
 
 pub use index::{IndexSummary, index};
-// pub use track::{Link, Tracking, track};
+pub use track::{Link, Tracking, track};
 
 use std::path::PathBuf;
 
