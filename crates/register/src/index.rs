@@ -36,6 +36,10 @@ pub struct IndexSummary {
     pub failed: Vec<String>,
 }
 
+/// The version of [`SCHEMA`]: a database of another version is made anew
+/// (it is derived data: `minutes index` fills it again from the JSON).
+pub const SCHEMA_VERSION: &str = "1";
+
 /// Opens (creating when needed) a register database with its tables.
 pub fn open(db: &Path) -> Result<Connection, Error> {
     let sql = |source| Error::Sql {
@@ -48,8 +52,32 @@ pub fn open(db: &Path) -> Result<Connection, Error> {
             source,
         })?;
     }
-    let conn = Connection::open(db).map_err(sql)?;
+    let mut conn = Connection::open(db).map_err(sql)?;
+    let version: Option<String> = conn
+        .query_row(
+            "SELECT value FROM register_info WHERE name = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .unwrap_or(None);
+    let has_tables: i64 = conn
+        .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(sql)?;
+    if has_tables > 0 && version.as_deref() != Some(SCHEMA_VERSION) {
+        drop(conn);
+        std::fs::remove_file(db).map_err(|source| Error::Write {
+            path: db.to_path_buf(),
+            source,
+        })?;
+        conn = Connection::open(db).map_err(sql)?;
+    }
     conn.execute_batch(SCHEMA).map_err(sql)?;
+    conn.execute(
+        "INSERT OR REPLACE INTO register_info(name, value) VALUES ('schema_version', ?1)",
+        [SCHEMA_VERSION],
+    )
+    .map_err(sql)?;
     Ok(conn)
 }
 
@@ -346,8 +374,15 @@ fn valid_time(t: &Option<String>) -> Option<String> {
 
 /// The id of a person of a series, made when new.
 fn person(tx: &Transaction, series: &str, name: &str) -> rusqlite::Result<i64> {
-    tx.prepare_cached("INSERT OR IGNORE INTO people(series, name) VALUES (?1, ?2)")?
-        .execute(params![series, name])?;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO people(series, name, initials, first_name) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        series,
+        name,
+        people::initials(name),
+        people::first_name(name)
+    ])?;
     tx.prepare_cached("SELECT id FROM people WHERE series = ?1 AND name = ?2")?
         .query_row(params![series, name], |r| r.get(0))
 }

@@ -40,14 +40,19 @@ CREATE TABLE IF NOT EXISTS meetings (
 CREATE INDEX IF NOT EXISTS meetings_series_date ON meetings(series, date);
 CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
 
--- People of a series (organisation and body), each once: participants and
--- assignees point here after initials and first names are resolved.
+-- People of a series, each once: participants and assignees point here
+-- after initials and first names are resolved. `initials` and `first_name`
+-- are there to ask by ("the tasks of BL").
 CREATE TABLE IF NOT EXISTS people (
-    id     INTEGER PRIMARY KEY,
-    series TEXT NOT NULL,
-    name   TEXT NOT NULL,
+    id         INTEGER PRIMARY KEY,
+    series     TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    initials   TEXT NOT NULL,
+    first_name TEXT NOT NULL,
     UNIQUE (series, name)
 );
+CREATE INDEX IF NOT EXISTS people_initials ON people(initials);
+CREATE INDEX IF NOT EXISTS people_first_name ON people(first_name);
 
 CREATE TABLE IF NOT EXISTS participants (
     id          INTEGER PRIMARY KEY,
