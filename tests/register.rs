@@ -148,7 +148,7 @@ fn two_series_are_followed_as_the_hand_made_links_say() {
         }
     }
     let out = temp("series-out");
-    register(&[input.clone()], &out);
+    register(std::slice::from_ref(&input), &out);
     let scored = Command::new("python3")
         .arg(fixtures().join("eval/score_links.py"))
         .arg("--gold")
