@@ -79,14 +79,23 @@ fn rows(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
     .expect("rows")
 }
 
+/// The seeds and the corpus, converted, indexed and tracked once for the tests that read them.
+fn fixtures_out() -> &'static Path {
+    static OUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = temp("fixtures");
+        let inputs: Vec<PathBuf> = ["seeds", "corpus"]
+            .iter()
+            .map(|d| fixtures().join(d))
+            .collect();
+        register(&inputs, &out);
+        out
+    })
+}
+
 #[test]
 fn the_fixtures_database_answers_the_readme_questions() {
-    let out = temp("fixtures");
-    let inputs: Vec<PathBuf> = ["seeds", "corpus"]
-        .iter()
-        .map(|d| fixtures().join(d))
-        .collect();
-    register(&inputs, &out);
+    let out = fixtures_out();
     let conn = Connection::open(out.join("register.sqlite")).expect("database");
 
     // Tabled and never came back: the motions tabled at the last Göteborg
@@ -129,7 +138,121 @@ fn the_fixtures_database_answers_the_readme_questions() {
     let again = run(&["index".as_ref(), out.as_os_str()]);
     let said = String::from_utf8_lossy(&again.stderr);
     assert!(said.contains(" 0 added, 0 updated"), "{said}");
-    let _ = std::fs::remove_dir_all(&out);
+}
+
+/// Chromium as Debian installs it (.ci/run installs it when missing).
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|d| d.join(name))
+                    .find(|p| p.is_file())
+            })
+        })
+}
+
+/// Runs headless Chromium offline on a page: `--dump-dom` or `--screenshot=…`.
+fn headless(browser: &Path, what: &str, url: &str) -> Output {
+    let profile = temp(&format!("chromium-{}", what.len()));
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            // Offline: no name resolves, so anything fetched from a network would fail.
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--window-size=1280,2400",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(what)
+        .arg(url)
+        .output()
+        .expect("chromium runs");
+    let _ = std::fs::remove_dir_all(&profile);
+    out
+}
+
+#[test]
+fn the_report_renders_offline_in_a_browser() {
+    let out = fixtures_out();
+    let html = temp("report");
+    let made = run(&[
+        "report".as_ref(),
+        out.as_os_str(),
+        "--html".as_ref(),
+        html.as_os_str(),
+    ]);
+    assert!(made.status.success());
+
+    // One folder of static files that fetch nothing: no external scripts,
+    // styles or images in any page.
+    let index = html.join("index.html");
+    let mut pages = vec![index.clone()];
+    for e in std::fs::read_dir(html.join("docs"))
+        .expect("docs")
+        .flatten()
+    {
+        pages.push(e.path());
+    }
+    assert!(pages.len() > 40, "a page per document: {}", pages.len());
+    for p in &pages {
+        let text = std::fs::read_to_string(p).expect("page");
+        for needle in ["<script src", "<link", "<img", "@import", "url(http"] {
+            assert!(!text.contains(needle), "{} has {needle}", p.display());
+        }
+    }
+
+    let Some(browser) = chromium() else {
+        eprintln!(
+            "SKIPPED the browser check: chromium is not installed (apt-get install -y chromium; .ci/run installs it)"
+        );
+        return;
+    };
+    let url = format!("file://{}#q=fritidshem", index.display());
+    let dom = headless(&browser, "--dump-dom", &url);
+    assert!(
+        dom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    // The counts in the header.
+    assert!(
+        dom.contains("followed deferrals and actions"),
+        "{}",
+        &dom[..dom.len().min(2000)]
+    );
+    // The search ran in the page: the motion on fritidshem, at its three meetings.
+    assert!(dom.contains(">3 hits<"), "search results missing");
+    for file in ["250_goteborg-kf", "252_goteborg-kf", "253_goteborg-kf"] {
+        assert!(
+            dom.split("id=\"results\"")
+                .nth(1)
+                .is_some_and(|r| r.contains(file)),
+            "no hit in {file}"
+        );
+    }
+    // A known chain: § 26 of 12 October tabled, § 63 of 23 November tabled again.
+    let chain = dom.split("<tr>").any(|row| {
+        row.contains("2023-10-12 § 26")
+            && row.contains("2023-11-23 § 63")
+            && row.contains("deferred-again")
+    });
+    assert!(chain, "the chain § 26 → § 63 is not in the report");
+    // The never-returned register of the Göteborg series names the återremiss of § 92.
+    assert!(dom.contains("2023-12-07 § 92"));
+
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("register-report.png");
+    let taken = headless(&browser, &format!("--screenshot={}", shot.display()), &url);
+    assert!(taken.status.success() && shot.is_file(), "no screenshot");
+    let _ = std::fs::remove_dir_all(&html);
 }
 
 #[test]

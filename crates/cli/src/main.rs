@@ -59,6 +59,8 @@ enum Command {
     Index(register::IndexArgs),
     /// Follow every deferral and action to a later meeting: OUT/tracking.json.
     Track(register::TrackArgs),
+    /// Write an offline HTML report of an output folder (--html DIR).
+    Report(register::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -78,6 +80,7 @@ fn run(args: Args) -> Result<ExitCode> {
         Command::Export(a) => convert::export(a),
         Command::Index(a) => register::index(a),
         Command::Track(a) => register::track(a),
+        Command::Report(a) => register::report(a),
         Command::Explain { file, rules, rule } => {
             let config = Config::new(load_rules(rules.as_deref())?);
             explain::run(&file, &config, rule.as_deref())

@@ -94,3 +94,17 @@ pub fn track(a: TrackArgs) -> Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Writes the offline HTML report of OUT into DIR.
+pub fn report(a: ReportArgs) -> Result<ExitCode> {
+    let s = minutes_register::html::report(&a.out, &a.html)
+        .with_context(|| format!("{}: cannot write the report", a.out.display()))?;
+    eprintln!(
+        "{} series, {} documents, {} links -> {}",
+        s.series,
+        s.documents,
+        s.links,
+        a.html.join("index.html").display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -17,7 +17,7 @@
 
 pub mod archive;
 pub mod doc;
-// pub mod html;
+pub mod html;
 pub mod index;
 pub mod lexicon;
 pub mod matching;

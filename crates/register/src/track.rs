@@ -159,11 +159,14 @@ pub struct Meeting {
     pub doc: Document,
 }
 
-/// Follows every deferral and action of the archive in `out`.
-pub fn track(out: &Path) -> Result<Tracking, Error> {
-    let archive = Archive::open(out)?;
-    // Pass 1: place every meeting; keep only where it is.
-    let mut by_series: BTreeMap<String, Vec<(Option<String>, usize)>> = BTreeMap::new();
+/// The meetings of an archive by series: for each series, its members'
+/// dates and indexes into [`Archive::entries`], in date order (undated last).
+pub type SeriesIndex = BTreeMap<String, Vec<(Option<String>, usize)>>;
+
+/// Places every meeting of an archive in its series, reading one document
+/// at a time and keeping only where it is.
+pub fn series_index(archive: &Archive) -> SeriesIndex {
+    let mut by_series: SeriesIndex = BTreeMap::new();
     for (k, entry) in archive.entries.iter().enumerate() {
         let Ok(doc) = archive.read(entry) else {
             continue;
@@ -171,26 +174,44 @@ pub fn track(out: &Path) -> Result<Tracking, Error> {
         let p = series::place(&doc, &entry.input);
         by_series.entry(p.series).or_default().push((p.date, k));
     }
-    // Pass 2: a series at a time.
+    for members in by_series.values_mut() {
+        // Dated meetings in order, then the undated ones.
+        members.sort_by(|a, b| (a.0.is_none(), &a.0, a.1).cmp(&(b.0.is_none(), &b.0, b.1)));
+    }
+    by_series
+}
+
+/// Reads the meetings of one series.
+pub fn load_series(
+    archive: &Archive,
+    series: &str,
+    members: &[(Option<String>, usize)],
+) -> Vec<Meeting> {
+    let mut meetings = Vec::with_capacity(members.len());
+    for (date, k) in members {
+        let Some(entry) = archive.entries.get(*k) else {
+            continue;
+        };
+        let Ok(doc) = archive.read(entry) else {
+            continue;
+        };
+        meetings.push(Meeting {
+            file_name: entry.file_name().to_string(),
+            output: entry.output.clone(),
+            series: series.to_string(),
+            date: date.clone(),
+            doc,
+        });
+    }
+    meetings
+}
+
+/// Follows every deferral and action of the archive in `out`.
+pub fn track(out: &Path) -> Result<Tracking, Error> {
+    let archive = Archive::open(out)?;
     let mut links = Vec::new();
-    for (series, mut members) in by_series {
-        members.sort();
-        let mut meetings = Vec::with_capacity(members.len());
-        for (date, k) in members {
-            let Some(entry) = archive.entries.get(k) else {
-                continue;
-            };
-            let Ok(doc) = archive.read(entry) else {
-                continue;
-            };
-            meetings.push(Meeting {
-                file_name: entry.file_name().to_string(),
-                output: entry.output.clone(),
-                series: series.clone(),
-                date,
-                doc,
-            });
-        }
+    for (series, members) in series_index(&archive) {
+        let meetings = load_series(&archive, &series, &members);
         links.extend(follow_series(&meetings));
     }
     Ok(Tracking { links })
