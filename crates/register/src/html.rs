@@ -104,7 +104,7 @@ pub fn report(out: &Path, dir: &Path) -> Result<ReportSummary, Error> {
     let mut search: Vec<serde_json::Value> = Vec::new();
     let index = track::series_index(&archive);
     // The longest series first: they are what a register is for.
-    let mut order: Vec<(&String, &Vec<(Option<String>, usize)>)> = index.iter().collect();
+    let mut order: Vec<_> = index.iter().collect();
     order.sort_by_key(|(name, members)| (std::cmp::Reverse(members.len()), name.as_str()));
     let mut nav = String::from("<nav><h2>Series</h2><ul>");
     for (k, (series, members)) in order.iter().enumerate() {
