@@ -53,18 +53,34 @@ pub fn open(db: &Path) -> Result<Connection, Error> {
         })?;
     }
     let mut conn = Connection::open(db).map_err(sql)?;
-    let version: Option<String> = conn
+    let ours: i64 = conn
         .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'register_info'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(sql)?;
+    let tables: i64 = conn
+        .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(sql)?;
+    if tables > 0 && ours == 0 {
+        // Someone else's database: never touch it.
+        return Err(Error::NotARegister {
+            path: db.to_path_buf(),
+        });
+    }
+    let version: Option<String> = if ours > 0 {
+        conn.query_row(
             "SELECT value FROM register_info WHERE name = 'schema_version'",
             [],
             |r| r.get(0),
         )
         .optional()
-        .unwrap_or(None);
-    let has_tables: i64 = conn
-        .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
-        .map_err(sql)?;
-    if has_tables > 0 && version.as_deref() != Some(SCHEMA_VERSION) {
+        .map_err(sql)?
+    } else {
+        None
+    };
+    if ours > 0 && version.as_deref() != Some(SCHEMA_VERSION) {
         drop(conn);
         std::fs::remove_file(db).map_err(|source| Error::Write {
             path: db.to_path_buf(),

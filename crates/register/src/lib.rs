@@ -57,6 +57,12 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// The database file holds tables of something else.
+    #[error("{path}: a SQLite database that is not a minutes register; give another --db")]
+    NotARegister {
+        /// The database file.
+        path: PathBuf,
+    },
     /// The database refused something.
     #[error("database {path}: {source}")]
     Sql {

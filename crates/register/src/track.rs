@@ -17,7 +17,7 @@ use crate::matching::{self, TitleMatch};
 use crate::people::{self, Person};
 use crate::series;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// The file `minutes track` writes into the output folder.
@@ -271,14 +271,19 @@ fn resolve_assignees(written: &[String], meeting: &Meeting, everyone: &[Person])
 /// The links of one series, its meetings in date order.
 pub fn follow_series(meetings: &[Meeting]) -> Vec<Link> {
     let everyone = series_people(meetings);
+    let lookup = Lookup::of(meetings);
     let mut links = Vec::new();
     for (k, m) in meetings.iter().enumerate() {
-        // Only meetings known to be later can be where a matter comes back.
-        let later: Vec<&Meeting> = match &m.date {
-            Some(d) => meetings
-                .iter()
-                .skip(k + 1)
-                .filter(|l| l.date.as_ref().is_some_and(|ld| ld > d))
+        // Only meetings known to be later can be where a matter comes back
+        // (the series is in date order, undated meetings last).
+        let later: Vec<usize> = match &m.date {
+            Some(d) => (k + 1..meetings.len())
+                .filter(|&j| {
+                    meetings
+                        .get(j)
+                        .and_then(|l| l.date.as_ref())
+                        .is_some_and(|ld| ld > d)
+                })
                 .collect(),
             None => Vec::new(),
         };
@@ -289,6 +294,7 @@ pub fn follow_series(meetings: &[Meeting]) -> Vec<Link> {
                     .map(|subject| {
                         let source = Source {
                             meeting: m,
+                            meeting_index: k,
                             item: subject,
                             holder: ii,
                             extraction: xi,
@@ -297,7 +303,7 @@ pub fn follow_series(meetings: &[Meeting]) -> Vec<Link> {
                             assignees: Vec::new(),
                             people: Vec::new(),
                         };
-                        follow(&source, &later)
+                        follow(&source, meetings, &lookup, &later)
                     })
                     .collect();
                 links.extend(merge_unreturned(followed));
@@ -308,6 +314,7 @@ pub fn follow_series(meetings: &[Meeting]) -> Vec<Link> {
                 }
                 let source = Source {
                     meeting: m,
+                    meeting_index: k,
                     item: ii,
                     holder: ii,
                     extraction: xi,
@@ -320,7 +327,7 @@ pub fn follow_series(meetings: &[Meeting]) -> Vec<Link> {
                         .filter_map(|w| people::resolve(w, &everyone).map(|p| p.name.clone()))
                         .collect(),
                 };
-                links.push(follow(&source, &later));
+                links.push(follow(&source, meetings, &lookup, &later));
             }
         }
     }
@@ -368,6 +375,8 @@ fn deferred_items(doc: &Document, own: usize, d: &Extraction) -> Vec<usize> {
 /// What is being followed.
 struct Source<'a> {
     meeting: &'a Meeting,
+    /// Its index in the series.
+    meeting_index: usize,
     item: usize,
     holder: usize,
     extraction: usize,
@@ -383,6 +392,39 @@ const STRONG: u32 = 70;
 /// The least score that is a match at all.
 const WEAK: u32 = 40;
 
+/// What the matchers read of an item, worked out once per series.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Accounts of earlier treatment in its text.
+    pub refs: Vec<matching::EarlierRef>,
+    /// Case numbers in its text.
+    pub cases: Vec<String>,
+    /// Its title, folded.
+    pub title: String,
+    /// The raw title, for the weaker title comparison.
+    pub raw_title: String,
+    /// Its title and sentences, for the words of a task.
+    pub sentences: Vec<String>,
+}
+
+impl Features {
+    /// Reads an item.
+    pub fn of(item: &Item) -> Features {
+        Features {
+            refs: matching::earlier_references(&item.text),
+            cases: matching::case_numbers(&item.text),
+            title: matching::title_key(&item.title),
+            raw_title: item.title.clone(),
+            sentences: std::iter::once(item.title.as_str())
+                .chain(item.text.split(['\n', '.', '!', '?']))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
 /// How well a later item answers the source, and why.
 pub fn score_match(
     source_date: Option<&str>,
@@ -390,26 +432,41 @@ pub fn score_match(
     task: Option<(&str, &[String])>,
     later: &Item,
 ) -> Option<(u32, String)> {
+    score_features(
+        source_date,
+        source_item.number.as_deref(),
+        &Features::of(source_item),
+        task,
+        &Features::of(later),
+    )
+}
+
+/// [`score_match`] on features read beforehand.
+pub fn score_features(
+    source_date: Option<&str>,
+    source_number: Option<&str>,
+    source: &Features,
+    task: Option<(&str, &[String])>,
+    later: &Features,
+) -> Option<(u32, String)> {
     let mut best: Option<(u32, String)> = None;
     let mut offer = |score: u32, why: String| {
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             best = Some((score, why));
         }
     };
-    if let (Some(date), Some(number)) = (source_date, source_item.number.as_deref()) {
-        let refs = matching::earlier_references(&later.text);
-        if refs.iter().any(|r| r.date == date && r.number == number) {
-            offer(100, format!("earlier treatment names § {number} of {date}"));
-        }
-    }
-    let ours = matching::case_numbers(&source_item.text);
-    if let Some(c) = matching::case_numbers(&later.text)
-        .into_iter()
-        .find(|c| ours.contains(c))
+    if let (Some(date), Some(number)) = (source_date, source_number)
+        && later
+            .refs
+            .iter()
+            .any(|r| r.date == date && r.number == number)
     {
+        offer(100, format!("earlier treatment names § {number} of {date}"));
+    }
+    if let Some(c) = later.cases.iter().find(|c| source.cases.contains(c)) {
         offer(90, format!("same case number {c}"));
     }
-    match matching::compare_titles(&source_item.title, &later.title) {
+    match matching::compare_titles(&source.raw_title, &later.raw_title) {
         TitleMatch::Same => offer(80, "same title".into()),
         TitleMatch::Prefix => offer(70, "same title (one cut short)".into()),
         TitleMatch::Contained => offer(WEAK, "title words".into()),
@@ -419,9 +476,7 @@ pub fn score_match(
         // The words of a task come back together, in one sentence of the
         // later item; a long item shares words with any task.
         let own = matching::content_words(task).len();
-        for sentence in
-            std::iter::once(later.title.as_str()).chain(later.text.split(['\n', '.', '!', '?']))
-        {
+        for sentence in &later.sentences {
             let shared = matching::shared_words(task, sentence);
             if shared >= 2 && shared * 3 >= own * 2 {
                 offer(WEAK, format!("{shared} words of the task"));
@@ -433,6 +488,53 @@ pub fn score_match(
     }
     best
 }
+
+/// Where to look in a series: every item's features, and the items by what
+/// the strong matchers compare, so that they need no scan.
+struct Lookup {
+    features: Vec<Vec<Features>>,
+    by_ref: HashMap<(String, String), Vec<(usize, usize)>>,
+    by_case: HashMap<String, Vec<(usize, usize)>>,
+    by_title: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl Lookup {
+    fn of(meetings: &[Meeting]) -> Lookup {
+        let mut l = Lookup {
+            features: Vec::with_capacity(meetings.len()),
+            by_ref: HashMap::new(),
+            by_case: HashMap::new(),
+            by_title: HashMap::new(),
+        };
+        for (mi, m) in meetings.iter().enumerate() {
+            let fs: Vec<Features> = m.doc.items.iter().map(Features::of).collect();
+            for (li, f) in fs.iter().enumerate() {
+                for r in &f.refs {
+                    l.by_ref
+                        .entry((r.date.clone(), r.number.clone()))
+                        .or_default()
+                        .push((mi, li));
+                }
+                for c in &f.cases {
+                    l.by_case.entry(c.clone()).or_default().push((mi, li));
+                }
+                if !f.title.is_empty() {
+                    l.by_title
+                        .entry(f.title.clone())
+                        .or_default()
+                        .push((mi, li));
+                }
+            }
+            l.features.push(fs);
+        }
+        l
+    }
+}
+
+/// Weak matches (title words, the words of a task) are looked for in this
+/// many later meetings; strong ones (earlier treatment, case number, title)
+/// in all. Keeps following linear in the length of a series.
+const WEAK_WINDOW: usize = 12;
 
 /// Whether a text names a person: full name, first name or initials, as words.
 fn mentions(text: &str, person: &str) -> bool {
@@ -447,21 +549,54 @@ fn mentions(text: &str, person: &str) -> bool {
 }
 
 /// Finds where a source comes back and how it ended.
-fn follow(source: &Source, later: &[&Meeting]) -> Link {
+fn follow(source: &Source, meetings: &[Meeting], lookup: &Lookup, later: &[usize]) -> Link {
     let m = source.meeting;
     let item = m.doc.items.get(source.item);
     let task = match source.kind {
         Kind::Action => Some((source.x.text.as_str(), source.people.as_slice())),
         Kind::Deferral => None,
     };
-    // Scores of every later item: (score, meeting index, item index, why).
+    // Candidates: what the strong matchers find anywhere later, and every
+    // item of the next few meetings.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let own = lookup
+        .features
+        .get(source.meeting_index)
+        .and_then(|f| f.get(source.item));
+    if let (Some(item), Some(own)) = (item, own) {
+        if let (Some(d), Some(n)) = (&m.date, &item.number)
+            && let Some(v) = lookup.by_ref.get(&(d.clone(), n.clone()))
+        {
+            candidates.extend(v);
+        }
+        for c in &own.cases {
+            candidates.extend(lookup.by_case.get(c).into_iter().flatten());
+        }
+        candidates.extend(lookup.by_title.get(&own.title).into_iter().flatten());
+        for &mi in later.iter().take(WEAK_WINDOW) {
+            let n = lookup.features.get(mi).map_or(0, Vec::len);
+            candidates.extend((0..n).map(|li| (mi, li)));
+        }
+    }
+    // `later` is a run of consecutive indexes.
+    let (lo, hi) = (
+        later.first().copied().unwrap_or(1),
+        later.last().copied().unwrap_or(0),
+    );
+    candidates.retain(|(mi, _)| (lo..=hi).contains(mi));
+    candidates.sort_unstable();
+    candidates.dedup();
+    // Scores: (score, meeting index, item index, why).
     let mut scored: Vec<(u32, usize, usize, String)> = Vec::new();
-    if let Some(item) = item {
-        for (mi, lm) in later.iter().enumerate() {
-            for (li, litem) in lm.doc.items.iter().enumerate() {
-                if let Some((s, why)) = score_match(m.date.as_deref(), item, task, litem) {
-                    scored.push((s, mi, li, why));
-                }
+    if let (Some(item), Some(own)) = (item, own) {
+        for (mi, li) in candidates {
+            let Some(f) = lookup.features.get(mi).and_then(|f| f.get(li)) else {
+                continue;
+            };
+            if let Some((s, why)) =
+                score_features(m.date.as_deref(), item.number.as_deref(), own, task, f)
+            {
+                scored.push((s, mi, li, why));
             }
         }
     }
@@ -496,7 +631,13 @@ fn follow(source: &Source, later: &[&Meeting]) -> Link {
             ..Default::default()
         },
     };
-    match chosen.and_then(|c| Some((c, later.get(c.1)?, later.get(c.1)?.doc.items.get(c.2)?))) {
+    match chosen.and_then(|c| {
+        Some((
+            c,
+            meetings.get(c.1)?,
+            meetings.get(c.1)?.doc.items.get(c.2)?,
+        ))
+    }) {
         Some(((_, _, li, why), lm, litem)) => {
             let (outcome, sentence) = outcome_of(source.kind, litem);
             link.to = Some(To {
@@ -514,7 +655,11 @@ fn follow(source: &Source, later: &[&Meeting]) -> Link {
                 Kind::Deferral => source.x.target_date.as_deref(),
                 Kind::Action => source.x.due.as_deref(),
             };
-            let (outcome, evidence) = unmatched(due, later);
+            let last = later
+                .last()
+                .and_then(|&j| meetings.get(j))
+                .and_then(|l| l.date.as_deref());
+            let (outcome, evidence) = unmatched(due, later.len(), last);
             link.outcome = outcome;
             link.evidence = evidence;
         }
@@ -574,21 +719,20 @@ pub fn outcome_of(kind: Kind, later: &Item) -> (Outcome, String) {
 
 /// A matter that does not come back: still open when a later meeting was
 /// held by the date it was due back, else beyond the archive's series.
-pub fn unmatched(due: Option<&str>, later: &[&Meeting]) -> (Outcome, String) {
-    let last = later.iter().filter_map(|m| m.date.as_deref()).max();
+pub fn unmatched(due: Option<&str>, later: usize, last: Option<&str>) -> (Outcome, String) {
     match (due, last) {
         (Some(due), Some(last)) if last >= due => (
             Outcome::StillOpen,
             format!(
                 "due back by {due}; not among the items of the {} later meetings (to {last})",
-                later.len()
+                later
             ),
         ),
         (_, Some(last)) => (
             Outcome::NotInSeries,
             format!(
                 "not among the items of the {} later meetings (to {last}){}",
-                later.len(),
+                later,
                 due.map(|d| format!("; due back {d}, after them"))
                     .unwrap_or_default()
             ),

@@ -242,3 +242,26 @@ fn a_broken_document_is_reported_and_the_rest_loads() {
     assert_eq!(s.failed.len(), 1);
     assert!(s.failed[0].contains("b.json"), "{:?}", s.failed);
 }
+
+#[test]
+fn another_database_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    write_out(
+        &out,
+        &[(
+            "a.txt",
+            "a.json",
+            document("a.txt", "aa", "2024-03-01", "Skyltar"),
+        )],
+    );
+    let db = dir.path().join("theirs.sqlite");
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE accounts(id INTEGER); INSERT INTO accounts VALUES (1);")
+        .unwrap();
+    let e = index(&out, &db).unwrap_err().to_string();
+    assert!(e.contains("not a minutes register"), "{e}");
+    let conn = Connection::open(&db).unwrap();
+    assert_eq!(count(&conn, "SELECT COUNT(*) FROM accounts"), 1);
+}
