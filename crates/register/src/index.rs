@@ -38,7 +38,7 @@ pub struct IndexSummary {
 
 /// The version of [`SCHEMA`]: a database of another version is made anew
 /// (it is derived data: `minutes index` fills it again from the JSON).
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Opens (creating when needed) a register database with its tables.
 pub fn open(db: &Path) -> Result<Connection, Error> {
@@ -105,6 +105,10 @@ pub fn index(out: &Path, db: &Path) -> Result<IndexSummary, Error> {
         path: db.to_path_buf(),
         source,
     };
+    // One transaction for the run; a bounded page cache (16 MB) for the
+    // index pages that every insert touches.
+    conn.execute_batch("PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;")
+        .map_err(sql)?;
     let tx = conn.transaction().map_err(sql)?;
     let summary = load_all(&archive, &tx, db)?;
     tx.commit().map_err(sql)?;
@@ -267,9 +271,15 @@ fn insert_document(tx: &Transaction, entry: &Entry, doc: &Document) -> rusqlite:
         "INSERT INTO items(document_id, ordinal, key, number, label, title, parent, text, responsible, page, line)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    let mut text_st = tx.prepare_cached(
-        "INSERT INTO texts(document_id, item_id, kind, title, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
+    let index_text = |item_id: i64, kind: &str, ref_id: Option<i64>, title: &str, body: &str| {
+        tx.prepare_cached(
+            "INSERT INTO texts(document_id, item_id, kind, ref_id) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![doc_id, item_id, kind, ref_id])?;
+        let id = tx.last_insert_rowid();
+        tx.prepare_cached("INSERT INTO search(rowid, title, body) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, title, body])
+    };
     for (k, it) in doc.items.iter().enumerate() {
         let item_key = if it.id.is_empty() {
             format!("{}#{}", entry.output, k + 1)
@@ -290,7 +300,7 @@ fn insert_document(tx: &Transaction, entry: &Entry, doc: &Document) -> rusqlite:
             it.span.line,
         ])?;
         let item_id = tx.last_insert_rowid();
-        text_st.execute(params![doc_id, item_id, "item", it.title, it.text])?;
+        index_text(item_id, "item", None, &it.title, &it.text)?;
         for (n, d) in it.decisions.iter().enumerate() {
             let (page, line) = ins_extraction_common(d);
             tx.prepare_cached(
@@ -306,7 +316,13 @@ fn insert_document(tx: &Transaction, entry: &Entry, doc: &Document) -> rusqlite:
                 page,
                 line
             ])?;
-            text_st.execute(params![doc_id, item_id, "decision", it.title, d.text])?;
+            index_text(
+                item_id,
+                "decision",
+                Some(tx.last_insert_rowid()),
+                &it.title,
+                &d.text,
+            )?;
         }
         for (n, a) in it.actions.iter().enumerate() {
             let (page, line) = ins_extraction_common(a);
@@ -336,7 +352,7 @@ fn insert_document(tx: &Transaction, entry: &Entry, doc: &Document) -> rusqlite:
                 )?
                 .execute(params![action_id, w, person_id])?;
             }
-            text_st.execute(params![doc_id, item_id, "action", it.title, a.text])?;
+            index_text(item_id, "action", Some(action_id), &it.title, &a.text)?;
         }
         for (n, d) in it.deferrals.iter().enumerate() {
             let (page, line) = ins_extraction_common(d);
@@ -358,7 +374,8 @@ fn insert_document(tx: &Transaction, entry: &Entry, doc: &Document) -> rusqlite:
                 page,
                 line
             ])?;
-            text_st.execute(params![doc_id, item_id, "deferral", it.title, d.text])?;
+            let deferral_id = tx.last_insert_rowid();
+            index_text(item_id, "deferral", Some(deferral_id), &it.title, &d.text)?;
         }
         for (n, a) in it.attachments.iter().enumerate() {
             tx.prepare_cached(

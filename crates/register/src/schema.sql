@@ -179,26 +179,24 @@ CREATE INDEX IF NOT EXISTS links_to ON links(to_item_id);
 CREATE INDEX IF NOT EXISTS links_deferral ON links(deferral_id);
 CREATE INDEX IF NOT EXISTS links_action ON links(action_id);
 
--- Full text: item titles and texts and every extraction, one row each, in an
--- ordinary table that cascades with its document; `search` (FTS5) indexes it
--- and triggers keep the two in step.
+-- Full text: item titles and texts and every extraction. `texts` says what
+-- each indexed text is (the item, or the decision, action or deferral
+-- `ref_id`) and cascades with its document; `search` (FTS5, contentless: the
+-- words are indexed, the texts stay in their tables) has a row per `texts`
+-- row with the same rowid.
 CREATE TABLE IF NOT EXISTS texts (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    item_id     INTEGER REFERENCES items(id) ON DELETE CASCADE,
+    item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
     kind        TEXT NOT NULL CHECK (kind IN ('item', 'decision', 'action', 'deferral')),
-    title       TEXT NOT NULL,
-    body        TEXT NOT NULL
+    ref_id      INTEGER
 );
 CREATE INDEX IF NOT EXISTS texts_document ON texts(document_id);
 CREATE INDEX IF NOT EXISTS texts_item ON texts(item_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    title, body, content = 'texts', content_rowid = 'id',
+    title, body, content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0'
 );
-CREATE TRIGGER IF NOT EXISTS texts_ai AFTER INSERT ON texts BEGIN
-    INSERT INTO search(rowid, title, body) VALUES (new.id, new.title, new.body);
-END;
 CREATE TRIGGER IF NOT EXISTS texts_ad AFTER DELETE ON texts BEGIN
-    INSERT INTO search(search, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    DELETE FROM search WHERE rowid = old.id;
 END;

@@ -143,7 +143,7 @@ fn a_rerun_touches_only_what_changed() {
         ),
         count(
             &conn,
-            "SELECT COUNT(*) FROM texts WHERE title = 'Budget 2025'"
+            "SELECT COUNT(*) FROM texts t JOIN items i ON i.id = t.item_id WHERE i.title = 'Budget 2025'"
         )
     );
     assert_eq!(
@@ -207,7 +207,8 @@ fn columns_are_typed_and_people_resolved() {
     assert_eq!(who, "Björn Lindkvist");
     let hit: String = conn
         .query_row(
-            "SELECT t.body FROM search JOIN texts t ON t.id = search.rowid
+            "SELECT a.text FROM search JOIN texts t ON t.id = search.rowid
+             JOIN actions a ON a.id = t.ref_id
              WHERE search MATCH 'skyltar' AND t.kind = 'action'",
             [],
             |r| r.get(0),
