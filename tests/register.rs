@@ -246,6 +246,14 @@ fn the_report_renders_offline_in_a_browser() {
             && row.contains("deferred-again")
     });
     assert!(chain, "the chain § 26 → § 63 is not in the report");
+    // The whole chain: tabled twice, then decided.
+    let whole = dom.split("<tr class=\"chain\">").any(|row| {
+        let row = row.split("</tr>").next().unwrap_or("");
+        row.contains("2023-10-12 § 26")
+            && row.contains("2023-12-07 § 94")
+            && row.contains("decided")
+    });
+    assert!(whole, "the chain § 26 → § 63 → § 94 is not in the report");
     // The never-returned register of the Göteborg series names the återremiss of § 92.
     assert!(dom.contains("2023-12-07 § 92"));
 

@@ -313,6 +313,12 @@ fn series_section(
             .collect(),
         false,
     ));
+    s.push_str(&chains(links, &|o: &str, i: usize| {
+        by_output
+            .get(o)
+            .map(|m| item_link(&page(&m.output), m, i))
+            .unwrap_or_default()
+    }));
     s.push_str(&table(
         "Deferrals and where they went",
         "deferral-chains",
@@ -374,6 +380,63 @@ fn series_section(
     }
     s.push_str("</section>");
     s
+}
+
+/// The deferral chains of a series: from the item first put off, each later
+/// meeting it came back to, to where it ended.
+fn chains(links: &[Link], cell: &dyn Fn(&str, usize) -> String) -> String {
+    let deferrals: Vec<&Link> = links
+        .iter()
+        .filter(|l| l.from.kind == Kind::Deferral)
+        .collect();
+    let key = |o: &str, i: usize| (o.to_string(), i);
+    let mut next: BTreeMap<(String, usize), &Link> = BTreeMap::new();
+    for l in &deferrals {
+        next.entry(key(&l.place.from_output, l.place.from_item))
+            .or_insert(l);
+    }
+    let targets: std::collections::BTreeSet<(String, usize)> = deferrals
+        .iter()
+        .filter_map(|l| Some(key(l.place.to_output.as_deref()?, l.place.to_item?)))
+        .collect();
+    let mut rows = String::new();
+    let mut n = 0;
+    for (start, first) in &next {
+        if targets.contains(start) || first.to.is_none() {
+            continue;
+        }
+        let mut steps = vec![cell(&start.0, start.1)];
+        let mut last = *first;
+        // A chain is at most as long as the series has links (and never loops).
+        for _ in 0..deferrals.len() {
+            let (Some(o), Some(i)) = (last.place.to_output.as_deref(), last.place.to_item) else {
+                break;
+            };
+            steps.push(cell(o, i));
+            match next.get(&key(o, i)) {
+                Some(l) if l.to.is_some() || l.outcome != Outcome::NotInSeries => last = l,
+                Some(l) => {
+                    last = l;
+                    break;
+                }
+                None => break,
+            }
+        }
+        n += 1;
+        let _ = write!(
+            rows,
+            "<tr class=\"chain\"><td>{}</td><td>{}</td>{}</tr>",
+            steps.join(" → "),
+            steps.len() - 1,
+            outcome_cell(last.outcome)
+        );
+    }
+    if n == 0 {
+        return "<h3>Deferral chains (0)</h3>".into();
+    }
+    format!(
+        "<h3>Deferral chains ({n})</h3><table class=\"chains\"><tr><th>chain</th><th>came back</th><th>ended</th></tr>{rows}</table>"
+    )
 }
 
 fn document_page(m: &Meeting) -> String {
