@@ -744,8 +744,20 @@ pub fn unmatched(due: Option<&str>, later: usize, last: Option<&str>) -> (Outcom
     }
 }
 
-/// Tracks `out`, writes `OUT/tracking.json`, and returns the links.
+/// Tracks `out`, writes `OUT/tracking.json`, and returns the links. Refuses
+/// when a converted document's output is itself `OUT/tracking.json` (an
+/// input named `tracking.*` at the top of the archive), rather than overwrite it.
 pub fn track_and_write(out: &Path) -> Result<Tracking, Error> {
+    let archive = Archive::open(out)?;
+    if let Some(e) = archive.entries.iter().find(|e| e.output == TRACKING_FILE) {
+        return Err(Error::Write {
+            path: out.join(TRACKING_FILE),
+            source: std::io::Error::other(format!(
+                "it is the converted output of {}; convert into another folder or rename that input",
+                e.input
+            )),
+        });
+    }
     let t = track(out)?;
     write_tracking(out, &t)?;
     Ok(t)

@@ -266,3 +266,69 @@ fn another_database_is_never_overwritten() {
     let conn = Connection::open(&db).unwrap();
     assert_eq!(count(&conn, "SELECT COUNT(*) FROM accounts"), 1);
 }
+
+#[test]
+fn tracking_never_overwrites_a_converted_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let doc = document("tracking.txt", "aa", "2024-03-01", "Skyltar");
+    write_out(&out, &[("tracking.txt", "tracking.json", doc)]);
+    let before = std::fs::read(out.join("tracking.json")).unwrap();
+    let e = minutes_register::track::track_and_write(&out)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("tracking.txt"), "{e}");
+    assert_eq!(std::fs::read(out.join("tracking.json")).unwrap(), before);
+}
+
+#[test]
+fn tracking_writes_the_links_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    write_out(
+        &out,
+        &[
+            (
+                "ks-1.txt",
+                "ks-1.json",
+                document("ks-1.txt", "aa", "2024-03-01", "Skyltar"),
+            ),
+            (
+                "ks-2.txt",
+                "ks-2.json",
+                document("ks-2.txt", "bb", "2024-04-01", "Skyltar"),
+            ),
+        ],
+    );
+    let db = dir.path().join("r.sqlite");
+    index(&out, &db).unwrap();
+    let t = minutes_register::track::track_and_write(&out).unwrap();
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("tracking.json")).unwrap()).unwrap();
+    let links = written["links"].as_array().unwrap();
+    assert_eq!(links.len(), t.links.len());
+    // The first meeting's deferral and BL's task both come back under the same title.
+    let first: Vec<_> = links
+        .iter()
+        .filter(|l| l["from"]["document"] == "ks-1.txt")
+        .collect();
+    assert_eq!(first.len(), 2);
+    assert!(
+        first.iter().all(|l| l["to"]["document"] == "ks-2.txt"),
+        "{first:?}"
+    );
+    assert_eq!(first[1]["from"]["assignees"], json!(["Björn Lindkvist"]));
+    assert_eq!(minutes_register::index::store_links(&db, &t).unwrap(), 0);
+    let conn = Connection::open(&db).unwrap();
+    assert_eq!(
+        count(&conn, "SELECT COUNT(*) FROM links") as usize,
+        t.links.len()
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT COUNT(*) FROM links WHERE to_item_id IS NOT NULL"
+        ),
+        2
+    );
+}
