@@ -191,23 +191,39 @@ fn the_report_renders_offline_in_a_browser() {
     ]);
     assert!(made.status.success());
 
-    // One folder of static files that fetch nothing: no external scripts,
-    // styles or images in any page.
+    // One folder of static files that fetch nothing: scripts and styles are
+    // inline or files of the folder, nothing names another host.
     let index = html.join("index.html");
     let mut pages = vec![index.clone()];
-    for e in std::fs::read_dir(html.join("docs"))
-        .expect("docs")
-        .flatten()
-    {
-        pages.push(e.path());
+    for sub in ["docs", "series"] {
+        for e in std::fs::read_dir(html.join(sub)).expect("pages").flatten() {
+            pages.push(e.path());
+        }
     }
     assert!(pages.len() > 40, "a page per document: {}", pages.len());
     for p in &pages {
         let text = std::fs::read_to_string(p).expect("page");
-        for needle in ["<script src", "<link", "<img", "@import", "url(http"] {
+        for needle in ["<link", "<img", "@import", "url(", "src=\"http", "src=\"//"] {
             assert!(!text.contains(needle), "{} has {needle}", p.display());
         }
+        for src in text.split("src=\"").skip(1) {
+            let target = src.split('"').next().unwrap_or("");
+            assert!(
+                html.join(target).is_file(),
+                "{} loads {target}, not in the folder",
+                p.display()
+            );
+        }
     }
+    let index_text = std::fs::read_to_string(&index).expect("index");
+    // The Göteborg series' page, from the list of series.
+    let kf_page = index_text
+        .split("<tr>")
+        .find(|row| row.contains(">kommunfullmäktige<"))
+        .and_then(|row| row.split("href=\"").nth(1))
+        .and_then(|h| h.split('"').next())
+        .expect("the kommunfullmäktige series is listed")
+        .to_string();
 
     let Some(browser) = chromium() else {
         eprintln!(
@@ -225,6 +241,10 @@ fn the_report_renders_offline_in_a_browser() {
     let dom = String::from_utf8_lossy(&dom.stdout);
     // The counts in the header.
     assert!(
+        dom.contains("<td>4</td>"),
+        "the four Göteborg meetings are not counted"
+    );
+    assert!(
         dom.contains("followed deferrals and actions"),
         "{}",
         &dom[..dom.len().min(2000)]
@@ -239,6 +259,10 @@ fn the_report_renders_offline_in_a_browser() {
             "no hit in {file}"
         );
     }
+    let series_url = format!("file://{}", html.join(&kf_page).display());
+    let series = headless(&browser, "--dump-dom", &series_url);
+    assert!(series.status.success());
+    let dom = String::from_utf8_lossy(&series.stdout);
     // A known chain: § 26 of 12 October tabled, § 63 of 23 November tabled again.
     let chain = dom.split("<tr>").any(|row| {
         row.contains("2023-10-12 § 26")

@@ -1,15 +1,18 @@
 //! `minutes report OUT --html DIR`: the archive as a static, offline HTML
-//! report. One folder: `index.html` (per series a timeline of meetings, open
-//! matters, deferrals that never came back, the deferral chains, decisions,
-//! actions by person, and a search box over the full text) and one page per
-//! document under `docs/`, an anchor per item, that every row links to. CSS
-//! and JavaScript are inline; nothing is fetched from anywhere.
+//! report. One folder: `index.html` (a search box over the full text and the
+//! list of series), a page per series under `series/` (a timeline of
+//! meetings, open matters, deferrals that never came back, the deferral
+//! chains, decisions, actions by person) and a page per document under
+//! `docs/`, an anchor per item, that every row links to. CSS and JavaScript
+//! are inline, the search data a script file beside `index.html`; nothing is
+//! fetched from anywhere else.
 
 use crate::Error;
 use crate::archive::Archive;
 use crate::track::{self, Kind, Link, Meeting, Outcome};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::Path;
 
 /// What a report run wrote.
@@ -39,14 +42,6 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-/// JSON for a `<script type="application/json">` block: `<` escaped so the
-/// text can never close the element.
-fn script_json(v: &serde_json::Value) -> String {
-    serde_json::to_string(v)
-        .unwrap_or_else(|_| "[]".into())
-        .replace('<', "\\u003c")
-}
-
 const STYLE: &str = r#"
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d2530;background:#f6f7f9}
 header{background:#1f3a5f;color:#fff;padding:1rem 2rem}header h1{margin:0;font-size:1.4rem}
@@ -61,7 +56,7 @@ article.item{border-top:1px solid #e4e8ee;padding:.5rem 0}article.item:target{ba
 
 const SEARCH_JS: &str = r#"
 (function(){
-  var data = JSON.parse(document.getElementById('search-data').textContent);
+  var data = window.SEARCH_DATA || [];
   var box = document.getElementById('search'), out = document.getElementById('results'), count = document.getElementById('result-count');
   function fold(s){ return s.toLowerCase(); }
   function show(q){
@@ -91,31 +86,36 @@ const SEARCH_JS: &str = r#"
 })();
 "#;
 
-/// Writes the report of the archive in `out` into `dir`.
+/// Writes the report of the archive in `out` into `dir`: `index.html`,
+/// `search-data.js`, `series/K.html` and `docs/N.html`. Series are written
+/// one at a time and the search data streams to its file, so memory holds one
+/// series.
 pub fn report(out: &Path, dir: &Path) -> Result<ReportSummary, Error> {
     let archive = Archive::open(out)?;
-    let docs_dir = dir.join("docs");
-    std::fs::create_dir_all(&docs_dir).map_err(|source| Error::Write {
-        path: docs_dir.clone(),
-        source,
-    })?;
+    for sub in ["docs", "series"] {
+        let d = dir.join(sub);
+        std::fs::create_dir_all(&d).map_err(|source| Error::Write {
+            path: d.clone(),
+            source,
+        })?;
+    }
     let mut summary = ReportSummary::default();
-    let mut body = String::new();
-    let mut search: Vec<serde_json::Value> = Vec::new();
+    let search_path = dir.join("search-data.js");
+    let werr = |source| Error::Write {
+        path: search_path.clone(),
+        source,
+    };
+    let mut search = std::io::BufWriter::new(std::fs::File::create(&search_path).map_err(werr)?);
+    search
+        .write_all(b"window.SEARCH_DATA = [\n")
+        .map_err(werr)?;
     let index = track::series_index(&archive);
     // The longest series first: they are what a register is for.
     let mut order: Vec<_> = index.iter().collect();
     order.sort_by_key(|(name, members)| (std::cmp::Reverse(members.len()), name.as_str()));
-    let mut nav = String::from("<nav><h2>Series</h2><ul>");
-    for (k, (series, members)) in order.iter().enumerate() {
-        let _ = write!(
-            nav,
-            "<li><a href=\"#series-{k}\">{}</a> <span class=\"muted\">{} meetings</span></li>",
-            esc(series),
-            members.len()
-        );
-    }
-    nav.push_str("</ul></nav>");
+    let mut nav = String::from(
+        "<table id=\"series\"><tr><th>series</th><th>meetings</th><th>from</th><th>to</th><th>open</th><th>never came back</th><th>links</th></tr>",
+    );
     for (k, (series, members)) in order.into_iter().enumerate() {
         let meetings = track::load_series(&archive, series, members);
         let links = track::follow_series(&meetings);
@@ -135,30 +135,60 @@ pub fn report(out: &Path, dir: &Path) -> Result<ReportSummary, Error> {
             write_file(&dir.join(&p), &document_page(m))?;
             for it in &m.doc.items {
                 let mut x = it.text.clone();
-                x.truncate(floor_char_boundary(&x, 4000));
-                search.push(serde_json::json!({
+                x.truncate(floor_char_boundary(&x, 2000));
+                let row = serde_json::json!({
                     "d": m.file_name, "l": item_label(it.label()), "t": it.title, "x": x,
                     "h": format!("{p}#{}", anchor(&it.id)),
-                }));
+                });
+                serde_json::to_writer(&mut search, &row)
+                    .map_err(|e| werr(std::io::Error::other(e)))?;
+                search.write_all(b",\n").map_err(werr)?;
             }
             summary.documents += 1;
         }
         summary.links += links.len();
         summary.series += 1;
-        body.push_str(&series_section(k, series, &meetings, &links, &page));
+        let from_series = |o: &str| format!("../{}", page(o));
+        let section = series_section(k, series, &meetings, &links, &from_series);
+        write_file(
+            &dir.join(format!("series/{k}.html")),
+            &format!(
+                "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{0}</title><style>{STYLE}</style></head><body>\
+                 <header><h1>{0}</h1><div><a style=\"color:#fff\" href=\"../index.html\">register</a></div></header><main>{section}</main></body></html>\n",
+                esc(series)
+            ),
+        )?;
+        let open = links
+            .iter()
+            .filter(|l| l.outcome == Outcome::StillOpen)
+            .count();
+        let never = links
+            .iter()
+            .filter(|l| l.from.kind == Kind::Deferral && l.to.is_none())
+            .count();
+        let dates: Vec<&str> = meetings.iter().filter_map(|m| m.date.as_deref()).collect();
+        let _ = write!(
+            nav,
+            "<tr><td><a href=\"series/{k}.html\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{open}</td><td>{never}</td><td>{}</td></tr>",
+            esc(series),
+            meetings.len(),
+            dates.first().copied().unwrap_or(""),
+            dates.last().copied().unwrap_or(""),
+            links.len()
+        );
     }
+    nav.push_str("</table>");
+    search.write_all(b"];\n").map_err(werr)?;
+    search.flush().map_err(werr)?;
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Minutes register</title>\
          <meta name=\"viewport\" content=\"width=device-width\"><style>{STYLE}</style></head><body>\
          <header><h1>Minutes register</h1><div id=\"totals\">{} series, {} meetings, {} followed deferrals and actions</div></header><main>\
          <section class=\"series\"><h2>Search</h2><input id=\"search\" type=\"search\" placeholder=\"Search item titles and texts\" aria-label=\"Search\">\
          <div id=\"result-count\" class=\"muted\"></div><ul id=\"results\"></ul></section>\
-         <section class=\"series\">{nav}</section>{body}</main>\
-         <script type=\"application/json\" id=\"search-data\">{}</script><script>{SEARCH_JS}</script></body></html>\n",
-        summary.series,
-        summary.documents,
-        summary.links,
-        script_json(&serde_json::Value::Array(search)),
+         <section class=\"series\"><h2>Series</h2>{nav}</section></main>\
+         <script src=\"search-data.js\"></script><script>{SEARCH_JS}</script></body></html>\n",
+        summary.series, summary.documents, summary.links,
     );
     write_file(&dir.join("index.html"), &html)?;
     Ok(summary)
@@ -486,13 +516,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_is_escaped_and_json_cannot_close_its_script() {
+    fn text_is_escaped() {
         assert_eq!(
             esc("<a href=\"x\">&'"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
-        let j = script_json(&serde_json::json!(["</script><script>alert(1)</script>"]));
-        assert!(!j.contains("</script"));
     }
 
     #[test]
