@@ -16,6 +16,7 @@ use std::process::ExitCode;
 mod convert;
 mod explain;
 mod score;
+mod register;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -57,6 +58,12 @@ enum Command {
     Rules,
     /// Score a folder of outputs against gold files: P/R/F1, and per item what was missed and extra.
     Score(score::ScoreArgs),
+    /// Load the converted documents of an output folder into a SQLite database.
+    Index(register::IndexArgs),
+    /// Follow every deferral and action to a later meeting: OUT/tracking.json.
+    Track(register::TrackArgs),
+    /// Write an offline HTML report of an output folder (--html DIR).
+    Report(register::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +82,9 @@ fn run(args: Args) -> Result<ExitCode> {
         Command::Convert(a) => convert::run(a),
         Command::Export(a) => convert::export(a),
         Command::Score(a) => score::run(a),
+        Command::Index(a) => register::index(a),
+        Command::Track(a) => register::track(a),
+        Command::Report(a) => register::report(a),
         Command::Explain { file, rules, rule } => {
             let config = Config::new(load_rules(rules.as_deref())?);
             explain::run(&file, &config, rule.as_deref())

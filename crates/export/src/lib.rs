@@ -280,9 +280,12 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<
     Ok(())
 }
 
-/// `report.json` or `report.shard-K-of-N.json`, the batch run's reports.
+/// `report.json` or `report.shard-K-of-N.json`, the batch run's reports, and
+/// `tracking.json`, the links `minutes track` writes: not documents.
 fn is_report_name(name: &str) -> bool {
-    name == "report.json" || (name.starts_with("report.shard-") && name.ends_with(".json"))
+    name == "report.json"
+        || name == "tracking.json"
+        || (name.starts_with("report.shard-") && name.ends_with(".json"))
 }
 
 /// Columns of each table, in output order.

@@ -80,6 +80,7 @@ fn output_folder(root: &Path) {
     put("2026/internmedicin/2026-02-16.json", &internmedicin());
     put("report.json", &json!({"totals": {}}));
     put("report.shard-1-of-2.json", &json!({"totals": {}}));
+    put("tracking.json", &json!({"links": []}));
     put(".minutes-manifest.json", &json!({"version": 1}));
     fs::write(root.join("2026/.x.json.tmp-1-1"), "{\"half").unwrap();
     fs::write(root.join("notes.txt"), "not json").unwrap();
