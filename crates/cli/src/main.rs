@@ -15,8 +15,8 @@ use std::process::ExitCode;
 
 mod convert;
 mod explain;
-mod score;
 mod register;
+mod score;
 
 #[derive(Parser, Debug)]
 #[command(

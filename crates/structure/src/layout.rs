@@ -43,6 +43,8 @@ pub(crate) struct OutlineLine {
     pub key: LineKey,
     pub text: String,
     pub role: Role,
+    /// The whole line is bold.
+    pub bold: bool,
     /// Nesting level when the line is a list entry.
     pub list_level: Option<u8>,
     /// The number the line starts with, if any.
@@ -83,6 +85,9 @@ pub enum Scheme {
     HeadingOutline,
     /// Short plain lines each followed by a list ("Vad var bra" + bullets).
     LeadIns,
+    /// Bold one-line headings in body text (Word and RTF minutes that set
+    /// their items in bold rather than in heading styles).
+    BoldHeadings,
     /// Numbered paragraphs, sentence-long ones included ("7. Verksamhets-
     /// berättelsen gicks igenom och lades till handlingarna.").
     NumberedParagraphs,
@@ -95,6 +100,7 @@ impl fmt::Display for Scheme {
             Scheme::Headings => "headings",
             Scheme::HeadingOutline => "heading-outline",
             Scheme::LeadIns => "lead-ins",
+            Scheme::BoldHeadings => "bold-headings",
             Scheme::NumberedParagraphs => "numbered-paragraphs",
         })
     }
@@ -215,6 +221,7 @@ pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
     [
         heading_outline(outline),
         lead_ins(outline),
+        bold_headings(outline),
         numbered_paragraphs(outline),
     ]
     .into_iter()
@@ -304,6 +311,65 @@ fn lead_ins(outline: &Outline) -> Option<Proposal> {
     }
     (starts.len() >= 2).then_some(Proposal {
         scheme: Scheme::LeadIns,
+        starts,
+    })
+}
+
+/// Bold, title-shaped body lines (or top-level list entries) start items;
+/// what follows is their content. A number on the line is kept only when
+/// the numbers continue (a list restarted at "1." for every heading is a
+/// quirk of the writer, not a numbering).
+fn bold_headings(outline: &Outline) -> Option<Proposal> {
+    let lines: Vec<&OutlineLine> = outline
+        .lines
+        .iter()
+        .filter(|l| {
+            let t = l.text.trim();
+            l.bold
+                && l.role == Role::Body
+                && l.list_level.is_none_or(|lv| lv == 0)
+                && !l.attendance
+                && title_shaped(t.trim_end_matches(':'))
+                && !header_like(t)
+        })
+        .collect();
+    let numbers: Vec<Option<u32>> = lines
+        .iter()
+        .map(|l| {
+            l.number
+                .as_ref()
+                .filter(|n| n.letter.is_none() && n.sub.is_none())
+                .map(|n| n.top)
+        })
+        .collect();
+    let continuing = numbers.windows(2).all(|w| match (w[0], w[1]) {
+        (Some(a), Some(b)) => b == a + 1,
+        _ => true,
+    });
+    let starts: Vec<PlannedStart> = lines
+        .iter()
+        .map(|l| {
+            let t = l.text.trim();
+            let parsed = l.number.as_ref().filter(|n| n.letter.is_none());
+            let skip = parsed.map_or(0, |n| n.rest);
+            let n = parsed.filter(|_| continuing);
+            PlannedStart {
+                key: l.key,
+                number: n.map(|n| n.number.clone()),
+                parent: n.and_then(|n| n.parent.clone()),
+                skip,
+                cut: TitleCut::Heading,
+                title: t
+                    .get(skip..)
+                    .unwrap_or(t)
+                    .trim()
+                    .trim_end_matches(':')
+                    .to_string(),
+            }
+        })
+        .collect();
+    (starts.len() >= 2).then_some(Proposal {
+        scheme: Scheme::BoldHeadings,
         starts,
     })
 }
@@ -551,6 +617,7 @@ mod tests {
             },
             text: text.into(),
             role,
+            bold: false,
             list_level,
             number: parse_number(text),
             attendance: false,
@@ -679,6 +746,34 @@ mod tests {
         let (winner, choice) = choose(&o, &proposals);
         assert_eq!(choice.scheme, Some(Scheme::HeadingOutline), "{choice}");
         assert_eq!(winner.map(|i| proposals[i].starts.len()), Some(2));
+    }
+
+    #[test]
+    fn bold_headings_restarted_at_one_lose_their_numbers() {
+        let mut lines = Vec::new();
+        for (i, t) in [
+            "1. Status",
+            "Vi har gjort mycket.",
+            "1. Planering",
+            "1. Övrigt",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let mut l = line(i as u32, t, Role::Body, (i != 1).then_some(0));
+            l.bold = i != 1;
+            lines.push(l);
+        }
+        let p = bold_headings(&outline(lines)).expect("a proposal");
+        let got: Vec<_> = p
+            .starts
+            .iter()
+            .map(|s| (s.number.clone(), s.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(None, "Status"), (None, "Planering"), (None, "Övrigt")]
+        );
     }
 
     #[test]

@@ -1253,6 +1253,7 @@ impl Finder {
             key: self.cur,
             text: text.to_string(),
             role: p.role,
+            bold: is_bold(p),
             list_level,
             number: parse_number(text),
             attendance: matches!(self.section(), Section::Attendance(_)),

@@ -289,11 +289,16 @@ fn line_block(t: &str, span: Span) -> Block {
     Block::paragraph(p, span)
 }
 
-/// `# Heading` → (level, text).
+/// `# Heading` → (level, text). Hand-written markdown often leaves out the
+/// space after two or more hashes ("####4. Val av ordförande"); a single
+/// `#` glued to a word is a hashtag, not a heading.
 fn heading(t: &str) -> Option<(u8, &str)> {
     let hashes = t.chars().take_while(|&c| c == '#').count();
-    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
-        Some((hashes as u8, t[hashes..].trim()))
+    let rest = &t[hashes..];
+    let spaced = rest.starts_with(' ');
+    let glued = hashes >= 2 && rest.starts_with(|c: char| c.is_alphanumeric() || c == '§');
+    if (1..=6).contains(&hashes) && (spaced || glued) {
+        Some((hashes as u8, rest.trim()))
     } else {
         None
     }
@@ -676,6 +681,17 @@ fn should_join(a: &str, b: &str, wrap: Option<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_with_or_without_the_space_after_two_hashes() {
+        assert_eq!(heading("## Sedan sist"), Some((2, "Sedan sist")));
+        assert_eq!(
+            heading("####4. Val av ordförande"),
+            Some((4, "4. Val av ordförande"))
+        );
+        assert_eq!(heading("#hashtag"), None);
+        assert_eq!(heading("##"), None);
+    }
 
     fn read_str(s: &str) -> Document {
         read(s.as_bytes(), &Default::default()).expect("reads")
