@@ -479,14 +479,20 @@ pub(crate) fn score(outline: &Outline, p: &Proposal) -> f32 {
     let size = if p.starts.len() >= 2 { 1.0 } else { 0.6 };
     // Numbered entries of one list under one heading, while the document
     // has an outline of headings: the list is that heading's content.
-    let nested = if matches!(p.scheme, Scheme::Numbered | Scheme::NumberedParagraphs)
-        && lists_under_one_heading(outline, p)
-    {
+    let numbered = matches!(p.scheme, Scheme::Numbered | Scheme::NumberedParagraphs);
+    let nested = if numbered && lists_under_one_heading(outline, p) {
         0.7
     } else {
         1.0
     };
-    continuity * coverage * (0.5 + 0.5 * shape) * size * nested
+    // Numbered items after which the document goes on in headings the
+    // layout does not use: its last item would swallow them.
+    let swallowing = if numbered && swallowed_headings(outline, p) >= p.starts.len().max(2) {
+        0.5
+    } else {
+        1.0
+    };
+    continuity * coverage * (0.5 + 0.5 * shape) * size * nested * swallowing
 }
 
 /// The share of starts that continue the numbering (the first counts when it
@@ -527,6 +533,25 @@ fn continuity(p: &Proposal) -> f32 {
         }
     }
     good / p.starts.len() as f32
+}
+
+/// Headings after the first start that start no item of the proposal.
+fn swallowed_headings(outline: &Outline, p: &Proposal) -> usize {
+    let Some(first) = p.starts.iter().map(|s| s.key).min() else {
+        return 0;
+    };
+    let starts: std::collections::HashSet<LineKey> = p.starts.iter().map(|s| s.key).collect();
+    outline
+        .lines
+        .iter()
+        .filter(|l| {
+            matches!(l.role, Role::Heading(_))
+                && l.list_level.is_none()
+                && !l.attendance
+                && l.key > first
+                && !starts.contains(&l.key)
+        })
+        .count()
 }
 
 /// All starts are list entries that stand between the same two headings,
@@ -774,6 +799,56 @@ mod tests {
             got,
             [(None, "Status"), (None, "Planering"), (None, "Övrigt")]
         );
+    }
+
+    #[test]
+    fn a_numbered_list_in_the_introduction_does_not_swallow_the_outline() {
+        let mut lines = vec![line(
+            0,
+            "Introduktion till mötet och dess upplägg.",
+            Role::Body,
+            None,
+        )];
+        for (i, t) in ["1. Bakgrund", "2. Syfte", "3. Mål", "4. Tidsplan"]
+            .iter()
+            .enumerate()
+        {
+            let mut l = line(1, t, Role::Body, Some(0));
+            l.key.entry = i as u32 + 1;
+            lines.push(l);
+        }
+        for (i, t) in ["Inledning", "Diskussion", "Frågor", "Avslutning"]
+            .iter()
+            .enumerate()
+        {
+            lines.push(line(2 + 2 * i as u32, t, Role::Heading(2), None));
+            lines.push(line(
+                3 + 2 * i as u32,
+                "Gruppen diskuterade förslaget och kom fram till att arbetet går vidare \
+                 enligt plan, med några ändringar som sekretariatet tar fram.",
+                Role::Body,
+                None,
+            ));
+        }
+        let o = outline(lines);
+        let walk = Proposal {
+            scheme: Scheme::Numbered,
+            starts: o.lines[1..5]
+                .iter()
+                .map(|l| PlannedStart {
+                    key: l.key,
+                    number: l.number.as_ref().map(|n| n.number.clone()),
+                    parent: None,
+                    skip: 0,
+                    cut: TitleCut::Heading,
+                    title: l.text.clone(),
+                })
+                .collect(),
+        };
+        let mut proposals = vec![walk];
+        proposals.extend(propose(&o));
+        let (_, choice) = choose(&o, &proposals);
+        assert_eq!(choice.scheme, Some(Scheme::HeadingOutline), "{choice}");
     }
 
     #[test]
