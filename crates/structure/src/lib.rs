@@ -1000,9 +1000,16 @@ impl Finder {
             }
             // A sentence cut by a page or column break goes on in lower case:
             // join it to the unit it continues.
+            // So does a wrapped line that starts with a date or an amount
+            // ("… upprättad" / "2023-09-29, antas.") after a long line.
+            let wrapped_number = |last: &Unit| {
+                line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                    && parse_number(line).is_none()
+                    && last.text.chars().count() >= 40
+            };
             if kind == UnitKind::Paragraph
-                && starts_lower(line)
                 && let Some(last) = item.units.last_mut()
+                && (starts_lower(line) || wrapped_number(last))
                 && last.kind == UnitKind::Paragraph
                 && !last.bold
                 && !ends_sentence(&last.text)

@@ -346,3 +346,18 @@ fn headless_numbered_paragraphs_keep_their_sentence_as_text() {
         ]
     );
 }
+
+#[test]
+fn a_wrapped_line_starting_with_a_date_continues_its_sentence() {
+    let s = structure(
+        "1. Detaljplan\n\nDetaljplan för verksamheter vid Norra vägen inom stadsdelen Tuve, upprättad\n\
+         2023-09-29, antas.\n\n2. Nästa\n",
+    );
+    let texts: Vec<_> = s.items[0].units.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Detaljplan för verksamheter vid Norra vägen inom stadsdelen Tuve, upprättad 2023-09-29, antas."
+        ]
+    );
+}
