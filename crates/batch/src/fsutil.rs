@@ -67,8 +67,15 @@ pub fn write_atomic_with(
 /// renames it into place; removes it on failure.
 fn replace_atomic(path: &Path, fill: impl FnOnce(File) -> io::Result<()>) -> io::Result<()> {
     let temp = temp_path(path, "");
+    // The data reaches the disk before the rename makes it the file: after
+    // a crash or power cut the name holds the old or the new content, never
+    // an empty file.
     let result = create_file(&temp)
-        .and_then(fill)
+        .and_then(|file| {
+            let sync = file.try_clone()?;
+            fill(file)?;
+            sync.sync_all()
+        })
         .and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         // Best effort: a leftover would be cleaned by the next run anyway.

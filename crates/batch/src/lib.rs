@@ -31,8 +31,9 @@
 //! so that two shards writing into one folder at the same time do not remove
 //! each other's files. Being hidden (a leading dot), none of them is ever
 //! discovered as an input, even when the output folder lies inside an input
-//! folder. Outputs are not fsynced: the guarantee is against a killed
-//! process, not against a power cut.
+//! folder. Each temporary file is fsynced before the rename, so after a
+//! crash or a power cut a name holds the old or the new content, never a
+//! truncated one.
 //!
 //! **Incremental runs and the sidecar manifest.** Whether an output is up to
 //! date is decided by a manifest, `OUT/.minutes-manifest.json`, holding the
@@ -88,10 +89,13 @@
 //! `report.json` lists them all.
 //!
 //! **What the output folder holds.** After a run, each input's output is
-//! the result of this run or an up-to-date one from an earlier run. When an
-//! input that had an output now fails or is skipped by the converter, its old
-//! output is removed (it no longer describes the input). Outputs of inputs
-//! that were deleted from the archive are not pruned.
+//! the result of this run, an up-to-date one from an earlier run, or, when
+//! the input failed this time, the earlier output kept as it was: a failure
+//! (a full disk, an unreadable file, an overrun) never destroys a good
+//! output. Such a file is `failed` in the report with `stale: true` and the
+//! kept output named; its manifest entry stays, naming the content the output
+//! was made from. An input that the converter now skips, or that is gone,
+//! loses its old output (it no longer describes the input).
 //!
 //! **Limits.** A stack overflow or an abort in a converter ends the whole
 //! process (Rust cannot catch those); worker and conversion threads get 8 MiB

@@ -43,6 +43,11 @@ pub struct FileReport {
     /// to date (incremental runs).
     #[serde(default)]
     pub up_to_date: bool,
+    /// True when the file failed but an output of an earlier run was kept
+    /// (named in `output`): it describes the input as it was then, not as
+    /// it is now. A failure never destroys a good output.
+    #[serde(default)]
+    pub stale: bool,
 }
 
 /// Counts over the whole run.
@@ -60,6 +65,9 @@ pub struct Totals {
     pub failed: usize,
     /// Skipped (not a minutes format, or skipped by the converter).
     pub skipped: usize,
+    /// Failed files whose earlier output was kept (see [`FileReport::stale`]).
+    #[serde(default)]
+    pub stale: usize,
     /// Sum of page counts of the ok files.
     pub pages: u64,
     /// Wall time of the run.
@@ -152,7 +160,14 @@ impl Report {
         if t.up_to_date > 0 {
             parts.push(format!("{} up to date", t.up_to_date));
         }
-        parts.push(format!("{} failed", t.failed));
+        if t.stale > 0 {
+            parts.push(format!(
+                "{} failed ({} earlier output(s) kept)",
+                t.failed, t.stale
+            ));
+        } else {
+            parts.push(format!("{} failed", t.failed));
+        }
         parts.push(format!("{} skipped", t.skipped));
         format!(
             "{} files: {} in {:.1} s ({:.0} files/s)",
@@ -183,7 +198,12 @@ impl Totals {
                 }
                 self.pages += u64::from(f.pages.unwrap_or(0));
             }
-            Status::Failed => self.failed += 1,
+            Status::Failed => {
+                self.failed += 1;
+                if f.stale {
+                    self.stale += 1;
+                }
+            }
             Status::Skipped => self.skipped += 1,
         }
     }
@@ -217,6 +237,7 @@ mod tests {
             pages: Some(1),
             millis: 2,
             up_to_date: true,
+            stale: false,
         };
         let mut report = Report {
             run: RunInfo {

@@ -236,6 +236,7 @@ impl Ctx<'_> {
             pages: None,
             millis: 0,
             up_to_date: false,
+            stale: false,
         };
         let change = match &entry.kind {
             EntryKind::Skip { reason } => {
@@ -270,7 +271,7 @@ impl Ctx<'_> {
         let out_path = self.opts.out_dir.join(output);
         let mut file = match InputFile::open(&entry.path) {
             Ok(file) => file,
-            Err(e) => return self.fail(report, format!("cannot read file: {e}"), output),
+            Err(e) => return self.fail(entry, report, format!("cannot read file: {e}"), output),
         };
         let limit = self.opts.max_file_bytes;
         if file.size > limit {
@@ -278,7 +279,7 @@ impl Ctx<'_> {
                 "file is {} bytes, larger than the limit of {limit} bytes (not read)",
                 file.size
             );
-            return self.fail(report, message, output);
+            return self.fail(entry, report, message, output);
         }
 
         if self.opts.incremental && self.up_to_date(entry, &mut file, output, &out_path, report) {
@@ -287,7 +288,7 @@ impl Ctx<'_> {
 
         let bytes = match file.read_all(limit) {
             Ok(bytes) => bytes,
-            Err(message) => return self.fail(report, message, output),
+            Err(message) => return self.fail(entry, report, message, output),
         };
         drop(file);
         let digest = sha256(&bytes);
@@ -307,7 +308,7 @@ impl Ctx<'_> {
             })) => {
                 if let Err(e) = write_atomic(&out_path, &json) {
                     let message = format!("cannot write output {}: {e}", out_path.display());
-                    return self.fail(report, message, output);
+                    return self.fail(entry, report, message, output);
                 }
                 drop(json);
                 report.status = Status::Ok;
@@ -339,7 +340,7 @@ impl Ctx<'_> {
                     fresh: true,
                 })
             }
-            Ok(Err(message)) | Err(message) => self.fail(report, message, output),
+            Ok(Err(message)) | Err(message) => self.fail(entry, report, message, output),
         }
     }
 
@@ -450,16 +451,42 @@ impl Ctx<'_> {
         }
     }
 
-    fn fail(&self, report: &mut FileReport, message: String, output: &str) -> Change {
+    /// A failed file keeps its earlier output, when it has one: a full
+    /// disk, a read error or an overrun says nothing against it. The report
+    /// names it and marks it stale; its manifest entry stays, still naming
+    /// the content it was made from, so a later incremental run converts the
+    /// input again if it changed. Only when the input itself is gone is the
+    /// output removed.
+    fn fail(
+        &self,
+        entry: &Entry,
+        report: &mut FileReport,
+        message: String,
+        output: &str,
+    ) -> Change {
         report.status = Status::Failed;
         report.error = Some(message);
-        self.remove_previous_output(&report.path, output);
-        Change::Remove
+        let Some(earlier) = self.previous.get(&report.path) else {
+            return Change::Remove;
+        };
+        if earlier.output.as_deref() != Some(output) {
+            return Change::Remove;
+        }
+        if input_gone(&entry.path) {
+            self.remove_previous_output(&report.path, output);
+            return Change::Remove;
+        }
+        if self.opts.out_dir.join(output).is_file() {
+            report.output = Some(output.to_string());
+            report.stale = true;
+        }
+        Change::Keep
     }
 
-    /// When an input no longer converts, its old output (if it is at the
-    /// path this input would write, so certainly its own) describes content
-    /// that no longer exists: remove it so the folder mirrors this run.
+    /// When an input is skipped by the converter or gone, its old output (if
+    /// it is at the path this input would write, so certainly its own)
+    /// describes content that no longer exists: remove it so the folder
+    /// mirrors the archive.
     fn remove_previous_output(&self, rel: &str, output: &str) {
         if let Some(prev) = self.previous.get(rel)
             && prev.output.as_deref() == Some(output)
@@ -529,6 +556,11 @@ impl Ctx<'_> {
             Ok(())
         })
     }
+}
+
+/// True when nothing is at `path` any more (not even a dangling link).
+fn input_gone(path: &Path) -> bool {
+    matches!(fs::symlink_metadata(path), Err(e) if e.kind() == io::ErrorKind::NotFound)
 }
 
 /// `a/b/x.docx` → `a/b/x.json`.

@@ -382,7 +382,7 @@ fn incremental_runs() {
 }
 
 #[test]
-fn a_file_that_starts_failing_loses_its_old_output() {
+fn a_file_that_starts_failing_keeps_its_old_output_marked_stale() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     let out = tmp.path().join("out");
@@ -390,10 +390,54 @@ fn a_file_that_starts_failing_loses_its_old_output() {
     let opts = options(&out);
     let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
     run_checked(&found, &opts, fake);
-    assert!(out.join("a.json").exists());
+    let good = fs::read(out.join("a.json")).unwrap();
     let report = run_checked(&found, &opts, |_| Err("now broken".to_string()));
-    assert_eq!(report.totals.failed, 1);
-    assert!(!out.join("a.json").exists());
+    assert_eq!((report.totals.failed, report.totals.stale), (1, 1));
+    assert_eq!(report.files[0].output.as_deref(), Some("a.json"));
+    assert!(report.files[0].stale);
+    assert_eq!(fs::read(out.join("a.json")).unwrap(), good);
+    // The manifest still names the content the output was made from: an
+    // unchanged input is up to date again once it converts.
+    let mut inc = opts.clone();
+    inc.incremental = true;
+    let again = run_checked(&found, &inc, fake);
+    assert_eq!(again.totals.up_to_date, 1);
+}
+
+#[test]
+fn an_unreadable_input_keeps_its_output_and_a_deleted_one_loses_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "link.txt", "ett");
+    write(&input, "dir.txt", "två");
+    write(&input, "gone.txt", "tre");
+    let opts = options(&out);
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    run_checked(&found, &opts, fake);
+    let kept = [
+        fs::read(out.join("link.json")).unwrap(),
+        fs::read(out.join("dir.json")).unwrap(),
+    ];
+    // Tests run as root, for whom a chmod 000 file is still readable: a
+    // dangling link and a file turned folder cannot be read by anyone.
+    fs::remove_file(input.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink(input.join("nowhere"), input.join("link.txt")).unwrap();
+    fs::remove_file(input.join("dir.txt")).unwrap();
+    fs::create_dir(input.join("dir.txt")).unwrap();
+    fs::remove_file(input.join("gone.txt")).unwrap();
+    let report = run_checked(&found, &opts, fake);
+    assert_eq!((report.totals.failed, report.totals.stale), (3, 2));
+    let stale: Vec<&str> = report
+        .files
+        .iter()
+        .filter(|f| f.stale)
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(stale, ["dir.txt", "link.txt"]);
+    assert_eq!(fs::read(out.join("link.json")).unwrap(), kept[0]);
+    assert_eq!(fs::read(out.join("dir.json")).unwrap(), kept[1]);
+    assert!(!out.join("gone.json").exists());
 }
 
 #[test]
