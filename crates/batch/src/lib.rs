@@ -68,6 +68,17 @@
 //! when the run ended. Without a budget (`time_budget: None`) conversions run
 //! directly on the rayon workers, which is marginally cheaper.
 //!
+//! **Worker processes.** With [`Options::workers`], conversions run in
+//! long-lived child processes (the model is Apache Tika's forked parser): the
+//! caller's own binary with a hidden subcommand that calls [`serve`]. Each
+//! child has an address-space limit (`RLIMIT_AS`) and converts one file after
+//! another; a run has at most `jobs` of them. An abort, a stack overflow or
+//! a failed allocation ends only the child: its file is failed with the
+//! cause ("out of memory", "crashed: stack overflow", "crashed: signal 6"),
+//! and the next file gets a new child. The time budget is enforced by killing
+//! the child ("killed after 120 s"), so nothing overruns past `jobs`. Inputs
+//! and outputs cross a pipe, which costs little next to parsing.
+//!
 //! **Panics.** Each conversion runs inside `catch_unwind`, so a panic becomes
 //! that file's failure with the panic message and location. During a run a
 //! panic hook silences the default "thread panicked" message for conversion
@@ -97,9 +108,10 @@
 //! was made from. An input that the converter now skips, or that is gone,
 //! loses its old output (it no longer describes the input).
 //!
-//! **Limits.** A stack overflow or an abort in a converter ends the whole
-//! process (Rust cannot catch those); worker and conversion threads get 8 MiB
-//! stacks to make deep recursion less likely to hit that. `catch_unwind` does
+//! **Limits.** In process (without workers), a stack overflow or an abort
+//! in a converter ends the whole process (Rust cannot catch those); worker
+//! and conversion threads get 8 MiB stacks to make deep recursion less
+//! likely to hit that. `catch_unwind` does
 //! nothing in a build with `panic = "abort"`.
 //!
 //! # Example
@@ -143,6 +155,7 @@ mod panics;
 mod progress;
 mod report;
 mod run;
+mod worker;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -151,6 +164,7 @@ pub use discover::{Discovery, Entry, EntryKind, discover};
 pub use progress::Progress;
 pub use report::{Collision, FileReport, Report, RunInfo, Status, Totals};
 pub use run::run;
+pub use worker::{WorkerCommand, serve};
 
 /// Name of the manifest file (for an unsharded run) inside the output folder.
 pub const MANIFEST_NAME: &str = ".minutes-manifest.json";
@@ -187,11 +201,15 @@ pub struct Options {
     /// Tool version plus rules hash, supplied by the caller; an output made
     /// with another fingerprint is never up to date.
     pub fingerprint: String,
+    /// Run conversions in worker processes started with this command (see
+    /// [`serve`] and the crate docs); `None` runs them in this process.
+    pub workers: Option<WorkerCommand>,
 }
 
 impl Options {
     /// Options with defaults: all cores, not incremental, no shard, no globs,
-    /// 100 MiB per file, 120 s per file, quiet, empty fingerprint.
+    /// 100 MiB per file, 120 s per file, quiet, empty fingerprint, in
+    /// process.
     pub fn new(out_dir: impl Into<PathBuf>) -> Self {
         Options {
             out_dir: out_dir.into(),
@@ -204,6 +222,7 @@ impl Options {
             time_budget: Some(Duration::from_secs(120)),
             progress: Progress::Quiet,
             fingerprint: String::new(),
+            workers: None,
         }
     }
 

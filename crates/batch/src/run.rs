@@ -22,6 +22,7 @@ use crate::manifest::{self, ManifestEntry, ManifestWriter};
 use crate::panics::{self, HookGuard};
 use crate::progress::Reporter;
 use crate::report::{Collision, FileReport, Report, ReportView, RunInfo, Status};
+use crate::worker;
 use crate::{Error, Input, Options, Outcome};
 
 /// Stack for worker and conversion threads: parsers of nested documents can
@@ -105,6 +106,7 @@ where
         manifest_path: opts.manifest_path(),
         reporter: Reporter::new(opts.progress, entries.len() as u64),
         abandoned: Arc::new(AtomicUsize::new(0)),
+        workers: opts.workers.clone().map(worker::Pool::new),
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -126,6 +128,9 @@ where
     }
     ctx.reporter.finish();
     drop(pool);
+    if let Some(workers) = &ctx.workers {
+        workers.shut_down();
+    }
 
     let still_running = ctx.abandoned.load(Ordering::Acquire);
     if still_running > 0 {
@@ -219,6 +224,8 @@ struct Ctx<'a> {
     reporter: Reporter,
     /// Conversions that overran their budget and have not returned yet.
     abandoned: Arc<AtomicUsize>,
+    /// Worker processes, when conversions run out of process.
+    workers: Option<worker::Pool>,
 }
 
 impl Ctx<'_> {
@@ -397,6 +404,9 @@ impl Ctx<'_> {
     /// the crate docs). The outer `Err` is a failure of the harness: panic,
     /// overrun, no thread.
     fn call(&self, input: Input) -> Result<Result<Outcome, String>, String> {
+        if let Some(workers) = &self.workers {
+            return workers.convert(&input, self.opts.time_budget);
+        }
         let Some(budget) = self.opts.time_budget else {
             return panics::catch(|| (self.converter)(&input));
         };
