@@ -468,3 +468,63 @@ fn real_minutes_convert_and_paragraph_protocols_keep_their_numbers() {
         );
     }
 }
+
+#[test]
+fn hostile_files_fail_or_convert_alone_and_every_good_file_converts() {
+    let input = temp("hostile-in");
+    let out = temp("hostile-out");
+    let seeds = fixtures().join("seeds");
+    let mut good = Vec::new();
+    for e in std::fs::read_dir(&seeds).expect("seeds").flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".txt") {
+            std::fs::copy(e.path(), input.join(&name)).expect("copy");
+            good.push(name);
+        }
+    }
+    // Files that once ended the whole run (a page tree claiming 2^31 pages,
+    // HTML nested 20,000 deep, 80,000 unmatched brackets) ...
+    let crashes = fixtures().join("testdocs/crashes");
+    let hostile = [
+        "pagetree-count-2e31.pdf",
+        "nested-div-20000.txt",
+        "nested-i-20000.txt",
+        "unclosed-brackets-80k.txt",
+    ];
+    for name in hostile {
+        std::fs::copy(crashes.join(name), input.join(name)).expect("copy");
+    }
+    // ... and one the debug build's worker aborts on, as an input that
+    // still crashed a reader would.
+    std::fs::copy(seeds.join(&good[0]), input.join("abort.txt")).expect("copy");
+    let o = run(bin()
+        .env("MINUTES_DEBUG_WORKER_ABORT", "abort.txt")
+        .args(["convert", "--quiet", "--jobs", "2", "--out"])
+        .arg(&out)
+        .arg(&input));
+    assert_eq!(o.status.code(), Some(2), "one file failed");
+    for name in &good {
+        let stem = name.trim_end_matches(".txt");
+        assert!(out.join(format!("{stem}.json")).exists(), "{name}");
+    }
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report"))
+            .expect("json");
+    let files = report["files"].as_array().expect("files");
+    let entry = |name: &str| {
+        files
+            .iter()
+            .find(|f| f["path"] == name)
+            .unwrap_or_else(|| panic!("{name} reported"))
+    };
+    assert_eq!(entry("abort.txt")["status"], "failed");
+    assert_eq!(entry("abort.txt")["error"], "crashed: signal 6");
+    for name in hostile {
+        let e = entry(name);
+        assert!(
+            e["status"] == "ok" || e["status"] == "skipped" || e["error"].is_string(),
+            "{e}"
+        );
+    }
+    assert_eq!(report["totals"]["failed"], 1, "{}", report["totals"]);
+}

@@ -54,6 +54,9 @@ enum Command {
     Export(convert::ExportArgs),
     /// Print the built-in rules file (a starting point for --rules).
     Rules,
+    /// A conversion worker process, started by `convert` (not for people).
+    #[command(hide = true)]
+    Worker(convert::WorkerArgs),
 }
 
 fn main() -> ExitCode {
@@ -71,6 +74,7 @@ fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Convert(a) => convert::run(a),
         Command::Export(a) => convert::export(a),
+        Command::Worker(a) => convert::worker(a),
         Command::Explain { file, rules, rule } => {
             let config = Config::new(load_rules(rules.as_deref())?);
             explain::run(&file, &config, rule.as_deref())
