@@ -610,13 +610,20 @@ fn item_sentences<'a>(set: &'a RuleSet, item: &'a AgendaItem) -> Vec<Sentence<'a
                 (block_label, labelled)
             }
         };
+        // Character offsets counted on from the previous sentence: counting
+        // from the unit's start each time was quadratic in a long unit.
+        let mut counted = (0, 0);
         for (si, r) in sentences::split(text).into_iter().enumerate() {
             // An enumerator ("1.", "a)", "-") is not part of the sentence.
             let r = match LIST_ENTRY.find(&text[r.clone()]) {
                 Some(m) if m.end() < r.len() => r.start + m.end()..r.end,
                 _ => r,
             };
-            let start = text[..r.start].chars().count();
+            let start = match text.get(counted.0..r.start) {
+                Some(gap) => counted.1 + gap.chars().count(),
+                None => text[..r.start].chars().count(),
+            };
+            counted = (r.start, start);
             let len = text[r.clone()].chars().count();
             out.push(Sentence {
                 admitted: set.admitted(&text[r.clone()].to_lowercase()),
