@@ -35,6 +35,11 @@
 //! crash or a power cut a name holds the old or the new content, never a
 //! truncated one.
 //!
+//! **One run at a time.** A run holds a lock file in the output folder
+//! (`.minutes.lock`, per shard `.minutes.shard-K-of-N.lock`) holding its pid;
+//! a second run into the folder stops with [`Error::Locked`] naming the
+//! holder. A lock left by a killed run (its process gone) is taken over.
+//!
 //! **Incremental runs and the sidecar manifest.** Whether an output is up to
 //! date is decided by a manifest, `OUT/.minutes-manifest.json`, holding the
 //! caller's fingerprint (tool version + rules hash) once and mapping each
@@ -235,6 +240,15 @@ impl Options {
         })
     }
 
+    /// The lock file that keeps a second run (of the same shard) out of the
+    /// output folder: `.minutes.lock` or `.minutes.shard-K-of-N.lock`.
+    pub fn lock_path(&self) -> PathBuf {
+        self.out_dir.join(match self.shard {
+            Some((k, n)) => format!(".minutes.shard-{k}-of-{n}.lock"),
+            None => ".minutes.lock".to_string(),
+        })
+    }
+
     /// Where this run's manifest is written: [`MANIFEST_NAME`], or
     /// `.minutes-manifest.shard-K-of-N.json` for a sharded run.
     pub fn manifest_path(&self) -> PathBuf {
@@ -322,6 +336,19 @@ pub enum Error {
     /// The worker pool could not be started.
     #[error("cannot start worker threads: {0}")]
     Pool(String),
+    /// Another run is writing into the same output folder (same shard).
+    #[error(
+        "another minutes run (pid {pid}) is writing into {}; wait for it to end (or remove {} if no such run exists)",
+        .dir.display(), .lock.display()
+    )]
+    Locked {
+        /// The output folder.
+        dir: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+        /// The process holding it.
+        pid: u32,
+    },
     /// The report could not be written.
     #[error("cannot write {path}: {source}")]
     Write {

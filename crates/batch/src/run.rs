@@ -15,7 +15,8 @@ use rayon::prelude::*;
 
 use crate::discover::{Discovery, Entry, EntryKind};
 use crate::fsutil::{
-    InputFile, clean_stale_temps, hex, rfc3339, sha256, write_atomic, write_atomic_with,
+    InputFile, LockError, RunLock, clean_stale_temps, hex, rfc3339, sha256, write_atomic,
+    write_atomic_with,
 };
 use crate::journal::{Change, Journal, Slot, StreamedFiles};
 use crate::manifest::{self, ManifestEntry, ManifestWriter};
@@ -73,6 +74,18 @@ where
     fs::create_dir_all(&opts.out_dir).map_err(|source| Error::OutDir {
         path: opts.out_dir.clone(),
         source,
+    })?;
+    let lock_path = opts.lock_path();
+    let _lock = RunLock::acquire(&lock_path).map_err(|e| match e {
+        LockError::Held(pid) => Error::Locked {
+            dir: opts.out_dir.clone(),
+            lock: lock_path.clone(),
+            pid,
+        },
+        LockError::Io(source) => Error::Write {
+            path: lock_path.clone(),
+            source,
+        },
     })?;
     let started = SystemTime::now();
     let clock = Instant::now();

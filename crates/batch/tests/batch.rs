@@ -998,3 +998,31 @@ fn a_killed_runs_journal_is_neither_input_nor_output() {
     let found = discover(std::slice::from_ref(&out), &opts, &is_supported).unwrap();
     assert!(found.entries.iter().all(|e| !e.rel.contains("tmp")));
 }
+
+#[test]
+fn a_second_run_into_the_folder_is_kept_out_and_a_dead_runs_lock_is_taken_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "ett");
+    fs::create_dir_all(&out).unwrap();
+    let opts = options(&out);
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    // A live process (init) holds the lock.
+    fs::write(opts.lock_path(), "1").unwrap();
+    match run(&found, &opts, fake) {
+        Err(e @ Error::Locked { pid: 1, .. }) => {
+            assert!(e.to_string().contains("another minutes run (pid 1)"), "{e}");
+        }
+        other => panic!("expected the lock to keep the run out: {other:?}"),
+    }
+    assert!(!out.join("a.json").exists());
+    // A process that has ended held it: the run takes it over and lets go.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    fs::write(opts.lock_path(), dead.to_string()).unwrap();
+    run_checked(&found, &opts, fake);
+    assert!(out.join("a.json").exists());
+    assert!(!opts.lock_path().exists());
+}
