@@ -14,6 +14,9 @@ use crate::{Error, Options};
 pub struct Discovery {
     /// The files, sorted by relative path (then by path), deduplicated.
     pub entries: Vec<Entry>,
+    /// The folders among the inputs, which relative paths are relative to:
+    /// where pruning looks for an input that is gone.
+    pub roots: Vec<PathBuf>,
 }
 
 impl Discovery {
@@ -92,9 +95,11 @@ pub fn discover(
 
     let mut found: Vec<(PathBuf, String, Option<String>)> = Vec::new();
     let mut visited: HashSet<PathBuf> = HashSet::new();
+    let mut roots = Vec::new();
     for input in inputs {
         match fs::metadata(input) {
             Ok(meta) if meta.is_dir() => {
+                roots.push(input.clone());
                 if let Ok(canon) = fs::canonicalize(input) {
                     visited.insert(canon);
                 }
@@ -147,7 +152,7 @@ pub fn discover(
     // Collected through filters, the vector grew by doubling; it is kept for
     // the whole run.
     entries.shrink_to_fit();
-    Ok(Discovery { entries })
+    Ok(Discovery { entries, roots })
 }
 
 /// The shard (1-based) a relative path belongs to among `n`: the first eight
@@ -186,7 +191,7 @@ fn classify(path: &Path, is_supported: &dyn Fn(&Path) -> Option<String>) -> Entr
     }
 }
 
-fn globset(patterns: &[String]) -> Result<Option<GlobSet>, Error> {
+pub(crate) fn globset(patterns: &[String]) -> Result<Option<GlobSet>, Error> {
     if patterns.is_empty() {
         return Ok(None);
     }

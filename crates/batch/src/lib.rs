@@ -111,7 +111,11 @@
 //! output. Such a file is `failed` in the report with `stale: true` and the
 //! kept output named; its manifest entry stays, naming the content the output
 //! was made from. An input that the converter now skips, or that is gone,
-//! loses its old output (it no longer describes the input).
+//! loses its old output (it no longer describes the input). With
+//! [`Options::prune`], outputs of inputs deleted from the archive since an
+//! earlier run are removed too (found through the manifest, listed in
+//! [`Report::pruned`]); pruning assumes the run is given the same folders as
+//! the runs before it.
 //!
 //! **Limits.** In process (without workers), a stack overflow or an abort
 //! in a converter ends the whole process (Rust cannot catch those); worker
@@ -206,6 +210,9 @@ pub struct Options {
     /// Tool version plus rules hash, supplied by the caller; an output made
     /// with another fingerprint is never up to date.
     pub fingerprint: String,
+    /// Remove the outputs (and manifest entries) of inputs that are gone
+    /// since an earlier run; they are listed in [`Report::pruned`].
+    pub prune: bool,
     /// Run conversions in worker processes started with this command (see
     /// [`serve`] and the crate docs); `None` runs them in this process.
     pub workers: Option<WorkerCommand>,
@@ -227,6 +234,7 @@ impl Options {
             time_budget: Some(Duration::from_secs(120)),
             progress: Progress::Quiet,
             fingerprint: String::new(),
+            prune: false,
             workers: None,
         }
     }

@@ -128,6 +128,10 @@ pub struct Report {
     /// Run-level remarks (stale temp files removed, manifests ignored,
     /// conversions still running past their budget at the end).
     pub notes: Vec<String>,
+    /// Outputs removed because their input is gone (`--prune`), as paths
+    /// relative to the output folder.
+    #[serde(default)]
+    pub pruned: Vec<String>,
     /// One entry per file, in discovery order (sorted by path). In the
     /// report returned by [`crate::run`]: the failed files only.
     pub files: Vec<FileReport>,
@@ -143,6 +147,7 @@ pub(crate) struct ReportView<'a, F: Serialize> {
     pub totals: &'a Totals,
     pub collisions: &'a [Collision],
     pub notes: &'a [String],
+    pub pruned: &'a [String],
     pub files: F,
 }
 
@@ -169,6 +174,9 @@ impl Report {
             parts.push(format!("{} failed", t.failed));
         }
         parts.push(format!("{} skipped", t.skipped));
+        if !self.pruned.is_empty() {
+            parts.push(format!("{} pruned", self.pruned.len()));
+        }
         format!(
             "{} files: {} in {:.1} s ({:.0} files/s)",
             t.files,
@@ -266,6 +274,7 @@ mod tests {
             totals: &report.totals,
             collisions: &report.collisions,
             notes: &report.notes,
+            pruned: &report.pruned,
             files: &report.files,
         };
         assert_eq!(

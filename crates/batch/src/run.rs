@@ -97,10 +97,15 @@ where
             "removed {removed} temporary file(s) left by an interrupted run"
         ));
     }
-    let (previous, manifest_notes) = manifest::load_all(&opts.out_dir, &opts.fingerprint);
+    let (mut previous, manifest_notes) = manifest::load_all(&opts.out_dir, &opts.fingerprint);
     notes.extend(manifest_notes);
     let entries = &discovery.entries;
     let (renamed, collisions) = assign_outputs(entries, opts);
+    let pruned = if opts.prune {
+        prune(&mut previous, discovery, &renamed, opts)?
+    } else {
+        Vec::new()
+    };
     let report_path = opts.report_path();
     let journal = Journal::create(&report_path, entries.len()).map_err(|source| Error::Write {
         path: report_path.clone(),
@@ -184,6 +189,7 @@ where
         totals,
         collisions,
         notes,
+        pruned,
         files: finished.failures,
     };
     write_atomic_with(&report_path, |w| {
@@ -192,6 +198,7 @@ where
             totals: &report.totals,
             collisions: &report.collisions,
             notes: &report.notes,
+            pruned: &report.pruned,
             files: StreamedFiles::new(ctx.journal.reader(), &finished.slots),
         };
         serde_json::to_writer_pretty(w, &view).map_err(io::Error::from)
@@ -579,6 +586,77 @@ impl Ctx<'_> {
             Ok(())
         })
     }
+}
+
+/// Removes the outputs of inputs that are gone, and their manifest entries;
+/// returns the outputs removed. An input is gone when this run did not find
+/// it, it belongs to this run's shard and globs, and nothing is at its path
+/// under any folder given; an output that an input of this run writes is
+/// never removed. Nothing is pruned when no folder was given or nothing was
+/// found to convert (a wrong or unmounted input path must not empty the
+/// output folder).
+fn prune(
+    previous: &mut BTreeMap<String, ManifestEntry>,
+    discovery: &Discovery,
+    renamed: &HashMap<usize, String>,
+    opts: &Options,
+) -> Result<Vec<String>, Error> {
+    if discovery.roots.is_empty() || discovery.convertible() == 0 {
+        return Ok(Vec::new());
+    }
+    let include = crate::discover::globset(&opts.include)?;
+    let exclude = crate::discover::globset(&opts.exclude)?;
+    let found: std::collections::HashSet<&str> =
+        discovery.entries.iter().map(|e| e.rel.as_str()).collect();
+    let written: std::collections::HashSet<String> = discovery
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(k, e)| match renamed.get(&k) {
+            Some(o) => o.to_lowercase(),
+            None => plain_output(&e.rel).to_lowercase(),
+        })
+        .collect();
+    let gone: Vec<String> = previous
+        .keys()
+        .filter(|rel| !found.contains(rel.as_str()))
+        .filter(|rel| match opts.shard {
+            Some((k, n)) => crate::discover::shard_of(rel, n) == k,
+            None => true,
+        })
+        .filter(|rel| {
+            include.as_ref().is_none_or(|g| g.is_match(rel.as_str()))
+                && !exclude.as_ref().is_some_and(|g| g.is_match(rel.as_str()))
+        })
+        .filter(|rel| {
+            discovery
+                .roots
+                .iter()
+                .all(|root| input_gone(&root.join(rel)))
+        })
+        .cloned()
+        .collect();
+    let mut removed = Vec::new();
+    for rel in gone {
+        let Some(entry) = previous.remove(&rel) else {
+            continue;
+        };
+        if let Some(output) = entry.output
+            && !written.contains(&output.to_lowercase())
+        {
+            match fs::remove_file(opts.out_dir.join(&output)) {
+                Ok(()) => removed.push(output),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(source) => {
+                    return Err(Error::Write {
+                        path: opts.out_dir.join(&output),
+                        source,
+                    });
+                }
+            }
+        }
+    }
+    Ok(removed)
 }
 
 /// True when nothing is at `path` any more (not even a dangling link).

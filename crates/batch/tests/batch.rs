@@ -1026,3 +1026,64 @@ fn a_second_run_into_the_folder_is_kept_out_and_a_dead_runs_lock_is_taken_over()
     assert!(out.join("a.json").exists());
     assert!(!opts.lock_path().exists());
 }
+
+/// The `.json` files in `out`, report aside, relative and sorted.
+fn outputs(out: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if p.is_dir() {
+                stack.push(p);
+            } else if name.ends_with(".json")
+                && !name.starts_with('.')
+                && !name.starts_with("report")
+            {
+                found.push(
+                    p.strip_prefix(out)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn pruning_removes_the_outputs_of_deleted_and_renamed_inputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    for rel in ["a.txt", "b.txt", "sub/c.txt", "d.txt"] {
+        write(&input, rel, rel);
+    }
+    let mut opts = options(&out);
+    opts.incremental = true;
+    opts.prune = true;
+    discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "b.json", "d.json", "sub/c.json"]);
+    let untouched = fs::read(out.join("a.json")).unwrap();
+
+    fs::remove_file(input.join("b.txt")).unwrap();
+    fs::rename(input.join("sub/c.txt"), input.join("sub/c2.txt")).unwrap();
+    write(&input, "e.txt", "new");
+    let report = discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "d.json", "e.json", "sub/c2.json"]);
+    let mut pruned = report.pruned.clone();
+    pruned.sort();
+    assert_eq!(pruned, ["b.json", "sub/c.json"]);
+    assert_eq!(fs::read(out.join("a.json")).unwrap(), untouched);
+    assert_eq!(report.totals.up_to_date, 2);
+
+    // A run that finds nothing (a wrong or unmounted path) prunes nothing.
+    let empty = tmp.path().join("empty");
+    fs::create_dir_all(&empty).unwrap();
+    let report = discover_run(&empty, &opts);
+    assert!(report.pruned.is_empty());
+    assert_eq!(outputs(&out).len(), 4);
+}

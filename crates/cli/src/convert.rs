@@ -31,6 +31,13 @@ pub(crate) struct ConvertArgs {
     /// Skip inputs whose output is up to date (same content, version and rules).
     #[arg(long)]
     incremental: bool,
+    /// Remove outputs whose input is gone since an earlier run (the default
+    /// with --incremental).
+    #[arg(long)]
+    prune: bool,
+    /// Keep outputs whose input is gone.
+    #[arg(long, conflicts_with = "prune")]
+    no_prune: bool,
     /// Process a stable 1/N of the inputs: K/N, e.g. 2/8 for the second of eight.
     #[arg(long, value_parser = parse_shard)]
     shard: Option<(u32, u32)>,
@@ -241,6 +248,7 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
     }
     opts.jobs = a.jobs;
     opts.incremental = a.incremental;
+    opts.prune = (a.prune || a.incremental) && !a.no_prune;
     opts.shard = a.shard;
     opts.include = a.include.clone();
     opts.exclude = a.exclude.clone();
