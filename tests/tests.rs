@@ -528,3 +528,55 @@ fn hostile_files_fail_or_convert_alone_and_every_good_file_converts() {
     }
     assert_eq!(report["totals"]["failed"], 1, "{}", report["totals"]);
 }
+
+#[test]
+fn a_terminated_run_writes_its_partial_report_and_leaves_no_temporary_files() {
+    let input = temp("term-in");
+    let out = temp("term-out");
+    let seed = fixtures().join("seeds/000_554d08a2b9ce75a5.txt");
+    let files = 400;
+    for k in 0..files {
+        std::fs::copy(&seed, input.join(format!("m{k:03}.txt"))).expect("copy");
+    }
+    let mut child = bin()
+        .args(["convert", "--quiet", "--jobs", "1", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // Wait until conversions are under way, then stop the run.
+    let started = std::time::Instant::now();
+    while !out.join("m000.json").exists() {
+        assert!(started.elapsed().as_secs() < 120, "nothing converted");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = child.wait().expect("the run ends");
+    assert_eq!(status.code(), Some(130));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("partial report"))
+            .expect("json");
+    let totals = &report["totals"];
+    assert_eq!(totals["files"], files, "{totals}");
+    let converted = totals["converted"].as_u64().expect("count");
+    assert!(converted >= 1 && converted < files, "{totals}");
+    assert!(
+        report["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .any(|f| f["reason"] == "not converted: the run was interrupted")
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(&out)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-") || n.ends_with(".lock"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -210,6 +210,10 @@ pub struct Options {
     /// Tool version plus rules hash, supplied by the caller; an output made
     /// with another fingerprint is never up to date.
     pub fingerprint: String,
+    /// Set (by the caller's signal handler) to end the run early: files not
+    /// started yet are reported as skipped, those under way finish, and the
+    /// manifest and the report are written as usual.
+    pub interrupt: Option<&'static std::sync::atomic::AtomicBool>,
     /// Remove the outputs (and manifest entries) of inputs that are gone
     /// since an earlier run; they are listed in [`Report::pruned`].
     pub prune: bool,
@@ -235,6 +239,7 @@ impl Options {
             progress: Progress::Quiet,
             fingerprint: String::new(),
             prune: false,
+            interrupt: None,
             workers: None,
         }
     }

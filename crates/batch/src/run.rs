@@ -40,6 +40,9 @@ const RUNNING: u8 = 0;
 const DONE: u8 = 1;
 const ABANDONED: u8 = 2;
 
+/// The skip reason of files a run did not get to before it was interrupted.
+const INTERRUPTED: &str = "not converted: the run was interrupted";
+
 type SharedConverter = Arc<dyn Fn(&Input) -> Result<Outcome, String> + Send + Sync>;
 
 /// Converts every entry of `discovery` (which should come from [`crate::discover`]
@@ -150,6 +153,11 @@ where
         workers.shut_down();
     }
 
+    if ctx.interrupted() {
+        notes.push(format!(
+            "the run was interrupted: files reported as \"{INTERRUPTED}\" were left as they were"
+        ));
+    }
     let still_running = ctx.abandoned.load(Ordering::Acquire);
     if still_running > 0 {
         notes.push(format!(
@@ -266,6 +274,10 @@ impl Ctx<'_> {
             stale: false,
         };
         let change = match &entry.kind {
+            _ if self.interrupted() => {
+                report.reason = Some(INTERRUPTED.to_string());
+                Change::Keep
+            }
             EntryKind::Skip { reason } => {
                 report.reason = Some(reason.clone());
                 Change::Keep
@@ -479,6 +491,12 @@ impl Ctx<'_> {
                 Err("conversion ended without a result".to_string())
             }
         }
+    }
+
+    fn interrupted(&self) -> bool {
+        self.opts
+            .interrupt
+            .is_some_and(|f| f.load(Ordering::Relaxed))
     }
 
     /// A failed file keeps its earlier output, when it has one: a full

@@ -85,6 +85,7 @@ where
     {
         limit_address_space(limit)?;
     }
+    ignore_interrupts();
     let _hook = panics::HookGuard::install();
     let mut stdin = BufReader::new(io::stdin().lock());
     let mut stdout = BufWriter::new(io::stdout().lock());
@@ -143,6 +144,20 @@ fn limit_address_space(bytes: u64) -> io::Result<()> {
         Err(io::Error::last_os_error())
     }
 }
+
+/// A Ctrl-C in the terminal reaches the whole process group: the parent
+/// decides what happens to the run, and ends its children itself.
+#[cfg(unix)]
+fn ignore_interrupts() {
+    // SAFETY: setting a signal's disposition to "ignore" has no handler to
+    // be unsafe in.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_IGN);
+    }
+}
+
+#[cfg(not(unix))]
+fn ignore_interrupts() {}
 
 #[cfg(not(unix))]
 fn limit_address_space(_bytes: u64) -> io::Result<()> {

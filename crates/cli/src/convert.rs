@@ -12,6 +12,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 #[derive(Args, Debug)]
@@ -234,6 +235,31 @@ fn converter(
     }
 }
 
+/// Set by SIGINT or SIGTERM: the run stops taking files and writes its
+/// report (see `minutes_batch::Options::interrupt`).
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+#[cfg(unix)]
+extern "C" fn on_signal(_: libc::c_int) {
+    if INTERRUPTED.swap(true, Ordering::SeqCst) {
+        // The second signal: the user does not want to wait.
+        // SAFETY: _exit is async-signal-safe.
+        unsafe { libc::_exit(130) };
+    }
+}
+
+/// Routes SIGINT and SIGTERM to [`INTERRUPTED`].
+fn catch_interrupts() {
+    #[cfg(unix)]
+    // SAFETY: the handler only touches an atomic and calls _exit, both
+    // async-signal-safe.
+    unsafe {
+        let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        libc::signal(libc::SIGINT, handler);
+        libc::signal(libc::SIGTERM, handler);
+    }
+}
+
 pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
     let config = config_of(
         a.rules.as_deref(),
@@ -249,6 +275,8 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
     opts.jobs = a.jobs;
     opts.incremental = a.incremental;
     opts.prune = (a.prune || a.incremental) && !a.no_prune;
+    opts.interrupt = Some(&INTERRUPTED);
+    catch_interrupts();
     opts.shard = a.shard;
     opts.include = a.include.clone();
     opts.exclude = a.exclude.clone();
@@ -275,6 +303,13 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
         );
     }
     eprintln!("{}", report.summary());
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        eprintln!(
+            "minutes: interrupted; the report of the files done is in {}",
+            opts.report_path().display()
+        );
+        return Ok(ExitCode::from(130));
+    }
     if let Some(format) = a.export {
         export_tables(&a.out, format, None, a.delimiter, a.quiet)?;
     }
