@@ -647,10 +647,15 @@ fn prune(
                 && !exclude.as_ref().is_some_and(|g| g.is_match(rel.as_str()))
         })
         .filter(|rel| {
-            discovery
-                .roots
-                .iter()
-                .all(|root| input_gone(&root.join(rel)))
+            discovery.roots.iter().all(|(prefix, root)| {
+                let own = if prefix.is_empty() {
+                    Some(rel.as_str())
+                } else {
+                    rel.strip_prefix(prefix.as_str())
+                        .and_then(|r| r.strip_prefix('/'))
+                };
+                own.is_none_or(|own| input_gone(&root.join(own)))
+            })
         })
         .cloned()
         .collect();

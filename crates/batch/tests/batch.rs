@@ -1087,3 +1087,47 @@ fn pruning_removes_the_outputs_of_deleted_and_renamed_inputs() {
     assert!(report.pruned.is_empty());
     assert_eq!(outputs(&out).len(), 4);
 }
+
+#[test]
+fn two_roots_with_the_same_file_names_get_their_own_sub_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("styrelsen");
+    let b = tmp.path().join("nested/styrelsen");
+    let c = tmp.path().join("fullmäktige");
+    for root in [&a, &b, &c] {
+        write(root, "2024/protokoll.txt", "ett");
+    }
+    let out = tmp.path().join("out");
+    let mut opts = options(&out);
+    opts.incremental = true;
+    opts.prune = true;
+    let inputs = vec![a.clone(), b.clone(), c.clone()];
+    let found = discover(&inputs, &opts, &is_supported).unwrap();
+    let rels: Vec<&str> = found.entries.iter().map(|e| e.rel.as_str()).collect();
+    assert_eq!(
+        rels,
+        [
+            "fullmäktige/2024/protokoll.txt",
+            "styrelsen-2/2024/protokoll.txt",
+            "styrelsen/2024/protokoll.txt"
+        ]
+    );
+    let report = run_checked(&found, &opts, fake);
+    assert_eq!(report.totals.ok, 3);
+    assert_eq!(
+        outputs(&out),
+        [
+            "fullmäktige/2024/protokoll.json",
+            "styrelsen-2/2024/protokoll.json",
+            "styrelsen/2024/protokoll.json"
+        ]
+    );
+    // Pruning finds inputs under their own root: nothing is gone.
+    let again = run_checked(&found, &opts, fake);
+    assert!(again.pruned.is_empty(), "{:?}", again.pruned);
+    assert_eq!(again.totals.up_to_date, 3);
+    fs::remove_file(c.join("2024/protokoll.txt")).unwrap();
+    let found = discover(&inputs, &opts, &is_supported).unwrap();
+    let third = run_checked(&found, &opts, fake);
+    assert_eq!(third.pruned, ["fullmäktige/2024/protokoll.json"]);
+}
