@@ -293,6 +293,16 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
         minutes::is_candidate(&p.to_string_lossy()).map(|f| f.to_string())
     })
     .context("cannot list the inputs")?;
+    if discovery.is_empty() {
+        bail!(
+            "no input files found in {}",
+            a.inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     let report = minutes_batch::run(&discovery, &opts, converter(Arc::new(config)))
         .context("the run could not proceed")?;
     for f in report.failures() {
