@@ -756,3 +756,114 @@ fn the_real_corpus_meets_its_floors_in_both_halves() {
 
 const CORPUS_FLOORS: [(&str, &str, f64); 2] =
     [("develop", "items", 0.95), ("heldback", "items", 0.0)];
+#[test]
+fn hostile_files_fail_or_convert_alone_and_every_good_file_converts() {
+    let input = temp("hostile-in");
+    let out = temp("hostile-out");
+    let seeds = fixtures().join("seeds");
+    let mut good = Vec::new();
+    for e in std::fs::read_dir(&seeds).expect("seeds").flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".txt") {
+            std::fs::copy(e.path(), input.join(&name)).expect("copy");
+            good.push(name);
+        }
+    }
+    // Files that once ended the whole run (a page tree claiming 2^31 pages,
+    // HTML nested 20,000 deep, 80,000 unmatched brackets) ...
+    let crashes = fixtures().join("testdocs/crashes");
+    let hostile = [
+        "pagetree-count-2e31.pdf",
+        "nested-div-20000.txt",
+        "nested-i-20000.txt",
+        "unclosed-brackets-80k.txt",
+    ];
+    for name in hostile {
+        std::fs::copy(crashes.join(name), input.join(name)).expect("copy");
+    }
+    // ... and one the debug build's worker aborts on, as an input that
+    // still crashed a reader would.
+    std::fs::copy(seeds.join(&good[0]), input.join("abort.txt")).expect("copy");
+    let o = run(bin()
+        .env("MINUTES_DEBUG_WORKER_ABORT", "abort.txt")
+        .args(["convert", "--quiet", "--jobs", "2", "--out"])
+        .arg(&out)
+        .arg(&input));
+    assert_eq!(o.status.code(), Some(2), "one file failed");
+    for name in &good {
+        let stem = name.trim_end_matches(".txt");
+        assert!(out.join(format!("{stem}.json")).exists(), "{name}");
+    }
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report"))
+            .expect("json");
+    let files = report["files"].as_array().expect("files");
+    let entry = |name: &str| {
+        files
+            .iter()
+            .find(|f| f["path"] == name)
+            .unwrap_or_else(|| panic!("{name} reported"))
+    };
+    assert_eq!(entry("abort.txt")["status"], "failed");
+    assert_eq!(entry("abort.txt")["error"], "crashed: signal 6");
+    for name in hostile {
+        let e = entry(name);
+        assert!(
+            e["status"] == "ok" || e["status"] == "skipped" || e["error"].is_string(),
+            "{e}"
+        );
+    }
+    assert_eq!(report["totals"]["failed"], 1, "{}", report["totals"]);
+}
+
+#[test]
+fn a_terminated_run_writes_its_partial_report_and_leaves_no_temporary_files() {
+    let input = temp("term-in");
+    let out = temp("term-out");
+    let seed = fixtures().join("seeds/000_554d08a2b9ce75a5.txt");
+    let files = 400;
+    for k in 0..files {
+        std::fs::copy(&seed, input.join(format!("m{k:03}.txt"))).expect("copy");
+    }
+    let mut child = bin()
+        .args(["convert", "--quiet", "--jobs", "1", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // Wait until conversions are under way, then stop the run.
+    let started = std::time::Instant::now();
+    while !out.join("m000.json").exists() {
+        assert!(started.elapsed().as_secs() < 120, "nothing converted");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = child.wait().expect("the run ends");
+    assert_eq!(status.code(), Some(130));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("partial report"))
+            .expect("json");
+    let totals = &report["totals"];
+    assert_eq!(totals["files"], files, "{totals}");
+    let converted = totals["converted"].as_u64().expect("count");
+    assert!(converted >= 1 && converted < files, "{totals}");
+    assert!(
+        report["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .any(|f| f["reason"] == "not converted: the run was interrupted")
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(&out)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-") || n.ends_with(".lock"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

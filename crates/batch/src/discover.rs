@@ -14,6 +14,10 @@ use crate::{Error, Options};
 pub struct Discovery {
     /// The files, sorted by relative path (then by path), deduplicated.
     pub entries: Vec<Entry>,
+    /// The folders among the inputs, each with the prefix its files' relative
+    /// paths carry (empty when only one input was given): where pruning looks
+    /// for an input that is gone.
+    pub roots: Vec<(String, PathBuf)>,
 }
 
 impl Discovery {
@@ -92,13 +96,30 @@ pub fn discover(
 
     let mut found: Vec<(PathBuf, String, Option<String>)> = Vec::new();
     let mut visited: HashSet<PathBuf> = HashSet::new();
+    let mut roots: Vec<(String, PathBuf)> = Vec::new();
+    let folders = inputs.iter().filter(|i| i.is_dir()).count();
     for input in inputs {
         match fs::metadata(input) {
             Ok(meta) if meta.is_dir() => {
+                // With several folders, each folder's files live under its
+                // own name, so that two archives with the same file names
+                // give distinct keys (`source.path`) and outputs.
+                let prefix = if folders > 1 {
+                    root_prefix(input, &roots)
+                } else {
+                    String::new()
+                };
+                roots.push((prefix.clone(), input.clone()));
                 if let Ok(canon) = fs::canonicalize(input) {
                     visited.insert(canon);
                 }
+                let from = found.len();
                 walk(input, input, &mut visited, out_dir.as_deref(), &mut found);
+                if !prefix.is_empty() {
+                    for (_, rel, _) in found.iter_mut().skip(from) {
+                        *rel = format!("{prefix}/{rel}");
+                    }
+                }
             }
             Ok(_) => {
                 let rel = input
@@ -147,7 +168,7 @@ pub fn discover(
     // Collected through filters, the vector grew by doubling; it is kept for
     // the whole run.
     entries.shrink_to_fit();
-    Ok(Discovery { entries })
+    Ok(Discovery { entries, roots })
 }
 
 /// The shard (1-based) a relative path belongs to among `n`: the first eight
@@ -186,7 +207,7 @@ fn classify(path: &Path, is_supported: &dyn Fn(&Path) -> Option<String>) -> Entr
     }
 }
 
-fn globset(patterns: &[String]) -> Result<Option<GlobSet>, Error> {
+pub(crate) fn globset(patterns: &[String]) -> Result<Option<GlobSet>, Error> {
     if patterns.is_empty() {
         return Ok(None);
     }
@@ -256,6 +277,24 @@ fn walk(
             }
         }
     }
+}
+
+/// The sub-folder name of an input folder among several: its own name (of
+/// its canonical path, so `.` has one too), made unique with `-2`, `-3`.
+fn root_prefix(root: &Path, taken: &[(String, PathBuf)]) -> String {
+    let name = fs::canonicalize(root)
+        .ok()
+        .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .or_else(|| root.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "root".to_string());
+    let free = |candidate: &str| !taken.iter().any(|(p, _)| p.eq_ignore_ascii_case(candidate));
+    if free(&name) {
+        return name;
+    }
+    (2..)
+        .map(|n| format!("{name}-{n}"))
+        .find(|c| free(c))
+        .unwrap_or(name)
 }
 
 fn rel_of(root: &Path, path: &Path) -> String {

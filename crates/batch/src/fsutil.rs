@@ -67,8 +67,15 @@ pub fn write_atomic_with(
 /// renames it into place; removes it on failure.
 fn replace_atomic(path: &Path, fill: impl FnOnce(File) -> io::Result<()>) -> io::Result<()> {
     let temp = temp_path(path, "");
+    // The data reaches the disk before the rename makes it the file: after
+    // a crash or power cut the name holds the old or the new content, never
+    // an empty file.
     let result = create_file(&temp)
-        .and_then(fill)
+        .and_then(|file| {
+            let sync = file.try_clone()?;
+            fill(file)?;
+            sync.sync_all()
+        })
         .and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         // Best effort: a leftover would be cleaned by the next run anyway.
@@ -147,6 +154,70 @@ pub fn clean_stale_temps(dir: &Path) -> usize {
         }
     }
     removed
+}
+
+/// A lock on an output folder (per shard): a file holding the pid of the
+/// run that holds it, created exclusively, removed when dropped. A lock
+/// whose process is gone (a killed run) is taken over.
+pub struct RunLock {
+    path: PathBuf,
+}
+
+impl RunLock {
+    /// Takes the lock at `path`, or says which live process holds it.
+    pub fn acquire(path: &Path) -> Result<RunLock, LockError> {
+        for _ in 0..3 {
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+            {
+                Ok(mut file) => {
+                    file.write_all(std::process::id().to_string().as_bytes())
+                        .map_err(LockError::Io)?;
+                    return Ok(RunLock {
+                        path: path.to_path_buf(),
+                    });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    let holder = fs::read_to_string(path)
+                        .ok()
+                        .and_then(|t| t.trim().parse::<u32>().ok());
+                    match holder {
+                        Some(pid)
+                            if pid != std::process::id() && process_alive(pid).unwrap_or(true) =>
+                        {
+                            return Err(LockError::Held(pid));
+                        }
+                        // Left by a killed run (or half-written this very
+                        // moment, in which case the retry sees the winner).
+                        _ => {
+                            let _ = fs::remove_file(path);
+                        }
+                    }
+                }
+                Err(e) => return Err(LockError::Io(e)),
+            }
+        }
+        Err(LockError::Io(io::Error::other(
+            "the lock file keeps changing",
+        )))
+    }
+}
+
+impl Drop for RunLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Why a [`RunLock`] was not taken.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another live process holds it.
+    Held(u32),
+    /// The lock file could not be made.
+    Io(io::Error),
 }
 
 /// A sha256 digest.

@@ -305,6 +305,7 @@ mod tests {
             pages: Some(2),
             millis: 3,
             up_to_date: false,
+            stale: false,
         }
     }
 

@@ -31,8 +31,14 @@
 //! so that two shards writing into one folder at the same time do not remove
 //! each other's files. Being hidden (a leading dot), none of them is ever
 //! discovered as an input, even when the output folder lies inside an input
-//! folder. Outputs are not fsynced: the guarantee is against a killed
-//! process, not against a power cut.
+//! folder. Each temporary file is fsynced before the rename, so after a
+//! crash or a power cut a name holds the old or the new content, never a
+//! truncated one.
+//!
+//! **One run at a time.** A run holds a lock file in the output folder
+//! (`.minutes.lock`, per shard `.minutes.shard-K-of-N.lock`) holding its pid;
+//! a second run into the folder stops with [`Error::Locked`] naming the
+//! holder. A lock left by a killed run (its process gone) is taken over.
 //!
 //! **Incremental runs and the sidecar manifest.** Whether an output is up to
 //! date is decided by a manifest, `OUT/.minutes-manifest.json`, holding the
@@ -67,6 +73,17 @@
 //! when the run ended. Without a budget (`time_budget: None`) conversions run
 //! directly on the rayon workers, which is marginally cheaper.
 //!
+//! **Worker processes.** With [`Options::workers`], conversions run in
+//! long-lived child processes (the model is Apache Tika's forked parser): the
+//! caller's own binary with a hidden subcommand that calls [`serve`]. Each
+//! child has an address-space limit (`RLIMIT_AS`) and converts one file after
+//! another; a run has at most `jobs` of them. An abort, a stack overflow or
+//! a failed allocation ends only the child: its file is failed with the
+//! cause ("out of memory", "crashed: stack overflow", "crashed: signal 6"),
+//! and the next file gets a new child. The time budget is enforced by killing
+//! the child ("killed after 120 s"), so nothing overruns past `jobs`. Inputs
+//! and outputs cross a pipe, which costs little next to parsing.
+//!
 //! **Panics.** Each conversion runs inside `catch_unwind`, so a panic becomes
 //! that file's failure with the panic message and location. During a run a
 //! panic hook silences the default "thread panicked" message for conversion
@@ -88,14 +105,22 @@
 //! `report.json` lists them all.
 //!
 //! **What the output folder holds.** After a run, each input's output is
-//! the result of this run or an up-to-date one from an earlier run. When an
-//! input that had an output now fails or is skipped by the converter, its old
-//! output is removed (it no longer describes the input). Outputs of inputs
-//! that were deleted from the archive are not pruned.
+//! the result of this run, an up-to-date one from an earlier run, or, when
+//! the input failed this time, the earlier output kept as it was: a failure
+//! (a full disk, an unreadable file, an overrun) never destroys a good
+//! output. Such a file is `failed` in the report with `stale: true` and the
+//! kept output named; its manifest entry stays, naming the content the output
+//! was made from. An input that the converter now skips, or that is gone,
+//! loses its old output (it no longer describes the input). With
+//! [`Options::prune`], outputs of inputs deleted from the archive since an
+//! earlier run are removed too (found through the manifest, listed in
+//! [`Report::pruned`]); pruning assumes the run is given the same folders as
+//! the runs before it.
 //!
-//! **Limits.** A stack overflow or an abort in a converter ends the whole
-//! process (Rust cannot catch those); worker and conversion threads get 8 MiB
-//! stacks to make deep recursion less likely to hit that. `catch_unwind` does
+//! **Limits.** In process (without workers), a stack overflow or an abort
+//! in a converter ends the whole process (Rust cannot catch those); worker
+//! and conversion threads get 8 MiB stacks to make deep recursion less
+//! likely to hit that. `catch_unwind` does
 //! nothing in a build with `panic = "abort"`.
 //!
 //! # Example
@@ -139,6 +164,7 @@ mod panics;
 mod progress;
 mod report;
 mod run;
+mod worker;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -147,6 +173,7 @@ pub use discover::{Discovery, Entry, EntryKind, discover};
 pub use progress::Progress;
 pub use report::{Collision, FileReport, Report, RunInfo, Status, Totals};
 pub use run::run;
+pub use worker::{WorkerCommand, serve};
 
 /// Name of the manifest file (for an unsharded run) inside the output folder.
 pub const MANIFEST_NAME: &str = ".minutes-manifest.json";
@@ -183,11 +210,22 @@ pub struct Options {
     /// Tool version plus rules hash, supplied by the caller; an output made
     /// with another fingerprint is never up to date.
     pub fingerprint: String,
+    /// Set (by the caller's signal handler) to end the run early: files not
+    /// started yet are reported as skipped, those under way finish, and the
+    /// manifest and the report are written as usual.
+    pub interrupt: Option<&'static std::sync::atomic::AtomicBool>,
+    /// Remove the outputs (and manifest entries) of inputs that are gone
+    /// since an earlier run; they are listed in [`Report::pruned`].
+    pub prune: bool,
+    /// Run conversions in worker processes started with this command (see
+    /// [`serve`] and the crate docs); `None` runs them in this process.
+    pub workers: Option<WorkerCommand>,
 }
 
 impl Options {
     /// Options with defaults: all cores, not incremental, no shard, no globs,
-    /// 100 MiB per file, 120 s per file, quiet, empty fingerprint.
+    /// 100 MiB per file, 120 s per file, quiet, empty fingerprint, in
+    /// process.
     pub fn new(out_dir: impl Into<PathBuf>) -> Self {
         Options {
             out_dir: out_dir.into(),
@@ -200,6 +238,9 @@ impl Options {
             time_budget: Some(Duration::from_secs(120)),
             progress: Progress::Quiet,
             fingerprint: String::new(),
+            prune: false,
+            interrupt: None,
+            workers: None,
         }
     }
 
@@ -209,6 +250,15 @@ impl Options {
         self.out_dir.join(match self.shard {
             Some((k, n)) => format!("report.shard-{k}-of-{n}.json"),
             None => "report.json".to_string(),
+        })
+    }
+
+    /// The lock file that keeps a second run (of the same shard) out of the
+    /// output folder: `.minutes.lock` or `.minutes.shard-K-of-N.lock`.
+    pub fn lock_path(&self) -> PathBuf {
+        self.out_dir.join(match self.shard {
+            Some((k, n)) => format!(".minutes.shard-{k}-of-{n}.lock"),
+            None => ".minutes.lock".to_string(),
         })
     }
 
@@ -299,6 +349,19 @@ pub enum Error {
     /// The worker pool could not be started.
     #[error("cannot start worker threads: {0}")]
     Pool(String),
+    /// Another run is writing into the same output folder (same shard).
+    #[error(
+        "another minutes run (pid {pid}) is writing into {}; wait for it to end (or remove {} if no such run exists)",
+        .dir.display(), .lock.display()
+    )]
+    Locked {
+        /// The output folder.
+        dir: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+        /// The process holding it.
+        pid: u32,
+    },
     /// The report could not be written.
     #[error("cannot write {path}: {source}")]
     Write {

@@ -43,6 +43,11 @@ pub struct FileReport {
     /// to date (incremental runs).
     #[serde(default)]
     pub up_to_date: bool,
+    /// True when the file failed but an output of an earlier run was kept
+    /// (named in `output`): it describes the input as it was then, not as
+    /// it is now. A failure never destroys a good output.
+    #[serde(default)]
+    pub stale: bool,
 }
 
 /// Counts over the whole run.
@@ -60,6 +65,9 @@ pub struct Totals {
     pub failed: usize,
     /// Skipped (not a minutes format, or skipped by the converter).
     pub skipped: usize,
+    /// Failed files whose earlier output was kept (see [`FileReport::stale`]).
+    #[serde(default)]
+    pub stale: usize,
     /// Sum of page counts of the ok files.
     pub pages: u64,
     /// Wall time of the run.
@@ -120,6 +128,10 @@ pub struct Report {
     /// Run-level remarks (stale temp files removed, manifests ignored,
     /// conversions still running past their budget at the end).
     pub notes: Vec<String>,
+    /// Outputs removed because their input is gone (`--prune`), as paths
+    /// relative to the output folder.
+    #[serde(default)]
+    pub pruned: Vec<String>,
     /// One entry per file, in discovery order (sorted by path). In the
     /// report returned by [`crate::run`]: the failed files only.
     pub files: Vec<FileReport>,
@@ -135,6 +147,7 @@ pub(crate) struct ReportView<'a, F: Serialize> {
     pub totals: &'a Totals,
     pub collisions: &'a [Collision],
     pub notes: &'a [String],
+    pub pruned: &'a [String],
     pub files: F,
 }
 
@@ -152,8 +165,18 @@ impl Report {
         if t.up_to_date > 0 {
             parts.push(format!("{} up to date", t.up_to_date));
         }
-        parts.push(format!("{} failed", t.failed));
+        if t.stale > 0 {
+            parts.push(format!(
+                "{} failed ({} earlier output(s) kept)",
+                t.failed, t.stale
+            ));
+        } else {
+            parts.push(format!("{} failed", t.failed));
+        }
         parts.push(format!("{} skipped", t.skipped));
+        if !self.pruned.is_empty() {
+            parts.push(format!("{} pruned", self.pruned.len()));
+        }
         format!(
             "{} files: {} in {:.1} s ({:.0} files/s)",
             t.files,
@@ -183,7 +206,12 @@ impl Totals {
                 }
                 self.pages += u64::from(f.pages.unwrap_or(0));
             }
-            Status::Failed => self.failed += 1,
+            Status::Failed => {
+                self.failed += 1;
+                if f.stale {
+                    self.stale += 1;
+                }
+            }
             Status::Skipped => self.skipped += 1,
         }
     }
@@ -217,6 +245,7 @@ mod tests {
             pages: Some(1),
             millis: 2,
             up_to_date: true,
+            stale: false,
         };
         let mut report = Report {
             run: RunInfo {
@@ -245,6 +274,7 @@ mod tests {
             totals: &report.totals,
             collisions: &report.collisions,
             notes: &report.notes,
+            pruned: &report.pruned,
             files: &report.files,
         };
         assert_eq!(

@@ -15,13 +15,15 @@ use rayon::prelude::*;
 
 use crate::discover::{Discovery, Entry, EntryKind};
 use crate::fsutil::{
-    InputFile, clean_stale_temps, hex, rfc3339, sha256, write_atomic, write_atomic_with,
+    InputFile, LockError, RunLock, clean_stale_temps, hex, rfc3339, sha256, write_atomic,
+    write_atomic_with,
 };
 use crate::journal::{Change, Journal, Slot, StreamedFiles};
 use crate::manifest::{self, ManifestEntry, ManifestWriter};
 use crate::panics::{self, HookGuard};
 use crate::progress::Reporter;
 use crate::report::{Collision, FileReport, Report, ReportView, RunInfo, Status};
+use crate::worker;
 use crate::{Error, Input, Options, Outcome};
 
 /// Stack for worker and conversion threads: parsers of nested documents can
@@ -37,6 +39,9 @@ const FLUSH_EVERY: Duration = Duration::from_secs(2);
 const RUNNING: u8 = 0;
 const DONE: u8 = 1;
 const ABANDONED: u8 = 2;
+
+/// The skip reason of files a run did not get to before it was interrupted.
+const INTERRUPTED: &str = "not converted: the run was interrupted";
 
 type SharedConverter = Arc<dyn Fn(&Input) -> Result<Outcome, String> + Send + Sync>;
 
@@ -73,6 +78,18 @@ where
         path: opts.out_dir.clone(),
         source,
     })?;
+    let lock_path = opts.lock_path();
+    let _lock = RunLock::acquire(&lock_path).map_err(|e| match e {
+        LockError::Held(pid) => Error::Locked {
+            dir: opts.out_dir.clone(),
+            lock: lock_path.clone(),
+            pid,
+        },
+        LockError::Io(source) => Error::Write {
+            path: lock_path.clone(),
+            source,
+        },
+    })?;
     let started = SystemTime::now();
     let clock = Instant::now();
 
@@ -83,10 +100,15 @@ where
             "removed {removed} temporary file(s) left by an interrupted run"
         ));
     }
-    let (previous, manifest_notes) = manifest::load_all(&opts.out_dir, &opts.fingerprint);
+    let (mut previous, manifest_notes) = manifest::load_all(&opts.out_dir, &opts.fingerprint);
     notes.extend(manifest_notes);
     let entries = &discovery.entries;
     let (renamed, collisions) = assign_outputs(entries, opts);
+    let pruned = if opts.prune {
+        prune(&mut previous, discovery, &renamed, opts)?
+    } else {
+        Vec::new()
+    };
     let report_path = opts.report_path();
     let journal = Journal::create(&report_path, entries.len()).map_err(|source| Error::Write {
         path: report_path.clone(),
@@ -105,6 +127,7 @@ where
         manifest_path: opts.manifest_path(),
         reporter: Reporter::new(opts.progress, entries.len() as u64),
         abandoned: Arc::new(AtomicUsize::new(0)),
+        workers: opts.workers.clone().map(worker::Pool::new),
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -126,7 +149,15 @@ where
     }
     ctx.reporter.finish();
     drop(pool);
+    if let Some(workers) = &ctx.workers {
+        workers.shut_down();
+    }
 
+    if ctx.interrupted() {
+        notes.push(format!(
+            "the run was interrupted: files reported as \"{INTERRUPTED}\" were left as they were"
+        ));
+    }
     let still_running = ctx.abandoned.load(Ordering::Acquire);
     if still_running > 0 {
         notes.push(format!(
@@ -166,6 +197,7 @@ where
         totals,
         collisions,
         notes,
+        pruned,
         files: finished.failures,
     };
     write_atomic_with(&report_path, |w| {
@@ -174,6 +206,7 @@ where
             totals: &report.totals,
             collisions: &report.collisions,
             notes: &report.notes,
+            pruned: &report.pruned,
             files: StreamedFiles::new(ctx.journal.reader(), &finished.slots),
         };
         serde_json::to_writer_pretty(w, &view).map_err(io::Error::from)
@@ -219,6 +252,8 @@ struct Ctx<'a> {
     reporter: Reporter,
     /// Conversions that overran their budget and have not returned yet.
     abandoned: Arc<AtomicUsize>,
+    /// Worker processes, when conversions run out of process.
+    workers: Option<worker::Pool>,
 }
 
 impl Ctx<'_> {
@@ -236,8 +271,13 @@ impl Ctx<'_> {
             pages: None,
             millis: 0,
             up_to_date: false,
+            stale: false,
         };
         let change = match &entry.kind {
+            _ if self.interrupted() => {
+                report.reason = Some(INTERRUPTED.to_string());
+                Change::Keep
+            }
             EntryKind::Skip { reason } => {
                 report.reason = Some(reason.clone());
                 Change::Keep
@@ -270,7 +310,7 @@ impl Ctx<'_> {
         let out_path = self.opts.out_dir.join(output);
         let mut file = match InputFile::open(&entry.path) {
             Ok(file) => file,
-            Err(e) => return self.fail(report, format!("cannot read file: {e}"), output),
+            Err(e) => return self.fail(entry, report, format!("cannot read file: {e}"), output),
         };
         let limit = self.opts.max_file_bytes;
         if file.size > limit {
@@ -278,7 +318,7 @@ impl Ctx<'_> {
                 "file is {} bytes, larger than the limit of {limit} bytes (not read)",
                 file.size
             );
-            return self.fail(report, message, output);
+            return self.fail(entry, report, message, output);
         }
 
         if self.opts.incremental && self.up_to_date(entry, &mut file, output, &out_path, report) {
@@ -287,7 +327,7 @@ impl Ctx<'_> {
 
         let bytes = match file.read_all(limit) {
             Ok(bytes) => bytes,
-            Err(message) => return self.fail(report, message, output),
+            Err(message) => return self.fail(entry, report, message, output),
         };
         drop(file);
         let digest = sha256(&bytes);
@@ -307,7 +347,7 @@ impl Ctx<'_> {
             })) => {
                 if let Err(e) = write_atomic(&out_path, &json) {
                     let message = format!("cannot write output {}: {e}", out_path.display());
-                    return self.fail(report, message, output);
+                    return self.fail(entry, report, message, output);
                 }
                 drop(json);
                 report.status = Status::Ok;
@@ -339,7 +379,7 @@ impl Ctx<'_> {
                     fresh: true,
                 })
             }
-            Ok(Err(message)) | Err(message) => self.fail(report, message, output),
+            Ok(Err(message)) | Err(message) => self.fail(entry, report, message, output),
         }
     }
 
@@ -396,6 +436,9 @@ impl Ctx<'_> {
     /// the crate docs). The outer `Err` is a failure of the harness: panic,
     /// overrun, no thread.
     fn call(&self, input: Input) -> Result<Result<Outcome, String>, String> {
+        if let Some(workers) = &self.workers {
+            return workers.convert(&input, self.opts.time_budget);
+        }
         let Some(budget) = self.opts.time_budget else {
             return panics::catch(|| (self.converter)(&input));
         };
@@ -450,16 +493,48 @@ impl Ctx<'_> {
         }
     }
 
-    fn fail(&self, report: &mut FileReport, message: String, output: &str) -> Change {
-        report.status = Status::Failed;
-        report.error = Some(message);
-        self.remove_previous_output(&report.path, output);
-        Change::Remove
+    fn interrupted(&self) -> bool {
+        self.opts
+            .interrupt
+            .is_some_and(|f| f.load(Ordering::Relaxed))
     }
 
-    /// When an input no longer converts, its old output (if it is at the
-    /// path this input would write, so certainly its own) describes content
-    /// that no longer exists: remove it so the folder mirrors this run.
+    /// A failed file keeps its earlier output, when it has one: a full
+    /// disk, a read error or an overrun says nothing against it. The report
+    /// names it and marks it stale; its manifest entry stays, still naming
+    /// the content it was made from, so a later incremental run converts the
+    /// input again if it changed. Only when the input itself is gone is the
+    /// output removed.
+    fn fail(
+        &self,
+        entry: &Entry,
+        report: &mut FileReport,
+        message: String,
+        output: &str,
+    ) -> Change {
+        report.status = Status::Failed;
+        report.error = Some(message);
+        let Some(earlier) = self.previous.get(&report.path) else {
+            return Change::Remove;
+        };
+        if earlier.output.as_deref() != Some(output) {
+            return Change::Remove;
+        }
+        if input_gone(&entry.path) {
+            self.remove_previous_output(&report.path, output);
+            return Change::Remove;
+        }
+        if self.opts.out_dir.join(output).is_file() {
+            report.output = Some(output.to_string());
+            report.stale = true;
+        }
+        Change::Keep
+    }
+
+    /// When an input is skipped by the converter or gone, its old output (if
+    /// it is at the path this input would write, so certainly its own)
+    /// describes content that no longer exists: remove it so the folder
+    /// mirrors the archive.
     fn remove_previous_output(&self, rel: &str, output: &str) {
         if let Some(prev) = self.previous.get(rel)
             && prev.output.as_deref() == Some(output)
@@ -529,6 +604,87 @@ impl Ctx<'_> {
             Ok(())
         })
     }
+}
+
+/// Removes the outputs of inputs that are gone, and their manifest entries;
+/// returns the outputs removed. An input is gone when this run did not find
+/// it, it belongs to this run's shard and globs, and nothing is at its path
+/// under any folder given; an output that an input of this run writes is
+/// never removed. Nothing is pruned when no folder was given or nothing was
+/// found to convert (a wrong or unmounted input path must not empty the
+/// output folder).
+fn prune(
+    previous: &mut BTreeMap<String, ManifestEntry>,
+    discovery: &Discovery,
+    renamed: &HashMap<usize, String>,
+    opts: &Options,
+) -> Result<Vec<String>, Error> {
+    if discovery.roots.is_empty() || discovery.convertible() == 0 {
+        return Ok(Vec::new());
+    }
+    let include = crate::discover::globset(&opts.include)?;
+    let exclude = crate::discover::globset(&opts.exclude)?;
+    let found: std::collections::HashSet<&str> =
+        discovery.entries.iter().map(|e| e.rel.as_str()).collect();
+    let written: std::collections::HashSet<String> = discovery
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(k, e)| match renamed.get(&k) {
+            Some(o) => o.to_lowercase(),
+            None => plain_output(&e.rel).to_lowercase(),
+        })
+        .collect();
+    let gone: Vec<String> = previous
+        .keys()
+        .filter(|rel| !found.contains(rel.as_str()))
+        .filter(|rel| match opts.shard {
+            Some((k, n)) => crate::discover::shard_of(rel, n) == k,
+            None => true,
+        })
+        .filter(|rel| {
+            include.as_ref().is_none_or(|g| g.is_match(rel.as_str()))
+                && !exclude.as_ref().is_some_and(|g| g.is_match(rel.as_str()))
+        })
+        .filter(|rel| {
+            discovery.roots.iter().all(|(prefix, root)| {
+                let own = if prefix.is_empty() {
+                    Some(rel.as_str())
+                } else {
+                    rel.strip_prefix(prefix.as_str())
+                        .and_then(|r| r.strip_prefix('/'))
+                };
+                own.is_none_or(|own| input_gone(&root.join(own)))
+            })
+        })
+        .cloned()
+        .collect();
+    let mut removed = Vec::new();
+    for rel in gone {
+        let Some(entry) = previous.remove(&rel) else {
+            continue;
+        };
+        if let Some(output) = entry.output
+            && !written.contains(&output.to_lowercase())
+        {
+            match fs::remove_file(opts.out_dir.join(&output)) {
+                Ok(()) => removed.push(output),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(source) => {
+                    return Err(Error::Write {
+                        path: opts.out_dir.join(&output),
+                        source,
+                    });
+                }
+            }
+        }
+    }
+    Ok(removed)
+}
+
+/// True when nothing is at `path` any more (not even a dangling link).
+fn input_gone(path: &Path) -> bool {
+    matches!(fs::symlink_metadata(path), Err(e) if e.kind() == io::ErrorKind::NotFound)
 }
 
 /// `a/b/x.docx` → `a/b/x.json`.

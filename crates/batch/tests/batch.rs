@@ -382,7 +382,7 @@ fn incremental_runs() {
 }
 
 #[test]
-fn a_file_that_starts_failing_loses_its_old_output() {
+fn a_file_that_starts_failing_keeps_its_old_output_marked_stale() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     let out = tmp.path().join("out");
@@ -390,10 +390,54 @@ fn a_file_that_starts_failing_loses_its_old_output() {
     let opts = options(&out);
     let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
     run_checked(&found, &opts, fake);
-    assert!(out.join("a.json").exists());
+    let good = fs::read(out.join("a.json")).unwrap();
     let report = run_checked(&found, &opts, |_| Err("now broken".to_string()));
-    assert_eq!(report.totals.failed, 1);
-    assert!(!out.join("a.json").exists());
+    assert_eq!((report.totals.failed, report.totals.stale), (1, 1));
+    assert_eq!(report.files[0].output.as_deref(), Some("a.json"));
+    assert!(report.files[0].stale);
+    assert_eq!(fs::read(out.join("a.json")).unwrap(), good);
+    // The manifest still names the content the output was made from: an
+    // unchanged input is up to date again once it converts.
+    let mut inc = opts.clone();
+    inc.incremental = true;
+    let again = run_checked(&found, &inc, fake);
+    assert_eq!(again.totals.up_to_date, 1);
+}
+
+#[test]
+fn an_unreadable_input_keeps_its_output_and_a_deleted_one_loses_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "link.txt", "ett");
+    write(&input, "dir.txt", "två");
+    write(&input, "gone.txt", "tre");
+    let opts = options(&out);
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    run_checked(&found, &opts, fake);
+    let kept = [
+        fs::read(out.join("link.json")).unwrap(),
+        fs::read(out.join("dir.json")).unwrap(),
+    ];
+    // Tests run as root, for whom a chmod 000 file is still readable: a
+    // dangling link and a file turned folder cannot be read by anyone.
+    fs::remove_file(input.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink(input.join("nowhere"), input.join("link.txt")).unwrap();
+    fs::remove_file(input.join("dir.txt")).unwrap();
+    fs::create_dir(input.join("dir.txt")).unwrap();
+    fs::remove_file(input.join("gone.txt")).unwrap();
+    let report = run_checked(&found, &opts, fake);
+    assert_eq!((report.totals.failed, report.totals.stale), (3, 2));
+    let stale: Vec<&str> = report
+        .files
+        .iter()
+        .filter(|f| f.stale)
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(stale, ["dir.txt", "link.txt"]);
+    assert_eq!(fs::read(out.join("link.json")).unwrap(), kept[0]);
+    assert_eq!(fs::read(out.join("dir.json")).unwrap(), kept[1]);
+    assert!(!out.join("gone.json").exists());
 }
 
 #[test]
@@ -953,4 +997,137 @@ fn a_killed_runs_journal_is_neither_input_nor_output() {
     // Running on the output folder itself finds no journal either.
     let found = discover(std::slice::from_ref(&out), &opts, &is_supported).unwrap();
     assert!(found.entries.iter().all(|e| !e.rel.contains("tmp")));
+}
+
+#[test]
+fn a_second_run_into_the_folder_is_kept_out_and_a_dead_runs_lock_is_taken_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "ett");
+    fs::create_dir_all(&out).unwrap();
+    let opts = options(&out);
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    // A live process (init) holds the lock.
+    fs::write(opts.lock_path(), "1").unwrap();
+    match run(&found, &opts, fake) {
+        Err(e @ Error::Locked { pid: 1, .. }) => {
+            assert!(e.to_string().contains("another minutes run (pid 1)"), "{e}");
+        }
+        other => panic!("expected the lock to keep the run out: {other:?}"),
+    }
+    assert!(!out.join("a.json").exists());
+    // A process that has ended held it: the run takes it over and lets go.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    fs::write(opts.lock_path(), dead.to_string()).unwrap();
+    run_checked(&found, &opts, fake);
+    assert!(out.join("a.json").exists());
+    assert!(!opts.lock_path().exists());
+}
+
+/// The `.json` files in `out`, report aside, relative and sorted.
+fn outputs(out: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if p.is_dir() {
+                stack.push(p);
+            } else if name.ends_with(".json")
+                && !name.starts_with('.')
+                && !name.starts_with("report")
+            {
+                found.push(
+                    p.strip_prefix(out)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn pruning_removes_the_outputs_of_deleted_and_renamed_inputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    for rel in ["a.txt", "b.txt", "sub/c.txt", "d.txt"] {
+        write(&input, rel, rel);
+    }
+    let mut opts = options(&out);
+    opts.incremental = true;
+    opts.prune = true;
+    discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "b.json", "d.json", "sub/c.json"]);
+    let untouched = fs::read(out.join("a.json")).unwrap();
+
+    fs::remove_file(input.join("b.txt")).unwrap();
+    fs::rename(input.join("sub/c.txt"), input.join("sub/c2.txt")).unwrap();
+    write(&input, "e.txt", "new");
+    let report = discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "d.json", "e.json", "sub/c2.json"]);
+    let mut pruned = report.pruned.clone();
+    pruned.sort();
+    assert_eq!(pruned, ["b.json", "sub/c.json"]);
+    assert_eq!(fs::read(out.join("a.json")).unwrap(), untouched);
+    assert_eq!(report.totals.up_to_date, 2);
+
+    // A run that finds nothing (a wrong or unmounted path) prunes nothing.
+    let empty = tmp.path().join("empty");
+    fs::create_dir_all(&empty).unwrap();
+    let report = discover_run(&empty, &opts);
+    assert!(report.pruned.is_empty());
+    assert_eq!(outputs(&out).len(), 4);
+}
+
+#[test]
+fn two_roots_with_the_same_file_names_get_their_own_sub_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("styrelsen");
+    let b = tmp.path().join("nested/styrelsen");
+    let c = tmp.path().join("fullmäktige");
+    for root in [&a, &b, &c] {
+        write(root, "2024/protokoll.txt", "ett");
+    }
+    let out = tmp.path().join("out");
+    let mut opts = options(&out);
+    opts.incremental = true;
+    opts.prune = true;
+    let inputs = vec![a.clone(), b.clone(), c.clone()];
+    let found = discover(&inputs, &opts, &is_supported).unwrap();
+    let rels: Vec<&str> = found.entries.iter().map(|e| e.rel.as_str()).collect();
+    assert_eq!(
+        rels,
+        [
+            "fullmäktige/2024/protokoll.txt",
+            "styrelsen-2/2024/protokoll.txt",
+            "styrelsen/2024/protokoll.txt"
+        ]
+    );
+    let report = run_checked(&found, &opts, fake);
+    assert_eq!(report.totals.ok, 3);
+    assert_eq!(
+        outputs(&out),
+        [
+            "fullmäktige/2024/protokoll.json",
+            "styrelsen-2/2024/protokoll.json",
+            "styrelsen/2024/protokoll.json"
+        ]
+    );
+    // Pruning finds inputs under their own root: nothing is gone.
+    let again = run_checked(&found, &opts, fake);
+    assert!(again.pruned.is_empty(), "{:?}", again.pruned);
+    assert_eq!(again.totals.up_to_date, 3);
+    fs::remove_file(c.join("2024/protokoll.txt")).unwrap();
+    let found = discover(&inputs, &opts, &is_supported).unwrap();
+    let third = run_checked(&found, &opts, fake);
+    assert_eq!(third.pruned, ["fullmäktige/2024/protokoll.json"]);
 }

@@ -6,11 +6,13 @@
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use minutes::Config;
-use minutes_batch::{Options, Outcome, Progress};
+use minutes_batch::{Options, Outcome, Progress, WorkerCommand};
 use minutes_export::{ExportFormat, ExportOptions};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 #[derive(Args, Debug)]
@@ -30,6 +32,13 @@ pub(crate) struct ConvertArgs {
     /// Skip inputs whose output is up to date (same content, version and rules).
     #[arg(long)]
     incremental: bool,
+    /// Remove outputs whose input is gone since an earlier run (the default
+    /// with --incremental).
+    #[arg(long)]
+    prune: bool,
+    /// Keep outputs whose input is gone.
+    #[arg(long, conflicts_with = "prune")]
+    no_prune: bool,
     /// Process a stable 1/N of the inputs: K/N, e.g. 2/8 for the second of eight.
     #[arg(long, value_parser = parse_shard)]
     shard: Option<(u32, u32)>,
@@ -51,9 +60,18 @@ pub(crate) struct ConvertArgs {
     /// Most objects in a PDF.
     #[arg(long, default_value_t = 2_000_000)]
     max_objects: u32,
-    /// Seconds one file may take before it is reported as failed.
+    /// Seconds one file may take; its worker process is then killed and the
+    /// file reported as failed.
     #[arg(long, default_value_t = 120)]
     time_budget: u64,
+    /// Address-space limit of each worker process (e.g. 1G, 512M; a plain
+    /// number is MiB). A file that needs more fails with "out of memory".
+    #[arg(long, default_value = "1G", value_parser = parse_size)]
+    max_memory: u64,
+    /// Convert in this process instead of in worker processes: no memory
+    /// limit, and a crash on one file ends the whole run.
+    #[arg(long)]
+    in_process: bool,
     /// Print nothing but errors and the summary.
     #[arg(long, short)]
     quiet: bool,
@@ -75,15 +93,190 @@ fn parse_shard(s: &str) -> Result<(u32, u32), String> {
     Ok((k, n))
 }
 
+/// `1G`, `512M`, `64K` or a plain number of MiB, in bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => t.split_at(at),
+        None => (t, "M"),
+    };
+    let shift = match unit
+        .trim()
+        .to_ascii_uppercase()
+        .trim_end_matches(['B', 'I'])
+    {
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("{s:?}: expected a size such as 1G or 512M")),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?}: expected a size such as 1G or 512M"))?;
+    n.checked_mul(1 << shift)
+        .filter(|&b| b > 0)
+        .ok_or_else(|| format!("{s:?}: not a usable size"))
+}
+
+/// What a worker process needs to convert exactly as its parent would.
+#[derive(Args, Debug)]
+pub(crate) struct WorkerArgs {
+    /// A rules file instead of the built-in rules.
+    #[arg(long)]
+    rules: Option<PathBuf>,
+    #[arg(long)]
+    max_file_mb: u64,
+    #[arg(long)]
+    max_docx_mb: u64,
+    #[arg(long)]
+    max_pages: u32,
+    #[arg(long)]
+    max_objects: u32,
+}
+
+fn config_of(
+    rules: Option<&Path>,
+    max_file_mb: u64,
+    max_docx_mb: u64,
+    max_pages: u32,
+    max_objects: u32,
+) -> Result<Config> {
+    let mut config = Config::new(crate::load_rules(rules)?);
+    config.max_file_bytes = max_file_mb.saturating_mul(1024 * 1024);
+    config.read.max_inflated_bytes = max_docx_mb.saturating_mul(1024 * 1024);
+    config.read.max_pages = max_pages;
+    config.read.max_objects = max_objects;
+    Ok(config)
+}
+
+/// The hidden `minutes worker`: converts the files its parent sends until
+/// the parent closes the pipe (see `minutes_batch::serve`).
+pub(crate) fn worker(a: WorkerArgs) -> Result<ExitCode> {
+    let config = config_of(
+        a.rules.as_deref(),
+        a.max_file_mb,
+        a.max_docx_mb,
+        a.max_pages,
+        a.max_objects,
+    )?;
+    let convert = converter(Arc::new(config));
+    // A debug build's way to make a real crash for the tests: the worker
+    // aborts on the file named here. Release builds do not look.
+    #[cfg(debug_assertions)]
+    let convert = {
+        let crash_on = std::env::var("MINUTES_DEBUG_WORKER_ABORT").ok();
+        move |input: &minutes_batch::Input| {
+            if crash_on
+                .as_deref()
+                .is_some_and(|name| input.rel.ends_with(name))
+            {
+                std::process::abort();
+            }
+            convert(input)
+        }
+    };
+    minutes_batch::serve(convert).context("worker: the pipe to the parent failed")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The worker command line that converts as `a` says.
+fn worker_command(a: &ConvertArgs) -> Result<WorkerCommand> {
+    let program = std::env::current_exe().context("cannot find the minutes binary")?;
+    let mut args: Vec<OsString> = vec!["worker".into()];
+    if let Some(rules) = &a.rules {
+        args.push("--rules".into());
+        args.push(std::path::absolute(rules)?.into());
+    }
+    for (flag, value) in [
+        ("--max-file-mb", a.max_file_mb.to_string()),
+        ("--max-docx-mb", a.max_docx_mb.to_string()),
+        ("--max-pages", a.max_pages.to_string()),
+        ("--max-objects", a.max_objects.to_string()),
+    ] {
+        args.push(flag.into());
+        args.push(value.into());
+    }
+    Ok(WorkerCommand {
+        program,
+        args,
+        max_memory: Some(a.max_memory),
+    })
+}
+
+/// The pipeline on one file, as the batch runner calls it.
+fn converter(
+    config: Arc<Config>,
+) -> impl Fn(&minutes_batch::Input) -> Result<Outcome, String> + Send + Sync + 'static {
+    move |input: &minutes_batch::Input| match minutes::convert_hashed(
+        &input.rel,
+        &input.bytes,
+        &input.sha256,
+        &config,
+    ) {
+        Ok(c) => Ok(Outcome::Converted {
+            warnings: c
+                .document
+                .diagnostics
+                .iter()
+                .chain(&c.structured.warnings)
+                .map(|d| format!("{}: {}", d.code, d.message))
+                .collect(),
+            pages: c.document.source.pages,
+            format: c
+                .document
+                .source
+                .format
+                .map(|f| f.to_string())
+                .unwrap_or_default(),
+            json: c.json,
+        }),
+        Err(minutes::Error::Unsupported(why)) => Ok(Outcome::Skipped { reason: why }),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Set by SIGINT or SIGTERM: the run stops taking files and writes its
+/// report (see `minutes_batch::Options::interrupt`).
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+#[cfg(unix)]
+extern "C" fn on_signal(_: libc::c_int) {
+    if INTERRUPTED.swap(true, Ordering::SeqCst) {
+        // The second signal: the user does not want to wait.
+        // SAFETY: _exit is async-signal-safe.
+        unsafe { libc::_exit(130) };
+    }
+}
+
+/// Routes SIGINT and SIGTERM to [`INTERRUPTED`].
+fn catch_interrupts() {
+    #[cfg(unix)]
+    // SAFETY: the handler only touches an atomic and calls _exit, both
+    // async-signal-safe.
+    unsafe {
+        let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        libc::signal(libc::SIGINT, handler);
+        libc::signal(libc::SIGTERM, handler);
+    }
+}
+
 pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
-    let mut config = Config::new(crate::load_rules(a.rules.as_deref())?);
-    config.max_file_bytes = a.max_file_mb.saturating_mul(1024 * 1024);
-    config.read.max_inflated_bytes = a.max_docx_mb.saturating_mul(1024 * 1024);
-    config.read.max_pages = a.max_pages;
-    config.read.max_objects = a.max_objects;
+    let config = config_of(
+        a.rules.as_deref(),
+        a.max_file_mb,
+        a.max_docx_mb,
+        a.max_pages,
+        a.max_objects,
+    )?;
     let mut opts = Options::new(&a.out);
+    if !a.in_process {
+        opts.workers = Some(worker_command(&a)?);
+    }
     opts.jobs = a.jobs;
     opts.incremental = a.incremental;
+    opts.prune = (a.prune || a.incremental) && !a.no_prune;
+    opts.interrupt = Some(&INTERRUPTED);
+    catch_interrupts();
     opts.shard = a.shard;
     opts.include = a.include.clone();
     opts.exclude = a.exclude.clone();
@@ -100,32 +293,18 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
         minutes::is_candidate(&p.to_string_lossy()).map(|f| f.to_string())
     })
     .context("cannot list the inputs")?;
-    let config = Arc::new(config);
-    let cfg = Arc::clone(&config);
-    let report = minutes_batch::run(&discovery, &opts, move |input: &minutes_batch::Input| {
-        match minutes::convert_hashed(&input.rel, &input.bytes, &input.sha256, &cfg) {
-            Ok(c) => Ok(Outcome::Converted {
-                warnings: c
-                    .document
-                    .diagnostics
-                    .iter()
-                    .chain(&c.structured.warnings)
-                    .map(|d| format!("{}: {}", d.code, d.message))
-                    .collect(),
-                pages: c.document.source.pages,
-                format: c
-                    .document
-                    .source
-                    .format
-                    .map(|f| f.to_string())
-                    .unwrap_or_default(),
-                json: c.json,
-            }),
-            Err(minutes::Error::Unsupported(why)) => Ok(Outcome::Skipped { reason: why }),
-            Err(e) => Err(e.to_string()),
-        }
-    })
-    .context("the run could not proceed")?;
+    if discovery.is_empty() {
+        bail!(
+            "no input files found in {}",
+            a.inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let report = minutes_batch::run(&discovery, &opts, converter(Arc::new(config)))
+        .context("the run could not proceed")?;
     for f in report.failures() {
         eprintln!(
             "failed  {}: {}",
@@ -134,6 +313,13 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
         );
     }
     eprintln!("{}", report.summary());
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        eprintln!(
+            "minutes: interrupted; the report of the files done is in {}",
+            opts.report_path().display()
+        );
+        return Ok(ExitCode::from(130));
+    }
     if let Some(format) = a.export {
         export_tables(&a.out, format, None, a.delimiter, a.quiet)?;
     }

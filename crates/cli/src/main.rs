@@ -4,7 +4,8 @@
 //! they become a ready [`minutes::Config`] (rules compiled and checked once),
 //! and each subcommand runs on it. Errors are printed once with their chain;
 //! exit codes: 0 all converted, 2 some files failed, 1 the run itself could
-//! not proceed (usage, rules file, output folder).
+//! not proceed (usage, no input found, rules file, output folder, another
+//! run in the folder), 130 interrupted (SIGINT/SIGTERM; partial report).
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -64,10 +65,28 @@ enum Command {
     Track(register::TrackArgs),
     /// Write an offline HTML report of an output folder (--html DIR).
     Report(register::ReportArgs),
+    /// A conversion worker process, started by `convert` (not for people).
+    #[command(hide = true)]
+    Worker(convert::WorkerArgs),
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    // Like other Unix tools, end quietly when the reader of our output goes
+    // away (`minutes explain … | head`) instead of panicking on the pipe.
+    #[cfg(unix)]
+    // SAFETY: restores the default disposition of one signal at start-up.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        // Usage errors exit 1, apart from 2 (some files failed); help and
+        // version exit 0.
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
     match run(args) {
         Ok(code) => code,
         Err(e) => {
@@ -85,6 +104,7 @@ fn run(args: Args) -> Result<ExitCode> {
         Command::Index(a) => register::index(a),
         Command::Track(a) => register::track(a),
         Command::Report(a) => register::report(a),
+        Command::Worker(a) => convert::worker(a),
         Command::Explain { file, rules, rule } => {
             let config = Config::new(load_rules(rules.as_deref())?);
             explain::run(&file, &config, rule.as_deref())

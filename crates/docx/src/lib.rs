@@ -236,6 +236,16 @@ pub enum Error {
         /// The nesting limit.
         max: u32,
     },
+    /// More table cells than any minutes have: a table bomb.
+    #[error(
+        "{part} has more than {max} table cells (a table bomb, or a document too large to read)"
+    )]
+    TooManyCells {
+        /// The part.
+        part: String,
+        /// The limit.
+        max: usize,
+    },
 }
 
 fn parse_error(part: &str, e: ParseError) -> Error {
@@ -248,6 +258,10 @@ fn parse_error(part: &str, e: ParseError) -> Error {
         ParseError::TooDeep => Error::TooDeep {
             part: part.to_string(),
             max: parse::MAX_NESTING,
+        },
+        ParseError::TooManyCells => Error::TooManyCells {
+            part: part.to_string(),
+            max: parse::MAX_TABLE_CELLS,
         },
         ParseError::WrongRoot(root) => Error::NotWord {
             what: format!("its main part {part} is <{root}>, not a WordprocessingML document"),
@@ -506,6 +520,10 @@ fn part_diag(name: &str, e: ParseError) -> Diagnostic {
             x.position, x.detail
         ),
         ParseError::TooDeep => format!("{name} nests tables too deeply: its content is left out"),
+        ParseError::TooManyCells => format!(
+            "{name} has more than {} table cells: its content is left out",
+            parse::MAX_TABLE_CELLS
+        ),
         ParseError::WrongRoot(root) => {
             format!("{name} is <{root}>, not WordprocessingML: its content is left out")
         }

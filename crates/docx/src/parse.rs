@@ -17,6 +17,11 @@ use quick_xml::events::BytesStart;
 /// against hostile input exhausting the stack).
 pub(crate) const MAX_NESTING: u32 = 48;
 
+/// Most table cells read from one part. Real minutes have hundreds; an
+/// 851 KB package whose rows inflate to 250 MB made millions of them (5 GB
+/// of model), so past this the part is refused, with its memory bounded.
+pub(crate) const MAX_TABLE_CELLS: usize = 200_000;
+
 #[derive(Debug)]
 pub(crate) enum Item {
     Para(Para),
@@ -107,6 +112,8 @@ pub(crate) struct TCell {
 pub(crate) enum ParseError {
     Xml(XmlError),
     TooDeep,
+    /// More than [`MAX_TABLE_CELLS`] table cells.
+    TooManyCells,
     /// The part's root element is not WordprocessingML (its local name).
     WrongRoot(String),
 }
@@ -130,6 +137,8 @@ pub(crate) struct Parser<'a, 'r> {
     /// One flag per open `mc:AlternateContent`: a Choice was taken.
     alt: Vec<bool>,
     nesting: u32,
+    /// Table cells read so far (see [`MAX_TABLE_CELLS`]).
+    cells: usize,
     ordinal: u32,
     /// `r:id`s of headers and footers, in section order.
     pub furniture_refs: Vec<String>,
@@ -154,6 +163,7 @@ impl<'a, 'r> Parser<'a, 'r> {
             placeholders: 0,
             alt: Vec::new(),
             nesting: 0,
+            cells: 0,
             ordinal: 0,
             furniture_refs: Vec::new(),
             missing_rels: Vec::new(),
@@ -430,6 +440,10 @@ impl<'a, 'r> Parser<'a, 'r> {
             match self.x.next()? {
                 Ev::Start(tag, _) => match tag {
                     Tag::Tc => {
+                        self.cells += 1;
+                        if self.cells > MAX_TABLE_CELLS {
+                            return Err(ParseError::TooManyCells);
+                        }
                         let cell = self.cell()?;
                         row.cells.push(cell);
                     }

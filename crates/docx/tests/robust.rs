@@ -513,3 +513,25 @@ fn deeply_nested_fields_and_content_controls_stay_linear() {
             .any(|d| d.code == "docx.field.unclosed")
     );
 }
+
+#[test]
+fn a_table_bomb_is_refused_with_its_memory_bounded() {
+    // The shape of the 851 KB package whose rows inflated to 250 MB (5 GB
+    // of model): rows of empty cells, here just past the cell limit.
+    let row = format!("<w:tr>{}</w:tr>", "<w:tc/>".repeat(100));
+    let body = format!("<w:tbl>{}</w:tbl>", row.repeat(2_001));
+    let bytes = zip_of(&[("word/document.xml", &doc_xml(&body))]);
+    assert!(bytes.len() < 100_000, "{}", bytes.len());
+    let e = read(&bytes, &ReadOptions::default()).unwrap_err();
+    assert!(matches!(e, Error::TooManyCells { max: 200_000, .. }), "{e}");
+    assert!(e.to_string().contains("word/document.xml"), "{e}");
+    // A large real table is far below it.
+    let body = format!("<w:tbl>{}</w:tbl>", row.repeat(100));
+    assert!(
+        read(
+            &zip_of(&[("word/document.xml", &doc_xml(&body))]),
+            &ReadOptions::default()
+        )
+        .is_ok()
+    );
+}

@@ -165,11 +165,12 @@ pub struct ExportSummary {
     pub written: Vec<PathBuf>,
 }
 
-/// Reads every `*.json` document under `dir`, recursively, sorted by relative
-/// path. Skips what a batch run writes besides documents: hidden files and
-/// folders (the manifest, temp files) and the run reports (`report.json`,
-/// `report.shard-K-of-N.json`) at the top of `dir`. A malformed file is an
-/// error naming it.
+/// Reads the documents of `dir`, sorted by relative path: in an output
+/// folder of `minutes convert`, those its manifests list (never a stray
+/// `package.json`, nor the output of an input since pruned); in any other
+/// folder every `*.json` under it, recursively, but for hidden files and
+/// folders and the run reports (`report.json`, `report.shard-K-of-N.json`)
+/// at its top. A malformed file is an error naming it.
 pub fn load(dir: &Path) -> Result<Vec<Value>, Error> {
     document_files(dir)?.iter().map(|p| read_doc(p)).collect()
 }
@@ -177,6 +178,9 @@ pub fn load(dir: &Path) -> Result<Vec<Value>, Error> {
 /// The document files under `dir` that [`load`] reads, sorted by relative
 /// path.
 pub fn document_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    if let Some(listed) = manifest_outputs(dir)? {
+        return Ok(listed);
+    }
     let mut files = Vec::new();
     collect(dir, dir, &mut files)?;
     files.sort();
@@ -278,6 +282,57 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<
         }
     }
     Ok(())
+}
+
+/// The outputs that the batch manifests at the top of `dir`
+/// (`.minutes-manifest.json`, `.minutes-manifest.shard-K-of-N.json`) list and
+/// that exist, sorted; `None` when there is no manifest with entries.
+fn manifest_outputs(dir: &Path) -> Result<Option<Vec<PathBuf>>, Error> {
+    let read = fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut any = false;
+    let mut outputs = std::collections::BTreeSet::new();
+    for entry in read.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(".minutes-manifest") && name.ends_with(".json")) {
+            continue;
+        }
+        let path = entry.path();
+        let bytes = fs::read(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let manifest: Value = serde_json::from_slice(&bytes).map_err(|source| Error::Parse {
+            path: path.clone(),
+            source,
+        })?;
+        let Some(entries) = manifest.get("entries").and_then(Value::as_object) else {
+            continue;
+        };
+        any = true;
+        for e in entries.values() {
+            // Only plain relative paths: a manifest names files inside `dir`.
+            if let Some(output) = e.get("output").and_then(Value::as_str)
+                && !output.is_empty()
+                && !output.starts_with('/')
+                && !output.split(['/', '\\']).any(|part| part == "..")
+            {
+                outputs.insert(output.to_string());
+            }
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    Ok(Some(
+        outputs
+            .into_iter()
+            .map(|o| dir.join(o))
+            .filter(|p| p.is_file())
+            .collect(),
+    ))
 }
 
 /// `report.json` or `report.shard-K-of-N.json`, the batch run's reports, and

@@ -426,3 +426,59 @@ fn streaming_export_matches_in_memory_tables() {
     let meetings = fs::read_to_string(streamed.join("meetings.csv")).unwrap();
     assert!(meetings.contains("\r\n2026/bare.json,"), "{meetings}");
 }
+
+#[test]
+fn an_output_folder_with_a_manifest_exports_only_what_it_lists() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    output_folder(root);
+    // A stray package.json and the output of an input since deleted are
+    // not meetings of this archive.
+    fs::write(
+        root.join("package.json"),
+        r#"{"name": "x", "source": {"path": "p"}}"#,
+    )
+    .unwrap();
+    fs::write(
+        root.join("2026/borttagen.json"),
+        serde_json::to_vec(&internmedicin()).unwrap(),
+    )
+    .unwrap();
+    fs::write(
+        root.join(".minutes-manifest.json"),
+        serde_json::to_vec(&json!({
+            "version": 2,
+            "fingerprint": "f",
+            "entries": {
+                "2026/onkologi/2026-02-19 protokoll.docx": {
+                    "sha256": "00", "output": "2026/onkologi/2026-02-19 protokoll.json"
+                },
+                "2026/internmedicin/2026-02-16.txt": {
+                    "sha256": "00", "output": "2026/internmedicin/2026-02-16.json"
+                },
+                "skipped.txt": {"sha256": "00", "skipped": "not minutes"},
+                "escape.txt": {"sha256": "00", "output": "../outside.json"}
+            }
+        }))
+        .unwrap(),
+    )
+    .unwrap();
+    let files = minutes_export::document_files(root).unwrap();
+    let rel: Vec<String> = files
+        .iter()
+        .map(|p| {
+            p.strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    assert_eq!(
+        rel,
+        [
+            "2026/internmedicin/2026-02-16.json",
+            "2026/onkologi/2026-02-19 protokoll.json"
+        ]
+    );
+    assert_eq!(load(root).unwrap().len(), 2);
+}

@@ -49,7 +49,8 @@
 //! Limits against hostile files: lopdf's per-stream decompression limit, 64
 //! MiB of content per page, 2 million operators per page (forms included),
 //! form nesting depth 12 with cycle detection, capped glyphs, rules, links,
-//! CMap entries and widths; the caller's page and object limits.
+//! CMap entries and widths; the caller's page and object limits, the page
+//! tree walked by our `pages` module without trusting its `/Count`.
 #![deny(missing_docs)]
 
 pub mod cmap;
@@ -58,6 +59,7 @@ pub mod grid;
 pub mod interp;
 pub mod layout;
 pub mod lexer;
+mod pages;
 pub mod quality;
 mod tables;
 
@@ -75,11 +77,10 @@ pub enum Error {
     /// A user password is needed.
     #[error("encrypted: a password is needed to open it")]
     Encrypted,
-    /// More pages than allowed.
-    #[error("too many pages: {pages} (limit {limit})")]
+    /// More pages than allowed (the walk stops at the limit, so the true
+    /// count is not known).
+    #[error("too many pages: more than {limit}")]
     TooManyPages {
-        /// Pages in the file.
-        pages: usize,
         /// The limit.
         limit: u32,
     },
@@ -135,13 +136,10 @@ fn read_inner(bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
             limit: opts.max_objects,
         });
     }
-    let pages = pdf.get_pages();
-    if pages.len() > opts.max_pages as usize {
-        return Err(Error::TooManyPages {
-            pages: pages.len(),
-            limit: opts.max_pages,
-        });
-    }
+    let pages = pages::page_ids(&pdf, opts.max_pages).map_err(|e| match e {
+        pages::TreeError::TooMany { limit } => Error::TooManyPages { limit },
+        pages::TreeError::NoTree => Error::Parse("the catalog has no page tree".into()),
+    })?;
     if pages.is_empty() {
         return Err(Error::Parse("the document has no pages".into()));
     }
@@ -154,7 +152,7 @@ fn read_inner(bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
     let mut prepared = Vec::with_capacity(pages.len());
     let mut usable_pages = 0;
     let mut truncated = Vec::new();
-    for (k, id) in pages.values().enumerate() {
+    for (k, id) in pages.iter().enumerate() {
         let page_no = k as u32 + 1;
         let content = it.page(*id);
         // Only whether there are enough matters: stop counting there.

@@ -614,3 +614,12 @@ fn image_only_pages_are_reported() {
         Err(Error::NoTextLayer)
     ));
 }
+
+#[test]
+fn a_page_tree_claiming_two_billion_pages_is_read_without_trusting_its_count() {
+    // 685 bytes whose empty subtree says /Count 2147483647: lopdf's
+    // `get_pages` reserved 25 GB for it and aborted the process.
+    let d = doc("testdocs/crashes/pagetree-count-2e31.pdf");
+    assert_eq!(d.source.pages, Some(1));
+    assert!(body_text(&d).contains("Protokoll"));
+}

@@ -18,6 +18,7 @@ pub fn looks_like_html(s: &str) -> bool {
 /// Parse markdown inline markup into `p`, with a base style.
 pub fn push_markdown(p: &mut Paragraph, text: &str, base: Style) {
     let chars: Vec<char> = text.chars().collect();
+    let mut closers = LinkClosers::default();
     let mut style = base;
     let mut buf = String::new();
     let mut i = 0;
@@ -69,7 +70,7 @@ pub fn push_markdown(p: &mut Paragraph, text: &str, base: Style) {
             }
         }
         if c == '['
-            && let Some((label_end, target, end)) = link_at(&chars, i)
+            && let Some((label_end, target, end)) = closers.link_at(&chars, i)
         {
             flush(p, &mut buf, style);
             let label: String = chars[i + 1..label_end].iter().collect();
@@ -99,19 +100,72 @@ fn has_closing(chars: &[char], from: usize, c: char, n: usize) -> bool {
     false
 }
 
-/// `[label](target)` at `i`: (end of label, target, index after the link).
-fn link_at(chars: &[char], i: usize) -> Option<(usize, String, usize)> {
-    let close = (i + 1..chars.len()).find(|&j| chars[j] == ']')?;
-    if chars.get(close + 1) != Some(&'(') {
-        return None;
-    }
-    let end = (close + 2..chars.len()).find(|&j| chars[j] == ')')?;
-    let target: String = chars[close + 2..end].iter().collect();
-    Some((close, target.trim().to_string(), end + 1))
+/// Where the `]` and `)` that could close a link are, for a scan that only
+/// moves forward: each character is looked at once per delimiter, so a line
+/// of unmatched `[` is linear (searching afresh from every `[` was quadratic:
+/// hours for 3.8 MB).
+#[derive(Default)]
+struct LinkClosers {
+    bracket: NextOf<']'>,
+    paren: NextOf<')'>,
 }
+
+impl LinkClosers {
+    /// `[label](target)` at `i`: (end of label, target, index after the link).
+    /// Calls must come with non-decreasing `i`.
+    fn link_at(&mut self, chars: &[char], i: usize) -> Option<(usize, String, usize)> {
+        let close = self.bracket.find(chars, i + 1)?;
+        if chars.get(close + 1) != Some(&'(') {
+            return None;
+        }
+        let end = self.paren.find(chars, close + 2)?;
+        let target: String = chars.get(close + 2..end)?.iter().collect();
+        Some((close, target.trim().to_string(), end + 1))
+    }
+}
+
+/// The next position of the character `C`, remembered between queries.
+#[derive(Default)]
+struct NextOf<const C: char> {
+    /// The last position found.
+    found: Option<usize>,
+    /// Everything before this has been looked at.
+    scanned: usize,
+}
+
+impl<const C: char> NextOf<C> {
+    /// The first `C` at or after `from`; `from` must not decrease between calls.
+    fn find(&mut self, chars: &[char], from: usize) -> Option<usize> {
+        if let Some(f) = self.found
+            && f >= from
+        {
+            return Some(f);
+        }
+        let start = from.max(self.scanned);
+        let rest = chars.get(start..).unwrap_or_default();
+        self.found = rest.iter().position(|&c| c == C).map(|k| start + k);
+        self.scanned = self.found.map_or(chars.len(), |f| f + 1);
+        self.found
+    }
+}
+
+/// Most open elements an HTML fragment may nest before it is read as plain
+/// text: the HTML parser's scope checks scan the open elements at every tag,
+/// so deep nesting is quadratic there (20,000 nested `<div>` took minutes).
+const MAX_HTML_OPEN: usize = 256;
 
 /// Parse an HTML fragment (a table cell of a Word export) into blocks.
 pub fn html_blocks(html: &str, span: Span) -> Vec<Block> {
+    if open_elements_exceed(html, MAX_HTML_OPEN) {
+        let mut p = Paragraph::new(Role::Body);
+        push_text(&mut p, &collapse_ws(&strip_tags(html)), Style::NONE, None);
+        trim_paragraph(&mut p);
+        return if p.runs.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block::paragraph(p, span)]
+        };
+    }
     let frag = Html::parse_fragment(html);
     let mut cx = HtmlCx {
         blocks: Vec::new(),
@@ -120,10 +174,61 @@ pub fn html_blocks(html: &str, span: Span) -> Vec<Block> {
     };
     let root = frag.root_element();
     for child in root.children() {
-        walk(&mut cx, child, Style::NONE, None);
+        walk(&mut cx, child, Style::NONE, None, 0);
     }
     cx.flush();
     cx.blocks
+}
+
+/// Elements that never have content, so never stay open.
+const VOID_ELEMENTS: [&str; 9] = [
+    "br", "img", "hr", "input", "meta", "link", "col", "wbr", "area",
+];
+
+/// Do more than `limit` elements stay open at some point? One linear pass
+/// over the tags, an upper bound of the parser's nesting.
+fn open_elements_exceed(html: &str, limit: usize) -> bool {
+    let mut open = 0usize;
+    for tag in html.split('<').skip(1) {
+        if tag.starts_with('/') {
+            open = open.saturating_sub(1);
+            continue;
+        }
+        let name_len = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = tag.get(..name_len).unwrap_or_default();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let self_closing = tag.split('>').next().is_some_and(|t| t.ends_with('/'));
+        let void = VOID_ELEMENTS.iter().any(|v| v.eq_ignore_ascii_case(name));
+        if !self_closing && !void {
+            open += 1;
+            if open > limit {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The text of an HTML fragment with its tags removed (entities stay as written).
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 struct HtmlCx {
@@ -142,7 +247,28 @@ impl HtmlCx {
     }
 }
 
-fn walk(cx: &mut HtmlCx, node: ego_tree::NodeRef<'_, Node>, style: Style, link: Option<&str>) {
+/// Deepest element nesting that keeps its structure; real cells nest a few
+/// levels. Below it the text is kept flat, so 20,000 nested `<div>` cannot
+/// overflow the stack.
+const MAX_HTML_DEPTH: usize = 48;
+
+fn walk(
+    cx: &mut HtmlCx,
+    node: ego_tree::NodeRef<'_, Node>,
+    style: Style,
+    link: Option<&str>,
+    depth: usize,
+) {
+    if depth >= MAX_HTML_DEPTH {
+        // ego_tree's traversal is iterative.
+        for d in node.descendants() {
+            if let Node::Text(t) = d.value() {
+                push_text(&mut cx.current, &collapse_ws(t), style, link);
+            }
+        }
+        return;
+    }
+    let depth = depth + 1;
     match node.value() {
         Node::Text(t) => {
             let text = collapse_ws(t);
@@ -159,7 +285,7 @@ fn walk(cx: &mut HtmlCx, node: ego_tree::NodeRef<'_, Node>, style: Style, link: 
                         style
                     };
                     for c in node.children() {
-                        walk(cx, c, st, link);
+                        walk(cx, c, st, link, depth);
                     }
                     cx.flush();
                 }
@@ -195,7 +321,7 @@ fn walk(cx: &mut HtmlCx, node: ego_tree::NodeRef<'_, Node>, style: Style, link: 
                                 span: cx.span,
                             };
                             for c in li.children() {
-                                walk(&mut sub, c, style, link);
+                                walk(&mut sub, c, style, link, depth);
                             }
                             sub.flush();
                             let label = strip_bullet(&mut sub.blocks);
@@ -232,7 +358,7 @@ fn walk(cx: &mut HtmlCx, node: ego_tree::NodeRef<'_, Node>, style: Style, link: 
                     let href = if name == "a" { e.attr("href") } else { None };
                     let l = href.or(link);
                     for c in node.children() {
-                        walk(cx, c, st, l);
+                        walk(cx, c, st, l, depth);
                     }
                 }
             }
@@ -393,5 +519,59 @@ mod tests {
             blocks[0].plain_text(),
             "Godkänns och läggs till handlingarna"
         );
+    }
+
+    #[test]
+    fn links_after_unmatched_brackets_are_still_found() {
+        let p = md("[a] [b](x) [c [d](y) e)");
+        let links: Vec<(&str, Option<&str>)> = p
+            .runs
+            .iter()
+            .map(|r| (r.text.as_str(), r.link.as_deref()))
+            .collect();
+        assert!(links.contains(&("b", Some("x"))), "{links:?}");
+        // As before: a label runs from the first `[` to the first `]`.
+        assert!(links.contains(&("c [d", Some("y"))), "{links:?}");
+        assert_eq!(p.text(), "[a] b c [d e)");
+    }
+
+    #[test]
+    fn a_line_of_unmatched_brackets_is_kept_as_text() {
+        // 80,000 `[` without `]`: searching afresh from each was quadratic.
+        let line = "[".repeat(80_000) + "] x";
+        assert_eq!(md(&line).text(), line);
+        let line = "[a](".repeat(20_000);
+        assert_eq!(md(&line).text(), line);
+    }
+
+    #[test]
+    fn html_nested_deeper_than_the_parser_handles_is_read_as_text() {
+        // The shape of the 60 KB files that overflowed the stack.
+        for open in ["<div>", "<i>"] {
+            let close = open.replace('<', "</");
+            let depth = 20_000;
+            let html = format!("{}kärnan {}", open.repeat(depth), close.repeat(depth));
+            let blocks = html_blocks(&html, Span::default());
+            assert_eq!(blocks.len(), 1, "{open}");
+            assert_eq!(blocks[0].plain_text(), "kärnan", "{open}");
+        }
+        assert!(!open_elements_exceed(&"<p>a</p><br>".repeat(1_000), 10));
+        assert!(open_elements_exceed(&"<p>a<br/>".repeat(11), 10));
+    }
+
+    #[test]
+    fn deeply_nested_html_keeps_its_text_without_overflowing_the_stack() {
+        for (open, close) in [
+            ("<div>", "</div>"),
+            ("<i>", "</i>"),
+            ("<ul><li>", "</li></ul>"),
+        ] {
+            // Within the parser's bound, beyond the walk's.
+            let depth = MAX_HTML_OPEN / 2 - 1;
+            let html = format!("{}kärnan{}", open.repeat(depth), close.repeat(depth));
+            let blocks = html_blocks(&html, Span::default());
+            let text: String = blocks.iter().map(Block::plain_text).collect();
+            assert!(text.ends_with("kärnan"), "{open}: {text}");
+        }
     }
 }

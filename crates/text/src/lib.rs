@@ -531,7 +531,7 @@ fn join_into_last(blocks: &mut [Block], block: &Block) -> bool {
     else {
         return false;
     };
-    if ends_sentence(&last.text()) {
+    if ends_sentence(&text_ends(last).1) {
         return false;
     }
     join_paragraphs(last, next);
@@ -550,8 +550,34 @@ fn append_to_last_cell(table: &mut Table, block: &Block) -> bool {
     join_into_last(&mut cell.blocks, block)
 }
 
+/// Characters of each end of a paragraph that joining looks at: enough for
+/// its tests (four words, the wrap width, the last word). A paragraph that
+/// grows line by line is never rebuilt whole: that was quadratic (1 MB of
+/// lines joined into one paragraph took 9 s, 50 MB did not finish).
+const JOIN_VIEW: usize = 512;
+
+/// The first and the last [`JOIN_VIEW`] characters of a paragraph's text;
+/// for a shorter paragraph, its whole text twice.
+fn text_ends(p: &Paragraph) -> (String, String) {
+    let head: String = p
+        .runs
+        .iter()
+        .flat_map(|r| r.text.chars())
+        .take(JOIN_VIEW)
+        .collect();
+    let mut tail: Vec<char> = p
+        .runs
+        .iter()
+        .rev()
+        .flat_map(|r| r.text.chars().rev())
+        .take(JOIN_VIEW)
+        .collect();
+    tail.reverse();
+    (head, tail.into_iter().collect())
+}
+
 fn join_paragraphs(a: &mut Paragraph, b: &Paragraph) {
-    let a_text = a.text();
+    let a_text = text_ends(a).1;
     let hyphen_break = a_text.ends_with('-')
         && a_text
             .chars()
@@ -565,8 +591,8 @@ fn join_paragraphs(a: &mut Paragraph, b: &Paragraph) {
             .is_some_and(|w| ["och", "eller", "samt", "till"].contains(&w));
     if !hyphen_break {
         if let Some(last) = a.runs.last_mut() {
-            let t = last.text.trim_end().to_string();
-            last.text = t;
+            let kept = last.text.trim_end().len();
+            last.text.truncate(kept);
         }
         a.push(" ", Style::NONE, None);
     }
@@ -644,6 +670,9 @@ fn starts_block(t: &str) -> bool {
 /// width of a hard-wrapped text.
 fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // Whether the last paragraph of `out` holds a line break: kept as it
+    // grows rather than searched for again at every line.
+    let mut last_breaks = false;
     for b in blocks {
         if let (
             Some(Block {
@@ -654,26 +683,37 @@ fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>) -> Vec<Block> {
         ) = (out.last_mut(), &b.kind)
             && prev.role == Role::Body
             && next.role == Role::Body
-            && should_join(&prev.text(), &next.text(), wrap)
+            && !last_breaks
         {
-            join_paragraphs(prev, next);
-            *span = span.cover(b.span);
-            continue;
+            let next_text = next.text();
+            let (head, tail) = text_ends(prev);
+            if should_join(&head, &tail, &next_text, wrap) {
+                last_breaks = next_text.contains('\n');
+                join_paragraphs(prev, next);
+                *span = span.cover(b.span);
+                continue;
+            }
         }
+        last_breaks = match &b.kind {
+            BlockKind::Paragraph(p) => p.runs.iter().any(|r| r.text.contains('\n')),
+            _ => false,
+        };
         out.push(b);
     }
     out
 }
 
-fn should_join(a: &str, b: &str, wrap: Option<usize>) -> bool {
-    if a.contains('\n') || b.trim().is_empty() || ends_sentence(a) || starts_block(b) {
+/// Should paragraph `a` (given by its two ends, see [`text_ends`]; it holds
+/// no line break) take `b` in?
+fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool {
+    if b.trim().is_empty() || ends_sentence(a_tail) || starts_block(b) {
         return false;
     }
-    if starts_lower(b) && a.split_whitespace().count() >= 4 {
+    if starts_lower(b) && a_head.split_whitespace().count() >= 4 {
         return true;
     }
     match wrap {
-        Some(w) => a.trim().chars().count() * 100 >= w * 75,
+        Some(w) => a_head.trim().chars().count() * 100 >= w * 75,
         None => false,
     }
 }
@@ -812,5 +852,23 @@ mod tests {
             panic!()
         };
         assert_eq!(l.items.len(), 2);
+    }
+
+    #[test]
+    fn thousands_of_lines_joined_into_one_paragraph_keep_every_line() {
+        // Hard-wrapped to one width, and past 999 a numbered line no longer
+        // starts a block, so these join into one growing paragraph: rebuilding it at every line was
+        // quadratic (50 MB did not finish).
+        let text: String = (1..=20_000)
+            .map(|n| format!("{n}. Beslut om punkt {n} enligt förslag från styrelsen\n"))
+            .collect();
+        let d = read_str(&text);
+        let all: String = d.blocks.iter().map(Block::plain_text).collect();
+        assert!(
+            all.contains(
+                "styrelsen 1000. Beslut om punkt 1000 enligt förslag från styrelsen 1001."
+            )
+        );
+        assert!(all.ends_with("20000. Beslut om punkt 20000 enligt förslag från styrelsen"));
     }
 }
