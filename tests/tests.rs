@@ -362,6 +362,17 @@ fn seeds_as_rtf_files_score_like_text() {
 }
 
 #[test]
+fn seeds_as_word_97_documents_score_like_text() {
+    assert_format_scores_like_text("seeds-doc", 0.02);
+}
+
+#[test]
+fn seeds_as_opendocument_score_like_text() {
+    assert_format_scores_like_text("seeds-odt", 0.02);
+    assert_format_scores_like_text("seeds-fodt", 0.02);
+}
+
+#[test]
 fn files_without_extension_are_sniffed_and_every_text_format_converts() {
     let dir = temp("sniffed");
     let input = dir.join("in");

@@ -39,7 +39,7 @@ fn main() {
     for stem in stems {
         let mut line = format!("{stem:<24}");
         for ext in ["odt", "fodt"] {
-            if let Ok(b) = std::fs::read(format!("{root}seeds-odt/{stem}.{ext}")) {
+            if let Ok(b) = std::fs::read(format!("{root}seeds-{ext}/{stem}.{ext}")) {
                 let per = time(&b, |b| minutes_odt::read(b, &opts));
                 line.push_str(&format!("  .{ext} {:>7} bytes {per:>7.3} ms", b.len()));
             }

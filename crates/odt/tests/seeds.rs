@@ -40,7 +40,7 @@ fn seeds_read_like_their_docx_originals() {
     for stem in SEEDS {
         let x = docx(stem);
         for ext in ["odt", "fodt"] {
-            let d = read(&format!("seeds-odt/{stem}.{ext}"));
+            let d = read(&format!("seeds-{ext}/{stem}.{ext}"));
             let (dt, xt) = (paragraph_texts(&d), paragraph_texts(&x));
             assert!(dt.len() > 20, "{stem}.{ext}: only {} paragraphs", dt.len());
             assert_eq!(dt, xt, "{stem}.{ext}: paragraph texts differ");

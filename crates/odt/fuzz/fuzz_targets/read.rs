@@ -4,7 +4,7 @@
 //!
 //! ```sh
 //! cd crates/odt && mkdir -p fuzz/corpus/read
-//! cp ../../fixtures/seeds-odt/* ../../fixtures/testdocs/office/features.*odt fuzz/corpus/read/
+//! cp ../../fixtures/seeds-odt/* ../../fixtures/seeds-fodt/* ../../fixtures/testdocs/office/features.*odt fuzz/corpus/read/
 //! cargo +nightly fuzz run read -- -max_total_time=600 -rss_limit_mb=1024
 //! ```
 #![no_main]
