@@ -8,7 +8,8 @@ pub struct AttendanceHeading {
     pub text: &'static str,
     /// `member`, `adjunct`, `guest`, `secretary`.
     pub group: &'static str,
-    /// `present` or `absent`.
+    /// `present` or `absent`; `called` for those summoned ("Kallade"),
+    /// who were absent when the minutes also list who was present.
     pub attendance: &'static str,
     /// A role everyone listed gets (the secretary).
     pub role: Option<&'static str>,
@@ -37,7 +38,11 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("beslutande", "member", "present", None),
     h("beslutande ledamöter", "member", "present", None),
     h("tjänstgörande ersättare", "member", "present", None),
-    h("kallade", "member", "present", None),
+    h("kallade", "member", "called", None),
+    h("kallade ledamöter", "member", "called", None),
+    h("närvarolista", "member", "present", None),
+    h("röstlängd", "member", "present", None),
+    h("chair", "member", "present", Some("ordförande")),
     h("present", "member", "present", None),
     h("attendees", "member", "present", None),
     h("participants", "member", "present", None),
@@ -101,6 +106,8 @@ pub const ROLES: &[(&str, &str)] = &[
     ("mötessekreterare", "sekreterare"),
     ("sekreterare", "sekreterare"),
     ("protokollförare", "sekreterare"),
+    ("prot.förare", "sekreterare"),
+    ("prot. förare", "sekreterare"),
     ("koordinator", "koordinator"),
     ("justerare", "justerare"),
     ("chair", "ordförande"),
@@ -275,4 +282,106 @@ pub const TITLE_CUT_LABELS: &[&str] = &[
     "Tid:",
     "Bilaga:",
     "Bilagor:",
+];
+
+/// Column labels of an attendance table (närvarolista) that a text export
+/// flattened to one cell per line: "Plats", "Ledamot", "Ersättare", "Parti",
+/// "Ankom", "Utgick".
+pub const FLAT_ATTENDANCE_COLUMNS: &[&str] = &[
+    "plats",
+    "ledamot",
+    "ledamöter",
+    "ersättare",
+    "parti",
+    "ankom",
+    "utgick",
+    "avgick",
+    "kl. in",
+    "kl. ut",
+];
+
+/// Roles a person is elected to for this meeting, as written in an
+/// election ("valdes till mötesordförande") → the role, and whether the
+/// word always means this meeting's officer (true) or only among the
+/// opening items ("ordförande", "sekreterare" may be the association's).
+pub const SERVING_ROLES: &[(&str, &str, bool)] = &[
+    ("mötesordförande", "ordförande", true),
+    ("stämmoordförande", "ordförande", true),
+    ("årsmötesordförande", "ordförande", true),
+    ("ordförande för mötet", "ordförande", true),
+    ("ordförande för årsmötet", "ordförande", true),
+    ("ordförande för stämman", "ordförande", true),
+    ("ordförande vid mötet", "ordförande", true),
+    ("ordförande vid stämman", "ordförande", true),
+    ("ordförande vid årsmötet", "ordförande", true),
+    ("ordförande", "ordförande", false),
+    ("mötesordf", "ordförande", true),
+    ("mötessekreterare", "sekreterare", true),
+    ("årsmötessekreterare", "sekreterare", true),
+    ("stämmosekreterare", "sekreterare", true),
+    ("sekreterare för mötet", "sekreterare", true),
+    ("sekreterare vid mötet", "sekreterare", true),
+    ("protokollförare", "sekreterare", true),
+    ("sekreterare", "sekreterare", false),
+    ("protokolljusterare", "justerare", true),
+    ("justerare", "justerare", true),
+    ("justeringsperson", "justerare", true),
+    ("justeringspersoner", "justerare", true),
+    ("justeringsman", "justerare", true),
+    ("justeringsmän", "justerare", true),
+    ("justeringsmännen", "justerare", true),
+    ("att justera protokollet", "justerare", true),
+    ("chair", "ordförande", false),
+    ("chairman", "ordförande", false),
+    ("secretary", "sekreterare", false),
+];
+
+/// Words for everyone in the group ("Alla (förutom Jamal)",
+/// "Samtliga förutom Vegard").
+pub const EVERYONE_WORDS: &[&str] = &[
+    "alla",
+    "samtliga",
+    "samtliga medlemmar",
+    "alla medlemmar",
+    "hela gruppen",
+    "hela styrelsen",
+    "everyone",
+    "all",
+    "all members",
+];
+
+/// Words that introduce the exceptions to "everyone".
+pub const EXCEPT_WORDS: &[&str] = &["förutom", "utom", "except", "utom för", "but"];
+
+/// Lines inside an attendance list that only group it ("ordinarie"): they
+/// neither name anyone nor end the list.
+pub const ATTENDANCE_SUBLABELS: &[&str] = &[
+    "ordinarie",
+    "ordinarie ledamöter",
+    "ordinarie ledamot",
+    "suppleanter",
+];
+
+/// Item titles whose content is the attendance list ("2 Närvarolista",
+/// "Fastställande av röstlängd").
+pub const ATTENDANCE_ITEM_TITLES: &[&str] = &[
+    "närvarolista",
+    "närvarande",
+    "närvaro",
+    "deltagare",
+    "närvarande ledamöter",
+    "röstlängd",
+    "fastställande av röstlängd",
+    "fastställande av röstlängden",
+    "justering av röstlängd",
+    "justering av röstlängden",
+    "upprättande av röstlängd",
+    "upprättande av röstlängden",
+    "godkännande av röstlängd",
+    "godkännande av röstlängden",
+    "val av röstlängd",
+    "attendance",
+    "attendees",
+    "participants",
+    "present",
 ];

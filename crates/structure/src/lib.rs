@@ -15,6 +15,8 @@
 #![deny(missing_docs)]
 
 pub mod dates;
+mod elections;
+mod flat_table;
 pub mod lexicon;
 mod meeting;
 mod participants;
@@ -533,29 +535,6 @@ fn heading_key(text: &str) -> String {
     t.to_lowercase()
 }
 
-fn attendance_heading(text: &str) -> Option<(usize, String)> {
-    let key = heading_key(text);
-    if key.is_empty() {
-        return None;
-    }
-    for (i, h) in lexicon::ATTENDANCE_HEADINGS.iter().enumerate() {
-        if key == h.text {
-            return Some((i, String::new()));
-        }
-    }
-    // "Närvarande: Anna A, Bertil B" — heading and names on one line.
-    let lower = text.trim().to_lowercase();
-    for (i, h) in lexicon::ATTENDANCE_HEADINGS.iter().enumerate() {
-        if let Some(rest) = lower.strip_prefix(h.text)
-            && rest.starts_with(':')
-        {
-            let cut = text.trim().len() - rest.len() + 1;
-            return Some((i, text.trim()[cut..].trim().to_string()));
-        }
-    }
-    None
-}
-
 fn next_meetings_heading(text: &str) -> bool {
     if text.len() > 200 {
         return false;
@@ -688,16 +667,17 @@ impl Finder {
             .flatten()
             && self.items.is_empty()
         {
-            let ticked = c.get(1).is_some_and(|m| !m.as_str().trim().is_empty());
             let h = match self.section() {
                 Section::Attendance(h) => h,
                 _ => 0,
             };
-            let rest = c.get(2).map(|m| m.as_str()).unwrap_or("");
-            if let Some(ps) =
-                participants::parse_line(rest, !ticked, &lexicon::ATTENDANCE_HEADINGS[h])
-            {
-                self.participants.extend(ps);
+            let heading = &lexicon::ATTENDANCE_HEADINGS[h];
+            let parsed: Option<Vec<Vec<Participant>>> = participants::checkbox_records(&c[0])
+                .iter()
+                .map(|(ticked, rest)| participants::parse_line(rest, !ticked, heading))
+                .collect();
+            if let Some(ps) = parsed {
+                self.participants.extend(ps.into_iter().flatten());
                 return;
             }
         }
@@ -708,7 +688,7 @@ impl Finder {
             }
             return;
         }
-        if let Some((h, rest)) = attendance_heading(&text) {
+        if let Some((h, rest)) = participants::attendance_heading(&text) {
             self.section = Some(Section::Attendance(h));
             self.title_pending = false;
             if !rest.is_empty() {
@@ -1317,8 +1297,8 @@ impl Finder {
             reference: meeting.date.as_deref().and_then(Date::parse_iso),
             year: year_hint,
         };
-        self.participants = participants::merge_duplicates(std::mem::take(&mut self.participants));
-        participants::apply_elections(&mut self.participants, &self.items);
+        self.participants =
+            participants::complete(std::mem::take(&mut self.participants), doc, &self.items);
         // Everyone joined by Teams when the meeting was held there.
         if meeting.location.as_deref() == Some("Teams") {
             for p in &mut self.participants {
