@@ -385,3 +385,66 @@ pub const ATTENDANCE_ITEM_TITLES: &[&str] = &[
     "participants",
     "present",
 ];
+
+/// Kinds of meeting a title line names, → the body that meets ("Styrelsemöte
+/// nr 4" → "Styrelsen"); None keeps the kind itself as the body
+/// ("Årsmöte", "Höstmöte").
+pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
+    ("extra årsmöte", None),
+    ("årsmöte", None),
+    ("årsstämma", None),
+    ("föreningsstämma", None),
+    ("extrastämma", None),
+    ("extra föreningsstämma", None),
+    ("medlemsmöte", None),
+    ("höstmöte", None),
+    ("vårmöte", None),
+    ("stormöte", None),
+    ("sektionsmöte", None),
+    ("styrelsemöte", Some("Styrelsen")),
+    ("styrelsesammanträde", Some("Styrelsen")),
+    ("board meeting", Some("board")),
+    ("annual meeting", None),
+    ("annual general meeting", None),
+];
+
+/// Words that label a header field: never a value themselves
+/// ("Mötesform", "Ärenden").
+pub const HEADER_LABEL_WORDS: &[&str] = &[
+    "mötesform",
+    "mötestyp",
+    "typ av möte",
+    "ärenden",
+    "ärende",
+    "paragrafer",
+    "diarienummer",
+    "dnr",
+    "sida",
+    "sekreterare",
+    "ordförande",
+    "justerare",
+    "justerande",
+    "underskrifter",
+    "närvarande",
+    "kallade",
+    "organisationsnummer",
+    "org.nr",
+];
+
+/// Words after a document type that lead to the organisation or meeting
+/// it records ("Protokoll för …", "Protokoll fört vid …").
+pub const TITLE_LEADS: &[&str] = &["fört vid", "förd vid", "för", "från", "vid", "över"];
+
+/// Words that qualify a kind of meeting in a title ("Konstituerande
+/// styrelsemöte", "Digital föreningsstämma").
+pub const MEETING_KIND_MODIFIERS: &[&str] = &[
+    "konstituerande",
+    "ordinarie",
+    "extra",
+    "extrainsatt",
+    "digital",
+    "digitalt",
+    "digitala",
+    "fortsatt",
+    "fysiskt",
+];

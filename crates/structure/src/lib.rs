@@ -1332,6 +1332,7 @@ impl Finder {
             }
         }
         let mut warnings = self.warnings;
+        warnings.extend(meeting::warnings(&meeting));
         if self.items.is_empty() {
             warnings.push(Diagnostic::warning(
                 "structure.no-items",
