@@ -448,3 +448,41 @@ pub const MEETING_KIND_MODIFIERS: &[&str] = &[
     "fortsatt",
     "fysiskt",
 ];
+
+/// Endings of job titles ("Regionområdeschef", "VD" aside): where a name
+/// typed with its title after a space ends ("Alessio Degl'innocenti
+/// Regionområdeschef, Regionhälsan").
+pub const TITLE_SUFFIXES: &[&str] = &[
+    "chef",
+    "ansvarig",
+    "handläggare",
+    "strateg",
+    "samordnare",
+    "sekreterare",
+    "läkare",
+    "direktör",
+    "ordförande",
+    "koordinator",
+    "utvecklare",
+    "specialist",
+    "konsult",
+    "rådgivare",
+    "controller",
+    "ekonom",
+    "jurist",
+    "kassör",
+    "ledamot",
+    "suppleant",
+    "representant",
+    "expert",
+    "analytiker",
+    "ledare",
+    "assistent",
+    "sjuksköterska",
+    "revisor",
+    "registrator",
+    "sakkunnig",
+    "utredare",
+    "manager",
+    "officer",
+];

@@ -742,6 +742,8 @@ fn split_name(line: &str) -> Option<(String, String)> {
             end = end.min(i);
         }
     }
+    // "Katarina Järbur VD Nötkärnan, avviker 14": a title word ends the name.
+    let end = title_word_at(&line[..end]).unwrap_or(end);
     let head = &line[..end];
     let mut name = head.trim().to_string();
     let mut rest = line[end..].to_string();
@@ -773,7 +775,9 @@ fn split_name(line: &str) -> Option<(String, String)> {
         let words: Vec<&str> = line.split_whitespace().collect();
         let lead = words
             .iter()
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w)
+            })
             .count();
         let rest_words = words.len().saturating_sub(lead);
         if (2..=4).contains(&lead) && rest_words <= 10 && !line.trim_end().ends_with('.') {
@@ -788,6 +792,25 @@ fn split_name(line: &str) -> Option<(String, String)> {
         }
     }
     is_name(&name).then(|| (name, rest.trim().to_string()))
+}
+
+/// Where a title starts inside the capitalised words that lead a line:
+/// the byte offset of the first word after two that is a job title
+/// ("Regionområdeschef") or an abbreviation ("VD") followed by more words.
+fn title_word_at(head: &str) -> Option<usize> {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let at = words.iter().enumerate().skip(2).find_map(|(k, w)| {
+        let lower = w.to_lowercase();
+        let title = lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+            || (k + 1 < words.len()
+                && w.chars().count() <= 4
+                && w.chars().all(|c| c.is_uppercase()));
+        title.then_some(*w)
+    })?;
+    Some(at.as_ptr() as usize - head.as_ptr() as usize)
 }
 
 fn role_of(word: &str) -> Option<&'static str> {
@@ -1125,6 +1148,144 @@ mod tests {
                 .all(|p| p.group == "guest" && p.attendance == "partial")
         );
         assert_eq!(ps[1].affiliation.as_deref(), Some("Region Örebro"));
+    }
+
+    #[test]
+    fn names_followed_by_their_title_without_a_tab() {
+        let p = one(
+            "Aslak Iversen regionområdeschef Regionhälsan (ordförande)",
+            "deltagare",
+        );
+        assert_eq!(
+            (p.name.as_str(), p.role.as_deref(), p.title.as_deref()),
+            (
+                "Aslak Iversen",
+                Some("ordförande"),
+                Some("regionområdeschef")
+            )
+        );
+        let p = one(
+            "Henrik von Sydow verksamhetschef Västerläkarna, avviker 14",
+            "deltagare",
+        );
+        assert_eq!(
+            (p.name.as_str(), p.attendance.as_str()),
+            ("Henrik von Sydow", "partial")
+        );
+        let p = one("Katarina Järbur VD Nötkärnan, avviker 14", "deltagare");
+        assert_eq!(p.name, "Katarina Järbur");
+        let p = one(
+            "Alessio Degl'innocenti Regionområdeschef, Regionhälsan, ansluter 9:30",
+            "deltagare",
+        );
+        assert_eq!(p.name, "Alessio Degl'innocenti");
+        let p = one("Lena Ek strateg Koncernkontoret, återbud", "deltagare");
+        assert_eq!(
+            (p.name.as_str(), p.attendance.as_str()),
+            ("Lena Ek", "absent")
+        );
+    }
+
+    #[test]
+    fn everyone_but_the_named() {
+        let h = lexicon::ATTENDANCE_HEADINGS
+            .iter()
+            .find(|h| h.text == "participants")
+            .expect("heading");
+        let ps = parse_line("Alla (Förutom Jamal)", false, h).expect("a line about people");
+        assert_eq!(ps.len(), 1);
+        assert_eq!(
+            (ps[0].name.as_str(), ps[0].attendance.as_str()),
+            ("Jamal", "absent")
+        );
+        let ps = parse_line("Samtliga förutom Vegard och Anna", false, h).expect("people");
+        let names: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Vegard", "Anna"]);
+        assert!(parse_line("Samtliga medlemmar", false, h).is_some_and(|ps| ps.is_empty()));
+    }
+
+    #[test]
+    fn organisations_heading_runs_of_names() {
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        let ps = parse_line(
+            "DIGG: Anna Berg, Bertil Ek, Skatteverket: Cecilia Dahl",
+            false,
+            h,
+        )
+        .expect("people");
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.affiliation.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Berg", Some("DIGG")),
+                ("Bertil Ek", Some("DIGG")),
+                ("Cecilia Dahl", Some("Skatteverket"))
+            ]
+        );
+    }
+
+    #[test]
+    fn checkboxes_struck_names_and_sublabels() {
+        let recs = checkbox_records(
+            "[X] Haverinen Emilia, ordförande, distans\t[X] Sjöström William [ ] Nystedt Elias",
+        );
+        assert_eq!(
+            recs,
+            [
+                (true, "Haverinen Emilia, ordförande, distans".to_string()),
+                (true, "Sjöström William".to_string()),
+                (false, "Nystedt Elias".to_string())
+            ]
+        );
+        let p = one("~~Bo Ek~~", "deltagare");
+        assert_eq!(p.attendance, "absent");
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        assert!(parse_line("ordinarie", false, h).is_some_and(|ps| ps.is_empty()));
+        let ps = parse_line("Evelina Sundvik\tTindra Wingren", false, h).expect("two");
+        assert_eq!(ps.len(), 2);
+    }
+
+    #[test]
+    fn attendance_headings_in_any_form() {
+        let text = |i: usize| lexicon::ATTENDANCE_HEADINGS[i].text;
+        let (i, rest) = attendance_heading("Närvarande:\tAnna Berg, Bo Ek").expect("heading");
+        assert_eq!((text(i), rest.as_str()), ("närvarande", "Anna Berg, Bo Ek"));
+        let (i, rest) = attendance_heading("Närvarande\tAnna Berg").expect("heading");
+        assert_eq!((text(i), rest.as_str()), ("närvarande", "Anna Berg"));
+        let (i, _) = attendance_heading("Ersätare").expect("a one-letter slip");
+        assert_eq!(text(i), "ersättare");
+        assert!(attendance_heading("Ersättningar").is_none());
+    }
+
+    #[test]
+    fn the_called_who_are_not_listed_present_were_absent() {
+        let called = lexicon::ATTENDANCE_HEADINGS
+            .iter()
+            .find(|h| h.text == "kallade")
+            .expect("heading");
+        let present = lexicon::ATTENDANCE_HEADINGS
+            .iter()
+            .find(|h| h.text == "närvarande")
+            .expect("heading");
+        let mut ps = parse_line("Anna Berg, Bo Ek", false, called).expect("people");
+        ps.extend(parse_line("Anna Berg", false, present).expect("people"));
+        let doc = Document::default();
+        let ps = complete(ps, &doc, &[]);
+        let got: Vec<(&str, &str)> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.attendance.as_str()))
+            .collect();
+        assert_eq!(got, [("Anna Berg", "present"), ("Bo Ek", "absent")]);
+        // Only a list of those called: they came.
+        let ps = complete(
+            parse_line("Anna Berg, Bo Ek", false, called).expect("people"),
+            &doc,
+            &[],
+        );
+        assert!(ps.iter().all(|p| p.attendance == "present"));
     }
 
     #[test]
