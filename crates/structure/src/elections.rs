@@ -69,8 +69,10 @@ static CHECK_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "… tillsammans med ordföranden Aslan Akbas (S)".
 static WITH_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\btillsammans\s+med\s+(?:mötes)?ordföranden\s+(\p{Lu}[^,.;]*)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)\btillsammans\s+med\s+(?:tjänstgörande\s+)?(?:mötes)?ordföranden\s+(\p{Lu}[^,.;]*)",
+    )
+    .expect("valid regex")
 });
 static SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|&)\s*").expect("valid regex"));

@@ -164,7 +164,13 @@ fn cells(lines: &[&str]) -> Vec<Cell> {
             continue;
         }
         // "Carlsson Hägglund," / "Sara": the given name wrapped.
-        if l.ends_with(',') && capitalised_words(l.trim_end_matches(',')) && fragment(next) {
+        // The comma leaves no doubt: the next line completes the name even
+        // when the same given name recurs.
+        if l.ends_with(',')
+            && capitalised_words(l.trim_end_matches(','))
+            && capitalised_words(next)
+            && classify(next).is_none()
+        {
             out.push(Cell::Name(format!("{l} {next}")));
             i += 2;
             continue;
@@ -247,7 +253,9 @@ fn decide(rows: &[Row]) -> Vec<Participant> {
             if !order.contains(n) {
                 order.push(n.clone());
             }
-            let member = k == 0 && (r.seat.is_some() || r.names.len() == 2);
+            // A run of loose names at a page end is no row: only a seat, or
+            // a whole row whose seat was printed elsewhere, names a member.
+            let member = k == 0 && (r.seat.is_some() || r.names.len() == 2 && r.complete());
             if member {
                 members.insert(n.clone());
             }
@@ -265,7 +273,7 @@ fn decide(rows: &[Row]) -> Vec<Participant> {
             let attendance = if is_member {
                 member_attendance(&name, rows)
             } else {
-                substitute_attendance(&name, &complete, first.copied(), last.copied())
+                substitute_attendance(&name, rows, first.copied(), last.copied())
             };
             Participant {
                 role: None,
@@ -288,6 +296,7 @@ fn member_attendance(name: &str, rows: &[Row]) -> &'static str {
     let mine: Vec<&Row> = rows
         .iter()
         .filter(|r| r.names.first().is_some_and(|n| n == name))
+        .filter(|r| r.seat.is_some() || r.complete())
         .collect();
     if mine.iter().any(|r| !r.complete()) {
         return "present";
@@ -301,35 +310,41 @@ fn member_attendance(name: &str, rows: &[Row]) -> &'static str {
 }
 
 /// A substitute serves the whole meeting when their rows span it and no
-/// one else sits in their seat; otherwise part of it.
+/// one else sits in their seat; otherwise part of it. Rows cut up at a page
+/// end still show the seat; only whole rows show the times.
 fn substitute_attendance(
     name: &str,
-    complete: &[&Row],
+    rows: &[Row],
     first: Option<u32>,
     last: Option<u32>,
 ) -> &'static str {
     const SLACK: u32 = 30;
-    let mine: Vec<&&Row> = complete
+    let mine: Vec<&Row> = rows
         .iter()
         .filter(|r| {
             r.names.get(1).is_some_and(|n| n == name)
                 || r.seat.is_none()
                     && r.names.len() == 1
+                    && r.complete()
                     && r.names.first().is_some_and(|n| n == name)
         })
         .collect();
     if mine.is_empty() {
         return "present";
     }
-    let from = mine.iter().filter_map(|r| r.times.first()).min();
-    let to = mine.iter().filter_map(|r| r.times.get(1)).max();
+    let timed: Vec<&&Row> = mine.iter().filter(|r| r.complete()).collect();
+    let from = timed.iter().filter_map(|r| r.times.first()).min();
+    let to = timed.iter().filter_map(|r| r.times.get(1)).max();
     let spans = match (from, to, first, last) {
         (Some(f), Some(t), Some(a), Some(b)) => *f <= a + SLACK && *t + 5 >= b,
+        (None, None, _, _) => true,
         _ => false,
     };
     let seats: BTreeSet<u32> = mine.iter().filter_map(|r| r.seat).collect();
-    let shared = complete.iter().any(|r| {
-        r.seat.is_some_and(|s| seats.contains(&s)) && r.names.get(1).is_none_or(|n| n != name)
+    let shared = rows.iter().any(|r| {
+        r.seat.is_some_and(|s| seats.contains(&s))
+            && !r.names.is_empty()
+            && r.names.get(1).is_none_or(|n| n != name)
     });
     if spans && !shared {
         "present"
