@@ -162,6 +162,18 @@ impl HeaderLines {
                             }
                         }
                         set_times(&mut m, value);
+                        // "Tid: 17:15": a start alone.
+                        if m.start_time.is_none() && label.contains("tid") || label == "time" {
+                            m.start_time = m.start_time.take().or_else(|| {
+                                clock(
+                                    value
+                                        .trim()
+                                        .trim_start_matches("kl.")
+                                        .trim_start_matches("kl")
+                                        .trim(),
+                                )
+                            });
+                        }
                     }
                 }
                 continue;
@@ -267,7 +279,9 @@ impl HeaderLines {
                 m.document_type.get_or_insert_with(|| ty.to_string());
                 // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
                 let rest = strip_title_lead(t[w.len().min(t.len())..].trim());
-                if line.heading && rest.chars().any(char::is_alphabetic) && !rest.starts_with("nr")
+                if (line.heading || i == 0)
+                    && rest.chars().any(char::is_alphabetic)
+                    && !rest.starts_with("nr")
                 {
                     // "Protokoll Kommunstyrelsen" names the body; "Mötesprotokoll
                     // LiTHe kod", with no council word, the association.
@@ -395,7 +409,7 @@ fn strip_title_lead(rest: &str) -> &str {
 /// A line that is only a label ("Mötesform", "Mötesform:"), or a label
 /// word with its value in the next cell ("Ärenden⇥1 – 9 §").
 fn is_label_word(raw: &str) -> bool {
-    let head = raw.split('\t').next().unwrap_or(raw);
+    let head = raw.split(['\t', ':']).next().unwrap_or(raw);
     let key = head.trim().trim_end_matches(':').trim().to_lowercase();
     lexicon::HEADER_LABEL_WORDS.contains(&key.as_str())
 }
