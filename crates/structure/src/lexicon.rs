@@ -486,3 +486,63 @@ pub const TITLE_SUFFIXES: &[&str] = &[
     "manager",
     "officer",
 ];
+
+/// What a column of an attendance table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttendanceColumn {
+    /// The person's name.
+    Name,
+    /// Their organisation or party.
+    Affiliation,
+    /// Their role in the meeting ("Mötesroll").
+    Role,
+    /// Their job title.
+    Title,
+    /// Whether they attended ("X", "Ja", "Nej").
+    Presence,
+    /// Anything else said about them.
+    Note,
+}
+
+/// Header labels of an attendance table's columns ("Närvarande |
+/// Organisation | Mötesroll"), lower case.
+pub const ATTENDANCE_COLUMNS: &[(&str, AttendanceColumn)] = &[
+    ("namn", AttendanceColumn::Name),
+    ("name", AttendanceColumn::Name),
+    ("deltagare", AttendanceColumn::Name),
+    ("närvarande", AttendanceColumn::Name),
+    ("ledamot", AttendanceColumn::Name),
+    ("ledamöter", AttendanceColumn::Name),
+    ("person", AttendanceColumn::Name),
+    ("participant", AttendanceColumn::Name),
+    ("participants", AttendanceColumn::Name),
+    ("attendees", AttendanceColumn::Name),
+    ("organisation", AttendanceColumn::Affiliation),
+    ("organization", AttendanceColumn::Affiliation),
+    ("myndighet", AttendanceColumn::Affiliation),
+    ("företag", AttendanceColumn::Affiliation),
+    ("förvaltning", AttendanceColumn::Affiliation),
+    ("verksamhet", AttendanceColumn::Affiliation),
+    ("representerar", AttendanceColumn::Affiliation),
+    ("parti", AttendanceColumn::Affiliation),
+    ("affiliation", AttendanceColumn::Affiliation),
+    ("mötesroll", AttendanceColumn::Role),
+    ("roll", AttendanceColumn::Role),
+    ("role", AttendanceColumn::Role),
+    ("funktion", AttendanceColumn::Role),
+    ("uppdrag", AttendanceColumn::Role),
+    ("titel", AttendanceColumn::Title),
+    ("befattning", AttendanceColumn::Title),
+    ("title", AttendanceColumn::Title),
+    ("närvaro", AttendanceColumn::Presence),
+    ("deltog", AttendanceColumn::Presence),
+    ("närvarande (x)", AttendanceColumn::Presence),
+    ("attended", AttendanceColumn::Presence),
+    ("kommentar", AttendanceColumn::Note),
+    ("anmärkning", AttendanceColumn::Note),
+    ("notering", AttendanceColumn::Note),
+    ("övrigt", AttendanceColumn::Note),
+];
+
+/// Cell values of a presence column that mean the person was not there.
+pub const NOT_PRESENT_MARKS: &[&str] = &["", "-", "–", "nej", "no", "frånvarande", "ej närvarande"];

@@ -1020,6 +1020,26 @@ impl Finder {
     }
 
     fn table(&mut self, rows: &[Row], bi: usize, span: Span) {
+        // "Närvarande | Organisation | Mötesroll": people by column.
+        let cells: Vec<Vec<(String, bool)>> = rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| {
+                        let struck = c
+                            .blocks
+                            .iter()
+                            .any(|b| b.paragraphs().iter().any(|p| is_struck(p)));
+                        (c.plain_text(), struck)
+                    })
+                    .collect()
+            })
+            .collect();
+        if let Some(ps) = participants::column_table(&cells) {
+            self.participants.extend(ps);
+            return;
+        }
         if let Section::Attendance(h) = self.section()
             && !is_agenda_table(rows)
         {

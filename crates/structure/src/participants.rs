@@ -468,6 +468,100 @@ fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec
     (orgs >= 1 && !out.is_empty()).then_some(out)
 }
 
+/// "Närvarande | Organisation | Mötesroll" over rows of people: an
+/// attendance table read by its columns. Each row is its cells' text and
+/// whether the row's name is struck through. None unless the first row
+/// names a column of names and at least one other known column.
+pub(crate) fn column_table(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
+    use lexicon::AttendanceColumn as C;
+    let (header, body) = rows.split_first()?;
+    if header.len() < 2 {
+        return None;
+    }
+    let columns: Vec<Option<C>> = header
+        .iter()
+        .map(|(t, _)| {
+            let key = heading_key(t);
+            lexicon::ATTENDANCE_COLUMNS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, c)| *c)
+        })
+        .collect();
+    let name_col = columns.iter().position(|c| *c == Some(C::Name))?;
+    if columns.iter().flatten().count() < 2 {
+        return None;
+    }
+    // The name column's label may be an attendance heading ("Frånvarande").
+    let heading_text = heading_key(&header.get(name_col)?.0);
+    let heading = lexicon::ATTENDANCE_HEADINGS
+        .iter()
+        .find(|h| h.text == heading_text)
+        .or_else(|| {
+            lexicon::ATTENDANCE_HEADINGS
+                .iter()
+                .find(|h| h.text == "deltagare")
+        })?;
+    let mut out = Vec::new();
+    for row in body {
+        let cell = |c: C| {
+            columns
+                .iter()
+                .position(|x| *x == Some(c))
+                .and_then(|i| row.get(i))
+                .map(|(t, _)| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+        };
+        let Some((name_text, struck)) = row.get(name_col) else {
+            continue;
+        };
+        let Some(mut p) = person(&clean(name_text), heading, *struck) else {
+            continue;
+        };
+        if let Some(a) = cell(C::Affiliation) {
+            p.affiliation = Some(a);
+        }
+        if let Some(t) = cell(C::Title) {
+            p.title = Some(t);
+        }
+        if let Some(r) = cell(C::Role) {
+            match role_of(&r) {
+                Some(role) => p.role = Some(role.to_string()),
+                None if p.title.is_none() => p.title = Some(r),
+                None => {}
+            }
+        }
+        let presence = columns
+            .iter()
+            .position(|x| *x == Some(C::Presence))
+            .and_then(|i| row.get(i))
+            .map(|(t, _)| t.trim().to_lowercase());
+        let note = cell(C::Note);
+        let cues = [
+            presence.clone().unwrap_or_default(),
+            note.clone().unwrap_or_default(),
+        ]
+        .join(" ");
+        if presence
+            .as_deref()
+            .is_some_and(|v| lexicon::NOT_PRESENT_MARKS.contains(&v))
+            || has_cue(&cues, lexicon::ABSENT_CUES)
+        {
+            p.attendance = "absent".into();
+        } else if has_cue(&cues, lexicon::PARTIAL_CUES) {
+            p.attendance = "partial".into();
+        }
+        if p.attendance != "absent" && has_cue(&cues, lexicon::REMOTE_CUES) {
+            p.remote = true;
+        }
+        if note.is_some() {
+            p.note = note;
+        }
+        out.push(p);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 fn is_attendance_title(title: &str) -> bool {
     let key = heading_key(title);
     lexicon::ATTENDANCE_ITEM_TITLES.contains(&key.as_str())
@@ -1286,6 +1380,43 @@ mod tests {
             &[],
         );
         assert!(ps.iter().all(|p| p.attendance == "present"));
+    }
+
+    #[test]
+    fn attendance_tables_by_their_columns() {
+        let row = |cells: &[&str]| -> Vec<(String, bool)> {
+            cells.iter().map(|c| (c.to_string(), false)).collect()
+        };
+        let ps = column_table(&[
+            row(&["Närvarande", "Organisation", "Mötesroll"]),
+            row(&["Anna Berg", "DIGG", "Ordförande"]),
+            row(&["Bo Ek", "Skatteverket", "Sekreterare"]),
+            row(&["Cecilia Dahl", "Lantmäteriet", ""]),
+        ])
+        .expect("an attendance table");
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.affiliation.as_deref(), p.role.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Berg", Some("DIGG"), Some("ordförande")),
+                ("Bo Ek", Some("Skatteverket"), Some("sekreterare")),
+                ("Cecilia Dahl", Some("Lantmäteriet"), None)
+            ]
+        );
+        let ps = column_table(&[
+            row(&["Namn", "Närvaro"]),
+            row(&["Anna Berg", "X"]),
+            row(&["Bo Ek", ""]),
+        ])
+        .expect("a presence table");
+        assert_eq!(ps[0].attendance, "present");
+        assert_eq!(ps[1].attendance, "absent");
+        assert!(
+            column_table(&[row(&["Mötespunkt", "Anteckning"]), row(&["1.", "Text"])]).is_none()
+        );
     }
 
     #[test]
