@@ -93,7 +93,12 @@ fn classify(line: &str) -> Option<Cell> {
 
 /// The label of an attendance column, when a line is one.
 fn column_label(line: &str) -> Option<&'static str> {
-    let key = line.trim().trim_end_matches(':').to_lowercase();
+    let key = line.trim().trim_end_matches(':');
+    // Labels are short: most lines are rejected before lower-casing.
+    if key.is_empty() || key.len() > 16 {
+        return None;
+    }
+    let key = key.to_lowercase();
     lexicon::FLAT_ATTENDANCE_COLUMNS
         .iter()
         .find(|c| **c == key)

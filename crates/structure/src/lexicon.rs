@@ -546,3 +546,15 @@ pub const ATTENDANCE_COLUMNS: &[(&str, AttendanceColumn)] = &[
 
 /// Cell values of a presence column that mean the person was not there.
 pub const NOT_PRESENT_MARKS: &[&str] = &["", "-", "–", "nej", "no", "frånvarande", "ej närvarande"];
+
+/// Stems that any sentence naming the meeting's officers contains ("valdes",
+/// "väljer", "utsågs", "justerar", "ordföranden").
+pub const ELECTION_CUES: &[&str] = &[
+    "vald",
+    "valt",
+    "välj",
+    "utse",
+    "utsåg",
+    "justerar",
+    "ordföranden",
+];

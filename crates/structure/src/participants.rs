@@ -222,23 +222,22 @@ fn outcome_names(item: &crate::AgendaItem) -> Option<Vec<&str>> {
 /// was wrapped.
 fn sentences(text: &str) -> Vec<String> {
     let mut joined = String::new();
+    let mut prev: Option<&str> = None;
     for line in text.lines() {
         let l = line.trim();
         if l.is_empty() {
             continue;
         }
-        if !joined.is_empty() {
-            let prev_short = joined
-                .rsplit(['\n'])
-                .next()
-                .is_some_and(|p| p.split_whitespace().count() <= 2);
-            joined.push(if prev_short || ends_sentence(&joined) {
+        if let Some(p) = prev {
+            let prev_short = p.split_whitespace().count() <= 2;
+            joined.push(if prev_short || ends_sentence(p) {
                 '\n'
             } else {
                 ' '
             });
         }
         joined.push_str(l);
+        prev = Some(l);
     }
     let mut out = Vec::new();
     for para in joined.split('\n') {
@@ -309,19 +308,28 @@ pub(crate) fn person_key(name: &str) -> Vec<String> {
 /// column). A heading misspelt by one letter ("Ersätare") still counts.
 pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     let t = text.trim();
-    let key = heading_key(t);
-    if key.is_empty() {
+    // Headings are short; a line of text is looked at only for a heading
+    // that leads it ("Närvarande: Anna A, …").
+    let key = if t.len() <= 48 {
+        heading_key(t)
+    } else {
+        String::new()
+    };
+    if key.is_empty() && t.len() <= 48 {
         return None;
     }
     let headings = lexicon::ATTENDANCE_HEADINGS;
     if let Some(i) = headings.iter().position(|h| key == h.text) {
         return Some((i, String::new()));
     }
-    if let Some(i) = headings
-        .iter()
-        .position(|h| h.text.chars().count() >= 8 && one_letter_dropped(&key, h.text))
-    {
+    if let Some(i) = headings.iter().position(|h| {
+        h.text.len() >= 8 && key.len() + 1 >= h.text.len() && one_letter_dropped(&key, h.text)
+    }) {
         return Some((i, String::new()));
+    }
+    // Only a line with a label separator can lead with a heading.
+    if !t.contains([':', '\t']) {
+        return None;
     }
     let lower = t.to_lowercase();
     for (i, h) in headings.iter().enumerate() {
