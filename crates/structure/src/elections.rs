@@ -94,10 +94,9 @@ fn role_of(word: &str) -> Option<(&'static str, bool)> {
 /// "ordförande" or "sekreterare" is the meeting's.
 pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
     let s = sentence.trim().trim_end_matches('.');
-    // Most sentences elect no one: a cheap look for the verbs first keeps
-    // the Unicode-aware patterns off them.
-    let lower = s.to_lowercase();
-    if !lexicon::ELECTION_CUES.iter().any(|c| lower.contains(c)) {
+    // Most sentences elect no one: a cheap look for the verbs (written in
+    // lower case inside a sentence) keeps the Unicode-aware patterns off them.
+    if !lexicon::ELECTION_CUES.iter().any(|c| s.contains(c)) {
         return Vec::new();
     }
     let mut out = Vec::new();

@@ -123,7 +123,10 @@ fn find_header(lines: &[&str]) -> Option<(usize, usize)> {
             }
         }
         let has = |w: &str| labels.contains(w);
-        if labels.len() >= 4 && has("ledamot") && (has("ankom") || has("utgick")) {
+        if labels.len() >= 4
+            && (has("ledamot") || has("ledamöter"))
+            && (has("ankom") || has("utgick"))
+        {
             return Some((i, last + 1));
         }
     }
@@ -231,11 +234,21 @@ fn rows(cells: &[Cell]) -> Vec<Row> {
     out
 }
 
+/// Whether a paragraph's text can open a flattened attendance table: one
+/// of its lines is the member column's label.
+pub(crate) fn opens_table(text: &str) -> bool {
+    text.lines()
+        .any(|l| matches!(column_label(l), Some("ledamot" | "ledamöter")))
+}
+
 /// The participants of a flattened attendance table in `text`, in the
 /// order the table first names them; empty when there is no such table.
 pub(crate) fn read(text: &str) -> Vec<Participant> {
     // Cheap first look: the member column's label must stand on a line.
-    if !text.lines().any(|l| column_label(l) == Some("ledamot")) {
+    if !text
+        .lines()
+        .any(|l| matches!(column_label(l), Some("ledamot" | "ledamöter")))
+    {
         return Vec::new();
     }
     let lines: Vec<&str> = text.lines().collect();

@@ -372,6 +372,10 @@ static PLACE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Hos Anna Berg" → "Anna Berg"; "Årsmöte i församlingshemmet" →
 /// "församlingshemmet": a place named in a header line.
 fn place_in_line(t: &str) -> Option<String> {
+    let lower = t.to_lowercase();
+    if !(lower.starts_with("hos ") || lower.contains(" i ") || lower.contains(" på ")) {
+        return None;
+    }
     let c = PLACE_IN_LINE.captures(t)?;
     c.get(1)
         .or(c.get(2))

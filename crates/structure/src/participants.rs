@@ -132,9 +132,15 @@ fn elected_role(title: &str) -> Option<&'static str> {
 /// too); someone elected who is not in the attendance lists was there, and
 /// is added.
 pub(crate) fn apply_elections(ps: &mut Vec<Participant>, items: &[crate::AgendaItem]) {
-    for served in serving_officers(items) {
+    let officers = serving_officers(items);
+    if officers.is_empty() {
+        return;
+    }
+    let mut keys: Vec<Vec<String>> = ps.iter().map(|p| person_key(&p.name)).collect();
+    for served in officers {
         let key = person_key(&served.name);
-        match ps.iter_mut().find(|p| person_key(&p.name) == key) {
+        let found = keys.iter().position(|k| *k == key);
+        match found.and_then(|i| ps.get_mut(i)) {
             Some(p) => {
                 let keep = matches!(p.role.as_deref(), Some("ordförande" | "vice ordförande"));
                 if !keep {
@@ -144,21 +150,24 @@ pub(crate) fn apply_elections(ps: &mut Vec<Participant>, items: &[crate::AgendaI
                     p.affiliation = served.affiliation;
                 }
             }
-            None => ps.push(Participant {
-                name: served.name,
-                role: Some(served.role.to_string()),
-                title: None,
-                affiliation: served.affiliation,
-                group: if served.role == "sekreterare" {
-                    "secretary"
-                } else {
-                    "member"
-                }
-                .into(),
-                attendance: "present".into(),
-                remote: false,
-                note: None,
-            }),
+            None => {
+                keys.push(key);
+                ps.push(Participant {
+                    name: served.name,
+                    role: Some(served.role.to_string()),
+                    title: None,
+                    affiliation: served.affiliation,
+                    group: if served.role == "sekreterare" {
+                        "secretary"
+                    } else {
+                        "member"
+                    }
+                    .into(),
+                    attendance: "present".into(),
+                    remote: false,
+                    note: None,
+                });
+            }
         }
     }
 }
@@ -242,11 +251,15 @@ fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for para in joined.split('\n') {
         let mut start = 0;
-        let chars: Vec<(usize, char)> = para.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            if matches!(c, '.' | '!' | '?')
-                && chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace())
-                && chars.get(k + 2).is_some_and(|(_, n)| n.is_uppercase())
+        let mut it = para.char_indices();
+        for (i, c) in it.by_ref() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            // ". " followed by a capital letter ends a sentence.
+            let mut ahead = para[i + c.len_utf8()..].chars();
+            if ahead.next().is_some_and(char::is_whitespace)
+                && ahead.next().is_some_and(char::is_uppercase)
             {
                 out.push(para[start..=i].trim().to_string());
                 start = i + 1;
@@ -268,9 +281,11 @@ fn ends_sentence(t: &str) -> bool {
 /// filling gaps.
 pub(crate) fn merge_duplicates(ps: Vec<Participant>) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::with_capacity(ps.len());
+    let mut keys: Vec<Vec<String>> = Vec::with_capacity(ps.len());
     for p in ps {
         let key = person_key(&p.name);
-        match out.iter_mut().find(|q| person_key(&q.name) == key) {
+        let found = keys.iter().position(|k| *k == key);
+        match found.and_then(|i| out.get_mut(i)) {
             Some(q) => {
                 q.role = q.role.take().or(p.role);
                 q.title = q.title.take().or(p.title);
@@ -285,7 +300,10 @@ pub(crate) fn merge_duplicates(ps: Vec<Participant>) -> Vec<Participant> {
                     q.attendance = p.attendance;
                 }
             }
-            None => out.push(p),
+            None => {
+                keys.push(key);
+                out.push(p);
+            }
         }
     }
     out
@@ -323,7 +341,9 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         return Some((i, String::new()));
     }
     if let Some(i) = headings.iter().position(|h| {
-        h.text.len() >= 8 && key.len() + 1 >= h.text.len() && one_letter_dropped(&key, h.text)
+        h.text.len() >= 8
+            && (key.len() + 1 == h.text.len() || key.len() + 2 == h.text.len())
+            && one_letter_dropped(&key, h.text)
     }) {
         return Some((i, String::new()));
     }
@@ -358,13 +378,14 @@ fn heading_key(text: &str) -> String {
 
 /// `typo` is `word` with one letter left out.
 fn one_letter_dropped(typo: &str, word: &str) -> bool {
-    let a: Vec<char> = typo.chars().collect();
-    let b: Vec<char> = word.chars().collect();
-    if a.len() + 1 != b.len() {
-        return false;
-    }
-    let first_diff = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    a.get(first_diff..) == b.get(first_diff + 1..)
+    // The common start, then the rest of the word less one letter.
+    let same = typo
+        .char_indices()
+        .zip(word.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(typo.len(), |((i, _), _)| i);
+    let mut rest = word.get(same..).unwrap_or("").chars();
+    rest.next().is_some() && typo.get(same..) == Some(rest.as_str())
 }
 
 /// "[X] Haverinen Emilia, ordförande, distans⇥[X] Sjöström William [ ] Nystedt
@@ -416,6 +437,14 @@ fn everyone_except(line: &str) -> Option<Vec<String>> {
     let lower = t.to_lowercase();
     if lexicon::EVERYONE_WORDS.contains(&lower.as_str()) {
         return Some(Vec::new());
+    }
+    if !lexicon::EVERYONE_WORDS.iter().any(|w| {
+        lower.starts_with(w)
+            && lower
+                .get(w.len()..)
+                .is_some_and(|r| r.starts_with([' ', '(']))
+    }) {
+        return None;
     }
     let c = EVERYONE.captures(t)?;
     let Some(names) = c.get(1) else {
@@ -641,7 +670,18 @@ pub(crate) fn complete(
     for item in items.iter().filter(|i| is_attendance_title(&i.title)) {
         ps.extend(from_attendance_item(item));
     }
-    ps.extend(crate::flat_table::read(&doc.plain_text()));
+    // The flattened table's member column stands alone on a line: the
+    // whole text is built only for documents that have one.
+    let has_member_column = doc.blocks.iter().any(|b| match &b.kind {
+        minutes_model::BlockKind::Paragraph(p) => p
+            .runs
+            .iter()
+            .any(|r| crate::flat_table::opens_table(&r.text)),
+        _ => false,
+    });
+    if has_member_column {
+        ps.extend(crate::flat_table::read(&doc.plain_text()));
+    }
     let mut ps = merge_duplicates(ps);
     let anyone_present = ps.iter().any(|p| p.attendance != "called");
     for p in &mut ps {
