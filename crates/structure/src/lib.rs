@@ -672,10 +672,11 @@ impl Finder {
                 _ => 0,
             };
             let heading = &lexicon::ATTENDANCE_HEADINGS[h];
-            let parsed: Option<Vec<Vec<Participant>>> = participants::checkbox_records(&c[0])
-                .iter()
-                .map(|(ticked, rest)| participants::parse_line(rest, !ticked, heading))
-                .collect();
+            let parsed: Option<Vec<Vec<Participant>>> =
+                participants::checkbox_records(c.get(0).map_or("", |m| m.as_str()))
+                    .iter()
+                    .map(|(ticked, rest)| participants::parse_line(rest, !ticked, heading))
+                    .collect();
             if let Some(ps) = parsed {
                 self.participants.extend(ps.into_iter().flatten());
                 return;
@@ -1020,22 +1021,30 @@ impl Finder {
     }
 
     fn table(&mut self, rows: &[Row], bi: usize, span: Span) {
-        // "Närvarande | Organisation | Mötesroll": people by column.
-        let cells: Vec<Vec<(String, bool)>> = rows
-            .iter()
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .map(|c| {
-                        let struck = c
-                            .blocks
-                            .iter()
-                            .any(|b| b.paragraphs().iter().any(|p| is_struck(p)));
-                        (c.plain_text(), struck)
-                    })
-                    .collect()
-            })
-            .collect();
+        // "Närvarande | Organisation | Mötesroll": people by column (the
+        // cells are read only when the first row names such columns).
+        let header: Vec<String> = rows
+            .first()
+            .map(|r| r.cells.iter().map(|c| c.plain_text()).collect())
+            .unwrap_or_default();
+        let cells: Vec<Vec<(String, bool)>> = if !participants::is_column_header(&header) {
+            Vec::new()
+        } else {
+            rows.iter()
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .map(|c| {
+                            let struck = c
+                                .blocks
+                                .iter()
+                                .any(|b| b.paragraphs().iter().any(|p| is_struck(p)));
+                            (c.plain_text(), struck)
+                        })
+                        .collect()
+                })
+                .collect()
+        };
         if let Some(ps) = participants::column_table(&cells) {
             self.participants.extend(ps);
             return;

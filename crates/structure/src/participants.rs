@@ -505,6 +505,29 @@ fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec
     (orgs >= 1 && !out.is_empty()).then_some(out)
 }
 
+/// What each header cell of an attendance table labels.
+fn column_kinds(header: &[String]) -> Vec<Option<lexicon::AttendanceColumn>> {
+    header
+        .iter()
+        .map(|t| {
+            let key = heading_key(t);
+            lexicon::ATTENDANCE_COLUMNS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, c)| *c)
+        })
+        .collect()
+}
+
+/// A table's first row labels an attendance table: a column of names and
+/// at least one other known column.
+pub(crate) fn is_column_header(header: &[String]) -> bool {
+    let kinds = column_kinds(header);
+    header.len() >= 2
+        && kinds.contains(&Some(lexicon::AttendanceColumn::Name))
+        && kinds.iter().flatten().count() >= 2
+}
+
 /// "Närvarande | Organisation | Mötesroll" over rows of people: an
 /// attendance table read by its columns. Each row is its cells' text and
 /// whether the row's name is struck through. None unless the first row
@@ -512,23 +535,12 @@ fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec
 pub(crate) fn column_table(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
     use lexicon::AttendanceColumn as C;
     let (header, body) = rows.split_first()?;
-    if header.len() < 2 {
+    let texts: Vec<String> = header.iter().map(|(t, _)| t.clone()).collect();
+    if !is_column_header(&texts) {
         return None;
     }
-    let columns: Vec<Option<C>> = header
-        .iter()
-        .map(|(t, _)| {
-            let key = heading_key(t);
-            lexicon::ATTENDANCE_COLUMNS
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, c)| *c)
-        })
-        .collect();
+    let columns = column_kinds(&texts);
     let name_col = columns.iter().position(|c| *c == Some(C::Name))?;
-    if columns.iter().flatten().count() < 2 {
-        return None;
-    }
     // The name column's label may be an attendance heading ("Frånvarande").
     let heading_text = heading_key(&header.get(name_col)?.0);
     let heading = lexicon::ATTENDANCE_HEADINGS
