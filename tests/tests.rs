@@ -351,6 +351,29 @@ fn seeds_as_word_documents_score_like_text() {
     assert_format_scores_like_text("seeds-docx", 0.02);
 }
 
+/// Issue 11: the seeds as Word files whose attendance lists separate name
+/// and title by a space instead of a tab or cell
+/// (fixtures/seeds-docx-spaced, made by
+/// fixtures/seeds-src/make_spaced_docx.py) keep every participant, with
+/// their roles and attendance.
+#[test]
+fn seeds_whose_name_title_tabs_became_spaces_keep_every_participant() {
+    let m = metrics(&fixtures().join("seeds-docx-spaced"), "spaced");
+    let get = |k: &str| {
+        m.iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, x)| *x)
+            .unwrap_or(0.0)
+    };
+    for metric in ["participants", "role", "attendance"] {
+        assert!(
+            get(metric) >= 1.0,
+            "{metric} = {} on fixtures/seeds-docx-spaced: {m:?}",
+            get(metric)
+        );
+    }
+}
+
 #[test]
 fn seeds_as_html_pages_score_like_text() {
     assert_format_scores_like_text("seeds-html", 0.02);

@@ -8,7 +8,8 @@ pub struct AttendanceHeading {
     pub text: &'static str,
     /// `member`, `adjunct`, `guest`, `secretary`.
     pub group: &'static str,
-    /// `present` or `absent`.
+    /// `present` or `absent`; `called` for those summoned ("Kallade"),
+    /// who were absent when the minutes also list who was present.
     pub attendance: &'static str,
     /// A role everyone listed gets (the secretary).
     pub role: Option<&'static str>,
@@ -37,7 +38,11 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("beslutande", "member", "present", None),
     h("beslutande ledamöter", "member", "present", None),
     h("tjänstgörande ersättare", "member", "present", None),
-    h("kallade", "member", "present", None),
+    h("kallade", "member", "called", None),
+    h("kallade ledamöter", "member", "called", None),
+    h("närvarolista", "member", "present", None),
+    h("röstlängd", "member", "present", None),
+    h("chair", "member", "present", Some("ordförande")),
     h("present", "member", "present", None),
     h("attendees", "member", "present", None),
     h("participants", "member", "present", None),
@@ -101,6 +106,8 @@ pub const ROLES: &[(&str, &str)] = &[
     ("mötessekreterare", "sekreterare"),
     ("sekreterare", "sekreterare"),
     ("protokollförare", "sekreterare"),
+    ("prot.förare", "sekreterare"),
+    ("prot. förare", "sekreterare"),
     ("koordinator", "koordinator"),
     ("justerare", "justerare"),
     ("chair", "ordförande"),
@@ -291,3 +298,277 @@ pub const TITLE_CUT_LABELS: &[&str] = &[
 /// "godkändes", "utlysts"): a numbered line with one reports what the meeting
 /// did, so it is a paragraph, not an agenda heading.
 pub const PAST_TENSE_ENDINGS: &[&str] = &["ades", "des", "tes", "ts", "lde", "dde", "gicks"];
+/// Column labels of an attendance table (närvarolista) that a text export
+/// flattened to one cell per line: "Plats", "Ledamot", "Ersättare", "Parti",
+/// "Ankom", "Utgick".
+pub const FLAT_ATTENDANCE_COLUMNS: &[&str] = &[
+    "plats",
+    "ledamot",
+    "ledamöter",
+    "ersättare",
+    "parti",
+    "ankom",
+    "utgick",
+    "avgick",
+    "kl. in",
+    "kl. ut",
+];
+
+/// Roles a person is elected to for this meeting, as written in an
+/// election ("valdes till mötesordförande") → the role, and whether the
+/// word always means this meeting's officer (true) or only among the
+/// opening items ("ordförande", "sekreterare" may be the association's).
+pub const SERVING_ROLES: &[(&str, &str, bool)] = &[
+    ("mötesordförande", "ordförande", true),
+    ("stämmoordförande", "ordförande", true),
+    ("årsmötesordförande", "ordförande", true),
+    ("ordförande för mötet", "ordförande", true),
+    ("ordförande för årsmötet", "ordförande", true),
+    ("ordförande för stämman", "ordförande", true),
+    ("ordförande vid mötet", "ordförande", true),
+    ("ordförande vid stämman", "ordförande", true),
+    ("ordförande vid årsmötet", "ordförande", true),
+    ("ordförande", "ordförande", false),
+    ("mötesordf", "ordförande", true),
+    ("mötessekreterare", "sekreterare", true),
+    ("årsmötessekreterare", "sekreterare", true),
+    ("stämmosekreterare", "sekreterare", true),
+    ("sekreterare för mötet", "sekreterare", true),
+    ("sekreterare vid mötet", "sekreterare", true),
+    ("protokollförare", "sekreterare", true),
+    ("sekreterare", "sekreterare", false),
+    ("protokolljusterare", "justerare", true),
+    ("justerare", "justerare", true),
+    ("justeringsperson", "justerare", true),
+    ("justeringspersoner", "justerare", true),
+    ("justeringsman", "justerare", true),
+    ("justeringsmän", "justerare", true),
+    ("justeringsmännen", "justerare", true),
+    ("att justera protokollet", "justerare", true),
+    ("chair", "ordförande", false),
+    ("chairman", "ordförande", false),
+    ("secretary", "sekreterare", false),
+];
+
+/// Words for everyone in the group ("Alla (förutom Jamal)",
+/// "Samtliga förutom Vegard").
+pub const EVERYONE_WORDS: &[&str] = &[
+    "alla",
+    "samtliga",
+    "samtliga medlemmar",
+    "alla medlemmar",
+    "hela gruppen",
+    "hela styrelsen",
+    "everyone",
+    "all",
+    "all members",
+];
+
+/// Words that introduce the exceptions to "everyone".
+pub const EXCEPT_WORDS: &[&str] = &["förutom", "utom", "except", "utom för", "but"];
+
+/// Lines inside an attendance list that only group it ("ordinarie"): they
+/// neither name anyone nor end the list.
+pub const ATTENDANCE_SUBLABELS: &[&str] = &[
+    "ordinarie",
+    "ordinarie ledamöter",
+    "ordinarie ledamot",
+    "suppleanter",
+];
+
+/// Item titles whose content is the attendance list ("2 Närvarolista",
+/// "Fastställande av röstlängd").
+pub const ATTENDANCE_ITEM_TITLES: &[&str] = &[
+    "närvarolista",
+    "närvarande",
+    "närvaro",
+    "deltagare",
+    "närvarande ledamöter",
+    "röstlängd",
+    "fastställande av röstlängd",
+    "fastställande av röstlängden",
+    "justering av röstlängd",
+    "justering av röstlängden",
+    "upprättande av röstlängd",
+    "upprättande av röstlängden",
+    "godkännande av röstlängd",
+    "godkännande av röstlängden",
+    "val av röstlängd",
+    "attendance",
+    "attendees",
+    "participants",
+    "present",
+];
+
+/// Kinds of meeting a title line names, → the body that meets ("Styrelsemöte
+/// nr 4" → "Styrelsen"); None keeps the kind itself as the body
+/// ("Årsmöte", "Höstmöte").
+pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
+    ("extra årsmöte", None),
+    ("årsmöte", None),
+    ("årsstämma", None),
+    ("föreningsstämma", None),
+    ("extrastämma", None),
+    ("extra föreningsstämma", None),
+    ("medlemsmöte", None),
+    ("höstmöte", None),
+    ("vårmöte", None),
+    ("stormöte", None),
+    ("sektionsmöte", None),
+    ("styrelsemöte", Some("Styrelsen")),
+    ("styrelsesammanträde", Some("Styrelsen")),
+    ("board meeting", Some("board")),
+    ("annual meeting", None),
+    ("annual general meeting", None),
+];
+
+/// Words that label a header field: never a value themselves
+/// ("Mötesform", "Ärenden").
+pub const HEADER_LABEL_WORDS: &[&str] = &[
+    "mötesform",
+    "mötestyp",
+    "typ av möte",
+    "ärenden",
+    "ärende",
+    "paragrafer",
+    "diarienummer",
+    "dnr",
+    "sida",
+    "sekreterare",
+    "ordförande",
+    "justerare",
+    "justerande",
+    "underskrifter",
+    "närvarande",
+    "kallade",
+    "organisationsnummer",
+    "org.nr",
+];
+
+/// Words after a document type that lead to the organisation or meeting
+/// it records ("Protokoll för …", "Protokoll fört vid …").
+pub const TITLE_LEADS: &[&str] = &["fört vid", "förd vid", "för", "från", "vid", "över"];
+
+/// Words that qualify a kind of meeting in a title ("Konstituerande
+/// styrelsemöte", "Digital föreningsstämma").
+pub const MEETING_KIND_MODIFIERS: &[&str] = &[
+    "konstituerande",
+    "ordinarie",
+    "extra",
+    "extrainsatt",
+    "digital",
+    "digitalt",
+    "digitala",
+    "fortsatt",
+    "fysiskt",
+];
+
+/// Endings of job titles ("Regionområdeschef", "VD" aside): where a name
+/// typed with its title after a space ends ("Alessio Degl'innocenti
+/// Regionområdeschef, Regionhälsan").
+pub const TITLE_SUFFIXES: &[&str] = &[
+    "chef",
+    "ansvarig",
+    "handläggare",
+    "strateg",
+    "samordnare",
+    "sekreterare",
+    "läkare",
+    "direktör",
+    "ordförande",
+    "koordinator",
+    "utvecklare",
+    "specialist",
+    "konsult",
+    "rådgivare",
+    "controller",
+    "ekonom",
+    "jurist",
+    "kassör",
+    "ledamot",
+    "suppleant",
+    "representant",
+    "expert",
+    "analytiker",
+    "ledare",
+    "assistent",
+    "sjuksköterska",
+    "revisor",
+    "registrator",
+    "sakkunnig",
+    "utredare",
+    "manager",
+    "officer",
+];
+
+/// What a column of an attendance table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttendanceColumn {
+    /// The person's name.
+    Name,
+    /// Their organisation or party.
+    Affiliation,
+    /// Their role in the meeting ("Mötesroll").
+    Role,
+    /// Their job title.
+    Title,
+    /// Whether they attended ("X", "Ja", "Nej").
+    Presence,
+    /// Anything else said about them.
+    Note,
+}
+
+/// Header labels of an attendance table's columns ("Närvarande |
+/// Organisation | Mötesroll"), lower case.
+pub const ATTENDANCE_COLUMNS: &[(&str, AttendanceColumn)] = &[
+    ("namn", AttendanceColumn::Name),
+    ("name", AttendanceColumn::Name),
+    ("deltagare", AttendanceColumn::Name),
+    ("närvarande", AttendanceColumn::Name),
+    ("ledamot", AttendanceColumn::Name),
+    ("ledamöter", AttendanceColumn::Name),
+    ("person", AttendanceColumn::Name),
+    ("participant", AttendanceColumn::Name),
+    ("participants", AttendanceColumn::Name),
+    ("attendees", AttendanceColumn::Name),
+    ("organisation", AttendanceColumn::Affiliation),
+    ("organization", AttendanceColumn::Affiliation),
+    ("myndighet", AttendanceColumn::Affiliation),
+    ("företag", AttendanceColumn::Affiliation),
+    ("förvaltning", AttendanceColumn::Affiliation),
+    ("verksamhet", AttendanceColumn::Affiliation),
+    ("representerar", AttendanceColumn::Affiliation),
+    ("parti", AttendanceColumn::Affiliation),
+    ("affiliation", AttendanceColumn::Affiliation),
+    ("mötesroll", AttendanceColumn::Role),
+    ("roll", AttendanceColumn::Role),
+    ("role", AttendanceColumn::Role),
+    ("funktion", AttendanceColumn::Role),
+    ("uppdrag", AttendanceColumn::Role),
+    ("titel", AttendanceColumn::Title),
+    ("befattning", AttendanceColumn::Title),
+    ("title", AttendanceColumn::Title),
+    ("närvaro", AttendanceColumn::Presence),
+    ("deltog", AttendanceColumn::Presence),
+    ("närvarande (x)", AttendanceColumn::Presence),
+    ("attended", AttendanceColumn::Presence),
+    ("kommentar", AttendanceColumn::Note),
+    ("anmärkning", AttendanceColumn::Note),
+    ("notering", AttendanceColumn::Note),
+    ("övrigt", AttendanceColumn::Note),
+];
+
+/// Cell values of a presence column that mean the person was not there.
+pub const NOT_PRESENT_MARKS: &[&str] = &["", "-", "–", "nej", "no", "frånvarande", "ej närvarande"];
+
+/// Stems that any sentence naming the meeting's officers contains ("valdes",
+/// "väljer", "utsågs", "justerar", "ordföranden").
+pub const ELECTION_CUES: &[&str] = &[
+    "vald",
+    "valt",
+    "välj",
+    "utse",
+    "utsåg",
+    "justerar",
+    "ordföranden",
+];

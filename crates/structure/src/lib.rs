@@ -15,6 +15,8 @@
 #![deny(missing_docs)]
 
 pub mod dates;
+mod elections;
+mod flat_table;
 pub mod layout;
 pub mod lexicon;
 mod meeting;
@@ -616,29 +618,6 @@ fn heading_key(text: &str) -> String {
     t.to_lowercase()
 }
 
-fn attendance_heading(text: &str) -> Option<(usize, String)> {
-    let key = heading_key(text);
-    if key.is_empty() {
-        return None;
-    }
-    for (i, h) in lexicon::ATTENDANCE_HEADINGS.iter().enumerate() {
-        if key == h.text {
-            return Some((i, String::new()));
-        }
-    }
-    // "Närvarande: Anna A, Bertil B" — heading and names on one line.
-    let lower = text.trim().to_lowercase();
-    for (i, h) in lexicon::ATTENDANCE_HEADINGS.iter().enumerate() {
-        if let Some(rest) = lower.strip_prefix(h.text)
-            && rest.starts_with(':')
-        {
-            let cut = text.trim().len() - rest.len() + 1;
-            return Some((i, text.trim()[cut..].trim().to_string()));
-        }
-    }
-    None
-}
-
 fn next_meetings_heading(text: &str) -> bool {
     if text.len() > 200 {
         return false;
@@ -821,16 +800,18 @@ impl Finder {
             .flatten()
             && self.items.is_empty()
         {
-            let ticked = c.get(1).is_some_and(|m| !m.as_str().trim().is_empty());
             let h = match self.section() {
                 Section::Attendance(h) => h,
                 _ => 0,
             };
-            let rest = c.get(2).map(|m| m.as_str()).unwrap_or("");
-            if let Some(ps) =
-                participants::parse_line(rest, !ticked, &lexicon::ATTENDANCE_HEADINGS[h])
-            {
-                self.participants.extend(ps);
+            let heading = &lexicon::ATTENDANCE_HEADINGS[h];
+            let parsed: Option<Vec<Vec<Participant>>> =
+                participants::checkbox_records(c.get(0).map_or("", |m| m.as_str()))
+                    .iter()
+                    .map(|(ticked, rest)| participants::parse_line(rest, !ticked, heading))
+                    .collect();
+            if let Some(ps) = parsed {
+                self.participants.extend(ps.into_iter().flatten());
                 return;
             }
         }
@@ -846,7 +827,7 @@ impl Finder {
         if self.record {
             self.record_line(p, &text, None);
         }
-        if let Some((h, rest)) = attendance_heading(&text) {
+        if let Some((h, rest)) = participants::attendance_heading(&text) {
             self.mark_recorded(|l| l.attendance = true);
             self.section = Some(Section::Attendance(h));
             self.title_pending = false;
@@ -1363,6 +1344,34 @@ impl Finder {
         if is_agenda_table(rows) {
             self.agenda_table_seen = true;
         }
+        // "Närvarande | Organisation | Mötesroll": people by column (the
+        // cells are read only when the first row names such columns).
+        let header: Vec<String> = rows
+            .first()
+            .map(|r| r.cells.iter().map(|c| c.plain_text()).collect())
+            .unwrap_or_default();
+        let cells: Vec<Vec<(String, bool)>> = if !participants::is_column_header(&header) {
+            Vec::new()
+        } else {
+            rows.iter()
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .map(|c| {
+                            let struck = c
+                                .blocks
+                                .iter()
+                                .any(|b| b.paragraphs().iter().any(|p| is_struck(p)));
+                            (c.plain_text(), struck)
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        if let Some(ps) = participants::column_table(&cells) {
+            self.participants.extend(ps);
+            return;
+        }
         if let Section::Attendance(h) = self.section()
             && !is_agenda_table(rows)
         {
@@ -1641,8 +1650,8 @@ impl Finder {
             reference: meeting.date.as_deref().and_then(Date::parse_iso),
             year: year_hint,
         };
-        self.participants = participants::merge_duplicates(std::mem::take(&mut self.participants));
-        participants::apply_elections(&mut self.participants, &self.items);
+        self.participants =
+            participants::complete(std::mem::take(&mut self.participants), doc, &self.items);
         // Everyone joined by Teams when the meeting was held there.
         if meeting.location.as_deref() == Some("Teams") {
             for p in &mut self.participants {
@@ -1687,6 +1696,7 @@ impl Finder {
             }
         }
         let mut warnings = self.warnings;
+        warnings.extend(meeting::warnings(&meeting));
         if self.items.is_empty() {
             warnings.push(Diagnostic::warning(
                 "structure.no-items",

@@ -46,7 +46,7 @@ pub(crate) struct HeaderLines {
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(datum|mötesdatum|sammanträdesdatum|sammanträdestid|date|tid|tidpunkt|tid och plats|plats och tid|plats och tidpunkt|plats|lokal|location|place|time|mötestid|mötesplats|sammanträdesplats|organ)\s*(?::|\t)\s*(.*)$")
+    Regex::new(r"(?i)^\s*(datum|mötesdatum|sammanträdesdatum|sammanträdestid|date|tid|tidpunkt|tid och plats|plats och tid|plats och tidpunkt|plats|lokal|location|place|time|mötestid|mötesplats|sammanträdesplats|organ|group|grupp|organisation|organization|förening|föreningen)\s*(?::|\t)\s*(.*)$")
         .expect("valid regex")
 });
 
@@ -67,7 +67,38 @@ impl HeaderLines {
         let mut body_candidates: Vec<(String, bool)> = Vec::new();
         let mut organ: Option<String> = None;
         let mut meeting_kind: Option<String> = None;
-        for (i, line) in self.lines.iter().enumerate() {
+        // Front matter: the post's date and title, its category a body.
+        let (skip, fields) = front_matter(&self.lines);
+        for (k, v) in &fields {
+            match k.as_str() {
+                "date" => {
+                    // "2017-04-24T19:00:00+02:00": the day of the timestamp.
+                    let day = v.get(..10).and_then(Date::parse_iso).or_else(|| {
+                        find_dates(v, &DateContext::default())
+                            .first()
+                            .and_then(|d| d.date)
+                    });
+                    if let Some(d) = day {
+                        dates.push((d, true));
+                    }
+                }
+                "title" => {
+                    if let Some(tp) = title_parts(v) {
+                        meeting_kind = meeting_kind.or(tp.body);
+                        m.organization = m.organization.take().or(tp.organization);
+                    }
+                }
+                "categories" | "category" => {
+                    let c = v.trim();
+                    if any_word_ends(&c.to_lowercase(), lexicon::BODY_WORDS) {
+                        body_candidates.push((c.to_string(), true));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (i, line) in self.lines.iter().enumerate().skip(skip) {
+            let i = i - skip;
             let t = strip_markup(&line.text);
             if t.is_empty() {
                 continue;
@@ -88,6 +119,12 @@ impl HeaderLines {
                     .unwrap_or_default();
                 let value = c.get(2).map(|x| x.as_str().trim()).unwrap_or("");
                 match label.as_str() {
+                    "group" | "grupp" | "organisation" | "organization" | "förening"
+                    | "föreningen" => {
+                        if m.organization.is_none() && !value.is_empty() && !is_placeholder(value) {
+                            m.organization = Some(value.to_string());
+                        }
+                    }
                     "organ" => {
                         // The last "Organ" label wins: cover pages, where the
                         // first one stands, are the pages most often garbled.
@@ -112,7 +149,7 @@ impl HeaderLines {
                     }
                     "plats" | "lokal" | "location" | "place" | "mötesplats"
                     | "sammanträdesplats" => {
-                        let value = value.trim_end_matches('_').trim();
+                        let value = before_next_label(value).trim_end_matches('_').trim();
                         if m.location.is_none() && !value.is_empty() && !is_placeholder(value) {
                             m.location = Some(normalize_location(value));
                         }
@@ -125,9 +162,81 @@ impl HeaderLines {
                             }
                         }
                         set_times(&mut m, value);
+                        // "Tid: 17:15": a start alone.
+                        if m.start_time.is_none() && label.contains("tid") || label == "time" {
+                            m.start_time = m.start_time.take().or_else(|| {
+                                clock(
+                                    value
+                                        .trim()
+                                        .trim_start_matches("kl.")
+                                        .trim_start_matches("kl")
+                                        .trim(),
+                                )
+                            });
+                        }
                     }
                 }
                 continue;
+            }
+            // A label without its value ("Mötesform", "Ärenden⇥1 – 9 §")
+            // is never a value itself.
+            if is_label_word(raw) {
+                continue;
+            }
+            if (line.heading || i <= 2)
+                && meeting_kind.is_none()
+                && let Some(tp) = title_parts(&t)
+            {
+                meeting_kind = tp.body;
+                if let Some((_, ty)) = document_type_word(&t.to_lowercase()) {
+                    m.document_type.get_or_insert_with(|| ty.to_string());
+                }
+                if m.organization.is_none() {
+                    m.organization = tp.organization;
+                }
+                if m.location.is_none() {
+                    m.location = tp.location.map(|l| normalize_location(&l));
+                }
+                for d in find_dates(&t, &DateContext::default()) {
+                    if let Some(date) = d.date {
+                        dates.push((date, false));
+                    }
+                }
+                continue;
+            }
+            // "Brf Bronsyxan, 716406-9671": the association and its
+            // organisation number.
+            if m.organization.is_none()
+                && i <= 2
+                && let Some(c) = ORG_NUMBER_LINE.captures(&t)
+                && let Some(org) = c.get(1)
+            {
+                m.organization = Some(org.as_str().trim().to_string());
+                continue;
+            }
+            // "Kista" / "2017-03-22": a lone place name over the date.
+            if m.location.is_none()
+                && i <= 1
+                && t.split_whitespace().count() == 1
+                && t.chars().all(|c| c.is_alphabetic() || c == '-')
+                && t.chars().next().is_some_and(char::is_uppercase)
+                && !lexicon::BODY_WORDS.iter().any(|b| key_ends(&t, b))
+                && document_type_word(&t.to_lowercase()).is_none()
+                && self.lines.get(i + skip + 1).is_some_and(|n| {
+                    let n = n.text.trim();
+                    find_dates(n, &DateContext::default())
+                        .first()
+                        .is_some_and(|d| d.range.start == 0 && d.range.end + 1 >= n.len())
+                })
+            {
+                m.location = Some(t.clone());
+                continue;
+            }
+            // "Hos Anna Berg", "Årsmöte i församlingshemmet": the place.
+            if m.location.is_none()
+                && let Some(place) = place_in_line(&t)
+            {
+                m.location = Some(place);
             }
             // An unlabelled line with a date and time ("2026-02-26, fysiskt möte 09:00-15:00").
             let found = find_dates(&t, &DateContext::default());
@@ -169,8 +278,10 @@ impl HeaderLines {
             if let Some((w, ty)) = document_type_word(&key) {
                 m.document_type.get_or_insert_with(|| ty.to_string());
                 // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
-                let rest = t[w.len().min(t.len())..].trim();
-                if line.heading && rest.chars().any(char::is_alphabetic) && !rest.starts_with("nr")
+                let rest = strip_title_lead(t[w.len().min(t.len())..].trim());
+                if (line.heading || i == 0)
+                    && rest.chars().any(char::is_alphabetic)
+                    && !rest.starts_with("nr")
                 {
                     // "Protokoll Kommunstyrelsen" names the body; "Mötesprotokoll
                     // LiTHe kod", with no council word, the association.
@@ -200,7 +311,13 @@ impl HeaderLines {
                 m.department = Some(t.clone());
                 continue;
             }
-            if any_word_ends(&key, lexicon::BODY_WORDS) || line.heading {
+            // "Möte med kund", "Retrospektivemöte 3": a line naming a meeting.
+            let names_meeting = words <= 5
+                && key
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.ends_with("möte"));
+            if any_word_ends(&key, lexicon::BODY_WORDS) || line.heading || names_meeting {
                 body_candidates.push((t.clone(), line.heading));
                 continue;
             }
@@ -220,7 +337,7 @@ impl HeaderLines {
             .or_else(|| body_candidates.first());
         m.body = organ
             .or(meeting_kind)
-            .or_else(|| body.map(|(t, _)| t.clone()));
+            .or_else(|| body.map(|(t, _)| without_sequence_number(t)));
         // Two dates: the meeting is the labelled one, else the earlier (notes
         // are written after the meeting).
         dates.sort();
@@ -238,6 +355,121 @@ impl HeaderLines {
         m
     }
 }
+
+fn key_ends(t: &str, ending: &str) -> bool {
+    t.to_lowercase().ends_with(ending)
+}
+
+static ORG_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[^,]{1,60}?),?\s+(?:org\.?\s*nr\.?:?\s*)?\d{6}-\d{4}$")
+        .expect("valid regex")
+});
+static PLACE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:hos\s+(\p{Lu}.{1,60})|.*\b(?:möte|årsmöte|sammanträde|stämma|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte)\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na)))\b")
+        .expect("valid regex")
+});
+
+/// "Hos Anna Berg" → "Anna Berg"; "Årsmöte i församlingshemmet" →
+/// "församlingshemmet": a place named in a header line.
+fn place_in_line(t: &str) -> Option<String> {
+    let lower = t.to_lowercase();
+    if !(lower.starts_with("hos ") || lower.contains(" i ") || lower.contains(" på ")) {
+        return None;
+    }
+    let c = PLACE_IN_LINE.captures(t)?;
+    c.get(1)
+        .or(c.get(2))
+        .map(|m| m.as_str().trim().trim_end_matches(['.', ',']).to_string())
+}
+
+/// "Retrospektivemöte 3": the body without the meeting's sequence number.
+fn without_sequence_number(t: &str) -> String {
+    match t.rsplit_once(' ') {
+        Some((head, n))
+            if n.len() <= 3
+                && n.chars().all(|c| c.is_ascii_digit())
+                && head.chars().any(char::is_alphabetic) =>
+        {
+            head.trim().to_string()
+        }
+        _ => t.to_string(),
+    }
+}
+
+/// "för IT-Gården" → "IT-Gården": the words that lead from a document type
+/// to what it records.
+fn strip_title_lead(rest: &str) -> &str {
+    let lower = rest.to_lowercase();
+    for lead in lexicon::TITLE_LEADS {
+        if let Some(after) = lower.strip_prefix(lead)
+            && after.starts_with(' ')
+        {
+            return rest.get(lead.len()..).unwrap_or(rest).trim();
+        }
+    }
+    rest
+}
+
+/// A line that is only a label ("Mötesform", "Mötesform:"), or a label
+/// word with its value in the next cell ("Ärenden⇥1 – 9 §").
+fn is_label_word(raw: &str) -> bool {
+    let head = raw.split(['\t', ':']).next().unwrap_or(raw);
+    let key = head.trim().trim_end_matches(':').trim().to_lowercase();
+    lexicon::HEADER_LABEL_WORDS.contains(&key.as_str())
+}
+
+/// "Stadshuset, Topeliusesplanaden 7 och som e-möte Ärenden⇥1 – 9 §": a
+/// value that runs into the next label ends before it.
+fn before_next_label(value: &str) -> &str {
+    match value.split_once('\t') {
+        Some((head, _)) => match head.trim_end().rsplit_once(' ') {
+            Some((kept, _)) => kept.trim_end(),
+            None => head,
+        },
+        None => value,
+    }
+}
+
+/// `key = "value"` (TOML) or `key: value` (YAML) fields of the front
+/// matter between "+++" or "---" lines at the top of a markdown post; a
+/// reader may have joined its lines into one.
+fn front_matter(lines: &[HeaderLine]) -> (usize, Vec<(String, String)>) {
+    let Some(first) = lines.first() else {
+        return (0, Vec::new());
+    };
+    let delim = first.text.trim();
+    if delim != "+++" && delim != "---" {
+        return (0, Vec::new());
+    }
+    let Some(close) = lines.iter().skip(1).position(|l| l.text.trim() == delim) else {
+        return (0, Vec::new());
+    };
+    let mut out = Vec::new();
+    for l in &lines[1..=close] {
+        let t = l.text.trim();
+        let toml: Vec<(String, String)> = TOML_FIELD
+            .captures_iter(t)
+            .filter_map(|c| {
+                let k = c.get(1)?.as_str().to_lowercase();
+                let v = c.get(2).or(c.get(3)).or(c.get(4))?.as_str();
+                Some((k, v.trim().trim_matches(['"', ' ']).to_string()))
+            })
+            .collect();
+        if !toml.is_empty() {
+            out.extend(toml);
+        } else if let Some((k, v)) = t.split_once(": ") {
+            out.push((
+                k.trim().to_lowercase(),
+                v.trim().trim_matches(['"', '\'']).to_string(),
+            ));
+        }
+    }
+    (close + 2, out)
+}
+
+static TOML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(\w+)\s*=\s*(?:"([^"]*)"|\[([^\]]*)\]|(\S+))"#).expect("valid regex")
+});
 
 static START_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})[:.](\d{2})\b").expect("valid regex")
@@ -387,7 +619,7 @@ fn normalize_location(v: &str) -> String {
 
 static ORG_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b((?:\p{Lu}\p{Ll}+\s+)?\p{L}*(?:sjukvårdsregionen|regionen|kommun|stad|landsting))s?\b",
+        r"\b((?:\p{Lu}\p{Ll}+\s+)?\p{L}*(?:sjukvårdsregionen|regionen|kommun|stad|Stad|landsting))s?\b",
     )
     .expect("valid regex")
 });
@@ -435,6 +667,33 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             3,
         );
     }
+    // "Ungdomsfullmäktiges beslut:": the label over each decision names
+    // the body that decides.
+    if m.body.is_none() {
+        m.body = most_frequent(
+            lines_with(&["s beslut"]).filter_map(|l| {
+                let c = BODY_DECIDES.captures(l.trim())?;
+                let body = c.get(1)?.as_str();
+                any_word_ends(&body.to_lowercase(), lexicon::BODY_WORDS).then(|| body.to_string())
+            }),
+            2,
+        );
+    }
+    if m.organization.is_none()
+        && let Some((org, dept)) = most_frequent(
+            lines_with(&["protokoll", "anteckningar"])
+                .filter_map(|l| running_header(l.trim()))
+                .map(|(o, d)| format!("{o}\t{d}")),
+            2,
+        )
+        .and_then(|s| {
+            s.split_once('\t')
+                .map(|(o, d)| (o.to_string(), d.to_string()))
+        })
+    {
+        m.organization = Some(org);
+        m.department = m.department.take().or(Some(dept));
+    }
     if m.organization.is_none() {
         m.organization = most_frequent(
             lines_with(&["regionen", "kommun", "stad", "landsting"])
@@ -452,12 +711,20 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     // "Mötet förklarades öppnat 14:00", "Mötet avslutas 12:50": the times
     // an association's minutes give in their opening and closing items.
     if m.start_time.is_none() {
-        m.start_time = lines_with(&["öppna", "opened"])
-            .find_map(|l| OPENED.captures(l).and_then(|c| clock(c.get(1)?.as_str())));
+        m.start_time = lines_with(&["öppna", "opened"]).find_map(|l| {
+            OPENED
+                .captures(l)
+                .or_else(|| OPENS.captures(l))
+                .and_then(|c| clock(c.get(1)?.as_str()))
+        });
     }
     if m.end_time.is_none() {
-        m.end_time = lines_with(&["avslut", "closed", "adjourned"])
-            .find_map(|l| CLOSED.captures(l).and_then(|c| clock(c.get(1)?.as_str())));
+        m.end_time = lines_with(&["avslut", "closed", "adjourned"]).find_map(|l| {
+            CLOSED
+                .captures(l)
+                .or_else(|| CLOSES.captures(l))
+                .and_then(|c| clock(c.get(1)?.as_str()))
+        });
     }
     if m.location.is_none() {
         m.location = lines_with(&["välkom"]).find_map(|l| {
@@ -469,12 +736,25 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     }
 }
 
+static BODY_DECIDES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\p{Lu}\p{L}+)s\s+beslut\s*:?$").expect("valid regex"));
 static OPENED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:mötet|sammanträdet|årsmötet|stämman|meeting)\s+(?:\p{L}+\s+){0,2}(?:öppnades|öppnas|öppnat|opened)\s+(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2}[:.]\d{2})\b")
         .expect("valid regex")
 });
 static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:mötet|sammanträdet|årsmötet|stämman|meeting)\s+(?:\p{L}+\s+){0,2}(?:avslutades|avslutas|avslutat|closed|adjourned)\s+(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2}[:.]\d{2})\b")
+        .expect("valid regex")
+});
+
+/// "Elis Hirwing öppnar mötet 19:08", "Ordföranden förklarade mötet öppnat
+/// kl. 18.05": someone opening the meeting.
+static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:öppnar|öppnade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?öppnat)?\s+(?:kl\.?\s*|klockan\s+)?(\d{1,2}[:.]\d{2})\b")
+        .expect("valid regex")
+});
+static CLOSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:avslutar|avslutade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?avslutat)?\s+(?:kl\.?\s*|klockan\s+)?(\d{1,2}[:.]\d{2})\b")
         .expect("valid regex")
 });
 
@@ -546,5 +826,236 @@ mod tests {
             Some("Stadshuset")
         );
         assert_eq!(place_beside_time("2025-04-08 kl. 13:00-16:30"), None);
+    }
+}
+
+/// What a title line says about the meeting.
+#[derive(Debug, Default, PartialEq)]
+struct TitleParts {
+    body: Option<String>,
+    organization: Option<String>,
+    location: Option<String>,
+}
+
+fn kinds_alternation() -> String {
+    let mut ks: Vec<&str> = lexicon::MEETING_KINDS.iter().map(|(k, _)| *k).collect();
+    ks.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    ks.iter()
+        .map(|k| regex::escape(k).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn leads_alternation() -> String {
+    let types: Vec<String> = lexicon::DOCUMENT_TYPES
+        .iter()
+        .map(|(w, _)| regex::escape(w))
+        .collect();
+    let leads: Vec<String> = lexicon::TITLE_LEADS
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect();
+    format!(
+        r"(?:(?:{})(?:\s+(?:{}))?\s+)?",
+        types.join("|"),
+        leads.join("|")
+    )
+}
+
+/// "Protokoll för Ekbackens hembygdsförenings årsmöte", "Protokoll fört vid
+/// X:s höstmöte", "Ixs konstituerande styrelsemöte för år 2018".
+static GENITIVE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^{}((?-i:\p{{Lu}})[\p{{L}}\d\-&. ]*?)(?::s|s)\s+(?:(?:{})\s+)?({})\b((?-i:[^\p{{Lu}}]*))$",
+        leads_alternation(),
+        modifiers_alternation(),
+        kinds_alternation()
+    ))
+    .expect("valid regex")
+});
+/// "IX Årsmötesprotokoll 2021": the association, then the kind fused with
+/// the document type.
+static FUSED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^((?-i:\p{{Lu}})[\p{{L}}\d\-&. ]*?)\s+({})s?protokoll\b((?-i:[^\p{{Lu}}]*))$",
+        kinds_alternation()
+    ))
+    .expect("valid regex")
+});
+/// "Styrelsemöte nr 4", "Konstituerande styrelsemöte för 2017", "Digital
+/// föreningsstämma via Teams samt poströstning": the kind, perhaps a
+/// modifier, and no organisation.
+static KIND_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^{}(?:(?:{})\s+)?({})\b(?:\s+via\s+(.+?)(?:\s+samt\b.*)?|((?-i:[^\p{{Lu}}]*)))$",
+        leads_alternation(),
+        modifiers_alternation(),
+        kinds_alternation()
+    ))
+    .expect("valid regex")
+});
+
+fn modifiers_alternation() -> String {
+    lexicon::MEETING_KIND_MODIFIERS
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The body a kind of meeting names.
+fn body_of_kind(kind: &str) -> String {
+    let k = kind
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    match lexicon::MEETING_KINDS.iter().find(|(w, _)| *w == k) {
+        Some((_, Some(body))) => body.to_string(),
+        _ => {
+            let mut c = k.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// Read a title line for the body, the association and the place.
+fn title_parts(line: &str) -> Option<TitleParts> {
+    let t = line.trim().trim_end_matches(['.', ':']);
+    if t.chars().count() > 120 {
+        return None;
+    }
+    if let Some(c) = GENITIVE_TITLE.captures(t) {
+        return Some(TitleParts {
+            body: c.get(2).map(|k| body_of_kind(k.as_str())),
+            organization: c.get(1).map(|o| o.as_str().trim().to_string()),
+            location: None,
+        });
+    }
+    if let Some(c) = FUSED_TITLE.captures(t) {
+        return Some(TitleParts {
+            body: c.get(2).map(|k| body_of_kind(k.as_str())),
+            organization: c.get(1).map(|o| o.as_str().trim().to_string()),
+            location: None,
+        });
+    }
+    if let Some(c) = KIND_TITLE.captures(t) {
+        return Some(TitleParts {
+            body: c.get(1).map(|k| body_of_kind(k.as_str())),
+            organization: None,
+            location: c.get(2).map(|p| p.as_str().trim().to_string()),
+        });
+    }
+    None
+}
+
+/// "Göteborgs Stad Stadsledningskontoret protokoll": a running page header
+/// naming the organisation and its office.
+fn running_header(line: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let (last, head) = words.split_last()?;
+    if document_type_word(&last.to_lowercase()).is_none() || head.len() < 2 || head.len() > 6 {
+        return None;
+    }
+    if !head
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    let org_end = head.iter().position(|w| {
+        let l = w.to_lowercase();
+        lexicon::ORGANIZATION_WORDS.iter().any(|o| l.ends_with(o))
+    })?;
+    let dept = &head[org_end + 1..];
+    let dept_ok = dept.last().is_some_and(|w| {
+        let l = w.to_lowercase();
+        lexicon::DEPARTMENT_WORDS.iter().any(|d| l.ends_with(d))
+    });
+    dept_ok.then(|| (head[..=org_end].join(" "), dept.join(" ")))
+}
+
+/// A warning for minutes whose meeting date was not found.
+pub(crate) fn warnings(m: &Meeting) -> Vec<minutes_model::Diagnostic> {
+    if m.date.is_some() {
+        return Vec::new();
+    }
+    vec![minutes_model::Diagnostic::warning(
+        "structure.no-date",
+        "no meeting date found: the header names no date (set it by hand or check the header)",
+    )]
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    fn parts(body: &str, org: Option<&str>, place: Option<&str>) -> Option<TitleParts> {
+        Some(TitleParts {
+            body: Some(body.to_string()),
+            organization: org.map(str::to_string),
+            location: place.map(str::to_string),
+        })
+    }
+
+    #[test]
+    fn title_lines_name_the_body_and_the_association() {
+        assert_eq!(
+            title_parts("Protokoll för Ekbackens hembygdsförenings årsmöte"),
+            parts("Årsmöte", Some("Ekbackens hembygdsförening"), None)
+        );
+        assert_eq!(
+            title_parts("Protokoll fört vid Sällskapet Nordstjärnans höstmöte 2019"),
+            parts("Höstmöte", Some("Sällskapet Nordstjärnan"), None)
+        );
+        assert_eq!(
+            title_parts("Protokoll fört vid IF Kamraternas:s vårmöte"),
+            parts("Vårmöte", Some("IF Kamraternas"), None)
+        );
+        assert_eq!(
+            title_parts("Styrelsemöte nr 4"),
+            parts("Styrelsen", None, None)
+        );
+        assert_eq!(
+            title_parts("Konstituerande styrelsemöte för 2017"),
+            parts("Styrelsen", None, None)
+        );
+        assert_eq!(
+            title_parts("IX Årsmötesprotokoll 2021"),
+            parts("Årsmöte", Some("IX"), None)
+        );
+        assert_eq!(
+            title_parts("Digital föreningsstämma via Percap och Microsoft Teams samt poströstning"),
+            parts("Föreningsstämma", None, Some("Percap och Microsoft Teams"))
+        );
+        assert_eq!(title_parts("Årsmötet beslutade att välja styrelsen."), None);
+    }
+
+    #[test]
+    fn a_running_header_names_organisation_and_office() {
+        assert_eq!(
+            running_header("Göteborgs Stad Stadsledningskontoret protokoll"),
+            Some((
+                "Göteborgs Stad".to_string(),
+                "Stadsledningskontoret".to_string()
+            ))
+        );
+        assert_eq!(running_header("Protokoll nr 9"), None);
+    }
+}
+
+#[cfg(test)]
+mod running_header_tests {
+    #[test]
+    fn the_office_in_the_running_header() {
+        let mut m = super::Meeting::default();
+        let page =
+            "Göteborgs Stad Stadsledningskontoret protokoll\n\n3 (68)\n\nKommunfullmäktige\n";
+        let text = format!("{page}text i Göteborgs kommun\n{page}{page}");
+        super::fill_from_text(&mut m, &text);
+        assert_eq!(m.organization.as_deref(), Some("Göteborgs Stad"));
+        assert_eq!(m.department.as_deref(), Some("Stadsledningskontoret"));
     }
 }

@@ -1,7 +1,9 @@
 //! Participants: one line of an attendance list → people with role, title,
 //! affiliation, attendance and whether they joined remotely.
 
+use crate::elections;
 use crate::lexicon::{self, AttendanceHeading};
+use minutes_model::Document;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -124,81 +126,583 @@ fn elected_role(title: &str) -> Option<&'static str> {
     })
 }
 
-/// "Val av mötesordförande: Fredrik Håård": the people an association's
-/// meeting elects to run it get that role in this meeting (the chair's
-/// role wins over being a justerare too); someone elected who is not in
-/// the attendance lists was there, and is added.
+/// "Val av mötesordförande: Fredrik Håård", "Till justerare valdes Kim
+/// Lind": the people an association's meeting elects to run it get that
+/// role in this meeting (the chair's role wins over being a justerare
+/// too); someone elected who is not in the attendance lists was there, and
+/// is added.
 pub(crate) fn apply_elections(ps: &mut Vec<Participant>, items: &[crate::AgendaItem]) {
-    let key = |n: &str| {
-        let mut w: Vec<String> = n.split_whitespace().map(str::to_lowercase).collect();
-        w.sort();
-        w
-    };
-    for item in items {
-        let Some(role) = elected_role(&item.title) else {
-            continue;
-        };
-        // The outcome is the item's first short text that is only names
-        // (after a "Beslut" line, when there is one).
-        let names: Option<Vec<&str>> = item.units.iter().take(3).find_map(|u| {
-            let text = u.text.trim().trim_end_matches('.');
-            // "Bertil Berg utses att justera protokollet": the names before the verb.
-            let text = ELECTED_VERB
-                .find(text)
-                .map_or(text, |m| text[..m.start()].trim());
-            if text.chars().count() > 80 {
-                return None;
-            }
-            let names: Vec<&str> = NAME_SPLIT.split(text).map(str::trim).collect();
-            (!names.is_empty() && names.iter().all(|n| is_name(n))).then_some(names)
-        });
-        let Some(names) = names else {
-            continue;
-        };
-        for name in names {
-            match ps.iter_mut().find(|p| key(&p.name) == key(name)) {
-                Some(p) => {
-                    let keep = matches!(p.role.as_deref(), Some("ordförande" | "vice ordförande"));
-                    if !keep {
-                        p.role = Some(role.to_string());
-                    }
+    let officers = serving_officers(items);
+    if officers.is_empty() {
+        return;
+    }
+    let mut keys: Vec<Vec<String>> = ps.iter().map(|p| person_key(&p.name)).collect();
+    for served in officers {
+        let key = person_key(&served.name);
+        let found = keys.iter().position(|k| *k == key);
+        match found.and_then(|i| ps.get_mut(i)) {
+            Some(p) => {
+                let keep = matches!(p.role.as_deref(), Some("ordförande" | "vice ordförande"));
+                if !keep {
+                    p.role = Some(served.role.to_string());
                 }
-                None => ps.push(Participant {
-                    name: name.to_string(),
-                    role: Some(role.to_string()),
+                if p.affiliation.is_none() {
+                    p.affiliation = served.affiliation;
+                }
+            }
+            None => {
+                keys.push(key);
+                ps.push(Participant {
+                    name: served.name,
+                    role: Some(served.role.to_string()),
                     title: None,
-                    affiliation: None,
-                    group: "member".into(),
+                    affiliation: served.affiliation,
+                    group: if served.role == "sekreterare" {
+                        "secretary"
+                    } else {
+                        "member"
+                    }
+                    .into(),
                     attendance: "present".into(),
                     remote: false,
                     note: None,
-                }),
+                });
             }
         }
     }
 }
 
+/// How many of the first items count as the meeting's opening, where a
+/// plain "ordförande" elected is the meeting's chair.
+const OPENING_ITEMS: usize = 8;
+
+/// The officers the items elect: from an election item's title and its
+/// outcome ("Val av justerare" / "Haneen Mohialdeen"), or from sentences
+/// that name the role ("Bertil Berg valdes till justerare").
+fn serving_officers(items: &[crate::AgendaItem]) -> Vec<elections::Served> {
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let early = i < OPENING_ITEMS;
+        let mut found = Vec::new();
+        let text = item
+            .units
+            .iter()
+            .map(|u| u.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for sentence in sentences(&text) {
+            found.extend(elections::serving(&sentence, early));
+        }
+        if found.is_empty()
+            && let Some(role) = elected_role(&item.title)
+            && let Some(names) = outcome_names(item)
+        {
+            found.extend(names.into_iter().map(|name| elections::Served {
+                name: name.to_string(),
+                role,
+                affiliation: None,
+            }));
+        }
+        out.extend(found);
+    }
+    out
+}
+
+/// An election item's outcome when it is only names: the first short text
+/// that is (after a "Beslut" line, when there is one).
+fn outcome_names(item: &crate::AgendaItem) -> Option<Vec<&str>> {
+    item.units.iter().take(3).find_map(|u| {
+        let text = u.text.trim().trim_end_matches('.');
+        // "Bertil Berg utses att justera protokollet": the names before the verb.
+        let text = ELECTED_VERB
+            .find(text)
+            .map_or(text, |m| text[..m.start()].trim());
+        if text.chars().count() > 80 {
+            return None;
+        }
+        let names: Vec<&str> = NAME_SPLIT.split(text).map(str::trim).collect();
+        (!names.is_empty() && names.iter().all(|n| is_name(n))).then_some(names)
+    })
+}
+
+/// An item's text as sentences: a line break ends one only after a short
+/// line (a label such as "Beslut") or a full stop; otherwise the sentence
+/// was wrapped.
+fn sentences(text: &str) -> Vec<String> {
+    let mut joined = String::new();
+    let mut prev: Option<&str> = None;
+    for line in text.lines() {
+        let l = line.trim();
+        if l.is_empty() {
+            continue;
+        }
+        if let Some(p) = prev {
+            let prev_short = p.split_whitespace().count() <= 2;
+            joined.push(if prev_short || ends_sentence(p) {
+                '\n'
+            } else {
+                ' '
+            });
+        }
+        joined.push_str(l);
+        prev = Some(l);
+    }
+    let mut out = Vec::new();
+    for para in joined.split('\n') {
+        let mut start = 0;
+        let mut it = para.char_indices();
+        for (i, c) in it.by_ref() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            // ". " followed by a capital letter ends a sentence.
+            let mut ahead = para[i + c.len_utf8()..].chars();
+            if ahead.next().is_some_and(char::is_whitespace)
+                && ahead.next().is_some_and(char::is_uppercase)
+            {
+                out.push(para[start..=i].trim().to_string());
+                start = i + 1;
+            }
+        }
+        out.push(para[start..].trim().to_string());
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['.', '!', '?', ':'])
+}
+
 /// One entry per person: a name listed twice (as secretary and among those
-/// present, or on two pages) is merged, the first entry's facts winning and
-/// the later ones filling gaps.
+/// present, or on two pages, or once as "Akbas, Aslan" and once as "Aslan
+/// Akbas") is merged, the first entry's facts winning and the later ones
+/// filling gaps.
 pub(crate) fn merge_duplicates(ps: Vec<Participant>) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::with_capacity(ps.len());
+    let mut keys: Vec<Vec<String>> = Vec::with_capacity(ps.len());
     for p in ps {
-        match out.iter_mut().find(|q| q.name == p.name) {
+        let key = person_key(&p.name);
+        let found = keys.iter().position(|k| *k == key);
+        match found.and_then(|i| out.get_mut(i)) {
             Some(q) => {
                 q.role = q.role.take().or(p.role);
                 q.title = q.title.take().or(p.title);
                 q.affiliation = q.affiliation.take().or(p.affiliation);
                 q.note = q.note.take().or(p.note);
                 q.remote |= p.remote;
-                if q.attendance == "present" && p.attendance != "present" {
+                if q.attendance == "called"
+                    || q.attendance == "present"
+                        && p.attendance != "present"
+                        && p.attendance != "called"
+                {
                     q.attendance = p.attendance;
                 }
             }
-            None => out.push(p),
+            None => {
+                keys.push(key);
+                out.push(p);
+            }
         }
     }
     out
+}
+
+/// A name's identity whatever its order and punctuation: "Akbas, Aslan"
+/// and "Aslan Akbas" are one person.
+pub(crate) fn person_key(name: &str) -> Vec<String> {
+    let mut w: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    w.sort();
+    w
+}
+
+/// The heading an attendance line opens, and what follows it on the same
+/// line ("Närvarande: Anna A, Bertil B", "Närvarande⇥Anna A" from a label
+/// column). A heading misspelt by one letter ("Ersätare") still counts.
+pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
+    let t = text.trim();
+    // Headings are short; a line of text is looked at only for a heading
+    // that leads it ("Närvarande: Anna A, …").
+    let key = if t.len() <= 48 {
+        heading_key(t)
+    } else {
+        String::new()
+    };
+    if key.is_empty() && t.len() <= 48 {
+        return None;
+    }
+    let headings = lexicon::ATTENDANCE_HEADINGS;
+    if let Some(i) = headings.iter().position(|h| key == h.text) {
+        return Some((i, String::new()));
+    }
+    if let Some(i) = headings.iter().position(|h| {
+        h.text.len() >= 8
+            && (key.len() + 1 == h.text.len() || key.len() + 2 == h.text.len())
+            && one_letter_dropped(&key, h.text)
+    }) {
+        return Some((i, String::new()));
+    }
+    // Only a line with a label separator can lead with a heading.
+    if !t.contains([':', '\t']) {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    for (i, h) in headings.iter().enumerate() {
+        if let Some(rest) = lower.strip_prefix(h.text) {
+            let label_end = rest
+                .strip_prefix(':')
+                .map(|r| r.strip_prefix('\t').unwrap_or(r))
+                .or_else(|| rest.strip_prefix('\t'));
+            if let Some(after) = label_end {
+                let cut = t.len() - after.len();
+                let value = t.get(cut..).unwrap_or("").trim();
+                return Some((i, value.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// Lower-case key of a heading line: markup and trailing colon off.
+fn heading_key(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '#' || c == '_');
+    t.trim().trim_end_matches(':').trim().to_lowercase()
+}
+
+/// `typo` is `word` with one letter left out.
+fn one_letter_dropped(typo: &str, word: &str) -> bool {
+    // The common start, then the rest of the word less one letter.
+    let same = typo
+        .char_indices()
+        .zip(word.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(typo.len(), |((i, _), _)| i);
+    let mut rest = word.get(same..).unwrap_or("").chars();
+    rest.next().is_some() && typo.get(same..) == Some(rest.as_str())
+}
+
+/// "[X] Haverinen Emilia, ordförande, distans⇥[X] Sjöström William [ ] Nystedt
+/// Elias": the records of a checkbox list and whether each is ticked.
+pub(crate) fn checkbox_records(line: &str) -> Vec<(bool, String)> {
+    let mut out: Vec<(bool, String)> = Vec::new();
+    let mut rest = line.trim_start();
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        let mark = rest[open + 1..close].trim();
+        if mark.chars().count() > 1 {
+            break;
+        }
+        if let Some(last) = out.last_mut() {
+            last.1 = format!("{} {}", last.1, &rest[..open]).trim().to_string();
+        }
+        let ticked = !mark.is_empty();
+        rest = &rest[close + 1..];
+        let next = rest.find('[').unwrap_or(rest.len());
+        out.push((ticked, rest[..next].trim().to_string()));
+        rest = &rest[next..];
+    }
+    out
+}
+
+static EVERYONE: LazyLock<Regex> = LazyLock::new(|| {
+    let alt = |ws: &[&str]| {
+        let mut ws = ws.to_vec();
+        ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        ws.iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    Regex::new(&format!(
+        r"(?i)^(?:{})(?:\s*\(\s*|\s+)(?:(?:{})\s+(.+?))?\s*\)?$",
+        alt(lexicon::EVERYONE_WORDS),
+        alt(lexicon::EXCEPT_WORDS)
+    ))
+    .expect("valid regex")
+});
+
+/// "Alla (förutom Jamal)" → the people named as exceptions; "Samtliga
+/// medlemmar" → none. None when the line does not speak of everyone.
+fn everyone_except(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    if lexicon::EVERYONE_WORDS.contains(&lower.as_str()) {
+        return Some(Vec::new());
+    }
+    if !lexicon::EVERYONE_WORDS.iter().any(|w| {
+        lower.starts_with(w)
+            && lower
+                .get(w.len()..)
+                .is_some_and(|r| r.starts_with([' ', '(']))
+    }) {
+        return None;
+    }
+    let c = EVERYONE.captures(t)?;
+    let Some(names) = c.get(1) else {
+        return Some(Vec::new());
+    };
+    Some(
+        NAME_SPLIT
+            .split(names.as_str())
+            .map(|n| n.trim().trim_end_matches(')').trim().to_string())
+            .filter(|n| {
+                n.split_whitespace().count() <= 4
+                    && n.chars().next().is_some_and(char::is_uppercase)
+            })
+            .collect(),
+    )
+}
+
+static ORG_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\p{Lu}[\p{L}\d&.\- ]{0,60}?)\s*:\s*(.+)$").expect("valid regex")
+});
+
+/// "DIGG: Anna Berg, Bertil Ek, Skatteverket: Cecilia Dahl": names in runs,
+/// each run headed by its organisation. None unless every part is a name
+/// and at least one organisation heads a run.
+fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec<Participant>> {
+    if !line.contains(':') || line.contains('\t') {
+        return None;
+    }
+    let mut org: Option<String> = None;
+    let mut out = Vec::new();
+    let mut orgs = 0;
+    for part in split_commas(line) {
+        let name_part = match ORG_LABEL.captures(&part) {
+            Some(c) => {
+                let o = c.get(1).map_or("", |m| m.as_str()).trim().to_string();
+                if is_name(&o)
+                    || lexicon::ATTENDANCE_HEADINGS
+                        .iter()
+                        .any(|h| h.text == o.to_lowercase())
+                {
+                    return None;
+                }
+                org = Some(o);
+                orgs += 1;
+                c.get(2).map_or("", |m| m.as_str()).trim().to_string()
+            }
+            None => part.clone(),
+        };
+        if !is_name(strip_parens(&name_part).trim()) {
+            return None;
+        }
+        let mut p = person(&name_part, heading, struck)?;
+        if p.affiliation.is_none() {
+            p.affiliation.clone_from(&org);
+        }
+        out.push(p);
+    }
+    (orgs >= 1 && !out.is_empty()).then_some(out)
+}
+
+/// What each header cell of an attendance table labels.
+fn column_kinds(header: &[String]) -> Vec<Option<lexicon::AttendanceColumn>> {
+    header
+        .iter()
+        .map(|t| {
+            let key = heading_key(t);
+            lexicon::ATTENDANCE_COLUMNS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, c)| *c)
+        })
+        .collect()
+}
+
+/// A table's first row labels an attendance table: a column of names and
+/// at least one other known column.
+pub(crate) fn is_column_header(header: &[String]) -> bool {
+    let kinds = column_kinds(header);
+    header.len() >= 2
+        && kinds.contains(&Some(lexicon::AttendanceColumn::Name))
+        && kinds.iter().flatten().count() >= 2
+}
+
+/// "Närvarande | Organisation | Mötesroll" over rows of people: an
+/// attendance table read by its columns. Each row is its cells' text and
+/// whether the row's name is struck through. None unless the first row
+/// names a column of names and at least one other known column.
+pub(crate) fn column_table(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
+    use lexicon::AttendanceColumn as C;
+    let (header, body) = rows.split_first()?;
+    let texts: Vec<String> = header.iter().map(|(t, _)| t.clone()).collect();
+    if !is_column_header(&texts) {
+        return None;
+    }
+    let columns = column_kinds(&texts);
+    let name_col = columns.iter().position(|c| *c == Some(C::Name))?;
+    // The name column's label may be an attendance heading ("Frånvarande").
+    let heading_text = heading_key(&header.get(name_col)?.0);
+    let heading = lexicon::ATTENDANCE_HEADINGS
+        .iter()
+        .find(|h| h.text == heading_text)
+        .or_else(|| {
+            lexicon::ATTENDANCE_HEADINGS
+                .iter()
+                .find(|h| h.text == "deltagare")
+        })?;
+    let mut out = Vec::new();
+    for row in body {
+        let cell = |c: C| {
+            columns
+                .iter()
+                .position(|x| *x == Some(c))
+                .and_then(|i| row.get(i))
+                .map(|(t, _)| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+        };
+        let Some((name_text, struck)) = row.get(name_col) else {
+            continue;
+        };
+        let Some(mut p) = person(&clean(name_text), heading, *struck) else {
+            continue;
+        };
+        if let Some(a) = cell(C::Affiliation) {
+            p.affiliation = Some(a);
+        }
+        if let Some(t) = cell(C::Title) {
+            p.title = Some(t);
+        }
+        if let Some(r) = cell(C::Role) {
+            match role_of(&r) {
+                Some(role) => p.role = Some(role.to_string()),
+                None if p.title.is_none() => p.title = Some(r),
+                None => {}
+            }
+        }
+        let presence = columns
+            .iter()
+            .position(|x| *x == Some(C::Presence))
+            .and_then(|i| row.get(i))
+            .map(|(t, _)| t.trim().to_lowercase());
+        let note = cell(C::Note);
+        let cues = [
+            presence.clone().unwrap_or_default(),
+            note.clone().unwrap_or_default(),
+        ]
+        .join(" ");
+        if presence
+            .as_deref()
+            .is_some_and(|v| lexicon::NOT_PRESENT_MARKS.contains(&v))
+            || has_cue(&cues, lexicon::ABSENT_CUES)
+        {
+            p.attendance = "absent".into();
+        } else if has_cue(&cues, lexicon::PARTIAL_CUES) {
+            p.attendance = "partial".into();
+        }
+        if p.attendance != "absent" && has_cue(&cues, lexicon::REMOTE_CUES) {
+            p.remote = true;
+        }
+        if note.is_some() {
+            p.note = note;
+        }
+        out.push(p);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn is_attendance_title(title: &str) -> bool {
+    let key = heading_key(title);
+    lexicon::ATTENDANCE_ITEM_TITLES.contains(&key.as_str())
+}
+
+/// The people listed as an item's content when the item is the attendance
+/// list ("2 Närvarolista", "Fastställande av röstlängd"): only when most of
+/// its lines are people, so that a sentence about the röstlängd names no one.
+fn from_attendance_item(item: &crate::AgendaItem) -> Vec<Participant> {
+    let Some(h) = lexicon::ATTENDANCE_HEADINGS
+        .iter()
+        .find(|h| h.text == "närvarande")
+    else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = item
+        .units
+        .iter()
+        .map(|u| u.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let mut people_lines = 0;
+    let mut loose: Vec<&str> = Vec::new();
+    for l in &lines {
+        match parse_line(l, false, h) {
+            Some(ps) if !ps.is_empty() => {
+                people_lines += 1;
+                out.extend(ps);
+            }
+            _ => loose.push(l),
+        }
+    }
+    if people_lines == 0 || people_lines * 2 < lines.len() {
+        return Vec::new();
+    }
+    // Names as written: "Fartun jama" in a list of names is a name too.
+    for l in loose {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        if words.len() == 2
+            && words[0].chars().next().is_some_and(char::is_uppercase)
+            && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        {
+            out.push(Participant {
+                name: l.to_string(),
+                role: None,
+                title: None,
+                affiliation: None,
+                group: h.group.to_string(),
+                attendance: h.attendance.to_string(),
+                remote: false,
+                note: None,
+            });
+        }
+    }
+    out
+}
+
+/// Everyone the minutes name as attending, from every form: the lists the
+/// walk read (`found`), items that are the attendance list, a flattened
+/// attendance table, and the officers the meeting elected. Those only
+/// summoned ("Kallade") were absent when others are listed as present.
+pub(crate) fn complete(
+    found: Vec<Participant>,
+    doc: &Document,
+    items: &[crate::AgendaItem],
+) -> Vec<Participant> {
+    let mut ps = found;
+    for item in items.iter().filter(|i| is_attendance_title(&i.title)) {
+        ps.extend(from_attendance_item(item));
+    }
+    // The flattened table's member column stands alone on a line: the
+    // whole text is built only for documents that have one.
+    let has_member_column = doc.blocks.iter().any(|b| match &b.kind {
+        minutes_model::BlockKind::Paragraph(p) => p
+            .runs
+            .iter()
+            .any(|r| crate::flat_table::opens_table(&r.text)),
+        _ => false,
+    });
+    if has_member_column {
+        ps.extend(crate::flat_table::read(&doc.plain_text()));
+    }
+    let mut ps = merge_duplicates(ps);
+    let anyone_present = ps.iter().any(|p| p.attendance != "called");
+    for p in &mut ps {
+        if p.attendance == "called" {
+            p.attendance = if anyone_present { "absent" } else { "present" }.into();
+        }
+    }
+    apply_elections(&mut ps, items);
+    ps
 }
 
 static ITEM_GUESTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -212,9 +716,50 @@ pub(crate) fn parse_line(
     struck: bool,
     heading: &AttendanceHeading,
 ) -> Option<Vec<Participant>> {
+    // "~~Anna Berg~~": struck through in markdown.
+    let struck = struck
+        || text
+            .trim()
+            .trim_start_matches(['-', '*', ' '])
+            .starts_with("~~");
     let line = clean(text);
-    if line.is_empty() {
+    if line.is_empty() || lexicon::ATTENDANCE_SUBLABELS.contains(&line.to_lowercase().as_str()) {
         return Some(Vec::new());
+    }
+    // "Alla (förutom Jamal)", "Samtliga förutom Vegard": the exceptions
+    // were absent; "Samtliga medlemmar" names no one.
+    if let Some(absent) = everyone_except(&line) {
+        return Some(
+            absent
+                .into_iter()
+                .map(|name| Participant {
+                    name,
+                    role: None,
+                    title: None,
+                    affiliation: None,
+                    group: heading.group.to_string(),
+                    attendance: "absent".into(),
+                    remote: false,
+                    note: None,
+                })
+                .collect(),
+        );
+    }
+    // "Evelina Sundvik⇥Tindra Wingren": names side by side in columns.
+    if line.contains('\t') {
+        let cells: Vec<&str> = line
+            .split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        if cells.len() >= 2 && cells.iter().all(|c| is_name(c)) {
+            return Some(
+                cells
+                    .iter()
+                    .filter_map(|c| person(c, heading, struck))
+                    .collect(),
+            );
+        }
     }
     // "Punkt 5: A, B (Region Örebro), C" — guests for one item.
     if let Some(c) = ITEM_GUESTS.captures(&line) {
@@ -232,6 +777,11 @@ pub(crate) fn parse_line(
             }
         }
         return Some(out);
+    }
+    // "DIGG: Anna Berg, Bertil Ek, Skatteverket: Cecilia Dahl": each
+    // organisation heads the names after it.
+    if let Some(ps) = org_runs(&line, heading, struck) {
+        return Some(ps);
     }
     // Several people on one line, separated by commas or "och"/"and",
     // each only a name.
@@ -346,6 +896,8 @@ fn split_name(line: &str) -> Option<(String, String)> {
             end = end.min(i);
         }
     }
+    // "Katarina Järbur VD Nötkärnan, avviker 14": a title word ends the name.
+    let end = title_word_at(&line[..end]).unwrap_or(end);
     let head = &line[..end];
     let mut name = head.trim().to_string();
     let mut rest = line[end..].to_string();
@@ -371,7 +923,48 @@ fn split_name(line: &str) -> Option<(String, String)> {
             rest = r;
         }
     }
+    if !is_name(&name) {
+        // "Aslak Iversen regionområdeschef Regionhälsan (ordförande)": the
+        // name is the capitalised words before the first lower-case one.
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let lead = words
+            .iter()
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w)
+            })
+            .count();
+        let rest_words = words.len().saturating_sub(lead);
+        if (2..=4).contains(&lead) && rest_words <= 10 && !line.trim_end().ends_with('.') {
+            let candidate = words[..lead].join(" ");
+            if is_name(&candidate) {
+                let rest = match words.get(lead) {
+                    Some(w) => &line[w.as_ptr() as usize - line.as_ptr() as usize..],
+                    None => "",
+                };
+                return Some((candidate, rest.trim().to_string()));
+            }
+        }
+    }
     is_name(&name).then(|| (name, rest.trim().to_string()))
+}
+
+/// Where a title starts inside the capitalised words that lead a line:
+/// the byte offset of the first word after two that is a job title
+/// ("Regionområdeschef") or an abbreviation ("VD") followed by more words.
+fn title_word_at(head: &str) -> Option<usize> {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let at = words.iter().enumerate().skip(2).find_map(|(k, w)| {
+        let lower = w.to_lowercase();
+        let title = lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+            || (k + 1 < words.len()
+                && w.chars().count() <= 4
+                && w.chars().all(|c| c.is_uppercase()));
+        title.then_some(*w)
+    })?;
+    Some(at.as_ptr() as usize - head.as_ptr() as usize)
 }
 
 fn role_of(word: &str) -> Option<&'static str> {
@@ -709,6 +1302,181 @@ mod tests {
                 .all(|p| p.group == "guest" && p.attendance == "partial")
         );
         assert_eq!(ps[1].affiliation.as_deref(), Some("Region Örebro"));
+    }
+
+    #[test]
+    fn names_followed_by_their_title_without_a_tab() {
+        let p = one(
+            "Aslak Iversen regionområdeschef Regionhälsan (ordförande)",
+            "deltagare",
+        );
+        assert_eq!(
+            (p.name.as_str(), p.role.as_deref(), p.title.as_deref()),
+            (
+                "Aslak Iversen",
+                Some("ordförande"),
+                Some("regionområdeschef")
+            )
+        );
+        let p = one(
+            "Henrik von Sydow verksamhetschef Västerläkarna, avviker 14",
+            "deltagare",
+        );
+        assert_eq!(
+            (p.name.as_str(), p.attendance.as_str()),
+            ("Henrik von Sydow", "partial")
+        );
+        let p = one("Katarina Järbur VD Nötkärnan, avviker 14", "deltagare");
+        assert_eq!(p.name, "Katarina Järbur");
+        let p = one(
+            "Alessio Degl'innocenti Regionområdeschef, Regionhälsan, ansluter 9:30",
+            "deltagare",
+        );
+        assert_eq!(p.name, "Alessio Degl'innocenti");
+        let p = one("Lena Ek strateg Koncernkontoret, återbud", "deltagare");
+        assert_eq!(
+            (p.name.as_str(), p.attendance.as_str()),
+            ("Lena Ek", "absent")
+        );
+    }
+
+    #[test]
+    fn everyone_but_the_named() {
+        let h = lexicon::ATTENDANCE_HEADINGS
+            .iter()
+            .find(|h| h.text == "participants")
+            .expect("heading");
+        let ps = parse_line("Alla (Förutom Jamal)", false, h).expect("a line about people");
+        assert_eq!(ps.len(), 1);
+        assert_eq!(
+            (ps[0].name.as_str(), ps[0].attendance.as_str()),
+            ("Jamal", "absent")
+        );
+        let ps = parse_line("Samtliga förutom Vegard och Anna", false, h).expect("people");
+        let names: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Vegard", "Anna"]);
+        assert!(parse_line("Samtliga medlemmar", false, h).is_some_and(|ps| ps.is_empty()));
+    }
+
+    #[test]
+    fn organisations_heading_runs_of_names() {
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        let ps = parse_line(
+            "DIGG: Anna Berg, Bertil Ek, Skatteverket: Cecilia Dahl",
+            false,
+            h,
+        )
+        .expect("people");
+        let got: Vec<(&str, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.affiliation.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Berg", Some("DIGG")),
+                ("Bertil Ek", Some("DIGG")),
+                ("Cecilia Dahl", Some("Skatteverket"))
+            ]
+        );
+    }
+
+    #[test]
+    fn checkboxes_struck_names_and_sublabels() {
+        let recs = checkbox_records(
+            "[X] Haverinen Emilia, ordförande, distans\t[X] Sjöström William [ ] Nystedt Elias",
+        );
+        assert_eq!(
+            recs,
+            [
+                (true, "Haverinen Emilia, ordförande, distans".to_string()),
+                (true, "Sjöström William".to_string()),
+                (false, "Nystedt Elias".to_string())
+            ]
+        );
+        let p = one("~~Bo Ek~~", "deltagare");
+        assert_eq!(p.attendance, "absent");
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        assert!(parse_line("ordinarie", false, h).is_some_and(|ps| ps.is_empty()));
+        let ps = parse_line("Evelina Sundvik\tTindra Wingren", false, h).expect("two");
+        assert_eq!(ps.len(), 2);
+    }
+
+    #[test]
+    fn attendance_headings_in_any_form() {
+        let text = |i: usize| lexicon::ATTENDANCE_HEADINGS[i].text;
+        let (i, rest) = attendance_heading("Närvarande:\tAnna Berg, Bo Ek").expect("heading");
+        assert_eq!((text(i), rest.as_str()), ("närvarande", "Anna Berg, Bo Ek"));
+        let (i, rest) = attendance_heading("Närvarande\tAnna Berg").expect("heading");
+        assert_eq!((text(i), rest.as_str()), ("närvarande", "Anna Berg"));
+        let (i, _) = attendance_heading("Ersätare").expect("a one-letter slip");
+        assert_eq!(text(i), "ersättare");
+        assert!(attendance_heading("Ersättningar").is_none());
+    }
+
+    #[test]
+    fn the_called_who_are_not_listed_present_were_absent() {
+        let called = lexicon::ATTENDANCE_HEADINGS
+            .iter()
+            .find(|h| h.text == "kallade")
+            .expect("heading");
+        let present = lexicon::ATTENDANCE_HEADINGS
+            .iter()
+            .find(|h| h.text == "närvarande")
+            .expect("heading");
+        let mut ps = parse_line("Anna Berg, Bo Ek", false, called).expect("people");
+        ps.extend(parse_line("Anna Berg", false, present).expect("people"));
+        let doc = Document::default();
+        let ps = complete(ps, &doc, &[]);
+        let got: Vec<(&str, &str)> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.attendance.as_str()))
+            .collect();
+        assert_eq!(got, [("Anna Berg", "present"), ("Bo Ek", "absent")]);
+        // Only a list of those called: they came.
+        let ps = complete(
+            parse_line("Anna Berg, Bo Ek", false, called).expect("people"),
+            &doc,
+            &[],
+        );
+        assert!(ps.iter().all(|p| p.attendance == "present"));
+    }
+
+    #[test]
+    fn attendance_tables_by_their_columns() {
+        let row = |cells: &[&str]| -> Vec<(String, bool)> {
+            cells.iter().map(|c| (c.to_string(), false)).collect()
+        };
+        let ps = column_table(&[
+            row(&["Närvarande", "Organisation", "Mötesroll"]),
+            row(&["Anna Berg", "DIGG", "Ordförande"]),
+            row(&["Bo Ek", "Skatteverket", "Sekreterare"]),
+            row(&["Cecilia Dahl", "Lantmäteriet", ""]),
+        ])
+        .expect("an attendance table");
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.affiliation.as_deref(), p.role.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Berg", Some("DIGG"), Some("ordförande")),
+                ("Bo Ek", Some("Skatteverket"), Some("sekreterare")),
+                ("Cecilia Dahl", Some("Lantmäteriet"), None)
+            ]
+        );
+        let ps = column_table(&[
+            row(&["Namn", "Närvaro"]),
+            row(&["Anna Berg", "X"]),
+            row(&["Bo Ek", ""]),
+        ])
+        .expect("a presence table");
+        assert_eq!(ps[0].attendance, "present");
+        assert_eq!(ps[1].attendance, "absent");
+        assert!(
+            column_table(&[row(&["Mötespunkt", "Anteckning"]), row(&["1.", "Text"])]).is_none()
+        );
     }
 
     #[test]

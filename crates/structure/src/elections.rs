@@ -1,0 +1,263 @@
+//! The people a sentence names as serving this meeting: elected to chair
+//! it, keep its minutes or check them ("Till ordförande valdes Anna Berg",
+//! "Mötet väljer Kim Lind och Sara Karlsson till justerare", "Förste vice
+//! ordföranden Håkan Eriksson (V) … justerar dagens protokoll tillsammans
+//! med ordföranden Aslan Akbas (S)"). People elected to posts of the
+//! association ("till styrelseordförande på 1 år") are not.
+
+use crate::lexicon;
+use crate::participants::is_name;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A person named as serving the meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Served {
+    /// The name as written.
+    pub name: String,
+    /// ordförande, sekreterare or justerare.
+    pub role: &'static str,
+    /// "(V)", "från Bredablick Förvaltning".
+    pub affiliation: Option<String>,
+}
+
+fn role_alternation(always: bool) -> String {
+    let mut words: Vec<&str> = lexicon::SERVING_ROLES
+        .iter()
+        .filter(|(_, _, a)| *a || !always)
+        .map(|(w, _, _)| *w)
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+const ELECTED: &str = r"(?:valdes|utsågs|väljs|utses|blev\s+vald[a]?|har\s+valts|är\s+vald[a]?)";
+const ELECTS: &str = r"(?:valde|väljer|utsåg|utser|valdes|väljs|utses|utsågs)";
+
+/// Role first: "Till ordförande valdes Anna Berg".
+static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:till|som)\s+({})\s+{ELECTED}\s+(.+)$",
+        role_alternation(false)
+    ))
+    .expect("valid regex")
+});
+/// Names first: "Anna Berg valdes till mötesordförande".
+static NAMES_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(.+?)\s+{ELECTED}\s+(?:till|som|att\s+vara)\s+({})\b",
+        role_alternation(false)
+    ))
+    .expect("valid regex")
+});
+/// A subject electing: "Stämman valde Jenny Lind och Pia Sund som justerare".
+static SUBJECT_ELECTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{ELECTS}\s+(.+?)\s+(?:till|som)\s+({})\b",
+        role_alternation(false)
+    ))
+    .expect("valid regex")
+});
+/// "X och Y justerar dagens protokoll".
+static CHECK_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?)\s+justerar\s+(?:dagens\s+|detta\s+|mötets\s+)?protokoll(?:et)?\b")
+        .expect("valid regex")
+});
+/// "… tillsammans med ordföranden Aslan Akbas (S)".
+static WITH_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\btillsammans\s+med\s+(?:tjänstgörande\s+)?(?:mötes)?ordföranden\s+(\p{Lu}[^,.;]*)",
+    )
+    .expect("valid regex")
+});
+static SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|&)\s*").expect("valid regex"));
+
+/// The role a matched role word gives, and whether it is a role of the
+/// meeting whatever the context ("mötesordförande") or only early in the
+/// meeting ("ordförande" may be the association's chair).
+fn role_of(word: &str) -> Option<(&'static str, bool)> {
+    let w = word.to_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    lexicon::SERVING_ROLES
+        .iter()
+        .find(|(k, _, _)| *k == w)
+        .map(|(_, r, a)| (*r, *a))
+}
+
+/// The people `sentence` names as serving the meeting. `early` says the
+/// sentence stands among the meeting's opening items, where a plain
+/// "ordförande" or "sekreterare" is the meeting's.
+pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
+    let s = sentence.trim().trim_end_matches('.');
+    // Most sentences elect no one: a cheap look for the verbs (written in
+    // lower case inside a sentence) keeps the Unicode-aware patterns off them.
+    if !lexicon::ELECTION_CUES.iter().any(|c| s.contains(c)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut push = |names: &str, role_word: &str| {
+        if let Some((role, always)) = role_of(role_word)
+            && (always || early)
+        {
+            out.extend(names_in(names, role));
+        }
+    };
+    if let Some(c) = ROLE_FIRST.captures(s) {
+        if let (Some(r), Some(n)) = (c.get(1), c.get(2)) {
+            push(n.as_str(), r.as_str());
+        }
+    } else if let Some(c) = NAMES_FIRST.captures(s) {
+        if let (Some(n), Some(r)) = (c.get(1), c.get(2)) {
+            push(n.as_str(), r.as_str());
+        }
+    } else if let Some(c) = SUBJECT_ELECTS.captures(s)
+        && let (Some(n), Some(r)) = (c.get(1), c.get(2))
+    {
+        push(n.as_str(), r.as_str());
+    }
+    if let Some(c) = CHECK_MINUTES.captures(s)
+        && let Some(n) = c.get(1)
+    {
+        out.extend(names_in(n.as_str(), "justerare"));
+    }
+    if let Some(c) = WITH_CHAIR.captures(s)
+        && let Some(n) = c.get(1)
+    {
+        out.extend(names_in(n.as_str(), "ordförande").into_iter().take(1));
+    }
+    out
+}
+
+/// "Förste vice ordföranden Håkan Eriksson (V), andre … och Lisbeth
+/// Sundén Andersson (D)": each part's trailing run of capitalised words is
+/// a name, a parenthesis or "från X" its affiliation.
+pub(crate) fn names_in(text: &str, role: &'static str) -> Vec<Served> {
+    let mut out = Vec::new();
+    for part in SPLIT.split(text) {
+        let (part, affiliation) = match part.split_once(" från ") {
+            Some((a, b)) => (a, Some(b.trim().to_string())),
+            None => (part, None),
+        };
+        let (part, affiliation) = match (part.find('('), part.rfind(')')) {
+            (Some(a), Some(b)) if b > a => (
+                part[..a].trim(),
+                affiliation.or_else(|| Some(part[a + 1..b].trim().to_string())),
+            ),
+            _ => (part.trim(), affiliation),
+        };
+        // A name followed by lower-case words ("Anna Berg på Stadshuset")
+        // ends at the first of them.
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let lead = words
+            .iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let trail = words
+            .iter()
+            .rev()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let tail = words[words.len() - trail..].join(" ");
+        let name = if trail < 2 && lead >= 2 {
+            words[..lead].join(" ")
+        } else {
+            tail
+        };
+        if is_name(&name) {
+            out.push(Served {
+                name,
+                role,
+                affiliation: affiliation.filter(|a| !a.is_empty()),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str, early: bool) -> Vec<(String, &'static str)> {
+        serving(s, early)
+            .into_iter()
+            .map(|x| (x.name, x.role))
+            .collect()
+    }
+
+    #[test]
+    fn elections_of_the_meeting_s_officers() {
+        let n = |s: &str| names(s, true);
+        assert_eq!(
+            n("Kristian Martinsson valdes till stämmoordförande."),
+            [("Kristian Martinsson".to_string(), "ordförande")]
+        );
+        assert_eq!(
+            n("Mötet väljer Kim Lind och Sara Karlsson till justerare och rösträknare."),
+            [
+                ("Kim Lind".to_string(), "justerare"),
+                ("Sara Karlsson".to_string(), "justerare")
+            ]
+        );
+        assert_eq!(
+            n("Till ordförande valdes Anna Berg."),
+            [("Anna Berg".to_string(), "ordförande")]
+        );
+        let s = serving(
+            "Stämmoordförande Kristian Martinsson valde Maria Lund från Bredablick Förvaltning till protokollförare.",
+            true,
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].name, "Maria Lund");
+        assert_eq!(s[0].role, "sekreterare");
+        assert_eq!(s[0].affiliation.as_deref(), Some("Bredablick Förvaltning"));
+        assert_eq!(
+            n("Erik Welander valdes till justeringsperson tillika rösträknare"),
+            [("Erik Welander".to_string(), "justerare")]
+        );
+    }
+
+    #[test]
+    fn posts_of_the_association_are_not_meeting_roles() {
+        assert!(
+            names(
+                "Stämman valde Esteban Mayo till styrelseordförande på 1 år.",
+                true
+            )
+            .is_empty()
+        );
+        assert!(names("Michael Stahre valdes till kassör.", true).is_empty());
+        // Late in an annual meeting, "ordförande" is the association's chair.
+        assert!(names("Till ordförande valdes Anna Berg.", false).is_empty());
+        assert_eq!(
+            names("Anna Berg valdes till mötesordförande.", false).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn who_checks_the_minutes_with_the_chair() {
+        let s = serving(
+            "Beslut Förste vice ordföranden Håkan Eriksson (V), andre vice ordföranden Margareta Broang (M) och tredje vice ordföranden Lisbeth Sundén Andersson (D) justerar dagens protokoll tillsammans med ordföranden Aslan Akbas (S) på Stadshuset, Gustaf Adolfs Torg 1",
+            false,
+        );
+        let got: Vec<(&str, &str, Option<&str>)> = s
+            .iter()
+            .map(|x| (x.name.as_str(), x.role, x.affiliation.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Håkan Eriksson", "justerare", Some("V")),
+                ("Margareta Broang", "justerare", Some("M")),
+                ("Lisbeth Sundén Andersson", "justerare", Some("D")),
+                ("Aslan Akbas", "ordförande", Some("S")),
+            ]
+        );
+    }
+}
