@@ -219,7 +219,7 @@ fn the_report_renders_offline_in_a_browser() {
     // The Göteborg series' page, from the list of series.
     let kf_page = index_text
         .split("<tr>")
-        .find(|row| row.contains(">kommunfullmäktige<"))
+        .find(|row| row.contains("kommunfullmäktige</a>"))
         .and_then(|row| row.split("href=\"").nth(1))
         .and_then(|h| h.split('"').next())
         .expect("the kommunfullmäktige series is listed")
