@@ -788,8 +788,24 @@ fn the_real_corpus_meets_its_floors_in_both_halves() {
     }
 }
 
-const CORPUS_FLOORS: [(&str, &str, f64); 2] =
-    [("develop", "items", 0.95), ("heldback", "items", 0.0)];
+/// The corpus floors: about 0.02 under the figures reached (issue 11's
+/// closing note), per half. The held-back half trails the developed one:
+/// that gap is the work left, and a change may only narrow it.
+const CORPUS_FLOORS: [(&str, &str, f64); 12] = [
+    ("develop", "items", 0.97),
+    ("develop", "participants", 0.97),
+    ("develop", "decisions", 0.87),
+    ("develop", "actions", 0.72),
+    ("develop", "deferrals", 0.97),
+    ("develop", "meeting", 0.80),
+    ("heldback", "items", 0.83),
+    ("heldback", "participants", 0.70),
+    ("heldback", "decisions", 0.53),
+    ("heldback", "actions", 0.29),
+    ("heldback", "deferrals", 0.64),
+    ("heldback", "meeting", 0.34),
+];
+
 #[test]
 fn hostile_files_fail_or_convert_alone_and_every_good_file_converts() {
     let input = temp("hostile-in");

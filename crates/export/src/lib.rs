@@ -9,6 +9,9 @@
 //! fields become empty cells, and a wrong type in one field (a number where a
 //! string was expected) is rendered rather than rejected.
 //!
+//! [`export`] adds an eighth table, `links`, when the folder holds the
+//! `tracking.json` that `minutes track` writes.
+//!
 //! [`tables`] flattens the documents into seven tables, one per kind of thing:
 //! `meetings`, `participants`, `items`, `decisions`, `actions`, `deferrals`
 //! and `next_meetings`. Every row starts with `document` (the document's
@@ -462,6 +465,51 @@ pub fn tables(docs: &[Value]) -> Vec<Table> {
     tables
 }
 
+const LINKS: &[&str] = &[
+    "document",
+    "item",
+    "kind",
+    "text",
+    "assignees",
+    "to_document",
+    "to_item",
+    "outcome",
+    "evidence",
+];
+
+/// `OUT/tracking.json`, the links `minutes track` follows from every deferral
+/// and action to where it ends, as a table (`None` when there is no such
+/// file): the same links as in the register's database.
+fn links_table(dir: &Path) -> Result<Option<Table>, Error> {
+    let path = dir.join("tracking.json");
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let tracking = read_doc(&path)?;
+    let rows = array(&tracking["links"])
+        .iter()
+        .map(|l| {
+            let (from, to) = (&l["from"], &l["to"]);
+            vec![
+                cell(&from["document"]),
+                cell(&from["item"]),
+                cell(&from["kind"]),
+                cell(&from["text"]),
+                cell(&from["assignees"]),
+                cell(&to["document"]),
+                cell(&to["item"]),
+                cell(&l["outcome"]),
+                cell(&l["evidence"]),
+            ]
+        })
+        .collect();
+    Ok(Some(Table {
+        name: "links",
+        columns: LINKS.to_vec(),
+        rows,
+    }))
+}
+
 /// The seven tables with their columns and no rows.
 fn empty_tables() -> Vec<Table> {
     let table = |name, columns: &[&'static str]| Table {
@@ -909,6 +957,10 @@ pub fn export(
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
 
     let mut tables = empty_tables();
+    // The links `minutes track` wrote, when it has: one more table.
+    if let Some(links) = links_table(input_dir)? {
+        tables.push(links);
+    }
     let mut counts = vec![0usize; tables.len()];
     let mut sink = match format {
         ExportFormat::Csv => Some(CsvSink::create(target, &tables, options.delimiter)?),
@@ -916,7 +968,7 @@ pub fn export(
     };
     for (key, path) in &keyed {
         let doc = read_doc(path)?;
-        append_rows(&mut tables, key, &doc);
+        append_rows(&mut tables[..7], key, &doc);
         if let Some(sink) = sink.as_mut() {
             sink.append(&tables)?;
             for (count, table) in counts.iter_mut().zip(tables.iter_mut()) {

@@ -80,7 +80,16 @@ fn output_folder(root: &Path) {
     put("2026/internmedicin/2026-02-16.json", &internmedicin());
     put("report.json", &json!({"totals": {}}));
     put("report.shard-1-of-2.json", &json!({"totals": {}}));
-    put("tracking.json", &json!({"links": []}));
+    put(
+        "tracking.json",
+        &json!({"links": [{
+            "from": {"document": "2026-02-16.docx", "item": "3", "kind": "deferral",
+                     "text": "Frågan bordläggs till nästa möte."},
+            "to": {"document": "2026-03-16.docx", "item": "2"},
+            "outcome": "decided",
+            "evidence": "same title"
+        }]}),
+    );
     put(".minutes-manifest.json", &json!({"version": 1}));
     fs::write(root.join("2026/.x.json.tmp-1-1"), "{\"half").unwrap();
     fs::write(root.join("notes.txt"), "not json").unwrap();
@@ -183,10 +192,17 @@ fn csv_export() {
     let options = ExportOptions { delimiter: b';' };
     let summary = export(&input, ExportFormat::Csv, &target, &options).unwrap();
     assert_eq!(summary.documents, 2);
-    assert_eq!(summary.written.len(), 7);
+    // Seven tables, and the links `minutes track` wrote as an eighth.
+    assert_eq!(summary.written.len(), 8);
     assert_eq!(summary.rows[0], ("meetings", 2));
+    assert_eq!(summary.rows[7], ("links", 1));
 
     let read = |name: &str| fs::read_to_string(target.join(format!("{name}.csv"))).unwrap();
+    let links = read("links");
+    assert!(
+        links.contains("2026-02-16.docx;3;deferral;Frågan bordläggs till nästa möte.;;2026-03-16.docx;2;decided;same title"),
+        "{links}"
+    );
     let meetings = read("meetings");
     assert!(meetings.starts_with('\u{FEFF}'), "no BOM");
     let body = meetings.trim_start_matches('\u{FEFF}');
@@ -250,7 +266,8 @@ fn xlsx_export() {
             "decisions",
             "actions",
             "deferrals",
-            "next_meetings"
+            "next_meetings",
+            "links"
         ]
     );
     let range = workbook.worksheet_range("meetings").unwrap();
