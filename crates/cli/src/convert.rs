@@ -51,6 +51,10 @@ pub(crate) struct ConvertArgs {
     /// Most objects in a PDF.
     #[arg(long, default_value_t = 2_000_000)]
     max_objects: u32,
+    /// Which PDF pages to read by OCR (Tesseract): auto (pages without usable
+    /// text), always, never.
+    #[arg(long, value_enum, default_value_t = Ocr::Auto)]
+    ocr: Ocr,
     /// Seconds one file may take before it is reported as failed.
     #[arg(long, default_value_t = 120)]
     time_budget: u64,
@@ -63,6 +67,24 @@ pub(crate) struct ConvertArgs {
     /// Field delimiter for CSV (Excel in a Swedish locale wants ';').
     #[arg(long, default_value = ",")]
     delimiter: char,
+}
+
+/// `--ocr`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Ocr {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<Ocr> for minutes_model::OcrMode {
+    fn from(o: Ocr) -> Self {
+        match o {
+            Ocr::Auto => Self::Auto,
+            Ocr::Always => Self::Always,
+            Ocr::Never => Self::Never,
+        }
+    }
 }
 
 fn parse_shard(s: &str) -> Result<(u32, u32), String> {
@@ -81,6 +103,7 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
     config.read.max_inflated_bytes = a.max_docx_mb.saturating_mul(1024 * 1024);
     config.read.max_pages = a.max_pages;
     config.read.max_objects = a.max_objects;
+    config.read.ocr = a.ocr.into();
     let mut opts = Options::new(&a.out);
     opts.jobs = a.jobs;
     opts.incremental = a.incremental;

@@ -158,7 +158,12 @@ pub fn read_document(bytes: &[u8], format: Format, opts: &ReadOptions) -> Result
             }
             Ok(minutes_docx::read(bytes, opts)?)
         }
-        Format::Pdf => Ok(minutes_pdf::read(bytes, opts)?),
+        // Scanned pages go to Tesseract as `opts.ocr` says.
+        Format::Pdf => Ok(minutes_pdf::read_with(
+            bytes,
+            opts,
+            Some(minutes_ocr::engine()),
+        )?),
     }
 }
 
