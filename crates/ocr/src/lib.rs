@@ -53,7 +53,7 @@ pub mod process;
 pub mod repair;
 pub mod tsv;
 
-use minutes_pdf::ocr::{Ocr, OcrPage, ScanPage};
+use minutes_pdf::ocr::{Ocr, OcrPage, PageSource, ScanPage};
 use rayon::prelude::*;
 use std::process::Command;
 use std::sync::OnceLock;
@@ -119,9 +119,10 @@ impl Tesseract {
 
     /// Recognise one page.
     fn page(&self, file: &[u8], page: &ScanPage) -> Result<OcrPage, String> {
-        let (img, dpi) = match &page.image {
-            Some(scan) => (image::file_of(&scan.data)?, scan.dpi),
-            None => (rasterise(file, page.number)?, RASTER_DPI as f32),
+        let (img, dpi) = match &page.source {
+            PageSource::Image(scan) => (image::file_of(&scan.data)?, scan.dpi),
+            PageSource::Rasterise => (rasterise(file, page.number)?, RASTER_DPI as f32),
+            PageSource::Refused(why) => return Err(why.clone()),
         };
         // Tesseract's heuristics want a plausible resolution; coordinates
         // use the real one.

@@ -230,18 +230,20 @@ fn read_inner(
         scans.dedup();
     }
     let mut replaced = Vec::new();
+    // Why OCR read nothing, and whether the engine could not run at all.
     let mut ocr_failure = None;
+    let mut unavailable = None;
     if let Some(engine) = ocr
         && !scans.is_empty()
     {
         match engine.available() {
-            Err(why) => ocr_failure = Some(why),
+            Err(why) => unavailable = Some(why),
             Ok(()) => {
                 let asked: Vec<ocr::ScanPage> = scans
                     .iter()
                     .map(|&k| ocr::ScanPage {
                         number: k as u32 + 1,
-                        image: ocr::scan_image(&pdf, &contents[k]),
+                        source: ocr::page_source(&pdf, &contents[k]),
                     })
                     .collect();
                 let mut read = Vec::new();
@@ -270,20 +272,21 @@ fn read_inner(
                     doc.diagnostics.push(ocr_warning(&read));
                     laid = lay_out(&contents);
                 }
-                if read.is_empty() {
-                    ocr_failure = failed.into_iter().next();
-                }
+                ocr_failure = Some(match failed.into_iter().next() {
+                    Some(why) if read.is_empty() => why,
+                    _ => "no text found on the page images".to_string(),
+                });
             }
         }
     }
     let usable_pages = contents.iter().filter(|c| has_text(c)).count();
     if usable_pages == 0 {
-        return Err(match ocr_failure {
+        return Err(match unavailable.or(ocr_failure) {
             Some(why) => Error::Ocr(why),
             None => Error::NoTextLayer,
         });
     }
-    if let Some(why) = &ocr_failure {
+    if let Some(why) = &unavailable {
         doc.diagnostics.push(Diagnostic::warning(
             "ocr.unavailable",
             format!("pages that need OCR were read from their text layer: {why}"),

@@ -30,9 +30,20 @@ pub trait Ocr: Sync {
 pub struct ScanPage {
     /// 1-based page number.
     pub number: u32,
-    /// The page's scanned image, when the page is one image in a form the
-    /// engine can take as it is; `None`: rasterise the page.
-    pub image: Option<ScanImage>,
+    /// Where its pixels come from.
+    pub source: PageSource,
+}
+
+/// Where the pixels of a page to OCR come from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageSource {
+    /// The page is one image in a form the engine can take as it is.
+    Image(ScanImage),
+    /// Rasterise the page.
+    Rasterise,
+    /// The page's scan is unusable (0×0, or too large to decode safely):
+    /// why.
+    Refused(String),
 }
 
 /// A page's scanned image, out of the PDF.
@@ -151,24 +162,31 @@ fn glyph(ch: char, x0: f32, x1: f32, w: &PositionedWord) -> Glyph {
 
 /// Share of the page an image must cover to be the page's scan.
 const SCAN_COVER: f32 = 0.6;
-/// Largest image handed over (pixels): a bigger one is rasterised at a set
-/// resolution instead.
+/// Largest image decoded here (pixels); rasterising it would decode it
+/// too, so a bigger one is refused.
 const MAX_SCAN_PIXELS: u64 = 80_000_000;
 
-/// The page's scan: the largest image, when it covers most of the page and
-/// is stored in a form OCR takes as it is (JPEG, or 8-bit gray or RGB
-/// samples, or 1-bit gray).
-pub fn scan_image(doc: &Document, page: &PageContent) -> Option<ScanImage> {
+/// Where the page's pixels come from: its largest image, when that covers
+/// most of the page and is stored in a form OCR takes as it is (JPEG, 8-bit
+/// gray or RGB samples, 1-bit gray); else the page rasterised.
+pub fn page_source(doc: &Document, page: &PageContent) -> PageSource {
     let area = page.width * page.height;
-    let best = page
+    let Some(best) = page
         .placed_images
         .iter()
         .map(|p| (p, covered(p, page.width, page.height)))
-        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+    else {
+        return PageSource::Rasterise;
+    };
     if !(area > 0. && best.1 >= SCAN_COVER * area) {
-        return None;
+        return PageSource::Rasterise;
     }
-    image_of(doc, best.0)
+    match image_of(doc, best.0) {
+        Ok(Some(img)) => PageSource::Image(img),
+        Ok(None) => PageSource::Rasterise,
+        Err(why) => PageSource::Refused(why),
+    }
 }
 
 /// Area of the page the image covers.
@@ -177,8 +195,12 @@ fn covered(p: &PlacedImage, w: f32, h: f32) -> f32 {
     (x1.min(w) - x0.max(0.)).max(0.) * (y1.min(h) - y0.max(0.)).max(0.)
 }
 
-fn image_of(doc: &Document, p: &PlacedImage) -> Option<ScanImage> {
-    let s = doc.get_object(p.id).ok()?.as_stream().ok()?;
+/// The image as OCR takes it; `Ok(None)` when it is stored otherwise (to be
+/// rasterised), an error when its size is hostile.
+fn image_of(doc: &Document, p: &PlacedImage) -> Result<Option<ScanImage>, String> {
+    let Some(s) = doc.get_object(p.id).ok().and_then(|o| o.as_stream().ok()) else {
+        return Ok(None);
+    };
     let int = |k: &[u8]| {
         s.dict
             .get(k)
@@ -186,14 +208,21 @@ fn image_of(doc: &Document, p: &PlacedImage) -> Option<ScanImage> {
             .and_then(|o| doc.dereference(o).ok())
             .and_then(|(_, o)| o.as_i64().ok())
     };
-    let width = u32::try_from(int(b"Width")?).ok()?;
-    let height = u32::try_from(int(b"Height")?).ok()?;
-    if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_SCAN_PIXELS {
-        return None;
+    let size = |k: &[u8]| int(k).and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
+    let (width, height) = (size(b"Width"), size(b"Height"));
+    if width == 0 || height == 0 {
+        return Err(format!("the page image is {width}×{height} pixels"));
     }
-    let dpi = resolution(&p.matrix, width, height)?;
+    if u64::from(width) * u64::from(height) > MAX_SCAN_PIXELS {
+        return Err(format!(
+            "the page image is {width}×{height} pixels, more than the limit of {MAX_SCAN_PIXELS}"
+        ));
+    }
+    let Some(dpi) = resolution(&p.matrix, width, height) else {
+        return Ok(None);
+    };
     if s.dict.get(b"Mask").is_ok() || s.dict.get(b"SMask").is_ok() {
-        return None;
+        return Ok(None);
     }
     let filters = s.filters().unwrap_or_default();
     let data = match filters.as_slice() {
@@ -203,8 +232,10 @@ fn image_of(doc: &Document, p: &PlacedImage) -> Option<ScanImage> {
             bytes: s.content.clone(),
         },
         [] | [b"FlateDecode"] | [b"LZWDecode"] => {
-            let channels = channels(doc, s.dict.get(b"ColorSpace").ok())?;
-            let bits = u8::try_from(int(b"BitsPerComponent").unwrap_or(8)).ok()?;
+            let Some(channels) = channels(doc, s.dict.get(b"ColorSpace").ok()) else {
+                return Ok(None);
+            };
+            let bits = int(b"BitsPerComponent").unwrap_or(8);
             // 1-bit samples are gray only (a stencil mask is not a scan).
             if !(bits == 8 || bits == 1 && channels == 1)
                 || s.dict
@@ -213,17 +244,19 @@ fn image_of(doc: &Document, p: &PlacedImage) -> Option<ScanImage> {
                     .unwrap_or(false)
                 || s.dict.get(b"Decode").is_ok()
             {
-                return None;
+                return Ok(None);
             }
+            let bits = bits as u8;
             let row = (width as usize * channels as usize * bits as usize).div_ceil(8);
-            let need = row.checked_mul(height as usize)?;
+            let need = row * height as usize;
             let samples = if filters.is_empty() {
                 s.content.clone()
             } else {
-                s.decompressed_content_with_limit(need).ok()?
+                s.decompressed_content_with_limit(need)
+                    .map_err(|e| format!("the page image cannot be decoded: {e}"))?
             };
             if samples.len() < need {
-                return None;
+                return Err("the page image is truncated".into());
             }
             ImageData::Raw {
                 width,
@@ -234,9 +267,9 @@ fn image_of(doc: &Document, p: &PlacedImage) -> Option<ScanImage> {
             }
         }
         // CCITT fax, JBIG2, JPX and chains of filters: rasterised.
-        _ => return None,
+        _ => return Ok(None),
     };
-    Some(ScanImage { data, dpi })
+    Ok(Some(ScanImage { data, dpi }))
 }
 
 /// Pixels per inch along the image's longer side.
