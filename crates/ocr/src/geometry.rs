@@ -160,14 +160,57 @@ const CAP_HEIGHT: f32 = 0.72;
 /// x-height as a share of the font size.
 const X_HEIGHT: f32 = 0.5;
 
+/// How the upright, deskewed page lies in the image: what [`position`]
+/// turned the words by, for finding the page's rules in the same frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// How the text lies in the image.
+    pub orientation: Orientation,
+    /// Skew taken out, radians.
+    pub angle: f32,
+    /// Image width in pixels.
+    pub image_width: f32,
+    /// Image height in pixels.
+    pub image_height: f32,
+    /// Upright page width in pixels.
+    pub width: f32,
+    /// Upright page height in pixels.
+    pub height: f32,
+}
+
+impl Frame {
+    /// The image pixel under a point of the upright, deskewed page.
+    pub fn to_image(&self, u: f32, v: f32) -> (f32, f32) {
+        let (cx, cy) = (self.width / 2., self.height / 2.);
+        let (s, c) = self.angle.sin_cos();
+        let (x, y) = (u - cx, v - cy);
+        let (u, v) = (x * c - y * s + cx, x * s + y * c + cy);
+        let (w, h) = (self.image_width, self.image_height);
+        match self.orientation {
+            Orientation::Upright => (u, v),
+            Orientation::Clockwise => (w - v, u),
+            Orientation::UpsideDown => (w - u, h - v),
+            Orientation::Anticlockwise => (v, h - u),
+        }
+    }
+}
+
+/// A page's words placed upright.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The words, in points, with one baseline and one size per line.
+    pub words: Vec<PositionedWord>,
+    /// Upright page width in points.
+    pub width: f32,
+    /// Upright page height in points.
+    pub height: f32,
+    /// How the page lies in the image.
+    pub frame: Frame,
+}
+
 /// The page's words, upright and deskewed, in points, with one baseline and
-/// one size per line; and the upright page's size in points.
-pub fn position(
-    words: &[TsvWord],
-    width_px: f32,
-    height_px: f32,
-    dpi: f32,
-) -> (Vec<PositionedWord>, f32, f32) {
+/// one size per line.
+pub fn position(words: &[TsvWord], width_px: f32, height_px: f32, dpi: f32) -> Placed {
     let o = orientation(words);
     let (w, h) = turned_size(o, width_px, height_px);
     let boxes: Vec<Box4> = words
@@ -233,7 +276,19 @@ pub fn position(
         }
     }
     snap_sizes(&mut out, &mut sizes);
-    (out, w * pt, h * pt)
+    Placed {
+        words: out,
+        width: w * pt,
+        height: h * pt,
+        frame: Frame {
+            orientation: o,
+            angle,
+            image_width: width_px,
+            image_height: height_px,
+            width: w,
+            height: h,
+        },
+    }
 }
 
 /// Sizes measured from pixels scatter by a few per cent from line to line;
@@ -311,10 +366,13 @@ mod tests {
 
     #[test]
     fn a_turned_page_reads_like_the_upright_one() {
-        let (a, aw, ah) = position(&upright(), 1000., 800., 100.);
-        let (b, bw, bh) = position(&clockwise(), 800., 1000., 100.);
-        assert_eq!((aw, ah), (720., 576.));
-        assert_eq!((bw, bh), (720., 576.));
+        let pa = position(&upright(), 1000., 800., 100.);
+        let pb = position(&clockwise(), 800., 1000., 100.);
+        assert_eq!((pa.width, pa.height), (720., 576.));
+        assert_eq!((pb.width, pb.height), (720., 576.));
+        // The frame finds the image pixel of an upright point.
+        assert_eq!(pb.frame.to_image(100., 150.), (650., 100.));
+        let (a, b) = (pa.words, pb.words);
         assert_eq!(a.len(), b.len());
         for (x, y) in a.iter().zip(&b) {
             assert_eq!(x.text, y.text);
@@ -324,7 +382,7 @@ mod tests {
 
     #[test]
     fn a_line_shares_one_baseline_and_size() {
-        let (w, _, _) = position(&upright(), 1000., 800., 72.);
+        let w = position(&upright(), 1000., 800., 72.).words;
         // "Beslut om stadgar": the baseline is the bottom of the words
         // without descenders, not of "stadgar".
         assert_eq!(w[2].baseline, 180.);
@@ -351,7 +409,7 @@ mod tests {
                 words.push(word(line + 1, xr - 55., yr - 15., 110., 30., "Ordet"));
             }
         }
-        let (w, _, _) = position(&words, 1000., 800., 72.);
+        let w = position(&words, 1000., 800., 72.).words;
         for line in w.chunks(6) {
             let xs: Vec<f32> = line.iter().map(|x| x.x0).collect();
             assert!(xs.windows(2).all(|p| p[1] > p[0]));

@@ -20,7 +20,9 @@
 //! 3. [`geometry`]: orientation from the direction words follow each other
 //!    along lines, boxes turned upright, skew measured from the lines and
 //!    taken out, one baseline and font size per line, pixels to points.
-//! 4. The positioned words go back to the PDF reader, which lays them out as
+//! 4. [`rules`]: ruled lines (table borders) found in the pixels, in the
+//!    same upright frame, so tables are built from them as from drawn rules.
+//! 5. The positioned words go back to the PDF reader, which lays them out as
 //!    it lays out born-digital pages: one layout, two sources of words.
 //!
 //! Pages are recognised in parallel (rayon), each Tesseract limited to one
@@ -51,6 +53,7 @@ pub mod geometry;
 pub mod image;
 pub mod process;
 pub mod repair;
+pub mod rules;
 pub mod tsv;
 
 use minutes_pdf::ocr::{Ocr, OcrPage, PageSource, ScanPage};
@@ -138,12 +141,24 @@ impl Tesseract {
         } else {
             words.iter().map(|w| w.conf).sum::<f32>() / words.len() as f32
         };
-        let (words, width, height) =
-            geometry::position(&words, img.width as f32, img.height as f32, dpi);
+        let placed = geometry::position(&words, img.width as f32, img.height as f32, dpi);
+        // Rules are a help, not a need: an image Tesseract read but we
+        // cannot decode just has none.
+        let rules = decode_gray(&img.bytes)
+            .map(|(w, h, px)| {
+                let gray = rules::Gray {
+                    width: w,
+                    height: h,
+                    pixels: &px,
+                };
+                rules::find(gray, &placed.frame, dpi)
+            })
+            .unwrap_or_default();
         Ok(OcrPage {
-            width,
-            height,
-            words,
+            width: placed.width,
+            height: placed.height,
+            words: placed.words,
+            rules,
             confidence,
         })
     }
@@ -179,6 +194,21 @@ fn rasterise(file: &[u8], page: u32) -> Result<image::ImageFile, String> {
         width,
         height,
     })
+}
+
+/// An image file decoded to gray, within the size limits.
+fn decode_gray(bytes: &[u8]) -> Option<(usize, usize, Vec<u8>)> {
+    let mut reader = ::image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?;
+    let mut limits = ::image::Limits::default();
+    limits.max_image_width = Some(image::MAX_SIDE);
+    limits.max_image_height = Some(image::MAX_SIDE);
+    limits.max_alloc = Some(3 * image::MAX_PIXELS);
+    reader.limits(limits);
+    let gray = reader.decode().ok()?.into_luma8();
+    let (w, h) = gray.dimensions();
+    Some((w as usize, h as usize, gray.into_raw()))
 }
 
 /// Width and height from a PNG's header.

@@ -46,7 +46,9 @@ fn parse_row(row: &str) -> Option<TsvWord> {
             .filter(|v| v.is_finite())
     };
     let (left, top, width, height, conf) = (num()?, num()?, num()?, num()?, num()?);
-    let text = f.next()?.trim();
+    // A table's vertical rule is often read as a "|" of its own or stuck
+    // to a word: it is a rule, not text.
+    let text = f.next()?.trim().trim_matches('|').trim();
     if text.is_empty() || conf < 0. || width <= 0. || height <= 0. {
         return None;
     }

@@ -253,7 +253,8 @@ fn read_inner(
                     match result {
                         Ok(p) => {
                             read.push((page.number, p.confidence));
-                            contents[k] = ocr::content_from_words(p.width, p.height, &p.words);
+                            contents[k] =
+                                ocr::content_from_words(p.width, p.height, &p.words, &p.rules);
                             replaced.push(page.number);
                         }
                         Err(why) => {

@@ -11,7 +11,7 @@
 //! The engine lives in another crate (`minutes-ocr`), behind the [`Ocr`]
 //! trait: this crate needs no image code and no Tesseract.
 
-use crate::interp::{Glyph, M, PageContent, PlacedImage};
+use crate::interp::{Glyph, M, PageContent, PlacedImage, Rule};
 use lopdf::{Document, Object};
 
 /// An OCR engine.
@@ -91,6 +91,8 @@ pub struct OcrPage {
     pub height: f32,
     /// Words in reading order of their lines.
     pub words: Vec<PositionedWord>,
+    /// Ruled lines found in the image (table borders, underlines).
+    pub rules: Vec<Rule>,
     /// The engine's mean word confidence, 0–100.
     pub confidence: f32,
 }
@@ -112,11 +114,18 @@ pub struct PositionedWord {
 
 /// Most words taken from one page.
 const MAX_WORDS_PER_PAGE: usize = 50_000;
+/// Most rules taken from one page.
+const MAX_RULES: usize = 10_000;
 
 /// The glyphs of positioned words, spread evenly over each word's width,
-/// with a space drawn between neighbouring words of a line: the input of
-/// [`crate::layout`].
-pub fn content_from_words(width: f32, height: f32, words: &[PositionedWord]) -> PageContent {
+/// with a space drawn between neighbouring words of a line, and the page's
+/// rules: the input of [`crate::layout`].
+pub fn content_from_words(
+    width: f32,
+    height: f32,
+    words: &[PositionedWord],
+    rules: &[Rule],
+) -> PageContent {
     let mut glyphs = Vec::new();
     let mut prev: Option<&PositionedWord> = None;
     for w in words.iter().take(MAX_WORDS_PER_PAGE) {
@@ -144,6 +153,7 @@ pub fn content_from_words(width: f32, height: f32, words: &[PositionedWord]) -> 
         width,
         height,
         glyphs,
+        rules: rules.iter().take(MAX_RULES).copied().collect(),
         ..PageContent::default()
     }
 }
@@ -332,6 +342,7 @@ mod tests {
                 word("öppnande", 106., 150., 100.),
                 word("Beslut", 72., 100., 120.),
             ],
+            &[],
         );
         let text: String = c.glyphs.iter().map(|g| g.ch).collect();
         assert_eq!(text, "Mötets öppnandeBeslut");
@@ -351,6 +362,7 @@ mod tests {
                 word("x", f32::NAN, 2., 3.),
                 word("y", 5., 1., 3.),
             ],
+            &[],
         );
         assert!(c.glyphs.is_empty());
     }
