@@ -25,8 +25,8 @@
 //! 5. The positioned words go back to the PDF reader, which lays them out as
 //!    it lays out born-digital pages: one layout, two sources of words.
 //!
-//! Pages are recognised in parallel (rayon), each Tesseract limited to one
-//! thread (`OMP_THREAD_LIMIT=1`): page-level parallelism beats Tesseract's
+//! Pages are recognised in parallel (a rayon pool of OCR's own), each
+//! Tesseract limited to one thread (`OMP_THREAD_LIMIT=1`): page-level parallelism beats Tesseract's
 //! own threads and does not oversubscribe the machine.
 //!
 //! # Why a process and not libtesseract
@@ -170,8 +170,26 @@ impl Ocr for Tesseract {
     }
 
     fn recognise(&self, file: &[u8], pages: &[ScanPage]) -> Vec<Result<OcrPage, String>> {
-        pages.par_iter().map(|p| self.page(file, p)).collect()
+        let run = || pages.par_iter().map(|p| self.page(file, p)).collect();
+        match pool() {
+            Some(pool) => pool.install(run),
+            None => pages.iter().map(|p| self.page(file, p)).collect(),
+        }
     }
+}
+
+/// OCR's own threads. Not rayon's global pool: the batch runner's workers
+/// live there and, with a time budget, block while a conversion runs on
+/// another thread; OCR jobs queued behind them would wait out the budget.
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("minutes-ocr-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
 }
 
 /// One page of the PDF as a gray PNG at [`RASTER_DPI`].
