@@ -225,7 +225,15 @@ fn read_inner(
     let mut laid = lay_out(&contents);
     let garbled = quality::garbled_pages(&laid.texts);
     if ocr.is_some() && opts.ocr == OcrMode::Auto {
-        scans.extend(garbled.iter().map(|p| *p as usize - 1));
+        // Only a garbled layer over a page scan (an earlier, bad OCR) is
+        // replaced: on born-digital pages the check has false alarms, and
+        // OCR of drawn text loses more than it mends.
+        scans.extend(
+            garbled
+                .iter()
+                .map(|p| *p as usize - 1)
+                .filter(|&k| contents.get(k).is_some_and(ocr::is_scanned)),
+        );
         scans.sort_unstable();
         scans.dedup();
     }
@@ -251,6 +259,20 @@ fn read_inner(
                 for (page, result) in asked.iter().zip(engine.recognise(bytes, &asked)) {
                     let k = page.number as usize - 1;
                     match result {
+                        // A text layer, even a doubtful one, beats OCR that
+                        // is itself unsure.
+                        Ok(p) if has_text(&contents[k]) && p.confidence < LOW_OCR_CONFIDENCE => {
+                            doc.diagnostics.push(
+                                Diagnostic::warning(
+                                    "ocr.page.kept-text",
+                                    format!(
+                                        "page {}: OCR confidence {:.0} is low: the text layer is kept",
+                                        page.number, p.confidence
+                                    ),
+                                )
+                                .at(page_span(page.number)),
+                            );
+                        }
                         Ok(p) => {
                             read.push((page.number, p.confidence));
                             contents[k] =

@@ -199,6 +199,16 @@ pub fn page_source(doc: &Document, page: &PageContent) -> PageSource {
     }
 }
 
+/// Is the page a scan: does one image cover most of it?
+pub fn is_scanned(page: &PageContent) -> bool {
+    let area = page.width * page.height;
+    area > 0.
+        && page
+            .placed_images
+            .iter()
+            .any(|p| covered(p, page.width, page.height) >= SCAN_COVER * area)
+}
+
 /// Area of the page the image covers.
 fn covered(p: &PlacedImage, w: f32, h: f32) -> f32 {
     let [x0, y0, x1, y1] = p.bbox();
