@@ -88,8 +88,8 @@ pub struct ReadOptions {
 /// Which PDF pages are read by OCR (`--ocr`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OcrMode {
-    /// Pages without usable text: no text layer, or one that decodes to
-    /// garbage (which OCR then replaces).
+    /// Pages without usable text: no text layer, or a page scan whose text
+    /// layer decodes to garbage (which confident OCR then replaces).
     #[default]
     Auto,
     /// Every page, whatever its text layer.

@@ -120,8 +120,8 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
 
 /// Read a PDF into a [`Document`], reading pages by OCR as
 /// [`ReadOptions::ocr`] says: pages without usable text (no text layer, or
-/// one the [`quality`] check rejects, which the OCR text then replaces), or
-/// every page.
+/// a page scan whose text layer the [`quality`] check rejects, which
+/// confident OCR text then replaces), or every page.
 pub fn read_with(
     bytes: &[u8],
     opts: &ReadOptions,
