@@ -60,6 +60,10 @@ pub(crate) struct ConvertArgs {
     /// Most objects in a PDF.
     #[arg(long, default_value_t = 2_000_000)]
     max_objects: u32,
+    /// Which PDF pages to read by OCR (Tesseract): auto (pages without usable
+    /// text), always, never.
+    #[arg(long, value_enum, default_value_t = Ocr::Auto)]
+    ocr: Ocr,
     /// Seconds one file may take; its worker process is then killed and the
     /// file reported as failed.
     #[arg(long, default_value_t = 120)]
@@ -81,6 +85,35 @@ pub(crate) struct ConvertArgs {
     /// Field delimiter for CSV (Excel in a Swedish locale wants ';').
     #[arg(long, default_value = ",")]
     delimiter: char,
+}
+
+/// `--ocr`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Ocr {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Ocr {
+    /// The value as written on the command line (for the worker's).
+    fn name(self) -> &'static str {
+        match self {
+            Ocr::Auto => "auto",
+            Ocr::Always => "always",
+            Ocr::Never => "never",
+        }
+    }
+}
+
+impl From<Ocr> for minutes_model::OcrMode {
+    fn from(o: Ocr) -> Self {
+        match o {
+            Ocr::Auto => Self::Auto,
+            Ocr::Always => Self::Always,
+            Ocr::Never => Self::Never,
+        }
+    }
 }
 
 fn parse_shard(s: &str) -> Result<(u32, u32), String> {
@@ -132,6 +165,8 @@ pub(crate) struct WorkerArgs {
     max_pages: u32,
     #[arg(long)]
     max_objects: u32,
+    #[arg(long, value_enum, default_value_t = Ocr::Auto)]
+    ocr: Ocr,
 }
 
 fn config_of(
@@ -152,13 +187,14 @@ fn config_of(
 /// The hidden `minutes worker`: converts the files its parent sends until
 /// the parent closes the pipe (see `minutes_batch::serve`).
 pub(crate) fn worker(a: WorkerArgs) -> Result<ExitCode> {
-    let config = config_of(
+    let mut config = config_of(
         a.rules.as_deref(),
         a.max_file_mb,
         a.max_docx_mb,
         a.max_pages,
         a.max_objects,
     )?;
+    config.read.ocr = a.ocr.into();
     let convert = converter(Arc::new(config));
     // A debug build's way to make a real crash for the tests: the worker
     // aborts on the file named here. Release builds do not look.
@@ -192,6 +228,7 @@ fn worker_command(a: &ConvertArgs) -> Result<WorkerCommand> {
         ("--max-docx-mb", a.max_docx_mb.to_string()),
         ("--max-pages", a.max_pages.to_string()),
         ("--max-objects", a.max_objects.to_string()),
+        ("--ocr", a.ocr.name().to_string()),
     ] {
         args.push(flag.into());
         args.push(value.into());
@@ -261,13 +298,14 @@ fn catch_interrupts() {
 }
 
 pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
-    let config = config_of(
+    let mut config = config_of(
         a.rules.as_deref(),
         a.max_file_mb,
         a.max_docx_mb,
         a.max_pages,
         a.max_objects,
     )?;
+    config.read.ocr = a.ocr.into();
     let mut opts = Options::new(&a.out);
     if !a.in_process {
         opts.workers = Some(worker_command(&a)?);

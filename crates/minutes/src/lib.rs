@@ -137,7 +137,8 @@ const READERS: &[Reader] = &[
         format: Format::Pdf,
         signature: Signature::InHead(b"%PDF-"),
         extensions: &["pdf"],
-        read: |b, o| Ok(minutes_pdf::read(b, o)?),
+        // Scanned pages go to Tesseract as `o.ocr` says.
+        read: |b, o| Ok(minutes_pdf::read_with(b, o, Some(minutes_ocr::engine()))?),
     },
     Reader {
         format: Format::Docx,

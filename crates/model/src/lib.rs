@@ -108,6 +108,21 @@ pub struct ReadOptions {
     pub max_objects: u32,
     /// Keep page headers and footers in [`Document::furniture`].
     pub keep_furniture: bool,
+    /// Which pages of a PDF are read by OCR.
+    pub ocr: OcrMode,
+}
+
+/// Which PDF pages are read by OCR (`--ocr`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OcrMode {
+    /// Pages without usable text: no text layer, or a page scan whose text
+    /// layer decodes to garbage (which confident OCR then replaces).
+    #[default]
+    Auto,
+    /// Every page, whatever its text layer.
+    Always,
+    /// None: a scan without a text layer is an error.
+    Never,
 }
 
 impl Default for ReadOptions {
@@ -117,6 +132,7 @@ impl Default for ReadOptions {
             max_pages: 2_000,
             max_objects: 2_000_000,
             keep_furniture: true,
+            ocr: OcrMode::Auto,
         }
     }
 }

@@ -114,6 +114,33 @@ pub struct LinkArea {
     pub uri: String,
 }
 
+/// Most placed images remembered per page (all are counted).
+const MAX_PLACED_IMAGES: usize = 16;
+
+/// An image XObject drawn on the page: what OCR reads a scan from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedImage {
+    /// The image stream.
+    pub id: ObjectId,
+    /// Maps the image's unit square to the page (y down, rotation applied).
+    pub matrix: M,
+}
+
+impl PlacedImage {
+    /// Bounding box on the page: x0, y0, x1, y1.
+    pub fn bbox(&self) -> [f32; 4] {
+        let pts = [(0., 0.), (1., 0.), (0., 1.), (1., 1.)].map(|(x, y)| self.matrix.apply(x, y));
+        let xs = pts.map(|p| p.0);
+        let ys = pts.map(|p| p.1);
+        [
+            xs.iter().copied().fold(f32::MAX, f32::min),
+            ys.iter().copied().fold(f32::MAX, f32::min),
+            xs.iter().copied().fold(f32::MIN, f32::max),
+            ys.iter().copied().fold(f32::MIN, f32::max),
+        ]
+    }
+}
+
 /// Everything collected from one page.
 #[derive(Debug, Default)]
 pub struct PageContent {
@@ -129,6 +156,8 @@ pub struct PageContent {
     pub links: Vec<LinkArea>,
     /// Images drawn (XObjects and inline).
     pub images: usize,
+    /// The first image XObjects drawn, with their placement.
+    pub placed_images: Vec<PlacedImage>,
     /// Characters drawn in a direction other than left-to-right upright.
     pub rotated_glyphs: usize,
     /// The operator budget ran out or the content was too large.
@@ -642,7 +671,17 @@ impl<'a> Interp<'a> {
         let (id, obj) = self.doc.dereference(entry).unwrap_or((None, entry));
         let Ok(s) = obj.as_stream() else { return };
         match s.dict.get(b"Subtype").and_then(Object::as_name) {
-            Ok(b"Image") => self.out.images += 1,
+            Ok(b"Image") => {
+                self.out.images += 1;
+                if let Some(id) = id
+                    && self.out.placed_images.len() < MAX_PLACED_IMAGES
+                    && gs.ctm.finite()
+                {
+                    self.out
+                        .placed_images
+                        .push(PlacedImage { id, matrix: gs.ctm });
+                }
+            }
             Ok(b"Form") => {
                 if self.forms.len() >= MAX_FORM_DEPTH || id.is_some_and(|i| self.forms.contains(&i))
                 {
