@@ -897,6 +897,21 @@ fn a_terminated_run_writes_its_partial_report_and_leaves_no_temporary_files() {
     let converted = totals["converted"].as_u64().expect("count");
     assert!(converted >= 1 && converted < files, "{totals}");
     assert!(
+        report["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .any(|f| f["reason"] == "not converted: the run was interrupted")
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(&out)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-") || n.ends_with(".lock"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
 /// The seeds as image-only scans (fixtures/seeds-scan, made by
 /// fixtures/seeds-src/make_seed_scans.sh: 200 dpi, noise, 1–2° skew, one
 /// page turned a quarter, JPEG), read by OCR: each output says it was read
@@ -983,15 +998,6 @@ fn a_scan_without_ocr_fails_alone_naming_what_to_install() {
             .as_array()
             .expect("files")
             .iter()
-            .any(|f| f["reason"] == "not converted: the run was interrupted")
-    );
-    let leftovers: Vec<String> = std::fs::read_dir(&out)
-        .expect("list")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".tmp-") || n.ends_with(".lock"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
             .map(|f| {
                 (
                     f["status"].as_str().unwrap_or("").to_string(),

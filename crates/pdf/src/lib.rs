@@ -63,8 +63,8 @@ pub mod grid;
 pub mod interp;
 pub mod layout;
 pub mod lexer;
-mod pages;
 pub mod ocr;
+mod pages;
 pub mod quality;
 mod tables;
 
