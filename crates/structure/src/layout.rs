@@ -91,6 +91,9 @@ pub enum Scheme {
     /// Numbered paragraphs, sentence-long ones included ("7. Verksamhets-
     /// berättelsen gicks igenom och lades till handlingarna.").
     NumberedParagraphs,
+    /// A timed programme: lines that start with a clock time ("14:00
+    /// Allspel …", "15:30 Årsmötesförhandlingar").
+    TimedProgramme,
 }
 
 impl fmt::Display for Scheme {
@@ -102,6 +105,7 @@ impl fmt::Display for Scheme {
             Scheme::LeadIns => "lead-ins",
             Scheme::BoldHeadings => "bold-headings",
             Scheme::NumberedParagraphs => "numbered-paragraphs",
+            Scheme::TimedProgramme => "timed-programme",
         })
     }
 }
@@ -114,6 +118,9 @@ pub(crate) enum TitleCut {
     /// The line is a sentence: the title is its first sentence, and the
     /// whole line stays the item's text.
     FirstSentence,
+    /// The title is the first sentence, and what follows it on the line
+    /// is the item's text.
+    SentenceThenRest,
 }
 
 /// Where a scheme has an item start.
@@ -223,6 +230,7 @@ pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
         lead_ins(outline),
         bold_headings(outline),
         numbered_paragraphs(outline),
+        timed_programme(outline),
     ]
     .into_iter()
     .flatten()
@@ -370,6 +378,62 @@ fn bold_headings(outline: &Outline) -> Option<Proposal> {
         .collect();
     (starts.len() >= 2).then_some(Proposal {
         scheme: Scheme::BoldHeadings,
+        starts,
+    })
+}
+
+static CLOCK_START: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:kl\.?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[:.][0-5]\d)?\s+\S")
+        .expect("valid regex")
+});
+
+/// Where the text of a line starting with a clock time begins ("14:00\t
+/// Allspel", "kl. 15.30-16.00 Fika"), when it does.
+fn after_clock(t: &str) -> Option<usize> {
+    let m = CLOCK_START.find(t)?;
+    // The match ends on the text's first character.
+    let end = m.end() - t[..m.end()].chars().next_back()?.len_utf8();
+    Some(end)
+}
+
+/// Lines that start with a clock time, in increasing order of time: a
+/// programme whose points are the items.
+fn timed_programme(outline: &Outline) -> Option<Proposal> {
+    let mut starts = Vec::new();
+    let mut last: Option<(u32, u32)> = None;
+    for l in &outline.lines {
+        if l.attendance || l.list_level.is_some_and(|lv| lv > 0) {
+            continue;
+        }
+        let t = l.text.trim();
+        let Some(at) = after_clock(t) else { continue };
+        let Some(c) = CLOCK_START.captures(t) else {
+            continue;
+        };
+        let hm = (
+            c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0),
+            c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0),
+        );
+        if last.is_some_and(|p| hm <= p) {
+            continue;
+        }
+        last = Some(hm);
+        let rest = t[at..].trim();
+        let lead = l.text.len() - l.text.trim_start().len();
+        starts.push(PlannedStart {
+            key: l.key,
+            number: None,
+            parent: None,
+            skip: lead + at,
+            cut: TitleCut::SentenceThenRest,
+            title: first_sentence(rest)
+                .trim_end_matches('.')
+                .trim()
+                .to_string(),
+        });
+    }
+    (starts.len() >= 2).then_some(Proposal {
+        scheme: Scheme::TimedProgramme,
         starts,
     })
 }
@@ -849,6 +913,32 @@ mod tests {
         proposals.extend(propose(&o));
         let (_, choice) = choose(&o, &proposals);
         assert_eq!(choice.scheme, Some(Scheme::HeadingOutline), "{choice}");
+    }
+
+    #[test]
+    fn a_timed_programme_takes_its_points_as_items() {
+        let o = outline(vec![
+            line(0, "Program:", Role::Body, None),
+            line(
+                1,
+                "14:00\tAllspel under ledning av Nils. Låtarna finns på hemsidan.",
+                Role::Body,
+                None,
+            ),
+            line(2, "15:30 \t\tÅrsmötesförhandlingar", Role::Body, None),
+            line(3, "18:00\tDans till spelmanslaget.", Role::Body, None),
+            line(4, "12:00 är en tid som redan passerats.", Role::Body, None),
+        ]);
+        let p = timed_programme(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Allspel under ledning av Nils",
+                "Årsmötesförhandlingar",
+                "Dans till spelmanslaget"
+            ]
+        );
     }
 
     #[test]

@@ -1206,6 +1206,21 @@ impl Finder {
                 let time = parse_number(text).and_then(|n| n.time);
                 self.open_item(p, skip, s.number, s.parent, time, bi, span);
             }
+            TitleCut::SentenceThenRest => {
+                self.start_item(s.number, s.parent, None, s.title, bi, span);
+                self.title_pending = false;
+                let line = text.get(s.skip..).unwrap_or(text).trim();
+                let first = layout::first_sentence(line);
+                let rest = line.get(first.len()..).unwrap_or_default().trim();
+                let segs: Vec<(String, Style, Option<String>)> = p
+                    .runs
+                    .iter()
+                    .map(|r| (r.text.clone(), r.style, r.link.clone()))
+                    .collect();
+                if let Some(item) = self.items.last_mut() {
+                    item.add_heading_rest(rest, links_of(&segs), bi, span);
+                }
+            }
             TitleCut::FirstSentence => {
                 // "7. Verksamhetsberättelsen gicks igenom och lades till
                 // handlingarna.": the first sentence is the title, and the
