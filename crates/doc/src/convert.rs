@@ -8,8 +8,7 @@ use crate::props::{Chp, FormatRun, Merge, Pap, Tap, run_at};
 use crate::styles::{STI_TITLE, Styles};
 use crate::text::Chars;
 use minutes_model::{
-    Block, BlockKind, Cell, Diagnostic, List, ListItem, Paragraph, Role, Row, Run, Span, Style,
-    Table,
+    Block, BlockKind, Cell, Diagnostic, Paragraph, Role, Row, Run, Span, Style, Table,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -51,77 +50,8 @@ impl NoteKind {
     }
 }
 
-/// Blocks with, for each, the level when it is a bullet paragraph (to be
-/// gathered into a list), as the .docx reader does.
-#[derive(Default)]
-struct Out {
-    blocks: Vec<Block>,
-    bullet: Vec<Option<u8>>,
-}
-
-impl Out {
-    fn push(&mut self, b: Block, bullet: Option<u8>) {
-        self.blocks.push(b);
-        self.bullet.push(bullet);
-    }
-
-    fn is_empty(&self) -> bool {
-        self.blocks.is_empty()
-    }
-
-    /// Consecutive bullet paragraphs become one list; blank ones are dropped.
-    fn finish(self) -> Vec<Block> {
-        let mut out: Vec<Block> = Vec::with_capacity(self.blocks.len());
-        let mut list: Option<(List, Span)> = None;
-        for (mut block, bullet) in self.blocks.into_iter().zip(self.bullet) {
-            match (bullet, &mut block.kind) {
-                (Some(level), BlockKind::Paragraph(p)) => {
-                    if p.is_blank() {
-                        continue;
-                    }
-                    let label = p.label.take();
-                    let span = block.span;
-                    let item = ListItem {
-                        label,
-                        level,
-                        blocks: vec![block],
-                    };
-                    match list.as_mut() {
-                        Some((l, s)) => {
-                            l.items.push(item);
-                            *s = s.cover(span);
-                        }
-                        None => {
-                            list = Some((
-                                List {
-                                    ordered: false,
-                                    items: vec![item],
-                                },
-                                span,
-                            ))
-                        }
-                    }
-                }
-                _ => {
-                    if let Some((l, span)) = list.take() {
-                        out.push(Block {
-                            kind: BlockKind::List(l),
-                            span,
-                        });
-                    }
-                    out.push(block);
-                }
-            }
-        }
-        if let Some((l, span)) = list.take() {
-            out.push(Block {
-                kind: BlockKind::List(l),
-                span,
-            });
-        }
-        out
-    }
-}
+/// Blocks with their bullet levels, gathered into lists at the end.
+type Out = minutes_model::BulletBlocks;
 
 /// A table being gathered: finished rows, the cells of the open row, the
 /// blocks of the open cell.

@@ -220,6 +220,87 @@ pub struct List {
     pub items: Vec<ListItem>,
 }
 
+/// Blocks as a reader emits them, each with its bullet level when it is a
+/// bullet paragraph. [`BulletBlocks::finish`] gathers consecutive bullet
+/// paragraphs into one [`List`] and drops blank ones: the Word, Word 97 and
+/// OpenDocument readers share it.
+#[derive(Debug, Clone, Default)]
+pub struct BulletBlocks {
+    blocks: Vec<Block>,
+    bullet: Vec<Option<u8>>,
+}
+
+impl BulletBlocks {
+    /// Add a block; `bullet` is its level when it is a bullet paragraph.
+    pub fn push(&mut self, block: Block, bullet: Option<u8>) {
+        self.blocks.push(block);
+        self.bullet.push(bullet);
+    }
+
+    /// Nothing pushed yet.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// The blocks with their bullet levels, as pushed.
+    pub fn into_parts(self) -> impl Iterator<Item = (Block, Option<u8>)> {
+        self.blocks.into_iter().zip(self.bullet)
+    }
+
+    /// Consecutive bullet paragraphs become one list; blank ones are dropped.
+    pub fn finish(self) -> Vec<Block> {
+        let mut out: Vec<Block> = Vec::with_capacity(self.blocks.len());
+        let mut list: Option<(List, Span)> = None;
+        for (mut block, bullet) in self.blocks.into_iter().zip(self.bullet) {
+            match (bullet, &mut block.kind) {
+                (Some(level), BlockKind::Paragraph(p)) => {
+                    if p.is_blank() {
+                        continue;
+                    }
+                    let label = p.label.take();
+                    let span = block.span;
+                    let item = ListItem {
+                        label,
+                        level,
+                        blocks: vec![block],
+                    };
+                    match list.as_mut() {
+                        Some((l, s)) => {
+                            l.items.push(item);
+                            *s = s.cover(span);
+                        }
+                        None => {
+                            list = Some((
+                                List {
+                                    ordered: false,
+                                    items: vec![item],
+                                },
+                                span,
+                            ))
+                        }
+                    }
+                }
+                _ => {
+                    if let Some((l, span)) = list.take() {
+                        out.push(Block {
+                            kind: BlockKind::List(l),
+                            span,
+                        });
+                    }
+                    out.push(block);
+                }
+            }
+        }
+        if let Some((l, span)) = list.take() {
+            out.push(Block {
+                kind: BlockKind::List(l),
+                span,
+            });
+        }
+        out
+    }
+}
+
 /// One entry of a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListItem {

@@ -3,78 +3,12 @@
 
 use crate::styles::{ListLevel, Styles};
 use crate::tree::{Elem, Node, Ns};
-use minutes_model::{
-    Block, BlockKind, Cell, List, ListItem, Note, Paragraph, Role, Row, Run, Span, Table,
-};
+use minutes_model::{Block, BlockKind, Cell, Note, Paragraph, Role, Row, Run, Span, Table};
 use std::collections::HashMap;
 
-/// Blocks with, for each, the level when it is a bullet paragraph (to be
-/// gathered into a list), as the .docx reader does.
-#[derive(Default)]
-pub(crate) struct Out {
-    blocks: Vec<Block>,
-    bullet: Vec<Option<u8>>,
-}
-
-impl Out {
-    fn push(&mut self, b: Block, bullet: Option<u8>) {
-        self.blocks.push(b);
-        self.bullet.push(bullet);
-    }
-
-    /// Consecutive bullet paragraphs become one list; blank ones are dropped.
-    pub fn finish(self) -> Vec<Block> {
-        let mut out: Vec<Block> = Vec::with_capacity(self.blocks.len());
-        let mut list: Option<(List, Span)> = None;
-        for (mut block, bullet) in self.blocks.into_iter().zip(self.bullet) {
-            match (bullet, &mut block.kind) {
-                (Some(level), BlockKind::Paragraph(p)) => {
-                    if p.is_blank() {
-                        continue;
-                    }
-                    let label = p.label.take();
-                    let span = block.span;
-                    let item = ListItem {
-                        label,
-                        level,
-                        blocks: vec![block],
-                    };
-                    match list.as_mut() {
-                        Some((l, s)) => {
-                            l.items.push(item);
-                            *s = s.cover(span);
-                        }
-                        None => {
-                            list = Some((
-                                List {
-                                    ordered: false,
-                                    items: vec![item],
-                                },
-                                span,
-                            ))
-                        }
-                    }
-                }
-                _ => {
-                    if let Some((l, span)) = list.take() {
-                        out.push(Block {
-                            kind: BlockKind::List(l),
-                            span,
-                        });
-                    }
-                    out.push(block);
-                }
-            }
-        }
-        if let Some((l, span)) = list.take() {
-            out.push(Block {
-                kind: BlockKind::List(l),
-                span,
-            });
-        }
-        out
-    }
-}
+/// Blocks with their bullet levels, gathered into lists at the end (as
+/// the .docx reader does).
+pub(crate) type Out = minutes_model::BulletBlocks;
 
 /// Where a paragraph stands in a list.
 struct ListCtx<'a> {
@@ -421,7 +355,7 @@ impl<'s> Converter<'s> {
             self.hidden_runs += 1;
         }
         out.push(Block::paragraph(para, span), bullet);
-        for (b, bl) in boxes.blocks.into_iter().zip(boxes.bullet) {
+        for (b, bl) in boxes.into_parts() {
             out.push(b, bl);
         }
     }
