@@ -45,14 +45,14 @@
 //! them ([`image`]); each program run is bounded in time and output
 //! ([`process`]); the PDF reader remembers at most 16 images per page.
 //!
-//! [`repair`] holds the repair of OCR confusions in item numbers (§1 read
-//! as "81"), for the structure finder to call.
+//! The repair of OCR confusions in item numbers (§1 read as "81") is the
+//! structure finder's (`minutes_structure`'s `ocr_numbers`), where the
+//! numbering that makes them evident is known.
 #![deny(missing_docs)]
 
 pub mod geometry;
 pub mod image;
 pub mod process;
-pub mod repair;
 pub mod rules;
 pub mod tsv;
 

@@ -68,6 +68,8 @@ pub(crate) struct Outline {
     /// The document holds an agenda table (its rows are items, which only
     /// the finder's own walk reads).
     pub agenda_table: bool,
+    /// The text was read by OCR (its numbers may be misread).
+    pub ocr: bool,
 }
 
 /// A layout scheme: one way minutes lay out their items.
@@ -94,6 +96,9 @@ pub enum Scheme {
     /// A timed programme: lines that start with a clock time ("14:00
     /// Allspel …", "15:30 Årsmötesförhandlingar").
     TimedProgramme,
+    /// Numbered headings of a scan whose numbers OCR misread ("81. Mötets
+    /// öppnande" for "§1"), repaired where the numbering makes it evident.
+    OcrNumbered,
 }
 
 impl fmt::Display for Scheme {
@@ -106,6 +111,7 @@ impl fmt::Display for Scheme {
             Scheme::BoldHeadings => "bold-headings",
             Scheme::NumberedParagraphs => "numbered-paragraphs",
             Scheme::TimedProgramme => "timed-programme",
+            Scheme::OcrNumbered => "ocr-numbered",
         })
     }
 }
@@ -231,6 +237,7 @@ pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
         bold_headings(outline),
         numbered_paragraphs(outline),
         timed_programme(outline),
+        ocr_numbered(outline),
     ]
     .into_iter()
     .flatten()
@@ -434,6 +441,65 @@ fn timed_programme(outline: &Outline) -> Option<Proposal> {
     }
     (starts.len() >= 2).then_some(Proposal {
         scheme: Scheme::TimedProgramme,
+        starts,
+    })
+}
+
+/// The first word of a line when it may be an item number as OCR read it:
+/// short, with a digit, or a paragraph sign or its look-alikes, and ending
+/// as labels do ("81.", "$1.", "§6", "3:", "l0.").
+fn ocr_label(t: &str) -> Option<&str> {
+    let w = t.split_whitespace().next()?;
+    let n = w.chars().count();
+    let signed = w.starts_with(['§', '$']);
+    let ends = w.ends_with(['.', ':', ')']);
+    let digit = w.chars().any(|c| c.is_ascii_digit());
+    (n <= 5 && (signed || (digit && ends))).then_some(w)
+}
+
+/// Numbered headings of a scan, their numbers read through OCR confusions
+/// that the sequence makes evident (the text keeps what was read).
+fn ocr_numbered(outline: &Outline) -> Option<Proposal> {
+    if !outline.ocr {
+        return None;
+    }
+    let cands: Vec<(&OutlineLine, &str)> = outline
+        .lines
+        .iter()
+        .filter(|l| !l.attendance && l.list_level.is_none_or(|lv| lv == 0))
+        .filter_map(|l| {
+            let t = l.text.trim_start();
+            let label = ocr_label(t)?;
+            title_shaped(t[label.len()..].trim()).then_some((l, label))
+        })
+        .collect();
+    let labels: Vec<&str> = cands.iter().map(|(_, label)| *label).collect();
+    let readings = crate::ocr_numbers::repair_numbering(&labels);
+    let mut starts = Vec::new();
+    let mut last: Option<u32> = None;
+    for ((l, label), reading) in cands.iter().zip(readings) {
+        let Some(n) = reading.number() else { continue };
+        let continues = match last {
+            None => n <= 3,
+            Some(p) => n > p && n <= p + 3,
+        };
+        if !continues {
+            continue;
+        }
+        last = Some(n);
+        let lead = l.text.len() - l.text.trim_start().len();
+        let skip = lead + label.len();
+        starts.push(PlannedStart {
+            key: l.key,
+            number: Some(n.to_string()),
+            parent: None,
+            skip,
+            cut: TitleCut::Heading,
+            title: l.text.get(skip..).unwrap_or_default().trim().to_string(),
+        });
+    }
+    (starts.len() >= 2).then_some(Proposal {
+        scheme: Scheme::OcrNumbered,
         starts,
     })
 }
@@ -718,6 +784,7 @@ mod tests {
         Outline {
             lines,
             agenda_table: false,
+            ocr: false,
         }
     }
 
@@ -937,6 +1004,36 @@ mod tests {
                 "Allspel under ledning av Nils",
                 "Årsmötesförhandlingar",
                 "Dans till spelmanslaget"
+            ]
+        );
+    }
+
+    #[test]
+    fn misread_numbers_of_a_scan_are_repaired_by_their_sequence() {
+        let mut o = outline(vec![
+            line(0, "81. Mötets öppnande", Role::Body, None),
+            line(1, "2. Val av ordförande", Role::Body, None),
+            line(2, "Mötet valde Anna.", Role::Body, None),
+            line(3, "3. Val av sekreterare", Role::Body, None),
+            line(4, "$4. Dagordning", Role::Body, None),
+            line(5, "5. Avslutning", Role::Body, None),
+        ]);
+        assert!(ocr_numbered(&o).is_none(), "only for text read by OCR");
+        o.ocr = true;
+        let p = ocr_numbered(&o).expect("a proposal");
+        let got: Vec<_> = p
+            .starts
+            .iter()
+            .map(|s| (s.number.clone().unwrap_or_default(), s.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1".to_string(), "Mötets öppnande"),
+                ("2".to_string(), "Val av ordförande"),
+                ("3".to_string(), "Val av sekreterare"),
+                ("4".to_string(), "Dagordning"),
+                ("5".to_string(), "Avslutning"),
             ]
         );
     }

@@ -20,6 +20,7 @@ mod flat_table;
 pub mod layout;
 pub mod lexicon;
 mod meeting;
+mod ocr_numbers;
 mod participants;
 
 use dates::{Date, DateContext, Time, find_dates, find_time_range};
@@ -205,6 +206,7 @@ pub fn find(doc: &Document) -> Structured {
     let outline = Outline {
         lines: std::mem::take(&mut walk.outline),
         agenda_table: walk.agenda_table_seen,
+        ocr: doc.diagnostics.iter().any(|d| d.code == "ocr"),
     };
     let mut walks = vec![walk];
     if walks[0].items.is_empty() {

@@ -100,13 +100,19 @@ pub fn repair_numbering(labels: &[&str]) -> Vec<Reading> {
     let mut last: Option<(usize, u32)> = None;
     for (i, c) in cands.iter().enumerate() {
         let expected = last.and_then(|(j, n)| n.checked_add(u32::try_from(i - j).ok()?));
+        // A reading that continues the sequence so far wins; else one that
+        // the next label continues ("83., 84., 85." after "2." is 3, 4, 5,
+        // though as read they continue each other too).
         let pick = c
             .iter()
             .copied()
-            .find(|r| {
-                let Some(n) = r.number() else { return false };
-                // Continues the sequence so far, or is continued by the next.
-                expected == Some(n) || n.checked_add(1).is_some_and(|m| fits(i + 1, m))
+            .find(|r| expected.is_some() && r.number() == expected)
+            .or_else(|| {
+                c.iter().copied().find(|r| {
+                    r.number()
+                        .and_then(|n| n.checked_add(1))
+                        .is_some_and(|m| fits(i + 1, m))
+                })
             })
             .or_else(|| c.iter().copied().find(|r| matches!(r, Reading::AsRead(_))))
             .unwrap_or(Reading::NotANumber);
@@ -122,6 +128,16 @@ pub fn repair_numbering(labels: &[&str]) -> Vec<Reading> {
 mod tests {
     use super::*;
     use Reading::*;
+
+    #[test]
+    fn a_run_of_misread_signs_follows_the_sequence_before_it() {
+        let r = repair_numbering(&["$1.", "$2.", "83.", "84.", "85.", "$6."]);
+        let numbers: Vec<_> = r.iter().map(|x| x.number()).collect();
+        assert_eq!(
+            numbers,
+            [Some(1), Some(2), Some(3), Some(4), Some(5), Some(6)]
+        );
+    }
 
     #[test]
     fn section_signs_read_as_digits() {
