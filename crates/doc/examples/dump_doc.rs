@@ -1,4 +1,4 @@
-//! Print the model dump of .doc files: `cargo run -p minutes-doc --example dump -- FILE...`
+//! Print the model dump of .doc files: `cargo run -p minutes-doc --example dump_doc -- FILE...`
 
 fn main() {
     for path in std::env::args().skip(1) {

@@ -1,4 +1,4 @@
-//! Print the model dump of .odt/.fodt files: `cargo run -p minutes-odt --example dump -- FILE...`
+//! Print the model dump of .odt/.fodt files: `cargo run -p minutes-odt --example dump_odt -- FILE...`
 
 fn main() {
     for path in std::env::args().skip(1) {
