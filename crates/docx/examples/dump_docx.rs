@@ -1,4 +1,4 @@
-//! Print the model dump of .docx files: `cargo run -p minutes-docx --example dump -- FILE...`
+//! Print the model dump of .docx files: `cargo run -p minutes-docx --example dump_docx -- FILE...`
 
 fn main() {
     for path in std::env::args().skip(1) {

@@ -1,4 +1,4 @@
-//! Print the model dump and diagnostics of PDFs: `cargo run --example dump -- FILE...`.
+//! Print the model dump and diagnostics of PDFs: `cargo run -p minutes-pdf --example dump_pdf -- FILE...`.
 fn main() {
     for path in std::env::args().skip(1) {
         let bytes = match std::fs::read(&path) {
