@@ -148,7 +148,7 @@ pub struct DateContext {
     pub year: Option<i32>,
 }
 
-const MONTHS: [(&str, u32); 23] = [
+const MONTHS: [(&str, u32); 31] = [
     ("januari", 1),
     ("februari", 2),
     ("mars", 3),
@@ -172,9 +172,18 @@ const MONTHS: [(&str, u32); 23] = [
     ("sep", 9),
     ("okt", 10),
     ("nov", 11),
+    // English minutes of Swedish groups ("28th of May 2020").
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("october", 10),
+    ("oct", 10),
 ];
 
-/// The number of a Swedish month name or its abbreviation ("mars", "okt.").
+/// The number of a Swedish (or English) month name or its abbreviation ("mars", "okt.", "May").
 pub fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let n = n.trim_end_matches('.');
@@ -205,7 +214,7 @@ static SLASH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?(\d{1,2})(?::?e|:a|st|nd|rd|th)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s+((?:19|20)\d\d)\b)?",
+        r"(?i)\b(?:(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?(\d{1,2})(?::?e|:a|st|nd|rd|th)?\s+(?:of\s+)?(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec)\b\.?(?:,?\s+((?:19|20)\d\d)\b)?",
     )
     .expect("valid regex")
 });
@@ -568,6 +577,21 @@ mod tests {
             .into_iter()
             .map(|f| f.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into()))
             .collect()
+    }
+
+    #[test]
+    fn english_day_month_dates() {
+        assert_eq!(
+            dates("Annual meeting 28 May 2020", "2020-01-01"),
+            ["2020-05-28"]
+        );
+        assert_eq!(
+            dates("Board meeting, 28th of May, 2020", "2020-01-01"),
+            ["2020-05-28"]
+        );
+        assert_eq!(dates("on 3rd October 2019", "2019-01-01"), ["2019-10-03"]);
+        // A Swedish month still wins its own name.
+        assert_eq!(dates("den 3 mars 2024", "2024-01-01"), ["2024-03-03"]);
     }
 
     #[test]

@@ -420,6 +420,11 @@ pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
     ("board meeting", Some("board")),
     ("annual meeting", None),
     ("annual general meeting", None),
+    ("extraordinary general meeting", None),
+    ("general meeting", None),
+    ("group meeting", None),
+    ("team meeting", None),
+    ("project meeting", None),
 ];
 
 /// Words that label a header field: never a value themselves
@@ -447,7 +452,18 @@ pub const HEADER_LABEL_WORDS: &[&str] = &[
 
 /// Words after a document type that lead to the organisation or meeting
 /// it records ("Protokoll för …", "Protokoll fört vid …").
-pub const TITLE_LEADS: &[&str] = &["fört vid", "förd vid", "för", "från", "vid", "över"];
+pub const TITLE_LEADS: &[&str] = &[
+    "fört vid",
+    "förd vid",
+    "för",
+    "från",
+    "vid",
+    "över",
+    "of the",
+    "of",
+    "from the",
+    "for the",
+];
 
 /// Words that qualify a kind of meeting in a title ("Konstituerande
 /// styrelsemöte", "Digital föreningsstämma").

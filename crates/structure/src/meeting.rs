@@ -238,29 +238,17 @@ impl HeaderLines {
             {
                 m.location = Some(place);
             }
-            // An unlabelled line with a date and time ("2026-02-26, fysiskt möte 09:00-15:00").
-            let found = find_dates(&t, &DateContext::default());
-            if let Some(d) = found.first().and_then(|d| d.date)
-                && t.chars().count() < 80
-            {
-                dates.push((d, false));
-                set_times(&mut m, &t);
-                continue;
-            }
-            if m.start_time.is_none() && find_time_range(&t).is_some() && t.chars().count() < 80 {
-                set_times(&mut m, &t);
-                continue;
-            }
-            let key = t.to_lowercase();
             // "Årsmöte - Python Sverige", "Python Sverige board meeting":
             // the kind of meeting names the body, the rest the association.
+            // Before the dated-line case below: such a heading often carries
+            // the date ("Board meeting, 28 May 2020").
             if (line.heading || i <= 1)
                 && meeting_kind.is_none()
                 && let Some((body, org)) = meeting_kind_heading(&t)
             {
                 meeting_kind = Some(body);
                 // "Protokoll styrelsemöte": the type, not an association.
-                if let Some((_, ty)) = document_type_word(&key) {
+                if let Some((_, ty)) = document_type_word(&t.to_lowercase()) {
                     m.document_type.get_or_insert_with(|| ty.to_string());
                 }
                 if m.organization.is_none() {
@@ -275,6 +263,20 @@ impl HeaderLines {
                 }
                 continue;
             }
+            // An unlabelled line with a date and time ("2026-02-26, fysiskt möte 09:00-15:00").
+            let found = find_dates(&t, &DateContext::default());
+            if let Some(d) = found.first().and_then(|d| d.date)
+                && t.chars().count() < 80
+            {
+                dates.push((d, false));
+                set_times(&mut m, &t);
+                continue;
+            }
+            if m.start_time.is_none() && find_time_range(&t).is_some() && t.chars().count() < 80 {
+                set_times(&mut m, &t);
+                continue;
+            }
+            let key = t.to_lowercase();
             if let Some((w, ty)) = document_type_word(&key) {
                 m.document_type.get_or_insert_with(|| ty.to_string());
                 // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
@@ -530,17 +532,54 @@ fn document_type_word(key: &str) -> Option<(&'static str, &'static str)> {
 }
 
 static KIND_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(extra\s+årsmöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte|styrelsesammanträde|board\s+meeting|annual\s+(?:general\s+)?meeting)\s*(?:[-–—:,]\s*|\s(?:för|i|med)\s+)(\p{Lu}[^\d]*?)\s*(?:\d.*)?$")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)^({})\s*(?:[-–—:,]\s*|\s(?:för|i|med|of|for)\s+)(\p{{Lu}}[^\d]*?)\s*(?:\d.*)?$",
+        kinds_alternation()
+    ))
+    .expect("valid regex")
 });
 static KIND_LAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\p{Lu}[^\d]*?)\s+(extra\s+årsmöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte|board\s+meeting|annual\s+(?:general\s+)?meeting)\b[^\p{L}]*$")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)^(\p{{Lu}}[^\d]*?)\s+({})\b[^\p{{L}}]*$",
+        kinds_alternation()
+    ))
+    .expect("valid regex")
 });
+
+/// The line with its dates and times taken out ("Annual meeting, 28 May
+/// 2020, 18:00" → "Annual meeting"): a title's date, in a language whose
+/// month names are capitalised, must not read as a name.
+fn without_dates(line: &str) -> String {
+    let mut out = line.to_string();
+    let mut ranges: Vec<std::ops::Range<usize>> = find_dates(line, &DateContext::default())
+        .into_iter()
+        .map(|d| d.range)
+        .collect();
+    if let Some((r, _, _)) = find_time_range(line) {
+        ranges.push(r);
+    }
+    ranges.sort_by_key(|r| std::cmp::Reverse(r.start));
+    for r in ranges {
+        if out.is_char_boundary(r.start) && out.is_char_boundary(r.end) && r.end <= out.len() {
+            out.replace_range(r, "");
+        }
+    }
+    let t = out
+        .trim()
+        .trim_end_matches([',', ';', '-', '–', ' '])
+        .trim();
+    if t.len() == out.len() {
+        out
+    } else {
+        t.to_string()
+    }
+}
 
 /// A heading naming the kind of meeting and the association: the body
 /// ("Styrelsen" for a board meeting) and the organisation.
 fn meeting_kind_heading(line: &str) -> Option<(String, Option<String>)> {
+    let undated = without_dates(line);
+    let line = undated.as_str();
     let (kind, org) = if let Some(c) = KIND_FIRST.captures(line) {
         (c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))
     } else if let Some(c) = KIND_LAST.captures(line) {
@@ -550,17 +589,7 @@ fn meeting_kind_heading(line: &str) -> Option<(String, Option<String>)> {
     } else {
         return None;
     };
-    let kind = kind.split_whitespace().collect::<Vec<_>>().join(" ");
-    let body = match kind.to_lowercase().as_str() {
-        "styrelsemöte" | "styrelsesammanträde" => "Styrelsen".to_string(),
-        "board meeting" => "board".to_string(),
-        k => {
-            let mut c = k.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        }
-    };
+    let body = body_of_kind(kind);
     let org = org
         .map(|o| {
             o.trim()
@@ -568,13 +597,15 @@ fn meeting_kind_heading(line: &str) -> Option<(String, Option<String>)> {
                 .trim()
                 .to_string()
         })
-        .filter(|o| o.chars().any(char::is_alphabetic));
+        .filter(|o| o.chars().any(char::is_alphabetic))
+        // A name, not a sentence ("IX Styrelse hade denna dag sitt första
+        // styrelsemöte"): an association's name is a few words.
+        .filter(|o| o.split_whitespace().count() <= 5);
     Some((body, org))
 }
 
 static KIND_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(extra\s+årsmöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte)[^\p{L}]*$")
-        .expect("valid regex")
+    Regex::new(&format!(r"(?i)^({})[^\p{{L}}]*$", kinds_alternation())).expect("valid regex")
 });
 
 static WHEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -923,7 +954,8 @@ fn body_of_kind(kind: &str) -> String {
 
 /// Read a title line for the body, the association and the place.
 fn title_parts(line: &str) -> Option<TitleParts> {
-    let t = line.trim().trim_end_matches(['.', ':']);
+    let undated = without_dates(line);
+    let t = undated.trim().trim_end_matches(['.', ':']);
     if t.chars().count() > 120 {
         return None;
     }
