@@ -255,6 +255,53 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "sjukvårdsregionen",
 ];
 
+/// First words of an organisation's name ("Sektionen för Medieteknik",
+/// "Myndigheten för digital förvaltning", "Brf Bronsyxan"): a letterhead or
+/// running header that starts with one names the organisation.
+pub const ORGANIZATION_HEADS: &[&str] = &[
+    "sektionen",
+    "föreningen",
+    "förbundet",
+    "riksförbundet",
+    "myndigheten",
+    "stiftelsen",
+    "brf",
+    "bostadsrättsföreningen",
+    "samfälligheten",
+    "kåren",
+    "sällskapet",
+    "nätverket",
+    "institutet",
+];
+
+/// What an association has, named after it in the genitive ("Python
+/// Sveriges stadgar", "LiTHe kods styrelse"): the owner is the association.
+pub const ASSOCIATION_BELONGINGS: &[&str] = &[
+    "stadgar",
+    "stadgarna",
+    "styrelse",
+    "medlemmar",
+    "verksamhetsberättelse",
+    "verksamhetsplan",
+    "revisorer",
+    "valberedning",
+];
+
+/// First words of a genitive that owns a thing but is no association
+/// ("Mötets", "Årets", "Föregående års").
+pub const GENITIVE_NOT_ASSOCIATION: &[&str] = &[
+    "möte",
+    "år",
+    "dag",
+    "kväll",
+    "förra",
+    "föregående",
+    "nästa",
+    "nya",
+    "gamla",
+    "hela",
+];
+
 /// Endings of words that name an office under the organisation.
 pub const DEPARTMENT_WORDS: &[&str] = &[
     "kontoret",

@@ -1643,6 +1643,7 @@ impl Finder {
 
     fn finish(mut self, doc: &Document) -> Structured {
         let mut meeting = self.header.meeting();
+        meeting::fill_from_furniture(&mut meeting, doc);
         // Minutes without a full header: look for what is missing in the
         // whole text (built only then).
         let no_date = meeting.date.is_none() && meeting.document_date.is_none();

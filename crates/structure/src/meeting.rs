@@ -3,7 +3,7 @@
 
 use crate::dates::{Date, DateContext, find_dates, find_time_range};
 use crate::lexicon;
-use minutes_model::{Paragraph, Role, Style};
+use minutes_model::{Document, Paragraph, Role, Style};
 use regex::Regex;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -654,6 +654,19 @@ static ORG_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "Python Sveriges stadgar", "LiTHe kods styrelse": an association named
+/// in the genitive before what belongs to it.
+static ORG_GENITIVE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(\p{{Lu}}[\p{{L}}\-&]*(?:\s+(?:\p{{Lu}}[\p{{L}}\-&]*|\p{{Ll}}{{2,4}}))?)(?::s|s)\s+(?:{})\b",
+        lexicon::ASSOCIATION_BELONGINGS
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    ))
+    .expect("valid regex")
+});
 static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\p{Lu}{2,6}(?:\s+au)?)\s+(?:beslutar|beslutade|beslöt|tackar|föreslår|står bakom|fastställer)\b")
         .expect("valid regex")
@@ -662,6 +675,83 @@ static WELCOME_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:välkommen|välkomna|hälsar välkommen)\s+till\s+(?:mötet\s+)?(?:på|i)\s+(\p{Lu}\p{L}+(?:\s+\p{Ll}+)?)")
         .expect("valid regex")
 });
+
+/// Running headers, footers and the letterhead (the reader's page
+/// furniture) name the organisation more often than the body does: every
+/// page of "Sektionen för Medieteknik ⇥ Stockholm 2020-04-04" or "Kungsbacka
+/// kommun". Only what the body's header left open is filled: the most
+/// repeated cell of an organisation's shape, and the letterhead's date as
+/// the date the document was written when the meeting's date is another.
+pub(crate) fn fill_from_furniture(m: &mut Meeting, doc: &Document) {
+    if doc.furniture.is_empty() {
+        return;
+    }
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new(); // cell -> (count, first seen)
+    let mut letterhead_date: Option<Date> = None;
+    for (i, block) in doc.furniture.iter().enumerate() {
+        let text = block.plain_text();
+        for cell in text.split(['\t', '\n']) {
+            let cell = strip_markup(cell);
+            let cell = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+            if cell.is_empty() {
+                continue;
+            }
+            if i == 0
+                && block.span.page.unwrap_or(1) == 1
+                && letterhead_date.is_none()
+                && let Some(d) = find_dates(cell, &DateContext::default())
+                    .first()
+                    .filter(|d| d.range.end + 1 >= cell.len())
+                    .and_then(|d| d.date)
+            {
+                letterhead_date = Some(d);
+            }
+            if organisation_shaped(cell) {
+                let n = counts.len();
+                let e = counts.entry(cell.to_string()).or_insert((0, n));
+                e.0 += 1;
+            }
+        }
+    }
+    if m.organization.is_none()
+        && let Some((org, _)) = counts
+            .iter()
+            .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+    {
+        m.organization = Some(org.clone());
+    }
+    if m.document_date.is_none()
+        && let (Some(d), Some(date)) = (letterhead_date, m.date.as_deref())
+        && d.to_string() != date
+    {
+        m.document_date = Some(d.to_string());
+    }
+}
+
+/// A cell that reads as an organisation's name: a few words, no digits or
+/// addresses, and either a word that ends like one ("… kommun", "…
+/// förening") or a first word that starts one ("Sektionen för …").
+fn organisation_shaped(cell: &str) -> bool {
+    let words = cell.split_whitespace().count();
+    if !(1..=6).contains(&words)
+        || cell.chars().count() > 60
+        || cell
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '@' || c == ':')
+        || !cell.chars().next().is_some_and(char::is_uppercase)
+        || is_label_word(cell)
+        || is_placeholder(cell)
+    {
+        return false;
+    }
+    let key = cell.to_lowercase();
+    if key.contains("www.") || key.contains("http") || document_type_word(&key).is_some() {
+        return false;
+    }
+    let first = key.split_whitespace().next().unwrap_or("");
+    ends_with_any(&key, lexicon::ORGANIZATION_WORDS)
+        || (words >= 2 && lexicon::ORGANIZATION_HEADS.contains(&first))
+}
 
 /// Fill what the header lacked from the text: minutes without a header
 /// still name their body as the subject of its decisions ("RSL beslutar"),
@@ -739,6 +829,22 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             1,
         );
     }
+    // An association's minutes name it in the genitive ("Python Sveriges
+    // stadgar", "LiTHe kods styrelse"); at least twice, so that one mention
+    // of another association does not count.
+    if m.organization.is_none() {
+        m.organization = most_frequent(
+            lines_with(lexicon::ASSOCIATION_BELONGINGS).flat_map(|l| {
+                ORG_GENITIVE_IN_TEXT
+                    .captures_iter(l)
+                    .filter_map(|c| c.get(1))
+                    .map(|x| x.as_str().to_string())
+                    .filter(|o| genitive_names_association(o))
+                    .collect::<Vec<_>>()
+            }),
+            2,
+        );
+    }
     // "Mötet förklarades öppnat 14:00", "Mötet avslutas 12:50": the times
     // an association's minutes give in their opening and closing items.
     if m.start_time.is_none() {
@@ -794,6 +900,22 @@ fn clock(t: &str) -> Option<String> {
     let (h, m) = t.split_once([':', '.'])?;
     let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
     (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// The owner in "X:s styrelse" is an association, not the meeting, a body
+/// or a sentence's first word ("Mötets ordförande", "Kommunstyrelsens
+/// ledamöter", "Årets budget").
+fn genitive_names_association(owner: &str) -> bool {
+    let key = owner.to_lowercase();
+    let first = key.split_whitespace().next().unwrap_or("");
+    !(lexicon::BODY_WORDS.iter().any(|b| first.ends_with(b))
+        || lexicon::MEETING_KINDS
+            .iter()
+            .any(|(k, _)| first.starts_with(k.split(' ').next().unwrap_or(k)))
+        || lexicon::GENITIVE_NOT_ASSOCIATION
+            .iter()
+            .any(|w| first.starts_with(w))
+        || lexicon::ORGANIZATION_HEADS.contains(&first))
 }
 
 fn most_frequent(it: impl Iterator<Item = String>, min: usize) -> Option<String> {
