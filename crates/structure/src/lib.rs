@@ -198,21 +198,24 @@ pub struct NextMeeting {
 /// the best proposal wins, and a scheme other than the walks is assembled by
 /// one more walk that starts items where its plan says.
 pub fn find(doc: &Document) -> Structured {
+    let ocr = doc.diagnostics.iter().any(|d| d.code == "ocr");
     let mut walk = Finder {
         record: true,
+        ocr,
         ..Finder::default()
     };
     walk.run(doc);
     let outline = Outline {
         lines: std::mem::take(&mut walk.outline),
         agenda_table: walk.agenda_table_seen,
-        ocr: doc.diagnostics.iter().any(|d| d.code == "ocr"),
+        ocr,
     };
     let mut walks = vec![walk];
     if walks[0].items.is_empty() {
         // No numbered items: read again, taking headings as items.
         let mut f = Finder {
             unnumbered: true,
+            ocr,
             ..Finder::default()
         };
         f.run(doc);
@@ -231,6 +234,7 @@ pub fn find(doc: &Document) -> Structured {
                 .collect();
             let mut f = Finder {
                 plan: Some(plan),
+                ocr,
                 ..Finder::default()
             };
             f.run(doc);
@@ -278,6 +282,10 @@ struct Finder {
     cur: LineKey,
     /// Record the outline (the first walk does).
     record: bool,
+    /// The text was read by OCR (a scan): numbers may have been lost.
+    ocr: bool,
+    /// The last agenda table: its block and number of columns.
+    last_agenda_table: Option<(usize, usize)>,
     outline: Vec<OutlineLine>,
     agenda_table_seen: bool,
     /// The keys at which this walk started its items.
@@ -774,7 +782,14 @@ impl Finder {
                     }
                 }
                 BlockKind::Table(t) => self.table(&t.rows, bi, block.span),
-                BlockKind::PageBreak => {}
+                BlockKind::PageBreak => {
+                    // A page break keeps an agenda table "just before".
+                    if let Some((b, c)) = self.last_agenda_table
+                        && b + 1 == bi
+                    {
+                        self.last_agenda_table = Some((bi, c));
+                    }
+                }
             }
         }
     }
@@ -1358,8 +1373,21 @@ impl Finder {
     }
 
     fn table(&mut self, rows: &[Row], bi: usize, span: Span) {
+        let cols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        // The rest of an agenda table after a page break, its header and
+        // numbers left on the page before (or, in a scan, lost by OCR):
+        // the same columns, right after it.
+        let continues_agenda = self
+            .last_agenda_table
+            .is_some_and(|(b, c)| c == cols && bi == b + 1);
+        if continues_agenda {
+            self.last_agenda_table = Some((bi, cols));
+            self.agenda_table(rows, bi, span);
+            return;
+        }
         if is_agenda_table(rows) {
             self.agenda_table_seen = true;
+            self.last_agenda_table = Some((bi, cols));
         }
         // "Närvarande | Organisation | Mötesroll": people by column (the
         // cells are read only when the first row names such columns).
@@ -1538,8 +1566,6 @@ impl Finder {
                         .iter()
                         .all(|r| r.link.is_some() || r.text.trim().is_empty())
             });
-            let continuation =
-                !self.items.is_empty() && (head.is_none() || (notes_continue && no_title));
             let row_span = row
                 .cells
                 .iter()
@@ -1547,6 +1573,21 @@ impl Finder {
                 .next()
                 .map(|b| b.span)
                 .unwrap_or(span);
+            // A scan's number column often comes back empty: Tesseract drops
+            // a lone "5." in a ruled cell. A row whose notes open with a
+            // title (not a sentence, not lower case: those continue the row
+            // before across a page) is the next item, numbered on.
+            let lost_number = head.is_none()
+                && self.ocr
+                && self.last_top.is_some()
+                && row
+                    .cells
+                    .get(1)
+                    .and_then(|c| c.blocks.iter().flat_map(|b| b.paragraphs()).next())
+                    .is_some_and(|p| is_title_shaped(&para_text(p)));
+            let continuation = !self.items.is_empty()
+                && !lost_number
+                && (head.is_none() || (notes_continue && no_title));
             if continuation {
                 for cell in &row.cells {
                     for b in &cell.blocks {
@@ -1561,7 +1602,9 @@ impl Finder {
             match head {
                 Some(p) => {
                     let text = para_text(p);
-                    let n = parse_number(&text).filter(|n| n.letter.is_none());
+                    let n = parse_number(&text)
+                        .or_else(|| self.ocr_misread_number(&text))
+                        .filter(|n| n.letter.is_none());
                     let skip = n.as_ref().map(|n| match &p.label {
                         Some(l) => n.rest.saturating_sub(l.len() + 1),
                         None => n.rest,
@@ -1606,6 +1649,26 @@ impl Finder {
                         self.cell_block(b, bi);
                     }
                 }
+                None if lost_number => {
+                    // The number OCR lost, from the sequence; the title from
+                    // the notes' first paragraph.
+                    let top = self.last_top.map(|t| t + 1);
+                    self.last_top = top;
+                    self.last_sub = None;
+                    let tp = row.cells.get(1).and_then(|c| {
+                        c.blocks.iter().find_map(|b| match &b.kind {
+                            BlockKind::Paragraph(p) if !p.is_blank() => Some(p),
+                            _ => None,
+                        })
+                    });
+                    let (title, rest, atts) = tp.map(|p| split_title(p, 0)).unwrap_or_default();
+                    consumed_notes_title = tp.is_some();
+                    self.start_item(top.map(|t| t.to_string()), None, None, title, bi, row_span);
+                    if let Some(item) = self.items.last_mut() {
+                        item.add_heading_rest(&rest, atts, bi, row_span);
+                    }
+                    self.title_pending = false;
+                }
                 None => {
                     // A first row without a first cell: an item without title.
                     self.start_item(None, None, None, String::new(), bi, row_span);
@@ -1627,6 +1690,18 @@ impl Finder {
             }
         }
         self.section = Some(Section::Agenda);
+    }
+
+    /// In a scan, "3:" or "3," alone in the number column is the "3." the
+    /// sequence expects, its dot misread.
+    fn ocr_misread_number(&self, text: &str) -> Option<Numbered> {
+        if !self.ocr {
+            return None;
+        }
+        let t = text.trim();
+        let digits = t.strip_suffix([':', ',', ';'])?.trim_end();
+        let n: u32 = digits.parse().ok()?;
+        (Some(n) == self.last_top.map(|t| t + 1)).then(|| parse_number(&format!("{n}.")))?
     }
 
     fn accept_table_number(&mut self, n: Option<&Numbered>) {
@@ -1752,6 +1827,15 @@ fn ends_sentence(t: &str) -> bool {
     t.trim_end()
         .trim_end_matches(['*', ')', '"', '”'])
         .ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// A line that can be an item's title: begins with a capital, a few words,
+/// not a sentence.
+fn is_title_shaped(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().next().is_some_and(char::is_uppercase)
+        && (1..=12).contains(&t.split_whitespace().count())
+        && !t.ends_with(['.', ':', ',', ';'])
 }
 
 fn number_parts(n: Option<&Numbered>) -> (Option<String>, Option<String>, Option<TimeSpan>) {
