@@ -1,6 +1,7 @@
 //! Structure tests on small documents read with the text reader.
 
 use super::*;
+use minutes_model::{Cell, Table};
 
 fn structure(text: &str) -> Structured {
     let doc = minutes_text::read(text.as_bytes(), &Default::default()).expect("reads");
@@ -360,4 +361,104 @@ fn a_wrapped_line_starting_with_a_date_continues_its_sentence() {
             "Detaljplan för verksamheter vid Norra vägen inom stadsdelen Tuve, upprättad 2023-09-29, antas."
         ]
     );
+}
+
+/// An agenda table of (number, notes) rows, the number cell left empty
+/// where it is `None`, on the given page.
+fn agenda_rows(rows: &[(Option<&str>, &str)], page: u32) -> Block {
+    let para = |t: &str| {
+        let mut p = Paragraph::new(Role::Body);
+        p.push(t, Style::default(), None);
+        Block::paragraph(
+            p,
+            Span {
+                page: Some(page),
+                ..Span::default()
+            },
+        )
+    };
+    let rows = rows
+        .iter()
+        .map(|(n, notes)| Row {
+            cells: vec![
+                Cell::new(n.map(|n| vec![para(n)]).unwrap_or_default()),
+                Cell::new(vec![para(notes)]),
+            ],
+            header: false,
+        })
+        .collect();
+    Block {
+        kind: BlockKind::Table(Table { rows }),
+        span: Span {
+            page: Some(page),
+            ..Span::default()
+        },
+    }
+}
+
+fn titles(s: &Structured) -> Vec<(Option<String>, String)> {
+    s.items
+        .iter()
+        .map(|i| (i.number.clone(), i.title.clone()))
+        .collect()
+}
+
+#[test]
+fn an_agenda_table_continued_after_a_page_break_keeps_its_rows_as_items() {
+    let doc = Document {
+        blocks: vec![
+            agenda_rows(&[(Some("1."), "Öppnande"), (Some("2."), "Budget")], 1),
+            Block {
+                kind: BlockKind::PageBreak,
+                span: Span::default(),
+            },
+            agenda_rows(
+                &[
+                    (None, "och resten av budgeten."),
+                    (Some("3."), "Övriga frågor"),
+                ],
+                2,
+            ),
+        ],
+        ..Document::default()
+    };
+    let s = find(&doc);
+    assert_eq!(
+        titles(&s),
+        [
+            (Some("1".into()), "Öppnande".into()),
+            (Some("2".into()), "Budget".into()),
+            (Some("3".into()), "Övriga frågor".into()),
+        ]
+    );
+    assert!(s.items[1].text().contains("resten av budgeten"));
+}
+
+#[test]
+fn in_a_scan_a_row_whose_number_ocr_lost_is_the_next_item() {
+    let rows = [
+        (Some("Mötespunkt"), "Anteckning"),
+        (Some("1."), "Öppnande"),
+        (Some("2."), "Val"),
+        (Some("3:"), "Budget"),
+        (None, "Hematologi"),
+        (None, "Texten fortsätter här."),
+    ];
+    let mut doc = Document {
+        blocks: vec![agenda_rows(&rows, 1)],
+        ..Document::default()
+    };
+    let expected_scan = [
+        (Some("1".into()), "Öppnande".to_string()),
+        (Some("2".into()), "Val".into()),
+        (Some("3".into()), "Budget".into()),
+        (Some("4".into()), "Hematologi".into()),
+    ];
+    // Born-digital, an empty number cell continues the row before.
+    assert!(!titles(&find(&doc)).iter().any(|(_, t)| t == "Hematologi"));
+    doc.diagnostics
+        .push(Diagnostic::warning("ocr", "read by OCR"));
+    let s = find(&doc);
+    assert_eq!(titles(&s), expected_scan);
+    assert!(s.items[3].text().contains("fortsätter"));
 }
