@@ -62,6 +62,22 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("förhinder", "member", "absent", None),
     h("återbud", "member", "absent", None),
     h("absent", "member", "absent", None),
+    // English minutes of Swedish groups.
+    h("apologies", "member", "absent", None),
+    h("apologies for absence", "member", "absent", None),
+    h("regrets", "member", "absent", None),
+    h("excused", "member", "absent", None),
+    h("not present", "member", "absent", None),
+    h("members present", "member", "present", None),
+    h("present members", "member", "present", None),
+    h("attending", "member", "present", None),
+    h("in attendance", "guest", "present", None),
+    h("also present", "guest", "present", None),
+    h("guests", "guest", "present", None),
+    h("invited", "guest", "present", None),
+    h("minute taker", "secretary", "present", Some("sekreterare")),
+    h("minutes taker", "secretary", "present", Some("sekreterare")),
+    h("secretary", "secretary", "present", Some("sekreterare")),
     h(
         "mötessekreterare",
         "secretary",
@@ -300,6 +316,30 @@ pub const GENITIVE_NOT_ASSOCIATION: &[&str] = &[
     "nya",
     "gamla",
     "hela",
+];
+
+/// Endings of a word that names the organisation a participant comes from,
+/// typed after the name without a separator ("Per Holm Försäkringskassan",
+/// "Eva Lund Region Halland"). Endings common in surnames ("-stad") are
+/// left out.
+pub const AFFILIATION_ENDINGS: &[&str] = &[
+    "kassan",
+    "verket",
+    "myndigheten",
+    "kommun",
+    "region",
+    "regionen",
+    "bolaget",
+    "universitet",
+    "universitetet",
+    "sjukhus",
+    "sjukhuset",
+    "skolan",
+    "institutet",
+    "förbundet",
+    "föreningen",
+    "förvaltningen",
+    "kontoret",
 ];
 
 /// Endings of words that name an office under the organisation.

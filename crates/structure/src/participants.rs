@@ -950,7 +950,8 @@ fn split_name(line: &str) -> Option<(String, String)> {
 
 /// Where a title starts inside the capitalised words that lead a line:
 /// the byte offset of the first word after two that is a job title
-/// ("Regionområdeschef") or an abbreviation ("VD") followed by more words.
+/// ("Regionområdeschef"), an organisation ("Försäkringskassan") or an
+/// abbreviation ("VD") followed by more words.
 fn title_word_at(head: &str) -> Option<usize> {
     let words: Vec<&str> = head.split_whitespace().collect();
     if words.len() < 3 {
@@ -959,6 +960,9 @@ fn title_word_at(head: &str) -> Option<usize> {
     let at = words.iter().enumerate().skip(2).find_map(|(k, w)| {
         let lower = w.to_lowercase();
         let title = lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+            // "Per Holm Försäkringskassan": where the person comes from.
+            || (w.chars().next().is_some_and(char::is_uppercase)
+                && lexicon::AFFILIATION_ENDINGS.iter().any(|s| lower.ends_with(s)))
             || (k + 1 < words.len()
                 && w.chars().count() <= 4
                 && w.chars().all(|c| c.is_uppercase()));

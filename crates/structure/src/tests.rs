@@ -462,3 +462,27 @@ fn in_a_scan_a_row_whose_number_ocr_lost_is_the_next_item() {
     assert_eq!(titles(&s), expected_scan);
     assert!(s.items[3].text().contains("fortsätter"));
 }
+
+#[test]
+fn english_attendance_headings_and_an_affiliation_typed_after_the_name() {
+    let s = structure(
+        "Minutes, board meeting 2020-05-28\n\nAttendees: Anna Berg, Karl Svensson (chair)\nApologies: Per Holm\n\nDeltagare\nEva Lund Försäkringskassan\n\n1. Opening\nThe meeting was opened.\n",
+    );
+    let got: Vec<(&str, &str, Option<&str>)> = s
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.attendance.as_str(),
+                p.affiliation.as_deref(),
+            )
+        })
+        .collect();
+    assert!(got.contains(&("Per Holm", "absent", None)), "{got:?}");
+    assert!(
+        got.contains(&("Eva Lund", "present", Some("Försäkringskassan"))),
+        "{got:?}"
+    );
+    assert_eq!(s.meeting.date.as_deref(), Some("2020-05-28"));
+}
