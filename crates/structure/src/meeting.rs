@@ -46,7 +46,7 @@ pub(crate) struct HeaderLines {
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(datum|mötesdatum|sammanträdesdatum|sammanträdestid|date|tid|tidpunkt|tid och plats|plats och tid|plats och tidpunkt|plats|lokal|location|place|time|mötestid|mötesplats|sammanträdesplats|organ|group|grupp|organisation|organization|förening|föreningen)\s*(?::|\t)\s*(.*)$")
+    Regex::new(r"(?i)^\s*(datum|mötesdatum|sammanträdesdatum|sammanträdestid|date|tid|tidpunkt|tid och plats|plats och tid|plats och tidpunkt|plats|lokal|location|place|venue|where|room|rum|mötesrum|time|when|mötestid|mötesplats|sammanträdesplats|organ|group|grupp|organisation|organization|förening|föreningen)\s*(?::|\t)\s*(.*)$")
         .expect("valid regex")
 });
 
@@ -147,8 +147,8 @@ impl HeaderLines {
                             m.location = Some(normalize_location(&place));
                         }
                     }
-                    "plats" | "lokal" | "location" | "place" | "mötesplats"
-                    | "sammanträdesplats" => {
+                    "plats" | "lokal" | "location" | "place" | "venue" | "where" | "room"
+                    | "rum" | "mötesrum" | "mötesplats" | "sammanträdesplats" => {
                         let value = before_next_label(value).trim_end_matches('_').trim();
                         if m.location.is_none() && !value.is_empty() && !is_placeholder(value) {
                             m.location = Some(normalize_location(value));
@@ -163,7 +163,10 @@ impl HeaderLines {
                         }
                         set_times(&mut m, value);
                         // "Tid: 17:15": a start alone.
-                        if m.start_time.is_none() && label.contains("tid") || label == "time" {
+                        if m.start_time.is_none() && label.contains("tid")
+                            || label == "time"
+                            || label == "when"
+                        {
                             m.start_time = m.start_time.take().or_else(|| {
                                 clock(
                                     value
