@@ -219,9 +219,11 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
     };
     let people = People::new(&s.participants, s.meeting.body.as_deref());
     // An agenda (föredragningslista, kallelse) is written before the meeting:
-    // its "Beslut:" slots are empty and its proposals are not decisions.
+    // its "Beslut:" slots are empty, its proposals are not decisions and the
+    // tasks it mentions (sending out papers, registering) are not the
+    // meeting's (ANNOTATION.md, Agendas).
     let kinds: &[Kind] = if s.meeting.document_type.as_deref() == Some("agenda") {
-        &[Kind::Action, Kind::Deferral]
+        &[]
     } else {
         &[Kind::Decision, Kind::Action, Kind::Deferral]
     };

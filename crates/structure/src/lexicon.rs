@@ -546,6 +546,7 @@ pub const TITLE_LEADS: &[&str] = &[
     "från",
     "vid",
     "över",
+    "till",
     "of the",
     "of",
     "from the",

@@ -582,7 +582,11 @@ fn without_dates(line: &str) -> String {
 /// ("Styrelsen" for a board meeting) and the organisation.
 fn meeting_kind_heading(line: &str) -> Option<(String, Option<String>)> {
     let undated = without_dates(line);
-    let line = undated.as_str();
+    // "Kallelse till årsmöte med …", "Protokoll från styrelsemöte – …": the
+    // document's type and a lead word come before the kind.
+    let line = DOCUMENT_LEAD
+        .find(&undated)
+        .map_or(undated.as_str(), |m| &undated[m.end()..]);
     let (kind, org) = if let Some(c) = KIND_FIRST.captures(line) {
         (c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))
     } else if let Some(c) = KIND_LAST.captures(line) {
@@ -1017,6 +1021,10 @@ fn leads_alternation() -> String {
         leads.join("|")
     )
 }
+
+/// A document type and a lead word opening a title ("Kallelse till ").
+static DOCUMENT_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i)^{}", leads_alternation())).expect("valid regex"));
 
 /// "Protokoll för Ekbackens hembygdsförenings årsmöte", "Protokoll fört vid
 /// X:s höstmöte", "Ixs konstituerande styrelsemöte för år 2018".

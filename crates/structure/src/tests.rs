@@ -486,3 +486,17 @@ fn english_attendance_headings_and_an_affiliation_typed_after_the_name() {
     );
     assert_eq!(s.meeting.date.as_deref(), Some("2020-05-28"));
 }
+
+#[test]
+fn a_notice_names_the_kind_of_meeting_the_association_and_the_day() {
+    let s = structure(
+        "Kallelse till årsmöte med Exempelbygdens Spelmansförbund lördagen den 23 februari 2013\n\nDagordning\n1. Mötets öppnande\n2. Val av ordförande\n",
+    );
+    assert_eq!(s.meeting.document_type.as_deref(), Some("agenda"));
+    assert_eq!(s.meeting.body.as_deref(), Some("Årsmöte"));
+    assert_eq!(
+        s.meeting.organization.as_deref(),
+        Some("Exempelbygdens Spelmansförbund")
+    );
+    assert_eq!(s.meeting.date.as_deref(), Some("2013-02-23"));
+}
