@@ -467,10 +467,19 @@ static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The first time range ("13:30-15:00", "09:00 – 15:30", "16.15–17.22") in
-/// `text`: byte range, start and end.
+/// Whole hours after "kl": "kl 18-20", "klockan 9–12".
+static HOUR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})()\s*(?:-|–|—|till)\s*(\d{1,2})()(?:\b|$)")
+        .expect("valid regex")
+});
+
+/// The first time range ("13:30-15:00", "09:00 – 15:30", "16.15–17.22",
+/// "kl 18-20") in `text`: byte range, start and end.
 pub fn find_time_range(text: &str) -> Option<(Range<usize>, Time, Time)> {
-    for c in TIME_RANGE.captures_iter(text) {
+    for c in TIME_RANGE
+        .captures_iter(text)
+        .chain(HOUR_RANGE.captures_iter(text))
+    {
         let t = |h: Option<regex::Match<'_>>, m: Option<regex::Match<'_>>| {
             let (h, m) = (num(h), num(m));
             (h < 24 && m < 60).then_some(Time { hour: h, minute: m })
@@ -577,6 +586,18 @@ mod tests {
             .into_iter()
             .map(|f| f.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into()))
             .collect()
+    }
+
+    #[test]
+    fn time_ranges_with_minutes_or_whole_hours_after_kl() {
+        let r = |t: &str| find_time_range(t).map(|(_, a, b)| format!("{a}-{b}"));
+        assert_eq!(r("Tid: 18.00-20.00").as_deref(), Some("18:00-20:00"));
+        assert_eq!(r("kl 18-20").as_deref(), Some("18:00-20:00"));
+        assert_eq!(
+            r("klockan 9–12, Folkets hus").as_deref(),
+            Some("09:00-12:00")
+        );
+        assert_eq!(r("paragraf 18-20"), None);
     }
 
     #[test]

@@ -150,6 +150,11 @@ impl HeaderLines {
                     "plats" | "lokal" | "location" | "place" | "venue" | "where" | "room"
                     | "rum" | "mötesrum" | "mötesplats" | "sammanträdesplats" => {
                         let value = before_next_label(value).trim_end_matches('_').trim();
+                        // "Folkets hus, kl 18": the time beside the place.
+                        set_times(&mut m, value);
+                        let place = without_dates(value);
+                        let place = TRAILING_CLOCK.replace(&place, "");
+                        let value = place.trim().trim_end_matches([',', ';']).trim();
                         if m.location.is_none() && !value.is_empty() && !is_placeholder(value) {
                             m.location = Some(normalize_location(value));
                         }
@@ -175,6 +180,11 @@ impl HeaderLines {
                                         .trim_start_matches("kl")
                                         .trim(),
                                 )
+                                .or_else(|| {
+                                    let undated = without_dates(value);
+                                    let c = CLOCK_IN_VALUE.captures(&undated)?;
+                                    clock(c.get(0)?.as_str())
+                                })
                             });
                         }
                     }
@@ -477,8 +487,16 @@ static TOML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static START_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})[:.](\d{2})\b").expect("valid regex")
+    Regex::new(r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?\b").expect("valid regex")
 });
+/// A clock time closing a place's value ("Folkets hus, kl 18").
+static TRAILING_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[,\s]*\b(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?\s*$").expect("valid regex")
+});
+/// A time of day alone in a time label's value ("When: Tuesday 10 March
+/// 2020, 18:00"), its date taken out.
+static CLOCK_IN_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[:.](\d{2})\b").expect("valid regex"));
 
 fn set_times(m: &mut Meeting, text: &str) {
     if m.start_time.is_some() {
@@ -490,7 +508,11 @@ fn set_times(m: &mut Meeting, text: &str) {
     } else if let Some(c) = START_TIME.captures(text) {
         // "26.09.2022 kl. 16:30": a start without an end.
         let h: u32 = c.get(1).and_then(|x| x.as_str().parse().ok()).unwrap_or(99);
-        let min: u32 = c.get(2).and_then(|x| x.as_str().parse().ok()).unwrap_or(99);
+        // "kl 18": a whole hour.
+        let min: u32 = c
+            .get(2)
+            .map_or(Some(0), |x| x.as_str().parse().ok())
+            .unwrap_or(99);
         if h < 24 && min < 60 {
             m.start_time = Some(format!("{h:02}:{min:02}"));
         }

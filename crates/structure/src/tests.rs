@@ -500,3 +500,17 @@ fn a_notice_names_the_kind_of_meeting_the_association_and_the_day() {
     );
     assert_eq!(s.meeting.date.as_deref(), Some("2013-02-23"));
 }
+
+#[test]
+fn times_in_whole_hours_and_beside_the_place() {
+    let s = structure(
+        "Protokoll styrelsemöte 2020-03-10\nPlats: Folkets hus, kl 18\n\n1. Öppnande\nMötet öppnades.\n",
+    );
+    assert_eq!(s.meeting.location.as_deref(), Some("Folkets hus"));
+    assert_eq!(s.meeting.start_time.as_deref(), Some("18:00"));
+    let s = structure(
+        "Minutes, board meeting\nWhen: Tuesday 10 March 2020, 18:00\n\n1. Opening\nThe meeting was opened.\n",
+    );
+    assert_eq!(s.meeting.start_time.as_deref(), Some("18:00"));
+    assert_eq!(s.meeting.date.as_deref(), Some("2020-03-10"));
+}
