@@ -156,6 +156,7 @@
 
 #![deny(missing_docs)]
 
+mod allow;
 mod discover;
 mod fsutil;
 mod journal;
@@ -169,9 +170,10 @@ mod worker;
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub use allow::AllowList;
 pub use discover::{Discovery, Entry, EntryKind, discover};
 pub use progress::Progress;
-pub use report::{Collision, FileReport, Report, RunInfo, Status, Totals};
+pub use report::{Collision, FileReport, Report, RunInfo, Status, Totals, warning_kind};
 pub use run::run;
 pub use worker::{WorkerCommand, serve};
 
@@ -193,13 +195,24 @@ pub struct Options {
     /// hashes into slice K of N. The hash is of the path, not of the order, so
     /// a file stays in its shard when others are added.
     pub shard: Option<(u32, u32)>,
-    /// Glob patterns on the relative path (`/`-separated); when not empty, only
-    /// matching files are considered. `*` also matches `/`, so `*.docx`
-    /// matches at any depth. Matching ignores case.
+    /// Globs with gitignore's semantics on the path relative to the folder
+    /// given (`protokoll.*` matches that name at any depth, `2024/**` the
+    /// files under a top folder); when not empty, only matching files are
+    /// considered. Matching ignores case.
     pub include: Vec<String>,
-    /// Glob patterns on the relative path; matching files are left out
-    /// entirely (not even reported).
+    /// Globs as for `include`; matching files and folders are left out
+    /// entirely (not even reported): `node_modules` leaves out every folder
+    /// of that name.
     pub exclude: Vec<String>,
+    /// Walk hidden files and folders too (names starting with `.`).
+    pub hidden: bool,
+    /// Do not honour `.gitignore` and `.ignore` files.
+    pub no_ignore: bool,
+    /// Follow symbolic links while walking folders.
+    pub follow: bool,
+    /// Failures that are known and accepted: reported as usual, but not
+    /// counted by [`Report::exit_code`] (see [`AllowList`]).
+    pub allow_failed: Option<AllowList>,
     /// Inputs larger than this fail with a clear error and are not read.
     pub max_file_bytes: u64,
     /// Per-file time budget; a conversion running past it is reported as
@@ -234,6 +247,10 @@ impl Options {
             shard: None,
             include: Vec::new(),
             exclude: Vec::new(),
+            hidden: false,
+            no_ignore: false,
+            follow: false,
+            allow_failed: None,
             max_file_bytes: 100 * 1024 * 1024,
             time_budget: Some(Duration::from_secs(120)),
             progress: Progress::Quiet,
@@ -333,6 +350,17 @@ pub enum Error {
         /// The pattern.
         pattern: String,
         /// The parser's complaint.
+        message: String,
+    },
+    /// A list of failures to allow (`--allow-failed`) cannot be read or has
+    /// a bad line.
+    #[error("{}{}: {message}", .path.display(), if *.line > 0 { format!(", line {line}") } else { String::new() })]
+    AllowList {
+        /// The list.
+        path: PathBuf,
+        /// The line (1-based), 0 for the whole file.
+        line: usize,
+        /// What is wrong.
         message: String,
     },
     /// The shard is not `1 <= K <= N`.

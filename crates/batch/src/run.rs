@@ -272,6 +272,7 @@ impl Ctx<'_> {
             millis: 0,
             up_to_date: false,
             stale: false,
+            allowed: false,
         };
         let change = match &entry.kind {
             _ if self.interrupted() => {
@@ -297,6 +298,12 @@ impl Ctx<'_> {
             }
         };
         report.millis = start.elapsed().as_millis() as u64;
+        report.allowed = report.status == Status::Failed
+            && self
+                .opts
+                .allow_failed
+                .as_ref()
+                .is_some_and(|list| list.allows(&report.path));
         (report, change)
     }
 
@@ -622,8 +629,7 @@ fn prune(
     if discovery.roots.is_empty() || discovery.convertible() == 0 {
         return Ok(Vec::new());
     }
-    let include = crate::discover::globset(&opts.include)?;
-    let exclude = crate::discover::globset(&opts.exclude)?;
+    let filter = crate::discover::Filter::new(&opts.include, &opts.exclude)?;
     let found: std::collections::HashSet<&str> =
         discovery.entries.iter().map(|e| e.rel.as_str()).collect();
     let written: std::collections::HashSet<String> = discovery
@@ -643,10 +649,9 @@ fn prune(
             None => true,
         })
         .filter(|rel| {
-            include.as_ref().is_none_or(|g| g.is_match(rel.as_str()))
-                && !exclude.as_ref().is_some_and(|g| g.is_match(rel.as_str()))
-        })
-        .filter(|rel| {
+            // Gone from under every folder given, and a file this run's
+            // globs would have taken (matched, as in the walk, relative to
+            // its folder).
             discovery.roots.iter().all(|(prefix, root)| {
                 let own = if prefix.is_empty() {
                     Some(rel.as_str())
@@ -654,7 +659,7 @@ fn prune(
                     rel.strip_prefix(prefix.as_str())
                         .and_then(|r| r.strip_prefix('/'))
                 };
-                own.is_none_or(|own| input_gone(&root.join(own)))
+                own.is_none_or(|own| filter.admits(own) && input_gone(&root.join(own)))
             })
         })
         .cloned()

@@ -554,6 +554,124 @@ fn include_and_exclude() {
     ));
 }
 
+fn rels_of(input: &Path, opts: &Options) -> Vec<String> {
+    let found = discover(&[input.to_path_buf()], opts, &is_supported).unwrap();
+    found.entries.into_iter().map(|e| e.rel).collect()
+}
+
+#[test]
+fn globs_have_gitignore_semantics_and_ignore_files_are_honoured() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "protokoll.txt", "x");
+    write(&input, "2024/ks/Protokoll.docx", "x");
+    write(&input, "2024/ks/kallelse.docx", "x");
+    write(&input, "node_modules/pkg/protokoll.md", "x");
+    write(&input, "web/node_modules/readme.md", "x");
+    write(&input, ".hidden/protokoll.txt", "x");
+    write(&input, ".utkast.txt", "x");
+    write(&input, "utkast/a.txt", "x");
+    write(&input, "tmp/b.txt", "x");
+    write(&input, ".gitignore", "utkast/\n");
+    write(&input, "2024/.ignore", "kallelse.*\n");
+    write(&input, ".git/config.txt", "x");
+    let mut opts = options(&tmp.path().join("out"));
+
+    // .gitignore and .ignore (in any folder, without a repository), hidden
+    // files and .git left out by default.
+    assert_eq!(
+        rels_of(&input, &opts),
+        [
+            "2024/ks/Protokoll.docx",
+            "node_modules/pkg/protokoll.md",
+            "protokoll.txt",
+            "tmp/b.txt",
+            "web/node_modules/readme.md"
+        ]
+    );
+    // A name without "/" matches at any depth, and case is ignored.
+    opts.include = vec!["protokoll.*".to_string()];
+    assert_eq!(
+        rels_of(&input, &opts),
+        [
+            "2024/ks/Protokoll.docx",
+            "node_modules/pkg/protokoll.md",
+            "protokoll.txt"
+        ]
+    );
+    // An excluded folder name is left out wherever it is.
+    opts.exclude = vec!["node_modules".to_string()];
+    assert_eq!(
+        rels_of(&input, &opts),
+        ["2024/ks/Protokoll.docx", "protokoll.txt"]
+    );
+    // A leading "/" anchors at the folder given.
+    opts.include = vec![];
+    opts.exclude = vec!["/tmp".to_string(), "node_modules".to_string()];
+    assert_eq!(
+        rels_of(&input, &opts),
+        ["2024/ks/Protokoll.docx", "protokoll.txt"]
+    );
+    opts.exclude = vec![];
+    opts.hidden = true;
+    let rels = rels_of(&input, &opts);
+    assert!(
+        rels.contains(&".hidden/protokoll.txt".to_string()),
+        "{rels:?}"
+    );
+    assert!(rels.contains(&".utkast.txt".to_string()), "{rels:?}");
+    assert!(!rels.iter().any(|r| r.starts_with(".git/")), "{rels:?}");
+    opts.hidden = false;
+    opts.no_ignore = true;
+    let rels = rels_of(&input, &opts);
+    assert!(rels.contains(&"utkast/a.txt".to_string()), "{rels:?}");
+    assert!(
+        rels.contains(&"2024/ks/kallelse.docx".to_string()),
+        "{rels:?}"
+    );
+    assert!(!rels.contains(&".utkast.txt".to_string()), "{rels:?}");
+}
+
+#[test]
+fn allowed_failures_are_reported_but_do_not_fail_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "2019/bad.txt", "x");
+    write(&input, "good.txt", "warn");
+    let mut opts = options(&tmp.path().join("out"));
+    let report = discover_run(&input, &opts);
+    assert_eq!(report.exit_code(), 2);
+    assert_eq!(report.totals.warnings.get("other"), Some(&1));
+
+    opts.allow_failed = Some(
+        minutes_batch::AllowList::parse("# known\n2019/bad.txt\n", Path::new("known")).unwrap(),
+    );
+    let report = discover_run(&input, &opts);
+    assert_eq!(report.exit_code(), 0);
+    assert_eq!(
+        (report.totals.failed, report.totals.allowed_failures),
+        (1, 1)
+    );
+    assert!(status_of(&report, "2019/bad.txt").allowed);
+    assert!(
+        report.summary().contains("1 failed (1 allowed)"),
+        "{}",
+        report.summary()
+    );
+    let written: Report = serde_json::from_slice(&fs::read(opts.report_path()).unwrap()).unwrap();
+    assert!(
+        written
+            .files
+            .iter()
+            .any(|f| f.allowed && f.path == "2019/bad.txt")
+    );
+    assert_eq!(written.totals.allowed_failures, 1);
+
+    opts.allow_failed =
+        Some(minutes_batch::AllowList::parse("2020/bad.txt\n", Path::new("known")).unwrap());
+    assert_eq!(discover_run(&input, &opts).exit_code(), 2);
+}
+
 #[test]
 fn output_paths_mirror_inputs_and_collisions_are_disambiguated() {
     let tmp = tempfile::tempdir().unwrap();
@@ -643,7 +761,12 @@ fn symlink_loops_end() {
     write(&input, "a/x.txt", "x");
     std::os::unix::fs::symlink(&input, input.join("a/loop")).unwrap();
     std::os::unix::fs::symlink(input.join("nowhere"), input.join("broken.txt")).unwrap();
-    let opts = options(&tmp.path().join("out"));
+    let mut opts = options(&tmp.path().join("out"));
+    // By default links are not followed (as ripgrep and fd walk).
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    let rels: Vec<&str> = found.entries.iter().map(|e| e.rel.as_str()).collect();
+    assert_eq!(rels, ["a/x.txt"]);
+    opts.follow = true;
     let found = discover(&[input], &opts, &is_supported).unwrap();
     let rels: Vec<&str> = found.entries.iter().map(|e| e.rel.as_str()).collect();
     assert_eq!(rels, ["a/x.txt", "broken.txt"]);
