@@ -211,6 +211,14 @@ impl Drop for RunLock {
     }
 }
 
+/// Whether a live process holds the run lock at `path`.
+pub fn lock_is_held(path: &Path) -> bool {
+    fs::read_to_string(path)
+        .ok()
+        .and_then(|t| t.trim().parse::<u32>().ok())
+        .is_some_and(|pid| process_alive(pid).unwrap_or(true))
+}
+
 /// Why a [`RunLock`] was not taken.
 #[derive(Debug)]
 pub enum LockError {

@@ -161,6 +161,7 @@ mod discover;
 mod fsutil;
 mod journal;
 mod manifest;
+mod merge;
 mod panics;
 mod progress;
 mod report;
@@ -172,10 +173,29 @@ use std::time::Duration;
 
 pub use allow::AllowList;
 pub use discover::{Discovery, Entry, EntryKind, discover};
+pub use merge::{Merged, merge_reports, write_merged};
 pub use progress::Progress;
 pub use report::{Collision, FileReport, Report, RunInfo, Status, Totals, warning_kind};
 pub use run::run;
 pub use worker::{WorkerCommand, serve};
+
+/// Converts one input as a run does, outside a run (a single file's
+/// conversion, `minutes convert FILE -o FILE.json`): a panic in the
+/// converter becomes an error with its message and location.
+pub fn convert_one<C>(input: &Input, converter: C) -> Result<Outcome, String>
+where
+    C: Fn(&Input) -> Result<Outcome, String>,
+{
+    let _hook = panics::HookGuard::install();
+    panics::catch(|| converter(input)).and_then(|r| r)
+}
+
+/// Writes `bytes` to `path` as a run writes its outputs: through a
+/// temporary file in the same folder, fsynced and renamed into place, so
+/// that `path` is never seen half-written. Creates the parent folders.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    fsutil::write_atomic(path, bytes)
+}
 
 /// Name of the manifest file (for an unsharded run) inside the output folder.
 pub const MANIFEST_NAME: &str = ".minutes-manifest.json";
@@ -389,6 +409,14 @@ pub enum Error {
         lock: PathBuf,
         /// The process holding it.
         pid: u32,
+    },
+    /// A run report could not be read.
+    #[error("cannot read report {}: {message}", .path.display())]
+    Report {
+        /// The report.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
     },
     /// The report could not be written.
     #[error("cannot write {path}: {source}")]
