@@ -52,9 +52,9 @@ fn shard_of_name(name: &str) -> Option<(u32, u32)> {
 /// taken from the newer one. Totals are counted afresh over the files;
 /// `seconds` is the longest shard's (shards run side by side).
 pub fn merge_reports(out_dir: &Path) -> Result<Merged, Error> {
-    let read = fs::read_dir(out_dir).map_err(|source| Error::Write {
+    let read = fs::read_dir(out_dir).map_err(|e| Error::Report {
         path: out_dir.to_path_buf(),
-        source,
+        message: e.to_string(),
     })?;
     let mut shard_reports: Vec<(SystemTime, u32, u32, PathBuf)> = Vec::new();
     for entry in read.flatten() {

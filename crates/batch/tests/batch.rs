@@ -527,6 +527,54 @@ fn shards_partition_the_files() {
 }
 
 #[test]
+fn shard_reports_merge_into_the_archives_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..12 {
+        write(&input, &format!("d{}/f{i}.txt", i % 3), "x");
+    }
+    write(&input, "bad.txt", "x");
+    let out = tmp.path().join("out");
+    // Nothing to merge yet.
+    assert!(minutes_batch::merge_reports(&out).is_err());
+    let mut other_shards = 0;
+    for k in [1, 3] {
+        let mut opts = options(&out);
+        opts.shard = Some((k, 3));
+        let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+        other_shards += found.other_shards;
+        run_checked(&found, &opts, fake);
+    }
+    assert!(other_shards > 0);
+    let partial = minutes_batch::merge_reports(&out).unwrap();
+    assert_eq!(partial.shards, Some(3));
+    assert_eq!(partial.missing, [2]);
+    assert!(!partial.is_complete());
+
+    let mut opts = options(&out);
+    opts.shard = Some((2, 3));
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    run_checked(&found, &opts, fake);
+    let merged = minutes_batch::merge_reports(&out).unwrap();
+    assert!(merged.is_complete(), "{:?}", merged.report.notes);
+    let r = &merged.report;
+    assert_eq!(r.totals.files, 13);
+    assert_eq!((r.totals.ok, r.totals.failed), (12, 1));
+    assert_eq!(r.exit_code(), 2);
+    assert!(r.files.windows(2).all(|w| w[0].path < w[1].path));
+    assert_eq!(r.run.shard, None);
+    let path = minutes_batch::write_merged(&out, &merged).unwrap();
+    let back: Report = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+    assert_eq!(back.totals, r.totals);
+    // The merged report.json is not read as a shard's: merging again gives
+    // the same.
+    assert_eq!(
+        minutes_batch::merge_reports(&out).unwrap().report.totals,
+        r.totals
+    );
+}
+
+#[test]
 fn include_and_exclude() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
