@@ -55,6 +55,7 @@ fn report(path: &Path) -> serde_json::Value {
 
 /// A file no reader takes: a docx that is not a zip.
 fn broken_docx(to: &Path) {
+    std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
     std::fs::write(to, b"PK\x03\x04 not really a zip").expect("write");
 }
 

@@ -11,6 +11,12 @@
 //! incremental runs, atomic writes, time budgets, panics, reporting) testable
 //! with a fake converter and reusable from a benchmark.
 //!
+//! **Finding the inputs.** [`discover`] walks folders with the `ignore`
+//! crate, ripgrep's walker: `.gitignore` and `.ignore` files honoured,
+//! hidden files and symbolic links left alone unless asked
+//! ([`Options::hidden`], [`Options::no_ignore`], [`Options::follow`]), and
+//! the include and exclude globs with gitignore's semantics.
+//!
 //! **Output paths.** An input's output mirrors its path relative to the folder
 //! given on the command line (a file given directly is relative to its own
 //! folder), with `.json` appended to the stem: `a/b/x.docx` → `OUT/a/b/x.json`.
@@ -58,7 +64,8 @@
 //! output's existence must all match), so a stale entry can only cause a
 //! needless conversion, never a skipped one. Entries made with another
 //! fingerprint are not written again. Manifests of the previous format
-//! (version 1, a fingerprint in every entry) are still read.
+//! (version 1, a fingerprint in every entry) are still read. After the
+//! shards, [`merge_reports`] makes the archive's report of theirs.
 //!
 //! **Time budget.** With a budget, each rayon worker hands its conversions to a
 //! conversion thread of its own, long-lived so that what a conversion warms up
