@@ -461,7 +461,7 @@ fn four_concurrent_shards_make_the_whole_archive_once() {
     let children: Vec<_> = (1..=4)
         .map(|k| {
             bin()
-                .args(["convert", "-q", "--jobs", "1", "--shard"])
+                .args(["convert", "-q", "--in-process", "--jobs", "1", "--shard"])
                 .arg(format!("{k}/4"))
                 .arg(&archive)
                 .arg("-o")
@@ -515,6 +515,25 @@ fn four_concurrent_shards_make_the_whole_archive_once() {
     }
     assert_eq!(lines, files);
     assert_eq!(sources, expected);
+
+    // The register reads every shard's documents too.
+    let o = output(bin().arg("index").arg(&out));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("{files} documents")),
+        "{}",
+        stderr(&o)
+    );
+
+    // Shards do not export (they would race on the tables): a usage error.
+    let o = output(
+        bin()
+            .args(["convert", "--shard", "1/4", "--export", "csv"])
+            .arg(&archive)
+            .arg("-o")
+            .arg(&out),
+    );
+    assert_eq!(o.status.code(), Some(64), "{}", stderr(&o));
 
     // A shard whose report is missing: the merge says so.
     std::fs::remove_file(out.join("report.shard-3-of-4.json")).expect("rm");

@@ -211,12 +211,18 @@ impl Drop for RunLock {
     }
 }
 
-/// Whether a live process holds the run lock at `path`.
-pub fn lock_is_held(path: &Path) -> bool {
+/// The live process (other than this one) that holds the run lock at
+/// `path`, if any.
+pub fn lock_holder(path: &Path) -> Option<u32> {
     fs::read_to_string(path)
         .ok()
         .and_then(|t| t.trim().parse::<u32>().ok())
-        .is_some_and(|pid| process_alive(pid).unwrap_or(true))
+        .filter(|&pid| pid != std::process::id() && process_alive(pid).unwrap_or(true))
+}
+
+/// Whether a live process holds the run lock at `path`.
+pub fn lock_is_held(path: &Path) -> bool {
+    lock_holder(path).is_some()
 }
 
 /// Why a [`RunLock`] was not taken.

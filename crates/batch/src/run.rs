@@ -90,6 +90,15 @@ where
             source,
         },
     })?;
+    // A whole run and shards of one folder would write the same outputs:
+    // each keeps the other kind out.
+    if let Some((lock, pid)) = other_kind_of_run(opts) {
+        return Err(Error::Locked {
+            dir: opts.out_dir.clone(),
+            lock,
+            pid,
+        });
+    }
     let started = SystemTime::now();
     let clock = Instant::now();
 
@@ -218,6 +227,23 @@ where
     // Dropping the context deletes the journal.
     drop(ctx);
     Ok(report)
+}
+
+/// A live run of the other kind in the output folder: for a sharded run
+/// an unsharded one, for an unsharded run any shard. Its lock and pid.
+fn other_kind_of_run(opts: &Options) -> Option<(PathBuf, u32)> {
+    let held = |path: PathBuf| crate::fsutil::lock_holder(&path).map(|pid| (path, pid));
+    if opts.shard.is_some() {
+        return held(opts.out_dir.join(".minutes.lock"));
+    }
+    fs::read_dir(&opts.out_dir)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(".minutes.shard-") && name.ends_with(".lock")
+        })
+        .find_map(|e| held(e.path()))
 }
 
 /// The entries' indices in path order, when discovery order is not already

@@ -1196,6 +1196,24 @@ fn a_second_run_into_the_folder_is_kept_out_and_a_dead_runs_lock_is_taken_over()
     run_checked(&found, &opts, fake);
     assert!(out.join("a.json").exists());
     assert!(!opts.lock_path().exists());
+
+    // A running shard keeps a whole run out, and a whole run every shard.
+    let mut shard = options(&out);
+    shard.shard = Some((2, 4));
+    fs::write(shard.lock_path(), "1").unwrap();
+    assert!(matches!(
+        run(&found, &opts, fake),
+        Err(Error::Locked { pid: 1, .. })
+    ));
+    fs::remove_file(shard.lock_path()).unwrap();
+    fs::write(opts.lock_path(), "1").unwrap();
+    let found = discover(std::slice::from_ref(&input), &shard, &is_supported).unwrap();
+    assert!(matches!(
+        run(&found, &shard, fake),
+        Err(Error::Locked { pid: 1, .. })
+    ));
+    fs::remove_file(opts.lock_path()).unwrap();
+    run_checked(&found, &shard, fake);
 }
 
 /// The `.json` files in `out`, report aside, relative and sorted.

@@ -99,7 +99,8 @@ pub(crate) struct ConvertArgs {
     #[arg(long, short)]
     quiet: bool,
     /// Also export the tables: csv, xlsx or jsonl (into the output folder).
-    #[arg(long)]
+    /// Not with --shard: export once after all shards.
+    #[arg(long, conflicts_with = "shard")]
     export: Option<ExportFormat>,
     /// Field delimiter for CSV (Excel in a Swedish locale wants ';').
     #[arg(long, default_value = ",")]
