@@ -661,3 +661,88 @@ fn export_tables(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(p: &[&str]) -> Vec<PathBuf> {
+        p.iter().map(PathBuf::from).collect()
+    }
+
+    #[test]
+    fn where_convert_writes() {
+        let dir = std::env::temp_dir().join(format!("minutes-target-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("protokoll.docx");
+        std::fs::write(&file, b"x").unwrap();
+        let one = vec![file.clone()];
+        let out = |o: &str| Some(PathBuf::from(o));
+        let target = |inputs: &[PathBuf], o: Option<PathBuf>| target_of(inputs, o.as_deref());
+
+        // One file: FILE.json (any case) or - is that file; else a folder.
+        assert_eq!(
+            target(&one, out("ut/p.json")).unwrap(),
+            Target::File(PathBuf::from("ut/p.json"))
+        );
+        assert_eq!(
+            target(&one, out("P.JSON")).unwrap(),
+            Target::File(PathBuf::from("P.JSON"))
+        );
+        assert_eq!(target(&one, out("-")).unwrap(), Target::Stdout);
+        assert_eq!(
+            target(&one, out("ut")).unwrap(),
+            Target::Folder(PathBuf::from("ut"))
+        );
+        assert_eq!(
+            target(&one, None).unwrap(),
+            Target::Folder(PathBuf::from("output"))
+        );
+        // A folder, or several inputs: always a folder; never stdout.
+        let folder = vec![dir.clone()];
+        assert_eq!(
+            target(&folder, out("x.json")).unwrap(),
+            Target::Folder(PathBuf::from("x.json"))
+        );
+        assert!(target(&folder, out("-")).is_err());
+        assert!(target(&[file.clone(), file.clone()], out("-")).is_err());
+        // Standard input: to stdout unless a FILE.json is named.
+        assert_eq!(target(&paths(&["-"]), None).unwrap(), Target::Stdout);
+        assert_eq!(
+            target(&paths(&["-"]), out("a.json")).unwrap(),
+            Target::File(PathBuf::from("a.json"))
+        );
+        assert!(target(&paths(&["-"]), out("ut")).is_err());
+        assert!(target(&[PathBuf::from("-"), file], None).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn sizes_and_shards_parse() {
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("512"), Ok(512 << 20));
+        assert!(parse_size("0").is_err());
+        assert_eq!(parse_shard("3/8"), Ok((3, 8)));
+        assert!(parse_shard("0/8").is_err());
+        assert!(parse_shard("9/8").is_err());
+    }
+
+    fn converted(text: &str) -> minutes::Converted {
+        let config = Config::new(crate::load_rules(None).unwrap());
+        minutes::convert("x.txt", text.as_bytes(), &config).unwrap()
+    }
+
+    #[test]
+    fn plain_lists_are_not_minutes_but_dateless_minutes_are() {
+        assert!(is_not_minutes(&converted("Mjölk\nÄgg\nSmör\n")));
+        assert!(!is_not_minutes(&converted(
+            "Protokoll\n\nStyrelsen diskuterade läget.\n"
+        )));
+        assert!(!is_not_minutes(&converted(
+            "Möte 2024-03-12\n\nVi pratade om läget.\n"
+        )));
+        assert!(!is_not_minutes(&converted(
+            "1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Budget\nBudgeten antogs.\n"
+        )));
+    }
+}
