@@ -4,7 +4,8 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use ignore::WalkBuilder;
+use ignore::overrides::{Override, OverrideBuilder};
 use sha2::{Digest, Sha256};
 
 use crate::{Error, Options};
@@ -18,6 +19,11 @@ pub struct Discovery {
     /// paths carry (empty when only one input was given): where pruning looks
     /// for an input that is gone.
     pub roots: Vec<(String, PathBuf)>,
+    /// Files found that belong to other shards (with `--shard`): a shard
+    /// may be empty while the archive is not.
+    pub other_shards: usize,
+    /// Remarks on the walk, such as an ignore file with a bad line.
+    pub notes: Vec<String>,
 }
 
 impl Discovery {
@@ -73,30 +79,38 @@ pub enum EntryKind {
     },
 }
 
-/// Finds the files under `inputs` (files and folders; folders recursively, in
-/// sorted order, following symbolic links but never entering a folder twice, so
-/// symlink loops end), applies `opts.include`, `opts.exclude` and `opts.shard`,
-/// and classifies each file with `is_supported` (which returns the format name
-/// of files worth reading). Hidden files and folders (name starting with `.`)
-/// inside folders are ignored, and so is `opts.out_dir` if it lies inside an
-/// input folder, so a rerun does not discover its own outputs.
+/// Finds the files under `inputs` (files and folders; folders recursively,
+/// as ripgrep and fd walk them, with the `ignore` crate), applies
+/// `opts.include`, `opts.exclude` and `opts.shard`, and classifies each file
+/// with `is_supported` (which returns the format name of files worth
+/// reading).
+///
+/// Inside folders: hidden files and folders (name starting with `.`) are
+/// left out unless [`Options::hidden`]; `.gitignore` and `.ignore` files
+/// are honoured (in any folder of the archive, whether or not it is a git
+/// repository; not those above the folder given, so that an archive gives
+/// the same files wherever it is mounted) unless [`Options::no_ignore`];
+/// symbolic links are not followed unless [`Options::follow`] (then a loop
+/// ends and a broken link is reported). `.git` folders and `opts.out_dir`
+/// (if it lies inside an input folder) are never entered, so a rerun does not
+/// discover its own outputs. Files named directly are always taken, but for
+/// the include and exclude globs.
 pub fn discover(
     inputs: &[PathBuf],
     opts: &Options,
     is_supported: &dyn Fn(&Path) -> Option<String>,
 ) -> Result<Discovery, Error> {
-    let include = globset(&opts.include)?;
-    let exclude = globset(&opts.exclude)?;
     if let Some((k, n)) = opts.shard
         && (k == 0 || k > n)
     {
         return Err(Error::Shard { k, n });
     }
+    let filter = Filter::new(&opts.include, &opts.exclude)?;
     let out_dir = fs::canonicalize(&opts.out_dir).ok();
 
     let mut found: Vec<(PathBuf, String, Option<String>)> = Vec::new();
-    let mut visited: HashSet<PathBuf> = HashSet::new();
     let mut roots: Vec<(String, PathBuf)> = Vec::new();
+    let mut notes = Vec::new();
     let folders = inputs.iter().filter(|i| i.is_dir()).count();
     for input in inputs {
         match fs::metadata(input) {
@@ -110,11 +124,15 @@ pub fn discover(
                     String::new()
                 };
                 roots.push((prefix.clone(), input.clone()));
-                if let Ok(canon) = fs::canonicalize(input) {
-                    visited.insert(canon);
-                }
                 let from = found.len();
-                walk(input, input, &mut visited, out_dir.as_deref(), &mut found);
+                walk(
+                    input,
+                    opts,
+                    &filter,
+                    out_dir.as_deref(),
+                    &mut found,
+                    &mut notes,
+                )?;
                 if !prefix.is_empty() {
                     for (_, rel, _) in found.iter_mut().skip(from) {
                         *rel = format!("{prefix}/{rel}");
@@ -126,7 +144,9 @@ pub fn discover(
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| input.to_string_lossy().into_owned());
-                found.push((input.clone(), rel, None));
+                if filter.admits(&rel) {
+                    found.push((input.clone(), rel, None));
+                }
             }
             Err(e) => {
                 let rel = input.to_string_lossy().into_owned();
@@ -146,12 +166,9 @@ pub fn discover(
         });
     }
 
+    let before_shard = found.len();
     let mut entries: Vec<Entry> = found
         .into_iter()
-        .filter(|(_, rel, _)| {
-            (include.is_none() || include.as_ref().is_some_and(|g| g.is_match(rel)))
-                && !exclude.as_ref().is_some_and(|g| g.is_match(rel))
-        })
         .filter(|(_, rel, _)| match opts.shard {
             Some((k, n)) => shard_of(rel, n) == k,
             None => true,
@@ -164,11 +181,86 @@ pub fn discover(
             Entry { path, rel, kind }
         })
         .collect();
+    let other_shards = before_shard - entries.len();
     entries.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.path.cmp(&b.path)));
     // Collected through filters, the vector grew by doubling; it is kept for
     // the whole run.
     entries.shrink_to_fit();
-    Ok(Discovery { entries, roots })
+    Ok(Discovery {
+        entries,
+        roots,
+        other_shards,
+        notes,
+    })
+}
+
+/// `--include` and `--exclude`: globs with gitignore's semantics (a pattern
+/// without `/` matches a name at any depth, `dir/**` a folder's files, a
+/// leading `/` anchors at the folder given), matched without regard to case,
+/// as archives mix `.DOCX` and `.docx`. An excluded folder is not entered.
+#[derive(Clone)]
+pub(crate) struct Filter {
+    overrides: Override,
+}
+
+impl Filter {
+    /// The filter of these globs; an invalid glob is an error naming it.
+    pub(crate) fn new(include: &[String], exclude: &[String]) -> Result<Filter, Error> {
+        // Matched against paths relative to the folder given; "." tells
+        // the matcher not to strip any prefix from them.
+        let mut builder = OverrideBuilder::new(".");
+        let glob_error = |pattern: &str, e: ignore::Error| Error::Glob {
+            pattern: pattern.to_string(),
+            message: e.to_string(),
+        };
+        builder
+            .case_insensitive(true)
+            .map_err(|e| glob_error("", e))?;
+        // In the override list a plain glob selects and a `!glob` leaves
+        // out, whatever `.gitignore` says.
+        for pattern in include {
+            builder.add(pattern).map_err(|e| glob_error(pattern, e))?;
+        }
+        for pattern in exclude {
+            builder
+                .add(&format!("!{pattern}"))
+                .map_err(|e| glob_error(pattern, e))?;
+        }
+        let overrides = builder
+            .build()
+            .map_err(|e| glob_error(&[include, exclude].concat().join(", "), e))?;
+        Ok(Filter { overrides })
+    }
+
+    /// Whether the walk enters a folder or takes a file at `rel` (relative
+    /// to the folder given, `/`-separated), its folders aside.
+    fn admits_entry(&self, rel: &str, is_dir: bool) -> bool {
+        !self.overrides.matched(rel, is_dir).is_ignore()
+    }
+
+    /// Whether a file at `rel` (relative to the folder given, `/`-separated)
+    /// is taken: none of its folders is excluded, and the file itself is
+    /// included (when there are includes) and not excluded.
+    pub(crate) fn admits(&self, rel: &str) -> bool {
+        if self.overrides.is_empty() {
+            return true;
+        }
+        let mut folder = String::new();
+        let mut parts = rel.split('/').peekable();
+        while let Some(part) = parts.next() {
+            if parts.peek().is_none() {
+                break;
+            }
+            if !folder.is_empty() {
+                folder.push('/');
+            }
+            folder.push_str(part);
+            if !self.admits_entry(&folder, true) {
+                return false;
+            }
+        }
+        self.admits_entry(rel, false)
+    }
 }
 
 /// The shard (1-based) a relative path belongs to among `n`: the first eight
@@ -207,75 +299,115 @@ fn classify(path: &Path, is_supported: &dyn Fn(&Path) -> Option<String>) -> Entr
     }
 }
 
-pub(crate) fn globset(patterns: &[String]) -> Result<Option<GlobSet>, Error> {
-    if patterns.is_empty() {
-        return Ok(None);
-    }
-    let mut builder = GlobSetBuilder::new();
-    for pattern in patterns {
-        // Case-insensitive: archives mix `.DOCX` and `.docx`, and the file
-        // systems they come from often do not distinguish them either.
-        let glob = GlobBuilder::new(pattern)
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| Error::Glob {
-                pattern: pattern.clone(),
-                message: e.kind().to_string(),
-            })?;
-        builder.add(glob);
-    }
-    builder.build().map(Some).map_err(|e| Error::Glob {
-        pattern: patterns.join(", "),
-        message: e.to_string(),
-    })
-}
-
+/// Walks one input folder into `found` (path, relative path, error).
 fn walk(
     root: &Path,
-    dir: &Path,
-    visited: &mut HashSet<PathBuf>,
+    opts: &Options,
+    filter: &Filter,
     out_dir: Option<&Path>,
     found: &mut Vec<(PathBuf, String, Option<String>)>,
-) {
-    let read = match fs::read_dir(dir) {
-        Ok(read) => read,
-        Err(e) => {
-            found.push((
-                dir.to_path_buf(),
-                rel_of(root, dir),
-                Some(format!("cannot read folder: {e}")),
-            ));
-            return;
+    notes: &mut Vec<String>,
+) -> Result<(), Error> {
+    let mut builder = WalkBuilder::new(root);
+    builder
+        .standard_filters(!opts.no_ignore)
+        .hidden(!opts.hidden)
+        // The archive's own ignore files only: the same folder gives the
+        // same files wherever it lies, in a repository or not.
+        .parents(false)
+        .git_global(false)
+        .require_git(false)
+        .follow_links(opts.follow)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    let out_dir = out_dir.map(Path::to_path_buf);
+    let filter = filter.clone();
+    let top = root.to_path_buf();
+    builder.filter_entry(move |entry| {
+        if entry.depth() == 0 {
+            return true;
         }
-    };
-    let mut children: Vec<(String, PathBuf)> = read
-        .filter_map(|e| e.ok())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(name, _)| !name.starts_with('.'))
-        .collect();
-    children.sort();
-    for (_, path) in children {
-        // fs::metadata follows symbolic links: a link to a folder is walked
-        // (guarded by `visited`), a broken link is reported.
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => {
-                let Ok(canon) = fs::canonicalize(&path) else {
-                    continue;
-                };
-                if out_dir == Some(canon.as_path()) || !visited.insert(canon) {
-                    continue;
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        if is_dir && entry.file_name() == ".git" {
+            return false;
+        }
+        if !filter.admits_entry(&rel_of(&top, entry.path()), is_dir) {
+            return false;
+        }
+        !is_dir
+            || out_dir
+                .as_deref()
+                .is_none_or(|out| fs::canonicalize(entry.path()).ok().as_deref() != Some(out))
+    });
+    for item in builder.build() {
+        match item {
+            Ok(entry) => {
+                let kind = entry.file_type();
+                if kind.is_some_and(|t| t.is_file()) {
+                    let path = entry.into_path();
+                    let rel = rel_of(root, &path);
+                    found.push((path, rel, None));
+                } else if opts.follow
+                    && kind.is_some_and(|t| t.is_symlink())
+                    && let Err(e) = fs::metadata(entry.path())
+                {
+                    // Followed, a link is still a link only when it is broken.
+                    let path = entry.into_path();
+                    let rel = rel_of(root, &path);
+                    found.push((path, rel, Some(format!("cannot read file: {e}"))));
                 }
-                walk(root, &path, visited, out_dir, found);
+                // Folders are walked; links not followed, sockets, fifos and
+                // devices are not documents.
             }
-            Ok(meta) if meta.is_file() => {
-                found.push((path.clone(), rel_of(root, &path), None));
-            }
-            Ok(_) => {} // sockets, fifos, devices: not documents
-            Err(e) => {
-                let rel = rel_of(root, &path);
-                found.push((path, rel, Some(format!("cannot read file: {e}"))));
-            }
+            Err(e) => match walk_error(&e) {
+                WalkError::Loop => {}
+                WalkError::At(path, message) => {
+                    let rel = rel_of(root, &path);
+                    found.push((path, rel, Some(message)));
+                }
+                WalkError::Other => notes.push(format!("{}: {e}", root.display())),
+            },
         }
+    }
+    Ok(())
+}
+
+/// What a walk error means for the run.
+enum WalkError {
+    /// A symbolic link back into its own ancestors: its files are found once.
+    Loop,
+    /// A file or folder that cannot be read: a failed entry.
+    At(PathBuf, String),
+    /// Anything else (a bad line in an ignore file): a note.
+    Other,
+}
+
+fn walk_error(e: &ignore::Error) -> WalkError {
+    /// The path an error names and whether it is one of input/output.
+    fn parts(e: &ignore::Error) -> (Option<&Path>, bool, bool) {
+        match e {
+            ignore::Error::Loop { .. } => (None, false, true),
+            ignore::Error::Io(_) => (None, true, false),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                parts(err)
+            }
+            ignore::Error::WithPath { path, err } => {
+                let (inner, io, is_loop) = parts(err);
+                (inner.or(Some(path.as_path())), io, is_loop)
+            }
+            _ => (None, false, false),
+        }
+    }
+    match parts(e) {
+        (_, _, true) => WalkError::Loop,
+        (Some(path), true, _) => {
+            let what = if path.is_dir() { "folder" } else { "file" };
+            let cause = match e.io_error() {
+                Some(io) => io.to_string(),
+                None => e.to_string(),
+            };
+            WalkError::At(path.to_path_buf(), format!("cannot read {what}: {cause}"))
+        }
+        _ => WalkError::Other,
     }
 }
 

@@ -211,6 +211,20 @@ impl Drop for RunLock {
     }
 }
 
+/// The live process (other than this one) that holds the run lock at
+/// `path`, if any.
+pub fn lock_holder(path: &Path) -> Option<u32> {
+    fs::read_to_string(path)
+        .ok()
+        .and_then(|t| t.trim().parse::<u32>().ok())
+        .filter(|&pid| pid != std::process::id() && process_alive(pid).unwrap_or(true))
+}
+
+/// Whether a live process holds the run lock at `path`.
+pub fn lock_is_held(path: &Path) -> bool {
+    lock_holder(path).is_some()
+}
+
 /// Why a [`RunLock`] was not taken.
 #[derive(Debug)]
 pub enum LockError {

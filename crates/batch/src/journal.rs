@@ -306,6 +306,7 @@ mod tests {
             millis: 3,
             up_to_date: false,
             stale: false,
+            allowed: false,
         }
     }
 

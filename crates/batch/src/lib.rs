@@ -11,6 +11,12 @@
 //! incremental runs, atomic writes, time budgets, panics, reporting) testable
 //! with a fake converter and reusable from a benchmark.
 //!
+//! **Finding the inputs.** [`discover`] walks folders with the `ignore`
+//! crate, ripgrep's walker: `.gitignore` and `.ignore` files honoured,
+//! hidden files and symbolic links left alone unless asked
+//! ([`Options::hidden`], [`Options::no_ignore`], [`Options::follow`]), and
+//! the include and exclude globs with gitignore's semantics.
+//!
 //! **Output paths.** An input's output mirrors its path relative to the folder
 //! given on the command line (a file given directly is relative to its own
 //! folder), with `.json` appended to the stem: `a/b/x.docx` → `OUT/a/b/x.json`.
@@ -58,7 +64,8 @@
 //! output's existence must all match), so a stale entry can only cause a
 //! needless conversion, never a skipped one. Entries made with another
 //! fingerprint are not written again. Manifests of the previous format
-//! (version 1, a fingerprint in every entry) are still read.
+//! (version 1, a fingerprint in every entry) are still read. After the
+//! shards, [`merge_reports`] makes the archive's report of theirs.
 //!
 //! **Time budget.** With a budget, each rayon worker hands its conversions to a
 //! conversion thread of its own, long-lived so that what a conversion warms up
@@ -156,10 +163,12 @@
 
 #![deny(missing_docs)]
 
+mod allow;
 mod discover;
 mod fsutil;
 mod journal;
 mod manifest;
+mod merge;
 mod panics;
 mod progress;
 mod report;
@@ -169,11 +178,31 @@ mod worker;
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub use allow::AllowList;
 pub use discover::{Discovery, Entry, EntryKind, discover};
+pub use merge::{Merged, merge_reports, write_merged};
 pub use progress::Progress;
-pub use report::{Collision, FileReport, Report, RunInfo, Status, Totals};
+pub use report::{Collision, FileReport, Report, RunInfo, Status, Totals, warning_kind};
 pub use run::run;
 pub use worker::{WorkerCommand, serve};
+
+/// Converts one input as a run does, outside a run (a single file's
+/// conversion, `minutes convert FILE -o FILE.json`): a panic in the
+/// converter becomes an error with its message and location.
+pub fn convert_one<C>(input: &Input, converter: C) -> Result<Outcome, String>
+where
+    C: Fn(&Input) -> Result<Outcome, String>,
+{
+    let _hook = panics::HookGuard::install();
+    panics::catch(|| converter(input)).and_then(|r| r)
+}
+
+/// Writes `bytes` to `path` as a run writes its outputs: through a
+/// temporary file in the same folder, fsynced and renamed into place, so
+/// that `path` is never seen half-written. Creates the parent folders.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    fsutil::write_atomic(path, bytes)
+}
 
 /// Name of the manifest file (for an unsharded run) inside the output folder.
 pub const MANIFEST_NAME: &str = ".minutes-manifest.json";
@@ -193,13 +222,24 @@ pub struct Options {
     /// hashes into slice K of N. The hash is of the path, not of the order, so
     /// a file stays in its shard when others are added.
     pub shard: Option<(u32, u32)>,
-    /// Glob patterns on the relative path (`/`-separated); when not empty, only
-    /// matching files are considered. `*` also matches `/`, so `*.docx`
-    /// matches at any depth. Matching ignores case.
+    /// Globs with gitignore's semantics on the path relative to the folder
+    /// given (`protokoll.*` matches that name at any depth, `2024/**` the
+    /// files under a top folder); when not empty, only matching files are
+    /// considered. Matching ignores case.
     pub include: Vec<String>,
-    /// Glob patterns on the relative path; matching files are left out
-    /// entirely (not even reported).
+    /// Globs as for `include`; matching files and folders are left out
+    /// entirely (not even reported): `node_modules` leaves out every folder
+    /// of that name.
     pub exclude: Vec<String>,
+    /// Walk hidden files and folders too (names starting with `.`).
+    pub hidden: bool,
+    /// Do not honour `.gitignore` and `.ignore` files.
+    pub no_ignore: bool,
+    /// Follow symbolic links while walking folders.
+    pub follow: bool,
+    /// Failures that are known and accepted: reported as usual, but not
+    /// counted by [`Report::exit_code`] (see [`AllowList`]).
+    pub allow_failed: Option<AllowList>,
     /// Inputs larger than this fail with a clear error and are not read.
     pub max_file_bytes: u64,
     /// Per-file time budget; a conversion running past it is reported as
@@ -234,6 +274,10 @@ impl Options {
             shard: None,
             include: Vec::new(),
             exclude: Vec::new(),
+            hidden: false,
+            no_ignore: false,
+            follow: false,
+            allow_failed: None,
             max_file_bytes: 100 * 1024 * 1024,
             time_budget: Some(Duration::from_secs(120)),
             progress: Progress::Quiet,
@@ -335,6 +379,17 @@ pub enum Error {
         /// The parser's complaint.
         message: String,
     },
+    /// A list of failures to allow (`--allow-failed`) cannot be read or has
+    /// a bad line.
+    #[error("{}{}: {message}", .path.display(), if *.line > 0 { format!(", line {line}") } else { String::new() })]
+    AllowList {
+        /// The list.
+        path: PathBuf,
+        /// The line (1-based), 0 for the whole file.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// The shard is not `1 <= K <= N`.
     #[error("invalid shard {k}/{n}: need 1 <= K <= N")]
     Shard {
@@ -361,6 +416,14 @@ pub enum Error {
         lock: PathBuf,
         /// The process holding it.
         pid: u32,
+    },
+    /// A run report could not be read.
+    #[error("cannot read report {}: {message}", .path.display())]
+    Report {
+        /// The report.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
     },
     /// The report could not be written.
     #[error("cannot write {path}: {source}")]

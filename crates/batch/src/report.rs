@@ -1,5 +1,7 @@
 //! The run report.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// What happened to one file.
@@ -48,6 +50,30 @@ pub struct FileReport {
     /// it is now. A failure never destroys a good output.
     #[serde(default)]
     pub stale: bool,
+    /// True when the file failed and the `--allow-failed` list names it: a
+    /// known failure, reported but not failing the run.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allowed: bool,
+}
+
+impl FileReport {
+    /// The kinds of its warnings (see [`warning_kind`]), each once.
+    fn warning_kinds(&self) -> impl Iterator<Item = &str> {
+        let mut kinds: Vec<&str> = self.warnings.iter().map(|w| warning_kind(w)).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds.into_iter()
+    }
+}
+
+/// The kind of a warning written `code: message` (e.g.
+/// `pdf.garbled-text: …` → `pdf.garbled-text`); a warning without such a
+/// code is of kind `other`.
+pub fn warning_kind(warning: &str) -> &str {
+    match warning.split_once(": ") {
+        Some((code, _)) if !code.is_empty() && !code.contains(char::is_whitespace) => code,
+        _ => "other",
+    }
 }
 
 /// Counts over the whole run.
@@ -68,6 +94,15 @@ pub struct Totals {
     /// Failed files whose earlier output was kept (see [`FileReport::stale`]).
     #[serde(default)]
     pub stale: usize,
+    /// Failed files that the `--allow-failed` list names (counted in
+    /// `failed` too; they do not make the exit status 2).
+    #[serde(default)]
+    pub allowed_failures: usize,
+    /// Files per kind of warning (`pdf.garbled-text`, `text.encoding`,
+    /// `structure.no-items`, `ocr`, …), among the files converted or up to
+    /// date.
+    #[serde(default)]
+    pub warnings: BTreeMap<String, usize>,
     /// Sum of page counts of the ok files.
     pub pages: u64,
     /// Wall time of the run.
@@ -155,7 +190,24 @@ impl Report {
     /// Process exit status for a CLI: 0 when nothing failed (skips are fine),
     /// 2 when some file failed.
     pub fn exit_code(&self) -> i32 {
-        if self.totals.failed > 0 { 2 } else { 0 }
+        if self.totals.failed > self.totals.allowed_failures {
+            2
+        } else {
+            0
+        }
+    }
+
+    /// The warnings by kind, most frequent first, e.g. `warnings: 12
+    /// structure.no-date, 3 pdf.garbled-text` (files per kind); `None` when
+    /// no file has a warning.
+    pub fn warnings_summary(&self) -> Option<String> {
+        if self.totals.warnings.is_empty() {
+            return None;
+        }
+        let mut kinds: Vec<(&String, &usize)> = self.totals.warnings.iter().collect();
+        kinds.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+        let parts: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        Some(format!("warnings (files per kind): {}", parts.join(", ")))
     }
 
     /// One line, e.g. `1204 files: 1198 converted, 4 failed, 2 skipped in 3.2 s (376 files/s)`.
@@ -165,14 +217,18 @@ impl Report {
         if t.up_to_date > 0 {
             parts.push(format!("{} up to date", t.up_to_date));
         }
-        if t.stale > 0 {
-            parts.push(format!(
-                "{} failed ({} earlier output(s) kept)",
-                t.failed, t.stale
-            ));
-        } else {
-            parts.push(format!("{} failed", t.failed));
+        let mut failed = format!("{} failed", t.failed);
+        let mut asides = Vec::new();
+        if t.allowed_failures > 0 {
+            asides.push(format!("{} allowed", t.allowed_failures));
         }
+        if t.stale > 0 {
+            asides.push(format!("{} earlier output(s) kept", t.stale));
+        }
+        if !asides.is_empty() {
+            failed.push_str(&format!(" ({})", asides.join(", ")));
+        }
+        parts.push(failed);
         parts.push(format!("{} skipped", t.skipped));
         if !self.pruned.is_empty() {
             parts.push(format!("{} pruned", self.pruned.len()));
@@ -205,11 +261,17 @@ impl Totals {
                     self.converted += 1;
                 }
                 self.pages += u64::from(f.pages.unwrap_or(0));
+                for kind in f.warning_kinds() {
+                    *self.warnings.entry(kind.to_string()).or_default() += 1;
+                }
             }
             Status::Failed => {
                 self.failed += 1;
                 if f.stale {
                     self.stale += 1;
+                }
+                if f.allowed {
+                    self.allowed_failures += 1;
                 }
             }
             Status::Skipped => self.skipped += 1,
@@ -246,6 +308,7 @@ mod tests {
             millis: 2,
             up_to_date: true,
             stale: false,
+            allowed: false,
         };
         let mut report = Report {
             run: RunInfo {

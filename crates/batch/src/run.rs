@@ -90,6 +90,15 @@ where
             source,
         },
     })?;
+    // A whole run and shards of one folder would write the same outputs:
+    // each keeps the other kind out.
+    if let Some((lock, pid)) = other_kind_of_run(opts) {
+        return Err(Error::Locked {
+            dir: opts.out_dir.clone(),
+            lock,
+            pid,
+        });
+    }
     let started = SystemTime::now();
     let clock = Instant::now();
 
@@ -220,6 +229,23 @@ where
     Ok(report)
 }
 
+/// A live run of the other kind in the output folder: for a sharded run
+/// an unsharded one, for an unsharded run any shard. Its lock and pid.
+fn other_kind_of_run(opts: &Options) -> Option<(PathBuf, u32)> {
+    let held = |path: PathBuf| crate::fsutil::lock_holder(&path).map(|pid| (path, pid));
+    if opts.shard.is_some() {
+        return held(opts.out_dir.join(".minutes.lock"));
+    }
+    fs::read_dir(&opts.out_dir)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(".minutes.shard-") && name.ends_with(".lock")
+        })
+        .find_map(|e| held(e.path()))
+}
+
 /// The entries' indices in path order, when discovery order is not already
 /// that (it is, for a [`Discovery`] from [`crate::discover`]); the manifest
 /// is written in path order.
@@ -272,6 +298,7 @@ impl Ctx<'_> {
             millis: 0,
             up_to_date: false,
             stale: false,
+            allowed: false,
         };
         let change = match &entry.kind {
             _ if self.interrupted() => {
@@ -297,6 +324,12 @@ impl Ctx<'_> {
             }
         };
         report.millis = start.elapsed().as_millis() as u64;
+        report.allowed = report.status == Status::Failed
+            && self
+                .opts
+                .allow_failed
+                .as_ref()
+                .is_some_and(|list| list.allows(&report.path));
         (report, change)
     }
 
@@ -622,8 +655,7 @@ fn prune(
     if discovery.roots.is_empty() || discovery.convertible() == 0 {
         return Ok(Vec::new());
     }
-    let include = crate::discover::globset(&opts.include)?;
-    let exclude = crate::discover::globset(&opts.exclude)?;
+    let filter = crate::discover::Filter::new(&opts.include, &opts.exclude)?;
     let found: std::collections::HashSet<&str> =
         discovery.entries.iter().map(|e| e.rel.as_str()).collect();
     let written: std::collections::HashSet<String> = discovery
@@ -643,10 +675,9 @@ fn prune(
             None => true,
         })
         .filter(|rel| {
-            include.as_ref().is_none_or(|g| g.is_match(rel.as_str()))
-                && !exclude.as_ref().is_some_and(|g| g.is_match(rel.as_str()))
-        })
-        .filter(|rel| {
+            // Gone from under every folder given, and a file this run's
+            // globs would have taken (matched, as in the walk, relative to
+            // its folder).
             discovery.roots.iter().all(|(prefix, root)| {
                 let own = if prefix.is_empty() {
                     Some(rel.as_str())
@@ -654,7 +685,7 @@ fn prune(
                     rel.strip_prefix(prefix.as_str())
                         .and_then(|r| r.strip_prefix('/'))
                 };
-                own.is_none_or(|own| input_gone(&root.join(own)))
+                own.is_none_or(|own| filter.admits(own) && input_gone(&root.join(own)))
             })
         })
         .cloned()

@@ -527,6 +527,54 @@ fn shards_partition_the_files() {
 }
 
 #[test]
+fn shard_reports_merge_into_the_archives_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..12 {
+        write(&input, &format!("d{}/f{i}.txt", i % 3), "x");
+    }
+    write(&input, "bad.txt", "x");
+    let out = tmp.path().join("out");
+    // Nothing to merge yet.
+    assert!(minutes_batch::merge_reports(&out).is_err());
+    let mut other_shards = 0;
+    for k in [1, 3] {
+        let mut opts = options(&out);
+        opts.shard = Some((k, 3));
+        let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+        other_shards += found.other_shards;
+        run_checked(&found, &opts, fake);
+    }
+    assert!(other_shards > 0);
+    let partial = minutes_batch::merge_reports(&out).unwrap();
+    assert_eq!(partial.shards, Some(3));
+    assert_eq!(partial.missing, [2]);
+    assert!(!partial.is_complete());
+
+    let mut opts = options(&out);
+    opts.shard = Some((2, 3));
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    run_checked(&found, &opts, fake);
+    let merged = minutes_batch::merge_reports(&out).unwrap();
+    assert!(merged.is_complete(), "{:?}", merged.report.notes);
+    let r = &merged.report;
+    assert_eq!(r.totals.files, 13);
+    assert_eq!((r.totals.ok, r.totals.failed), (12, 1));
+    assert_eq!(r.exit_code(), 2);
+    assert!(r.files.windows(2).all(|w| w[0].path < w[1].path));
+    assert_eq!(r.run.shard, None);
+    let path = minutes_batch::write_merged(&out, &merged).unwrap();
+    let back: Report = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+    assert_eq!(back.totals, r.totals);
+    // The merged report.json is not read as a shard's: merging again gives
+    // the same.
+    assert_eq!(
+        minutes_batch::merge_reports(&out).unwrap().report.totals,
+        r.totals
+    );
+}
+
+#[test]
 fn include_and_exclude() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
@@ -552,6 +600,124 @@ fn include_and_exclude() {
         discover(&[input], &opts, &is_supported),
         Err(Error::Glob { .. })
     ));
+}
+
+fn rels_of(input: &Path, opts: &Options) -> Vec<String> {
+    let found = discover(&[input.to_path_buf()], opts, &is_supported).unwrap();
+    found.entries.into_iter().map(|e| e.rel).collect()
+}
+
+#[test]
+fn globs_have_gitignore_semantics_and_ignore_files_are_honoured() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "protokoll.txt", "x");
+    write(&input, "2024/ks/Protokoll.docx", "x");
+    write(&input, "2024/ks/kallelse.docx", "x");
+    write(&input, "node_modules/pkg/protokoll.md", "x");
+    write(&input, "web/node_modules/readme.md", "x");
+    write(&input, ".hidden/protokoll.txt", "x");
+    write(&input, ".utkast.txt", "x");
+    write(&input, "utkast/a.txt", "x");
+    write(&input, "tmp/b.txt", "x");
+    write(&input, ".gitignore", "utkast/\n");
+    write(&input, "2024/.ignore", "kallelse.*\n");
+    write(&input, ".git/config.txt", "x");
+    let mut opts = options(&tmp.path().join("out"));
+
+    // .gitignore and .ignore (in any folder, without a repository), hidden
+    // files and .git left out by default.
+    assert_eq!(
+        rels_of(&input, &opts),
+        [
+            "2024/ks/Protokoll.docx",
+            "node_modules/pkg/protokoll.md",
+            "protokoll.txt",
+            "tmp/b.txt",
+            "web/node_modules/readme.md"
+        ]
+    );
+    // A name without "/" matches at any depth, and case is ignored.
+    opts.include = vec!["protokoll.*".to_string()];
+    assert_eq!(
+        rels_of(&input, &opts),
+        [
+            "2024/ks/Protokoll.docx",
+            "node_modules/pkg/protokoll.md",
+            "protokoll.txt"
+        ]
+    );
+    // An excluded folder name is left out wherever it is.
+    opts.exclude = vec!["node_modules".to_string()];
+    assert_eq!(
+        rels_of(&input, &opts),
+        ["2024/ks/Protokoll.docx", "protokoll.txt"]
+    );
+    // A leading "/" anchors at the folder given.
+    opts.include = vec![];
+    opts.exclude = vec!["/tmp".to_string(), "node_modules".to_string()];
+    assert_eq!(
+        rels_of(&input, &opts),
+        ["2024/ks/Protokoll.docx", "protokoll.txt"]
+    );
+    opts.exclude = vec![];
+    opts.hidden = true;
+    let rels = rels_of(&input, &opts);
+    assert!(
+        rels.contains(&".hidden/protokoll.txt".to_string()),
+        "{rels:?}"
+    );
+    assert!(rels.contains(&".utkast.txt".to_string()), "{rels:?}");
+    assert!(!rels.iter().any(|r| r.starts_with(".git/")), "{rels:?}");
+    opts.hidden = false;
+    opts.no_ignore = true;
+    let rels = rels_of(&input, &opts);
+    assert!(rels.contains(&"utkast/a.txt".to_string()), "{rels:?}");
+    assert!(
+        rels.contains(&"2024/ks/kallelse.docx".to_string()),
+        "{rels:?}"
+    );
+    assert!(!rels.contains(&".utkast.txt".to_string()), "{rels:?}");
+}
+
+#[test]
+fn allowed_failures_are_reported_but_do_not_fail_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(&input, "2019/bad.txt", "x");
+    write(&input, "good.txt", "warn");
+    let mut opts = options(&tmp.path().join("out"));
+    let report = discover_run(&input, &opts);
+    assert_eq!(report.exit_code(), 2);
+    assert_eq!(report.totals.warnings.get("other"), Some(&1));
+
+    opts.allow_failed = Some(
+        minutes_batch::AllowList::parse("# known\n2019/bad.txt\n", Path::new("known")).unwrap(),
+    );
+    let report = discover_run(&input, &opts);
+    assert_eq!(report.exit_code(), 0);
+    assert_eq!(
+        (report.totals.failed, report.totals.allowed_failures),
+        (1, 1)
+    );
+    assert!(status_of(&report, "2019/bad.txt").allowed);
+    assert!(
+        report.summary().contains("1 failed (1 allowed)"),
+        "{}",
+        report.summary()
+    );
+    let written: Report = serde_json::from_slice(&fs::read(opts.report_path()).unwrap()).unwrap();
+    assert!(
+        written
+            .files
+            .iter()
+            .any(|f| f.allowed && f.path == "2019/bad.txt")
+    );
+    assert_eq!(written.totals.allowed_failures, 1);
+
+    opts.allow_failed =
+        Some(minutes_batch::AllowList::parse("2020/bad.txt\n", Path::new("known")).unwrap());
+    assert_eq!(discover_run(&input, &opts).exit_code(), 2);
 }
 
 #[test]
@@ -643,7 +809,12 @@ fn symlink_loops_end() {
     write(&input, "a/x.txt", "x");
     std::os::unix::fs::symlink(&input, input.join("a/loop")).unwrap();
     std::os::unix::fs::symlink(input.join("nowhere"), input.join("broken.txt")).unwrap();
-    let opts = options(&tmp.path().join("out"));
+    let mut opts = options(&tmp.path().join("out"));
+    // By default links are not followed (as ripgrep and fd walk).
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).unwrap();
+    let rels: Vec<&str> = found.entries.iter().map(|e| e.rel.as_str()).collect();
+    assert_eq!(rels, ["a/x.txt"]);
+    opts.follow = true;
     let found = discover(&[input], &opts, &is_supported).unwrap();
     let rels: Vec<&str> = found.entries.iter().map(|e| e.rel.as_str()).collect();
     assert_eq!(rels, ["a/x.txt", "broken.txt"]);
@@ -1025,6 +1196,24 @@ fn a_second_run_into_the_folder_is_kept_out_and_a_dead_runs_lock_is_taken_over()
     run_checked(&found, &opts, fake);
     assert!(out.join("a.json").exists());
     assert!(!opts.lock_path().exists());
+
+    // A running shard keeps a whole run out, and a whole run every shard.
+    let mut shard = options(&out);
+    shard.shard = Some((2, 4));
+    fs::write(shard.lock_path(), "1").unwrap();
+    assert!(matches!(
+        run(&found, &opts, fake),
+        Err(Error::Locked { pid: 1, .. })
+    ));
+    fs::remove_file(shard.lock_path()).unwrap();
+    fs::write(opts.lock_path(), "1").unwrap();
+    let found = discover(std::slice::from_ref(&input), &shard, &is_supported).unwrap();
+    assert!(matches!(
+        run(&found, &shard, fake),
+        Err(Error::Locked { pid: 1, .. })
+    ));
+    fs::remove_file(opts.lock_path()).unwrap();
+    run_checked(&found, &shard, fake);
 }
 
 /// The `.json` files in `out`, report aside, relative and sorted.

@@ -9,6 +9,7 @@ use minutes::Config;
 use minutes_batch::{Options, Outcome, Progress, WorkerCommand};
 use minutes_export::{ExportFormat, ExportOptions};
 use std::ffi::OsString;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -17,12 +18,14 @@ use std::time::Duration;
 
 #[derive(Args, Debug)]
 pub(crate) struct ConvertArgs {
-    /// Files and folders to convert (folders recursively).
+    /// Files and folders to convert (folders recursively), or - for standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Where to write the JSON (mirrors the inputs' relative paths) and report.json.
-    #[arg(long, short, default_value = "output")]
-    out: PathBuf,
+    /// Where to write: a folder (default `output`) for the JSON (mirroring
+    /// the inputs' relative paths) and report.json; for one input file, a
+    /// FILE.json or - (standard output) for its JSON alone.
+    #[arg(long, short)]
+    out: Option<PathBuf>,
     /// A rules file instead of the built-in rules.
     #[arg(long)]
     rules: Option<PathBuf>,
@@ -42,12 +45,28 @@ pub(crate) struct ConvertArgs {
     /// Process a stable 1/N of the inputs: K/N, e.g. 2/8 for the second of eight.
     #[arg(long, value_parser = parse_shard)]
     shard: Option<(u32, u32)>,
-    /// Only files whose relative path matches this glob (repeatable).
-    #[arg(long)]
+    /// Only files matching this glob, with .gitignore's rules: `protokoll.*`
+    /// at any depth, `2024/**` under a folder (repeatable; case ignored).
+    #[arg(long, short = 'g')]
     include: Vec<String>,
-    /// Leave out files whose relative path matches this glob (repeatable).
+    /// Leave out files and folders matching this glob, with .gitignore's
+    /// rules: `node_modules` wherever it is (repeatable).
     #[arg(long)]
     exclude: Vec<String>,
+    /// Also walk hidden files and folders (names starting with a dot).
+    #[arg(long)]
+    hidden: bool,
+    /// Do not honour .gitignore and .ignore files in the input folders.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Follow symbolic links in the input folders.
+    #[arg(long, short = 'L')]
+    follow: bool,
+    /// Known failures: a file of paths or globs (one per line, `#` comments),
+    /// relative to the folder given, whose failures are reported but do not
+    /// make the exit status 2.
+    #[arg(long, value_name = "FILE")]
+    allow_failed: Option<PathBuf>,
     /// Largest input file in MB; larger ones fail with an error.
     #[arg(long, default_value_t = 200)]
     max_file_mb: u64,
@@ -80,7 +99,8 @@ pub(crate) struct ConvertArgs {
     #[arg(long, short)]
     quiet: bool,
     /// Also export the tables: csv, xlsx or jsonl (into the output folder).
-    #[arg(long)]
+    /// Not with --shard: export once after all shards.
+    #[arg(long, conflicts_with = "shard")]
     export: Option<ExportFormat>,
     /// Field delimiter for CSV (Excel in a Swedish locale wants ';').
     #[arg(long, default_value = ",")]
@@ -240,6 +260,31 @@ fn worker_command(a: &ConvertArgs) -> Result<WorkerCommand> {
     })
 }
 
+/// The skip reason of a document that is plainly not minutes.
+const NOT_MINUTES: &str =
+    "not minutes: no agenda items and no meeting cues (date, participants, minutes heading)";
+
+/// Whether a converted document is plainly not minutes (a shopping list, a
+/// README): no agenda item, and none of the cues a meeting leaves (a date,
+/// a time, a document-type word such as "protokoll", participants, coming
+/// meetings). The body is no cue: a document's first heading is taken for
+/// one when nothing better is there. A page read by OCR keeps a scan from
+/// this verdict: a poor scan of real minutes can look empty.
+fn is_not_minutes(c: &minutes::Converted) -> bool {
+    let s = &c.structured;
+    let m = &s.meeting;
+    let cues = [&m.date, &m.document_date, &m.start_time, &m.document_type];
+    s.items.is_empty()
+        && s.participants.is_empty()
+        && s.next_meetings.is_empty()
+        && cues.iter().all(|cue| cue.is_none())
+        && !c
+            .document
+            .diagnostics
+            .iter()
+            .any(|d| d.code.starts_with("ocr"))
+}
+
 /// The pipeline on one file, as the batch runner calls it.
 fn converter(
     config: Arc<Config>,
@@ -250,6 +295,9 @@ fn converter(
         &input.sha256,
         &config,
     ) {
+        Ok(c) if is_not_minutes(&c) => Ok(Outcome::Skipped {
+            reason: NOT_MINUTES.to_string(),
+        }),
         Ok(c) => Ok(Outcome::Converted {
             warnings: c
                 .document
@@ -297,7 +345,57 @@ fn catch_interrupts() {
     }
 }
 
+/// Where `convert` writes, from its inputs and `--out`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    /// A folder of outputs with a report: the batch run.
+    Folder(PathBuf),
+    /// One input's JSON alone, to this file.
+    File(PathBuf),
+    /// One input's JSON alone, to standard output.
+    Stdout,
+}
+
+/// `-` as a path: standard input or output.
+fn is_dash(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+/// The single-file mode applies to one input that is a file (or `-`) with
+/// an output that is a `.json` file or `-`; `-` as input writes to standard
+/// output unless told otherwise. Anything else is a folder run.
+fn target_of(inputs: &[PathBuf], out: Option<&Path>) -> Result<Target> {
+    let stdin = inputs.iter().any(|p| is_dash(p));
+    if stdin && inputs.len() > 1 {
+        bail!("- (standard input) cannot be given with other inputs");
+    }
+    let one_file = stdin || (inputs.len() == 1 && inputs.iter().all(|p| p.is_file()));
+    match out {
+        Some(o) if is_dash(o) => {
+            if !one_file {
+                bail!("-o - writes one document to standard output: give one input file");
+            }
+            Ok(Target::Stdout)
+        }
+        Some(o)
+            if one_file
+                && o.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                && !o.is_dir() =>
+        {
+            Ok(Target::File(o.to_path_buf()))
+        }
+        None if stdin => Ok(Target::Stdout),
+        Some(_) if stdin => {
+            bail!("reading standard input, write to a FILE.json or to - (standard output)")
+        }
+        Some(o) => Ok(Target::Folder(o.to_path_buf())),
+        None => Ok(Target::Folder(PathBuf::from("output"))),
+    }
+}
+
 pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
+    let target = target_of(&a.inputs, a.out.as_deref())?;
     let mut config = config_of(
         a.rules.as_deref(),
         a.max_file_mb,
@@ -306,7 +404,15 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
         a.max_objects,
     )?;
     config.read.ocr = a.ocr.into();
-    let mut opts = Options::new(&a.out);
+    let allow_failed = match &a.allow_failed {
+        Some(path) => Some(minutes_batch::AllowList::read(path)?),
+        None => None,
+    };
+    let out = match target {
+        Target::Folder(out) => out,
+        single => return convert_single(&a, config, single, allow_failed.as_ref()),
+    };
+    let mut opts = Options::new(&out);
     if !a.in_process {
         opts.workers = Some(worker_command(&a)?);
     }
@@ -318,6 +424,10 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
     opts.shard = a.shard;
     opts.include = a.include.clone();
     opts.exclude = a.exclude.clone();
+    opts.hidden = a.hidden;
+    opts.no_ignore = a.no_ignore;
+    opts.follow = a.follow;
+    opts.allow_failed = allow_failed;
     opts.max_file_bytes = config.max_file_bytes;
     opts.time_budget = Some(Duration::from_secs(a.time_budget.max(1)));
     opts.progress = if a.quiet {
@@ -331,26 +441,26 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
         minutes::is_candidate(&p.to_string_lossy()).map(|f| f.to_string())
     })
     .context("cannot list the inputs")?;
-    if discovery.is_empty() {
-        bail!(
-            "no input files found in {}",
-            a.inputs
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+    for note in &discovery.notes {
+        eprintln!("minutes: {note}");
+    }
+    if let Some(why) = found_nothing(&discovery, &a.inputs) {
+        bail!(why);
     }
     let report = minutes_batch::run(&discovery, &opts, converter(Arc::new(config)))
         .context("the run could not proceed")?;
     for f in report.failures() {
         eprintln!(
-            "failed  {}: {}",
+            "failed{} {}: {}",
+            if f.allowed { " (allowed)" } else { "" },
             f.path,
             f.error.as_deref().unwrap_or("unknown error")
         );
     }
     eprintln!("{}", report.summary());
+    if let Some(warnings) = report.warnings_summary() {
+        eprintln!("{warnings}");
+    }
     if INTERRUPTED.load(Ordering::SeqCst) {
         eprintln!(
             "minutes: interrupted; the report of the files done is in {}",
@@ -358,10 +468,133 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(130));
     }
+    let t = &report.totals;
+    if t.ok == 0 && t.failed == 0 && discovery.other_shards == 0 {
+        bail!(
+            "nothing converted: none of the {} file(s) found is minutes (see {})",
+            t.files,
+            opts.report_path().display()
+        );
+    }
     if let Some(format) = a.export {
-        export_tables(&a.out, format, None, a.delimiter, a.quiet)?;
+        export_tables(&out, format, None, a.delimiter, a.quiet)?;
     }
     Ok(ExitCode::from(report.exit_code().clamp(0, 255) as u8))
+}
+
+/// Why a run has nothing to convert, when it has not: no file in the
+/// inputs (in any shard), or none in a minutes format. A shard that got no
+/// file while others did has nothing wrong with it.
+fn found_nothing(discovery: &minutes_batch::Discovery, inputs: &[PathBuf]) -> Option<String> {
+    if discovery.convertible() > 0 || discovery.other_shards > 0 {
+        return None;
+    }
+    let given = inputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut unreadable = discovery.entries.iter().filter_map(|e| match &e.kind {
+        minutes_batch::EntryKind::Error { message } => Some(format!("{}: {message}", e.rel)),
+        _ => None,
+    });
+    Some(match (discovery.len(), unreadable.next()) {
+        (0, _) => format!("no input files found in {given}"),
+        (_, Some(first)) => format!("no input files found in {given} ({first})"),
+        (n, None) => format!(
+            "no minutes files found in {given}: {n} file(s), none in a format minutes reads"
+        ),
+    })
+}
+
+/// `minutes convert FILE -o FILE.json` (or `-`): one document, in this
+/// process, with no report. Exit status as for a run of one file.
+fn convert_single(
+    a: &ConvertArgs,
+    config: Config,
+    target: Target,
+    allow_failed: Option<&minutes_batch::AllowList>,
+) -> Result<ExitCode> {
+    let (name, bytes) = match a.inputs.first() {
+        Some(p) if is_dash(p) => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(config.max_file_bytes.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .context("cannot read standard input")?;
+            ("-".to_string(), bytes)
+        }
+        Some(p) => {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string());
+            let size = std::fs::metadata(p)
+                .with_context(|| format!("{}: cannot read", p.display()))?
+                .len();
+            if size > config.max_file_bytes {
+                return single_failed(
+                    &name,
+                    &format!(
+                        "file is {size} bytes, larger than the limit of {} bytes (not read)",
+                        config.max_file_bytes
+                    ),
+                    allow_failed,
+                );
+            }
+            let bytes =
+                std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            (name, bytes)
+        }
+        None => bail!("no input given"),
+    };
+    let input = minutes_batch::Input {
+        path: PathBuf::from(&name),
+        rel: name.clone(),
+        format: String::new(),
+        sha256: minutes::sha256_hex(&bytes),
+        bytes,
+    };
+    match minutes_batch::convert_one(&input, converter(Arc::new(config))) {
+        Ok(Outcome::Converted { json, warnings, .. }) => {
+            if !a.quiet {
+                for w in &warnings {
+                    eprintln!("warning {name}: {w}");
+                }
+            }
+            match &target {
+                Target::File(path) => minutes_batch::write_atomically(path, &json)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+                _ => {
+                    let mut stdout = std::io::stdout().lock();
+                    stdout.write_all(&json)?;
+                    stdout.write_all(b"\n")?;
+                    stdout.flush()?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(Outcome::Skipped { reason }) => {
+            bail!("nothing converted: {name}: {reason}")
+        }
+        Err(message) => single_failed(&name, &message, allow_failed),
+    }
+}
+
+/// A single file failed: exit status 2, or 0 when the list of known
+/// failures names it.
+fn single_failed(
+    name: &str,
+    message: &str,
+    allow_failed: Option<&minutes_batch::AllowList>,
+) -> Result<ExitCode> {
+    let allowed = allow_failed.is_some_and(|l| l.allows(name));
+    eprintln!(
+        "failed{} {name}: {message}",
+        if allowed { " (allowed)" } else { "" }
+    );
+    Ok(ExitCode::from(if allowed { 0 } else { 2 }))
 }
 
 #[derive(Args, Debug)]
@@ -427,4 +660,89 @@ fn export_tables(
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(p: &[&str]) -> Vec<PathBuf> {
+        p.iter().map(PathBuf::from).collect()
+    }
+
+    #[test]
+    fn where_convert_writes() {
+        let dir = std::env::temp_dir().join(format!("minutes-target-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("protokoll.docx");
+        std::fs::write(&file, b"x").unwrap();
+        let one = vec![file.clone()];
+        let out = |o: &str| Some(PathBuf::from(o));
+        let target = |inputs: &[PathBuf], o: Option<PathBuf>| target_of(inputs, o.as_deref());
+
+        // One file: FILE.json (any case) or - is that file; else a folder.
+        assert_eq!(
+            target(&one, out("ut/p.json")).unwrap(),
+            Target::File(PathBuf::from("ut/p.json"))
+        );
+        assert_eq!(
+            target(&one, out("P.JSON")).unwrap(),
+            Target::File(PathBuf::from("P.JSON"))
+        );
+        assert_eq!(target(&one, out("-")).unwrap(), Target::Stdout);
+        assert_eq!(
+            target(&one, out("ut")).unwrap(),
+            Target::Folder(PathBuf::from("ut"))
+        );
+        assert_eq!(
+            target(&one, None).unwrap(),
+            Target::Folder(PathBuf::from("output"))
+        );
+        // A folder, or several inputs: always a folder; never stdout.
+        let folder = vec![dir.clone()];
+        assert_eq!(
+            target(&folder, out("x.json")).unwrap(),
+            Target::Folder(PathBuf::from("x.json"))
+        );
+        assert!(target(&folder, out("-")).is_err());
+        assert!(target(&[file.clone(), file.clone()], out("-")).is_err());
+        // Standard input: to stdout unless a FILE.json is named.
+        assert_eq!(target(&paths(&["-"]), None).unwrap(), Target::Stdout);
+        assert_eq!(
+            target(&paths(&["-"]), out("a.json")).unwrap(),
+            Target::File(PathBuf::from("a.json"))
+        );
+        assert!(target(&paths(&["-"]), out("ut")).is_err());
+        assert!(target(&[PathBuf::from("-"), file], None).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn sizes_and_shards_parse() {
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("512"), Ok(512 << 20));
+        assert!(parse_size("0").is_err());
+        assert_eq!(parse_shard("3/8"), Ok((3, 8)));
+        assert!(parse_shard("0/8").is_err());
+        assert!(parse_shard("9/8").is_err());
+    }
+
+    fn converted(text: &str) -> minutes::Converted {
+        let config = Config::new(crate::load_rules(None).unwrap());
+        minutes::convert("x.txt", text.as_bytes(), &config).unwrap()
+    }
+
+    #[test]
+    fn plain_lists_are_not_minutes_but_dateless_minutes_are() {
+        assert!(is_not_minutes(&converted("Mjölk\nÄgg\nSmör\n")));
+        assert!(!is_not_minutes(&converted(
+            "Protokoll\n\nStyrelsen diskuterade läget.\n"
+        )));
+        assert!(!is_not_minutes(&converted(
+            "Möte 2024-03-12\n\nVi pratade om läget.\n"
+        )));
+        assert!(!is_not_minutes(&converted(
+            "1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Budget\nBudgeten antogs.\n"
+        )));
+    }
 }

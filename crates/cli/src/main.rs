@@ -3,9 +3,7 @@
 //! The binary is thin, as in ripgrep: clap parses the flags into [`Args`],
 //! they become a ready [`minutes::Config`] (rules compiled and checked once),
 //! and each subcommand runs on it. Errors are printed once with their chain;
-//! exit codes: 0 all converted, 2 some files failed, 1 the run itself could
-//! not proceed (usage, no input found, rules file, output folder, another
-//! run in the folder), 130 interrupted (SIGINT/SIGTERM; partial report).
+//! the exit statuses are [`EXIT_STATUSES`].
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -16,14 +14,30 @@ use std::process::ExitCode;
 
 mod convert;
 mod explain;
+mod merge;
 mod register;
 mod score;
+
+/// The exit statuses, as `--help` shows them (and README.md).
+const EXIT_STATUSES: &str = "\
+Exit status:
+  0    every file converted (or skipped on purpose); known failures (--allow-failed) allowed
+  1    the run could not proceed: no input found, nothing converted, rules file,
+       output folder, another run in the folder (same shard)
+  2    some files failed (the report lists them)
+  64   usage error: an unknown flag or a bad value (EX_USAGE of sysexits.h)
+  130  interrupted by SIGINT/SIGTERM (the report covers the files done)";
+
+/// Exit status of a usage error: apart from 1 and 2, so that a script can
+/// tell a typo in its command line from a broken night.
+const EXIT_USAGE: u8 = 64;
 
 #[derive(Parser, Debug)]
 #[command(
     name = "minutes",
     version,
-    about = "Turn meeting minutes (.docx, .pdf, .txt/.md, .rtf, .html, .org) into structured JSON"
+    about = "Turn meeting minutes (.docx, .pdf, .txt/.md, .rtf, .html, .org) into structured JSON",
+    after_help = EXIT_STATUSES
 )]
 struct Args {
     #[command(subcommand)]
@@ -33,6 +47,7 @@ struct Args {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Convert files and folders (recursively) into one JSON document each; files without extension are sniffed.
+    #[command(after_help = EXIT_STATUSES)]
     Convert(convert::ConvertArgs),
     /// Show, per item and sentence, which rules fired and which were vetoed.
     Explain {
@@ -65,6 +80,8 @@ enum Command {
     Track(register::TrackArgs),
     /// Write an offline HTML report of an output folder (--html DIR).
     Report(register::ReportArgs),
+    /// Merge the reports of the shards (--shard K/N) in an output folder into OUT/report.json: the archive's totals.
+    ReportMerge(merge::ReportMergeArgs),
     /// A conversion worker process, started by `convert` (not for people).
     #[command(hide = true)]
     Worker(convert::WorkerArgs),
@@ -80,11 +97,11 @@ fn main() -> ExitCode {
     }
     let args = match Args::try_parse() {
         Ok(args) => args,
-        // Usage errors exit 1, apart from 2 (some files failed); help and
-        // version exit 0.
+        // Usage errors have their own status, apart from 1 (the run could
+        // not proceed) and 2 (some files failed); help and version exit 0.
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
         }
     };
     match run(args) {
@@ -104,6 +121,7 @@ fn run(args: Args) -> Result<ExitCode> {
         Command::Index(a) => register::index(a),
         Command::Track(a) => register::track(a),
         Command::Report(a) => register::report(a),
+        Command::ReportMerge(a) => merge::run(a),
         Command::Worker(a) => convert::worker(a),
         Command::Explain { file, rules, rule } => {
             let config = Config::new(load_rules(rules.as_deref())?);

@@ -42,6 +42,7 @@ fn db_path(out: &std::path::Path, db: Option<PathBuf>) -> PathBuf {
 
 /// Loads the documents of OUT into the database.
 pub fn index(a: IndexArgs) -> Result<ExitCode> {
+    crate::merge::refresh(&a.out)?;
     let db = db_path(&a.out, a.db);
     let s = minutes_register::index(&a.out, &db)
         .with_context(|| format!("{}: cannot index", a.out.display()))?;
@@ -67,6 +68,7 @@ pub fn index(a: IndexArgs) -> Result<ExitCode> {
 
 /// Follows every deferral and action; writes OUT/tracking.json and the links into the database.
 pub fn track(a: TrackArgs) -> Result<ExitCode> {
+    crate::merge::refresh(&a.out)?;
     let t = minutes_register::track::track_and_write(&a.out)
         .with_context(|| format!("{}: cannot track", a.out.display()))?;
     let mut counts = std::collections::BTreeMap::new();
@@ -97,6 +99,7 @@ pub fn track(a: TrackArgs) -> Result<ExitCode> {
 
 /// Writes the offline HTML report of OUT into DIR.
 pub fn report(a: ReportArgs) -> Result<ExitCode> {
+    crate::merge::refresh(&a.out)?;
     let s = minutes_register::html::report(&a.out, &a.html)
         .with_context(|| format!("{}: cannot write the report", a.out.display()))?;
     eprintln!(
