@@ -291,7 +291,9 @@ static SOM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AGENT: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"\bav\s+(?P<who>sekreteraren|ordföranden|mötessekreteraren|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*[.!]?$")
+    Gated::new(
+        r"\bav\s+(?P<who>sekreteraren|ordföranden|mötessekreteraren|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*[.!]?$",
+    )
 });
 
 static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
@@ -301,7 +303,9 @@ static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
 });
 
 static DUE_CUE: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"(?i)\b(?:senast|till|tills|inför|deadline|innan|före|by|due|vid\s+mötet|på\s+mötet|vid\s+nästa|sista\s+dag(?:en)?)\b")
+    Gated::new(
+        r"(?i)\b(?:senast|till|tills|inför|deadline|innan|före|by|due|vid\s+mötet|på\s+mötet|vid\s+nästa|sista\s+dag(?:en)?)\b",
+    )
 });
 
 /// Does the text just before a date tie the date to a task?
@@ -309,8 +313,7 @@ pub fn due_cue(before: &str) -> bool {
     DUE_CUE.is_match(before)
 }
 
-static IN_TIME: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"(?i)\bi\s+(?:god\s+)?tid\b"));
+static IN_TIME: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\bi\s+(?:god\s+)?tid\b"));
 static DEADLINE_CUE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(r"(?i)\b(?:deadline|senast|sista\s+dag(?:en)?|sista\s+datum)\b[^.]{0,15}$")
 });
@@ -320,9 +323,8 @@ pub fn in_time(text: &str) -> bool {
     IN_TIME.is_match(text)
 }
 
-static RECIPIENT: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"\btill\s+(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}+)*\s*[.!]?\s*$")
-});
+static RECIPIENT: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"\btill\s+(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}+)*\s*[.!]?\s*$"));
 
 /// The first name a sentence ends by handing something to ("… återkopplar
 /// till Roland", "senast 5/3 till Roland Olofsson Dolk").
@@ -368,7 +370,9 @@ pub fn mentions_next_meeting(text: &str) -> bool {
 }
 
 static MONTH_MEETING: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"(?i)\b(?:möte|mötet|sammanträde)\s+i\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b")
+    Gated::new(
+        r"(?i)\b(?:möte|mötet|sammanträde)\s+i\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
+    )
 });
 
 /// "SOR möte i mars" → 3.

@@ -303,11 +303,15 @@ static NEVER: std::sync::LazyLock<Regex> =
 impl Pattern {
     /// Compile now: a bad pattern is an error naming the rule and field.
     fn eager(id: &str, field: &str, source: &str) -> Result<Pattern, RuleError> {
-        let re = compile(id, field, source)?;
-        Ok(Pattern {
+        Ok(Pattern::compiled(source, compile(id, field, source)?))
+    }
+
+    /// A pattern compiled already.
+    fn compiled(source: &str, re: Regex) -> Pattern {
+        Pattern {
             source: source.to_string(),
             compiled: std::sync::OnceLock::from(Some(re)),
-        })
+        }
     }
 
     /// Compile on first use.
@@ -466,9 +470,13 @@ impl RuleSet {
             let literals = crate::prefilter::required_literals(&r.regex);
             // A loose pattern that does not compile is no filter (the
             // built-in rules' tests compile theirs).
-            let loose = crate::prefilter::without_word_boundaries(&r.regex)
-                .filter(|p| !eager || Regex::new(p).is_ok())
-                .map(|p| Pattern::lazy(&p));
+            let loose = crate::prefilter::without_word_boundaries(&r.regex).and_then(|p| {
+                if eager {
+                    Regex::new(&p).ok().map(|re| Pattern::compiled(&p, re))
+                } else {
+                    Some(Pattern::lazy(&p))
+                }
+            });
             let title = r
                 .title
                 .as_deref()
@@ -664,7 +672,10 @@ pub(crate) fn lowercase_aligned(text: &str, out: &mut String) -> bool {
     out.reserve(text.len());
     let mut rest = text;
     while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         let (run, tail) = rest.split_at(ascii);
         let from = out.len();
         out.push_str(run);
@@ -733,6 +744,31 @@ mod tests {
             }
         }
         assert!(set.labels.iter().any(|l| l.kind == LabelKind::Proposal));
+    }
+
+    #[test]
+    fn lower_casing_keeps_byte_ranges_or_says_it_cannot() {
+        let mut out = String::new();
+        assert!(lowercase_aligned("Ärendet ÅTERREMITTERAS. Ok", &mut out));
+        assert_eq!(out, "ärendet återremitteras. ok");
+        // The Kelvin sign lower-cases to a one-byte "k"; a capital sigma
+        // depends on its neighbours.
+        assert!(!lowercase_aligned("300 \u{212A}", &mut out));
+        assert!(!lowercase_aligned("ΟΔΟΣ", &mut out));
+    }
+
+    #[test]
+    fn the_prefilter_admits_rules_by_their_literals() {
+        let text = "[[rule]]\nid = \"a\"\nkind = \"decision\"\nregex = '(?i)\\bbordläggs\\b'\n[[rule]]\nid = \"b\"\nkind = \"decision\"\nregex = '\\S'\n";
+        let set = RuleSet::parse(text).unwrap();
+        let hit = set.admitted("frågan bordläggs");
+        assert!(hit.admits(0) && hit.admits(1));
+        let miss = set.admitted("frågan avgörs");
+        assert!(!miss.admits(0) && miss.admits(1));
+        // Lazily compiled, the same rules decide the same.
+        let lazy = RuleSet::parse_with(text, false).unwrap();
+        assert!(lazy.rules[0].fires_on("Frågan BORDLÄGGS."));
+        assert!(!lazy.rules[0].fires_on("Frågan obordläggs."));
     }
 
     #[test]
