@@ -214,6 +214,9 @@ pub struct Rule {
     pub regex: Pattern,
     /// Vetoes: any match cancels the rule on that sentence.
     pub unless: Vec<(String, Pattern)>,
+    /// Each veto without its word boundaries, when it has any (see
+    /// `loose`), compiled when first used.
+    pub unless_loose: Vec<Option<Pattern>>,
     /// Vetoes on the `who` group: a match whose `who` one of these matches
     /// does not count ("Det", "Man" are not people), but a later match in
     /// the same sentence still can ("Det beslutades att Nicolas ska …").
@@ -468,15 +471,7 @@ impl RuleSet {
             }
             rule_examples.push((r.id.clone(), r.examples));
             let literals = crate::prefilter::required_literals(&r.regex);
-            // A loose pattern that does not compile is no filter (the
-            // built-in rules' tests compile theirs).
-            let loose = crate::prefilter::without_word_boundaries(&r.regex).and_then(|p| {
-                if eager {
-                    Regex::new(&p).ok().map(|re| Pattern::compiled(&p, re))
-                } else {
-                    Some(Pattern::lazy(&p))
-                }
-            });
+            let loose = loose_pattern(&r.regex, eager);
             let title = r
                 .title
                 .as_deref()
@@ -486,6 +481,7 @@ impl RuleSet {
                 id: r.id,
                 kind: r.kind,
                 regex,
+                unless_loose: r.unless.iter().map(|u| loose_pattern(u, eager)).collect(),
                 unless,
                 unless_who,
                 clause: r.clause,
@@ -588,6 +584,19 @@ impl RuleSet {
         }
         Ok(())
     }
+}
+
+/// The pattern without its word boundaries, when it has any: compiled now
+/// (and dropped if it does not compile: it is no filter then) or when first
+/// used (the built-in rules' tests compile theirs).
+fn loose_pattern(pattern: &str, eager: bool) -> Option<Pattern> {
+    crate::prefilter::without_word_boundaries(pattern).and_then(|p| {
+        if eager {
+            Regex::new(&p).ok().map(|re| Pattern::compiled(&p, re))
+        } else {
+            Some(Pattern::lazy(&p))
+        }
+    })
 }
 
 /// Replace entries with the same id in place, append the others.
@@ -713,18 +722,43 @@ impl Rule {
 
     /// The first match whose `who` group no `unless_who` pattern vetoes.
     pub fn accepted_match<'t>(&self, sentence: &'t str) -> Option<regex::Captures<'t>> {
-        self.regex.captures_iter(sentence).find(|c| {
+        let accepted = |c: &regex::Captures<'_>| {
             let who = c.name("who").map_or("", |m| m.as_str());
             !self.unless_who.iter().any(|(_, re)| re.is_match(who))
-        })
+        };
+        // The matches in order, as `captures_iter` gives them, but searched
+        // from the loose pattern's first match (no match starts before it),
+        // which spares the slow engines the start of the sentence.
+        let mut at = match &self.loose {
+            Some(loose) => loose.find(sentence)?.start(),
+            None => 0,
+        };
+        loop {
+            let c = self.regex.captures_at(sentence, at)?;
+            let whole = c.get(0)?;
+            if whole.is_empty() {
+                // An empty match moves the iteration on by its own rules.
+                return self.regex.captures_iter(sentence).find(accepted);
+            }
+            if accepted(&c) {
+                return Some(c);
+            }
+            at = whole.end();
+        }
     }
 
     /// The first veto pattern matching the sentence.
     pub fn veto(&self, sentence: &str) -> Option<&str> {
         self.unless
             .iter()
-            .find(|(_, re)| re.is_match(sentence))
-            .map(|(s, _)| s.as_str())
+            .zip(self.unless_loose.iter().chain(std::iter::repeat(&None)))
+            .find(|((_, re), loose)| match loose {
+                Some(l) => l
+                    .find(sentence)
+                    .is_some_and(|m| re.is_match_at(sentence, m.start())),
+                None => re.is_match(sentence),
+            })
+            .map(|((s, _), _)| s.as_str())
     }
 }
 
@@ -739,7 +773,7 @@ mod tests {
         let set = RuleSet::parse(DEFAULT_RULES).expect("default rules are valid");
         assert!(set.rules.len() > 20);
         for r in &set.rules {
-            if let Some(loose) = &r.loose {
+            for loose in r.unless_loose.iter().chain([&r.loose]).flatten() {
                 assert!(Regex::new(loose.as_str()).is_ok(), "{}", r.id);
             }
         }
