@@ -153,7 +153,7 @@ pub struct SentenceTrace {
 struct Sentence<'a> {
     text: &'a str,
     /// Which rules the literal prefilter lets through.
-    admitted: Vec<bool>,
+    admitted: ruleset::Admitted,
     span: ExtractionSpan,
     label: Option<(LabelKind, &'a str)>,
     /// The sentence carries the label itself ("Beslut: …", or the first
@@ -185,7 +185,7 @@ impl<'a> Sentence<'a> {
         let text = &self.text[range];
         Sentence {
             text,
-            admitted: Vec::new(),
+            admitted: ruleset::Admitted::All,
             span: ExtractionSpan {
                 start,
                 end: start + text.chars().count(),
@@ -235,29 +235,23 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
     let mut sentences_all: Vec<Vec<Sentence<'_>>> = Vec::new();
     for (item, lines) in s.items.iter().zip(&joined) {
         let sents = item_sentences(set, item, lines);
-        let mut it = ItemTrace {
-            number: item.number.clone(),
-            title: item.title.clone(),
-            sentences: Vec::new(),
-        };
+        let mut it = ItemTrace::default();
+        if trace_on {
+            it.number.clone_from(&item.number);
+            it.title.clone_from(&item.title);
+        }
         let mut hits = Vec::new();
         for (si, sent) in sents.iter().enumerate() {
-            let mut st = SentenceTrace {
-                text: if trace_on {
-                    sent.text.to_string()
-                } else {
-                    String::new()
-                },
+            // The trace is built only for `explain`: a batch run does not
+            // pay for its strings.
+            let mut st = trace_on.then(|| SentenceTrace {
+                text: sent.text.to_string(),
                 span: Some(sent.span),
-                label: if trace_on {
-                    sent.label.map(|(_, id)| id.to_string())
-                } else {
-                    None
-                },
+                label: sent.label.map(|(_, id)| id.to_string()),
                 ..Default::default()
-            };
+            });
             for &kind in kinds {
-                if let Some(rule) = classify(set, sent, kind, false, &mut st) {
+                if let Some(rule) = classify(set, sent, kind, false, st.as_mut()) {
                     hits.push(Hit {
                         kind,
                         rule,
@@ -265,16 +259,16 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         part: None,
                     });
                 }
-                for (rule, range) in clauses(set, sent, kind, &mut st) {
+                clauses(set, sent, kind, st.as_mut(), |rule, range| {
                     hits.push(Hit {
                         kind,
                         rule,
                         sentence: si,
                         part: Some(range),
-                    });
-                }
+                    })
+                });
             }
-            it.sentences.push(st);
+            it.sentences.extend(st);
         }
         // Fallbacks: a labelled sentence is taken for its label's kind when
         // nothing else of that kind was found in its unit. The kinds each
@@ -292,7 +286,7 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                 if unit_has.contains(&(sent.span.unit, kind)) {
                     continue;
                 }
-                if let Some(rule) = classify(set, sent, kind, true, &mut it.sentences[si]) {
+                if let Some(rule) = classify(set, sent, kind, true, it.sentences.get_mut(si)) {
                     unit_has.insert((sent.span.unit, kind));
                     hits.push(Hit {
                         kind,
@@ -306,7 +300,9 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
         // Stable: a sentence's own finding stays before its clauses'.
         hits.sort_by_key(|h| (h.sentence, h.kind));
         split_off_clauses(set, &sents, &mut hits);
-        trace.items.push(it);
+        if trace_on {
+            trace.items.push(it);
+        }
         raw.push(hits);
         sentences_all.push(sents);
     }
@@ -477,44 +473,55 @@ fn classify(
     sent: &Sentence<'_>,
     kind: Kind,
     fallback: bool,
-    st: &mut SentenceTrace,
+    mut st: Option<&mut SentenceTrace>,
 ) -> Option<usize> {
     let found = set.rules.iter().enumerate().position(|(i, rule)| {
-        rule.kind == kind && rule.fallback == fallback && !rule.clause && takes(i, rule, sent, st)
+        rule.kind == kind
+            && rule.fallback == fallback
+            && !rule.clause
+            && takes(i, rule, sent, st.as_deref_mut())
     })?;
-    st.fired
-        .push((set.rules[found].id.clone(), kind.as_str().to_string()));
+    if let Some(st) = st {
+        st.fired
+            .push((set.rules[found].id.clone(), kind.as_str().to_string()));
+    }
     Some(found)
 }
 
-/// The clause rules of `kind` that take a clause of the sentence: each
-/// rule's index and the clause's byte range.
+/// The clause rules of `kind` that take a clause of the sentence: `found`
+/// gets each rule's index and the clause's byte range.
 fn clauses(
     set: &RuleSet,
     sent: &Sentence<'_>,
     kind: Kind,
-    st: &mut SentenceTrace,
-) -> Vec<(usize, std::ops::Range<usize>)> {
-    let mut out = Vec::new();
+    mut st: Option<&mut SentenceTrace>,
+    mut found: impl FnMut(usize, std::ops::Range<usize>),
+) {
     for (i, rule) in set.rules.iter().enumerate() {
-        if rule.kind != kind || !rule.clause || !takes(i, rule, sent, st) {
+        if rule.kind != kind || !rule.clause || !takes(i, rule, sent, st.as_deref_mut()) {
             continue;
         }
         let range = rule
             .accepted_match(sent.text)
             .and_then(|c| c.name("clause").map(|m| m.range()));
         if let Some(range) = range.filter(|r| !r.is_empty()) {
-            st.fired
-                .push((rule.id.clone(), format!("{} (clause)", kind.as_str())));
-            out.push((i, range));
+            if let Some(st) = st.as_deref_mut() {
+                st.fired
+                    .push((rule.id.clone(), format!("{} (clause)", kind.as_str())));
+            }
+            found(i, range);
         }
     }
-    out
 }
 
 /// Does rule `i` take the sentence? Its label and position conditions, the
 /// prefilters, the regex and its vetoes; vetoes are recorded in the trace.
-fn takes(i: usize, rule: &ruleset::Rule, sent: &Sentence<'_>, st: &mut SentenceTrace) -> bool {
+fn takes(
+    i: usize,
+    rule: &ruleset::Rule,
+    sent: &Sentence<'_>,
+    st: Option<&mut SentenceTrace>,
+) -> bool {
     let label_kind = sent.label.map(|(k, _)| k);
     if rule.carrier && !sent.labelled {
         return false;
@@ -529,21 +536,28 @@ fn takes(i: usize, rule: &ruleset::Rule, sent: &Sentence<'_>, st: &mut SentenceT
     // loose pattern; the exact pattern (Unicode word boundaries, which
     // make the regex engine fall back to backtracking on Swedish text)
     // runs only on sentences that pass both.
-    if !sent.admitted.get(i).copied().unwrap_or(true) {
+    if !sent.admitted.admits(i) {
         return false;
     }
-    if let Some(loose) = &rule.loose
-        && !loose.is_match(sent.text)
-    {
-        return false;
-    }
+    // No exact match starts before the loose pattern's first match, so the
+    // exact regex searches from there: its slow engines then see only the
+    // rest of the sentence.
+    let from = match &rule.loose {
+        Some(loose) => match loose.find(sent.text) {
+            Some(m) => m.start(),
+            None => return false,
+        },
+        None => 0,
+    };
     if let Some(t) = &rule.title
         && !t.is_match(sent.title)
     {
         return false;
     }
     if label_kind.is_some_and(|k| rule.not_within.contains(&k)) {
-        if rule.regex.is_match(sent.text) {
+        if let Some(st) = st
+            && rule.regex.is_match(sent.text)
+        {
             st.vetoed.push((
                 rule.id.clone(),
                 format!(
@@ -555,16 +569,20 @@ fn takes(i: usize, rule: &ruleset::Rule, sent: &Sentence<'_>, st: &mut SentenceT
         }
         return false;
     }
-    if !rule.regex.is_match(sent.text) {
+    if !rule.regex.is_match_at(sent.text, from) {
         return false;
     }
     if !rule.unless_who.is_empty() && rule.accepted_match(sent.text).is_none() {
-        st.vetoed
-            .push((rule.id.clone(), "unless_who: no acceptable subject".into()));
+        if let Some(st) = st {
+            st.vetoed
+                .push((rule.id.clone(), "unless_who: no acceptable subject".into()));
+        }
         return false;
     }
     if let Some(why) = rule.veto(sent.text) {
-        st.vetoed.push((rule.id.clone(), format!("unless {why}")));
+        if let Some(st) = st {
+            st.vetoed.push((rule.id.clone(), format!("unless {why}")));
+        }
         return false;
     }
     true
@@ -663,6 +681,7 @@ fn item_sentences<'a>(
     lines: &'a [Line<'a>],
 ) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
+    let mut lower = String::new();
     let mut block_label: Option<(LabelKind, &'a str)> = None;
     let mut first_pending = false;
     for line in lines {
@@ -705,6 +724,9 @@ fn item_sentences<'a>(
                 }
             }
         };
+        // The unit is lower-cased once for the prefilter of all its
+        // sentences.
+        let aligned = ruleset::lowercase_aligned(text, &mut lower);
         // Character offsets counted on from the previous sentence: counting
         // from the unit's start each time was quadratic in a long unit.
         let mut counted = (0, 0);
@@ -721,7 +743,10 @@ fn item_sentences<'a>(
             counted = (r.start, start);
             let len = text[r.clone()].chars().count();
             out.push(Sentence {
-                admitted: set.admitted(&text[r.clone()].to_lowercase()),
+                admitted: match lower.get(r.clone()).filter(|_| aligned) {
+                    Some(l) => set.admitted(l),
+                    None => set.admitted(&text[r.clone()].to_lowercase()),
+                },
                 text: &text[r],
                 span: ExtractionSpan {
                     page: unit.span.page,

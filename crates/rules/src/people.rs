@@ -201,6 +201,48 @@ impl<'a> People<'a> {
     }
 }
 
+/// A pattern with word boundaries, and the same without them: Unicode `\b`
+/// makes the regex crate leave its fast engine on Swedish text, while the
+/// loose pattern stays on it and matches wherever the exact one does. Most
+/// sentences fail the loose pattern; for the others the exact one searches
+/// from the loose pattern's first match (no exact match starts before it),
+/// so results are the exact pattern's.
+struct Gated {
+    exact: Regex,
+    loose: Option<Regex>,
+}
+
+impl Gated {
+    fn new(pattern: &str) -> Gated {
+        Gated {
+            exact: Regex::new(pattern).expect("valid regex"),
+            loose: crate::prefilter::without_word_boundaries(pattern)
+                .and_then(|p| Regex::new(&p).ok()),
+        }
+    }
+
+    /// Where an exact match may start first, if anywhere.
+    fn from(&self, text: &str) -> Option<usize> {
+        match &self.loose {
+            Some(l) => l.find(text).map(|m| m.start()),
+            None => Some(0),
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.from(text)
+            .is_some_and(|at| self.exact.is_match_at(text, at))
+    }
+
+    fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        self.exact.find_at(text, self.from(text)?)
+    }
+
+    fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        self.exact.captures_at(text, self.from(text)?)
+    }
+}
+
 static SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:,|\boch\b|\bsamt\b|&|/)\s*").expect("valid regex"));
 
@@ -248,21 +290,22 @@ static SOM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static AGENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bav\s+(?P<who>sekreteraren|ordföranden|mötessekreteraren|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*[.!]?$")
-        .expect("valid regex")
+static AGENT: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"\bav\s+(?P<who>sekreteraren|ordföranden|mötessekreteraren|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*[.!]?$",
+    )
 });
 
-static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b",
     )
-    .expect("valid regex")
 });
 
-static DUE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:senast|till|tills|inför|deadline|innan|före|by|due|vid\s+mötet|på\s+mötet|vid\s+nästa|sista\s+dag(?:en)?)\b")
-        .expect("valid regex")
+static DUE_CUE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"(?i)\b(?:senast|till|tills|inför|deadline|innan|före|by|due|vid\s+mötet|på\s+mötet|vid\s+nästa|sista\s+dag(?:en)?)\b",
+    )
 });
 
 /// Does the text just before a date tie the date to a task?
@@ -270,11 +313,9 @@ pub fn due_cue(before: &str) -> bool {
     DUE_CUE.is_match(before)
 }
 
-static IN_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bi\s+(?:god\s+)?tid\b").expect("valid regex"));
-static DEADLINE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:deadline|senast|sista\s+dag(?:en)?|sista\s+datum)\b[^.]{0,15}$")
-        .expect("valid regex")
+static IN_TIME: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\bi\s+(?:god\s+)?tid\b"));
+static DEADLINE_CUE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:deadline|senast|sista\s+dag(?:en)?|sista\s+datum)\b[^.]{0,15}$")
 });
 
 /// "i tid", "i god tid": the task has a deadline named elsewhere.
@@ -282,9 +323,8 @@ pub fn in_time(text: &str) -> bool {
     IN_TIME.is_match(text)
 }
 
-static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\btill\s+(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}+)*\s*[.!]?\s*$").expect("valid regex")
-});
+static RECIPIENT: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"\btill\s+(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}+)*\s*[.!]?\s*$"));
 
 /// The first name a sentence ends by handing something to ("… återkopplar
 /// till Roland", "senast 5/3 till Roland Olofsson Dolk").
@@ -295,9 +335,8 @@ pub fn recipient(sentence: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
-static EVERYONE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alla|samtliga|everyone|vi|we|var\s+och\s+en|tillsammans)\b")
-        .expect("valid regex")
+static EVERYONE_WORD: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:alla|samtliga|everyone|vi|we|var\s+och\s+en|tillsammans)\b")
 });
 
 /// Does the sentence itself say everyone does it ("Alla …", "… tillsammans")?
@@ -330,9 +369,10 @@ pub fn mentions_next_meeting(text: &str) -> bool {
     NEXT_MEETING.is_match(text)
 }
 
-static MONTH_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:möte|mötet|sammanträde)\s+i\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b")
-        .expect("valid regex")
+static MONTH_MEETING: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"(?i)\b(?:möte|mötet|sammanträde)\s+i\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
+    )
 });
 
 /// "SOR möte i mars" → 3.

@@ -211,13 +211,16 @@ pub struct Rule {
     /// What it finds.
     pub kind: Kind,
     /// The cue.
-    pub regex: Regex,
+    pub regex: Pattern,
     /// Vetoes: any match cancels the rule on that sentence.
-    pub unless: Vec<(String, Regex)>,
+    pub unless: Vec<(String, Pattern)>,
+    /// Each veto without its word boundaries, when it has any (see
+    /// `loose`), compiled when first used.
+    pub unless_loose: Vec<Option<Pattern>>,
     /// Vetoes on the `who` group: a match whose `who` one of these matches
     /// does not count ("Det", "Man" are not people), but a later match in
     /// the same sentence still can ("Det beslutades att Nicolas ska …").
-    pub unless_who: Vec<(String, Regex)>,
+    pub unless_who: Vec<(String, Pattern)>,
     /// A clause rule: its extraction is the `clause` group ("…, som sedan
     /// överför dem"), a second finding of its kind in the sentence.
     pub clause: bool,
@@ -228,7 +231,7 @@ pub struct Rule {
     /// Only the sentence carrying the label.
     pub carrier: bool,
     /// Items whose title matches.
-    pub title: Option<Regex>,
+    pub title: Option<Pattern>,
     /// Only the item's first sentence.
     pub first: bool,
     /// Only when nothing else of its kind fired in the unit.
@@ -246,7 +249,7 @@ pub struct Rule {
     /// does (and more), and unlike Unicode `\b` it runs on the regex
     /// crate's fast engine over Swedish text, so it rules out most sentences
     /// before the exact regex runs.
-    pub loose: Option<Regex>,
+    pub loose: Option<Pattern>,
 }
 
 /// A reason pattern for deferrals: its `reason` group is the reason.
@@ -255,7 +258,7 @@ pub struct ReasonPattern {
     /// Stable id.
     pub id: String,
     /// The pattern.
-    pub regex: Regex,
+    pub regex: Pattern,
 }
 
 /// A validated, compiled rules file.
@@ -272,6 +275,8 @@ pub struct RuleSet {
     /// All rules' required literals in one automaton, so one scan of a
     /// sentence tells which rules can match it.
     prefilter: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
+    /// The rules the prefilter always lets through (they have no literals).
+    always_admitted: Admitted,
 }
 
 fn compile(id: &str, field: &str, pattern: &str) -> Result<Regex, RuleError> {
@@ -282,14 +287,86 @@ fn compile(id: &str, field: &str, pattern: &str) -> Result<Regex, RuleError> {
     })
 }
 
-impl RuleSet {
-    /// The default rules.
-    pub fn default_rules() -> Result<RuleSet, RuleError> {
-        RuleSet::parse(DEFAULT_RULES)
+/// A rule's regex, compiled when first used. A rules file is compiled
+/// whole at load, so that every problem in it shows before any document is
+/// read; the built-in rules, which their tests compile and check, are
+/// compiled rule by rule as sentences reach them, so that a worker process
+/// does not pay at start-up for rules its documents never need.
+#[derive(Debug)]
+pub struct Pattern {
+    source: String,
+    compiled: std::sync::OnceLock<Option<Regex>>,
+}
+
+/// What a built-in pattern that failed to compile would match: nothing.
+/// (Their tests compile them all; this is never used.)
+static NEVER: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(r"[^\s\S]").expect("valid regex"));
+
+impl Pattern {
+    /// Compile now: a bad pattern is an error naming the rule and field.
+    fn eager(id: &str, field: &str, source: &str) -> Result<Pattern, RuleError> {
+        Ok(Pattern::compiled(source, compile(id, field, source)?))
     }
 
-    /// Parse and validate a rules file's text.
+    /// A pattern compiled already.
+    fn compiled(source: &str, re: Regex) -> Pattern {
+        Pattern {
+            source: source.to_string(),
+            compiled: std::sync::OnceLock::from(Some(re)),
+        }
+    }
+
+    /// Compile on first use.
+    fn lazy(source: &str) -> Pattern {
+        Pattern {
+            source: source.to_string(),
+            compiled: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Compile now or on first use.
+    fn new(id: &str, field: &str, source: &str, eager: bool) -> Result<Pattern, RuleError> {
+        if eager {
+            Pattern::eager(id, field, source)
+        } else {
+            Ok(Pattern::lazy(source))
+        }
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.compiled
+            .get_or_init(|| Regex::new(&self.source).ok())
+            .as_ref()
+            .unwrap_or(&NEVER)
+    }
+}
+
+impl RuleSet {
+    /// The default rules, compiled rule by rule as they are first needed
+    /// (their tests compile and check them whole).
+    pub fn default_rules() -> Result<RuleSet, RuleError> {
+        RuleSet::parse_with(DEFAULT_RULES, false)
+    }
+
+    /// Parse and validate a rules file's text: every pattern is compiled
+    /// and every example checked.
     pub fn parse(text: &str) -> Result<RuleSet, RuleError> {
+        RuleSet::parse_with(text, true)
+    }
+
+    /// Parse a rules file; `eager`: compile and check it all now, else
+    /// compile each pattern when first used and trust the examples.
+    fn parse_with(text: &str, eager: bool) -> Result<RuleSet, RuleError> {
         let mut raw: RawFile =
             toml::from_str(text).map_err(|e| RuleError::Syntax(e.to_string()))?;
         match raw.extends.as_deref() {
@@ -330,24 +407,27 @@ impl RuleSet {
             if !ids.insert(r.id.clone()) {
                 return Err(RuleError::DuplicateId(r.id));
             }
-            let regex = compile(&r.id, "regex", &r.regex)?;
+            let regex = Pattern::new(&r.id, "regex", &r.regex, eager)?;
             let unless = r
                 .unless
                 .iter()
-                .map(|u| compile(&r.id, "unless", u).map(|re| (u.clone(), re)))
+                .map(|u| Pattern::new(&r.id, "unless", u, eager).map(|re| (u.clone(), re)))
                 .collect::<Result<Vec<_>, _>>()?;
             let unless_who = r
                 .unless_who
                 .iter()
-                .map(|u| compile(&r.id, "unless_who", u).map(|re| (u.clone(), re)))
+                .map(|u| Pattern::new(&r.id, "unless_who", u, eager).map(|re| (u.clone(), re)))
                 .collect::<Result<Vec<_>, _>>()?;
-            if r.clause && !regex.capture_names().any(|n| n == Some("clause")) {
+            // The groups are checked where the regex is compiled now (the
+            // built-in rules' tests check them).
+            let has_group = |name: &str| !eager || regex.capture_names().any(|n| n == Some(name));
+            if r.clause && !has_group("clause") {
                 return Err(RuleError::Invalid {
                     id: r.id,
                     message: "clause = true needs a (?P<clause>…) group in regex".into(),
                 });
             }
-            if !unless_who.is_empty() && !regex.capture_names().any(|n| n == Some("who")) {
+            if !unless_who.is_empty() && !has_group("who") {
                 return Err(RuleError::Invalid {
                     id: r.id,
                     message: "unless_who needs a (?P<who>…) group in regex".into(),
@@ -356,7 +436,7 @@ impl RuleSet {
             let assignees = match (r.kind, r.assignees.as_deref()) {
                 (Kind::Action, None | Some("subject")) => AssigneeSource::Subject,
                 (Kind::Action, Some("capture")) => {
-                    if !regex.capture_names().any(|n| n == Some("who")) {
+                    if !has_group("who") {
                         return Err(RuleError::Invalid {
                             id: r.id,
                             message: "assignees = \"capture\" needs a (?P<who>…) group in regex"
@@ -391,17 +471,17 @@ impl RuleSet {
             }
             rule_examples.push((r.id.clone(), r.examples));
             let literals = crate::prefilter::required_literals(&r.regex);
-            let loose = crate::prefilter::without_word_boundaries(&r.regex)
-                .and_then(|p| Regex::new(&p).ok());
+            let loose = loose_pattern(&r.regex, eager);
             let title = r
                 .title
                 .as_deref()
-                .map(|t| compile(&r.id, "title", t))
+                .map(|t| Pattern::new(&r.id, "title", t, eager))
                 .transpose()?;
             rules.push(Rule {
                 id: r.id,
                 kind: r.kind,
                 regex,
+                unless_loose: r.unless.iter().map(|u| loose_pattern(u, eager)).collect(),
                 unless,
                 unless_who,
                 clause: r.clause,
@@ -423,8 +503,8 @@ impl RuleSet {
             if !ids.insert(r.id.clone()) {
                 return Err(RuleError::DuplicateId(r.id));
             }
-            let regex = compile(&r.id, "regex", &r.regex)?;
-            if !regex.capture_names().any(|n| n == Some("reason")) {
+            let regex = Pattern::new(&r.id, "regex", &r.regex, eager)?;
+            if eager && !regex.capture_names().any(|n| n == Some("reason")) {
                 return Err(RuleError::Invalid {
                     id: r.id,
                     message: "a reason pattern needs a (?P<reason>…) group".into(),
@@ -447,14 +527,27 @@ impl RuleSet {
         let prefilter = aho_corasick::AhoCorasick::new(&literals)
             .ok()
             .map(|ac| (ac, owners));
+        let mut always_admitted = if rules.len() <= 128 {
+            Admitted::Few(0)
+        } else {
+            Admitted::Many(vec![0; rules.len().div_ceil(64)])
+        };
+        for (i, r) in rules.iter().enumerate() {
+            if r.literals.is_none() {
+                always_admitted.admit(i);
+            }
+        }
         let set = RuleSet {
             labels,
             rules,
             reasons,
             hash,
             prefilter,
+            always_admitted,
         };
-        set.check_examples(&label_examples, &rule_examples)?;
+        if eager {
+            set.check_examples(&label_examples, &rule_examples)?;
+        }
         Ok(set)
     }
 
@@ -493,6 +586,19 @@ impl RuleSet {
     }
 }
 
+/// The pattern without its word boundaries, when it has any: compiled now
+/// (and dropped if it does not compile: it is no filter then) or when first
+/// used (the built-in rules' tests compile theirs).
+fn loose_pattern(pattern: &str, eager: bool) -> Option<Pattern> {
+    crate::prefilter::without_word_boundaries(pattern).and_then(|p| {
+        if eager {
+            Regex::new(&p).ok().map(|re| Pattern::compiled(&p, re))
+        } else {
+            Some(Pattern::lazy(&p))
+        }
+    })
+}
+
 /// Replace entries with the same id in place, append the others.
 fn merge_by_id<T>(base: &mut Vec<T>, extra: Vec<T>, id: impl Fn(&T) -> &String) {
     for e in extra {
@@ -511,23 +617,91 @@ fn example_error(id: &str, example: &str, expect: &'static str) -> RuleError {
     }
 }
 
-impl RuleSet {
-    /// Which rules can match a sentence (lower-cased): those without
-    /// required literals, and those one of whose literals it contains.
-    pub fn admitted(&self, lower: &str) -> Vec<bool> {
-        let mut ok: Vec<bool> = self.rules.iter().map(|r| r.literals.is_none()).collect();
-        match &self.prefilter {
-            Some((ac, owners)) => {
-                for m in ac.find_overlapping_iter(lower) {
-                    if let Some(&i) = owners.get(m.pattern().as_usize()) {
-                        ok[i] = true;
-                    }
+/// Which rules the literal prefilter lets through for one sentence, a bit
+/// per rule: kept inline, as every sentence has one.
+#[derive(Debug, Clone)]
+pub(crate) enum Admitted {
+    /// Every rule (the part of a sentence that a clause rule took).
+    All,
+    /// Up to 128 rules.
+    Few(u128),
+    /// More.
+    Many(Vec<u64>),
+}
+
+impl Admitted {
+    /// Does the prefilter let rule `i` through?
+    pub(crate) fn admits(&self, i: usize) -> bool {
+        match self {
+            Admitted::All => true,
+            Admitted::Few(bits) => i >= 128 || bits >> i & 1 == 1,
+            Admitted::Many(words) => words.get(i / 64).is_none_or(|w| w >> (i % 64) & 1 == 1),
+        }
+    }
+
+    fn admit(&mut self, i: usize) {
+        match self {
+            Admitted::All => {}
+            Admitted::Few(bits) if i < 128 => *bits |= 1 << i,
+            Admitted::Few(_) => {}
+            Admitted::Many(words) => {
+                if let Some(w) = words.get_mut(i / 64) {
+                    *w |= 1 << (i % 64);
                 }
             }
-            None => ok.iter_mut().for_each(|x| *x = true),
+        }
+    }
+}
+
+impl RuleSet {
+    /// Which rules can match a sentence, given its lower-cased text: those
+    /// without required literals, and those one of whose literals it
+    /// contains.
+    pub(crate) fn admitted(&self, lower: &str) -> Admitted {
+        let Some((ac, owners)) = &self.prefilter else {
+            return Admitted::All;
+        };
+        let mut ok = self.always_admitted.clone();
+        for m in ac.find_overlapping_iter(lower) {
+            if let Some(&i) = owners.get(m.pattern().as_usize()) {
+                ok.admit(i);
+            }
         }
         ok
     }
+}
+
+/// Lower-case `text` into `out` (cleared first) as `str::to_lowercase`
+/// does, when every character keeps its length in bytes, so that a byte
+/// range of `text` is the same range of `out`: false (and `out`
+/// unspecified) when one does not, or for a capital sigma, whose lower case
+/// depends on its neighbours.
+pub(crate) fn lowercase_aligned(text: &str, out: &mut String) -> bool {
+    out.clear();
+    out.reserve(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        let from = out.len();
+        out.push_str(run);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if c != 'Σ' && l.len_utf8() == c.len_utf8() => out.push(l),
+                _ => return false,
+            }
+        }
+        rest = chars.as_str();
+    }
+    true
 }
 
 impl Rule {
@@ -548,18 +722,43 @@ impl Rule {
 
     /// The first match whose `who` group no `unless_who` pattern vetoes.
     pub fn accepted_match<'t>(&self, sentence: &'t str) -> Option<regex::Captures<'t>> {
-        self.regex.captures_iter(sentence).find(|c| {
+        let accepted = |c: &regex::Captures<'_>| {
             let who = c.name("who").map_or("", |m| m.as_str());
             !self.unless_who.iter().any(|(_, re)| re.is_match(who))
-        })
+        };
+        // The matches in order, as `captures_iter` gives them, but searched
+        // from the loose pattern's first match (no match starts before it),
+        // which spares the slow engines the start of the sentence.
+        let mut at = match &self.loose {
+            Some(loose) => loose.find(sentence)?.start(),
+            None => 0,
+        };
+        loop {
+            let c = self.regex.captures_at(sentence, at)?;
+            let whole = c.get(0)?;
+            if whole.is_empty() {
+                // An empty match moves the iteration on by its own rules.
+                return self.regex.captures_iter(sentence).find(accepted);
+            }
+            if accepted(&c) {
+                return Some(c);
+            }
+            at = whole.end();
+        }
     }
 
     /// The first veto pattern matching the sentence.
     pub fn veto(&self, sentence: &str) -> Option<&str> {
         self.unless
             .iter()
-            .find(|(_, re)| re.is_match(sentence))
-            .map(|(s, _)| s.as_str())
+            .zip(self.unless_loose.iter().chain(std::iter::repeat(&None)))
+            .find(|((_, re), loose)| match loose {
+                Some(l) => l
+                    .find(sentence)
+                    .is_some_and(|m| re.is_match_at(sentence, m.start())),
+                None => re.is_match(sentence),
+            })
+            .map(|((s, _), _)| s.as_str())
     }
 }
 
@@ -569,9 +768,41 @@ mod tests {
 
     #[test]
     fn default_rules_load_and_their_examples_hold() {
-        let set = RuleSet::default_rules().expect("default rules are valid");
+        // Compiled whole and every example checked, as a rules file is (at
+        // run time the built-in rules are compiled rule by rule).
+        let set = RuleSet::parse(DEFAULT_RULES).expect("default rules are valid");
         assert!(set.rules.len() > 20);
+        for r in &set.rules {
+            for loose in r.unless_loose.iter().chain([&r.loose]).flatten() {
+                assert!(Regex::new(loose.as_str()).is_ok(), "{}", r.id);
+            }
+        }
         assert!(set.labels.iter().any(|l| l.kind == LabelKind::Proposal));
+    }
+
+    #[test]
+    fn lower_casing_keeps_byte_ranges_or_says_it_cannot() {
+        let mut out = String::new();
+        assert!(lowercase_aligned("Ärendet ÅTERREMITTERAS. Ok", &mut out));
+        assert_eq!(out, "ärendet återremitteras. ok");
+        // The Kelvin sign lower-cases to a one-byte "k"; a capital sigma
+        // depends on its neighbours.
+        assert!(!lowercase_aligned("300 \u{212A}", &mut out));
+        assert!(!lowercase_aligned("ΟΔΟΣ", &mut out));
+    }
+
+    #[test]
+    fn the_prefilter_admits_rules_by_their_literals() {
+        let text = "[[rule]]\nid = \"a\"\nkind = \"decision\"\nregex = '(?i)\\bbordläggs\\b'\n[[rule]]\nid = \"b\"\nkind = \"decision\"\nregex = '\\S'\n";
+        let set = RuleSet::parse(text).unwrap();
+        let hit = set.admitted("frågan bordläggs");
+        assert!(hit.admits(0) && hit.admits(1));
+        let miss = set.admitted("frågan avgörs");
+        assert!(!miss.admits(0) && miss.admits(1));
+        // Lazily compiled, the same rules decide the same.
+        let lazy = RuleSet::parse_with(text, false).unwrap();
+        assert!(lazy.rules[0].fires_on("Frågan BORDLÄGGS."));
+        assert!(!lazy.rules[0].fires_on("Frågan obordläggs."));
     }
 
     #[test]
