@@ -624,12 +624,25 @@ fn runs_on(text: &str) -> bool {
     t.len() > last.len() && RUN_ON_WORDS.contains(&last)
 }
 
+/// Without positions, a line at least this long that ends without a full
+/// stop was wrapped by the page, not ended by its writer (text exported from
+/// PDF wraps near 70–90 characters).
+const WRAPPED_LINE_CHARS: usize = 60;
+
 /// The item's units, each with the plain lines that continue its sentence.
 fn joined_lines<'a>(set: &RuleSet, item: &'a AgendaItem) -> Vec<Line<'a>> {
     let mut out: Vec<Line<'a>> = Vec::new();
     // The last unit ran on (a comma, "och"); or it merely did not end a
     // sentence, which a next line in lower case then continues.
-    let (mut runs, mut unended) = (false, false);
+    let (mut runs, mut unended, mut wrapped) = (false, false, false);
+    // The right edge of the item's text on the page, when the reader knows
+    // where lines stand (PDF).
+    let right_edge = item
+        .units
+        .iter()
+        .filter_map(|u| u.span.bbox.map(|b| b[2]))
+        .fold(None, |m: Option<f32>, x| Some(m.map_or(x, |m| m.max(x))));
+    let mut prev_line: Option<(Option<u32>, u32)> = None;
     for (index, unit) in item.units.iter().enumerate() {
         let text = unit.text.as_str();
         let lower = text
@@ -637,7 +650,11 @@ fn joined_lines<'a>(set: &RuleSet, item: &'a AgendaItem) -> Vec<Line<'a>> {
             .chars()
             .next()
             .is_some_and(char::is_lowercase);
-        let continues = (runs || unended && lower)
+        // Wrapped only onto the very next line: a blank line between
+        // (markdown paragraphs) ends the sentence.
+        let next_line = prev_line
+            .is_some_and(|(page, l)| unit.span.page == page && unit.span.line == Some(l + 1));
+        let continues = (runs || unended && (lower || wrapped && next_line))
             && unit.kind == UnitKind::Paragraph
             && !unit.bold
             && !LIST_ENTRY.is_match(text)
@@ -648,6 +665,16 @@ fn joined_lines<'a>(set: &RuleSet, item: &'a AgendaItem) -> Vec<Line<'a>> {
         let plain = unit.kind != UnitKind::Heading && !unit.bold;
         runs = plain && runs_on(text);
         unended = plain && !text.trim_end().ends_with(['.', '!', '?', ':', ';']);
+        // A long line that stops mid-sentence was wrapped: the next line
+        // goes on with it even when it begins with a name ("… andre vice
+        // ordföranden" / "Margareta Broang (M) och …").
+        wrapped = plain
+            && match (unit.span.bbox, right_edge) {
+                // On a page: the line reaches the right edge of the text.
+                (Some(b), Some(edge)) => b[2] >= edge * 0.95,
+                _ => text.trim_end().chars().count() >= WRAPPED_LINE_CHARS,
+            };
+        prev_line = unit.span.line.map(|l| (unit.span.page, l));
         match out.last_mut() {
             Some(last) if continues => {
                 let joined = last.text.to_mut();
