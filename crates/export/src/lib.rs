@@ -335,22 +335,22 @@ fn manifest_outputs(dir: &Path) -> Result<Option<Vec<PathBuf>>, Error> {
             path: path.clone(),
             source,
         })?;
-        let manifest: Value = serde_json::from_slice(&bytes).map_err(|source| Error::Parse {
-            path: path.clone(),
-            source,
-        })?;
-        let Some(entries) = manifest.get("entries").and_then(Value::as_object) else {
+        let manifest: ManifestProbe =
+            serde_json::from_slice(&bytes).map_err(|source| Error::Parse {
+                path: path.clone(),
+                source,
+            })?;
+        let Some(ManifestOutputs(entries)) = manifest.entries else {
             continue;
         };
         any = true;
-        for e in entries.values() {
+        for output in entries {
             // Only plain relative paths: a manifest names files inside `dir`.
-            if let Some(output) = e.get("output").and_then(Value::as_str)
-                && !output.is_empty()
+            if !output.is_empty()
                 && !output.starts_with('/')
                 && !output.split(['/', '\\']).any(|part| part == "..")
             {
-                outputs.insert(output.to_string());
+                outputs.insert(output);
             }
         }
     }
@@ -364,6 +364,53 @@ fn manifest_outputs(dir: &Path) -> Result<Option<Vec<PathBuf>>, Error> {
             .filter(|p| p.is_file())
             .collect(),
     ))
+}
+
+/// Of a batch manifest, only what export needs: each entry's `output`.
+/// Parsing into this skips the rest (input paths, hashes) without building
+/// it, so a manifest of 30,000 entries costs 30,000 short strings rather
+/// than a tree of [`Value`]s ten times its size.
+#[derive(serde::Deserialize)]
+struct ManifestProbe {
+    #[serde(default)]
+    entries: Option<ManifestOutputs>,
+}
+
+/// The `output` of each entry of a manifest's `entries` map, in file order.
+struct ManifestOutputs(Vec<String>);
+
+/// One manifest entry; a skipped or failed input has no `output`.
+#[derive(serde::Deserialize)]
+struct EntryProbe {
+    #[serde(default)]
+    output: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ManifestOutputs {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = ManifestOutputs;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of manifest entries")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ManifestOutputs, A::Error> {
+                let mut outputs = Vec::new();
+                while let Some((serde::de::IgnoredAny, entry)) =
+                    map.next_entry::<serde::de::IgnoredAny, EntryProbe>()?
+                {
+                    outputs.extend(entry.output);
+                }
+                Ok(ManifestOutputs(outputs))
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
 }
 
 /// `report.json` or `report.shard-K-of-N.json`, the batch run's reports, and
