@@ -499,7 +499,7 @@ pub fn write_jsonl(writer: &mut dyn Write, docs: &[Value]) -> io::Result<()> {
 /// Where the tables of [`export`] go, row by row.
 enum Sink {
     Csv(CsvSink),
-    Xlsx(XlsxSink),
+    Xlsx(Box<XlsxSink>),
 }
 
 impl Sink {
@@ -568,7 +568,7 @@ pub fn export(
     }
     let mut sink = match format {
         ExportFormat::Csv => Sink::Csv(CsvSink::create(target, &names, options.delimiter)?),
-        _ => Sink::Xlsx(XlsxSink::create(target, &names)?),
+        _ => Sink::Xlsx(Box::new(XlsxSink::create(target, &names)?)),
     };
     let mut counts = vec![0usize; names.len()];
     if let Some(rows) = links {

@@ -244,8 +244,11 @@ fn parse_date(raw: &str) -> Option<Typed<'_>> {
         2 => 28,
         _ => return None,
     };
-    ((1900..=9999).contains(&year) && (1..=days).contains(&day))
-        .then_some(Typed::Date { year, month, day })
+    ((1900..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Typed::Date {
+        year,
+        month,
+        day,
+    })
 }
 
 /// `HH:MM`, 00:00 to 23:59.
@@ -321,7 +324,13 @@ mod tests {
             }
         );
         assert_eq!(Date.read("2026-3-1"), Typed::Text("2026-3-1"));
-        assert_eq!(Time.read("13:05"), Typed::Time { hour: 13, minute: 5 });
+        assert_eq!(
+            Time.read("13:05"),
+            Typed::Time {
+                hour: 13,
+                minute: 5
+            }
+        );
         assert_eq!(Time.read("24:00"), Typed::Text("24:00"));
         assert_eq!(Integer.read("48213"), Typed::Number(48213.0));
         assert_eq!(Integer.read("+1"), Typed::Number(1.0));

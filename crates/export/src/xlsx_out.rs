@@ -59,7 +59,10 @@ struct Formats {
 
 impl XlsxSink {
     /// Starts the workbook at `path` with a sheet per table.
-    pub(crate) fn create(path: &Path, tables: &[(&'static str, &'static [Column])]) -> Result<Self, Error> {
+    pub(crate) fn create(
+        path: &Path,
+        tables: &[(&'static str, &'static [Column])],
+    ) -> Result<Self, Error> {
         let file = AtomicFile::create(path)?;
         let xlsx_err = |e: XlsxError| xlsx_error(path, e);
         let mut workbook = Workbook::new();
@@ -120,7 +123,10 @@ impl XlsxSink {
         let Some(sheet) = self.sheets.get_mut(index) else {
             return Ok(());
         };
-        let worksheet = self.workbook.worksheet_from_index(index).map_err(xlsx_err)?;
+        let worksheet = self
+            .workbook
+            .worksheet_from_index(index)
+            .map_err(xlsx_err)?;
         for row in rows {
             if sheet.rows > XLSX_LAST_ROW {
                 return Err(Error::Xlsx {
@@ -132,8 +138,15 @@ impl XlsxSink {
                 });
             }
             for (col, (column, raw)) in sheet.columns.iter().zip(row).enumerate() {
-                let width = write_cell(worksheet, &self.formats, sheet.rows, col as u16, column.kind, raw)
-                    .map_err(xlsx_err)?;
+                let width = write_cell(
+                    worksheet,
+                    &self.formats,
+                    sheet.rows,
+                    col as u16,
+                    column.kind,
+                    raw,
+                )
+                .map_err(xlsx_err)?;
                 if let Some(w) = sheet.widths.get_mut(col) {
                     *w = (*w).max(width.min(XLSX_MAX_WIDTH));
                 }
@@ -149,7 +162,10 @@ impl XlsxSink {
         let path = self.file.path().to_path_buf();
         let xlsx_err = |e: XlsxError| xlsx_error(&path, e);
         for (index, sheet) in self.sheets.iter().enumerate() {
-            let worksheet = self.workbook.worksheet_from_index(index).map_err(xlsx_err)?;
+            let worksheet = self
+                .workbook
+                .worksheet_from_index(index)
+                .map_err(xlsx_err)?;
             for (col, width) in sheet.widths.iter().enumerate() {
                 worksheet
                     .set_column_width(col as u16, (*width + 2) as f64)
@@ -160,7 +176,9 @@ impl XlsxSink {
                 .autofilter(0, 0, sheet.rows.saturating_sub(1), last_col)
                 .map_err(xlsx_err)?;
         }
-        self.workbook.save_to_writer(&mut self.file).map_err(xlsx_err)?;
+        self.workbook
+            .save_to_writer(&mut self.file)
+            .map_err(xlsx_err)?;
         self.file.commit()
     }
 }

@@ -573,7 +573,9 @@ fn csv_opens_in_a_swedish_excel_with_lists_and_formulas_safe() {
     // A cell that a spreadsheet would evaluate is neutralised with a quote.
     let participants = read("participants");
     assert!(
-        participants.contains("\r\n2026/internmedicin/2026-02-16.txt;1;Sofia Ekdahl;ordförande;;;;;;'=SUM(1)\r\n"),
+        participants.contains(
+            "\r\n2026/internmedicin/2026-02-16.txt;1;Sofia Ekdahl;ordförande;;;;;;'=SUM(1)\r\n"
+        ),
         "{participants}"
     );
     assert!(!participants.contains(";=SUM(1)"));
@@ -604,14 +606,24 @@ fn two_exports_of_the_same_documents_are_byte_identical() {
     for entry in fs::read_dir(a.join("csv")).unwrap() {
         let path = entry.unwrap().path();
         let twin = b.join("csv").join(path.file_name().unwrap());
-        assert_eq!(fs::read(&path).unwrap(), fs::read(&twin).unwrap(), "{path:?}");
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            fs::read(&twin).unwrap(),
+            "{path:?}"
+        );
         csv_files += 1;
     }
     assert_eq!(csv_files, 8);
 
     // A rerun over the same target replaces the files; nothing is left
     // beside them.
-    export(&input, ExportFormat::Xlsx, &a.join("minutes.xlsx"), &options).unwrap();
+    export(
+        &input,
+        ExportFormat::Xlsx,
+        &a.join("minutes.xlsx"),
+        &options,
+    )
+    .unwrap();
     export(&input, ExportFormat::Csv, &a.join("csv"), &options).unwrap();
     assert_eq!(fs::read(a.join("minutes.xlsx")).unwrap(), xlsx);
     let mut names: Vec<String> = fs::read_dir(&a)
