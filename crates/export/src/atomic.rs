@@ -33,11 +33,17 @@ impl AtomicFile {
             .unwrap_or_default();
         // Hidden, so that a killed export's leftover is not read as a table
         // or a document.
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(write_err)?;
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // A temporary file is private (0600) by default; the tables are for
+        // others to read, like any file we create (0666 less the umask).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(dir).map_err(write_err)?;
         Ok(AtomicFile {
             path: path.to_path_buf(),
             out: BufWriter::new(temp),
@@ -113,6 +119,16 @@ mod tests {
         assert!(!path.exists());
         f.commit().unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"a,b\r\n");
+        // Readable by others, as a file made with File::create (the umask
+        // permitting).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let probe = tmp.path().join("probe");
+            File::create(&probe).unwrap();
+            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&path), mode(&probe));
+        }
 
         // Dropped without commit: the earlier file stays, no leftovers.
         let mut f = AtomicFile::create(&path).unwrap();
