@@ -304,9 +304,36 @@ fn exports_tables_for_analysts() {
     let text = String::from_utf8_lossy(&csv);
     assert!(text.lines().next().is_some_and(|h| h.contains(';')));
     assert!(text.contains("Björn Lindkvist"));
+    // Lists are joined with " | ", not with the Swedish field separator.
+    let next = std::fs::read_to_string(out.join("tables/next_meetings.csv")).expect("csv");
+    assert!(
+        next.contains("Kvarstående frågor från 16 februari | Diskussion Lungmedicin"),
+        "{next}"
+    );
     let o = run(bin().arg("export").arg(&out).arg("--to").arg("jsonl"));
     assert!(o.status.success());
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 5);
+
+    // Two exports of the same documents are byte-identical.
+    let export = |format: &str, target: &Path| {
+        let o = run(bin()
+            .arg("export")
+            .arg(&out)
+            .args(["--to", format, "--delimiter", ";", "-o"])
+            .arg(target));
+        assert!(o.status.success());
+    };
+    let (a, b) = (temp("export-a"), temp("export-b"));
+    for dir in [&a, &b] {
+        export("xlsx", &dir.join("minutes.xlsx"));
+        export("csv", &dir.join("tables"));
+    }
+    let read = |p: PathBuf| std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    assert_eq!(read(a.join("minutes.xlsx")), read(b.join("minutes.xlsx")));
+    for table in ["meetings", "items", "actions", "next_meetings"] {
+        let name = format!("tables/{table}.csv");
+        assert_eq!(read(a.join(&name)), read(b.join(&name)), "{name}");
+    }
 }
 
 /// Every metric of `score.py` for outputs of `inputs`, by name.

@@ -59,7 +59,7 @@ fn internmedicin() -> Value {
                    "sha256": "cd34", "bytes": 5120, "pages": null},
         "meeting": {"organization": "Västra Götalandsregionen", "body": "Samordningsråd internmedicin",
                     "date": "2026-02-16"},
-        "participants": [{"name": "Sofia Ekdahl", "role": "ordförande"}],
+        "participants": [{"name": "Sofia Ekdahl", "role": "ordförande", "note": "=SUM(1)"}],
         "items": [
             {"id": "i1", "number": "1", "title": "Genomgång dagordning",
              "decisions": [{"text": "Dagordningen fastställs", "rule": "decision.fastställs"}]}
@@ -100,7 +100,7 @@ fn table<'a>(tables: &'a [Table], name: &str) -> &'a Table {
 }
 
 fn col(t: &Table, name: &str) -> usize {
-    t.columns.iter().position(|c| *c == name).unwrap()
+    t.columns.iter().position(|c| c.name == name).unwrap()
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn tables_flatten_and_join() {
     let counts: Vec<usize> = tables.iter().map(|t| t.rows.len()).collect();
     assert_eq!(counts, [2, 3, 3, 2, 1, 1, 1]);
     for t in &tables {
-        assert_eq!(t.columns[0], "document");
+        assert_eq!(t.columns[0].name, "document");
         assert!(
             t.rows.iter().all(|r| r.len() == t.columns.len()),
             "{}",
@@ -143,7 +143,7 @@ fn tables_flatten_and_join() {
     assert_eq!(onk[col(meetings, "decisions")], "1");
     assert_eq!(
         onk[col(meetings, "warnings")],
-        "participant list cut; unknown heading"
+        "participant list cut | unknown heading"
     );
     // Missing fields are empty cells.
     assert_eq!(meetings.rows[0][col(meetings, "location")], "");
@@ -175,7 +175,7 @@ fn tables_flatten_and_join() {
     assert_eq!(d.rows[0][col(d, "target_date")], "2026-03-19");
     assert_eq!(d.rows[0][col(d, "page")], "");
     let n = table(&tables, "next_meetings");
-    assert_eq!(n.rows[0][col(n, "topics")], "Remissvar; Budget");
+    assert_eq!(n.rows[0][col(n, "topics")], "Remissvar | Budget");
     let dec = table(&tables, "decisions");
     assert_eq!(
         dec.rows[1][col(dec, "text")],
@@ -305,13 +305,47 @@ fn xlsx_export() {
         actions.get_value((1, 6)),
         Some(&Data::String("Andreas Hallqvist".to_string()))
     );
+    // Typed cells: a date is a date, a position a number.
+    match actions.get_value((1, 7)) {
+        Some(Data::DateTime(due)) => {
+            assert!(due.is_datetime());
+            // Excel's serial day: days since 1899-12-30.
+            assert_eq!(due.as_f64(), 46_086.0, "2026-03-05");
+        }
+        other => panic!("due is not a date: {other:?}"),
+    }
+    assert_eq!(actions.get_value((1, 1)), Some(&Data::Float(2.0)));
     assert_eq!(
-        actions.get_value((1, 7)),
-        Some(&Data::String("2026-03-05".to_string()))
+        actions.get_value((1, 3)),
+        Some(&Data::String("2".to_string())),
+        "item numbers stay text (2a, 8.1)"
+    );
+
+    // Counts are numbers, times are times, an empty cell is empty.
+    let meetings = workbook.worksheet_range("meetings").unwrap();
+    assert_eq!(meetings.get_value((2, 3)), Some(&Data::Float(48213.0)));
+    assert_eq!(meetings.get_value((2, 16)), Some(&Data::Float(1.0)));
+    assert_eq!(meetings.get_value((2, 4)), Some(&Data::Empty));
+    match meetings.get_value((2, 11)) {
+        Some(Data::DateTime(t)) => assert_eq!(t.as_f64(), 13.0 / 24.0),
+        other => panic!("start_time is not a time: {other:?}"),
+    }
+    assert_eq!(
+        meetings.get_value((2, 20)),
+        Some(&Data::String(
+            "participant list cut | unknown heading".to_string()
+        ))
     );
 
     let participants = workbook.worksheet_range("participants").unwrap();
     assert_eq!(participants.height(), 4);
+    // remote is a boolean; a formula-looking note stays the text it was.
+    assert_eq!(participants.get_value((2, 8)), Some(&Data::Bool(false)));
+    assert_eq!(participants.get_value((3, 8)), Some(&Data::Bool(true)));
+    assert_eq!(
+        participants.get_value((1, 9)),
+        Some(&Data::String("=SUM(1)".to_string()))
+    );
     assert!(participants.rows().any(|r| {
         r.iter()
             .any(|c| *c == Data::String("Malin Lindén".to_string()))
@@ -498,4 +532,105 @@ fn an_output_folder_with_a_manifest_exports_only_what_it_lists() {
         ]
     );
     assert_eq!(load(root).unwrap().len(), 2);
+}
+
+#[test]
+fn csv_opens_in_a_swedish_excel_with_lists_and_formulas_safe() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("out");
+    output_folder(&input);
+    let target = tmp.path().join("csv");
+    // Excel in a Swedish locale splits a .csv at its list separator, ';'.
+    let options = ExportOptions { delimiter: b';' };
+    export(&input, ExportFormat::Csv, &target, &options).unwrap();
+
+    for entry in fs::read_dir(&target).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = fs::read(&path).unwrap();
+        // UTF-8 with a byte-order mark, so Excel does not read it as ANSI.
+        assert!(bytes.starts_with("\u{FEFF}".as_bytes()), "{path:?}");
+        // Every record splits into exactly as many fields as the header has
+        // columns (the reader rejects ragged records): no merged or split
+        // columns.
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(&bytes[3..]);
+        let width = reader.headers().unwrap().len();
+        for record in reader.records() {
+            assert_eq!(record.unwrap().len(), width, "{path:?}");
+        }
+    }
+
+    let read = |name: &str| fs::read_to_string(target.join(format!("{name}.csv"))).unwrap();
+    // Lists are joined with " | ", never with the delimiter.
+    let next = read("next_meetings");
+    assert!(next.contains(";2026-03-19;Remissvar | Budget;"), "{next}");
+    let meetings = read("meetings");
+    assert!(
+        meetings.contains(";participant list cut | unknown heading\r\n"),
+        "{meetings}"
+    );
+    // A cell that a spreadsheet would evaluate is neutralised with a quote.
+    let participants = read("participants");
+    assert!(
+        participants.contains(
+            "\r\n2026/internmedicin/2026-02-16.txt;1;Sofia Ekdahl;ordförande;;;;;;'=SUM(1)\r\n"
+        ),
+        "{participants}"
+    );
+    assert!(!participants.contains(";=SUM(1)"));
+}
+
+#[test]
+fn two_exports_of_the_same_documents_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("out");
+    output_folder(&input);
+    let options = ExportOptions { delimiter: b';' };
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    for dir in [&a, &b] {
+        export(&input, ExportFormat::Csv, &dir.join("csv"), &options).unwrap();
+        export(
+            &input,
+            ExportFormat::Xlsx,
+            &dir.join("minutes.xlsx"),
+            &options,
+        )
+        .unwrap();
+        // Apart in time, so that a clock in the output would show.
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+    }
+    let xlsx = fs::read(a.join("minutes.xlsx")).unwrap();
+    assert_eq!(xlsx, fs::read(b.join("minutes.xlsx")).unwrap());
+    let mut csv_files = 0;
+    for entry in fs::read_dir(a.join("csv")).unwrap() {
+        let path = entry.unwrap().path();
+        let twin = b.join("csv").join(path.file_name().unwrap());
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            fs::read(&twin).unwrap(),
+            "{path:?}"
+        );
+        csv_files += 1;
+    }
+    assert_eq!(csv_files, 8);
+
+    // A rerun over the same target replaces the files; nothing is left
+    // beside them.
+    export(
+        &input,
+        ExportFormat::Xlsx,
+        &a.join("minutes.xlsx"),
+        &options,
+    )
+    .unwrap();
+    export(&input, ExportFormat::Csv, &a.join("csv"), &options).unwrap();
+    assert_eq!(fs::read(a.join("minutes.xlsx")).unwrap(), xlsx);
+    let mut names: Vec<String> = fs::read_dir(&a)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["csv", "minutes.xlsx"]);
+    assert_eq!(fs::read_dir(a.join("csv")).unwrap().count(), 8);
 }
