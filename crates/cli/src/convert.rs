@@ -102,8 +102,9 @@ pub(crate) struct ConvertArgs {
     /// Not with --shard: export once after all shards.
     #[arg(long, conflicts_with = "shard")]
     export: Option<ExportFormat>,
-    /// Field delimiter for CSV (Excel in a Swedish locale wants ';').
-    #[arg(long, default_value = ",")]
+    /// Field delimiter for CSV: ';', which Excel in a Swedish locale splits
+    /// on (',' for other tools).
+    #[arg(long, default_value = ";")]
     delimiter: char,
 }
 
@@ -608,8 +609,9 @@ pub(crate) struct ExportArgs {
     /// (default: DIR/tables for csv, DIR/minutes.xlsx, standard output for jsonl).
     #[arg(long, short)]
     out: Option<PathBuf>,
-    /// Field delimiter for CSV.
-    #[arg(long, default_value = ",")]
+    /// Field delimiter for CSV: ';', which Excel in a Swedish locale splits
+    /// on (',' for other tools).
+    #[arg(long, default_value = ";")]
     delimiter: char,
 }
 
