@@ -24,7 +24,7 @@ pub mod ruleset;
 pub mod sentences;
 
 use minutes_structure::dates::{Date, DateContext, find_dates};
-use minutes_structure::{AgendaItem, Structured, UnitKind};
+use minutes_structure::{AgendaItem, Structured, TaskRow, UnitKind};
 use people::People;
 use ruleset::{AssigneeSource, Kind, LabelKind, RuleSet};
 use serde::Serialize;
@@ -163,7 +163,13 @@ struct Sentence<'a> {
     title: &'a str,
     /// The first sentence of the item's text.
     first: bool,
+    /// The owner and date cells when the sentence is a task table's row.
+    task: Option<&'a TaskRow>,
 }
+
+/// The label a task table's rows stand under (the structure found the
+/// table by its header; no rule of the file labels them).
+const TASK_TABLE_LABEL: &str = "structure.task-table";
 
 /// A rule that fired on a sentence.
 struct Hit {
@@ -195,6 +201,7 @@ impl<'a> Sentence<'a> {
             labelled: self.labelled,
             title: self.title,
             first: self.first,
+            task: self.task,
         }
     }
 }
@@ -385,12 +392,21 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         Some(r) if unowned => people.resolve_list(r),
                         _ => assignees,
                     };
+                    // A task table's row: its responsible column names the
+                    // owner and its date column the due date.
+                    let assignees = match sent.task.and_then(|t| t.owner.as_deref()) {
+                        Some(owner) => people.resolve_list(owner),
+                        None => assignees,
+                    };
+                    let row_due = sent
+                        .task
+                        .and_then(|t| t.due.as_deref())
+                        .and_then(|d| find_dates(d, &ctx).into_iter().find_map(|d| d.date));
                     // A rule may say where its date is (a `due` group:
                     // "Donationer görs 27 januari"); else the cues decide.
-                    let due = caps
-                        .as_ref()
-                        .and_then(|c| c.name("due"))
-                        .and_then(|m| {
+                    let due = row_due
+                        .or_else(|| {
+                            let m = caps.as_ref().and_then(|c| c.name("due"))?;
                             find_dates(m.as_str(), &ctx)
                                 .into_iter()
                                 .find_map(|d| d.date)
@@ -656,6 +672,8 @@ fn joined_lines<'a>(set: &RuleSet, item: &'a AgendaItem) -> Vec<Line<'a>> {
             .is_some_and(|(page, l)| unit.span.page == page && unit.span.line == Some(l + 1));
         let continues = (runs || unended && (lower || wrapped && next_line))
             && unit.kind == UnitKind::Paragraph
+            && unit.task.is_none()
+            && out.last().is_none_or(|l| l.unit.task.is_none())
             && !unit.bold
             && !LIST_ENTRY.is_match(text)
             && !set
@@ -721,6 +739,8 @@ fn item_sentences<'a>(
                 .map(|m| (l, m.end()))
         });
         let (unit_label, labelled_unit) = match found {
+            // A task table's row is a task of its own, whatever its words.
+            _ if unit.task.is_some() => (Some((LabelKind::Action, TASK_TABLE_LABEL)), true),
             Some((l, end)) if text[end..].trim().is_empty() => {
                 // A label on a line of its own heads the units below it.
                 block_label = Some((l.kind, l.id.as_str()));
@@ -787,6 +807,7 @@ fn item_sentences<'a>(
                 labelled: labelled_unit && si == 0,
                 title: &item.title,
                 first: out.is_empty(),
+                task: unit.task.as_ref(),
             });
         }
     }

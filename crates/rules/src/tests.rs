@@ -179,3 +179,37 @@ fn a_sentence_broken_over_lines_is_read_as_one() {
     );
     assert_eq!(f.items[0].actions.len(), 1);
 }
+
+#[test]
+fn a_task_table_gives_each_row_its_owner_and_date() {
+    let (s, f) = findings(
+        "Protokoll projektmöte 2023-05-10\n\nDeltagare: Anna Berg, Karl Svensson\n\n1. Öppnande\nMötet öppnades.\n\n2. Åtgärdslista\n\n| Åtgärd | Ansvarig | Klart |\n|---|---|---|\n| Uppdatera projektplanen | Anna | 2023-05-20 |\n| Nya rutiner för arkivet | Karl Svensson | |\n\n3. Avslut\n",
+    );
+    let item = s
+        .items
+        .iter()
+        .position(|i| i.title == "Åtgärdslista")
+        .expect("the item");
+    let a = &f.items[item].actions;
+    let got: Vec<(&str, &[String], Option<&str>)> = a
+        .iter()
+        .map(|a| (a.text.as_str(), a.assignees.as_slice(), a.due.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Uppdatera projektplanen",
+                &["Anna Berg".to_string()][..],
+                Some("2023-05-20")
+            ),
+            (
+                "Nya rutiner för arkivet",
+                &["Karl Svensson".to_string()][..],
+                None
+            ),
+        ]
+    );
+    // Not a decision, whatever the words: the table is of tasks.
+    assert!(f.items[item].decisions.is_empty());
+}

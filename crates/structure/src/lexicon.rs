@@ -342,6 +342,55 @@ pub const AFFILIATION_ENDINGS: &[&str] = &[
     "kontoret",
 ];
 
+/// Header cells of a task table's task column ("Åtgärd | Ansvarig | Klart").
+pub const TASK_COLUMNS: &[&str] = &[
+    "åtgärd",
+    "åtgärder",
+    "aktivitet",
+    "aktiviteter",
+    "uppgift",
+    "uppgifter",
+    "uppdrag",
+    "att göra",
+    "vad",
+    "action",
+    "actions",
+    "action item",
+    "action items",
+    "task",
+    "tasks",
+    "to do",
+    "todo",
+    "what",
+];
+
+/// Header cells of a task table's responsible column.
+pub const OWNER_COLUMNS: &[&str] = &[
+    "ansvarig",
+    "ansvariga",
+    "ansvar",
+    "vem",
+    "who",
+    "owner",
+    "responsible",
+];
+
+/// Header cells of a task table's date column.
+pub const DUE_COLUMNS: &[&str] = &[
+    "klart",
+    "klart senast",
+    "klart till",
+    "senast",
+    "deadline",
+    "datum",
+    "när",
+    "tidplan",
+    "when",
+    "due",
+    "due date",
+    "date",
+];
+
 /// Endings of words that name an office under the organisation.
 pub const DEPARTMENT_WORDS: &[&str] = &[
     "kontoret",

@@ -168,6 +168,19 @@ pub struct Unit {
     pub block: usize,
     /// Its block's position in the source.
     pub span: Span,
+    /// A row of a task table ("Åtgärd | Ansvarig | Klart"): who does it
+    /// and by when, as the row's cells say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<TaskRow>,
+}
+
+/// The owner and date cells of a task table's row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskRow {
+    /// The responsible column's text ("Anna Berg", "BL, KS").
+    pub owner: Option<String>,
+    /// The date column's text ("2023-05-20", "v. 23").
+    pub due: Option<String>,
 }
 
 /// A document an item refers to.
@@ -1465,6 +1478,42 @@ impl Finder {
             }
             return;
         }
+        // A task table in an item: each row one task, with its owner and
+        // date from their columns.
+        if self.section() == Section::Agenda
+            && let Some((task, owner, due)) = task_columns(&header)
+        {
+            for row in rows.iter().skip(1) {
+                let cell = |i: usize| {
+                    row.cells
+                        .get(i)
+                        .map(|c| {
+                            c.plain_text()
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                        .filter(|t| !t.is_empty())
+                };
+                let Some(text) = cell(task) else {
+                    continue;
+                };
+                let span = row
+                    .cells
+                    .get(task)
+                    .and_then(|c| c.blocks.first())
+                    .map_or(span, |b| b.span);
+                if let Some(item) = self.items.last_mut() {
+                    let mut u = unit(&text, UnitKind::Paragraph, false, bi, span);
+                    u.task = Some(TaskRow {
+                        owner: cell(owner),
+                        due: due.and_then(cell),
+                    });
+                    item.units.push(u);
+                }
+            }
+            return;
+        }
         // Any other table is content of the current item.
         if self.section() == Section::Agenda {
             for row in rows {
@@ -1857,7 +1906,22 @@ fn unit(text: &str, kind: UnitKind, bold: bool, block: usize, span: Span) -> Uni
         bold,
         block,
         span,
+        task: None,
     }
+}
+
+/// Where a task table keeps its task, owner and date: its header row
+/// names a task column and a responsible column ("Åtgärd | Ansvarig |
+/// Klart", "Vad | Vem | När", "Action | Owner | Due").
+fn task_columns(header: &[String]) -> Option<(usize, usize, Option<usize>)> {
+    let is = |words: &[&str], cell: &str| {
+        let c = cell.trim().trim_end_matches(':').trim().to_lowercase();
+        words.contains(&c.as_str())
+    };
+    let task = header.iter().position(|c| is(lexicon::TASK_COLUMNS, c))?;
+    let owner = header.iter().position(|c| is(lexicon::OWNER_COLUMNS, c))?;
+    let due = header.iter().position(|c| is(lexicon::DUE_COLUMNS, c));
+    (task != owner).then_some((task, owner, due))
 }
 
 /// Split a paragraph with hard line breaks into one paragraph per line,
