@@ -276,6 +276,37 @@ impl HeaderLines {
                 }
                 continue;
             }
+            if let Some((w, ty)) = document_type_word(&t.to_lowercase()) {
+                m.document_type.get_or_insert_with(|| ty.to_string());
+                // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
+                // Before the dated-line case: such a title often carries the
+                // date.
+                let rest = without_dates(strip_title_lead(t[w.len().min(t.len())..].trim()));
+                let rest = rest.as_str();
+                // "Protokoll kommunstyrelsen 2024-03-12": the date is the
+                // meeting's.
+                for d in find_dates(&t, &DateContext::default()) {
+                    if let Some(date) = d.date {
+                        dates.push((date, false));
+                    }
+                }
+                set_times(&mut m, &t);
+                if (line.heading || i == 0)
+                    && rest.chars().any(char::is_alphabetic)
+                    && !rest.starts_with("nr")
+                {
+                    // "Protokoll Kommunstyrelsen" names the body; "Mötesprotokoll
+                    // LiTHe kod", with no council word, the association.
+                    if !any_word_ends(&rest.to_lowercase(), lexicon::BODY_WORDS)
+                        && m.organization.is_none()
+                    {
+                        m.organization = Some(rest.to_string());
+                    } else {
+                        body_candidates.push((rest.to_string(), true));
+                    }
+                }
+                continue;
+            }
             // An unlabelled line with a date and time ("2026-02-26, fysiskt möte 09:00-15:00").
             let found = find_dates(&t, &DateContext::default());
             if let Some(d) = found.first().and_then(|d| d.date)
@@ -290,27 +321,6 @@ impl HeaderLines {
                 continue;
             }
             let key = t.to_lowercase();
-            if let Some((w, ty)) = document_type_word(&key) {
-                m.document_type.get_or_insert_with(|| ty.to_string());
-                // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
-                let rest = strip_title_lead(t[w.len().min(t.len())..].trim());
-                if (line.heading || i == 0)
-                    && rest.chars().any(char::is_alphabetic)
-                    && !rest.starts_with("nr")
-                {
-                    // "Protokoll Kommunstyrelsen" names the body; "Mötesprotokoll
-                    // LiTHe kod", with no council word, the association.
-                    if !any_word_ends(&rest.to_lowercase(), lexicon::BODY_WORDS)
-                        && m.organization.is_none()
-                        && find_dates(rest, &DateContext::default()).is_empty()
-                    {
-                        m.organization = Some(rest.to_string());
-                    } else {
-                        body_candidates.push((rest.to_string(), true));
-                    }
-                }
-                continue;
-            }
             let words = t.split_whitespace().count();
             if words == 0 || words > 8 || t.ends_with('.') {
                 continue;
@@ -352,7 +362,8 @@ impl HeaderLines {
             .or_else(|| body_candidates.first());
         m.body = organ
             .or(meeting_kind)
-            .or_else(|| body.map(|(t, _)| without_sequence_number(t)));
+            // A council is a name: "Protokoll kommunstyrelsen" → "Kommunstyrelsen".
+            .or_else(|| body.map(|(t, _)| capitalised(&without_sequence_number(t))));
         // Two dates: the meeting is the labelled one, else the earlier (notes
         // are written after the meeting).
         dates.sort();
@@ -570,6 +581,14 @@ static KIND_LAST: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// The text with its first letter in upper case.
+fn capitalised(t: &str) -> String {
+    let mut c = t.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
 
 /// The line with its dates and times taken out ("Annual meeting, 28 May
 /// 2020, 18:00" → "Annual meeting"): a title's date, in a language whose

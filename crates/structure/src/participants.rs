@@ -783,29 +783,106 @@ pub(crate) fn parse_line(
     if let Some(ps) = org_runs(&line, heading, struck) {
         return Some(ps);
     }
-    // Several people on one line, separated by commas or "och"/"and",
-    // each only a name.
-    let parts: Vec<String> = split_commas(&line)
-        .iter()
-        .flat_map(|p| {
-            p.split(" och ")
-                .flat_map(|q| q.split(" and "))
-                .map(|q| q.trim().to_string())
-                .collect::<Vec<_>>()
-        })
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() >= 2
-        && !line.contains('\t')
-        && parts.iter().all(|p| is_name(strip_parens(p).trim()))
-    {
-        let ps: Vec<Participant> = parts
+    // Several people on one line, separated by commas or "och"/"and" (or
+    // by ";"), each a name with what describes it after it: "Anna Berg (S),
+    // ordförande, Karl Svensson (M), Lisa Ek (C)".
+    let people = if line.contains('\t') {
+        Vec::new()
+    } else {
+        people_on_one_line(&line)
+    };
+    if people.len() >= 2 {
+        let ps: Vec<Participant> = people
             .iter()
             .filter_map(|p| person(p, heading, struck))
             .collect();
         return (!ps.is_empty()).then_some(ps);
     }
     person(&line, heading, struck).map(|p| vec![p])
+}
+
+/// The people of a line that lists several, each with its description:
+/// a name starts a person, and the parts after it that are no name (a
+/// role, a title, a note) describe it. Empty when a part can be neither.
+fn people_on_one_line(line: &str) -> Vec<String> {
+    let name_of = |p: &str| is_name(strip_parens(p).trim());
+    // "Per Holm, kommundirektör; Eva Lund, sekreterare": ";" between people.
+    let semis = split_outside_parens(line, ';');
+    if semis.len() >= 2 {
+        return if semis
+            .iter()
+            .all(|p| name_of(split_commas(p).first().map_or("", String::as_str)))
+        {
+            semis
+        } else {
+            Vec::new()
+        };
+    }
+    let parts: Vec<String> = split_commas(line)
+        .iter()
+        .flat_map(|p| {
+            // "Anna Berg och Karl Svensson": two names; "ordförande och
+            // sekreterare" stays one description.
+            let names: Vec<String> = p
+                .split(" och ")
+                .flat_map(|q| q.split(" and "))
+                .map(|q| q.trim().to_string())
+                .collect();
+            if names.len() >= 2 && names.iter().all(|n| name_of(n)) {
+                names
+            } else {
+                vec![p.trim().to_string()]
+            }
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut people: Vec<String> = Vec::new();
+    for part in parts {
+        if name_of(&part) {
+            people.push(part);
+        } else if let Some(last) = people.last_mut()
+            && describes(&part)
+        {
+            last.push_str(", ");
+            last.push_str(&part);
+        } else {
+            return Vec::new();
+        }
+    }
+    people
+}
+
+/// A part that describes the person before it: a role, or a title or
+/// note in lower case ("ordförande", "kommundirektör", "deltar på punkt 3").
+fn describes(part: &str) -> bool {
+    role_of(part).is_some()
+        || part.chars().next().is_some_and(char::is_lowercase)
+        || part.starts_with('(')
+}
+
+/// Split on `sep` outside parentheses.
+fn split_outside_parens(t: &str, sep: char) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in t.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if c == sep && depth <= 0 {
+            out.push(cur.trim().to_string());
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out.retain(|p| !p.is_empty());
+    out
 }
 
 /// Remove markdown emphasis, checkbox marks and bullets.
@@ -823,26 +900,7 @@ fn clean(t: &str) -> String {
 
 /// Split on commas that are not inside parentheses.
 fn split_commas(t: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut cur = String::new();
-    for c in t.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ => {}
-        }
-        if c == ',' && depth <= 0 {
-            out.push(cur.trim().to_string());
-            cur.clear();
-        } else {
-            cur.push(c);
-        }
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_string());
-    }
-    out
+    split_outside_parens(t, ',')
 }
 
 fn strip_parens(t: &str) -> String {

@@ -514,3 +514,28 @@ fn times_in_whole_hours_and_beside_the_place() {
     assert_eq!(s.meeting.start_time.as_deref(), Some("18:00"));
     assert_eq!(s.meeting.date.as_deref(), Some("2020-03-10"));
 }
+
+#[test]
+fn several_people_on_one_line_each_with_what_describes_them() {
+    let s = structure(
+        "# Protokoll kommunstyrelsen 2024-03-12\n\n**Närvarande:** Anna Berg (S), ordförande, Karl Svensson (M), Lisa Ek (C)\n\n**Övriga:** Per Holm, kommundirektör; Eva Lund, sekreterare\n\n## § 1 Val av justerare\nKommunstyrelsen beslutar att utse Lisa Ek att justera protokollet.\n",
+    );
+    let got: Vec<(&str, Option<&str>, &str)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref(), p.group.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Anna Berg", Some("ordförande"), "member"),
+            ("Karl Svensson", None, "member"),
+            ("Lisa Ek", None, "member"),
+            ("Per Holm", None, "guest"),
+            ("Eva Lund", Some("sekreterare"), "guest"),
+        ]
+    );
+    assert_eq!(s.participants[3].title.as_deref(), Some("kommundirektör"));
+    assert_eq!(s.meeting.body.as_deref(), Some("Kommunstyrelsen"));
+    assert_eq!(s.meeting.date.as_deref(), Some("2024-03-12"));
+}
