@@ -815,7 +815,7 @@ const CORPUS_FLOORS: [(&str, &str, f64); 12] = [
     ("develop", "items", 0.97),
     ("develop", "participants", 0.97),
     ("develop", "decisions", 0.92),
-    ("develop", "actions", 0.79),
+    ("develop", "actions", 0.83),
     ("develop", "deferrals", 0.97),
     ("develop", "meeting", 0.83),
     ("heldback", "items", 0.83),
