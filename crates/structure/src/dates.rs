@@ -353,7 +353,9 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
             ),
             None => (resolve(month, day, None, ctx), Precision::DayMonth),
         };
-        if date.is_some() {
+        // Without a year or a reference the day is still a date (as for
+        // "5 juni" below): the caller may place it later.
+        if date.is_some() || (1..=31).contains(&day) {
             found.push(FoundDate {
                 range: m,
                 date,
@@ -611,6 +613,7 @@ mod tests {
             ["2020-05-28"]
         );
         assert_eq!(dates("on 3rd October 2019", "2019-01-01"), ["2019-10-03"]);
+        assert_eq!(dates("Next meeting June 5th", "2020-05-28"), ["2020-06-05"]);
         // A Swedish month still wins its own name.
         assert_eq!(dates("den 3 mars 2024", "2024-01-01"), ["2024-03-03"]);
     }

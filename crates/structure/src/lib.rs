@@ -2028,8 +2028,9 @@ fn page_header_line(t: &str) -> bool {
     typed || dated
 }
 
+/// A word for a meeting, compounds included ("styrelsemöte", "årsmötet").
 static MEETING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:möte[t]?|sammanträde[t]?|meeting)\b").expect("valid regex")
+    Regex::new(r"(?i)(?:möte[t]?|sammanträde[t]?|meeting)\b").expect("valid regex")
 });
 
 static YEAR: LazyLock<Regex> =

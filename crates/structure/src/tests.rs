@@ -539,3 +539,21 @@ fn several_people_on_one_line_each_with_what_describes_them() {
     assert_eq!(s.meeting.body.as_deref(), Some("Kommunstyrelsen"));
     assert_eq!(s.meeting.date.as_deref(), Some("2024-03-12"));
 }
+
+#[test]
+fn the_next_meeting_in_english_or_named_by_a_compound() {
+    for (text, date) in [
+        (
+            "Minutes board meeting 2020-05-28\n\n1. Opening\nThe meeting was opened.\n\n2. Other\nNext meeting June 5th\n",
+            "2020-06-05",
+        ),
+        (
+            "Protokoll styrelsemöte 2020-05-28\n\n1. Öppnande\nMötet öppnades.\n\n2. Övrigt\nNästa styrelsemöte äger rum den 5 juni.\n",
+            "2020-06-05",
+        ),
+    ] {
+        let s = structure(text);
+        let got: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+        assert_eq!(got, [date], "{text}");
+    }
+}
