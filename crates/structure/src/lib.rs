@@ -1661,12 +1661,7 @@ impl Finder {
                     let (mut title, mut rest, mut atts) = split_title(p, skip.unwrap_or(0));
                     if title.is_empty()
                         // "1. 09:00-09:10" alone: the title is the notes' first paragraph.
-                        && let Some(tp) = row.cells.get(1).and_then(|c| {
-                            c.blocks.iter().find_map(|b| match &b.kind {
-                                BlockKind::Paragraph(p) if !p.is_blank() => Some(p),
-                                _ => None,
-                            })
-                        })
+                        && let Some(tp) = notes_head(row)
                     {
                         let (t, r2, a2) = split_title(tp, 0);
                         title = t;
@@ -1704,12 +1699,7 @@ impl Finder {
                     let top = self.last_top.map(|t| t + 1);
                     self.last_top = top;
                     self.last_sub = None;
-                    let tp = row.cells.get(1).and_then(|c| {
-                        c.blocks.iter().find_map(|b| match &b.kind {
-                            BlockKind::Paragraph(p) if !p.is_blank() => Some(p),
-                            _ => None,
-                        })
-                    });
+                    let tp = notes_head(row);
                     let (title, rest, atts) = tp.map(|p| split_title(p, 0)).unwrap_or_default();
                     consumed_notes_title = tp.is_some();
                     self.start_item(top.map(|t| t.to_string()), None, None, title, bi, row_span);
@@ -1876,6 +1866,15 @@ fn ends_sentence(t: &str) -> bool {
     t.trim_end()
         .trim_end_matches(['*', ')', '"', '”'])
         .ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// The first paragraph with text in an agenda row's notes cell (the
+/// second), where a row without its own title has it.
+fn notes_head(row: &Row) -> Option<&Paragraph> {
+    row.cells.get(1)?.blocks.iter().find_map(|b| match &b.kind {
+        BlockKind::Paragraph(p) if !p.is_blank() => Some(p),
+        _ => None,
+    })
 }
 
 /// A line that can be an item's title: begins with a capital, a few words,

@@ -251,6 +251,7 @@ impl HeaderLines {
             {
                 m.location = Some(place);
             }
+            let key = t.to_lowercase();
             // "Årsmöte - Python Sverige", "Python Sverige board meeting":
             // the kind of meeting names the body, the rest the association.
             // Before the dated-line case below: such a heading often carries
@@ -261,7 +262,7 @@ impl HeaderLines {
             {
                 meeting_kind = Some(body);
                 // "Protokoll styrelsemöte": the type, not an association.
-                if let Some((_, ty)) = document_type_word(&t.to_lowercase()) {
+                if let Some((_, ty)) = document_type_word(&key) {
                     m.document_type.get_or_insert_with(|| ty.to_string());
                 }
                 if m.organization.is_none() {
@@ -276,7 +277,7 @@ impl HeaderLines {
                 }
                 continue;
             }
-            if let Some((w, ty)) = document_type_word(&t.to_lowercase()) {
+            if let Some((w, ty)) = document_type_word(&key) {
                 m.document_type.get_or_insert_with(|| ty.to_string());
                 // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
                 // Before the dated-line case: such a title often carries the
@@ -320,7 +321,6 @@ impl HeaderLines {
                 set_times(&mut m, &t);
                 continue;
             }
-            let key = t.to_lowercase();
             let words = t.split_whitespace().count();
             if words == 0 || words > 8 || t.ends_with('.') {
                 continue;
@@ -1117,12 +1117,7 @@ fn body_of_kind(kind: &str) -> String {
         .to_lowercase();
     match lexicon::MEETING_KINDS.iter().find(|(w, _)| *w == k) {
         Some((_, Some(body))) => body.to_string(),
-        _ => {
-            let mut c = k.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        }
+        _ => capitalised(&k),
     }
 }
 
