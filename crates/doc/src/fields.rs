@@ -51,7 +51,7 @@ impl Fields {
         {
             f.result = true;
             self.in_instr -= 1;
-            f.link = field_link(&f.instr);
+            f.link = minutes_model::fields::hyperlink_target(&f.instr);
             if f.link.is_some() {
                 self.linked.push(i);
             }
@@ -89,75 +89,9 @@ impl Fields {
     }
 }
 
-/// The target of a `HYPERLINK "url" [\l "anchor"]` field instruction (the
-/// same reading as the .docx reader's).
-pub(crate) fn field_link(instr: &str) -> Option<String> {
-    let t = instr.trim_start();
-    let (word, rest) = t.split_at(t.find(char::is_whitespace).unwrap_or(t.len()));
-    if !word.eq_ignore_ascii_case("HYPERLINK") {
-        return None;
-    }
-    let mut args: Vec<(bool, String)> = Vec::new(); // (is_switch, text)
-    let mut chars = rest.chars().peekable();
-    while let Some(&c) = chars.peek() {
-        if c.is_whitespace() {
-            chars.next();
-        } else if c == '"' {
-            chars.next();
-            let s: String = chars.by_ref().take_while(|&c| c != '"').collect();
-            args.push((false, s));
-        } else {
-            let mut s = String::new();
-            while let Some(&c) = chars.peek() {
-                if c.is_whitespace() {
-                    break;
-                }
-                s.push(c);
-                chars.next();
-            }
-            args.push((s.starts_with('\\'), s));
-        }
-    }
-    let mut url: Option<String> = None;
-    let mut anchor: Option<String> = None;
-    let mut i = 0;
-    while i < args.len() {
-        let (switch, text) = &args[i];
-        if *switch {
-            // \l takes the anchor; \o and \t take an argument we skip.
-            let takes_arg = matches!(text.as_str(), "\\l" | "\\o" | "\\t");
-            if takes_arg && let Some((false, arg)) = args.get(i + 1) {
-                if text == "\\l" {
-                    anchor = Some(arg.clone());
-                }
-                i += 1;
-            }
-        } else if url.is_none() {
-            url = Some(text.clone());
-        }
-        i += 1;
-    }
-    match (url, anchor) {
-        (Some(u), Some(a)) => Some(format!("{u}#{a}")),
-        (Some(u), None) => Some(u),
-        (None, Some(a)) => Some(format!("#{a}")),
-        (None, None) => Some("#".to_string()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hyperlink_instructions() {
-        assert_eq!(
-            field_link(r#" HYPERLINK "https://a.se/x" \o "tips""#).as_deref(),
-            Some("https://a.se/x")
-        );
-        assert_eq!(field_link(r#"HYPERLINK \l "p3""#).as_deref(), Some("#p3"));
-        assert_eq!(field_link(" PAGE "), None);
-    }
 
     #[test]
     fn only_results_are_visible_and_linked() {

@@ -20,6 +20,8 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod fields;
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use unicode_normalization::UnicodeNormalization;
