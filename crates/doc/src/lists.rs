@@ -196,53 +196,19 @@ fn bullet_char(c: char) -> char {
 }
 
 fn format_number(n: i32, nfc: u8) -> String {
+    use minutes_model::list_labels::{letters, roman};
+    // A counter below zero stays digits, as for any format.
+    let Ok(u) = u32::try_from(n) else {
+        return n.to_string();
+    };
     match nfc {
-        1 => roman(n).to_uppercase(),
-        2 => roman(n),
-        3 => letters(n).to_uppercase(),
-        4 => letters(n),
+        1 => roman(u).to_uppercase(),
+        2 => roman(u),
+        3 => letters(u).to_uppercase(),
+        4 => letters(u),
         22 => format!("{n:02}"),
         _ => n.to_string(),
     }
-}
-
-fn roman(n: i32) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
-    }
-    let mut n = n;
-    let mut s = String::new();
-    for (v, r) in [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ] {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
-/// a..z, then aa, bb… as Word counts.
-fn letters(n: i32) -> String {
-    if n < 1 {
-        return n.to_string();
-    }
-    let n = (n - 1) as usize;
-    let c = (b'a' + (n % 26) as u8) as char;
-    std::iter::repeat_n(c, (n / 26 + 1).min(64)).collect()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use crate::xml::{Ev, Ns, Tag, XResult, Xml};
 use minutes_model::Diagnostic;
+use minutes_model::list_labels::{letters, roman};
 use std::collections::HashMap;
 
 /// A number format (`w:numFmt`).
@@ -43,54 +44,13 @@ impl NumFmt {
                 }
                 out.push_str(&n.to_string());
             }
-            NumFmt::LowerLetter => letters(n, b'a', out),
-            NumFmt::UpperLetter => letters(n, b'A', out),
-            NumFmt::LowerRoman => roman(n, false, out),
-            NumFmt::UpperRoman => roman(n, true, out),
+            // Letters for 0: nothing (not the digit the other readers print).
+            NumFmt::LowerLetter if n > 0 => out.push_str(&letters(n)),
+            NumFmt::UpperLetter if n > 0 => out.push_str(&letters(n).to_uppercase()),
+            NumFmt::LowerLetter | NumFmt::UpperLetter => {}
+            NumFmt::LowerRoman => out.push_str(&roman(n)),
+            NumFmt::UpperRoman => out.push_str(&roman(n).to_uppercase()),
             NumFmt::Bullet | NumFmt::None => {}
-        }
-    }
-}
-
-/// Word's letters: a..z, then aa..zz, aaa.. (the letter repeated).
-fn letters(n: u32, base: u8, out: &mut String) {
-    if n == 0 {
-        return;
-    }
-    let ch = (base + ((n - 1) % 26) as u8) as char;
-    for _ in 0..((n - 1) / 26 + 1).min(64) {
-        out.push(ch);
-    }
-}
-
-fn roman(mut n: u32, upper: bool, out: &mut String) {
-    if n == 0 || n >= 4000 {
-        out.push_str(&n.to_string());
-        return;
-    }
-    const T: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    for (v, s) in T {
-        while n >= v {
-            if upper {
-                out.push_str(&s.to_ascii_uppercase());
-            } else {
-                out.push_str(s);
-            }
-            n -= v;
         }
     }
 }

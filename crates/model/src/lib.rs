@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 pub mod fields;
+pub mod list_labels;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -56,6 +56,7 @@ fn bullet_char(s: &str) -> String {
 }
 
 fn format_number(n: u32, format: &str) -> String {
+    use minutes_model::list_labels::{letters, roman};
     match format {
         "a" => letters(n),
         "A" => letters(n).to_uppercase(),
@@ -63,44 +64,6 @@ fn format_number(n: u32, format: &str) -> String {
         "I" => roman(n).to_uppercase(),
         _ => n.to_string(),
     }
-}
-
-fn roman(n: u32) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
-    }
-    let mut n = n;
-    let mut s = String::new();
-    for (v, r) in [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ] {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
-fn letters(n: u32) -> String {
-    if n < 1 {
-        return n.to_string();
-    }
-    let n = (n - 1) as usize;
-    let c = (b'a' + (n % 26) as u8) as char;
-    std::iter::repeat_n(c, (n / 26 + 1).min(64)).collect()
 }
 
 /// Collapse white space as ODF does (§6.1.2): runs of space, tab and
