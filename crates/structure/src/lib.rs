@@ -872,7 +872,12 @@ impl Finder {
         let heading_like = matches!(p.role, Role::Heading(_) | Role::Title)
             || is_bold(p)
             || text.trim().chars().count() <= 40;
-        if heading_like && next_meetings_heading(&text) {
+        // "Mötesdatum: 2024-02-01" above the first item is the meeting's
+        // own date, not a list of coming ones.
+        let header_field = self.items.is_empty()
+            && self.section() == Section::Header
+            && meeting::dated_header_field(&text);
+        if heading_like && next_meetings_heading(&text) && !header_field {
             self.mark_recorded(|l| l.next_meetings = true);
             // Among the minutes' titled sections, "Nästa möte" is an item
             // too; its dates still go to the coming meetings.

@@ -33,6 +33,7 @@ pub struct Meeting {
 }
 
 /// A header line as the structure finder saw it.
+#[derive(Clone)]
 struct HeaderLine {
     text: String,
     heading: bool,
@@ -46,9 +47,71 @@ pub(crate) struct HeaderLines {
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(datum|mötesdatum|sammanträdesdatum|sammanträdestid|date|tid|tidpunkt|tid och plats|plats och tid|plats och tidpunkt|plats|lokal|location|place|venue|where|room|rum|mötesrum|time|when|mötestid|mötesplats|sammanträdesplats|organ|group|grupp|organisation|organization|förening|föreningen)\s*(?::|\t)\s*(.*)$")
-        .expect("valid regex")
+    // Longest first: "tid och plats" before "tid".
+    let mut labels: Vec<&str> = lexicon::MEETING_FIELD_LABELS.to_vec();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let alternation = labels
+        .iter()
+        .map(|l| regex::escape(l).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    // A colon, a tab, or a gap of spaces that aligns the values in a
+    // column ("Plats och tid    Stadshuset").
+    Regex::new(&format!(
+        r"(?i)^\s*({alternation})\s*(?::|\t|\s{{2,}}|\s*$)\s*(.*)$"
+    ))
+    .expect("valid regex")
 });
+
+/// A header line that is only a field's label ("Plats och tid",
+/// "Datum:"): a two-column header flattened to one cell per line puts the
+/// value on the next line.
+fn bare_field_label(t: &str) -> bool {
+    let key = t.trim().trim_end_matches(':').trim().to_lowercase();
+    lexicon::MEETING_FIELD_LABELS.contains(&key.as_str())
+}
+
+/// The header lines with each bare label joined to the value on the line
+/// after it ("Plats och tid" / "Kommunhuset, kl. 08.30" → "Plats och tid:
+/// Kommunhuset, kl. 08.30"), unless that line is a label too.
+fn label_values_joined(lines: &[HeaderLine]) -> Vec<HeaderLine> {
+    let mut out: Vec<HeaderLine> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        let next = lines.get(i + 1);
+        if bare_field_label(&line.text)
+            && let Some(next) = next
+            && !next.placeholder
+            && !bare_field_label(&next.text)
+            && !LABEL.is_match(next.text.trim())
+            && !next.text.trim().is_empty()
+        {
+            out.push(HeaderLine {
+                text: format!(
+                    "{}: {}",
+                    line.text.trim().trim_end_matches(':'),
+                    next.text.trim()
+                ),
+                heading: line.heading,
+                placeholder: false,
+            });
+            i += 2;
+            continue;
+        }
+        out.push(line.clone());
+        i += 1;
+    }
+    out
+}
+
+/// A header line that labels a field with exactly one date ("Mötesdatum:
+/// 2024-02-01"): the meeting's own date, not a list of coming meetings.
+pub(crate) fn dated_header_field(t: &str) -> bool {
+    LABEL
+        .captures(t.trim())
+        .and_then(|c| c.get(2))
+        .is_some_and(|v| find_dates(v.as_str(), &DateContext::default()).len() == 1)
+}
 
 impl HeaderLines {
     pub(crate) fn push(&mut self, p: &Paragraph, text: &str) {
@@ -69,6 +132,7 @@ impl HeaderLines {
         let mut meeting_kind: Option<String> = None;
         // Front matter: the post's date and title, its category a body.
         let (skip, fields) = front_matter(&self.lines);
+        let lines = label_values_joined(&self.lines);
         for (k, v) in &fields {
             match k.as_str() {
                 "date" => {
@@ -97,7 +161,7 @@ impl HeaderLines {
                 _ => {}
             }
         }
-        for (i, line) in self.lines.iter().enumerate().skip(skip) {
+        for (i, line) in lines.iter().enumerate().skip(skip) {
             let i = i - skip;
             let t = strip_markup(&line.text);
             if t.is_empty() {
@@ -235,7 +299,7 @@ impl HeaderLines {
                 && t.chars().next().is_some_and(char::is_uppercase)
                 && !lexicon::BODY_WORDS.iter().any(|b| key_ends(&t, b))
                 && document_type_word(&t.to_lowercase()).is_none()
-                && self.lines.get(i + skip + 1).is_some_and(|n| {
+                && lines.get(i + skip + 1).is_some_and(|n| {
                     let n = n.text.trim();
                     find_dates(n, &DateContext::default())
                         .first()
@@ -1258,5 +1322,70 @@ mod running_header_tests {
         super::fill_from_text(&mut m, &text);
         assert_eq!(m.organization.as_deref(), Some("Göteborgs Stad"));
         assert_eq!(m.department.as_deref(), Some("Stadsledningskontoret"));
+    }
+}
+
+#[cfg(test)]
+mod header_tests {
+    use super::*;
+
+    fn header(lines: &[&str]) -> Meeting {
+        HeaderLines {
+            lines: lines
+                .iter()
+                .map(|t| HeaderLine {
+                    text: t.to_string(),
+                    heading: false,
+                    placeholder: false,
+                })
+                .collect(),
+        }
+        .meeting()
+    }
+
+    #[test]
+    fn labels_with_their_values_on_the_next_line() {
+        let m = header(&[
+            "Kommunstyrelsen",
+            "SAMMANTRÄDESPROTOKOLL",
+            "Sammanträdesdatum",
+            "2024-03-12",
+            "Plats och tid",
+            "Kommunhuset, sammanträdesrum Ljusnan, kl. 08.30–12.00",
+        ]);
+        assert_eq!(m.date.as_deref(), Some("2024-03-12"));
+        assert_eq!(
+            m.location.as_deref(),
+            Some("Kommunhuset, sammanträdesrum Ljusnan")
+        );
+        assert_eq!(m.start_time.as_deref(), Some("08:30"));
+        assert_eq!(m.end_time.as_deref(), Some("12:00"));
+    }
+
+    #[test]
+    fn labels_aligned_with_spaces() {
+        let m = header(&[
+            "PROTOKOLL",
+            "Plats och tid    Stadshuset, rum Hilda, klockan 17.30-19.45",
+            "Datum    2023-11-21",
+        ]);
+        assert_eq!(m.location.as_deref(), Some("Stadshuset, rum Hilda"));
+        assert_eq!(m.date.as_deref(), Some("2023-11-21"));
+        // One space is not a label's gap.
+        let m = header(&["Protokoll", "Plats för nya idéer"]);
+        assert_eq!(m.location, None);
+    }
+
+    #[test]
+    fn a_meeting_date_label_is_the_meetings_date() {
+        assert!(dated_header_field("Mötesdatum: 2024-02-01"));
+        assert!(!dated_header_field("Mötesdatum: 2024-02-01, 2024-03-07"));
+        let m = header(&[
+            "Mötesprotokoll",
+            "Mötesdatum: 2024-02-01",
+            "Mötesplats: Rum A",
+        ]);
+        assert_eq!(m.date.as_deref(), Some("2024-02-01"));
+        assert_eq!(m.location.as_deref(), Some("Rum A"));
     }
 }

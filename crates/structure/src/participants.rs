@@ -321,6 +321,9 @@ pub(crate) fn person_key(name: &str) -> Vec<String> {
     w
 }
 
+/// A gap of two or more spaces: a column boundary in a text export.
+static SPACE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").expect("valid regex"));
+
 /// The heading an attendance line opens, and what follows it on the same
 /// line ("Närvarande: Anna A, Bertil B", "Närvarande⇥Anna A" from a label
 /// column). A heading misspelt by one letter ("Ersätare") still counts.
@@ -347,8 +350,10 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     }) {
         return Some((i, String::new()));
     }
-    // Only a line with a label separator can lead with a heading.
-    if !t.contains([':', '\t']) {
+    // Only a line with a label separator can lead with a heading: a colon,
+    // a tab, or a gap of spaces aligning the values in a column
+    // ("Ledamöter        Eva Holm (S)").
+    if !t.contains([':', '\t']) && !t.contains("  ") {
         return None;
     }
     let lower = t.to_lowercase();
@@ -357,11 +362,18 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
             let label_end = rest
                 .strip_prefix(':')
                 .map(|r| r.strip_prefix('\t').unwrap_or(r))
-                .or_else(|| rest.strip_prefix('\t'));
+                .or_else(|| rest.strip_prefix('\t'))
+                .or_else(|| rest.starts_with("  ").then(|| rest.trim_start()));
             if let Some(after) = label_end {
                 let cut = t.len() - after.len();
                 let value = t.get(cut..).unwrap_or("").trim();
-                return Some((i, value.to_string()));
+                // Columns aligned with spaces are cells, as tabs are.
+                let value = if value.contains("  ") {
+                    SPACE_GAP.replace_all(value, "\t").into_owned()
+                } else {
+                    value.to_string()
+                };
+                return Some((i, value));
             }
         }
     }
@@ -761,6 +773,11 @@ pub(crate) fn parse_line(
             );
         }
     }
+    // "Ordförande⇥Anna Berg⇥Paragrafer 1–5": a role in the label column
+    // and the person beside it (a signature block or a header table).
+    if let Some(p) = role_label_line(&line, heading, struck) {
+        return Some(vec![p]);
+    }
     // "Punkt 5: A, B (Region Örebro), C" — guests for one item.
     if let Some(c) = ITEM_GUESTS.captures(&line) {
         let item = c.get(1).map(|m| m.as_str()).unwrap_or("");
@@ -1027,6 +1044,27 @@ fn title_word_at(head: &str) -> Option<usize> {
         title.then_some(*w)
     })?;
     Some(at.as_ptr() as usize - head.as_ptr() as usize)
+}
+
+/// "Ordförande⇥Anna Berg", "Justerare: Dan Ås": a role word as a label,
+/// and the name in the cell after it; later cells ("Paragrafer 1–5") are
+/// not about the person.
+fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Participant> {
+    let line = SPACE_GAP.replace_all(line, "\t");
+    // "Protokolljusterare Fredrik Hansson": one word of role before a name
+    // also labels it.
+    let (label, rest) = line
+        .split_once('\t')
+        .or_else(|| line.split_once(':'))
+        .or_else(|| line.split_once(' ').filter(|(w, _)| role_of(w).is_some()))?;
+    let role = role_of(label)?;
+    let name = rest.split('\t').map(str::trim).find(|c| !c.is_empty())?;
+    if !is_name(name) {
+        return None;
+    }
+    let mut p = person(name, heading, struck)?;
+    p.role = Some(role.to_string());
+    Some(p)
 }
 
 fn role_of(word: &str) -> Option<&'static str> {
@@ -1471,6 +1509,34 @@ mod tests {
         assert_eq!((text(i), rest.as_str()), ("närvarande", "Anna Berg, Bo Ek"));
         let (i, rest) = attendance_heading("Närvarande\tAnna Berg").expect("heading");
         assert_eq!((text(i), rest.as_str()), ("närvarande", "Anna Berg"));
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        let role = |l: &str| {
+            parse_line(l, false, h)
+                .and_then(|ps| ps.into_iter().next())
+                .map(|p| (p.name, p.role))
+        };
+        assert_eq!(
+            role("Ordförande    Anna Berg"),
+            Some(("Anna Berg".into(), Some("ordförande".into())))
+        );
+        assert_eq!(
+            role("Protokolljusterare\tDan Ås\tParagrafer 1-5"),
+            Some(("Dan Ås".into(), Some("justerare".into())))
+        );
+        assert_eq!(
+            role("Protokolljusterare Fredrik Holm"),
+            Some(("Fredrik Holm".into(), Some("justerare".into())))
+        );
+        // A label column aligned with spaces, as a text export writes it.
+        let (i, rest) =
+            attendance_heading("Ledamöter        Eva Holm (S), ordförande").expect("heading");
+        assert_eq!(lexicon::ATTENDANCE_HEADINGS[i].text, "ledamöter");
+        assert_eq!(rest, "Eva Holm (S), ordförande");
+        let (_, rest) = attendance_heading("Närvarande   Eva Holm    Bo Ek").expect("heading");
+        assert_eq!(rest, "Eva Holm\tBo Ek");
+        // One space is not a gap: "Närvarande ledamöter" is a heading of
+        // its own, and a sentence is no label.
+        assert!(attendance_heading("Närvarande var alla utom  Bo").is_none());
         let (i, _) = attendance_heading("Ersätare").expect("a one-letter slip");
         assert_eq!(text(i), "ersättare");
         assert!(attendance_heading("Ersättningar").is_none());
