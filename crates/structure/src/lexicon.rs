@@ -294,6 +294,7 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "sällskapet",
     "nätverket",
     "institutet",
+    "region",
 ];
 
 /// What an association has, named after it in the genitive ("Python
@@ -604,7 +605,19 @@ pub const MEETING_FIELD_LABELS: &[&str] = &[
     "organization",
     "förening",
     "föreningen",
+    "möte",
+    "mötet",
+    "meeting",
+    "forum",
 ];
+
+/// First words that name a council or a meeting after a label ("Möte:
+/// Arbetsgrupp digitalisering"): the value is the body.
+pub const BODY_FIELD_LABELS: &[&str] = &["möte", "mötet", "meeting", "forum"];
+
+/// Words that join the parts of an organisation's name ("Sektionen för
+/// Medieteknik", "Studentkåren i Sundsvall").
+pub const NAME_CONNECTORS: &[&str] = &["för", "i", "av", "på", "och", "&", "-", "–", "of", "for"];
 
 /// Words that label a header field: never a value themselves
 /// ("Mötesform", "Ärenden").

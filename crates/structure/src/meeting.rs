@@ -189,6 +189,11 @@ impl HeaderLines {
                             m.organization = Some(value.to_string());
                         }
                     }
+                    l if lexicon::BODY_FIELD_LABELS.contains(&l) => {
+                        if !value.is_empty() && !is_placeholder(value) {
+                            body_candidates.push((value.to_string(), true));
+                        }
+                    }
                     "organ" => {
                         // The last "Organ" label wins: cover pages, where the
                         // first one stands, are the pages most often garbled.
@@ -341,6 +346,23 @@ impl HeaderLines {
                 }
                 continue;
             }
+            // "STYRELSEPROTOKOLL nr 4/2023": the type fused to the kind of
+            // meeting it records.
+            if (line.heading || i <= 2)
+                && let Some((ty, kind)) = compound_document_type(&key)
+            {
+                m.document_type.get_or_insert_with(|| ty.to_string());
+                if meeting_kind.is_none() {
+                    meeting_kind = kind;
+                }
+                for d in find_dates(&t, &DateContext::default()) {
+                    if let Some(date) = d.date {
+                        dates.push((date, false));
+                    }
+                }
+                set_times(&mut m, &t);
+                continue;
+            }
             if let Some((w, ty)) = document_type_word(&key) {
                 m.document_type.get_or_insert_with(|| ty.to_string());
                 // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
@@ -389,10 +411,7 @@ impl HeaderLines {
             if words == 0 || words > 8 || t.ends_with('.') {
                 continue;
             }
-            if m.organization.is_none()
-                && i <= 2
-                && ends_with_any(&key, lexicon::ORGANIZATION_WORDS)
-            {
+            if m.organization.is_none() && i <= 3 && organisation_shaped(&t) {
                 m.organization = Some(t.clone());
                 continue;
             }
@@ -455,7 +474,7 @@ static ORG_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static PLACE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:hos\s+(\p{Lu}.{1,60})|.*\b(?:möte|årsmöte|sammanträde|stämma|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte)\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na)))\b")
+    Regex::new(r"(?i)^(?:hos\s+(\p{Lu}.{1,60})|.*\b(?:möte|årsmöte|sammanträde|stämma|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte)\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na))|.*\b(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?)?,?\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na)|(?-i:\p{Lu})[\p{L}\- ]{1,40}?)\s*(?:[,.]|$))\b")
         .expect("valid regex")
 });
 
@@ -469,6 +488,7 @@ fn place_in_line(t: &str) -> Option<String> {
     let c = PLACE_IN_LINE.captures(t)?;
     c.get(1)
         .or(c.get(2))
+        .or(c.get(3))
         .map(|m| m.as_str().trim().trim_end_matches(['.', ',']).to_string())
 }
 
@@ -629,6 +649,31 @@ fn document_type_word(key: &str) -> Option<(&'static str, &'static str)> {
         .iter()
         .find(|(w, _)| key == *w || key.strip_prefix(w).is_some_and(|r| r.starts_with(' ')))
         .copied()
+}
+
+/// A first word that fuses a kind of meeting to a document type
+/// ("styrelseprotokoll", "årsmötesprotokoll"): the type, and the body the
+/// kind names when it is one ("Styrelsen", "Årsmöte").
+fn compound_document_type(key: &str) -> Option<(&'static str, Option<String>)> {
+    let first = key.split_whitespace().next()?;
+    if document_type_word(first).is_some() {
+        return None;
+    }
+    // "årsmötesprotokoll" ends in "mötesprotokoll" and in "protokoll": the
+    // reading that leaves a kind of meeting wins.
+    let readings = lexicon::DOCUMENT_TYPES.iter().filter_map(|(w, ty)| {
+        let prefix = first.strip_suffix(w)?;
+        if prefix.chars().count() < 3 || w.chars().count() < 8 {
+            return None;
+        }
+        let stem = prefix.strip_suffix('s').unwrap_or(prefix);
+        let kind = [format!("{stem}möte"), stem.to_string()]
+            .into_iter()
+            .find(|k| lexicon::MEETING_KINDS.iter().any(|(m, _)| m == k))
+            .map(|k| body_of_kind(&k));
+        Some((*ty, kind))
+    });
+    readings.max_by_key(|(_, kind)| kind.is_some())
 }
 
 static KIND_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -844,12 +889,10 @@ pub(crate) fn fill_from_furniture(m: &mut Meeting, doc: &Document) {
 /// addresses, and either a word that ends like one ("… kommun", "…
 /// förening") or a first word that starts one ("Sektionen för …").
 fn organisation_shaped(cell: &str) -> bool {
-    let words = cell.split_whitespace().count();
-    if !(1..=6).contains(&words)
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    if !(1..=6).contains(&words.len())
         || cell.chars().count() > 60
-        || cell
-            .chars()
-            .any(|c| c.is_ascii_digit() || c == '@' || c == ':')
+        || cell.chars().any(|c| c == '@' || c == ':')
         || !cell.chars().next().is_some_and(char::is_uppercase)
         || is_label_word(cell)
         || is_placeholder(cell)
@@ -860,9 +903,33 @@ fn organisation_shaped(cell: &str) -> bool {
     if key.contains("www.") || key.contains("http") || document_type_word(&key).is_some() {
         return false;
     }
+    // Digits only as the name's closing number ("Brf Lönnen 12").
+    let digits_at = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    let numbered = words.iter().rev().skip(1).any(|w| digits_at(w))
+        || words.last().is_some_and(|w| {
+            digits_at(w) && (w.len() > 4 || !w.chars().all(|c| c.is_ascii_digit()))
+        });
+    if numbered {
+        return false;
+    }
     let first = key.split_whitespace().next().unwrap_or("");
-    ends_with_any(&key, lexicon::ORGANIZATION_WORDS)
-        || (words >= 2 && lexicon::ORGANIZATION_HEADS.contains(&first))
+    // "Hyresgästföreningen Björkhagen", "Studentkåren i Sundsvall": a head
+    // word, alone or closing a compound, then a name.
+    let headed = lexicon::ORGANIZATION_HEADS
+        .iter()
+        .any(|h| first == *h || (h.chars().count() >= 5 && first.ends_with(h)));
+    let name_follows = words.iter().skip(1).all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || lexicon::NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+    }) && words
+        .iter()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (!words.last().is_some_and(|w| digits_at(w))
+        && ends_with_any(&key, lexicon::ORGANIZATION_WORDS))
+        || (words.len() >= 2 && headed && name_follows)
 }
 
 /// Fill what the header lacked from the text: minutes without a header
@@ -1387,5 +1454,89 @@ mod header_tests {
         ]);
         assert_eq!(m.date.as_deref(), Some("2024-02-01"));
         assert_eq!(m.location.as_deref(), Some("Rum A"));
+    }
+}
+
+#[cfg(test)]
+mod organisation_line_tests {
+    use super::*;
+
+    fn header(lines: &[&str]) -> Meeting {
+        HeaderLines {
+            lines: lines
+                .iter()
+                .map(|t| HeaderLine {
+                    text: t.to_string(),
+                    heading: false,
+                    placeholder: false,
+                })
+                .collect(),
+        }
+        .meeting()
+    }
+
+    #[test]
+    fn an_organisation_named_on_its_own_line() {
+        let m = header(&["Protokoll styrelsemöte", "Hyresgästföreningen Björkhagen"]);
+        assert_eq!(
+            m.organization.as_deref(),
+            Some("Hyresgästföreningen Björkhagen")
+        );
+        assert_eq!(m.body.as_deref(), Some("Styrelsen"));
+        let m = header(&[
+            "PROTOKOLL 1 (3)",
+            "Styrelsemöte 2022-10-18",
+            "Brf Lönnen 12",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Brf Lönnen 12"));
+        let m = header(&["Protokoll", "Studentkåren i Sundsvall"]);
+        assert_eq!(m.organization.as_deref(), Some("Studentkåren i Sundsvall"));
+        // A sentence that starts with a head word is no name.
+        let m = header(&["Protokoll", "Föreningen har haft ett bra år"]);
+        assert_eq!(m.organization, None);
+    }
+
+    #[test]
+    fn a_document_type_fused_to_the_kind_of_meeting() {
+        assert_eq!(
+            compound_document_type("styrelseprotokoll nr 4/2023"),
+            Some(("minutes", Some("Styrelsen".to_string())))
+        );
+        assert_eq!(
+            compound_document_type("årsmötesprotokoll"),
+            Some(("minutes", Some("Årsmöte".to_string())))
+        );
+        assert_eq!(compound_document_type("mötesanteckningar lithe kod"), None);
+        let m = header(&[
+            "STYRELSEPROTOKOLL nr 4/2023",
+            "Föreningen Svenska Fågelskådare",
+            "Datum: 12 april 2023, kl 18.30",
+        ]);
+        assert_eq!(
+            m.organization.as_deref(),
+            Some("Föreningen Svenska Fågelskådare")
+        );
+        assert_eq!(m.body.as_deref(), Some("Styrelsen"));
+        assert_eq!(m.document_type.as_deref(), Some("minutes"));
+    }
+
+    #[test]
+    fn the_place_after_the_hour() {
+        let m = header(&[
+            "Protokoll",
+            "Årsmöte för IFK Stensjö",
+            "Söndagen den 5 mars 2023 kl. 15.00 i klubbstugan",
+        ]);
+        assert_eq!(m.location.as_deref(), Some("klubbstugan"));
+        assert_eq!(
+            place_in_line("Tisdag 4 april kl 18.00 på Café Blom").as_deref(),
+            Some("Café Blom")
+        );
+    }
+
+    #[test]
+    fn a_meeting_label_names_the_body() {
+        let m = header(&["Minnesanteckningar", "Möte: Arbetsgrupp digitalisering"]);
+        assert_eq!(m.body.as_deref(), Some("Arbetsgrupp digitalisering"));
     }
 }
