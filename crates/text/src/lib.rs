@@ -665,6 +665,29 @@ fn starts_block(t: &str) -> bool {
     matches!((cs.next(), cs.next()), (Some(c), Some(')')) if c.is_ascii_lowercase())
 }
 
+/// Does a line open with a short label and its colon ("Date: 14 March",
+/// "Närvarande: Anna Berg", "Plats och tid: …")? Such a line starts a field
+/// of its own, even when the line above reaches the wrap width.
+fn starts_label(t: &str) -> bool {
+    let t = t.trim_start();
+    let Some((head, rest)) = t.split_once(':') else {
+        return false;
+    };
+    // One or two words, or two joined by "och"/"and" ("Plats och tid"): a
+    // longer head is a sentence leading into a list ("Styrelsen beslutade
+    // följande:").
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let joined = words.len() == 3 && matches!(words[1], "och" | "and" | "&");
+    (words.len() <= 2 || joined)
+        && !words.is_empty()
+        && head.chars().count() <= 30
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && head
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.')
+        && (rest.is_empty() || rest.starts_with([' ', '\t']))
+}
+
 /// Join paragraphs that a hard wrap split: the first does not end a sentence
 /// and either the next starts in lower case, or the first reaches the wrap
 /// width of a hard-wrapped text.
@@ -706,7 +729,7 @@ fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>) -> Vec<Block> {
 /// Should paragraph `a` (given by its two ends, see [`text_ends`]; it holds
 /// no line break) take `b` in?
 fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool {
-    if b.trim().is_empty() || ends_sentence(a_tail) || starts_block(b) {
+    if b.trim().is_empty() || ends_sentence(a_tail) || starts_block(b) || starts_label(b) {
         return false;
     }
     if starts_lower(b) && a_head.split_whitespace().count() >= 4 {
@@ -721,6 +744,23 @@ fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_line_is_not_the_wrapped_end_of_the_line_above() {
+        assert!(starts_label("Date: 14 March 2024"));
+        assert!(starts_label("Plats och tid: Stadshuset"));
+        assert!(starts_label("Närvarande:"));
+        assert!(!starts_label("kl. 13:00 i stadshuset"));
+        assert!(!starts_label(
+            "Styrelsen beslutade följande: att höja avgiften"
+        ));
+        assert!(!should_join(
+            "Minutes of the board meeting of Stockholm Chess Club",
+            "Minutes of the board meeting of Stockholm Chess Club",
+            "Date: 14 March 2024",
+            Some(52)
+        ));
+    }
 
     #[test]
     fn headings_with_or_without_the_space_after_two_hashes() {
