@@ -570,6 +570,19 @@ pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
     ("project meeting", None),
 ];
 
+/// Words printed before an item's number ("Punkt 3 Ekonomi", "Ärende 4:",
+/// "Agenda item 2"), lower case.
+pub const ITEM_NUMBER_WORDS: &[&str] = &[
+    "punkt",
+    "pkt",
+    "mötespunkt",
+    "dagordningspunkt",
+    "ärende",
+    "paragraf",
+    "item",
+    "agenda item",
+];
+
 /// Labels of the meeting's fields in a header ("Datum:", "Plats och tid",
 /// "Mötesplats⇥…"), lower case. The label is followed by a colon, a tab,
 /// an aligned gap of spaces, or stands alone over its value.

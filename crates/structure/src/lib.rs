@@ -373,9 +373,42 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "Punkt 3 Ekonomi", "Ärende 4: Budget", "Agenda item 2 – Finances": a
+/// word for an item, its number, then a capitalised title or nothing.
+static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let words = lexicon::ITEM_NUMBER_WORDS
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)^(?:{words})\.?\s+(\d{{1,3}})(?:\s*[.:)–-])?(?:\s+|$)(?-i:\p{{Lu}}|$)"
+    ))
+    .expect("valid regex")
+});
+
 /// Parse the number at the start of `text`.
 fn parse_number(text: &str) -> Option<Numbered> {
     let t = text.trim_start();
+    if t.starts_with(char::is_alphabetic)
+        && let Some(c) = WORD_NUMBER.captures(t)
+    {
+        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        let whole = c.get(0)?;
+        // The title starts at the capital the pattern looked at.
+        let end = whole.end()
+            - t[..whole.end()]
+                .chars()
+                .next_back()
+                .map_or(0, |ch| if ch.is_uppercase() { ch.len_utf8() } else { 0 });
+        // "Punkt 3: Anna Berg, Bo Ek, Cilla Ny" names the guests of an
+        // item: a list, not a title.
+        if t[end..].matches(',').count() >= 2 {
+            return None;
+        }
+        let lead = text.len() - t.len();
+        return Some(with_time(Numbered::top(n, false, lead + end), text));
+    }
     // Cheap first look: numbers start with a digit, "§" or "a)".
     let mut cs = t.chars();
     match (cs.next(), cs.next()) {
@@ -902,7 +935,11 @@ impl Finder {
             self.next_lines.push((text.trim().to_string(), false));
             return;
         }
-        if self.try_start_item(p, &text, bi, span) {
+        // In an attendance list, "Punkt 3: Anna Berg" names an item's
+        // guests; it starts no item.
+        let guests = matches!(self.section(), Section::Attendance(_))
+            && participants::item_guests_line(&text);
+        if !guests && self.try_start_item(p, &text, bi, span) {
             return;
         }
         match self.section() {

@@ -721,6 +721,12 @@ static ITEM_GUESTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:punkt|p\.|§)\s*(\d+(?:\.\d+)?)\s*:\s*(.+)$").expect("valid regex")
 });
 
+/// "Punkt 5: Anna Berg, Bo Ek": the guests of one item, as an attendance
+/// list writes them.
+pub(crate) fn item_guests_line(text: &str) -> bool {
+    ITEM_GUESTS.is_match(text)
+}
+
 /// Parse one attendance line. None when the line is not about people (the
 /// list has ended).
 pub(crate) fn parse_line(

@@ -27,6 +27,33 @@ fn numbers_parse_with_times_and_letters() {
 }
 
 #[test]
+fn a_word_for_the_item_before_its_number() {
+    for (line, title) in [
+        ("Punkt 1 Status", "Status"),
+        ("Ärende 4: Budget 2025", "Budget 2025"),
+        ("Agenda item 2 – Finances", "Finances"),
+        ("Pkt. 12 Övriga frågor", "Övriga frågor"),
+        ("Punkt 3", ""),
+    ] {
+        let n = parse_number(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(&line[n.rest..], title, "{line}");
+    }
+    // A sentence about an item is no heading.
+    assert!(parse_number("Punkt 3 bordlades till nästa möte.").is_none());
+    assert!(parse_number("Ärendet 3 Budget").is_none());
+    assert!(parse_number("Punkt 5: Anna Berg, Bo Ek, Cilla Ny").is_none());
+    let s = structure(
+        "Mötesprotokoll\n\nPunkt 1 Status\n\nTom har gjort klart.\n\nPunkt 2 Nästa steg\n\nUlla bokar tester.\n",
+    );
+    let titles: Vec<_> = s
+        .items
+        .iter()
+        .map(|i| (i.number.as_deref().unwrap_or(""), i.title.as_str()))
+        .collect();
+    assert_eq!(titles, [("1", "Status"), ("2", "Nästa steg")]);
+}
+
+#[test]
 fn header_participants_and_numbered_items() {
     let s = structure(
         "Västra Götalandsregionen\n\nKoncernkontoret\n\nDatum: 2026-02-19\n\nMötesanteckningar\n\n# Samordningsråd internmedicin\n\nDatum: 2026-02-16\n\n## Deltagare\n\nSofia Ekdahl (SU), ordförande\n\nBjörn Lindkvist (SU)\n\n1. Inledning\n\nText om inledning.\n\n2. Ekonomi\na) Budget\n\nBudget text.\n\n2024.\n\n3. Avslut\n",
