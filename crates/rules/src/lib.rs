@@ -388,8 +388,11 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         matches!(rule.assignees, AssigneeSource::All | AssigneeSource::None)
                             && (assignees.is_empty() || assignees == ["all"])
                             && !people::names_everyone(sent.text);
-                    let assignees = match &s.items[item_index].responsible {
-                        Some(r) if unowned => people.resolve_list(r),
+                    // "Kontakta banken – Per": the owner after the task.
+                    let owner_after = unowned.then(|| people::trailing_owner(sent.text)).flatten();
+                    let assignees = match (owner_after, &s.items[item_index].responsible) {
+                        (Some(o), _) => people.resolve_list(o),
+                        (None, Some(r)) if unowned => people.resolve_list(r),
                         _ => assignees,
                     };
                     // A task table's row: its responsible column names the
@@ -727,7 +730,20 @@ fn item_sentences<'a>(
 ) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     let mut lower = String::new();
-    let mut block_label: Option<(LabelKind, &'a str)> = None;
+    // A title that heads a to-do list ("Att göra till nästa gång", "Action
+    // items"): the entries of its lists are tasks (ANNOTATION, Headings and
+    // lists). Its plain paragraphs are not labelled.
+    let titled = format!("{}:", item.title.trim().trim_end_matches(':'));
+    let mut block_label: Option<(LabelKind, &'a str)> = set
+        .labels
+        .iter()
+        .find(|l| {
+            l.kind == LabelKind::Action
+                && l.regex
+                    .find(&titled)
+                    .is_some_and(|m| m.start() == 0 && titled[m.end()..].trim().is_empty())
+        })
+        .map(|l| (l.kind, l.id.as_str()));
     let mut first_pending = false;
     for line in lines {
         let (ui, unit) = (line.index, line.unit);

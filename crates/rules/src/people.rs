@@ -179,6 +179,13 @@ impl<'a> People<'a> {
             Some(m) => std::borrow::Cow::Owned(s[m.end()..].to_string()),
             None => s,
         };
+        // "Eva: se över hemsidan", "Olle - ringa hyresvärden": the owner
+        // leads a to-do written in the infinitive.
+        if let Some(c) = OWNER_LEAD.captures(&s)
+            && let Some(m) = c.name("who")
+        {
+            return self.resolve_list(m.as_str());
+        }
         // "Ekonomisk resursfördelning: Ordförande kontaktar …": a topic lead.
         let s = match s.split_once(": ") {
             Some((lead, rest)) if lead.chars().count() <= 60 && !lead.contains(['.', '!', '?']) => {
@@ -189,7 +196,17 @@ impl<'a> People<'a> {
         if let Some(c) = SUBJECT.captures(&s)
             && let Some(m) = c.name("who")
         {
-            return self.resolve_list(m.as_str());
+            // "Uppdatera medlemsregistret": a verb in the infinitive leads a
+            // to-do, no one is named. A single unknown word is a subject
+            // only before a verb that can follow one.
+            let next = s[m.end()..].split_whitespace().next().unwrap_or("");
+            let who = m.as_str();
+            let unknown = !who.contains(char::is_whitespace)
+                && !who.chars().all(char::is_uppercase)
+                && self.resolve(who) == who;
+            if !(unknown && !finite_verb_like(next)) {
+                return self.resolve_list(who);
+            }
         }
         // "… som därefter återkopplar", "Niklas som skickar": the name before "som".
         if let Some(c) = SOM_SUBJECT.captures(sentence)
@@ -276,6 +293,47 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Names, initials or groups before the verb, joined by "och" or commas.
+/// A name (or initials) alone before ":" or a dash, then a lower-case
+/// word: the owner of the to-do after it.
+static OWNER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"(?:\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4})";
+    Regex::new(&format!(
+        r"^(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*(?::|\s[-–])\s+\p{{Ll}}"
+    ))
+    .expect("valid regex")
+});
+
+/// "Kontakta banken – Per", "Boka revisor, ansvarig: Lisa": the owner an
+/// unowned to-do names after its task.
+pub fn trailing_owner(sentence: &str) -> Option<&str> {
+    let c = TRAILING_OWNER.captures(sentence.trim())?;
+    c.name("who").or(c.name("resp")).map(|m| m.as_str())
+}
+
+static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"(?:\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4})";
+    Regex::new(&format!(
+        r"(?:\s[-–]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b)"
+    ))
+    .expect("valid regex")
+});
+
+/// Can `word` be the verb after a subject: a present ("kontaktar", "ser"),
+/// a past ("kollade", "skrev" aside), a modal or an auxiliary? An
+/// infinitive's object ("medlemsregistret", "en budget") cannot.
+fn finite_verb_like(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    w.ends_with('r') || w.ends_with("de") || w.ends_with("te") || FINITE_WORDS.contains(&w.as_str())
+}
+
+/// Modals, auxiliaries and common strong pasts that follow a subject.
+const FINITE_WORDS: &[&str] = &[
+    "ska", "skall", "kan", "bör", "måste", "vill", "tog", "gav", "såg", "gick", "fick", "bad",
+    "skrev", "sa", "sade", "och", "samt", "will", "to", "is", "has", "was", "agreed",
+];
+
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let name =
         r"(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\b\.?|\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4}(?:\s+au)?)";
@@ -304,7 +362,7 @@ static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
 
 static DUE_CUE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"(?i)\b(?:senast|till|tills|inför|deadline|innan|före|by|due|vid\s+mötet|på\s+mötet|vid\s+nästa|sista\s+dag(?:en)?)\b",
+        r"(?i)\b(?:senast|till|tills|inför|deadline|innan|före|by|due|before|klart|klar|färdigt|färdig|vid\s+mötet|på\s+mötet|vid\s+nästa|sista\s+dag(?:en)?)\b",
     )
 });
 
@@ -396,6 +454,28 @@ mod tests {
             remote: false,
             note: None,
         }
+    }
+
+    #[test]
+    fn owners_of_to_dos_before_or_after_the_task() {
+        let ps = vec![p("Eva Lund", None)];
+        let people = People::new(&ps, None);
+        assert_eq!(people.subject("Eva: se över hemsidan"), ["Eva Lund"]);
+        assert_eq!(people.subject("Olle - ringa hyresvärden"), ["Olle"]);
+        // An infinitive leads a to-do: no one is named.
+        assert!(people.subject("Uppdatera medlemsregistret").is_empty());
+        assert_eq!(people.subject("Anna kontaktar banken"), ["Anna"]);
+        assert_eq!(people.subject("Eva skickar ut kallelsen"), ["Eva Lund"]);
+        assert_eq!(
+            trailing_owner("Kontakta banken om nytt konto – Per"),
+            Some("Per")
+        );
+        assert_eq!(
+            trailing_owner("Boka revisor, ansvarig: Lisa, klart 1/3"),
+            Some("Lisa")
+        );
+        assert_eq!(trailing_owner("Kontakta banken om nytt konto"), None);
+        assert_eq!(trailing_owner("Läs rapporten – den är kort."), None);
     }
 
     #[test]
