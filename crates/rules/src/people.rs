@@ -204,7 +204,7 @@ impl<'a> People<'a> {
             let unknown = !who.contains(char::is_whitespace)
                 && !who.chars().all(char::is_uppercase)
                 && self.resolve(who) == who;
-            if !(unknown && !finite_verb_like(next)) {
+            if !unknown || finite_verb_like(next) {
                 return self.resolve_list(who);
             }
         }
