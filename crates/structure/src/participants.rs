@@ -1543,6 +1543,20 @@ mod tests {
         // One space is not a gap: "Närvarande ledamöter" is a heading of
         // its own, and a sentence is no label.
         assert!(attendance_heading("Närvarande var alla utom  Bo").is_none());
+        for (heading, attendance) in [
+            ("Närvaro:", "present"),
+            ("Närvarande styrelseledamöter", "present"),
+            ("Attendance", "present"),
+            ("Ej närvarande:", "absent"),
+            ("Frånvarande ledamöter", "absent"),
+        ] {
+            let (i, _) = attendance_heading(heading).expect(heading);
+            assert_eq!(
+                lexicon::ATTENDANCE_HEADINGS[i].attendance,
+                attendance,
+                "{heading}"
+            );
+        }
         let (i, _) = attendance_heading("Ersätare").expect("a one-letter slip");
         assert_eq!(text(i), "ersättare");
         assert!(attendance_heading("Ersättningar").is_none());
