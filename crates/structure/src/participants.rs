@@ -784,6 +784,25 @@ pub(crate) fn parse_line(
     if let Some(p) = role_label_line(&line, heading, struck) {
         return Some(vec![p]);
     }
+    // "Anna, Bo, Cilla och David": first names or handles alone, as small
+    // groups write them; kept as written.
+    if let Some(names) = first_names_only(&line) {
+        return Some(
+            names
+                .into_iter()
+                .map(|name| Participant {
+                    name,
+                    role: heading.role.map(str::to_string),
+                    title: None,
+                    affiliation: None,
+                    group: heading.group.to_string(),
+                    attendance: if struck { "absent" } else { heading.attendance }.to_string(),
+                    remote: false,
+                    note: None,
+                })
+                .collect(),
+        );
+    }
     // "Punkt 5: A, B (Region Örebro), C" — guests for one item.
     if let Some(c) = ITEM_GUESTS.captures(&line) {
         let item = c.get(1).map(|m| m.as_str()).unwrap_or("");
@@ -828,7 +847,22 @@ pub(crate) fn parse_line(
 /// a name starts a person, and the parts after it that are no name (a
 /// role, a title, a note) describe it. Empty when a part can be neither.
 fn people_on_one_line(line: &str) -> Vec<String> {
-    let name_of = |p: &str| is_name(strip_parens(p).trim());
+    // A part names a person when it is a name, or a name with its role
+    // after it: "Bo Ek (M) vice ordf", "Anna Berg/ordförande", "Bo Ek -
+    // kassör".
+    let name_of = |p: &str| {
+        let bare = strip_parens(p);
+        let bare = bare.trim();
+        // A role closing the part counts after a party or affiliation in
+        // brackets ("Bo Ek (M) vice ordf"); without one, "Sahlgrenska
+        // Universitetssjukhus ordförande" is an affiliation with a role.
+        is_name(bare)
+            || p.contains('(') && trailing_role(bare).is_some_and(|(_, keep)| is_name(keep.trim()))
+            || bare
+                .split_once(['/', '–'])
+                .or_else(|| bare.split_once(" - "))
+                .is_some_and(|(name, what)| is_name(name.trim()) && describes(what.trim()))
+    };
     // "Per Holm, kommundirektör; Eva Lund, sekreterare": ";" between people.
     let semis = split_outside_parens(line, ';');
     if semis.len() >= 2 {
@@ -972,7 +1006,7 @@ fn split_name(line: &str) -> Option<(String, String)> {
     // The name ends at the first comma, parenthesis, dash with spaces, or a
     // hyphen after a full name ("Andreas Hallqvist-verksamhetschef").
     let mut end = line.len();
-    for sep in [",", " (", " – ", " - ", " — ", ":"] {
+    for sep in [",", " (", " – ", " - ", " — ", ":", "/"] {
         if let Some(i) = line.find(sep) {
             end = end.min(i);
         }
@@ -1050,6 +1084,36 @@ fn title_word_at(head: &str) -> Option<usize> {
         title.then_some(*w)
     })?;
     Some(at.as_ptr() as usize - head.as_ptr() as usize)
+}
+
+/// "Anna, Bo, Cilla och David": two or more single capitalised words
+/// separated by commas or "och"/"and", none a word for a group or a body.
+fn first_names_only(line: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = line
+        .split(',')
+        .flat_map(|p| p.split(" och "))
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(str::trim)
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let single = |w: &str| {
+        let lower = w.to_lowercase();
+        !w.contains(char::is_whitespace)
+            && w.chars().count() >= 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && w.chars().filter(|c| c.is_uppercase()).count() <= 2
+            && !lexicon::EVERYONE_WORDS.contains(&lower.as_str())
+            && !lexicon::BODY_WORDS.iter().any(|b| lower.ends_with(b))
+            && role_of(w).is_none()
+    };
+    parts
+        .iter()
+        .all(|p| single(p))
+        .then(|| parts.iter().map(|p| p.to_string()).collect())
 }
 
 /// "Ordförande⇥Anna Berg", "Justerare: Dan Ås": a role word as a label,
@@ -1529,6 +1593,41 @@ mod tests {
             role("Protokolljusterare\tDan Ås\tParagrafer 1-5"),
             Some(("Dan Ås".into(), Some("justerare".into())))
         );
+        let names = |l: &str| {
+            parse_line(l, false, h).map(|ps| ps.into_iter().map(|p| p.name).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            names("Anna, Bo, Cilla och David"),
+            Some(vec![
+                "Anna".into(),
+                "Bo".into(),
+                "Cilla".into(),
+                "David".into()
+            ])
+        );
+        assert_ne!(
+            names("Styrelsen, Valberedningen"),
+            Some(vec!["Styrelsen".into(), "Valberedningen".into()])
+        );
+        let roles = |l: &str| {
+            parse_line(l, false, h)
+                .map(|ps| ps.into_iter().map(|p| (p.name, p.role)).collect::<Vec<_>>())
+        };
+        for line in [
+            "Anna Berg (S) ordf, Bo Ek (M) vice ordf, Cilla Ny (C)",
+            "Anna Berg/ordförande, Bo Ek/vice ordförande, Cilla Ny",
+            "Anna Berg - ordförande, Bo Ek - vice ordförande, Cilla Ny",
+        ] {
+            assert_eq!(
+                roles(line),
+                Some(vec![
+                    ("Anna Berg".into(), Some("ordförande".into())),
+                    ("Bo Ek".into(), Some("vice ordförande".into())),
+                    ("Cilla Ny".into(), None)
+                ]),
+                "{line}"
+            );
+        }
         assert_eq!(
             role("Protokolljusterare Fredrik Holm"),
             Some(("Fredrik Holm".into(), Some("justerare".into())))
