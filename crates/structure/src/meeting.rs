@@ -277,7 +277,11 @@ impl HeaderLines {
                     m.organization = tp.organization;
                 }
                 if m.location.is_none() {
-                    m.location = tp.location.map(|l| normalize_location(&l));
+                    // "Årsmöte i församlingshemmet": the place after the kind.
+                    m.location = tp
+                        .location
+                        .map(|l| normalize_location(&l))
+                        .or_else(|| place_in_line(&t));
                 }
                 for d in find_dates(&t, &DateContext::default()) {
                     if let Some(date) = d.date {
@@ -446,7 +450,19 @@ impl HeaderLines {
         m.body = organ
             .or(meeting_kind)
             // A council is a name: "Protokoll kommunstyrelsen" → "Kommunstyrelsen".
-            .or_else(|| body.map(|(t, _)| capitalised(&without_sequence_number(t))));
+            .or_else(|| {
+                body.map(|(t, _)| {
+                    // "Sammanträde med socialnämnden" → "Socialnämnden"; "Möte
+                    // med kund" names no council and stays whole.
+                    let held_with = strip_meeting_lead(t);
+                    let t = if any_word_ends(&held_with.to_lowercase(), lexicon::BODY_WORDS) {
+                        held_with
+                    } else {
+                        t.as_str()
+                    };
+                    capitalised(&without_sequence_number(t))
+                })
+            });
         // Two dates: the meeting is the labelled one, else the earlier (notes
         // are written after the meeting).
         dates.sort();
@@ -486,10 +502,16 @@ fn place_in_line(t: &str) -> Option<String> {
         return None;
     }
     let c = PLACE_IN_LINE.captures(t)?;
-    c.get(1)
+    let place = c
+        .get(1)
         .or(c.get(2))
         .or(c.get(3))
-        .map(|m| m.as_str().trim().trim_end_matches(['.', ',']).to_string())
+        .map(|m| m.as_str().trim().trim_end_matches(['.', ',']).to_string())?;
+    // "Möte i nätverket", "möte i styrelsen": a group met, not a place.
+    let key = place.to_lowercase();
+    let group = lexicon::BODY_WORDS.iter().any(|b| key.ends_with(b))
+        || lexicon::ORGANIZATION_HEADS.iter().any(|h| key.ends_with(h));
+    (!group).then_some(place)
 }
 
 /// "Retrospektivemöte 3": the body without the meeting's sequence number.
@@ -509,16 +531,35 @@ fn without_sequence_number(t: &str) -> String {
 /// "för IT-Gården" → "IT-Gården": the words that lead from a document type
 /// to what it records.
 fn strip_title_lead(rest: &str) -> &str {
+    // "Anteckningar – Styrgruppsmöte 3": a dash between type and title.
+    let rest = rest.trim_start_matches(['-', '–', '—', ':', ' ']);
     let lower = rest.to_lowercase();
+    let mut out = rest;
     for lead in lexicon::TITLE_LEADS {
         if let Some(after) = lower.strip_prefix(lead)
             && after.starts_with(' ')
         {
-            return rest.get(lead.len()..).unwrap_or(rest).trim();
+            out = rest.get(lead.len()..).unwrap_or(rest).trim();
+            break;
         }
     }
-    rest
+    strip_meeting_lead(out)
 }
+
+/// "möte med samverkansgruppen" → "samverkansgruppen", "sammanträde med
+/// kommunstyrelsens arbetsutskott" → "kommunstyrelsens arbetsutskott": a
+/// plain word for a meeting before whom it was held with.
+fn strip_meeting_lead(rest: &str) -> &str {
+    match MEETING_LEAD.find(rest) {
+        Some(m) if rest[m.end()..].chars().any(char::is_alphabetic) => rest[m.end()..].trim(),
+        _ => rest,
+    }
+}
+
+static MEETING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:möte|mötet|sammanträde|sammanträdet|meeting)\s+(?:med|i|hos|with|of)\s+")
+        .expect("valid regex")
+});
 
 /// A line that is only a label ("Mötesform", "Mötesform:"), or a label
 /// word with its value in the next cell ("Ärenden⇥1 – 9 §").
@@ -755,6 +796,9 @@ fn meeting_kind_heading(line: &str) -> Option<(String, Option<String>)> {
                 .to_string()
         })
         .filter(|o| o.chars().any(char::is_alphabetic))
+        // A name starts with a capital ("the steering group meeting" names
+        // no association); the pattern itself ignores case.
+        .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
         // A name, not a sentence ("IX Styrelse hade denna dag sitt första
         // styrelsemöte"): an association's name is a few words.
         .filter(|o| o.split_whitespace().count() <= 5);
@@ -1532,6 +1576,31 @@ mod organisation_line_tests {
             place_in_line("Tisdag 4 april kl 18.00 på Café Blom").as_deref(),
             Some("Café Blom")
         );
+    }
+
+    #[test]
+    fn a_meeting_held_with_a_council_names_the_council() {
+        let body = |l: &str| header(&[l, "Datum: 2024-01-01"]).body;
+        assert_eq!(
+            body("Protokoll från möte med samverkansgruppen").as_deref(),
+            Some("Samverkansgruppen")
+        );
+        assert_eq!(
+            body("Protokoll fört vid sammanträde med kommunstyrelsens arbetsutskott").as_deref(),
+            Some("Kommunstyrelsens arbetsutskott")
+        );
+        assert_eq!(
+            body("Sammanträde med socialnämnden").as_deref(),
+            Some("Socialnämnden")
+        );
+        // No council named: the line stays whole.
+        assert_eq!(body("Möte med kund").as_deref(), Some("Möte med kund"));
+        let m = header(&["Anteckningar från möte i nätverket för öppna data 2023-08-29"]);
+        assert_eq!(m.location, None, "a group met, not a place");
+        let m = header(&["Årsmöte i församlingshemmet"]);
+        assert_eq!(m.location.as_deref(), Some("församlingshemmet"));
+        let m = header(&["Minutes from the steering group meeting"]);
+        assert_ne!(m.organization.as_deref(), Some("steering"));
     }
 
     #[test]
