@@ -671,6 +671,19 @@ fn swallowed_headings(outline: &Outline, p: &Proposal) -> usize {
         return 0;
     };
     let starts: std::collections::HashSet<LineKey> = p.starts.iter().map(|s| s.key).collect();
+    // "## § 101 Dnr KS 2024/55" / "### Detaljplan för Lilla Torg": the
+    // heading right after a start is that item's title, not an outline the
+    // items swallow.
+    let titles: std::collections::HashSet<LineKey> = outline
+        .lines
+        .windows(2)
+        .filter(|w| {
+            p.starts.iter().any(|s| {
+                s.key == w[0].key && !s.title.is_empty() && w[1].text.trim() == s.title.trim()
+            })
+        })
+        .map(|w| w[1].key)
+        .collect();
     outline
         .lines
         .iter()
@@ -680,6 +693,7 @@ fn swallowed_headings(outline: &Outline, p: &Proposal) -> usize {
                 && !l.attendance
                 && l.key > first
                 && !starts.contains(&l.key)
+                && !titles.contains(&l.key)
         })
         .count()
 }
@@ -980,6 +994,55 @@ mod tests {
         proposals.extend(propose(&o));
         let (_, choice) = choose(&o, &proposals);
         assert_eq!(choice.scheme, Some(Scheme::HeadingOutline), "{choice}");
+    }
+
+    #[test]
+    fn a_heading_that_titles_a_paragraph_sign_is_not_swallowed() {
+        // "## § 101 Dnr KS 2024/55" / "### Detaljplan …" / text, three times.
+        let mut lines = Vec::new();
+        for (i, (sign, title)) in [
+            ("§ 101 Dnr KS 2024/55", "Detaljplan för Lilla Torg"),
+            ("§ 102 Dnr KS 2024/60", "Motion om papperskorgar"),
+            ("§ 103", "Anmälan av delegationsbeslut"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let k = 3 * i as u32;
+            lines.push(line(k, sign, Role::Heading(2), None));
+            lines.push(line(k + 1, title, Role::Heading(3), None));
+            lines.push(line(
+                k + 2,
+                "Kommunstyrelsen godkänner förslaget och lägger redovisningen till handlingarna.",
+                Role::Body,
+                None,
+            ));
+        }
+        let o = outline(lines);
+        let walk = Proposal {
+            scheme: Scheme::Numbered,
+            starts: [0usize, 3, 6]
+                .iter()
+                .zip([
+                    "Detaljplan för Lilla Torg",
+                    "Motion om papperskorgar",
+                    "Anmälan av delegationsbeslut",
+                ])
+                .map(|(&i, title)| PlannedStart {
+                    key: o.lines[i].key,
+                    number: o.lines[i].number.as_ref().map(|n| n.number.clone()),
+                    parent: None,
+                    skip: 0,
+                    cut: TitleCut::Heading,
+                    title: title.to_string(),
+                })
+                .collect(),
+        };
+        assert_eq!(swallowed_headings(&o, &walk), 0);
+        let mut proposals = vec![walk];
+        proposals.extend(propose(&o));
+        let (_, choice) = choose(&o, &proposals);
+        assert_eq!(choice.scheme, Some(Scheme::Numbered), "{choice}");
     }
 
     #[test]
