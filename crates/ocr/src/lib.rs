@@ -50,7 +50,6 @@
 //! numbering that makes them evident is known.
 #![deny(missing_docs)]
 
-pub mod deskew;
 pub mod geometry;
 pub mod image;
 pub mod process;
@@ -128,28 +127,6 @@ impl Tesseract {
             PageSource::Rasterise => (rasterise(file, page.number)?, RASTER_DPI as f32),
             PageSource::Refused(why) => return Err(why.clone()),
         };
-        // Tesseract reads the page straightened (see [`deskew`]) and with
-        // its ruled lines erased (see [`rules::erase`]); an image we cannot
-        // decode goes to it as it is, and has no rules.
-        let gray = decode_gray(&img.bytes).map(|(w, h, px)| {
-            let g = rules::Gray {
-                width: w,
-                height: h,
-                pixels: &px,
-            };
-            let angle = deskew::skew(g);
-            if angle.abs().to_degrees() < deskew::MIN_DEGREES {
-                (w, h, px)
-            } else {
-                (w, h, deskew::rotate(g, angle))
-            }
-        });
-        let cleaned = gray.as_ref().map(|(w, h, px)| {
-            let mut px = px.clone();
-            rules::erase(&mut px, *w, *h, dpi);
-            deskew::pgm(*w, *h, &px)
-        });
-        let input = cleaned.as_deref().unwrap_or(&img.bytes);
         // Tesseract's heuristics want a plausible resolution; coordinates
         // use the real one.
         let told = dpi.clamp(70., 1200.).round() as u32;
@@ -157,7 +134,7 @@ impl Tesseract {
         cmd.args(["stdin", "stdout", "-l", &self.language, "--psm", "1"])
             .args(["--dpi", &told.to_string(), "tsv"])
             .env("OMP_THREAD_LIMIT", "1");
-        let tsv = process::run(cmd, input, self.timeout, MAX_TSV_BYTES)?;
+        let tsv = process::run(cmd, &img.bytes, self.timeout, MAX_TSV_BYTES)?;
         let words = tsv::parse(&String::from_utf8_lossy(&tsv));
         let confidence = if words.is_empty() {
             0.
@@ -167,7 +144,7 @@ impl Tesseract {
         let placed = geometry::position(&words, img.width as f32, img.height as f32, dpi);
         // Rules are a help, not a need: an image Tesseract read but we
         // cannot decode just has none.
-        let rules = gray
+        let rules = decode_gray(&img.bytes)
             .map(|(w, h, px)| {
                 let gray = rules::Gray {
                     width: w,

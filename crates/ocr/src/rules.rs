@@ -51,7 +51,7 @@ impl Gray<'_> {
     }
 
     /// The gray level below which a pixel is ink.
-    pub(crate) fn ink_level(&self) -> u8 {
+    fn ink_level(&self) -> u8 {
         let mut hist = [0usize; 256];
         for v in self.pixels.iter().step_by(7) {
             hist[usize::from(*v)] += 1;
@@ -170,20 +170,6 @@ fn merge(mut rules: Vec<(usize, usize, usize, usize)>) -> Vec<(usize, usize, usi
 
 /// The page's rules, in points on the upright page.
 pub fn find(img: Gray<'_>, frame: &Frame, dpi: f32) -> Vec<Rule> {
-    let pt = 72. / dpi;
-    find_px(img, frame, dpi)
-        .into_iter()
-        .map(|r| Rule {
-            x0: r.x0 * pt,
-            y0: r.y0 * pt,
-            x1: r.x1 * pt,
-            y1: r.y1 * pt,
-        })
-        .collect()
-}
-
-/// The page's rules in pixels of the upright page.
-fn find_px(img: Gray<'_>, frame: &Frame, dpi: f32) -> Vec<Rule> {
     if img.width == 0 || img.height == 0 || dpi.is_nan() || dpi <= 0. {
         return Vec::new();
     }
@@ -210,7 +196,7 @@ fn find_px(img: Gray<'_>, frame: &Frame, dpi: f32) -> Vec<Rule> {
     let cols: Vec<Vec<(usize, usize)>> = (0..gw)
         .map(|i| runs((0..gh).map(|j| at(i, j) || at(i + 1, j)), min_len))
         .collect();
-    let pt = step;
+    let pt = 72. / dpi * step;
     let mut out: Vec<Rule> = join(&rows, max_thick)
         .into_iter()
         .map(|(j0, j1, a, b)| Rule {
@@ -232,69 +218,6 @@ fn find_px(img: Gray<'_>, frame: &Frame, dpi: f32) -> Vec<Rule> {
     );
     out.truncate(MAX_RULES);
     out
-}
-
-/// How far outside a rule a crossing stroke is looked for, in pixels.
-const CROSSING_AT: usize = 3;
-
-/// Paint the page's rules (in an image as it lies, straightened) with
-/// paper, so Tesseract's page layout is not misled by them: it drops text
-/// lines that touch a table's border, or reads a cell beside a border as
-/// a picture. Where a stroke crosses a rule (a descender through an
-/// underline, a letter through a strike-out) the rule is kept, so words
-/// keep their letters.
-pub fn erase(pixels: &mut [u8], width: usize, height: usize, dpi: f32) {
-    if pixels.len() < width * height {
-        return;
-    }
-    let (w, h) = (width as f32, height as f32);
-    let frame = Frame {
-        orientation: crate::geometry::Orientation::Upright,
-        angle: 0.,
-        image_width: w,
-        image_height: h,
-        width: w,
-        height: h,
-    };
-    let found = {
-        let img = Gray {
-            width,
-            height,
-            pixels,
-        };
-        let below = img.ink_level();
-        (find_px(img, &frame, dpi), below)
-    };
-    let (rules, below) = found;
-    let ink = |px: &[u8], x: usize, y: usize| x < width && y < height && px[y * width + x] < below;
-    for r in rules {
-        // One pixel of the rule's grey fringe on either side.
-        let x0 = (r.x0.floor() as usize).saturating_sub(1);
-        let y0 = (r.y0.floor() as usize).saturating_sub(1);
-        let x1 = ((r.x1.ceil() as usize) + 1).min(width);
-        let y1 = ((r.y1.ceil() as usize) + 1).min(height);
-        if r.is_horizontal() {
-            for x in x0..x1 {
-                let crossed = y0
-                    .checked_sub(CROSSING_AT)
-                    .is_some_and(|y| ink(pixels, x, y))
-                    || ink(pixels, x, y1 + CROSSING_AT - 1);
-                if !crossed {
-                    (y0..y1).for_each(|y| pixels[y * width + x] = 255);
-                }
-            }
-        } else {
-            for y in y0..y1 {
-                let crossed = x0
-                    .checked_sub(CROSSING_AT)
-                    .is_some_and(|x| ink(pixels, x, y))
-                    || ink(pixels, x1 + CROSSING_AT - 1, y);
-                if !crossed {
-                    (x0..x1).for_each(|x| pixels[y * width + x] = 255);
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
