@@ -171,6 +171,26 @@ fn median(v: &mut [f32]) -> Option<f32> {
 /// x-height as a share of the font size.
 const X_HEIGHT: f32 = 0.5;
 
+/// The bullet a list item's misread mark stands for.
+const BULLET: char = '•';
+
+/// Tesseract reads a list's round bullet as "+", "«", "e", "°", "©"…:
+/// a line's first word of one or two such marks, set off from the text by
+/// more than a word space (a list's tab), before a word that begins with a
+/// letter or digit, is the bullet.
+fn is_misread_bullet(first: &str, gap: f32, size: f32, next: &str) -> bool {
+    let n = first.chars().count();
+    (1..=2).contains(&n)
+        && first.chars().all(|c| {
+            matches!(
+                c,
+                '•' | '·' | '+' | '«' | '»' | '°' | '©' | '®' | '¢' | '*' | 'e' | 'o'
+            )
+        })
+        && gap > 0.6 * size
+        && next.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// How the upright, deskewed page lies in the image: what [`position`]
 /// turned the words by, for finding the page's rules in the same frame.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -275,11 +295,25 @@ pub fn position(words: &[TsvWord], width_px: f32, height_px: f32, dpi: f32) -> P
                 .collect();
             median(&mut xs).unwrap_or(0.)
         });
+        let size_px = size;
         let size = size * pt;
         sizes.push(size);
-        for &i in idx {
+        let bulleted = match idx.as_slice() {
+            [a, b, ..] => is_misread_bullet(
+                &words[*a].text,
+                boxes[*b][0] - boxes[*a][2],
+                size_px,
+                &words[*b].text,
+            ),
+            _ => false,
+        };
+        for (k, &i) in idx.iter().enumerate() {
             out.push(PositionedWord {
-                text: words[i].text.clone(),
+                text: if k == 0 && bulleted {
+                    BULLET.to_string()
+                } else {
+                    words[i].text.clone()
+                },
                 x0: boxes[i][0] * pt,
                 x1: boxes[i][2] * pt,
                 baseline: baseline * pt,
@@ -422,6 +456,23 @@ mod tests {
         assert_eq!(size(8.8, "Östern"), 10.);
         assert_eq!(size(7.2, "Mötets"), 10.);
         assert_eq!(size(5., "om"), 10.);
+    }
+
+    #[test]
+    fn a_misread_bullet_before_a_tab_is_a_bullet() {
+        let line = |mark: &str, gap: f32| {
+            let w = vec![
+                word(1, 100., 100., 10., 20., mark),
+                word(1, 110. + gap, 100., 60., 20., "Hur"),
+                word(1, 180. + gap, 100., 40., 20., "ska"),
+            ];
+            position(&w, 1000., 800., 72.).words[0].text.clone()
+        };
+        assert_eq!(line("+", 30.), "•");
+        assert_eq!(line("e«", 30.), "•");
+        // A word space: "e" is a word there, not a bullet.
+        assert_eq!(line("e", 5.), "e");
+        assert_eq!(line("Se", 30.), "Se");
     }
 
     #[test]
