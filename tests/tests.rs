@@ -999,9 +999,9 @@ fn scanned_seeds_read_by_ocr_score_like_text() {
         }
     }
     let floors = [
-        ("items", 0.94),
-        ("decisions", 0.92),
-        ("actions", 0.85),
+        ("items", 0.96),
+        ("decisions", 0.96),
+        ("actions", 0.87),
         ("deferrals", 0.92),
         ("next_meetings", 0.75),
     ];

@@ -137,14 +137,27 @@ fn descends(c: char) -> bool {
     )
 }
 
-/// Letters that reach cap height (or above x-height).
-fn tall(c: char) -> bool {
-    c.is_uppercase()
-        || c.is_ascii_digit()
-        || matches!(
-            c,
-            'b' | 'd' | 'f' | 'h' | 'k' | 'l' | 't' | 'å' | 'ä' | 'ö' | '§'
-        )
+/// How high a letter reaches above the baseline, as a share of the font
+/// size (typical of the sans and serif faces minutes are set in); `None`
+/// for marks that say little (punctuation, symbols).
+fn letter_top(c: char) -> Option<f32> {
+    Some(match c {
+        // Capitals with a mark above reach well over cap height.
+        'Å' | 'Ä' | 'Ö' | 'É' | 'Ü' | 'À' | 'È' => 0.88,
+        'å' => 0.77,
+        'b' | 'd' | 'f' | 'h' | 'k' | 'l' | 'ä' | 'ö' | 'ü' | 'é' | 'i' | 'j' => 0.72,
+        '§' | '(' | ')' | '[' | ']' | '/' => 0.72,
+        't' => 0.66,
+        c if c.is_uppercase() || c.is_ascii_digit() => 0.72,
+        c if c.is_lowercase() => X_HEIGHT,
+        _ => return None,
+    })
+}
+
+/// How high the word's highest letter reaches, as a share of the font
+/// size: the top of its box.
+fn word_top(text: &str) -> Option<f32> {
+    text.chars().filter_map(letter_top).reduce(f32::max)
 }
 
 fn median(v: &mut [f32]) -> Option<f32> {
@@ -155,10 +168,28 @@ fn median(v: &mut [f32]) -> Option<f32> {
     Some(v[v.len() / 2])
 }
 
-/// Cap height as a share of the font size.
-const CAP_HEIGHT: f32 = 0.72;
 /// x-height as a share of the font size.
 const X_HEIGHT: f32 = 0.5;
+
+/// The bullet a list item's misread mark stands for.
+const BULLET: char = '•';
+
+/// Tesseract reads a list's round bullet as "+", "«", "e", "°", "©"…:
+/// a line's first word of one or two such marks, set off from the text by
+/// more than a word space (a list's tab), before a word that begins with a
+/// letter or digit, is the bullet.
+fn is_misread_bullet(first: &str, gap: f32, size: f32, next: &str) -> bool {
+    let n = first.chars().count();
+    (1..=2).contains(&n)
+        && first.chars().all(|c| {
+            matches!(
+                c,
+                '•' | '·' | '+' | '«' | '»' | '°' | '©' | '®' | '¢' | '*' | 'e' | 'o'
+            )
+        })
+        && gap > 0.6 * size
+        && next.chars().next().is_some_and(char::is_alphanumeric)
+}
 
 /// How the upright, deskewed page lies in the image: what [`position`]
 /// turned the words by, for finding the page's rules in the same frame.
@@ -251,23 +282,38 @@ pub fn position(words: &[TsvWord], width_px: f32, height_px: f32, dpi: f32) -> P
             let mut hs: Vec<f32> = idx.iter().map(|&i| boxes[i][3] - boxes[i][1]).collect();
             b - 0.2 * median(&mut hs).unwrap_or(0.)
         });
-        let mut caps: Vec<f32> = idx
+        // Each word's box top is its highest letter's: the size that puts
+        // it there, as the line's median.
+        let mut tops: Vec<f32> = idx
             .iter()
-            .filter(|&&i| words[i].text.chars().any(tall))
-            .map(|&i| (baseline - boxes[i][1]) / CAP_HEIGHT)
+            .filter_map(|&i| Some((baseline - boxes[i][1]) / word_top(&words[i].text)?))
             .collect();
-        let size = median(&mut caps).unwrap_or_else(|| {
+        let size = median(&mut tops).unwrap_or_else(|| {
             let mut xs: Vec<f32> = idx
                 .iter()
                 .map(|&i| (baseline - boxes[i][1]) / X_HEIGHT)
                 .collect();
             median(&mut xs).unwrap_or(0.)
         });
+        let size_px = size;
         let size = size * pt;
         sizes.push(size);
-        for &i in idx {
+        let bulleted = match idx.as_slice() {
+            [a, b, ..] => is_misread_bullet(
+                &words[*a].text,
+                boxes[*b][0] - boxes[*a][2],
+                size_px,
+                &words[*b].text,
+            ),
+            _ => false,
+        };
+        for (k, &i) in idx.iter().enumerate() {
             out.push(PositionedWord {
-                text: words[i].text.clone(),
+                text: if k == 0 && bulleted {
+                    BULLET.to_string()
+                } else {
+                    words[i].text.clone()
+                },
                 x0: boxes[i][0] * pt,
                 x1: boxes[i][2] * pt,
                 baseline: baseline * pt,
@@ -391,6 +437,42 @@ mod tests {
         assert!(w.iter().all(|x| x.size == w[0].size));
         // Cap height 30 px at 72 dpi: about 42 pt.
         assert!((w[0].size - 41.5).abs() < 1., "{}", w[0].size);
+    }
+
+    #[test]
+    fn marks_above_capitals_do_not_make_a_line_larger() {
+        // 10 pt at 72 dpi on baseline 100: "Östern" reaches 8.8 px above
+        // it, "Mötets" 7.2 px, "om" 5 px.
+        let size = |top: f32, text: &str| {
+            position(
+                &[word(1, 10., 100. - top, 60., top, text)],
+                1000.,
+                800.,
+                72.,
+            )
+            .words[0]
+                .size
+        };
+        assert_eq!(size(8.8, "Östern"), 10.);
+        assert_eq!(size(7.2, "Mötets"), 10.);
+        assert_eq!(size(5., "om"), 10.);
+    }
+
+    #[test]
+    fn a_misread_bullet_before_a_tab_is_a_bullet() {
+        let line = |mark: &str, gap: f32| {
+            let w = vec![
+                word(1, 100., 100., 10., 20., mark),
+                word(1, 110. + gap, 100., 60., 20., "Hur"),
+                word(1, 180. + gap, 100., 40., 20., "ska"),
+            ];
+            position(&w, 1000., 800., 72.).words[0].text.clone()
+        };
+        assert_eq!(line("+", 30.), "•");
+        assert_eq!(line("e«", 30.), "•");
+        // A word space: "e" is a word there, not a bullet.
+        assert_eq!(line("e", 5.), "e");
+        assert_eq!(line("Se", 30.), "Se");
     }
 
     #[test]

@@ -63,6 +63,16 @@ pub fn file_of(data: &ImageData) -> Result<ImageFile, String> {
     }
 }
 
+/// A gray image as a binary PGM file, which Tesseract reads without any
+/// decoding cost.
+pub fn pgm(width: usize, height: usize, pixels: &[u8]) -> Vec<u8> {
+    let header = format!("P5\n{width} {height}\n255\n");
+    let mut out = Vec::with_capacity(header.len() + pixels.len());
+    out.extend_from_slice(header.as_bytes());
+    out.extend_from_slice(pixels);
+    out
+}
+
 /// Write samples as a PNG.
 fn png_of(
     width: u32,

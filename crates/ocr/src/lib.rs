@@ -53,6 +53,7 @@
 pub mod geometry;
 pub mod image;
 pub mod process;
+pub mod reread;
 pub mod rules;
 pub mod tsv;
 
@@ -127,15 +128,28 @@ impl Tesseract {
             PageSource::Rasterise => (rasterise(file, page.number)?, RASTER_DPI as f32),
             PageSource::Refused(why) => return Err(why.clone()),
         };
-        // Tesseract's heuristics want a plausible resolution; coordinates
-        // use the real one.
-        let told = dpi.clamp(70., 1200.).round() as u32;
-        let mut cmd = Command::new(&self.program);
-        cmd.args(["stdin", "stdout", "-l", &self.language, "--psm", "1"])
-            .args(["--dpi", &told.to_string(), "tsv"])
-            .env("OMP_THREAD_LIMIT", "1");
-        let tsv = process::run(cmd, &img.bytes, self.timeout, MAX_TSV_BYTES)?;
-        let words = tsv::parse(&String::from_utf8_lossy(&tsv));
+        let tsv = self.tesseract(&img.bytes, dpi, "1")?;
+        let mut words = tsv::parse(&tsv);
+        // Decoded for the rules and for reading again what Tesseract's page
+        // layout dropped (see [`reread`]): a help, not a need.
+        let gray = decode_gray(&img.bytes);
+        if let Some((w, h, px)) = &gray
+            && geometry::orientation(&words) == geometry::Orientation::Upright
+        {
+            let areas = reread::areas(&tsv::blank_areas(&tsv), dpi, *w as f32, *h as f32);
+            for (k, area) in areas.into_iter().enumerate() {
+                let (cw, ch, cut) = reread::crop(*w, *h, px, area);
+                if cw == 0 || ch == 0 {
+                    continue;
+                }
+                let Ok(tsv) = self.tesseract(&image::pgm(cw, ch, &cut), dpi, "6") else {
+                    continue;
+                };
+                let block = 10_000 * (k as u32 + 1);
+                let more = reread::fresh(tsv::parse(&tsv), area, &words, block);
+                words.extend(more);
+            }
+        }
         let confidence = if words.is_empty() {
             0.
         } else {
@@ -144,7 +158,7 @@ impl Tesseract {
         let placed = geometry::position(&words, img.width as f32, img.height as f32, dpi);
         // Rules are a help, not a need: an image Tesseract read but we
         // cannot decode just has none.
-        let rules = decode_gray(&img.bytes)
+        let rules = gray
             .map(|(w, h, px)| {
                 let gray = rules::Gray {
                     width: w,
@@ -161,6 +175,20 @@ impl Tesseract {
             rules,
             confidence,
         })
+    }
+
+    /// Tesseract's TSV for an image file, with page segmentation mode
+    /// `psm` (1: the page, with orientation; 6: one block of text).
+    fn tesseract(&self, image: &[u8], dpi: f32, psm: &str) -> Result<String, String> {
+        // Tesseract's heuristics want a plausible resolution; coordinates
+        // use the real one.
+        let told = dpi.clamp(70., 1200.).round() as u32;
+        let mut cmd = Command::new(&self.program);
+        cmd.args(["stdin", "stdout", "-l", &self.language, "--psm", psm])
+            .args(["--dpi", &told.to_string(), "tsv"])
+            .env("OMP_THREAD_LIMIT", "1");
+        let tsv = process::run(cmd, image, self.timeout, MAX_TSV_BYTES)?;
+        Ok(String::from_utf8_lossy(&tsv).into_owned())
     }
 }
 

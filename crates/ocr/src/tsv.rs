@@ -29,6 +29,23 @@ pub fn parse(tsv: &str) -> Vec<TsvWord> {
     tsv.lines().filter_map(parse_row).collect()
 }
 
+/// Boxes (left, top, right, bottom) of the "words" Tesseract gave no text:
+/// areas its page layout took for pictures or lines. Text it drops beside
+/// a slanted table border lies in them.
+pub fn blank_areas(tsv: &str) -> Vec<[f32; 4]> {
+    tsv.lines()
+        .filter_map(|row| {
+            let f: Vec<&str> = row.splitn(12, '\t').collect();
+            if f.len() < 12 || f[0] != WORD_LEVEL || !f[11].trim().is_empty() {
+                return None;
+            }
+            let num = |k: usize| f[k].trim().parse::<f32>().ok().filter(|v| v.is_finite());
+            let (l, t, w, h) = (num(6)?, num(7)?, num(8)?, num(9)?);
+            (w > 0. && h > 0.).then_some([l, t, l + w, t + h])
+        })
+        .collect()
+}
+
 fn parse_row(row: &str) -> Option<TsvWord> {
     let mut f = row.splitn(12, '\t');
     if f.next()? != WORD_LEVEL {
@@ -87,5 +104,6 @@ mod tests {
             (261., 164., 275., 29.)
         );
         assert!((w[1].conf - 91.57).abs() < 0.01);
+        assert_eq!(blank_areas(TSV), [[261., 164., 536., 193.]]);
     }
 }
