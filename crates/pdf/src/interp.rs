@@ -914,7 +914,20 @@ impl<'a> Interp<'a> {
         bold: bool,
         italic: bool,
     ) {
-        // push_text's one-character path, without decoding a string.
+        // push_text's one-character path, without encoding and decoding
+        // the character.
+        if expand(c).is_none() && !c.is_control() {
+            self.out.glyphs.push(Glyph {
+                x0,
+                x1,
+                y,
+                size,
+                ch: map_private(c),
+                bold,
+                italic,
+            });
+            return;
+        }
         let mut buf = [0u8; 4];
         self.push_text(c.encode_utf8(&mut buf), x0, x1, y, size, bold, italic);
     }

@@ -175,7 +175,13 @@ impl<'a> Lexer<'a> {
             }
             Tok::Arr(mut items) => {
                 for t in items.drain(..) {
-                    self.recycle(t);
+                    // Most items are numbers and hex strings: nothing to keep.
+                    if matches!(
+                        t,
+                        Tok::Str(Cow::Owned(_)) | Tok::Name(Cow::Owned(_)) | Tok::Arr(_)
+                    ) {
+                        self.recycle(t);
+                    }
                 }
                 if self.spare_arrays.len() < POOL && items.capacity() <= POOL_CAPACITY {
                     self.spare_arrays.push(items);
@@ -427,7 +433,12 @@ impl<'a> Lexer<'a> {
     /// The next operator, with its operands in `ops` (cleared first).
     pub fn next_op(&mut self, ops: &mut Vec<Tok<'a>>) -> Option<&'a [u8]> {
         for t in ops.drain(..) {
-            self.recycle(t);
+            if matches!(
+                t,
+                Tok::Str(Cow::Owned(_)) | Tok::Name(Cow::Owned(_)) | Tok::Arr(_)
+            ) {
+                self.recycle(t);
+            }
         }
         loop {
             match self.token(0, ops, 64) {
