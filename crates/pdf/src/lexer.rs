@@ -50,8 +50,19 @@ impl Tok<'_> {
 /// digit counts as if followed by 0.
 pub fn decode_hex(raw: &[u8], out: &mut Vec<u8>) {
     out.reserve(raw.len() / 2 + 1);
+    // Usually nothing but digits, two by two: those without the general
+    // loop's bookkeeping, up to the first byte that is no digit.
+    let mut i = 0;
+    while let (Some(&a), Some(&b)) = (raw.get(i), raw.get(i + 1)) {
+        let (a, b) = (HEX[a as usize], HEX[b as usize]);
+        if a > 15 || b > 15 {
+            break;
+        }
+        out.push(a * 16 + b);
+        i += 2;
+    }
     let mut half: Option<u8> = None;
-    for &b in raw {
+    for &b in raw.get(i..).unwrap_or_default() {
         let v = match b {
             b'0'..=b'9' => b - b'0',
             b'a'..=b'f' => b - b'a' + 10,
@@ -67,6 +78,23 @@ pub fn decode_hex(raw: &[u8], out: &mut Vec<u8>) {
         out.push(h * 16);
     }
 }
+
+/// The value of each hex digit; 255 for other bytes.
+static HEX: [u8; 256] = {
+    let mut t = [255u8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
 
 /// Most nested arrays kept (deeper content is flattened away).
 const MAX_DEPTH: usize = 32;
@@ -521,6 +549,18 @@ mod tests {
         let mut out = Vec::new();
         decode_hex(b"00 41\n0a4Bz7", &mut out);
         assert_eq!(out, [0, 0x41, 0x0A, 0x4B, 0x70]);
+        // Pairs, then the general way from the first byte that is no digit.
+        for (raw, want) in [
+            (&b"0041fF"[..], &[0x00, 0x41, 0xFF][..]),
+            (b"004", &[0x00, 0x40]),
+            (b"0 041", &[0x00, 0x41]),
+            (b"00x4142", &[0x00, 0x41, 0x42]),
+            (b"", &[]),
+        ] {
+            let mut out = Vec::new();
+            decode_hex(raw, &mut out);
+            assert_eq!(out, want, "{raw:?}");
+        }
         let r = all(b"<41> Tj <4> Tj <4 Tj");
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].1, [Tok::Hex(b"41")]);
