@@ -58,6 +58,10 @@ struct Cli {
     /// The `minutes` binary (default: `minutes` beside this binary).
     #[arg(long)]
     bin: Option<PathBuf>,
+    /// Another `minutes` binary (e.g. the build of the previous commit) run
+    /// alongside, round by round, as `baseline`.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
     /// The fixtures folder to copy documents from.
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures"))]
     fixtures: PathBuf,
@@ -304,6 +308,17 @@ fn main() -> Result<()> {
                 wall,
                 cpu,
             });
+            if let Some(base) = &cli.baseline {
+                let (wall, cpu, ok, pages) = minutes(base, dir, &out, jobs)?;
+                runs.push(Run {
+                    round,
+                    tool: format!("baseline {}", kind.name()),
+                    docs: ok,
+                    pages,
+                    wall,
+                    cpu,
+                });
+            }
             match kind {
                 Kind::Docx => {
                     let (wall, cpu) = pool(files, jobs, |f| floor_one(f).map(|_| ()))?;
@@ -394,6 +409,24 @@ fn main() -> Result<()> {
             "minutes pdf",
             "pdftotext pdf",
             true,
+        ),
+        (
+            "docx: minutes / baseline",
+            "minutes docx",
+            "baseline docx",
+            false,
+        ),
+        (
+            "pdf: minutes / baseline",
+            "minutes pdf",
+            "baseline pdf",
+            false,
+        ),
+        (
+            "txt: minutes / baseline",
+            "minutes txt",
+            "baseline txt",
+            false,
         ),
     ] {
         if !tools.iter().any(|t| t == a) || !tools.iter().any(|t| t == b) {
