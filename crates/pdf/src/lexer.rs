@@ -99,6 +99,12 @@ static HEX: [u8; 256] = {
 /// Most nested arrays kept (deeper content is flattened away).
 const MAX_DEPTH: usize = 32;
 
+/// Most operands kept of one operator.
+const OPERANDS_CAP: usize = 64;
+
+/// Most items kept of one array.
+const ARRAY_CAP: usize = 100_000;
+
 /// Most spare buffers kept for reuse, of each kind.
 const POOL: usize = 256;
 /// Largest buffer kept for reuse (bytes or tokens): a huge one is freed.
@@ -417,7 +423,24 @@ impl<'a> Lexer<'a> {
                             self.pos += 1;
                             break;
                         }
-                        Some(_) => match self.token(depth + 1, &mut items, 100_000) {
+                        // A text array's usual items, hex strings and
+                        // numbers, as `token` reads them, without the call.
+                        Some(b'<') if self.data.get(self.pos + 1) != Some(&b'<') => {
+                            let t = Tok::Hex(self.hex());
+                            if items.len() < ARRAY_CAP {
+                                items.push(t);
+                            }
+                        }
+                        Some(b'+' | b'-' | b'.' | b'0'..=b'9') => {
+                            let t = match parse_num(self.regular()) {
+                                Some(n) => Tok::Num(n),
+                                None => Tok::Other,
+                            };
+                            if items.len() < ARRAY_CAP {
+                                items.push(t);
+                            }
+                        }
+                        Some(_) => match self.token(depth + 1, &mut items, ARRAY_CAP) {
                             Next::Operand => {}
                             // An operator inside an array: malformed, skip the word.
                             Next::Word(w) => {
@@ -469,7 +492,19 @@ impl<'a> Lexer<'a> {
             }
         }
         loop {
-            match self.token(0, ops, 64) {
+            // Numbers, the most frequent operands, as `token` reads them.
+            self.skip_ws();
+            if let Some(b'+' | b'-' | b'.' | b'0'..=b'9') = self.data.get(self.pos) {
+                let t = match parse_num(self.regular()) {
+                    Some(n) => Tok::Num(n),
+                    None => Tok::Other,
+                };
+                if ops.len() < OPERANDS_CAP {
+                    ops.push(t);
+                }
+                continue;
+            }
+            match self.token(0, ops, OPERANDS_CAP) {
                 Next::Operand => {}
                 Next::End => return None,
                 Next::Word(op) => {
