@@ -1,10 +1,58 @@
 //! Pages per second reading the LibreOffice PDFs (docx2pdf, html2pdf), with
 //! and without JSON output: `cargo bench -p minutes-pdf`.
+//!
+//! `BENCH_FIXED=N` instead reads the PDFs given as arguments (else the
+//! same files as minutes-bench's .pdf archive: docx2pdf, html2pdf,
+//! chromium and cairo's seedlike.pdf and fixtures/seeds-pdf) N times each
+//! and prints nothing, for instruction counts under
+//! `valgrind --tool=callgrind` that the machine's load does not disturb.
 use minutes_model::ReadOptions;
 use std::path::Path;
 use std::time::Instant;
 
+/// Read each file `n` times (see the module docs).
+fn fixed(n: u32) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut paths: Vec<std::path::PathBuf> = std::env::args()
+        .skip(1)
+        .filter(|a| a.ends_with(".pdf"))
+        .map(Into::into)
+        .collect();
+    if paths.is_empty() {
+        for dir in [
+            "testdocs/docx2pdf",
+            "testdocs/html2pdf",
+            "testdocs/chromium",
+            "testdocs/cairo",
+            "seeds-pdf",
+        ] {
+            if let Ok(rd) = std::fs::read_dir(root.join(dir)) {
+                paths.extend(
+                    rd.flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|x| x == "pdf")),
+                );
+            }
+        }
+        paths.sort();
+    }
+    let opts = ReadOptions::default();
+    let files: Vec<Vec<u8>> = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    for _ in 0..n {
+        for b in &files {
+            let _ = std::hint::black_box(minutes_pdf::read(std::hint::black_box(b), &opts));
+        }
+    }
+}
+
 fn main() {
+    if let Some(n) = std::env::var("BENCH_FIXED")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+    {
+        fixed(n);
+        return;
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/testdocs");
     let mut files = Vec::new();
     for dir in ["docx2pdf", "html2pdf"] {

@@ -4,8 +4,12 @@
 //! without limit.
 
 use crate::lexer::decode_hex;
-use std::collections::HashMap;
 use std::ops::Range;
+
+/// A map from character codes: looked up for every character drawn in a
+/// CID font, so hashed with FxHash rather than SipHash (codes come from the
+/// file, but a map holds at most [`MAX_ENTRIES`]).
+pub type CodeMap<V> = rustc_hash::FxHashMap<u32, V>;
 
 /// Most mappings one CMap may define; real ones have a few thousand.
 const MAX_ENTRIES: usize = 200_000;
@@ -27,9 +31,9 @@ pub struct CMap {
     /// Codespace ranges, in the order given.
     pub codespace: Vec<CodeRange>,
     /// Code → Unicode text (ToUnicode).
-    pub unicode: HashMap<u32, String>,
+    pub unicode: CodeMap<String>,
     /// Code → CID (embedded encoding CMaps).
-    pub cid: HashMap<u32, u32>,
+    pub cid: CodeMap<u32>,
 }
 
 #[derive(Debug, PartialEq)]

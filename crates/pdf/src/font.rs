@@ -8,10 +8,9 @@
 //! without `/Widths` get their AFM widths; Type3 fonts are scaled by their
 //! `/FontMatrix`.
 
-use crate::cmap::{self, CMap, CodeRange};
+use crate::cmap::{self, CMap, CodeMap, CodeRange};
 use crate::tables;
 use lopdf::{Dictionary, Document, Object};
-use std::collections::HashMap;
 
 /// Largest decompressed size of a font's CMap stream.
 const MAX_CMAP_BYTES: usize = 8 * 1024 * 1024;
@@ -39,11 +38,11 @@ pub struct Font {
     /// Simple fonts: advance for each code, in text space units per unit of font size.
     simple_width: Vec<f32>,
     /// Type0: ToUnicode map.
-    cid_text: HashMap<u32, String>,
+    cid_text: CodeMap<String>,
     /// Type0: code → CID from an embedded CMap (identity when empty).
-    code_to_cid: HashMap<u32, u32>,
+    code_to_cid: CodeMap<u32>,
     /// Type0: CID → width (already scaled to 1 unit of font size).
-    cid_width: HashMap<u32, f32>,
+    cid_width: CodeMap<f32>,
     /// Type0: default width.
     dw: f32,
     /// Vertical extent factor (Type3 FontMatrix), 1 for others.
@@ -220,9 +219,9 @@ impl Font {
             simple_spans: Vec::new(),
             simple_chars: Vec::new(),
             simple_width: Vec::new(),
-            cid_text: HashMap::new(),
-            code_to_cid: HashMap::new(),
-            cid_width: HashMap::new(),
+            cid_text: CodeMap::default(),
+            code_to_cid: CodeMap::default(),
+            cid_width: CodeMap::default(),
             dw: 1.0,
             size_scale: 1.0,
         };

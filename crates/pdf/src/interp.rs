@@ -306,6 +306,9 @@ pub struct Interp<'a> {
     last_size: Option<([u32; 4], f32)>,
     /// The last font looked up: resources, name and the font.
     last_font: Option<(usize, Vec<u8>, Option<Rc<Font>>)>,
+    /// Glyphs of the last page run: the next page's buffer starts at that
+    /// size instead of growing (and copying) glyph by glyph.
+    last_glyphs: usize,
 }
 
 #[derive(Default)]
@@ -363,6 +366,7 @@ impl<'a> Interp<'a> {
             spare: PageContent::default(),
             last_size: None,
             last_font: None,
+            last_glyphs: 0,
         }
     }
 
@@ -418,6 +422,7 @@ impl<'a> Interp<'a> {
         // Start from the buffers of a page handed back by `recycle`, if any.
         let mut glyphs = std::mem::take(&mut self.spare.glyphs);
         glyphs.clear();
+        glyphs.reserve(self.last_glyphs);
         let mut rules = std::mem::take(&mut self.spare.rules);
         rules.clear();
         self.out = PageContent {
@@ -437,6 +442,7 @@ impl<'a> Interp<'a> {
             None => self.out.truncated = true,
         }
         self.links(page_id, dev);
+        self.last_glyphs = self.out.glyphs.len();
         std::mem::take(&mut self.out)
     }
 
@@ -908,7 +914,20 @@ impl<'a> Interp<'a> {
         bold: bool,
         italic: bool,
     ) {
-        // push_text's one-character path, without decoding a string.
+        // push_text's one-character path, without encoding and decoding
+        // the character.
+        if expand(c).is_none() && !c.is_control() {
+            self.out.glyphs.push(Glyph {
+                x0,
+                x1,
+                y,
+                size,
+                ch: map_private(c),
+                bold,
+                italic,
+            });
+            return;
+        }
         let mut buf = [0u8; 4];
         self.push_text(c.encode_utf8(&mut buf), x0, x1, y, size, bold, italic);
     }

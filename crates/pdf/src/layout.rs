@@ -183,7 +183,8 @@ fn decorate(page: &PageContent, used: &[bool], out: &mut Vec<G>) {
 fn build_lines(gs: &mut Vec<G>) -> Vec<Line> {
     gs.retain(|g| g.g.x1.is_finite() && g.g.y.is_finite());
     gs.sort_by(|a, b| a.g.y.total_cmp(&b.g.y));
-    let mut groups: Vec<Vec<G>> = Vec::new();
+    // Lines as ranges of `gs`, by baseline.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < gs.len() {
         let base = gs[i].g.y;
@@ -194,14 +195,27 @@ fn build_lines(gs: &mut Vec<G>) -> Vec<Line> {
         {
             j += 1;
         }
-        groups.push(gs[i..j].to_vec());
+        ranges.push((i, j));
         i = j;
     }
-    // Quadratic in the worst case: skip on absurd pages.
-    if groups.len() <= 5_000 {
-        attach_scripts(&mut groups);
-    }
     let mut scratch = LineScratch::default();
+    // Quadratic in the worst case: skip on absurd pages.
+    let scripts = ranges.len() <= 5_000 && has_scripts(gs, &ranges);
+    if !scripts {
+        // The usual page: no group moves, so each line is its own range
+        // of `gs`, sorted in place (a copy of each line was most of the
+        // cost of a table's small cells).
+        return ranges
+            .into_iter()
+            .filter_map(|(i, j)| {
+                let line = gs.get_mut(i..j)?;
+                line.sort_by(|a, b| a.g.x0.total_cmp(&b.g.x0));
+                make_line(line, &mut scratch)
+            })
+            .collect();
+    }
+    let mut groups: Vec<Vec<G>> = ranges.iter().map(|&(i, j)| gs[i..j].to_vec()).collect();
+    attach_scripts(&mut groups);
     groups
         .into_iter()
         .filter_map(|mut line| {
@@ -233,34 +247,7 @@ fn attach_scripts(groups: &mut Vec<Vec<G>>) {
     let mut boxes: Vec<(f32, f32, f32, f32)> = groups.iter().map(|g| group_box(g)).collect();
     let mut k = 0;
     while k < groups.len() {
-        let (size, y, x0, x1) = boxes[k];
-        let mut target = None;
-        // Marks are short; OCR layers size every word differently.
-        let short = groups[k].iter().filter(|g| !is_space(g.g.ch)).count() <= 3;
-        for n in [k + 1, k.wrapping_sub(1)] {
-            let Some(&(os, oy, ox0, ox1)) = boxes.get(n) else {
-                continue;
-            };
-            let dy = y - oy; // negative: raised
-            if short
-                && size < 0.85 * os
-                && dy > -0.6 * os
-                && dy < 0.35 * os
-                && x0 >= ox0 - os
-                && x1 <= ox1 + 3. * os
-            {
-                target = Some((
-                    n,
-                    if dy < 0. {
-                        Style::SUPERSCRIPT
-                    } else {
-                        Style::SUBSCRIPT
-                    },
-                ));
-                break;
-            }
-        }
-        match target {
+        match script_target(&boxes, k, is_short(&groups[k])) {
             Some((n, style)) => {
                 let mut moved = groups.remove(k);
                 boxes.remove(k);
@@ -277,6 +264,51 @@ fn attach_scripts(groups: &mut Vec<Vec<G>>) {
             None => k += 1,
         }
     }
+}
+
+/// Whether [`attach_scripts`] would move any of the groups `ranges` of
+/// `gs`: it moves none unless one of them, as first found, is a mark of a
+/// neighbour.
+fn has_scripts(gs: &[G], ranges: &[(usize, usize)]) -> bool {
+    let groups = || ranges.iter().map(|&(i, j)| gs.get(i..j).unwrap_or(&[]));
+    let boxes: Vec<(f32, f32, f32, f32)> = groups().map(group_box).collect();
+    groups()
+        .enumerate()
+        .any(|(k, g)| script_target(&boxes, k, is_short(g)).is_some())
+}
+
+/// Marks are short; OCR layers size every word differently.
+fn is_short(g: &[G]) -> bool {
+    g.iter().filter(|g| !is_space(g.g.ch)).count() <= 3
+}
+
+/// The neighbour group `k` is a raised or lowered mark of, if any, and
+/// whether it is a superscript or a subscript there.
+fn script_target(boxes: &[(f32, f32, f32, f32)], k: usize, short: bool) -> Option<(usize, Style)> {
+    let &(size, y, x0, x1) = boxes.get(k)?;
+    if !short {
+        return None;
+    }
+    for n in [k + 1, k.wrapping_sub(1)] {
+        let Some(&(os, oy, ox0, ox1)) = boxes.get(n) else {
+            continue;
+        };
+        let dy = y - oy; // negative: raised
+        if size < 0.85 * os
+            && dy > -0.6 * os
+            && dy < 0.35 * os
+            && x0 >= ox0 - os
+            && x1 <= ox1 + 3. * os
+        {
+            let style = if dy < 0. {
+                Style::SUPERSCRIPT
+            } else {
+                Style::SUBSCRIPT
+            };
+            return Some((n, style));
+        }
+    }
+    None
 }
 
 /// Buffers [`make_line`] reuses from one line to the next.

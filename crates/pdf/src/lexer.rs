@@ -50,8 +50,19 @@ impl Tok<'_> {
 /// digit counts as if followed by 0.
 pub fn decode_hex(raw: &[u8], out: &mut Vec<u8>) {
     out.reserve(raw.len() / 2 + 1);
+    // Usually nothing but digits, two by two: those without the general
+    // loop's bookkeeping, up to the first byte that is no digit.
+    let mut i = 0;
+    while let (Some(&a), Some(&b)) = (raw.get(i), raw.get(i + 1)) {
+        let (a, b) = (HEX[a as usize], HEX[b as usize]);
+        if a > 15 || b > 15 {
+            break;
+        }
+        out.push(a * 16 + b);
+        i += 2;
+    }
     let mut half: Option<u8> = None;
-    for &b in raw {
+    for &b in raw.get(i..).unwrap_or_default() {
         let v = match b {
             b'0'..=b'9' => b - b'0',
             b'a'..=b'f' => b - b'a' + 10,
@@ -68,8 +79,31 @@ pub fn decode_hex(raw: &[u8], out: &mut Vec<u8>) {
     }
 }
 
+/// The value of each hex digit; 255 for other bytes.
+static HEX: [u8; 256] = {
+    let mut t = [255u8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Most nested arrays kept (deeper content is flattened away).
 const MAX_DEPTH: usize = 32;
+
+/// Most operands kept of one operator.
+const OPERANDS_CAP: usize = 64;
+
+/// Most items kept of one array.
+const ARRAY_CAP: usize = 100_000;
 
 /// Most spare buffers kept for reuse, of each kind.
 const POOL: usize = 256;
@@ -175,7 +209,13 @@ impl<'a> Lexer<'a> {
             }
             Tok::Arr(mut items) => {
                 for t in items.drain(..) {
-                    self.recycle(t);
+                    // Most items are numbers and hex strings: nothing to keep.
+                    if matches!(
+                        t,
+                        Tok::Str(Cow::Owned(_)) | Tok::Name(Cow::Owned(_)) | Tok::Arr(_)
+                    ) {
+                        self.recycle(t);
+                    }
                 }
                 if self.spare_arrays.len() < POOL && items.capacity() <= POOL_CAPACITY {
                     self.spare_arrays.push(items);
@@ -383,7 +423,24 @@ impl<'a> Lexer<'a> {
                             self.pos += 1;
                             break;
                         }
-                        Some(_) => match self.token(depth + 1, &mut items, 100_000) {
+                        // A text array's usual items, hex strings and
+                        // numbers, as `token` reads them, without the call.
+                        Some(b'<') if self.data.get(self.pos + 1) != Some(&b'<') => {
+                            let t = Tok::Hex(self.hex());
+                            if items.len() < ARRAY_CAP {
+                                items.push(t);
+                            }
+                        }
+                        Some(b'+' | b'-' | b'.' | b'0'..=b'9') => {
+                            let t = match parse_num(self.regular()) {
+                                Some(n) => Tok::Num(n),
+                                None => Tok::Other,
+                            };
+                            if items.len() < ARRAY_CAP {
+                                items.push(t);
+                            }
+                        }
+                        Some(_) => match self.token(depth + 1, &mut items, ARRAY_CAP) {
                             Next::Operand => {}
                             // An operator inside an array: malformed, skip the word.
                             Next::Word(w) => {
@@ -427,10 +484,27 @@ impl<'a> Lexer<'a> {
     /// The next operator, with its operands in `ops` (cleared first).
     pub fn next_op(&mut self, ops: &mut Vec<Tok<'a>>) -> Option<&'a [u8]> {
         for t in ops.drain(..) {
-            self.recycle(t);
+            if matches!(
+                t,
+                Tok::Str(Cow::Owned(_)) | Tok::Name(Cow::Owned(_)) | Tok::Arr(_)
+            ) {
+                self.recycle(t);
+            }
         }
         loop {
-            match self.token(0, ops, 64) {
+            // Numbers, the most frequent operands, as `token` reads them.
+            self.skip_ws();
+            if let Some(b'+' | b'-' | b'.' | b'0'..=b'9') = self.data.get(self.pos) {
+                let t = match parse_num(self.regular()) {
+                    Some(n) => Tok::Num(n),
+                    None => Tok::Other,
+                };
+                if ops.len() < OPERANDS_CAP {
+                    ops.push(t);
+                }
+                continue;
+            }
+            match self.token(0, ops, OPERANDS_CAP) {
                 Next::Operand => {}
                 Next::End => return None,
                 Next::Word(op) => {
@@ -510,6 +584,18 @@ mod tests {
         let mut out = Vec::new();
         decode_hex(b"00 41\n0a4Bz7", &mut out);
         assert_eq!(out, [0, 0x41, 0x0A, 0x4B, 0x70]);
+        // Pairs, then the general way from the first byte that is no digit.
+        for (raw, want) in [
+            (&b"0041fF"[..], &[0x00, 0x41, 0xFF][..]),
+            (b"004", &[0x00, 0x40]),
+            (b"0 041", &[0x00, 0x41]),
+            (b"00x4142", &[0x00, 0x41, 0x42]),
+            (b"", &[]),
+        ] {
+            let mut out = Vec::new();
+            decode_hex(raw, &mut out);
+            assert_eq!(out, want, "{raw:?}");
+        }
         let r = all(b"<41> Tj <4> Tj <4 Tj");
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].1, [Tok::Hex(b"41")]);

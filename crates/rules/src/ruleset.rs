@@ -242,9 +242,6 @@ pub struct Rule {
     pub deferral_type: Option<String>,
     /// Why it exists.
     pub note: Option<String>,
-    /// Literals one of which every match contains (lower case), derived
-    /// from the regex: sentences without any are skipped cheaply.
-    pub literals: Option<Vec<String>>,
     /// The regex without its word boundaries: it matches wherever the rule
     /// does (and more), and unlike Unicode `\b` it runs on the regex
     /// crate's fast engine over Swedish text, so it rules out most sentences
@@ -272,11 +269,52 @@ pub struct RuleSet {
     pub reasons: Vec<ReasonPattern>,
     /// Hex SHA-256 of the source text: part of every output's provenance.
     pub hash: String,
-    /// All rules' required literals in one automaton, so one scan of a
-    /// sentence tells which rules can match it.
-    prefilter: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
+    /// The literal prefilter, built when first needed: deriving the
+    /// literals parses every rule's regex (some 7 % of a worker's start-up),
+    /// which a process that only needs the rules' hash, such as the parent
+    /// of the worker processes, need not pay for.
+    prefilter: std::sync::OnceLock<Prefilter>,
+}
+
+/// All rules' required literals in one automaton, so one scan of a
+/// sentence tells which rules can match it.
+#[derive(Debug)]
+struct Prefilter {
+    /// The literals, each with the rule it is one of (lower case, derived
+    /// from the rule's regex: every match contains one of its literals).
+    matcher: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
     /// The rules the prefilter always lets through (they have no literals).
     always_admitted: Admitted,
+}
+
+impl Prefilter {
+    fn of(rules: &[Rule]) -> Prefilter {
+        let mut literals = Vec::new();
+        let mut owners = Vec::new();
+        let mut always_admitted = if rules.len() <= 128 {
+            Admitted::Few(0)
+        } else {
+            Admitted::Many(vec![0; rules.len().div_ceil(64)])
+        };
+        for (i, r) in rules.iter().enumerate() {
+            match crate::prefilter::required_literals(r.regex.as_str()) {
+                Some(ls) => {
+                    for l in ls {
+                        literals.push(l);
+                        owners.push(i);
+                    }
+                }
+                None => always_admitted.admit(i),
+            }
+        }
+        let matcher = aho_corasick::AhoCorasick::new(&literals)
+            .ok()
+            .map(|ac| (ac, owners));
+        Prefilter {
+            matcher,
+            always_admitted,
+        }
+    }
 }
 
 fn compile(id: &str, field: &str, pattern: &str) -> Result<Regex, RuleError> {
@@ -470,7 +508,6 @@ impl RuleSet {
                 });
             }
             rule_examples.push((r.id.clone(), r.examples));
-            let literals = crate::prefilter::required_literals(&r.regex);
             let loose = loose_pattern(&r.regex, eager);
             let title = r
                 .title
@@ -494,7 +531,6 @@ impl RuleSet {
                 assignees,
                 deferral_type: r.deferral_type,
                 note: r.note,
-                literals,
                 loose,
             });
         }
@@ -516,36 +552,15 @@ impl RuleSet {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        let mut literals = Vec::new();
-        let mut owners = Vec::new();
-        for (i, r) in rules.iter().enumerate() {
-            for l in r.literals.iter().flatten() {
-                literals.push(l.clone());
-                owners.push(i);
-            }
-        }
-        let prefilter = aho_corasick::AhoCorasick::new(&literals)
-            .ok()
-            .map(|ac| (ac, owners));
-        let mut always_admitted = if rules.len() <= 128 {
-            Admitted::Few(0)
-        } else {
-            Admitted::Many(vec![0; rules.len().div_ceil(64)])
-        };
-        for (i, r) in rules.iter().enumerate() {
-            if r.literals.is_none() {
-                always_admitted.admit(i);
-            }
-        }
         let set = RuleSet {
             labels,
             rules,
             reasons,
             hash,
-            prefilter,
-            always_admitted,
+            prefilter: std::sync::OnceLock::new(),
         };
         if eager {
+            set.prefilter();
             set.check_examples(&label_examples, &rule_examples)?;
         }
         Ok(set)
@@ -654,14 +669,20 @@ impl Admitted {
 }
 
 impl RuleSet {
+    /// The literal prefilter, built on first use.
+    fn prefilter(&self) -> &Prefilter {
+        self.prefilter.get_or_init(|| Prefilter::of(&self.rules))
+    }
+
     /// Which rules can match a sentence, given its lower-cased text: those
     /// without required literals, and those one of whose literals it
     /// contains.
     pub(crate) fn admitted(&self, lower: &str) -> Admitted {
-        let Some((ac, owners)) = &self.prefilter else {
+        let prefilter = self.prefilter();
+        let Some((ac, owners)) = &prefilter.matcher else {
             return Admitted::All;
         };
-        let mut ok = self.always_admitted.clone();
+        let mut ok = prefilter.always_admitted.clone();
         for m in ac.find_overlapping_iter(lower) {
             if let Some(&i) = owners.get(m.pattern().as_usize()) {
                 ok.admit(i);
