@@ -349,7 +349,9 @@ static TOP_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3})\.\s*(\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2})").expect("valid regex")
+    // "1..09:00-09:10": a doubled dot, as a scan or a slip gives it.
+    Regex::new(r"^(\d{1,3})\.\.?\s*(\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2})")
+        .expect("valid regex")
 });
 static PARAGRAPH_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:§§\s*(\d{1,4})\s*[-–]\s*(\d{1,4})|§\s*(\d{1,4})|(\d{1,4})\s*§)(?:\s+|$|[.:])")
@@ -435,7 +437,7 @@ fn parse_number(text: &str) -> Option<Numbered> {
     }
     if let Some(c) = TIME_FIRST.captures(t) {
         let n: u32 = c.get(1)?.as_str().parse().ok()?;
-        let end = c.get(1)?.end() + 1;
+        let end = c.get(2)?.start();
         return Some(with_time(Numbered::top(n, false, lead + end), text));
     }
     if let Some(c) = TOP_NUMBER.captures(t) {
@@ -1656,6 +1658,11 @@ impl Finder {
                     || p.runs
                         .iter()
                         .all(|r| r.link.is_some() || r.text.trim().is_empty())
+                    // A scan has no link targets: a link is underlined text.
+                    || (self.ocr
+                        && p.runs.iter().all(|r| {
+                            r.style.contains(Style::UNDERLINE) || r.text.trim().is_empty()
+                        }))
             });
             let row_span = row
                 .cells

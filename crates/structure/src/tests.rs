@@ -13,6 +13,9 @@ fn numbers_parse_with_times_and_letters() {
     let n = parse_number("10.14:05-14:15").unwrap();
     assert_eq!(n.number, "10");
     assert_eq!(n.time.unwrap().start.to_string(), "14:05");
+    let n = parse_number("1..09:00-09:10 Inledande formalia").unwrap();
+    assert_eq!(n.number, "1");
+    assert_eq!(n.time.unwrap().start.to_string(), "09:00");
     let n = parse_number("8.1. EU/EES – Lena").unwrap();
     assert_eq!((n.number.as_str(), n.parent.as_deref()), ("8.1", Some("8")));
     let n = parse_number("7.Uppföljning av actionfrågor").unwrap();
