@@ -984,6 +984,7 @@ fn scanned_seeds_read_by_ocr_score_like_text() {
     let like_text = [
         "items",
         "decisions",
+        "actions",
         "deferrals",
         "participants",
         "meeting",
@@ -999,10 +1000,10 @@ fn scanned_seeds_read_by_ocr_score_like_text() {
         }
     }
     let floors = [
-        ("items", 0.96),
-        ("decisions", 0.96),
-        ("actions", 0.87),
-        ("deferrals", 0.92),
+        ("items", 0.97),
+        ("decisions", 0.97),
+        ("actions", 0.90),
+        ("deferrals", 0.95),
         ("next_meetings", 0.75),
     ];
     for (k, floor) in floors {
