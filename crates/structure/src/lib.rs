@@ -344,9 +344,12 @@ impl Numbered {
 }
 
 static TOP_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    // "3", "3.", "3)", "8.1", "9.1.5"; a capital right after needs a dot.
-    Regex::new(r"^(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?([.)]?)(?:\s+|$|(\p{Lu}))")
-        .expect("valid regex")
+    // "3", "3.", "3)", "3:", "8.1", "9.1.5", "3 – Ekonomi"; a capital right
+    // after needs a dot.
+    Regex::new(
+        r"^(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?([.):]?)(?:\s*[-–—]\s+(\p{L})|\s+|$|(\p{Lu}))",
+    )
+    .expect("valid regex")
 });
 static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     // "1..09:00-09:10": a doubled dot, as a scan or a slip gives it.
@@ -448,10 +451,12 @@ fn parse_number(text: &str) -> Option<Numbered> {
         // "3D-skrivare" is a word, not item 3 (a number glued to a capital
         // is a number only when a dot ends it).
         let dotted = c.get(4).is_some_and(|m| !m.as_str().is_empty()) || sub.is_some();
-        let end = match c.get(5) {
-            Some(_) if !dotted => return None,
-            Some(m) => m.start(),
-            None => c.get(0)?.end(),
+        let end = match (c.get(5), c.get(6)) {
+            // "3 – Ekonomi": the title starts after the dash.
+            (Some(m), _) => m.start(),
+            (None, Some(_)) if !dotted => return None,
+            (None, Some(m)) => m.start(),
+            (None, None) => c.get(0)?.end(),
         };
         let (number, parent) = match (sub, subsub) {
             (Some(s), Some(ss)) => (format!("{top}.{s}.{ss}"), Some(format!("{top}.{s}"))),

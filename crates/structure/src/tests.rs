@@ -24,6 +24,15 @@ fn numbers_parse_with_times_and_letters() {
         &"7.Uppföljning av actionfrågor"[n.rest..],
         "Uppföljning av actionfrågor"
     );
+    for line in ["3: Ekonomi", "3 – Ekonomi", "3. - Ekonomi"] {
+        let n = parse_number(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (n.number.as_str(), &line[n.rest..]),
+            ("3", "Ekonomi"),
+            "{line}"
+        );
+    }
+    assert!(parse_number("10:30 Fika").is_none_or(|n| n.number != "10"));
     let n = parse_number("§ 45 Budget").unwrap();
     assert_eq!(n.number, "45");
     assert!(parse_number("a) Aktuellt").unwrap().letter.is_some());
