@@ -75,6 +75,7 @@ fn bare_field_label(t: &str) -> bool {
 /// after it ("Plats och tid" / "Kommunhuset, kl. 08.30" → "Plats och tid:
 /// Kommunhuset, kl. 08.30"), unless that line is a label too.
 fn label_values_joined(lines: &[HeaderLine]) -> Vec<HeaderLine> {
+    let lines = header_cells(lines);
     let mut out: Vec<HeaderLine> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while let Some(line) = lines.get(i) {
@@ -103,6 +104,41 @@ fn label_values_joined(lines: &[HeaderLine]) -> Vec<HeaderLine> {
     }
     out
 }
+
+/// The header lines with each line that a letterhead or a text export laid
+/// out in columns ("LUNDS KOMMUN⇥SAMMANTRÄDESPROTOKOLL⇥1 (6)", or the same
+/// with gaps of spaces) split into its cells, page numbers dropped. A line
+/// that starts with a field's label keeps its value beside it.
+fn header_cells(lines: &[HeaderLine]) -> Vec<HeaderLine> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let t = line.text.trim();
+        let columned = t.contains('\t') || t.contains("  ");
+        if !columned || LABEL.is_match(t) || is_label_word(t) {
+            out.push(line.clone());
+            continue;
+        }
+        for cell in CELL_GAP.split(t).map(str::trim).filter(|c| !c.is_empty()) {
+            if PAGE_NUMBER.is_match(cell) {
+                continue;
+            }
+            out.push(HeaderLine {
+                text: cell.to_string(),
+                heading: line.heading,
+                placeholder: line.placeholder,
+            });
+        }
+    }
+    out
+}
+
+/// A tab or a gap of two or more spaces between the cells of a line.
+static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {2,}").expect("valid regex"));
+/// "1 (6)", "Sida 2 av 5", "3(12)": a page number in a letterhead.
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:sida\s+)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|/)\s*\d{1,3})$")
+        .expect("valid regex")
+});
 
 /// A header line that labels a field with exactly one date ("Mötesdatum:
 /// 2024-02-01"): the meeting's own date, not a list of coming meetings.
@@ -1485,6 +1521,26 @@ mod header_tests {
         // One space is not a label's gap.
         let m = header(&["Protokoll", "Plats för nya idéer"]);
         assert_eq!(m.location, None);
+    }
+
+    #[test]
+    fn a_letterhead_in_columns_is_read_cell_by_cell() {
+        for lines in [
+            &[
+                "LUNDS KOMMUN\tSAMMANTRÄDESPROTOKOLL\t1 (6)",
+                "Kommunstyrelsen\tDatum 2024-03-12",
+            ][..],
+            &[
+                "LUNDS KOMMUN                  SAMMANTRÄDESPROTOKOLL           1 (6)",
+                "Kommunstyrelsen               Datum 2024-03-12",
+            ],
+        ] {
+            let m = header(lines);
+            assert_eq!(m.organization.as_deref(), Some("LUNDS KOMMUN"));
+            assert_eq!(m.body.as_deref(), Some("Kommunstyrelsen"));
+            assert_eq!(m.document_type.as_deref(), Some("minutes"));
+            assert_eq!(m.date.as_deref(), Some("2024-03-12"));
+        }
     }
 
     #[test]
