@@ -41,7 +41,9 @@ const ELECTS: &str = r"(?:valde|väljer|utsåg|utser|valdes|väljs|utses|utsågs
 /// Role first: "Till ordförande valdes Anna Berg".
 static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:till|som)\s+({})\s+{ELECTED}\s+(.+)$",
+        // "Till justerare tillika rösträknare valdes …": a second post
+        // after the role.
+        r"(?i)^(?:till|som)\s+({})(?:\s+(?:tillika|och|samt)\s+\p{{L}}+)?\s+{ELECTED}\s+(.+)$",
         role_alternation(false)
     ))
     .expect("valid regex")
@@ -219,6 +221,13 @@ mod tests {
         assert_eq!(
             n("Erik Welander valdes till justeringsperson tillika rösträknare"),
             [("Erik Welander".to_string(), "justerare")]
+        );
+        assert_eq!(
+            n("Till justerare tillika rösträknare valdes Dan Ås och Eva Öst."),
+            [
+                ("Dan Ås".to_string(), "justerare"),
+                ("Eva Öst".to_string(), "justerare")
+            ]
         );
     }
 
