@@ -198,7 +198,9 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:19|20)\d\d)-(\d{1,2})(?:-| )(\d{1,2})\b").expect("valid regex")
+    // "2024-03-05", "2024-3-5", "2024.03.05".
+    Regex::new(r"\b((?:19|20)\d\d)(?:-(\d{1,2})(?:-| )|\.(\d{1,2})\.)(\d{1,2})\b")
+        .expect("valid regex")
 });
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b").expect("valid regex")
@@ -210,7 +212,9 @@ static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static SLASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:[/-]((?:19|20)?\d\d))?\b").expect("valid regex")
+    // "5/3", "5/3/24", "5/3-2024", "5/3 2024".
+    Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:[/-]((?:19|20)?\d\d)|\s((?:19|20)\d\d))?\b")
+        .expect("valid regex")
 });
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -292,7 +296,11 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     };
     for c in ISO.captures_iter(text) {
         let m = c.get(0).map(|m| m.range()).unwrap_or_default();
-        let date = Date::new(num(c.get(1)) as i32, num(c.get(2)), num(c.get(3)));
+        let date = Date::new(
+            num(c.get(1)) as i32,
+            num(c.get(2).or(c.get(3))),
+            num(c.get(4)),
+        );
         if date.is_some() {
             found.push(FoundDate {
                 range: m,
@@ -405,7 +413,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         if day == 0 || day > 31 || month == 0 || month > 12 {
             continue;
         }
-        let (date, precision) = match c.get(3) {
+        let (date, precision) = match c.get(3).or(c.get(4)) {
             Some(y) => {
                 let mut y: i32 = y.as_str().parse().unwrap_or(0);
                 if y < 100 {
@@ -645,6 +653,13 @@ mod tests {
 
     #[test]
     fn swedish_forms() {
+        assert_eq!(dates("Datum: 5/3 2024", "2026-01-01"), ["2024-03-05"]);
+        assert_eq!(dates("Datum: 2024.03.05", "2026-01-01"), ["2024-03-05"]);
+        assert_eq!(dates("Datum: 2024-3-5", "2026-01-01"), ["2024-03-05"]);
+        assert_eq!(
+            dates("Version 2.1 av 50/50-modellen", "2026-01-01"),
+            Vec::<String>::new()
+        );
         assert_eq!(
             dates("åter nästa möte 16 mars.", "2026-02-16"),
             ["2026-03-16"]
