@@ -271,6 +271,13 @@ impl HeaderLines {
                                 dates.push((date, meeting_label));
                             }
                         }
+                        // "Tid: 18-20": whole hours under a time label.
+                        if (label.contains("tid") || label == "time")
+                            && value.trim().starts_with(|c: char| c.is_ascii_digit())
+                            && find_dates(value, &DateContext::default()).is_empty()
+                        {
+                            set_times(&mut m, &format!("kl {}", value.trim()));
+                        }
                         set_times(&mut m, value);
                         // "Tid: 17:15": a start alone.
                         if m.start_time.is_none() && label.contains("tid")
@@ -1541,6 +1548,20 @@ mod header_tests {
             assert_eq!(m.document_type.as_deref(), Some("minutes"));
             assert_eq!(m.date.as_deref(), Some("2024-03-12"));
         }
+    }
+
+    #[test]
+    fn whole_hours_under_a_time_label() {
+        let m = header(&["Protokoll", "Tid: 18-20"]);
+        assert_eq!(
+            (m.start_time.as_deref(), m.end_time.as_deref()),
+            (Some("18:00"), Some("20:00"))
+        );
+        let m = header(&["Protokoll", "Tid: 18.30–20.00"]);
+        assert_eq!(
+            (m.start_time.as_deref(), m.end_time.as_deref()),
+            (Some("18:30"), Some("20:00"))
+        );
     }
 
     #[test]
