@@ -387,7 +387,7 @@ static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?i)^(?:{words})\.?\s+(\d{{1,3}})(?:\s*[.:)–-])?(?:\s+|$)(?-i:\p{{Lu}}|$)"
+        r"(?i)^(?:{words})\.?\s+(\d{{1,3}})(?:\s*[.:)–-])?(?:\s+|$)(?P<title>(?-i:\p{{Lu}})|$)"
     ))
     .expect("valid regex")
 });
@@ -399,13 +399,8 @@ fn parse_number(text: &str) -> Option<Numbered> {
         && let Some(c) = WORD_NUMBER.captures(t)
     {
         let n: u32 = c.get(1)?.as_str().parse().ok()?;
-        let whole = c.get(0)?;
         // The title starts at the capital the pattern looked at.
-        let end = whole.end()
-            - t[..whole.end()]
-                .chars()
-                .next_back()
-                .map_or(0, |ch| if ch.is_uppercase() { ch.len_utf8() } else { 0 });
+        let end = c.name("title")?.start();
         // "Punkt 3: Anna Berg, Bo Ek, Cilla Ny" names the guests of an
         // item: a list, not a title.
         if t[end..].matches(',').count() >= 2 {
