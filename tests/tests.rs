@@ -839,14 +839,16 @@ fn hostile_files_fail_or_convert_alone_and_every_good_file_converts() {
             good.push(name);
         }
     }
-    // Files that once ended the whole run (a page tree claiming 2^31 pages,
-    // HTML nested 20,000 deep, 80,000 unmatched brackets) ...
+    // Files that once ended or stalled the whole run (a page tree claiming
+    // 2^31 pages, HTML nested 20,000 deep, 80,000 unmatched brackets in
+    // text and 60,000 in org) ...
     let crashes = fixtures().join("testdocs/crashes");
     let hostile = [
         "pagetree-count-2e31.pdf",
         "nested-div-20000.txt",
         "nested-i-20000.txt",
         "unclosed-brackets-80k.txt",
+        "unclosed-org-links-60k.org",
     ];
     for name in hostile {
         std::fs::copy(crashes.join(name), input.join(name)).expect("copy");

@@ -2,11 +2,11 @@
 //! paragraph and cell marks, runs of one style, fields, note references,
 //! list labels and tables.
 
-use crate::fields::Fields;
 use crate::lists::Lists;
 use crate::props::{Chp, FormatRun, Merge, Pap, Tap, run_at};
 use crate::styles::{STI_TITLE, Styles};
 use crate::text::Chars;
+use minutes_model::fields::FieldStack;
 use minutes_model::{
     Block, BlockKind, Cell, Diagnostic, Paragraph, Role, Row, Run, Span, Style, Table,
 };
@@ -182,7 +182,7 @@ fn has_text(b: &Block) -> bool {
 
 pub(crate) struct Converter<'f> {
     fmt: &'f mut Formatting,
-    fields: Fields,
+    fields: FieldStack,
     /// Current page (1-based) in paged stories.
     page: Option<u32>,
     /// Character formatting by (CHPX run, paragraph style).
@@ -202,7 +202,7 @@ impl<'f> Converter<'f> {
     pub fn new(fmt: &'f mut Formatting) -> Self {
         Converter {
             fmt,
-            fields: Fields::default(),
+            fields: FieldStack::default(),
             page: None,
             chp_cache: HashMap::new(),
             diags: Vec::new(),
@@ -295,7 +295,7 @@ impl<'f> Converter<'f> {
     /// Convert the characters of one story (the main text, a header, a
     /// note) starting at CP `cp_start`.
     pub fn story(&mut self, chars: &Chars, cp_start: u32, paged: bool) -> Vec<Block> {
-        self.fields = Fields::default();
+        self.fields = FieldStack::default();
         self.page = paged.then_some(1);
         let mut out = Out::default();
         let mut table = OpenTable::default();
@@ -451,11 +451,11 @@ impl<'f> Converter<'f> {
                 }
                 _ => {}
             }
-            if self.fields.in_instr() {
+            if self.fields.in_instruction() {
                 if u >= 0x20
                     && let Some(c) = char::from_u32(u32::from(u))
                 {
-                    self.fields.instr(c.encode_utf8(&mut [0u8; 4]));
+                    self.fields.instruction(c.encode_utf8(&mut [0u8; 4]));
                 }
                 continue;
             }

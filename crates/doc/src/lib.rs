@@ -74,7 +74,6 @@ mod bin;
 mod container;
 mod convert;
 mod fib;
-mod fields;
 mod lists;
 mod props;
 mod styles;

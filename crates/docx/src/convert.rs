@@ -4,91 +4,11 @@
 use crate::numbering::{Counters, Numbering};
 use crate::parse::{Item, Merge, NoteKind, Para, RunItem, Table};
 use crate::styles::{RProps, Styles};
+use minutes_model::fields::FieldStack;
 use minutes_model::{
     Block, BlockKind, Cell, Diagnostic, Paragraph, Role, Row, Run, Span, Style, Table as MTable,
 };
 use std::collections::BTreeMap;
-
-/// A field being read: its instruction until `separate`, then its result.
-struct Field {
-    instr: String,
-    result: bool,
-    link: Option<String>,
-}
-
-/// The fields open at a point, innermost last. Counts are kept so that the
-/// per-text checks stay O(1) however deeply (hostile) fields nest.
-#[derive(Default)]
-struct Fields {
-    stack: Vec<Field>,
-    /// Fields still in their instruction part.
-    in_instr: usize,
-    /// Indices of fields whose result is a hyperlink.
-    linked: Vec<usize>,
-}
-
-impl Fields {
-    fn begin(&mut self) {
-        self.stack.push(Field {
-            instr: String::new(),
-            result: false,
-            link: None,
-        });
-        self.in_instr += 1;
-    }
-
-    fn instr(&mut self, s: &str) {
-        if let Some(f) = self.stack.last_mut()
-            && !f.result
-        {
-            f.instr.push_str(s);
-        }
-    }
-
-    fn separate(&mut self) {
-        let i = self.stack.len().wrapping_sub(1);
-        if let Some(f) = self.stack.last_mut()
-            && !f.result
-        {
-            f.result = true;
-            self.in_instr -= 1;
-            f.link = minutes_model::fields::hyperlink_target(&f.instr);
-            if f.link.is_some() {
-                self.linked.push(i);
-            }
-        }
-    }
-
-    /// False when there was no field to end.
-    fn end(&mut self) -> bool {
-        let Some(f) = self.stack.pop() else {
-            return false;
-        };
-        if !f.result {
-            self.in_instr -= 1;
-        }
-        if self.linked.last() == Some(&self.stack.len()) {
-            self.linked.pop();
-        }
-        true
-    }
-
-    /// Text here is shown: no open field is in its instruction part.
-    fn visible(&self) -> bool {
-        self.in_instr == 0
-    }
-
-    fn link(&self) -> Option<&str> {
-        self.linked
-            .last()
-            .and_then(|&i| self.stack.get(i))
-            .and_then(|f| f.link.as_deref())
-    }
-
-    fn len(&self) -> usize {
-        self.stack.len()
-    }
-}
 
 /// Blocks with their bullet levels, gathered into lists at the end.
 type Out = minutes_model::BulletBlocks;
@@ -103,7 +23,7 @@ pub(crate) struct Converter<'s> {
     /// An explicit page break was just seen: Word's next
     /// `lastRenderedPageBreak` marks the same page.
     after_break: bool,
-    fields: Fields,
+    fields: FieldStack,
     footnotes: u32,
     endnotes: u32,
     pub hidden_runs: u32,
@@ -128,7 +48,7 @@ impl<'s> Converter<'s> {
             diags: Vec::new(),
             page: paged.then_some(1),
             after_break: false,
-            fields: Fields::default(),
+            fields: FieldStack::default(),
             footnotes: 0,
             endnotes: 0,
             hidden_runs: 0,
@@ -145,18 +65,18 @@ impl<'s> Converter<'s> {
     pub fn reset_part(&mut self, paged: bool) {
         self.counters = Counters::default();
         self.page = paged.then_some(1);
-        self.fields = Fields::default();
+        self.fields = FieldStack::default();
         self.after_break = false;
     }
 
     /// Call at the end of a part: reports fields left open.
     pub fn end_part(&mut self, part: &str) {
-        if self.fields.len() > 0 {
+        if self.fields.open() > 0 {
             self.diags.push(Diagnostic::warning(
                 "docx.field.unclosed",
-                format!("{} field(s) in {part} have no end mark", self.fields.len()),
+                format!("{} field(s) in {part} have no end mark", self.fields.open()),
             ));
-            self.fields = Fields::default();
+            self.fields = FieldStack::default();
         }
     }
 
@@ -219,8 +139,9 @@ impl<'s> Converter<'s> {
         (s, toggle(|p| p.hidden))
     }
 
+    /// Text here is shown: no open field is in its instruction part.
     fn visible(&self) -> bool {
-        self.fields.visible()
+        !self.fields.in_instruction()
     }
 
     fn field_link(&self) -> Option<&str> {
@@ -363,7 +284,7 @@ impl<'s> Converter<'s> {
                         }
                     }
                     RunItem::FieldBegin => self.fields.begin(),
-                    RunItem::FieldInstr(s) => self.fields.instr(&s),
+                    RunItem::FieldInstr(s) => self.fields.instruction(&s),
                     RunItem::FieldSeparate => self.fields.separate(),
                     RunItem::FieldEnd => {
                         if !self.fields.end() {
