@@ -596,3 +596,11 @@ fn the_next_meeting_in_english_or_named_by_a_compound() {
         assert_eq!(got, [date], "{text}");
     }
 }
+
+#[test]
+fn meeting_again_next_time_dates_the_next_meeting() {
+    let ctx = DateContext::default();
+    let n = next_meeting_in_sentence("Vi ses nästa gång den 12 april 2024.", &ctx).expect("a date");
+    assert_eq!(n.date.to_string(), "2024-04-12");
+    assert!(next_meeting_in_sentence("Läs rapporten till nästa gång.", &ctx).is_none());
+}
