@@ -2108,6 +2108,24 @@ fn parse_next_meetings(
     let mut out: Vec<NextMeeting> = Vec::new();
     for (line, _) in lines {
         let t = line.trim();
+        // "Kommande möten: 12/4, 10/5 och 7/6": a heading with its dates
+        // listed on one line, each a coming meeting.
+        if let Some((head, list)) = t.split_once(':')
+            && next_meetings_heading(head)
+        {
+            let listed: Vec<Date> = find_dates(list, &ctx)
+                .into_iter()
+                .filter_map(|d| d.date)
+                .collect();
+            if listed.len() >= 2 {
+                out.extend(listed.into_iter().map(|date| NextMeeting {
+                    date,
+                    topics: Vec::new(),
+                    note: None,
+                }));
+                continue;
+            }
+        }
         let found = find_dates(t, &ctx);
         // A date at the start of the line ("2026-03-16", "Fredag 12
         // september"), or a sentence about the next meeting that names one

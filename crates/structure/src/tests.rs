@@ -603,4 +603,14 @@ fn meeting_again_next_time_dates_the_next_meeting() {
     let n = next_meeting_in_sentence("Vi ses nästa gång den 12 april 2024.", &ctx).expect("a date");
     assert_eq!(n.date.to_string(), "2024-04-12");
     assert!(next_meeting_in_sentence("Läs rapporten till nästa gång.", &ctx).is_none());
+    let listed = parse_next_meetings(
+        &[(
+            "Kommande möten: 12/4 2024, 10/5 2024 och 7/6 2024".to_string(),
+            false,
+        )],
+        &ctx,
+        None,
+    );
+    let dates: Vec<String> = listed.iter().map(|n| n.date.to_string()).collect();
+    assert_eq!(dates, ["2024-04-12", "2024-05-10", "2024-06-07"]);
 }
