@@ -1483,7 +1483,8 @@ mod running_header_tests {
 mod header_tests {
     use super::*;
 
-    fn header(lines: &[&str]) -> Meeting {
+    /// The meeting read from header lines given as plain text.
+    pub(super) fn header(lines: &[&str]) -> Meeting {
         HeaderLines {
             lines: lines
                 .iter()
@@ -1580,21 +1581,8 @@ mod header_tests {
 
 #[cfg(test)]
 mod organisation_line_tests {
+    use super::header_tests::header;
     use super::*;
-
-    fn header(lines: &[&str]) -> Meeting {
-        HeaderLines {
-            lines: lines
-                .iter()
-                .map(|t| HeaderLine {
-                    text: t.to_string(),
-                    heading: false,
-                    placeholder: false,
-                })
-                .collect(),
-        }
-        .meeting()
-    }
 
     #[test]
     fn an_organisation_named_on_its_own_line() {
