@@ -292,11 +292,13 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Names, initials or groups before the verb, joined by "och" or commas.
+/// An owner of a to-do as written: a first name, a full name or initials.
+const OWNER_NAME: &str = r"(?:\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4})";
+
 /// A name (or initials) alone before ":" or a dash, then a lower-case
 /// word: the owner of the to-do after it.
 static OWNER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"(?:\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4})";
+    let name = OWNER_NAME;
     Regex::new(&format!(
         r"^(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*(?::|\s[-–])\s+\p{{Ll}}"
     ))
@@ -311,7 +313,7 @@ pub fn trailing_owner(sentence: &str) -> Option<&str> {
 }
 
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"(?:\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4})";
+    let name = OWNER_NAME;
     Regex::new(&format!(
         r"(?:\s[-–]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b)"
     ))
@@ -334,6 +336,7 @@ const FINITE_WORDS: &[&str] = &[
     "skrev", "sa", "sade", "och", "samt", "will", "to", "is", "has", "was", "agreed",
 ];
 
+/// Names, initials or groups before the verb, joined by "och" or commas.
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let name =
         r"(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\b\.?|\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4}(?:\s+au)?)";
