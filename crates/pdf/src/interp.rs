@@ -916,20 +916,38 @@ impl<'a> Interp<'a> {
     ) {
         // push_text's one-character path, without encoding and decoding
         // the character.
-        if expand(c).is_none() && !c.is_control() {
-            self.out.glyphs.push(Glyph {
-                x0,
-                x1,
-                y,
-                size,
-                ch: map_private(c),
-                bold,
-                italic,
-            });
-            return;
+        if !self.push_plain(c, x0, x1, y, size, bold, italic) {
+            let mut buf = [0u8; 4];
+            self.push_text(c.encode_utf8(&mut buf), x0, x1, y, size, bold, italic);
         }
-        let mut buf = [0u8; 4];
-        self.push_text(c.encode_utf8(&mut buf), x0, x1, y, size, bold, italic);
+    }
+
+    /// One plain character (nothing to expand, no control) as one glyph,
+    /// without allocating; false, pushing nothing, for any other.
+    #[allow(clippy::too_many_arguments)]
+    fn push_plain(
+        &mut self,
+        c: char,
+        x0: f32,
+        x1: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        italic: bool,
+    ) -> bool {
+        if expand(c).is_some() || c.is_control() {
+            return false;
+        }
+        self.out.glyphs.push(Glyph {
+            x0,
+            x1,
+            y,
+            size,
+            ch: map_private(c),
+            bold,
+            italic,
+        });
+        true
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -946,18 +964,8 @@ impl<'a> Interp<'a> {
         // The common case, one plain character, without allocating.
         let mut it = text.chars();
         if let (Some(c), None) = (it.next(), it.next())
-            && expand(c).is_none()
-            && !c.is_control()
+            && self.push_plain(c, x0, x1, y, size, bold, italic)
         {
-            self.out.glyphs.push(Glyph {
-                x0,
-                x1,
-                y,
-                size,
-                ch: map_private(c),
-                bold,
-                italic,
-            });
             return;
         }
         let mut chars: Vec<char> = Vec::with_capacity(4);
