@@ -137,6 +137,19 @@ impl From<Ocr> for minutes_model::OcrMode {
     }
 }
 
+/// Each failed file on stderr, one line each, with its cause; known
+/// failures (`--allow-failed`) are marked.
+pub(crate) fn print_failures(report: &minutes_batch::Report) {
+    for f in report.failures() {
+        eprintln!(
+            "failed{} {}: {}",
+            if f.allowed { " (allowed)" } else { "" },
+            f.path,
+            f.error.as_deref().unwrap_or("unknown error")
+        );
+    }
+}
+
 fn parse_shard(s: &str) -> Result<(u32, u32), String> {
     let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 2/8")?;
     let k: u32 = k.trim().parse().map_err(|_| format!("bad K in {s:?}"))?;
@@ -450,14 +463,7 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
     }
     let report = minutes_batch::run(&discovery, &opts, converter(Arc::new(config)))
         .context("the run could not proceed")?;
-    for f in report.failures() {
-        eprintln!(
-            "failed{} {}: {}",
-            if f.allowed { " (allowed)" } else { "" },
-            f.path,
-            f.error.as_deref().unwrap_or("unknown error")
-        );
-    }
+    print_failures(&report);
     eprintln!("{}", report.summary());
     if let Some(warnings) = report.warnings_summary() {
         eprintln!("{warnings}");

@@ -26,14 +26,7 @@ pub(crate) fn run(a: ReportMergeArgs) -> Result<ExitCode> {
     let written = minutes_batch::write_merged(&a.out, &merged)?;
     let report = &merged.report;
     if !a.quiet {
-        for f in report.failures() {
-            eprintln!(
-                "failed{} {}: {}",
-                if f.allowed { " (allowed)" } else { "" },
-                f.path,
-                f.error.as_deref().unwrap_or("unknown error")
-            );
-        }
+        crate::convert::print_failures(report);
         for note in &report.notes {
             eprintln!("note: {note}");
         }
