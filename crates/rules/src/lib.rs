@@ -384,10 +384,11 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     };
                     // An unowned task (an imperative, a passive) in a row
                     // whose "Ansvar" column names someone is theirs.
-                    let unowned =
-                        matches!(rule.assignees, AssigneeSource::All | AssigneeSource::None)
-                            && (assignees.is_empty() || assignees == ["all"])
-                            && !people::names_everyone(sent.text);
+                    // A labelled to-do whose sentence has no subject
+                    // ("Åtgärd: Sammanställa svaren – Eva") is unowned too.
+                    let unowned = rule.assignees != AssigneeSource::Capture
+                        && (assignees.is_empty() || assignees == ["all"])
+                        && !people::names_everyone(sent.text);
                     // "Kontakta banken – Per": the owner after the task.
                     let owner_after = unowned.then(|| people::trailing_owner(sent.text)).flatten();
                     let assignees = match (owner_after, &s.items[item_index].responsible) {

@@ -305,17 +305,20 @@ static OWNER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// "Kontakta banken – Per", "Boka revisor, ansvarig: Lisa": the owner an
-/// unowned to-do names after its task.
+/// "Kontakta banken – Per", "Boka revisor, ansvarig: Lisa", "Beställa fika
+/// @Mikael": the owner an unowned to-do names after its task.
 pub fn trailing_owner(sentence: &str) -> Option<&str> {
     let c = TRAILING_OWNER.captures(sentence.trim())?;
-    c.name("who").or(c.name("resp")).map(|m| m.as_str())
+    c.name("who")
+        .or(c.name("resp"))
+        .or(c.name("at"))
+        .map(|m| m.as_str())
 }
 
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     let name = OWNER_NAME;
     Regex::new(&format!(
-        r"(?:\s[-–]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b)"
+        r"(?:\s[-–]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$)"
     ))
     .expect("valid regex")
 });
@@ -477,6 +480,13 @@ mod tests {
             trailing_owner("Boka revisor, ansvarig: Lisa, klart 1/3"),
             Some("Lisa")
         );
+        // A mention, as digital notes write the owner.
+        assert_eq!(trailing_owner("Beställa fika @Mikael"), Some("Mikael"));
+        assert_eq!(
+            trailing_owner("Sammanställa svaren – Eva och Ali"),
+            Some("Eva och Ali")
+        );
+        assert_eq!(trailing_owner("Mejla info@foreningen.se"), None);
         assert_eq!(trailing_owner("Kontakta banken om nytt konto"), None);
         assert_eq!(trailing_owner("Läs rapporten – den är kort."), None);
     }

@@ -818,7 +818,9 @@ pub(crate) fn parse_line(
                 out.push(p);
             }
         }
-        return Some(out);
+        // "Punkt 1: Uppföljning" names no one: it is the first item, and the
+        // list has ended.
+        return (!out.is_empty()).then_some(out);
     }
     // "DIGG: Anna Berg, Bertil Ek, Skatteverket: Cecilia Dahl": each
     // organisation heads the names after it.

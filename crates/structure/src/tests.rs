@@ -63,6 +63,14 @@ fn a_word_for_the_item_before_its_number() {
         .map(|i| (i.number.as_deref().unwrap_or(""), i.title.as_str()))
         .collect();
     assert_eq!(titles, [("1", "Status"), ("2", "Nästa steg")]);
+    // Right after an attendance line, "Punkt 1: Uppföljning" names no guests:
+    // it is the first item.
+    let s = structure(
+        "Anteckningar 2024-05-14\n\nDeltagare: Eva Nord, Ali Hassan\n\nPunkt 1: Uppföljning\nAli har pratat med IT.\n\nPunkt 2: Enkäten\nText.\n",
+    );
+    assert_eq!(s.items.len(), 2);
+    assert_eq!(s.items[0].title, "Uppföljning");
+    assert_eq!(s.participants.len(), 2);
 }
 
 #[test]
