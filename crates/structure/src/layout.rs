@@ -260,18 +260,39 @@ fn heading_outline(outline: &Outline) -> Option<Proposal> {
         .filter(|l| level(l.role) == Some(top))
         .count();
     let mut starts = Vec::new();
+    // The last numbered start and its level: an unnumbered heading below it
+    // is its sub-item ("*** micro:bits" under "** § 6 Material").
+    let mut numbered: Option<(String, u8)> = None;
     for l in &headings {
         let t = l.text.trim();
-        if (at_top == 1 && level(l.role) == Some(top) && headings.len() > 1)
+        let lv = level(l.role).unwrap_or(top);
+        let below_numbered = numbered.as_ref().is_some_and(|(_, nl)| lv > *nl);
+        if (at_top == 1 && lv == top && headings.len() > 1)
             || l.attendance
             || header_like(t)
             || (starts.is_empty() && crate::header_heading_is_body(t))
+            || section_heading(t, crate::lexicon::CASE_SECTION_HEADINGS)
+            || (below_numbered && section_heading(t, crate::lexicon::TASK_LIST_HEADINGS))
         {
             continue;
         }
         let (number, parent, skip) = match parse_number(t) {
-            Some(n) if n.letter.is_none() => (Some(n.number.clone()), n.parent.clone(), n.rest),
+            Some(n) if n.letter.is_none() => {
+                if n.parent.is_none() {
+                    numbered = Some((n.number.clone(), lv));
+                }
+                (Some(n.number.clone()), n.parent.clone(), n.rest)
+            }
+            // "§ Mötets avslutande": a paragraph sign without its number.
+            _ if t.starts_with('§') => {
+                let skip = t.len() - t.trim_start_matches(['§', ' ']).len();
+                (None, None, skip)
+            }
             _ => (None, None, 0),
+        };
+        let parent = match (&number, &numbered) {
+            (None, Some((n, nl))) if lv > *nl => Some(n.clone()),
+            _ => parent,
         };
         starts.push(PlannedStart {
             key: l.key,
@@ -286,6 +307,12 @@ fn heading_outline(outline: &Outline) -> Option<Proposal> {
         scheme: Scheme::HeadingOutline,
         starts,
     })
+}
+
+/// A heading that is one of `labels` ("Beslut", "Åtgärder:").
+fn section_heading(t: &str, labels: &[&str]) -> bool {
+    let t = t.trim().trim_end_matches(':').trim().to_lowercase();
+    labels.contains(&t.as_str())
 }
 
 fn level(r: Role) -> Option<u8> {
@@ -576,6 +603,11 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
 /// keeps what the walk found.
 const MARGIN: f32 = 0.05;
 
+/// How close to a numbered winner an outline of headings that extends it
+/// must score to take its place (its unnumbered headings cost it some
+/// continuity).
+const OUTLINE_KEEPS: f32 = 0.8;
+
 /// Score a proposal, 0 to 1: continuity × coverage × title shape × size.
 pub(crate) fn score(outline: &Outline, p: &Proposal) -> f32 {
     if p.starts.is_empty() {
@@ -727,6 +759,17 @@ fn lists_under_one_heading(outline: &Outline, p: &Proposal) -> bool {
     p.starts.iter().all(|s| Some(section(s.key)) == first)
 }
 
+/// `a` starts items at every line where `b` does, with the same numbers,
+/// and at more lines besides.
+fn extends(a: &Proposal, b: &Proposal) -> bool {
+    a.starts.len() > b.starts.len()
+        && b.starts.iter().all(|y| {
+            a.starts
+                .iter()
+                .any(|x| x.key == y.key && x.number == y.number)
+        })
+}
+
 fn same_starts(a: &Proposal, b: &Proposal) -> bool {
     a.starts.len() == b.starts.len() && a.starts.iter().zip(&b.starts).all(|(x, y)| x.key == y.key)
 }
@@ -754,6 +797,23 @@ pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize
             Some((_, b)) if walk && s > b => Some((i, s)),
             keep => keep,
         };
+    }
+    // Headings are items: an outline of headings that holds every start of
+    // a numbered winner and more headings besides ("*** micro:bits" under
+    // "** § 6 Material", "## Åtgärder" after "## 5. Nästa möte") is the same
+    // layout, with the headings the numbers skip.
+    if let Some((w, ws)) = best
+        && matches!(
+            proposals[w].scheme,
+            Scheme::Numbered | Scheme::NumberedParagraphs
+        )
+        && let Some(&(i, s)) = scored.iter().find(|&&(i, s)| {
+            proposals[i].scheme == Scheme::HeadingOutline
+                && s >= ws * OUTLINE_KEEPS
+                && extends(&proposals[i], &proposals[w])
+        })
+    {
+        best = Some((i, s));
     }
     let mut scores: Vec<SchemeScore> = scored
         .iter()
@@ -816,6 +876,56 @@ mod tests {
         let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Blender", "3D-Printer", "Introduktion"]);
         assert!(p.starts.iter().all(|s| s.number.is_none()));
+    }
+
+    #[test]
+    fn headings_between_numbered_headings_are_items_of_the_outline() {
+        let o = outline(vec![
+            line(0, "Styrelseprotokoll", Role::Heading(1), None),
+            line(1, "§ 1 Öppnande", Role::Heading(2), None),
+            line(2, "§ 2 Material", Role::Heading(2), None),
+            line(3, "micro:bits", Role::Heading(3), None),
+            line(4, "Anna köper in tio stycken.", Role::Body, None),
+            line(5, "Beslut", Role::Heading(3), None),
+            line(6, "Åtgärder", Role::Heading(3), None),
+            line(7, "§ 3 Övrigt", Role::Heading(2), None),
+            line(8, "§ Mötets avslutande", Role::Heading(2), None),
+            line(9, "Åtgärder", Role::Heading(2), None),
+        ]);
+        let outline_p = heading_outline(&o).expect("a proposal");
+        let got: Vec<_> = outline_p
+            .starts
+            .iter()
+            .map(|s| (s.number.as_deref(), s.parent.as_deref(), s.title.as_str()))
+            .collect();
+        // A case's "Beslut" and a to-do heading below an item are content;
+        // a to-do heading at the items' level is an item.
+        assert_eq!(
+            got,
+            [
+                (Some("1"), None, "Öppnande"),
+                (Some("2"), None, "Material"),
+                (None, Some("2"), "micro:bits"),
+                (Some("3"), None, "Övrigt"),
+                (None, None, "Mötets avslutande"),
+                (None, None, "Åtgärder"),
+            ]
+        );
+        // The numbered walk found the § headings only: the outline that
+        // holds them and the headings between wins, though its unnumbered
+        // starts score lower.
+        let walk = Proposal {
+            scheme: Scheme::Numbered,
+            starts: outline_p
+                .starts
+                .iter()
+                .filter(|s| s.number.is_some())
+                .cloned()
+                .collect(),
+        };
+        let proposals = vec![walk, outline_p];
+        let (winner, choice) = choose(&o, &proposals);
+        assert_eq!(winner, Some(1), "{choice}");
     }
 
     #[test]

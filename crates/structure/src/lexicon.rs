@@ -445,6 +445,59 @@ pub const PLACEHOLDERS: &[&str] = &[
     "xxxx",
 ];
 
+/// Headings of the parts of one case ("### Beslut" under "## § 12 Budget"):
+/// a heading outline never takes them as items. Lower case, without a colon.
+pub const CASE_SECTION_HEADINGS: &[&str] = &[
+    "beslut",
+    "förslag till beslut",
+    "förslag till beslut på sammanträdet",
+    "beslutsförslag",
+    "beslutsunderlag",
+    "underlag",
+    "ärendet",
+    "ärendebeskrivning",
+    "ärendets beredning",
+    "beskrivning av ärendet",
+    "bakgrund",
+    "sammanfattning",
+    "sammanfattning av ärendet",
+    "yrkande",
+    "yrkanden",
+    "propositionsordning",
+    "beslutsgång",
+    "omröstning",
+    "reservation",
+    "reservationer",
+    "protokollsanteckning",
+    "protokollsanteckningar",
+    "särskilt yttrande",
+    "expediering",
+    "beslutet skickas till",
+    "skickas till",
+    "handlingar",
+    "bilagor",
+    "decision",
+    "background",
+];
+
+/// Headings of a to-do list ("### Åtgärder" under "## 3. Ekonomi"): one level
+/// below an item they label its tasks; at the items' own level they are an
+/// item. Lower case, without a colon.
+pub const TASK_LIST_HEADINGS: &[&str] = &[
+    "åtgärder",
+    "åtgärdslista",
+    "åtgärdspunkter",
+    "att göra",
+    "att göra till nästa gång",
+    "uppgifter",
+    "actions",
+    "action points",
+    "action items",
+    "to do",
+    "todo",
+    "to-do",
+];
+
 /// Labels that end a title written on one line with other matter
 /// ("Regional planering Gäster: …").
 pub const TITLE_CUT_LABELS: &[&str] = &[

@@ -984,6 +984,8 @@ impl Finder {
     }
 
     fn leave_attendance(&mut self) {
+        // The line that ended the list is not part of it.
+        self.mark_recorded(|l| l.attendance = false);
         self.section = Some(if self.items.is_empty() {
             Section::Header
         } else {
@@ -1382,6 +1384,9 @@ impl Finder {
         span: Span,
     ) {
         self.section = Some(Section::Agenda);
+        // The line that starts an item ends an attendance list before it:
+        // it was recorded while the list was open.
+        self.mark_recorded(|l| l.attendance = false);
         self.item_keys.push(self.cur);
         let id = format!("item-{}", self.items.len() + 1);
         self.items.push(AgendaItem {
