@@ -297,6 +297,14 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "samfällighetsförening",
     "universitet",
     "sjukvårdsregionen",
+    "klubb",
+    "klubben",
+    "sällskapet",
+    "stiftelsen",
+    "society",
+    "association",
+    "club",
+    "foundation",
 ];
 
 /// First words of an organisation's name ("Sektionen för Medieteknik",
@@ -317,6 +325,9 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "nätverket",
     "institutet",
     "region",
+    "klubben",
+    "idrottsklubben",
+    "sportklubben",
 ];
 
 /// What an association has, named after it in the genitive ("Python

@@ -666,11 +666,15 @@ static TOML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static START_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?\b").expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?\b(?:\s*[-–]\s*(\d{1,2})(?:[:.](\d{2}))?\b)?",
+    )
+    .expect("valid regex")
 });
 /// A clock time closing a place's value ("Folkets hus, kl 18").
 static TRAILING_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[,\s]*\b(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?\s*$").expect("valid regex")
+    Regex::new(r"(?i)[,\s]*\b(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?)?\s*$")
+        .expect("valid regex")
 });
 /// A time of day alone in a time label's value ("When: Tuesday 10 March
 /// 2020, 18:00"), its date taken out.
@@ -694,6 +698,19 @@ fn set_times(m: &mut Meeting, text: &str) {
             .unwrap_or(99);
         if h < 24 && min < 60 {
             m.start_time = Some(format!("{h:02}:{min:02}"));
+            // "kl. 9.30-12": an end in whole hours after the start.
+            let end_h: Option<u32> = c.get(3).and_then(|x| x.as_str().parse().ok());
+            let end_min: u32 = c
+                .get(4)
+                .map_or(Some(0), |x| x.as_str().parse().ok())
+                .unwrap_or(99);
+            if let Some(eh) = end_h
+                && eh < 24
+                && end_min < 60
+                && (eh, end_min) > (h, min)
+            {
+                m.end_time = Some(format!("{eh:02}:{end_min:02}"));
+            }
         }
     }
 }
@@ -1318,6 +1335,19 @@ static KIND_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "Styrelsemöte Brf Lönnen", "Konstituerande styrelsemöte för Sportklubben
+/// Vind", "Ordinarie föreningsstämma med Bostadsrättsföreningen Lärkan": the
+/// kind, then the organisation that holds it (checked by its shape).
+static KIND_OF_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^{}(?:(?:{})\s+)?({})\s+(?:(?:för|i|hos|med|vid|inom|of|for)\s+)?((?-i:\p{{Lu}}).*?)$",
+        leads_alternation(),
+        modifiers_alternation(),
+        kinds_alternation()
+    ))
+    .expect("valid regex")
+});
+
 fn modifiers_alternation() -> String {
     lexicon::MEETING_KIND_MODIFIERS
         .iter()
@@ -1365,6 +1395,16 @@ fn title_parts(line: &str) -> Option<TitleParts> {
             body: c.get(1).map(|k| body_of_kind(k.as_str())),
             organization: None,
             location: c.get(2).map(|p| p.as_str().trim().to_string()),
+        });
+    }
+    if let Some(c) = KIND_OF_ORG.captures(t)
+        && let Some(org) = c.get(2).map(|o| o.as_str().trim().trim_end_matches(','))
+        && organisation_shaped(org)
+    {
+        return Some(TitleParts {
+            body: c.get(1).map(|k| body_of_kind(k.as_str())),
+            organization: Some(org.to_string()),
+            location: None,
         });
     }
     None
@@ -1449,6 +1489,26 @@ mod title_tests {
             title_parts("Digital föreningsstämma via Percap och Microsoft Teams samt poströstning"),
             parts("Föreningsstämma", None, Some("Percap och Microsoft Teams"))
         );
+        assert_eq!(
+            title_parts("Styrelsemöte Brf Lönnen 12"),
+            parts("Styrelsen", Some("Brf Lönnen 12"), None)
+        );
+        assert_eq!(
+            title_parts("Protokoll konstituerande styrelsemöte för Sportklubben Vind"),
+            parts("Styrelsen", Some("Sportklubben Vind"), None)
+        );
+        assert_eq!(
+            title_parts(
+                "Protokoll vid ordinarie föreningsstämma med Bostadsrättsföreningen Lärkan"
+            ),
+            parts(
+                "Föreningsstämma",
+                Some("Bostadsrättsföreningen Lärkan"),
+                None
+            )
+        );
+        // A place after the kind is no organisation.
+        assert_eq!(title_parts("Årsmöte i Bygdegården"), None);
         assert_eq!(title_parts("Årsmötet beslutade att välja styrelsen."), None);
     }
 

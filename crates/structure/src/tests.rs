@@ -560,6 +560,12 @@ fn times_in_whole_hours_and_beside_the_place() {
     );
     assert_eq!(s.meeting.start_time.as_deref(), Some("18:00"));
     assert_eq!(s.meeting.date.as_deref(), Some("2020-03-10"));
+    let s = structure(
+        "Protokoll styrelsemöte 2020-03-10\nPlats: Folkets hus, kl. 9.30-12\n\n1. Öppnande\nMötet öppnades.\n",
+    );
+    assert_eq!(s.meeting.location.as_deref(), Some("Folkets hus"));
+    assert_eq!(s.meeting.start_time.as_deref(), Some("09:30"));
+    assert_eq!(s.meeting.end_time.as_deref(), Some("12:00"));
 }
 
 #[test]
