@@ -75,6 +75,7 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("övriga närvarande", "guest", "present", None),
     h("övriga", "guest", "present", None),
     h("gäster", "guest", "present", None),
+    h("gäst", "guest", "present", None),
     h("inbjudna", "guest", "present", None),
     h("tjänstemän", "guest", "present", None),
     // Substitutes present without a vote: of the body, but not deciding.
@@ -131,6 +132,18 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("justerare", "member", "present", Some("justerare")),
     h("justeras", "member", "present", Some("justerare")),
     h("reviewers", "member", "present", Some("justerare")),
+];
+
+/// Sentences that open a list of who attended ("Vid mötet deltog Anna Berg,
+/// Bo Ek och Cilla Ny."), lower case: read as a "Närvarande" line.
+pub const ATTENDANCE_SENTENCE_LEADS: &[&str] = &[
+    "vid mötet deltog",
+    "vid mötet närvarade",
+    "närvarande vid mötet var",
+    "närvarande var",
+    "på mötet deltog",
+    "i mötet deltog",
+    "deltagare var",
 ];
 
 /// Roles a person can have in the meeting, as written → normalised. Longer

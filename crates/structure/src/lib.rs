@@ -896,8 +896,15 @@ impl Finder {
             self.mark_recorded(|l| l.attendance = true);
             self.section = Some(Section::Attendance(h));
             self.title_pending = false;
-            if !rest.is_empty() {
-                self.attendance_text(&rest, false, h);
+            let (value, next) = participants::second_heading(&rest);
+            if !value.is_empty() {
+                self.attendance_text(value, false, h);
+            }
+            // "Present: A, B. Absent: C.": the second list on the line.
+            if let Some((h2, rest2)) = next.and_then(participants::attendance_heading) {
+                self.section = Some(Section::Attendance(h2));
+                let rest2 = rest2.trim_end_matches('.');
+                self.attendance_text(rest2, false, h2);
             }
             return;
         }
@@ -1424,7 +1431,10 @@ impl Finder {
                             participants::continue_note(last, text);
                             true
                         }
-                        _ => false,
+                        // "Anna Berg" / "Ordförande": a flattened table
+                        // gives each person's post on the line after.
+                        Some(last) => participants::post_line(last, text, h),
+                        None => false,
                     };
                 }
                 None => return false,
@@ -1509,6 +1519,28 @@ impl Finder {
         if self.section() == Section::Header {
             for (ri, row) in rows.iter().enumerate() {
                 self.cur.entry = ri as u32 + 1;
+                // "Närvarande | Anna Berg¶Bo Ek¶Cilla Ny": a label cell
+                // over one person per paragraph of the next cells.
+                if let Some(first) = row.cells.first()
+                    && row.cells.len() >= 2
+                    && participants::attendance_heading(&first.plain_text())
+                        .is_some_and(|(_, rest)| rest.is_empty())
+                    && row.cells[1..]
+                        .iter()
+                        .any(|c| c.blocks.iter().flat_map(|b| b.paragraphs()).count() >= 2)
+                {
+                    let label: Vec<&Paragraph> =
+                        first.blocks.iter().flat_map(|b| b.paragraphs()).collect();
+                    let people = row.cells[1..]
+                        .iter()
+                        .flat_map(|c| c.blocks.iter().flat_map(|b| b.paragraphs()));
+                    for (li, q) in label.into_iter().chain(people).enumerate() {
+                        self.cur.line = li as u32;
+                        self.paragraph(q, bi, span);
+                    }
+                    self.cur.line = 0;
+                    continue;
+                }
                 let mut line = Paragraph::new(Role::Body);
                 for (ci, cell) in row.cells.iter().enumerate() {
                     if ci > 0 {

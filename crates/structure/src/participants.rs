@@ -85,6 +85,57 @@ pub(crate) fn is_continuation(text: &str) -> bool {
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(')
 }
 
+/// A line that is only the post of the person on the line before
+/// ("Ordförande", "Kassör", "Ledamot"): it fills their role or title and is
+/// true; any other line is false.
+pub(crate) fn post_line(last: &mut Participant, text: &str, heading: &AttendanceHeading) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    // Only a bare name takes a post from the next line, and only a word or
+    // two that is no heading and no party letter.
+    if !(1..=2).contains(&words)
+        || t.chars().filter(|c| c.is_alphabetic()).count() < 4
+        || t.chars().count() > 30
+        || !t
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.')
+        || last.role.is_some()
+        || last.title.is_some()
+        || last.affiliation.is_some()
+        || last.note.is_some()
+        || t.split_whitespace()
+            .any(|w| attendance_heading(w).is_some())
+    {
+        return false;
+    }
+    // A post: a role of the meeting or a title word ("kassör", "ledamot"),
+    // not a vote ("Avstår") or a remark.
+    let lower = t.to_lowercase();
+    let post = lexicon::ROLES.iter().any(|(w, _)| lower == *w)
+        || lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s));
+    if !post {
+        return false;
+    }
+    // Read "Anna Berg, ordförande" as a line of the list would be.
+    let line = format!("{}, {}", last.name, t.to_lowercase());
+    let Some(mut ps) = parse_line(&line, false, heading) else {
+        return false;
+    };
+    match ps.pop() {
+        Some(p)
+            if ps.is_empty()
+                && p.name == last.name
+                && p.role.is_some() != p.title.is_some()
+                && p.affiliation.is_none() =>
+        {
+            last.role = p.role;
+            last.title = p.title;
+            true
+        }
+        _ => false,
+    }
+}
+
 /// Append a continuation to a person's note and re-read the cues.
 pub(crate) fn continue_note(p: &mut Participant, text: &str) {
     let t = text.trim();
@@ -350,15 +401,29 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     }) {
         return Some((i, String::new()));
     }
+    // "Vid mötet deltog Anna Berg, Bo Ek och Cilla Ny."
+    let lower = t.to_lowercase();
+    if let Some(rest) = lexicon::ATTENDANCE_SENTENCE_LEADS
+        .iter()
+        .find_map(|l| lower.strip_prefix(l)?.strip_prefix(' '))
+        && let Some(i) = headings.iter().position(|h| h.text == "närvarande")
+    {
+        let value = t.get(t.len() - rest.len()..).unwrap_or("");
+        return Some((i, value.trim().trim_end_matches('.').to_string()));
+    }
     // Only a line with a label separator can lead with a heading: a colon,
     // a tab, or a gap of spaces aligning the values in a column
     // ("Ledamöter        Eva Holm (S)").
     if !t.contains([':', '\t']) && !t.contains("  ") {
         return None;
     }
-    let lower = t.to_lowercase();
     for (i, h) in headings.iter().enumerate() {
         if let Some(rest) = lower.strip_prefix(h.text) {
+            // "Deltagare från DIGG: Anna Berg, Bo Ek": the organisation
+            // heads the names, as in "DIGG: Anna Berg, Bo Ek".
+            if let Some(org) = from_organisation(rest, t) {
+                return Some((i, org));
+            }
             let label_end = rest
                 .strip_prefix(':')
                 .map(|r| r.strip_prefix('\t').unwrap_or(r))
@@ -378,6 +443,37 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// "Anna Berg, Bo Ek. Absent: Cilla Ny.": the value of one attendance
+/// heading, and the line a second heading on the same line opens.
+pub(crate) fn second_heading(value: &str) -> (&str, Option<&str>) {
+    for (i, _) in value.match_indices(['.', ';']) {
+        let after = value[i + 1..].trim_start();
+        if after.len() < value.len() - i - 1
+            && after.contains(':')
+            && attendance_heading(after).is_some_and(|(_, rest)| !rest.is_empty())
+        {
+            return (value[..i].trim(), Some(after));
+        }
+    }
+    (value, None)
+}
+
+/// "<heading> från X: names" (`rest` is the lower-cased text after the
+/// heading, `t` the line): "X: names", in the line's own case.
+fn from_organisation(rest: &str, t: &str) -> Option<String> {
+    let after = rest
+        .strip_prefix(" från ")
+        .or_else(|| rest.strip_prefix(" from "))?;
+    let colon = after.find(':')?;
+    let org_len = after[..colon].trim().chars().count();
+    if org_len == 0 || org_len > 40 || after[..colon].contains(',') {
+        return None;
+    }
+    let start = t.len() - after.len();
+    let value = t.get(start..)?.trim();
+    Some(value.to_string())
 }
 
 /// Lower-case key of a heading line: markup and trailing colon off.
@@ -491,7 +587,13 @@ fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec
     for part in split_commas(line) {
         let name_part = match ORG_LABEL.captures(&part) {
             Some(c) => {
-                let o = c.get(1).map_or("", |m| m.as_str()).trim().to_string();
+                // "Från Skatteverket: Cilla Ny" names the organisation too.
+                let o = c.get(1).map_or("", |m| m.as_str()).trim();
+                let o = ["Från ", "från ", "From ", "from "]
+                    .iter()
+                    .find_map(|w| o.strip_prefix(w))
+                    .unwrap_or(o)
+                    .to_string();
                 if is_name(&o)
                     || lexicon::ATTENDANCE_HEADINGS
                         .iter()
@@ -1643,7 +1745,10 @@ mod tests {
         assert_eq!(rest, "Eva Holm\tBo Ek");
         // One space is not a gap: "Närvarande ledamöter" is a heading of
         // its own, and a sentence is no label.
-        assert!(attendance_heading("Närvarande var alla utom  Bo").is_none());
+        assert!(attendance_heading("Närvarande ansåg att  Bo ska").is_none());
+        // A sentence that opens the list is read as one.
+        let (_, rest) = attendance_heading("Närvarande var alla utom Bo.").expect("lead");
+        assert_eq!(rest, "alla utom Bo");
         for (heading, attendance) in [
             ("Närvaro:", "present"),
             ("Närvarande styrelseledamöter", "present"),

@@ -628,3 +628,56 @@ fn meeting_again_next_time_dates_the_next_meeting() {
     let dates: Vec<String> = listed.iter().map(|n| n.date.to_string()).collect();
     assert_eq!(dates, ["2024-04-12", "2024-05-10", "2024-06-07"]);
 }
+
+#[test]
+fn attendance_in_sentences_label_columns_and_post_lines() {
+    let names = |text: &str| -> Vec<(String, String, Option<String>)> {
+        structure(&format!(
+            "Protokoll styrelsemöte 2024-04-02\n\n{text}\n1. Öppnande\nMötet öppnades.\n\n2. Ekonomi\nKassören redogjorde.\n"
+        ))
+        .participants
+        .into_iter()
+        .map(|p| (p.name, p.attendance, p.affiliation.or(p.title).or(p.role)))
+        .collect()
+    };
+    let present =
+        |n: &str, x: Option<&str>| (n.to_string(), "present".to_string(), x.map(str::to_string));
+    let absent = |n: &str| (n.to_string(), "absent".to_string(), None);
+    // Two lists on one line.
+    assert_eq!(
+        names("Present: Anna Berg, Bo Ek. Absent: Cilla Ny.\n"),
+        [
+            present("Anna Berg", None),
+            present("Bo Ek", None),
+            absent("Cilla Ny")
+        ]
+    );
+    // A sentence opens the list.
+    assert_eq!(
+        names("Vid mötet deltog Anna Berg, Bo Ek och Cilla Ny.\n").len(),
+        3
+    );
+    // The organisation after the heading, or heading a line of its own.
+    assert_eq!(
+        names("Deltagare från DIGG: Anna Berg, Bo Ek\nFrån Skatteverket: Cilla Ny\n"),
+        [
+            present("Anna Berg", Some("DIGG")),
+            present("Bo Ek", Some("DIGG")),
+            present("Cilla Ny", Some("Skatteverket"))
+        ]
+    );
+    // A label column over one name per line.
+    assert_eq!(
+        names("Närvarande:\tAnna Berg\n\tBo Ek\n\tCilla Ny\n").len(),
+        3
+    );
+    // Each name with its post on the next line, as a flattened table gives it.
+    assert_eq!(
+        names("Närvarande\n\nAnna Berg\nOrdförande\n\nBo Ek\nKassör\n\nCilla Ny\nLedamot\n"),
+        [
+            present("Anna Berg", Some("ordförande")),
+            present("Bo Ek", Some("kassör")),
+            present("Cilla Ny", Some("ledamot"))
+        ]
+    );
+}
