@@ -291,6 +291,10 @@ pub const BODY_WORDS: &[&str] = &[
     "ledningsgrupp",
     "board",
     "styrgrupp",
+    "plattform",
+    "plattformen",
+    "forum",
+    "forumet",
 ];
 
 /// Endings of words that name an organisation.

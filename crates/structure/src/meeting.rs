@@ -415,7 +415,12 @@ impl HeaderLines {
                 // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
                 // Before the dated-line case: such a title often carries the
                 // date.
-                let rest = without_dates(strip_title_lead(t[w.len().min(t.len())..].trim()));
+                let after = t
+                    .get(w.len().min(t.len())..)
+                    .unwrap_or("")
+                    .trim_start_matches(':')
+                    .trim();
+                let rest = without_dates(strip_title_lead(after));
                 let rest = rest.as_str();
                 // "Protokoll kommunstyrelsen 2024-03-12": the date is the
                 // meeting's.
@@ -748,7 +753,13 @@ fn any_word_ends(key: &str, words: &[&str]) -> bool {
 fn document_type_word(key: &str) -> Option<(&'static str, &'static str)> {
     lexicon::DOCUMENT_TYPES
         .iter()
-        .find(|(w, _)| key == *w || key.strip_prefix(w).is_some_and(|r| r.starts_with(' ')))
+        // "Protokoll styrelsen", "Mötesanteckningar: Samverkansplattform ÖP".
+        .find(|(w, _)| {
+            key == *w
+                || key
+                    .strip_prefix(w)
+                    .is_some_and(|r| r.starts_with(' ') || r.starts_with(": "))
+        })
         .copied()
 }
 
@@ -1575,6 +1586,16 @@ mod header_tests {
         );
         assert_eq!(m.start_time.as_deref(), Some("08:30"));
         assert_eq!(m.end_time.as_deref(), Some("12:00"));
+    }
+
+    #[test]
+    fn a_document_type_with_a_colon_before_the_body() {
+        let m = header(&["Mötesanteckningar: Samverkansplattform ÖP 21 mars 2025"]);
+        assert_eq!(m.body.as_deref(), Some("Samverkansplattform ÖP"));
+        assert_eq!(m.date.as_deref(), Some("2025-03-21"));
+        assert_eq!(m.document_type.as_deref(), Some("minutes"));
+        let m = header(&["Protokoll: Styrelsen 2024-03-02"]);
+        assert_eq!(m.body.as_deref(), Some("Styrelsen"));
     }
 
     #[test]
