@@ -285,6 +285,10 @@ struct Finder {
     last_letter: Option<char>,
     /// The item whose title is still to come on the next line.
     title_pending: bool,
+    /// The item whose title came on the line after its number, and how many
+    /// units it had then: the short lines after such a title, up to the
+    /// case's "Beslut", may be the title wrapped.
+    title_tail: Option<(usize, usize)>,
     /// Second pass: the document numbers no items, so headings are items.
     unnumbered: bool,
     /// Whether the accepted items are numbered with "§".
@@ -983,6 +987,12 @@ impl Finder {
                     item.title = title;
                     item.add_heading_rest(&rest, atts, bi, span);
                     self.title_pending = false;
+                    self.title_tail = rest.is_empty().then(|| {
+                        (
+                            self.items.len() - 1,
+                            self.items.last().map_or(0, |i| i.units.len()),
+                        )
+                    });
                     return;
                 }
                 self.push_unit(p, UnitKind::Paragraph, bi, span);
@@ -1047,6 +1057,18 @@ impl Finder {
 
     /// Add a paragraph to the current item as a unit, with its links.
     fn push_unit(&mut self, p: &Paragraph, kind: UnitKind, bi: usize, span: Span) {
+        if let Some((index, from)) = self.title_tail.take()
+            && index + 1 == self.items.len()
+            && let Some(item) = self.items.last_mut()
+        {
+            let label = para_text(p);
+            let label = label.trim().trim_end_matches(':').trim().to_lowercase();
+            if lexicon::CASE_SECTION_HEADINGS.contains(&label.as_str()) {
+                fold_wrapped_title(item, from);
+            } else if item.units.len() <= from + 3 && kind == UnitKind::Paragraph {
+                self.title_tail = Some((index, from));
+            }
+        }
         let Some(item) = self.items.last_mut() else {
             return;
         };
@@ -2011,6 +2033,28 @@ fn task_columns(header: &[String]) -> Option<(usize, usize, Option<usize>)> {
 
 /// Split a paragraph with hard line breaks into one paragraph per line,
 /// keeping styles and links.
+/// "Reviderad förbundsordning för kommunalförbundet" / "Tolkförmedlingen
+/// Väst" / "Beslut": the short lines between a long title and the case's
+/// first part continue the title. `from` is where they start in the units.
+fn fold_wrapped_title(item: &mut AgendaItem, from: usize) {
+    let tail = item.units.get(from..).unwrap_or(&[]);
+    let fits = (1..=3).contains(&tail.len())
+        && item.title.chars().count() >= 35
+        && tail.iter().all(|u| {
+            u.kind == UnitKind::Paragraph
+                && u.text.chars().count() <= 120
+                && !u.text.contains(": ")
+                && !ends_sentence(&u.text)
+        });
+    if fits {
+        for u in tail {
+            item.title.push(' ');
+            item.title.push_str(u.text.trim());
+        }
+        item.units.truncate(from);
+    }
+}
+
 fn split_lines(p: &Paragraph) -> Vec<Paragraph> {
     let mut out = vec![Paragraph::new(p.role)];
     for r in &p.runs {

@@ -681,3 +681,19 @@ fn attendance_in_sentences_label_columns_and_post_lines() {
         ]
     );
 }
+
+#[test]
+fn a_long_title_wrapped_before_the_decision_is_one_title() {
+    let s = structure(
+        "Protokoll\n\n§ 13\n\nReviderad förbundsordning för kommunalförbundet\n\nTolkförmedlingen Väst\n\nBeslut\n\nFörbundsordningen godkänns.\n\n§ 14\n\nVal av justerare\n\nAnna Berg och Bo Ek\n\nBeslut\n\nAnna Berg väljs.\n",
+    );
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    // A short title is whole: the line after it is the item's text.
+    assert_eq!(
+        titles,
+        [
+            "Reviderad förbundsordning för kommunalförbundet Tolkförmedlingen Väst",
+            "Val av justerare"
+        ]
+    );
+}
