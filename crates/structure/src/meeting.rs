@@ -939,6 +939,9 @@ static ORG_GENITIVE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+static ACRONYM_BOARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}{2,6})\s+[Ss]tyrelse(?:n)?\s+\p{Ll}").expect("valid regex")
+});
 static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\p{Lu}{2,6}(?:\s+au)?)\s+(?:beslutar|beslutade|beslöt|tackar|föreslår|står bakom|fastställer)\b")
         .expect("valid regex")
@@ -1138,6 +1141,17 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             }),
             2,
         );
+    }
+    // "IX Styrelse hade denna dag sitt första styrelsemöte": an acronym
+    // that opens a sentence with its board names the association.
+    if m.organization.is_none() {
+        m.organization = all
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(12)
+            .find_map(|l| ACRONYM_BOARD.captures(l.trim()))
+            .and_then(|c| c.get(1))
+            .map(|x| x.as_str().to_string());
     }
     // "Mötet förklarades öppnat 14:00", "Mötet avslutas 12:50": the times
     // an association's minutes give in their opening and closing items.

@@ -697,3 +697,16 @@ fn a_long_title_wrapped_before_the_decision_is_one_title() {
         ]
     );
 }
+
+#[test]
+fn an_acronym_with_its_board_names_the_association() {
+    let s = structure(
+        "Styrelsemöte 2017-03-17\n\nIX Styrelse hade denna dag sitt första möte.\n\n1. Val av ordförande\nElis valdes.\n\n2. Övrigt\nInget.\n",
+    );
+    assert_eq!(s.meeting.organization.as_deref(), Some("IX"));
+    // "RSL beslutar" names the body, not an association.
+    let s = structure(
+        "Anteckningar 2024-03-01\n\n1. Budget\nRSL beslutar att godkänna budgeten.\n\n2. Övrigt\nInget.\n",
+    );
+    assert_eq!(s.meeting.organization, None);
+}
