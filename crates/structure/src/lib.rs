@@ -289,6 +289,9 @@ struct Finder {
     /// units it had then: the short lines after such a title, up to the
     /// case's "Beslut", may be the title wrapped.
     title_tail: Option<(usize, usize)>,
+    /// The column labels of an attendance table flattened to lines with
+    /// tabs ("Namn⇥Organisation"), while its rows follow.
+    line_columns: Option<Vec<(String, bool)>>,
     /// Second pass: the document numbers no items, so headings are items.
     unnumbered: bool,
     /// Whether the accepted items are numbered with "§".
@@ -912,6 +915,39 @@ impl Finder {
             }
             return;
         }
+        // "Namn⇥Organisation" / "Anna Berg⇥Skatteverket": an attendance
+        // table that a PDF gives as lines with tabs, read by its columns.
+        if text.contains('\t') && matches!(self.section(), Section::Header | Section::Attendance(_))
+        {
+            let cells: Vec<(String, bool)> = text
+                .split('\t')
+                .map(|c| (c.trim().to_string(), false))
+                .collect();
+            let texts: Vec<String> = cells.iter().map(|(t, _)| t.clone()).collect();
+            if participants::is_column_header(&texts) {
+                self.mark_recorded(|l| l.attendance = true);
+                self.line_columns = Some(cells);
+                if self.section() == Section::Header {
+                    let h = lexicon::ATTENDANCE_HEADINGS
+                        .iter()
+                        .position(|h| h.text == "deltagare")
+                        .unwrap_or(0);
+                    self.section = Some(Section::Attendance(h));
+                }
+                return;
+            }
+            if let Some(header) = &self.line_columns {
+                let row = vec![header.clone(), cells];
+                if let Some(ps) = participants::column_table(&row)
+                    && !ps.is_empty()
+                {
+                    self.mark_recorded(|l| l.attendance = true);
+                    self.participants.extend(ps);
+                    return;
+                }
+            }
+        }
+        self.line_columns = None;
         // "Nästkommande möten", "Nästa möte Torsdag 27 januari 12:15": a
         // heading (short, or styled as one), not a sentence about the next
         // meeting, which is read as a line of the list.

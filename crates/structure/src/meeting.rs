@@ -436,12 +436,18 @@ impl HeaderLines {
                 {
                     // "Protokoll Kommunstyrelsen" names the body; "Mötesprotokoll
                     // LiTHe kod", with no council word, the association.
+                    // "Minnesanteckningar referensgruppsmöte e-tjänster":
+                    // a meeting in lower case names the body, not an
+                    // association.
+                    let names_meeting = rest.starts_with(char::is_lowercase)
+                        || any_word_ends(&rest.to_lowercase(), &["möte", "mötet"]);
                     if !any_word_ends(&rest.to_lowercase(), lexicon::BODY_WORDS)
+                        && !names_meeting
                         && m.organization.is_none()
                     {
                         m.organization = Some(rest.to_string());
                     } else {
-                        body_candidates.push((rest.to_string(), true));
+                        body_candidates.push((capitalised(rest), true));
                     }
                 }
                 continue;
@@ -1610,6 +1616,10 @@ mod header_tests {
         assert_eq!(m.document_type.as_deref(), Some("minutes"));
         let m = header(&["Protokoll: Styrelsen 2024-03-02"]);
         assert_eq!(m.body.as_deref(), Some("Styrelsen"));
+        // A meeting in lower case is the body, not an association.
+        let m = header(&["Minnesanteckningar referensgruppsmöte e-tjänster"]);
+        assert_eq!(m.body.as_deref(), Some("Referensgruppsmöte e-tjänster"));
+        assert_eq!(m.organization, None);
     }
 
     #[test]

@@ -710,3 +710,44 @@ fn an_acronym_with_its_board_names_the_association() {
     );
     assert_eq!(s.meeting.organization, None);
 }
+
+#[test]
+fn an_attendance_table_given_as_lines_with_tabs_is_read_by_its_columns() {
+    // What a PDF reader gives for a two-column table under "Deltagare:".
+    let blocks = [
+        "Minnesanteckningar 2023-09-14",
+        "Deltagare:",
+        "Namn\tOrganisation",
+        "Anna Berg\tSkatteverket",
+        "Karin Holm\tDIGG",
+        "1. Välkommen",
+        "Dagordningen godkändes.",
+        "2. Övrigt",
+        "Inget.",
+    ]
+    .iter()
+    .map(|t| {
+        let mut p = Paragraph::new(Role::Body);
+        p.push(t, Style::default(), None);
+        Block::paragraph(p, Span::default())
+    })
+    .collect();
+    let doc = Document {
+        blocks,
+        ..Document::default()
+    };
+    let s = find(&doc);
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.affiliation.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Anna Berg", Some("Skatteverket")),
+            ("Karin Holm", Some("DIGG"))
+        ]
+    );
+    assert_eq!(s.items.len(), 2);
+}
