@@ -292,6 +292,9 @@ struct Finder {
     /// The column labels of an attendance table flattened to lines with
     /// tabs ("Namn⇥Organisation"), while its rows follow.
     line_columns: Option<Vec<(String, bool)>>,
+    /// The task, owner and date columns of a task table flattened to lines
+    /// with tabs ("Uppgift⇥Ansvarig⇥Klart"), while its rows follow.
+    task_line_columns: Option<(usize, usize, Option<usize>)>,
     /// Second pass: the document numbers no items, so headings are items.
     unnumbered: bool,
     /// Whether the accepted items are numbered with "§".
@@ -948,6 +951,30 @@ impl Finder {
             }
         }
         self.line_columns = None;
+        // "Uppgift⇥Ansvarig⇥Klart" / "Boka lokal⇥Bo⇥1 april": a task table
+        // given as lines with tabs; each row one task of the item.
+        if text.contains('\t') && self.section() == Section::Agenda {
+            let cells: Vec<String> = text.split('\t').map(|c| c.trim().to_string()).collect();
+            if let Some(columns) = task_columns(&cells) {
+                self.task_line_columns = Some(columns);
+                return;
+            }
+            if let Some((task, owner, due)) = self.task_line_columns
+                && let Some(item) = self.items.last_mut()
+            {
+                let cell = |i: usize| cells.get(i).filter(|t| !t.is_empty()).cloned();
+                if let Some(task_text) = cell(task) {
+                    let mut u = unit(&task_text, UnitKind::Paragraph, false, bi, span);
+                    u.task = Some(TaskRow {
+                        owner: cell(owner),
+                        due: due.and_then(cell),
+                    });
+                    item.units.push(u);
+                    return;
+                }
+            }
+        }
+        self.task_line_columns = None;
         // "Nästkommande möten", "Nästa möte Torsdag 27 januari 12:15": a
         // heading (short, or styled as one), not a sentence about the next
         // meeting, which is read as a line of the list.
