@@ -751,3 +751,44 @@ fn an_attendance_table_given_as_lines_with_tabs_is_read_by_its_columns() {
     );
     assert_eq!(s.items.len(), 2);
 }
+
+#[test]
+fn a_task_table_given_as_lines_with_tabs_gives_each_row_its_owner_and_date() {
+    let blocks = [
+        "Protokoll 2024-03-12",
+        "1. Vårfesten",
+        "Festen blir den 20 april.",
+        "Uppgift\tAnsvarig\tKlart",
+        "Boka lokal\tBo\t1 april",
+        "Beställa mat\tCilla\t10 april",
+        "2. Avslutning",
+    ]
+    .iter()
+    .map(|t| {
+        let mut p = Paragraph::new(Role::Body);
+        p.push(t, Style::default(), None);
+        Block::paragraph(p, Span::default())
+    })
+    .collect();
+    let doc = Document {
+        blocks,
+        ..Document::default()
+    };
+    let s = find(&doc);
+    let tasks: Vec<_> = s.items[0]
+        .units
+        .iter()
+        .filter_map(|u| {
+            let t = u.task.as_ref()?;
+            Some((u.text.as_str(), t.owner.as_deref(), t.due.as_deref()))
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Boka lokal", Some("Bo"), Some("1 april")),
+            ("Beställa mat", Some("Cilla"), Some("10 april"))
+        ]
+    );
+    assert_eq!(s.items.len(), 2);
+}
