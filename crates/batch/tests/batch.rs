@@ -761,7 +761,10 @@ fn output_paths_mirror_inputs_and_collisions_are_disambiguated() {
         .iter()
         .find(|c| c.path == "x.txt")
         .unwrap();
-    assert_eq!((c.wanted.as_str(), c.kept_by.as_str()), ("x.json", "X.pdf"));
+    assert_eq!(
+        (c.wanted.as_str(), c.kept_by.as_deref()),
+        ("x.json", Some("X.pdf"))
+    );
     let x: serde_json::Value =
         serde_json::from_slice(&fs::read(out.join("x.txt.json")).unwrap()).unwrap();
     assert_eq!(x["text"], "FRÅN TXT");
@@ -1319,4 +1322,80 @@ fn two_roots_with_the_same_file_names_get_their_own_sub_folders() {
     let found = discover(&inputs, &opts, &is_supported).unwrap();
     let third = run_checked(&found, &opts, fake);
     assert_eq!(third.pruned, ["fullmäktige/2024/protokoll.json"]);
+}
+
+/// Downstream tables key on output names: an input keeps its output from
+/// one run to the next whatever is added, deleted or renamed beside it, and
+/// the folder holds exactly one output per input.
+#[test]
+fn output_names_do_not_drift_between_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "ett");
+    write(&input, "b.txt", "två");
+    let mut opts = options(&out);
+    opts.incremental = true;
+    opts.prune = true;
+    discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "b.json"]);
+    let untouched = fs::read(out.join("a.json")).unwrap();
+
+    // a.md sorts before a.txt, but a.txt had a.json first: it keeps it.
+    write(&input, "a.md", "tre");
+    let report = discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "a.md.json", "b.json"]);
+    assert_eq!(fs::read(out.join("a.json")).unwrap(), untouched);
+    assert!(status_of(&report, "a.txt").up_to_date);
+    assert_eq!(report.collisions.len(), 1);
+    let c = &report.collisions[0];
+    assert_eq!(
+        (c.path.as_str(), c.output.as_str(), c.kept_by.as_deref()),
+        ("a.md", "a.md.json", Some("a.txt"))
+    );
+
+    // a.md deleted, b.txt renamed, two new inputs sharing a stem.
+    fs::remove_file(input.join("a.md")).unwrap();
+    fs::rename(input.join("b.txt"), input.join("c.txt")).unwrap();
+    write(&input, "d.md", "fyra");
+    write(&input, "d.txt", "fem");
+    let report = discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "c.json", "d.json", "d.txt.json"]);
+    let mut pruned = report.pruned.clone();
+    pruned.sort();
+    assert_eq!(pruned, ["a.md.json", "b.json"]);
+    assert_eq!(fs::read(out.join("a.json")).unwrap(), untouched);
+
+    // d.md deleted: d.txt keeps its clash name, and the report says why.
+    fs::remove_file(input.join("d.md")).unwrap();
+    let report = discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "c.json", "d.txt.json"]);
+    assert!(status_of(&report, "d.txt").up_to_date);
+    assert_eq!(report.collisions.len(), 1);
+    let c = &report.collisions[0];
+    assert_eq!((c.wanted.as_str(), c.kept_by.as_deref()), ("d.json", None));
+    assert!(c.kept_from_earlier_run);
+
+    // A full run (not incremental) keeps the names too.
+    let mut full = opts.clone();
+    full.incremental = false;
+    full.prune = false;
+    let report = discover_run(&input, &full);
+    assert_eq!(report.totals.converted, 3);
+    assert_eq!(outputs(&out), ["a.json", "c.json", "d.txt.json"]);
+
+    // Another naming rule renames, and the old names go once the new
+    // outputs are there; a file that fails keeps its old output meanwhile.
+    write(&input, "c.txt", "a longer text than the limit");
+    opts.naming = minutes_batch::Naming::KeepExtension;
+    opts.max_file_bytes = 10;
+    let report = discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.txt.json", "c.json", "d.txt.json"]);
+    let c = status_of(&report, "c.txt");
+    assert_eq!((c.status, c.stale), (Status::Failed, true));
+    assert_eq!(c.output.as_deref(), Some("c.json"));
+    assert!(report.collisions.is_empty(), "{:?}", report.collisions);
+    opts.max_file_bytes = 1000;
+    discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.txt.json", "c.txt.json", "d.txt.json"]);
 }
