@@ -27,8 +27,10 @@
 //! because archives live on case-insensitive file systems too. Names do not
 //! drift between runs: an input that the previous manifest lists keeps the
 //! output it had there (while that is still one of its own names and no
-//! other input kept it first), whether or not the run is incremental, and
-//! only new inputs are named by the rule above. An output that an input no
+//! other input kept it first), whether or not the run is incremental; the
+//! outputs it gives inputs this run does not convert (outside the globs, in
+//! another shard) are given to no one else; and only new inputs are named by
+//! the rule above. An output that an input no
 //! longer has (after a change of [`Options::naming`]) is removed once its
 //! new one is written. Each input whose output is not its plain name is
 //! listed in [`Report::collisions`].

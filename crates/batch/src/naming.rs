@@ -9,14 +9,17 @@
 //!    there, as long as that name is still one of its own (its
 //!    [`Naming::output`] or one of its clash names) and no input before it
 //!    in path order has kept it already.
-//! 3. Every other input, in path order, gets its [`Naming::output`], or,
+//! 3. The outputs the manifest gives inputs that this run does not convert
+//!    (left out by the globs, in another shard, unreadable now, or gone
+//!    without `--prune`) stay theirs: nobody overwrites them.
+//! 4. Every other input, in path order, gets its [`Naming::output`], or,
 //!    when that is taken, its first free clash name: `<full name>.json`,
 //!    then `<full name>.2.json`, `.3.json`, ….
 //!
 //! Names are compared without regard to case, because archives live on
 //! case-insensitive file systems too.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::discover::{Entry, EntryKind};
 use crate::manifest::ManifestEntry;
@@ -102,12 +105,15 @@ fn clash_number(name: &str, rel: &str) -> Option<u64> {
 }
 
 /// Who holds a name in a run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Holder {
     /// The run's report.
     Report,
     /// The entry with this index.
     Entry(usize),
+    /// An input that the previous manifest lists and this run does not
+    /// convert, by its path.
+    Listed(String),
 }
 
 /// Every input's output name for one run.
@@ -165,6 +171,18 @@ pub(crate) fn assign(
             given.insert(index, name.to_string());
         }
     }
+    // The outputs of inputs this run leaves alone stay where they are.
+    let converted: HashSet<&str> = to_convert().map(|(_, e)| e.rel.as_str()).collect();
+    for (rel, earlier) in previous {
+        if let Some(name) = &earlier.output
+            && !converted.contains(rel.as_str())
+        {
+            taken
+                .entry(name.to_lowercase())
+                .or_insert_with(|| Holder::Listed(rel.clone()));
+        }
+    }
+    drop(converted);
     // Then the rest, in path order: the input's own name, else its first
     // free clash name.
     for (index, entry) in to_convert() {
@@ -202,6 +220,7 @@ pub(crate) fn assign(
         let kept_by = match taken.get(&wanted.to_lowercase()) {
             Some(Holder::Report) => Some("(the run report)".to_string()),
             Some(Holder::Entry(holder)) => entries.get(*holder).map(|e| e.rel.clone()),
+            Some(Holder::Listed(rel)) => Some(rel.clone()),
             None => None,
         };
         assignment.collisions.push(Collision {
@@ -337,14 +356,19 @@ mod tests {
         let a = assign(&e, &manifest(&[("a.txt", "a.json")]), Naming::Stem, &[]);
         assert!(a.renamed.is_empty() && a.collisions.is_empty());
 
-        // A clash name outlives the clash; the report says whose it was.
-        let history = manifest(&[("b.md", "b.json"), ("b.txt", "b.txt.json")]);
+        // A clash name outlives the clash (b.md is gone and pruned, its
+        // entry out of the manifest); the report says why it is kept.
+        let history = manifest(&[("b.txt", "b.txt.json")]);
         let e = entries(&["b.txt"]);
         let a = assign(&e, &history, Naming::Stem, &[]);
         assert_eq!(names(&e, &a, Naming::Stem), ["b.txt.json"]);
         let c = &a.collisions[0];
         assert_eq!((c.wanted.as_str(), c.kept_by.as_deref()), ("b.json", None));
         assert!(c.kept_from_earlier_run);
+        // Not pruned, b.md still holds b.json.
+        let listed = manifest(&[("b.md", "b.json"), ("b.txt", "b.txt.json")]);
+        let a = assign(&e, &listed, Naming::Stem, &[]);
+        assert_eq!(a.collisions[0].kept_by.as_deref(), Some("b.md"));
         // A new input takes the free stem name; b.txt still keeps its own.
         let e = entries(&["b.pdf", "b.txt"]);
         let a = assign(&e, &history, Naming::Stem, &[]);
@@ -381,6 +405,26 @@ mod tests {
         assert!(a.collisions.is_empty());
         assert_eq!(a.superseded.get(&1).map(String::as_str), Some("p.json"));
         assert!(!a.superseded.contains_key(&0));
+    }
+
+    #[test]
+    fn outputs_of_inputs_this_run_leaves_alone_are_not_taken() {
+        // a.txt is outside this run (a glob, another shard): a.md, new, must
+        // not overwrite its output.
+        let history = manifest(&[("a.txt", "a.json"), ("b.txt", "b.json")]);
+        let mut e = entries(&["a.md", "b.txt"]);
+        if let Some(b) = e.get_mut(1) {
+            b.kind = EntryKind::Error {
+                message: "unreadable".to_string(),
+            };
+        }
+        let a = assign(&e, &history, Naming::Stem, &[]);
+        assert_eq!(a.renamed.get(&0).map(String::as_str), Some("a.md.json"));
+        assert_eq!(a.collisions[0].kept_by.as_deref(), Some("a.txt"));
+        assert_eq!(
+            a.taken.get("b.json"),
+            Some(&Holder::Listed("b.txt".to_string()))
+        );
     }
 
     #[test]

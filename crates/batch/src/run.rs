@@ -116,12 +116,15 @@ where
     // The previous manifest names each input's output whenever it is there,
     // not only with `incremental`: a full reconversion (a new version, other
     // rules) must not rename the outputs that nightly tables key on.
-    let names = naming::assign(entries, &previous, opts.naming, &reserved_names(opts));
-    let pruned = if opts.prune {
-        prune(&mut previous, discovery, &names.taken, opts)?
+    // Inputs gone since the last run leave the manifest first, so that
+    // their names are free for this run's inputs.
+    let gone = if opts.prune {
+        take_gone(&mut previous, discovery, opts)?
     } else {
         Vec::new()
     };
+    let names = naming::assign(entries, &previous, opts.naming, &reserved_names(opts));
+    let pruned = remove_outputs_of_gone(gone, &names.taken, opts)?;
     let naming::Assignment {
         renamed,
         superseded,
@@ -678,19 +681,17 @@ impl Ctx<'_> {
     }
 }
 
-/// Removes the outputs of inputs that are gone, and their manifest entries;
-/// returns the outputs removed. An input is gone when this run did not find
+/// Takes the manifest entries of inputs that are gone out of `previous`
+/// and returns them (`--prune`). An input is gone when this run did not find
 /// it, it belongs to this run's shard and globs, and nothing is at its path
-/// under any folder given; an output that an input of this run writes is
-/// never removed. Nothing is pruned when no folder was given or nothing was
-/// found to convert (a wrong or unmounted input path must not empty the
-/// output folder).
-fn prune(
+/// under any folder given. Nothing is gone when no folder was given or
+/// nothing was found to convert (a wrong or unmounted input path must not
+/// empty the output folder).
+fn take_gone(
     previous: &mut BTreeMap<String, ManifestEntry>,
     discovery: &Discovery,
-    taken: &HashMap<String, Holder>,
     opts: &Options,
-) -> Result<Vec<String>, Error> {
+) -> Result<Vec<ManifestEntry>, Error> {
     if discovery.roots.is_empty() || discovery.convertible() == 0 {
         return Ok(Vec::new());
     }
@@ -720,11 +721,18 @@ fn prune(
         })
         .cloned()
         .collect();
+    Ok(gone.iter().filter_map(|rel| previous.remove(rel)).collect())
+}
+
+/// Removes the outputs of the inputs that are gone (see [`take_gone`]) and
+/// returns them, but for those that an input of this run writes.
+fn remove_outputs_of_gone(
+    gone: Vec<ManifestEntry>,
+    taken: &HashMap<String, Holder>,
+    opts: &Options,
+) -> Result<Vec<String>, Error> {
     let mut removed = Vec::new();
-    for rel in gone {
-        let Some(entry) = previous.remove(&rel) else {
-            continue;
-        };
+    for entry in gone {
         if let Some(output) = entry.output
             && !taken.contains_key(&output.to_lowercase())
         {

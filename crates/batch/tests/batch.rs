@@ -1401,3 +1401,32 @@ fn output_names_do_not_drift_between_runs() {
     discover_run(&input, &opts);
     assert_eq!(outputs(&out), ["a.txt.json", "c.txt.json", "d.txt.json"]);
 }
+
+/// An input that a run leaves alone (outside its globs) keeps its output:
+/// a new input with the same stem does not overwrite it.
+#[test]
+fn outputs_of_inputs_outside_the_run_are_not_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "ett");
+    let mut opts = options(&out);
+    opts.incremental = true;
+    opts.prune = true;
+    discover_run(&input, &opts);
+    let before = fs::read(out.join("a.json")).unwrap();
+
+    write(&input, "a.md", "två");
+    let mut only_md = opts.clone();
+    only_md.include = vec!["*.md".to_string()];
+    let report = discover_run(&input, &only_md);
+    assert_eq!(outputs(&out), ["a.json", "a.md.json"]);
+    assert_eq!(fs::read(out.join("a.json")).unwrap(), before);
+    assert!(report.pruned.is_empty());
+    assert_eq!(report.collisions[0].kept_by.as_deref(), Some("a.txt"));
+
+    // Both in the next whole run: each keeps its name.
+    let report = discover_run(&input, &opts);
+    assert_eq!(report.totals.up_to_date, 2);
+    assert_eq!(outputs(&out), ["a.json", "a.md.json"]);
+}
