@@ -541,3 +541,168 @@ fn four_concurrent_shards_make_the_whole_archive_once() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("3/4"), "{}", stderr(&o));
 }
+
+/// The `.json` outputs in `out` (reports and hidden files aside), relative
+/// and sorted.
+fn json_outputs(out: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).expect("list").flatten() {
+            let p = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if p.is_dir() {
+                stack.push(p);
+            } else if name.ends_with(".json")
+                && !name.starts_with('.')
+                && !name.starts_with("report")
+            {
+                let rel = p.strip_prefix(out).expect("inside").to_string_lossy();
+                found.push(rel.replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// `minutes convert -q --in-process ARCHIVE -o OUT` with `extra`, which
+/// must convert every file.
+fn convert_all(archive: &Path, out: &Path, extra: &[&str]) -> serde_json::Value {
+    let o = output(
+        bin()
+            .args(["convert", "-q", "--in-process"])
+            .args(extra)
+            .arg(archive)
+            .arg("-o")
+            .arg(out),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    report(&out.join("report.json"))
+}
+
+/// The `source.path` of each document `minutes export --to jsonl` gives.
+fn exported_sources(out: &Path) -> Vec<String> {
+    let o = output(bin().arg("export").arg(out).args(["--to", "jsonl"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut sources: Vec<String> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|line| {
+            let doc: serde_json::Value = serde_json::from_str(line).expect("a document per line");
+            doc["source"]["path"].as_str().unwrap_or("").to_string()
+        })
+        .collect();
+    sources.sort();
+    sources
+}
+
+/// Nightly incremental runs while inputs are added, deleted and renamed:
+/// one JSON per input, untouched inputs keep their output names (even when
+/// a file with the same stem comes or goes beside them), and export has
+/// exactly the archive's documents.
+#[test]
+fn output_names_stay_put_as_inputs_come_and_go() {
+    let dir = temp("names");
+    let archive = dir.join("archive");
+    let out = dir.join("out");
+    copy_seed(0, &archive.join("protokoll.txt"));
+    copy_seed(1, &archive.join("2024/styrelse.txt"));
+    convert_all(&archive, &out, &["--incremental"]);
+    assert_eq!(json_outputs(&out), ["2024/styrelse.json", "protokoll.json"]);
+    let first = std::fs::read(out.join("protokoll.json")).expect("output");
+
+    // protokoll.md sorts before protokoll.txt: the new file gets the clash
+    // name, the old one keeps its output, untouched.
+    copy_seed(2, &archive.join("protokoll.md"));
+    let r = convert_all(&archive, &out, &["--incremental"]);
+    assert_eq!(
+        json_outputs(&out),
+        ["2024/styrelse.json", "protokoll.json", "protokoll.md.json"]
+    );
+    assert_eq!(
+        std::fs::read(out.join("protokoll.json")).expect("output"),
+        first
+    );
+    assert_eq!(r["totals"]["up_to_date"], 2, "{}", r["totals"]);
+    assert_eq!(r["collisions"][0]["kept_by"], "protokoll.txt");
+
+    // Delete the .md, rename one, add one: still one JSON per input.
+    std::fs::remove_file(archive.join("protokoll.md")).expect("rm");
+    std::fs::rename(
+        archive.join("2024/styrelse.txt"),
+        archive.join("2024/styrelsemöte.txt"),
+    )
+    .expect("mv");
+    copy_seed(3, &archive.join("2024/protokoll.md"));
+    let r = convert_all(&archive, &out, &["--incremental"]);
+    assert_eq!(
+        json_outputs(&out),
+        [
+            "2024/protokoll.json",
+            "2024/styrelsemöte.json",
+            "protokoll.json"
+        ]
+    );
+    assert_eq!(
+        std::fs::read(out.join("protokoll.json")).expect("output"),
+        first
+    );
+    let mut pruned: Vec<&str> = r["pruned"]
+        .as_array()
+        .expect("pruned")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    pruned.sort();
+    assert_eq!(pruned, ["2024/styrelse.json", "protokoll.md.json"]);
+    assert_eq!(r["collisions"], serde_json::json!([]));
+    assert_eq!(
+        exported_sources(&out),
+        [
+            "2024/protokoll.md",
+            "2024/styrelsemöte.txt",
+            "protokoll.txt"
+        ]
+    );
+}
+
+/// `--keep-extension`: every output is `<file name>.json`, so inputs that
+/// share a stem never collide and no name depends on another file.
+#[test]
+fn keep_extension_names_each_output_after_its_whole_file_name() {
+    let dir = temp("keep-ext");
+    let archive = dir.join("archive");
+    let out = dir.join("out");
+    copy_seed(0, &archive.join("protokoll.txt"));
+    copy_seed(1, &archive.join("protokoll.md"));
+    copy_seed(2, &archive.join("2024/protokoll.txt"));
+    let r = convert_all(&archive, &out, &["--keep-extension", "--incremental"]);
+    assert_eq!(
+        json_outputs(&out),
+        [
+            "2024/protokoll.txt.json",
+            "protokoll.md.json",
+            "protokoll.txt.json"
+        ]
+    );
+    assert_eq!(r["collisions"], serde_json::json!([]));
+    let outputs: BTreeSet<&str> = r["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["output"].as_str())
+        .collect();
+    assert_eq!(outputs.len(), 3);
+    assert!(outputs.contains("protokoll.md.json"), "{outputs:?}");
+    // Removing a sibling renames nothing.
+    std::fs::remove_file(archive.join("protokoll.md")).expect("rm");
+    convert_all(&archive, &out, &["--keep-extension", "--incremental"]);
+    assert_eq!(
+        json_outputs(&out),
+        ["2024/protokoll.txt.json", "protokoll.txt.json"]
+    );
+    assert_eq!(
+        exported_sources(&out),
+        ["2024/protokoll.txt", "protokoll.txt"]
+    );
+}

@@ -19,12 +19,21 @@
 //!
 //! **Output paths.** An input's output mirrors its path relative to the folder
 //! given on the command line (a file given directly is relative to its own
-//! folder), with `.json` appended to the stem: `a/b/x.docx` → `OUT/a/b/x.json`.
-//! When several inputs map to the same output (`x.txt` and `x.docx`), the first
-//! in sorted order keeps `x.json` and the others get their full name plus
-//! `.json` (`x.txt.json`); comparison is case-insensitive because archives live
-//! on case-insensitive file systems too. Each such case is listed in
-//! [`Report::collisions`].
+//! folder), with `.json` appended to the stem: `a/b/x.docx` → `OUT/a/b/x.json`
+//! ([`Naming::Stem`]), or, with [`Naming::KeepExtension`], to the whole name:
+//! `OUT/a/b/x.docx.json`. When several inputs map to the same output (`x.txt`
+//! and `x.docx`), the first in sorted order keeps `x.json` and the others get
+//! their full name plus `.json` (`x.txt.json`); comparison is case-insensitive
+//! because archives live on case-insensitive file systems too. Names do not
+//! drift between runs: an input that the previous manifest lists keeps the
+//! output it had there (while that is still one of its own names and no
+//! other input kept it first), whether or not the run is incremental; the
+//! outputs it gives inputs this run does not convert (outside the globs, in
+//! another shard) are given to no one else; and only new inputs are named by
+//! the rule above. An output that an input no
+//! longer has (after a change of [`Options::naming`]) is removed once its
+//! new one is written. Each input whose output is not its plain name is
+//! listed in [`Report::collisions`].
 //!
 //! **Nothing half-written.** Every file this crate writes (outputs, the
 //! manifest, the report) is first written to a temporary file in the same
@@ -169,6 +178,7 @@ mod fsutil;
 mod journal;
 mod manifest;
 mod merge;
+mod naming;
 mod panics;
 mod progress;
 mod report;
@@ -181,6 +191,7 @@ use std::time::Duration;
 pub use allow::AllowList;
 pub use discover::{Discovery, Entry, EntryKind, discover};
 pub use merge::{Merged, merge_reports, write_merged};
+pub use naming::Naming;
 pub use progress::Progress;
 pub use report::{Collision, FileReport, Report, RunInfo, Status, Totals, warning_kind};
 pub use run::run;
@@ -260,6 +271,8 @@ pub struct Options {
     /// Run conversions in worker processes started with this command (see
     /// [`serve`] and the crate docs); `None` runs them in this process.
     pub workers: Option<WorkerCommand>,
+    /// How outputs are named (see the crate docs on output paths).
+    pub naming: Naming,
 }
 
 impl Options {
@@ -285,6 +298,7 @@ impl Options {
             prune: false,
             interrupt: None,
             workers: None,
+            naming: Naming::Stem,
         }
     }
 

@@ -132,7 +132,9 @@ pub struct RunInfo {
     pub out_dir: String,
 }
 
-/// Two or more inputs that would have had the same output.
+/// An input whose output is not the name it would have on its own: two or
+/// more inputs would have had the same output, in this run or in an earlier
+/// one whose names are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Collision {
     /// The input that was given a disambiguated output name.
@@ -141,8 +143,15 @@ pub struct Collision {
     pub output: String,
     /// The output it would have had.
     pub wanted: String,
-    /// The input that keeps `wanted`.
-    pub kept_by: String,
+    /// Who holds `wanted` in this run: another input, or `(the run
+    /// report)`. `None` when nobody does: then `output` is a name given in
+    /// an earlier run, kept (see `kept_from_earlier_run`).
+    pub kept_by: Option<String>,
+    /// True when `output` is the name this input had in the previous run's
+    /// manifest, kept so that its key does not change from one run to the
+    /// next, rather than one given in this run.
+    #[serde(default)]
+    pub kept_from_earlier_run: bool,
 }
 
 /// The result of a run, also written as `report.json` in the output folder.
@@ -320,7 +329,8 @@ mod tests {
                 path: "x.txt".to_string(),
                 output: "x.txt.json".to_string(),
                 wanted: "x.json".to_string(),
-                kept_by: "X.pdf".to_string(),
+                kept_by: Some("X.pdf".to_string()),
+                kept_from_earlier_run: false,
             }],
             notes: vec!["note".to_string()],
             files: vec![file.clone(), file],

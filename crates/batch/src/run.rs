@@ -20,9 +20,10 @@ use crate::fsutil::{
 };
 use crate::journal::{Change, Journal, Slot, StreamedFiles};
 use crate::manifest::{self, ManifestEntry, ManifestWriter};
+use crate::naming::{self, Holder};
 use crate::panics::{self, HookGuard};
 use crate::progress::Reporter;
-use crate::report::{Collision, FileReport, Report, ReportView, RunInfo, Status};
+use crate::report::{FileReport, Report, ReportView, RunInfo, Status};
 use crate::worker;
 use crate::{Error, Input, Options, Outcome};
 
@@ -112,12 +113,24 @@ where
     let (mut previous, manifest_notes) = manifest::load_all(&opts.out_dir, &opts.fingerprint);
     notes.extend(manifest_notes);
     let entries = &discovery.entries;
-    let (renamed, collisions) = assign_outputs(entries, opts);
-    let pruned = if opts.prune {
-        prune(&mut previous, discovery, &renamed, opts)?
+    // The previous manifest names each input's output whenever it is there,
+    // not only with `incremental`: a full reconversion (a new version, other
+    // rules) must not rename the outputs that nightly tables key on.
+    // Inputs gone since the last run leave the manifest first, so that
+    // their names are free for this run's inputs.
+    let gone = if opts.prune {
+        take_gone(&mut previous, discovery, opts)?
     } else {
         Vec::new()
     };
+    let names = naming::assign(entries, &previous, opts.naming, &reserved_names(opts));
+    let pruned = remove_outputs_of_gone(gone, &names.taken, opts)?;
+    let naming::Assignment {
+        renamed,
+        superseded,
+        collisions,
+        taken: _,
+    } = names;
     let report_path = opts.report_path();
     let journal = Journal::create(&report_path, entries.len()).map_err(|source| Error::Write {
         path: report_path.clone(),
@@ -130,6 +143,7 @@ where
         entries,
         by_path: path_order(entries),
         renamed,
+        superseded,
         previous,
         journal,
         last_flush: Mutex::new((Instant::now(), FLUSH_EVERY)),
@@ -269,6 +283,9 @@ struct Ctx<'a> {
     by_path: Option<Vec<usize>>,
     /// Outputs that are not the plain name (collisions), by entry index.
     renamed: HashMap<usize, String>,
+    /// Earlier outputs of inputs named otherwise in this run, by entry index
+    /// (see [`naming::Assignment::superseded`]).
+    superseded: HashMap<usize, String>,
     /// Manifest as it was at the start (read-only: the up-to-date check).
     previous: BTreeMap<String, ManifestEntry>,
     journal: Journal,
@@ -318,9 +335,9 @@ impl Ctx<'_> {
                 report.format = Some(format.clone());
                 let output = match self.renamed.get(&index) {
                     Some(output) => Cow::Borrowed(output.as_str()),
-                    None => Cow::Owned(plain_output(&entry.rel)),
+                    None => Cow::Owned(self.opts.naming.output(&entry.rel)),
                 };
-                self.convert(entry, format, &output, &mut report)
+                self.convert(index, entry, format, &output, &mut report)
             }
         };
         report.millis = start.elapsed().as_millis() as u64;
@@ -335,6 +352,7 @@ impl Ctx<'_> {
 
     fn convert(
         &self,
+        index: usize,
         entry: &Entry,
         format: &str,
         output: &str,
@@ -343,7 +361,15 @@ impl Ctx<'_> {
         let out_path = self.opts.out_dir.join(output);
         let mut file = match InputFile::open(&entry.path) {
             Ok(file) => file,
-            Err(e) => return self.fail(entry, report, format!("cannot read file: {e}"), output),
+            Err(e) => {
+                return self.fail(
+                    index,
+                    entry,
+                    report,
+                    format!("cannot read file: {e}"),
+                    output,
+                );
+            }
         };
         let limit = self.opts.max_file_bytes;
         if file.size > limit {
@@ -351,7 +377,7 @@ impl Ctx<'_> {
                 "file is {} bytes, larger than the limit of {limit} bytes (not read)",
                 file.size
             );
-            return self.fail(entry, report, message, output);
+            return self.fail(index, entry, report, message, output);
         }
 
         if self.opts.incremental && self.up_to_date(entry, &mut file, output, &out_path, report) {
@@ -360,7 +386,7 @@ impl Ctx<'_> {
 
         let bytes = match file.read_all(limit) {
             Ok(bytes) => bytes,
-            Err(message) => return self.fail(entry, report, message, output),
+            Err(message) => return self.fail(index, entry, report, message, output),
         };
         drop(file);
         let digest = sha256(&bytes);
@@ -380,9 +406,10 @@ impl Ctx<'_> {
             })) => {
                 if let Err(e) = write_atomic(&out_path, &json) {
                     let message = format!("cannot write output {}: {e}", out_path.display());
-                    return self.fail(entry, report, message, output);
+                    return self.fail(index, entry, report, message, output);
                 }
                 drop(json);
+                self.remove_superseded(index);
                 report.status = Status::Ok;
                 report.output = Some(output.to_string());
                 report.format = Some(format.clone());
@@ -399,7 +426,7 @@ impl Ctx<'_> {
                 })
             }
             Ok(Ok(Outcome::Skipped { reason })) => {
-                self.remove_previous_output(&entry.rel, output);
+                self.remove_previous_output(index, &entry.rel, output);
                 report.status = Status::Skipped;
                 report.reason = Some(reason.clone());
                 Change::Set(ManifestEntry {
@@ -412,7 +439,7 @@ impl Ctx<'_> {
                     fresh: true,
                 })
             }
-            Ok(Err(message)) | Err(message) => self.fail(entry, report, message, output),
+            Ok(Err(message)) | Err(message) => self.fail(index, entry, report, message, output),
         }
     }
 
@@ -537,9 +564,11 @@ impl Ctx<'_> {
     /// names it and marks it stale; its manifest entry stays, still naming
     /// the content it was made from, so a later incremental run converts the
     /// input again if it changed. Only when the input itself is gone is the
-    /// output removed.
+    /// output removed. (The earlier output keeps its name when this run
+    /// gives the input another one: see [`Ctx::earlier_output`].)
     fn fail(
         &self,
+        index: usize,
         entry: &Entry,
         report: &mut FileReport,
         message: String,
@@ -547,32 +576,45 @@ impl Ctx<'_> {
     ) -> Change {
         report.status = Status::Failed;
         report.error = Some(message);
-        let Some(earlier) = self.previous.get(&report.path) else {
+        let Some(earlier) = self.earlier_output(index, &report.path, output) else {
             return Change::Remove;
         };
-        if earlier.output.as_deref() != Some(output) {
-            return Change::Remove;
-        }
         if input_gone(&entry.path) {
-            self.remove_previous_output(&report.path, output);
+            self.remove_previous_output(index, &report.path, output);
             return Change::Remove;
         }
-        if self.opts.out_dir.join(output).is_file() {
-            report.output = Some(output.to_string());
+        if self.opts.out_dir.join(earlier).is_file() {
+            report.output = Some(earlier.to_string());
             report.stale = true;
         }
         Change::Keep
     }
 
+    /// The previous manifest's output of the input at `rel`, when it is
+    /// certainly still this input's: at the path this input writes in this
+    /// run, or superseded (a name of its own that no input of this run
+    /// writes).
+    fn earlier_output(&self, index: usize, rel: &str, output: &str) -> Option<&str> {
+        let earlier = self.previous.get(rel)?.output.as_deref()?;
+        (earlier == output || self.superseded.get(&index).is_some_and(|s| s == earlier))
+            .then_some(earlier)
+    }
+
     /// When an input is skipped by the converter or gone, its old output (if
-    /// it is at the path this input would write, so certainly its own)
-    /// describes content that no longer exists: remove it so the folder
-    /// mirrors the archive.
-    fn remove_previous_output(&self, rel: &str, output: &str) {
-        if let Some(prev) = self.previous.get(rel)
-            && prev.output.as_deref() == Some(output)
-        {
-            let _ = fs::remove_file(self.opts.out_dir.join(output));
+    /// certainly its own, see [`Ctx::earlier_output`]) describes content
+    /// that no longer exists: remove it so the folder mirrors the archive.
+    fn remove_previous_output(&self, index: usize, rel: &str, output: &str) {
+        if let Some(earlier) = self.earlier_output(index, rel, output) {
+            let _ = fs::remove_file(self.opts.out_dir.join(earlier));
+        }
+    }
+
+    /// After an input's output was written under its new name, its earlier
+    /// output under another name (see [`naming::Assignment::superseded`])
+    /// goes, so that the folder holds one output per input.
+    fn remove_superseded(&self, index: usize) {
+        if let Some(old) = self.superseded.get(&index) {
+            let _ = fs::remove_file(self.opts.out_dir.join(old));
         }
     }
 
@@ -639,34 +681,23 @@ impl Ctx<'_> {
     }
 }
 
-/// Removes the outputs of inputs that are gone, and their manifest entries;
-/// returns the outputs removed. An input is gone when this run did not find
+/// Takes the manifest entries of inputs that are gone out of `previous`
+/// and returns them (`--prune`). An input is gone when this run did not find
 /// it, it belongs to this run's shard and globs, and nothing is at its path
-/// under any folder given; an output that an input of this run writes is
-/// never removed. Nothing is pruned when no folder was given or nothing was
-/// found to convert (a wrong or unmounted input path must not empty the
-/// output folder).
-fn prune(
+/// under any folder given. Nothing is gone when no folder was given or
+/// nothing was found to convert (a wrong or unmounted input path must not
+/// empty the output folder).
+fn take_gone(
     previous: &mut BTreeMap<String, ManifestEntry>,
     discovery: &Discovery,
-    renamed: &HashMap<usize, String>,
     opts: &Options,
-) -> Result<Vec<String>, Error> {
+) -> Result<Vec<ManifestEntry>, Error> {
     if discovery.roots.is_empty() || discovery.convertible() == 0 {
         return Ok(Vec::new());
     }
     let filter = crate::discover::Filter::new(&opts.include, &opts.exclude)?;
     let found: std::collections::HashSet<&str> =
         discovery.entries.iter().map(|e| e.rel.as_str()).collect();
-    let written: std::collections::HashSet<String> = discovery
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(k, e)| match renamed.get(&k) {
-            Some(o) => o.to_lowercase(),
-            None => plain_output(&e.rel).to_lowercase(),
-        })
-        .collect();
     let gone: Vec<String> = previous
         .keys()
         .filter(|rel| !found.contains(rel.as_str()))
@@ -690,13 +721,20 @@ fn prune(
         })
         .cloned()
         .collect();
+    Ok(gone.iter().filter_map(|rel| previous.remove(rel)).collect())
+}
+
+/// Removes the outputs of the inputs that are gone (see [`take_gone`]) and
+/// returns them, but for those that an input of this run writes.
+fn remove_outputs_of_gone(
+    gone: Vec<ManifestEntry>,
+    taken: &HashMap<String, Holder>,
+    opts: &Options,
+) -> Result<Vec<String>, Error> {
     let mut removed = Vec::new();
-    for rel in gone {
-        let Some(entry) = previous.remove(&rel) else {
-            continue;
-        };
+    for entry in gone {
         if let Some(output) = entry.output
-            && !written.contains(&output.to_lowercase())
+            && !taken.contains_key(&output.to_lowercase())
         {
             match fs::remove_file(opts.out_dir.join(&output)) {
                 Ok(()) => removed.push(output),
@@ -718,71 +756,14 @@ fn input_gone(path: &Path) -> bool {
     matches!(fs::symlink_metadata(path), Err(e) if e.kind() == io::ErrorKind::NotFound)
 }
 
-/// `a/b/x.docx` → `a/b/x.json`.
-fn plain_output(rel: &str) -> String {
-    let (dir, name) = match rel.rsplit_once('/') {
-        Some((dir, name)) => (Some(dir), name),
-        None => (None, rel),
-    };
-    let stem = Path::new(name)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| name.to_string());
-    match dir {
-        Some(dir) => format!("{dir}/{stem}.json"),
-        None => format!("{stem}.json"),
+/// Names no input's output may have: the run's reports (`report.json`,
+/// and a shard's own).
+fn reserved_names(opts: &Options) -> Vec<String> {
+    let mut names = vec!["report.json".to_string()];
+    if let Some(own) = opts.report_path().file_name() {
+        names.push(own.to_string_lossy().into_owned());
     }
-}
-
-/// The outputs that are not the plain name, by entry index. The first input
-/// in sorted order keeps the plain name; later ones that would collide get
-/// `<full name>.json` (then `<full name>.<n>.json`). Names are compared
-/// case-insensitively, and the run's own report name is reserved. Only the
-/// renamed ones are kept for the run: the plain name is cheap to recompute.
-fn assign_outputs(entries: &[Entry], opts: &Options) -> (HashMap<usize, String>, Vec<Collision>) {
-    /// Who holds a name: an entry, or the run report.
-    const REPORT: usize = usize::MAX;
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    for reserved in ["report.json".to_string(), report_name(opts)] {
-        taken.insert(reserved.to_lowercase(), REPORT);
-    }
-    let mut renamed = HashMap::new();
-    let mut collisions = Vec::new();
-    for (index, entry) in entries.iter().enumerate() {
-        if !matches!(entry.kind, EntryKind::Convert { .. }) {
-            continue;
-        }
-        let wanted = plain_output(&entry.rel);
-        if let Some(&holder) = taken.get(&wanted.to_lowercase()) {
-            let mut candidate = format!("{}.json", entry.rel);
-            let mut n = 2;
-            while taken.contains_key(&candidate.to_lowercase()) {
-                candidate = format!("{}.{n}.json", entry.rel);
-                n += 1;
-            }
-            taken.insert(candidate.to_lowercase(), index);
-            collisions.push(Collision {
-                path: entry.rel.clone(),
-                output: candidate.clone(),
-                wanted,
-                kept_by: match holder {
-                    REPORT => "(the run report)".to_string(),
-                    _ => entries[holder].rel.clone(),
-                },
-            });
-            renamed.insert(index, candidate);
-        } else {
-            taken.insert(wanted.to_lowercase(), index);
-        }
-    }
-    (renamed, collisions)
-}
-
-fn report_name(opts: &Options) -> String {
-    opts.report_path()
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    names
 }
 
 /// A conversion to run on a worker's conversion thread.
@@ -822,20 +803,4 @@ fn submit(slot: &std::cell::RefCell<Option<mpsc::Sender<Job>>>, job: Job) -> std
     let _ = tx.send(job);
     *slot = Some(tx);
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_outputs() {
-        assert_eq!(
-            plain_output("a/b/2024-01-01 protokoll.docx"),
-            "a/b/2024-01-01 protokoll.json"
-        );
-        assert_eq!(plain_output("x.txt"), "x.json");
-        assert_eq!(plain_output("noext"), "noext.json");
-        assert_eq!(plain_output("a/x.tar.gz"), "a/x.tar.json");
-    }
 }

@@ -96,17 +96,7 @@ where
     let report = run(found, opts, converter).unwrap();
     let on_disk: Report = serde_json::from_slice(&fs::read(opts.report_path()).unwrap()).unwrap();
     assert_eq!(report.run, on_disk.run);
-    // The floats go through JSON, which need not round-trip the last bit.
-    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
-    assert!(same(report.totals.seconds, on_disk.totals.seconds));
-    assert!(same(
-        report.totals.docs_per_second,
-        on_disk.totals.docs_per_second
-    ));
-    let mut totals = on_disk.totals.clone();
-    totals.seconds = report.totals.seconds;
-    totals.docs_per_second = report.totals.docs_per_second;
-    assert_eq!(report.totals, totals);
+    assert_same_totals(&report.totals, &on_disk.totals);
     assert_eq!(report.collisions, on_disk.collisions);
     assert_eq!(report.notes, on_disk.notes);
     assert_eq!(on_disk.files.len(), report.totals.files);
@@ -124,6 +114,18 @@ where
         .collect();
     assert!(temps.is_empty(), "left behind: {temps:?}");
     on_disk
+}
+
+/// `a` and `b` are equal, but that their floats went through JSON, which
+/// need not round-trip the last bit.
+fn assert_same_totals(a: &minutes_batch::Totals, b: &minutes_batch::Totals) {
+    let same = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(1.0);
+    assert!(same(a.seconds, b.seconds), "{a:?} {b:?}");
+    assert!(same(a.docs_per_second, b.docs_per_second), "{a:?} {b:?}");
+    let mut b = b.clone();
+    b.seconds = a.seconds;
+    b.docs_per_second = a.docs_per_second;
+    assert_eq!(*a, b);
 }
 
 fn all_files(dir: &Path) -> Vec<String> {
@@ -565,12 +567,12 @@ fn shard_reports_merge_into_the_archives_report() {
     assert_eq!(r.run.shard, None);
     let path = minutes_batch::write_merged(&out, &merged).unwrap();
     let back: Report = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
-    assert_eq!(back.totals, r.totals);
+    assert_same_totals(&back.totals, &r.totals);
     // The merged report.json is not read as a shard's: merging again gives
     // the same.
-    assert_eq!(
-        minutes_batch::merge_reports(&out).unwrap().report.totals,
-        r.totals
+    assert_same_totals(
+        &minutes_batch::merge_reports(&out).unwrap().report.totals,
+        &r.totals,
     );
 }
 
@@ -761,7 +763,10 @@ fn output_paths_mirror_inputs_and_collisions_are_disambiguated() {
         .iter()
         .find(|c| c.path == "x.txt")
         .unwrap();
-    assert_eq!((c.wanted.as_str(), c.kept_by.as_str()), ("x.json", "X.pdf"));
+    assert_eq!(
+        (c.wanted.as_str(), c.kept_by.as_deref()),
+        ("x.json", Some("X.pdf"))
+    );
     let x: serde_json::Value =
         serde_json::from_slice(&fs::read(out.join("x.txt.json")).unwrap()).unwrap();
     assert_eq!(x["text"], "FRÅN TXT");
@@ -1319,4 +1324,109 @@ fn two_roots_with_the_same_file_names_get_their_own_sub_folders() {
     let found = discover(&inputs, &opts, &is_supported).unwrap();
     let third = run_checked(&found, &opts, fake);
     assert_eq!(third.pruned, ["fullmäktige/2024/protokoll.json"]);
+}
+
+/// Downstream tables key on output names: an input keeps its output from
+/// one run to the next whatever is added, deleted or renamed beside it, and
+/// the folder holds exactly one output per input.
+#[test]
+fn output_names_do_not_drift_between_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "ett");
+    write(&input, "b.txt", "två");
+    let mut opts = options(&out);
+    opts.incremental = true;
+    opts.prune = true;
+    discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "b.json"]);
+    let untouched = fs::read(out.join("a.json")).unwrap();
+
+    // a.md sorts before a.txt, but a.txt had a.json first: it keeps it.
+    write(&input, "a.md", "tre");
+    let report = discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "a.md.json", "b.json"]);
+    assert_eq!(fs::read(out.join("a.json")).unwrap(), untouched);
+    assert!(status_of(&report, "a.txt").up_to_date);
+    assert_eq!(report.collisions.len(), 1);
+    let c = &report.collisions[0];
+    assert_eq!(
+        (c.path.as_str(), c.output.as_str(), c.kept_by.as_deref()),
+        ("a.md", "a.md.json", Some("a.txt"))
+    );
+
+    // a.md deleted, b.txt renamed, two new inputs sharing a stem.
+    fs::remove_file(input.join("a.md")).unwrap();
+    fs::rename(input.join("b.txt"), input.join("c.txt")).unwrap();
+    write(&input, "d.md", "fyra");
+    write(&input, "d.txt", "fem");
+    let report = discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "c.json", "d.json", "d.txt.json"]);
+    let mut pruned = report.pruned.clone();
+    pruned.sort();
+    assert_eq!(pruned, ["a.md.json", "b.json"]);
+    assert_eq!(fs::read(out.join("a.json")).unwrap(), untouched);
+
+    // d.md deleted: d.txt keeps its clash name, and the report says why.
+    fs::remove_file(input.join("d.md")).unwrap();
+    let report = discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.json", "c.json", "d.txt.json"]);
+    assert!(status_of(&report, "d.txt").up_to_date);
+    assert_eq!(report.collisions.len(), 1);
+    let c = &report.collisions[0];
+    assert_eq!((c.wanted.as_str(), c.kept_by.as_deref()), ("d.json", None));
+    assert!(c.kept_from_earlier_run);
+
+    // A full run (not incremental) keeps the names too.
+    let mut full = opts.clone();
+    full.incremental = false;
+    full.prune = false;
+    let report = discover_run(&input, &full);
+    assert_eq!(report.totals.converted, 3);
+    assert_eq!(outputs(&out), ["a.json", "c.json", "d.txt.json"]);
+
+    // Another naming rule renames, and the old names go once the new
+    // outputs are there; a file that fails keeps its old output meanwhile.
+    write(&input, "c.txt", "a longer text than the limit");
+    opts.naming = minutes_batch::Naming::KeepExtension;
+    opts.max_file_bytes = 10;
+    let report = discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.txt.json", "c.json", "d.txt.json"]);
+    let c = status_of(&report, "c.txt");
+    assert_eq!((c.status, c.stale), (Status::Failed, true));
+    assert_eq!(c.output.as_deref(), Some("c.json"));
+    assert!(report.collisions.is_empty(), "{:?}", report.collisions);
+    opts.max_file_bytes = 1000;
+    discover_run(&input, &opts);
+    assert_eq!(outputs(&out), ["a.txt.json", "c.txt.json", "d.txt.json"]);
+}
+
+/// An input that a run leaves alone (outside its globs) keeps its output:
+/// a new input with the same stem does not overwrite it.
+#[test]
+fn outputs_of_inputs_outside_the_run_are_not_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write(&input, "a.txt", "ett");
+    let mut opts = options(&out);
+    opts.incremental = true;
+    opts.prune = true;
+    discover_run(&input, &opts);
+    let before = fs::read(out.join("a.json")).unwrap();
+
+    write(&input, "a.md", "två");
+    let mut only_md = opts.clone();
+    only_md.include = vec!["*.md".to_string()];
+    let report = discover_run(&input, &only_md);
+    assert_eq!(outputs(&out), ["a.json", "a.md.json"]);
+    assert_eq!(fs::read(out.join("a.json")).unwrap(), before);
+    assert!(report.pruned.is_empty());
+    assert_eq!(report.collisions[0].kept_by.as_deref(), Some("a.txt"));
+
+    // Both in the next whole run: each keeps its name.
+    let report = discover_run(&input, &opts);
+    assert_eq!(report.totals.up_to_date, 2);
+    assert_eq!(outputs(&out), ["a.json", "a.md.json"]);
 }

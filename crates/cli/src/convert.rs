@@ -6,7 +6,7 @@
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use minutes::Config;
-use minutes_batch::{Options, Outcome, Progress, WorkerCommand};
+use minutes_batch::{Naming, Options, Outcome, Progress, WorkerCommand};
 use minutes_export::{ExportFormat, ExportOptions};
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -42,6 +42,11 @@ pub(crate) struct ConvertArgs {
     /// Keep outputs whose input is gone.
     #[arg(long, conflicts_with = "prune")]
     no_prune: bool,
+    /// Name each output after the input's whole file name
+    /// (`protokoll.pdf.json`), which depends only on the input's own path,
+    /// instead of its stem (`protokoll.json`, which the scoring tools match).
+    #[arg(long)]
+    keep_extension: bool,
     /// Process a stable 1/N of the inputs: K/N, e.g. 2/8 for the second of eight.
     #[arg(long, value_parser = parse_shard)]
     shard: Option<(u32, u32)>,
@@ -433,6 +438,11 @@ pub(crate) fn run(a: ConvertArgs) -> Result<ExitCode> {
     opts.jobs = a.jobs;
     opts.incremental = a.incremental;
     opts.prune = (a.prune || a.incremental) && !a.no_prune;
+    opts.naming = if a.keep_extension {
+        Naming::KeepExtension
+    } else {
+        Naming::Stem
+    };
     opts.interrupt = Some(&INTERRUPTED);
     catch_interrupts();
     opts.shard = a.shard;
