@@ -375,6 +375,14 @@ static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHECKBOX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\[([ xX✓✔]?)\]\s*(.+)$").expect("valid regex"));
+/// A case number and a title after it: "Dnr KS 2024/0112 Val av
+/// justerare", "Diarienummer 2023-145 Budget".
+static CASE_THEN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^((?i:ärendenummer|ärende\s*nr|dnr\.?|diarienummer|diarienr)\s*:?\s*(?:\p{Lu}{1,6}[\s-]?)?\d[\w./:-]*)\s+(\p{Lu}.*)$",
+    )
+    .expect("valid regex")
+});
 static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:ärendenummer|ärende\s*nr|dnr|diarienummer|diarienr|dnr\.)\b")
         .expect("valid regex")
@@ -1239,7 +1247,13 @@ impl Finder {
         let mut said = String::new();
         // "§ 127 Ärendenummer SLK-2025-00041": the case number, then the
         // title on the next line.
-        if CASE_NUMBER.is_match(&title) {
+        if let Some(c) = CASE_THEN_TITLE.captures(&title) {
+            // "§ 45 Dnr KS 2024/0112 Val av justerare": the case number,
+            // then the title on the same line.
+            let case = c.get(1).map_or("", |m| m.as_str()).trim().to_string();
+            title = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+            rest = format!("{case} {rest}").trim().to_string();
+        } else if CASE_NUMBER.is_match(&title) {
             rest = format!("{title} {rest}").trim().to_string();
             title = String::new();
         } else if rest.is_empty()

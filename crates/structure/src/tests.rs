@@ -792,3 +792,13 @@ fn a_task_table_given_as_lines_with_tabs_gives_each_row_its_owner_and_date() {
     );
     assert_eq!(s.items.len(), 2);
 }
+
+#[test]
+fn a_case_number_before_the_title_on_the_heading_line_is_not_the_title() {
+    let s = structure(
+        "Protokoll 2024-03-12\n\n§ 45 Dnr KS 2024/0112 Val av justerare\n\nBo Ek utses.\n\n§ 46 Ärendenummer SLK-2020-01669\n\nBudget 2025\n\nBudgeten fastställs.\n",
+    );
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Val av justerare", "Budget 2025"]);
+    assert_eq!(s.items[0].units[0].text, "Dnr KS 2024/0112");
+}
