@@ -732,14 +732,15 @@ fn item_sentences<'a>(
     let mut out = Vec::new();
     let mut lower = String::new();
     // A title that heads a to-do list ("Att göra till nästa gång", "Action
-    // items"): the entries of its lists are tasks (ANNOTATION, Headings and
-    // lists). Its plain paragraphs are not labelled.
+    // items") or a list of decisions ("Beslut", "Decisions"): the entries
+    // of its lists are tasks or decisions (ANNOTATION, Headings and lists).
+    // Its plain paragraphs are not labelled.
     let titled = format!("{}:", item.title.trim().trim_end_matches(':'));
     let mut block_label: Option<(LabelKind, &'a str)> = set
         .labels
         .iter()
         .find(|l| {
-            l.kind == LabelKind::Action
+            matches!(l.kind, LabelKind::Action | LabelKind::Decision)
                 && l.regex
                     .find(&titled)
                     .is_some_and(|m| m.start() == 0 && titled[m.end()..].trim().is_empty())

@@ -312,13 +312,14 @@ pub fn trailing_owner(sentence: &str) -> Option<&str> {
     c.name("who")
         .or(c.name("resp"))
         .or(c.name("at"))
+        .or(c.name("par"))
         .map(|m| m.as_str())
 }
 
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     let name = OWNER_NAME;
     Regex::new(&format!(
-        r"(?:\s[-–]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$)"
+        r"(?:\s[-–]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$|\s\((?P<par>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\)\s*\.?$)"
     ))
     .expect("valid regex")
 });
@@ -487,6 +488,7 @@ mod tests {
             Some("Eva och Ali")
         );
         assert_eq!(trailing_owner("Mejla info@foreningen.se"), None);
+        assert_eq!(trailing_owner("Inloggning (Anna)"), Some("Anna"));
         assert_eq!(trailing_owner("Kontakta banken om nytt konto"), None);
         assert_eq!(trailing_owner("Läs rapporten – den är kort."), None);
     }

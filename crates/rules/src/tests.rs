@@ -213,3 +213,28 @@ fn a_task_table_gives_each_row_its_owner_and_date() {
     // Not a decision, whatever the words: the table is of tasks.
     assert!(f.items[item].decisions.is_empty());
 }
+
+#[test]
+fn a_title_that_heads_decisions_or_a_sprint_makes_its_entries_decisions_or_tasks() {
+    let (_, f) = findings(
+        "Möte 2024-03-12\n\nDeltagare: Anna Berg, Bo Ek\n\n## Sedan sist\n\nAnna har fixat databasen.\n\n## Beslut\n\n- Vi kör på React\n- Möten hålls på tisdagar\n\n## Planering\n\nSprint 4 (v. 12–13):\n\n- Inloggning (Anna)\n- Testfall (Bo)\n",
+    );
+    let decided: Vec<&str> = f.items[1]
+        .decisions
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(decided, ["Vi kör på React", "Möten hålls på tisdagar"]);
+    let tasks: Vec<_> = f.items[2]
+        .actions
+        .iter()
+        .map(|a| (a.text.as_str(), a.assignees.clone()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Inloggning (Anna)", vec!["Anna Berg".to_string()]),
+            ("Testfall (Bo)", vec!["Bo Ek".to_string()])
+        ]
+    );
+}

@@ -99,6 +99,10 @@ pub enum Scheme {
     /// Numbered headings of a scan whose numbers OCR misread ("81. Mötets
     /// öppnande" for "§1"), repaired where the numbering makes it evident.
     OcrNumbered,
+    /// The agenda listed first ("Dagordning" 1. … 2. … 3. …), then the
+    /// minutes of each point under its title again: the items start at the
+    /// titles repeated, with the agenda's numbers.
+    AgendaThenSections,
 }
 
 impl fmt::Display for Scheme {
@@ -112,6 +116,7 @@ impl fmt::Display for Scheme {
             Scheme::NumberedParagraphs => "numbered-paragraphs",
             Scheme::TimedProgramme => "timed-programme",
             Scheme::OcrNumbered => "ocr-numbered",
+            Scheme::AgendaThenSections => "agenda-then-sections",
         })
     }
 }
@@ -238,10 +243,94 @@ pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
         numbered_paragraphs(outline),
         timed_programme(outline),
         ocr_numbered(outline),
+        agenda_then_sections(outline),
     ]
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// A numbered line of an agenda list: a short title, not a sentence.
+fn agenda_entry(l: &OutlineLine) -> Option<(&Numbered, &str)> {
+    let n = l.number.as_ref()?;
+    let title = l.text.get(n.rest..)?.trim();
+    (n.letter.is_none() && !l.attendance && title_shaped(title) && title.chars().count() <= 60)
+        .then_some((n, title))
+}
+
+/// A line's title without its number, for comparing: lower case, no colon.
+fn title_key(l: &OutlineLine) -> String {
+    let rest = l
+        .number
+        .as_ref()
+        .and_then(|n| l.text.get(n.rest..))
+        .unwrap_or(&l.text);
+    rest.trim().trim_end_matches(':').trim().to_lowercase()
+}
+
+/// The first agenda list (two or more numbered titles in a row), then each
+/// of its titles found again, in order, further down: the minutes of that
+/// point start there. Most of the agenda must come back, with text between
+/// the sections.
+fn agenda_then_sections(outline: &Outline) -> Option<Proposal> {
+    let lines = &outline.lines;
+    let mut i = 0;
+    let (first, end) = loop {
+        let l = lines.get(i)?;
+        if agenda_entry(l).is_none() {
+            i += 1;
+            continue;
+        }
+        // The list goes on while its numbers rise: "1." after "3." starts
+        // the sections.
+        let mut last = 0;
+        let run = lines[i..]
+            .iter()
+            .take_while(|l| match agenda_entry(l) {
+                Some((n, _)) if n.top >= last && (n.top > last || n.sub.is_some()) => {
+                    last = n.top;
+                    true
+                }
+                _ => false,
+            })
+            .count();
+        if run >= 2 {
+            break (i, i + run);
+        }
+        i += run;
+    };
+    let mut starts: Vec<PlannedStart> = Vec::new();
+    let mut at = Vec::new();
+    let mut from = end;
+    for entry in &lines[first..end] {
+        let Some((n, title)) = agenda_entry(entry) else {
+            continue;
+        };
+        let key = title_key(entry);
+        let Some(k) = (from..lines.len()).find(|&k| title_key(&lines[k]) == key) else {
+            continue;
+        };
+        let again = &lines[k];
+        starts.push(PlannedStart {
+            key: again.key,
+            number: Some(n.number.clone()),
+            parent: n.parent.clone(),
+            skip: again.number.as_ref().map_or(0, |m| m.rest),
+            cut: TitleCut::Heading,
+            title: title.to_string(),
+        });
+        at.push(k);
+        from = k + 1;
+    }
+    let listed = end - first;
+    // Text between the sections: not the same list written twice.
+    let apart = at.windows(2).filter(|w| w[1] > w[0] + 1).count();
+    (starts.len() >= 2 && starts.len() * 5 >= listed * 3 && apart * 2 >= at.len() - 1).then_some(
+        Proposal {
+            scheme: Scheme::AgendaThenSections,
+            starts,
+        },
+    )
 }
 
 /// Every heading below the title that is not the header's own (a date, the
@@ -603,6 +692,11 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
 /// keeps what the walk found.
 const MARGIN: f32 = 0.05;
 
+/// How close to the winner the agenda's repeated titles must score to take
+/// its place: they leave the agenda list uncovered, which costs them
+/// coverage, but the repetition itself is strong evidence.
+const AGENDA_SECTIONS_KEEP: f32 = 0.5;
+
 /// How close to a numbered winner an outline of headings that extends it
 /// must score to take its place (its unnumbered headings cost it some
 /// continuity).
@@ -815,6 +909,15 @@ pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize
     {
         best = Some((i, s));
     }
+    // The agenda's titles found again below it are where the minutes of each
+    // point stand: the walk's items at the agenda list would be empty.
+    if let Some((_, ws)) = best
+        && let Some(&(i, s)) = scored.iter().find(|&&(i, s)| {
+            proposals[i].scheme == Scheme::AgendaThenSections && s >= ws * AGENDA_SECTIONS_KEEP
+        })
+    {
+        best = Some((i, s));
+    }
     let mut scores: Vec<SchemeScore> = scored
         .iter()
         .map(|&(i, s)| SchemeScore {
@@ -926,6 +1029,55 @@ mod tests {
         let proposals = vec![walk, outline_p];
         let (winner, choice) = choose(&o, &proposals);
         assert_eq!(winner, Some(1), "{choice}");
+    }
+
+    #[test]
+    fn an_agenda_listed_first_starts_its_items_where_its_titles_come_again() {
+        let lines = [
+            "Styrelsemöte 2024-03-12",
+            "Dagordning",
+            "1. Mötets öppnande",
+            "2. Ekonomi",
+            "3. Övrigt",
+            "1. Mötets öppnande",
+            "Anna öppnade mötet.",
+            "Ekonomi:",
+            "Budgeten godkändes.",
+            "Övrigt",
+            "Bo bokar lokal.",
+        ];
+        let o = outline(
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| line(i as u32, t, Role::Body, None))
+                .collect(),
+        );
+        let p = agenda_then_sections(&o).expect("a proposal");
+        let got: Vec<_> = p
+            .starts
+            .iter()
+            .map(|s| (s.key.block, s.number.as_deref(), s.title.as_str()))
+            .collect();
+        // Numbered again or not, each title's second place starts its item,
+        // with the agenda's number.
+        assert_eq!(
+            got,
+            [
+                (5, Some("1"), "Mötets öppnande"),
+                (7, Some("2"), "Ekonomi"),
+                (9, Some("3"), "Övrigt")
+            ]
+        );
+        // The same list written twice, without text between, is no minutes.
+        let twice = outline(
+            ["1. Budget", "2. Val", "1. Budget", "2. Val"]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| line(i as u32, t, Role::Body, None))
+                .collect(),
+        );
+        assert!(agenda_then_sections(&twice).is_none());
     }
 
     #[test]

@@ -1942,6 +1942,18 @@ impl Finder {
 
     fn finish(mut self, doc: &Document) -> Structured {
         let mut meeting = self.header.meeting();
+        // "Sprintmöte 2024-03-12" / "Deltagare: …" / "Agenda" / "1. …": an
+        // agenda word over the points of minutes that say who attended
+        // heads a section; the document is the minutes.
+        if meeting.document_type.as_deref() == Some("agenda")
+            && self.header.agenda_word_heads_a_section()
+            && self
+                .participants
+                .iter()
+                .any(|p| matches!(p.attendance.as_str(), "present" | "partial"))
+        {
+            meeting.document_type = Some("minutes".to_string());
+        }
         meeting::fill_from_furniture(&mut meeting, doc);
         // Minutes without a full header: look for what is missing in the
         // whole text (built only then).

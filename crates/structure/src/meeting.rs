@@ -160,6 +160,33 @@ impl HeaderLines {
         });
     }
 
+    /// The only agenda word of the header stands alone on a line below the
+    /// first ("Agenda", "Dagordning"): it may head the list of points of
+    /// minutes rather than name the document.
+    pub(crate) fn agenda_word_heads_a_section(&self) -> bool {
+        let agenda = |t: &str| {
+            let key = strip_markup(t).to_lowercase();
+            document_type_word(&key).is_some_and(|(_, ty)| ty == "agenda")
+        };
+        let bare = |t: &str| {
+            let key = strip_markup(t).trim_end_matches(':').trim().to_lowercase();
+            lexicon::DOCUMENT_TYPES
+                .iter()
+                .any(|(w, ty)| *ty == "agenda" && key == *w)
+        };
+        let mut seen_bare = false;
+        for (i, l) in self.lines.iter().enumerate() {
+            if !agenda(&l.text) {
+                continue;
+            }
+            if i == 0 || !bare(&l.text) {
+                return false;
+            }
+            seen_bare = true;
+        }
+        seen_bare
+    }
+
     pub(crate) fn meeting(&self) -> Meeting {
         let mut m = Meeting::default();
         let mut dates: Vec<(Date, bool)> = Vec::new(); // (date, labelled as meeting date)

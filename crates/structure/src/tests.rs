@@ -802,3 +802,15 @@ fn a_case_number_before_the_title_on_the_heading_line_is_not_the_title() {
     assert_eq!(titles, ["Val av justerare", "Budget 2025"]);
     assert_eq!(s.items[0].units[0].text, "Dnr KS 2024/0112");
 }
+
+#[test]
+fn an_agenda_word_over_the_points_of_minutes_that_say_who_attended_heads_a_section() {
+    let s = structure(
+        "Sprintmöte 2024-03-12\nDeltagare: Anna Berg, Bo Ek\n\nAgenda\n1. Retrospektiv\n2. Planering\n\nRetrospektiv\nBra möte.\n\nPlanering\nBo bokar lokal.\n",
+    );
+    assert_eq!(s.meeting.document_type.as_deref(), Some("minutes"));
+    // An agenda names no one as present: it stays one.
+    let s =
+        structure("Styrelsemöte 2024-03-12\n\nDagordning\n1. Öppnande\n2. Budget\n3. Avslutning\n");
+    assert_eq!(s.meeting.document_type.as_deref(), Some("agenda"));
+}
