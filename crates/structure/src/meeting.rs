@@ -544,6 +544,28 @@ impl HeaderLines {
                     capitalised(&without_sequence_number(t))
                 })
             });
+        // "Härmed kallas medlemmarna till årsmöte lördagen den 23 februari
+        // 2013 kl. 13.00 i Folkets hus": with no date of its own, the header
+        // gives the day in a sentence, with the hour beside it.
+        if dates.is_empty() {
+            for line in lines.iter().skip(skip) {
+                let t = strip_markup(&line.text);
+                if t.chars().count() > 300 || !START_TIME.is_match(&t) {
+                    continue;
+                }
+                if let Some(d) = find_dates(&t, &DateContext::default())
+                    .into_iter()
+                    .find_map(|d| d.date)
+                {
+                    dates.push((d, false));
+                    set_times(&mut m, &t);
+                    if m.location.is_none() {
+                        m.location = place_in_line(&t);
+                    }
+                    break;
+                }
+            }
+        }
         // Two dates: the meeting is the labelled one, else the earlier (notes
         // are written after the meeting).
         dates.sort();
@@ -571,7 +593,9 @@ static ORG_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static PLACE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:hos\s+(\p{Lu}.{1,60})|.*\b(?:möte|årsmöte|sammanträde|stämma|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte)\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na))|.*\b(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?)?,?\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na)|(?-i:\p{Lu})[\p{L}\- ]{1,40}?)\s*(?:[,.]|$))\b")
+    // The place after the hour ends at a comma, a full stop or the line's
+    // end, which need no word boundary after them.
+    Regex::new(r"(?i)^(?:hos\s+(\p{Lu}.{1,60})\b|.*\b(?:möte|årsmöte|sammanträde|stämma|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte)\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na))\b|.*\b(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?)?,?\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na)\b|(?-i:\p{Lu})[\p{L}\- ]{1,40}?)\s*(?:[,.]|$))")
         .expect("valid regex")
 });
 
@@ -1647,6 +1671,17 @@ mod header_tests {
         let m = header(&["Minnesanteckningar referensgruppsmöte e-tjänster"]);
         assert_eq!(m.body.as_deref(), Some("Referensgruppsmöte e-tjänster"));
         assert_eq!(m.organization, None);
+    }
+
+    #[test]
+    fn an_invitation_gives_the_day_hour_and_place_in_a_sentence() {
+        let m = header(&[
+            "Kallelse till årsmöte i Västbygdens spelmansförbund",
+            "Härmed kallas medlemmarna till årsmöte lördagen den 23 februari 2013 kl. 13.00 i Folkets hus, Alingsås.",
+        ]);
+        assert_eq!(m.date.as_deref(), Some("2013-02-23"));
+        assert_eq!(m.start_time.as_deref(), Some("13:00"));
+        assert_eq!(m.location.as_deref(), Some("Folkets hus"));
     }
 
     #[test]
