@@ -390,7 +390,12 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         && (assignees.is_empty() || assignees == ["all"])
                         && !people::names_everyone(sent.text);
                     // "Kontakta banken – Per": the owner after the task.
-                    let owner_after = unowned.then(|| people::trailing_owner(sent.text)).flatten();
+                    let owner_after = unowned
+                        .then(|| {
+                            people::trailing_owner(sent.text)
+                                .or_else(|| people::leading_owner(sent.text))
+                        })
+                        .flatten();
                     let assignees = match (owner_after, &s.items[item_index].responsible) {
                         (Some(o), _) => people.resolve_list(o),
                         (None, Some(r)) if unowned => people.resolve_list(r),

@@ -261,7 +261,7 @@ impl Gated {
 }
 
 static SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:,|\boch\b|\bsamt\b|&|/)\s*").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\s*(?:,|\boch\b|\bsamt\b|\band\b|&|/)\s*").expect("valid regex"));
 
 /// Split at separators followed by a capital letter (the regex crate has no
 /// look-ahead, so the check is done here).
@@ -300,10 +300,50 @@ const OWNER_NAME: &str = r"(?:\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?|\
 static OWNER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let name = OWNER_NAME;
     Regex::new(&format!(
-        r"^(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*(?::|\s[-–])\s+\p{{Ll}}"
+        r"^(?P<who>{name}(?:\s*(?:,|och|and|&|/)\s*{name})*)\s*(?::|\s[-–])\s+\p{{Ll}}"
     ))
     .expect("valid regex")
 });
+
+/// "Anna: write unit tests", "David and Bo - prepare the slides": the owner
+/// an unowned to-do names before its task. Field labels are no owners.
+pub fn leading_owner(sentence: &str) -> Option<&str> {
+    let c = OWNER_LEAD.captures(sentence.trim_start())?;
+    let who = c.name("who")?.as_str();
+    let label = who.to_lowercase();
+    (!LEAD_LABELS.contains(&label.as_str())).then_some(who)
+}
+
+/// Words that lead a line as a label, not as its owner ("Beslut: boka
+/// lokal", "Action: fix the build"), lower case.
+const LEAD_LABELS: &[&str] = &[
+    "beslut",
+    "åtgärd",
+    "action",
+    "ansvarig",
+    "ansvar",
+    "datum",
+    "tid",
+    "plats",
+    "info",
+    "information",
+    "uppdrag",
+    "övrigt",
+    "status",
+    "not",
+    "obs",
+    "nästa",
+    "todo",
+    "att",
+    "note",
+    "notes",
+    "decision",
+    "next",
+    "update",
+    "fix",
+    "task",
+    "tasks",
+];
 
 /// "Kontakta banken – Per", "Boka revisor, ansvarig: Lisa", "Beställa fika
 /// @Mikael": the owner an unowned to-do names after its task.
@@ -489,6 +529,11 @@ mod tests {
         );
         assert_eq!(trailing_owner("Mejla info@foreningen.se"), None);
         assert_eq!(trailing_owner("Inloggning (Anna)"), Some("Anna"));
+        assert_eq!(
+            leading_owner("David and Bo: prepare the presentation"),
+            Some("David and Bo")
+        );
+        assert_eq!(leading_owner("Action: fix the build"), None);
         assert_eq!(trailing_owner("Kontakta banken om nytt konto"), None);
         assert_eq!(trailing_owner("Läs rapporten – den är kort."), None);
     }

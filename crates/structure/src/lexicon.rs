@@ -295,6 +295,8 @@ pub const BODY_WORDS: &[&str] = &[
     "plattformen",
     "forum",
     "forumet",
+    "group",
+    "committee",
 ];
 
 /// Endings of words that name an organisation.

@@ -437,6 +437,24 @@ impl HeaderLines {
                 set_times(&mut m, &t);
                 continue;
             }
+            // "Group 11 - Meeting minutes", "Styrgruppen – protokoll": the
+            // name, then the document type after a dash.
+            if (line.heading || i == 0)
+                && let Some((name, ty)) = name_then_type(&t)
+            {
+                m.document_type.get_or_insert_with(|| ty.to_string());
+                if any_word_ends(&name.to_lowercase(), lexicon::BODY_WORDS) {
+                    body_candidates.push((name.to_string(), true));
+                } else if m.organization.is_none() {
+                    m.organization = Some(name.to_string());
+                }
+                for d in find_dates(&t, &DateContext::default()) {
+                    if let Some(date) = d.date {
+                        dates.push((date, false));
+                    }
+                }
+                continue;
+            }
             if let Some((w, ty)) = document_type_word(&key) {
                 m.document_type.get_or_insert_with(|| ty.to_string());
                 // "Mötesprotokoll LiTHe kod": a type and a body in one heading.
@@ -584,6 +602,25 @@ impl HeaderLines {
     }
 }
 
+/// "Group 11 - Meeting minutes" → ("Group 11", "minutes"): a name, a dash,
+/// and a document type (after "meeting" or "möte", perhaps).
+fn name_then_type(t: &str) -> Option<(&str, &'static str)> {
+    let (name, tail) = t.rsplit_once(" - ").or_else(|| t.rsplit_once(" – "))?;
+    let tail = without_dates(tail).trim().to_lowercase();
+    let tail = ["meeting ", "möte ", "mötes"]
+        .iter()
+        .find_map(|w| tail.strip_prefix(w))
+        .unwrap_or(&tail)
+        .trim()
+        .to_string();
+    let (_, ty) = lexicon::DOCUMENT_TYPES.iter().find(|(w, _)| *w == tail)?;
+    let name = name.trim();
+    (name.chars().next().is_some_and(char::is_uppercase)
+        && name.split_whitespace().count() <= 6
+        && document_type_word(&name.to_lowercase()).is_none())
+    .then_some((name, *ty))
+}
+
 fn key_ends(t: &str, ending: &str) -> bool {
     t.to_lowercase().ends_with(ending)
 }
@@ -622,10 +659,12 @@ fn place_in_line(t: &str) -> Option<String> {
 /// "Retrospektivemöte 3": the body without the meeting's sequence number.
 fn without_sequence_number(t: &str) -> String {
     match t.rsplit_once(' ') {
+        // "Group 11", "Grupp 7": the number names the group.
         Some((head, n))
             if n.len() <= 3
                 && n.chars().all(|c| c.is_ascii_digit())
-                && head.chars().any(char::is_alphabetic) =>
+                && head.chars().any(char::is_alphabetic)
+                && !any_word_ends(&head.to_lowercase(), &["group", "grupp", "gruppen", "team"]) =>
         {
             head.trim().to_string()
         }
@@ -1682,6 +1721,16 @@ mod header_tests {
         assert_eq!(m.date.as_deref(), Some("2013-02-23"));
         assert_eq!(m.start_time.as_deref(), Some("13:00"));
         assert_eq!(m.location.as_deref(), Some("Folkets hus"));
+    }
+
+    #[test]
+    fn a_name_then_the_document_type_after_a_dash() {
+        let m = header(&["Group 11 - Meeting minutes", "Date: 2015-05-13"]);
+        assert_eq!(m.body.as_deref(), Some("Group 11"));
+        assert_eq!(m.document_type.as_deref(), Some("minutes"));
+        assert_eq!(m.organization, None);
+        let m = header(&["Sjöviks båtklubb – protokoll"]);
+        assert_eq!(m.organization.as_deref(), Some("Sjöviks båtklubb"));
     }
 
     #[test]
