@@ -165,6 +165,9 @@ struct Sentence<'a> {
     first: bool,
     /// The owner and date cells when the sentence is a task table's row.
     task: Option<&'a TaskRow>,
+    /// The line of the label that heads the sentence's block ("Inför nästa
+    /// möte på tisdag den 17:e:"), which may date its tasks.
+    label_line: Option<&'a str>,
 }
 
 /// The label a task table's rows stand under (the structure found the
@@ -202,6 +205,7 @@ impl<'a> Sentence<'a> {
             title: self.title,
             first: self.first,
             task: self.task,
+            label_line: self.label_line,
         }
     }
 }
@@ -422,6 +426,16 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         })
                         .or_else(|| {
                             due_date(sent.text, &ctx, meeting_date, next_meeting, &calendar)
+                        })
+                        .or_else(|| {
+                            // "Inför nästa möte på tisdag den 17:e:" dates
+                            // the tasks listed under it; a label naming only
+                            // "nästa möte" gives them no date of their own.
+                            let line = sent.label_line.filter(|l| {
+                                rule.kind == Kind::Action
+                                    && l.contains(|c: char| c.is_ascii_digit())
+                            })?;
+                            due_date(line, &ctx, meeting_date, next_meeting, &calendar)
                         })
                         .or_else(|| {
                             // "… få in blanketten i tid": the deadline named before.
@@ -752,6 +766,7 @@ fn item_sentences<'a>(
         })
         .map(|l| (l.kind, l.id.as_str()));
     let mut first_pending = false;
+    let mut block_line: Option<&'a str> = None;
     for line in lines {
         let (ui, unit) = (line.index, line.unit);
         let text: &'a str = &line.text;
@@ -767,16 +782,19 @@ fn item_sentences<'a>(
             Some((l, end)) if text[end..].trim().is_empty() => {
                 // A label on a line of its own heads the units below it.
                 block_label = Some((l.kind, l.id.as_str()));
+                block_line = Some(text);
                 first_pending = true;
                 continue;
             }
             Some((l, _)) => {
                 block_label = None;
+                block_line = None;
                 (Some((l.kind, l.id.as_str())), true)
             }
             None if unit.bold || unit.kind == UnitKind::Heading && block_label.is_none() => {
                 // A bold sub-heading ends a labelled block.
                 block_label = None;
+                block_line = None;
                 (None, false)
             }
             None => {
@@ -831,6 +849,7 @@ fn item_sentences<'a>(
                 title: &item.title,
                 first: out.is_empty(),
                 task: unit.task.as_ref(),
+                label_line: block_label.and(block_line),
             });
         }
     }

@@ -238,3 +238,13 @@ fn a_title_that_heads_decisions_or_a_sprint_makes_its_entries_decisions_or_tasks
         ]
     );
 }
+
+#[test]
+fn a_to_do_label_with_a_date_dates_its_tasks() {
+    let (_, f) = findings(
+        "Möte 2019-09-16\n\nDeltagare: Anna Berg, Bo Ek\n\n1. Planering\n\nInför nästa möte på tisdag den 17:e (10.00 till 12.00):\n\n- förbättra user stories\n\n2. Mål\n\nMål inför nästa möte:\n\n- Ha klart en första version av rapporten\n",
+    );
+    assert_eq!(f.items[0].actions[0].due.as_deref(), Some("2019-09-17"));
+    // "nästa möte" alone is no date of the tasks.
+    assert_eq!(f.items[1].actions[0].due, None);
+}
