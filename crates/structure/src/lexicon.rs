@@ -55,6 +55,7 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("styrelseledamöter", "member", "present", None),
     h("närvarande styrelseledamöter", "member", "present", None),
     h("närvarande från styrelsen", "member", "present", None),
+    h("från styrelsen", "member", "present", None),
     h("närvarande medlemmar", "member", "present", None),
     h("ledamöter närvarande", "member", "present", None),
     h("ordinarie ledamöter", "member", "present", None),

@@ -442,6 +442,26 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
             }
         }
     }
+    // "Deltagare på plats: …", "Närvarande (digitalt): …", "Närvarande
+    // styrelse: …": a heading with a short qualifier before its colon.
+    for (i, h) in headings.iter().enumerate() {
+        let Some(rest) = lower.strip_prefix(h.text) else {
+            continue;
+        };
+        let Some(colon) = rest.find(':').filter(|&c| c <= 30) else {
+            continue;
+        };
+        let qualifier = rest[..colon].trim();
+        let words: Vec<&str> = qualifier.split_whitespace().collect();
+        let bracketed = qualifier.starts_with('(') && qualifier.ends_with(')');
+        let plain = rest.starts_with(' ')
+            && (1..=3).contains(&words.len())
+            && words.iter().all(|w| w.chars().all(char::is_alphabetic));
+        if bracketed || plain {
+            let cut = t.len() - rest.len() + colon + 1;
+            return Some((i, t.get(cut..).unwrap_or("").trim().to_string()));
+        }
+    }
     None
 }
 
@@ -986,6 +1006,7 @@ fn people_on_one_line(line: &str) -> Vec<String> {
             // sekreterare" stays one description.
             let names: Vec<String> = p
                 .split(" och ")
+                .flat_map(|q| q.split(" samt "))
                 .flat_map(|q| q.split(" and "))
                 .map(|q| q.trim().to_string())
                 .collect();
@@ -1196,6 +1217,7 @@ fn first_names_only(line: &str) -> Option<Vec<String>> {
     let parts: Vec<&str> = line
         .split(',')
         .flat_map(|p| p.split(" och "))
+        .flat_map(|p| p.split(" samt "))
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" & "))
         .map(str::trim)
@@ -1746,6 +1768,16 @@ mod tests {
         // One space is not a gap: "Närvarande ledamöter" is a heading of
         // its own, and a sentence is no label.
         assert!(attendance_heading("Närvarande ansåg att  Bo ska").is_none());
+        // A heading with a short qualifier before its colon.
+        for (line, value) in [
+            ("Deltagare på plats: Anna Berg, Bo Ek", "Anna Berg, Bo Ek"),
+            ("Närvarande (digitalt): Cilla Ny", "Cilla Ny"),
+            ("Närvarande styrelse: Anna Berg", "Anna Berg"),
+        ] {
+            let (_, rest) = attendance_heading(line).expect(line);
+            assert_eq!(rest, value, "{line}");
+        }
+        assert!(attendance_heading("Deltagarna diskuterade: budgeten").is_none());
         // A sentence that opens the list is read as one.
         let (_, rest) = attendance_heading("Närvarande var alla utom Bo.").expect("lead");
         assert_eq!(rest, "alla utom Bo");
