@@ -150,6 +150,12 @@ pub const ATTENDANCE_SENTENCE_LEADS: &[&str] = &[
 /// Roles a person can have in the meeting, as written → normalised. Longer
 /// forms first, so "vice ordförande" wins over "ordförande".
 pub const ROLES: &[(&str, &str)] = &[
+    ("1:e vice ordförande", "vice ordförande"),
+    ("2:e vice ordförande", "vice ordförande"),
+    ("förste vice ordförande", "vice ordförande"),
+    ("andre vice ordförande", "vice ordförande"),
+    ("1:e vice ordf", "vice ordförande"),
+    ("2:e vice ordf", "vice ordförande"),
     ("vice ordförande", "vice ordförande"),
     ("v. ordförande", "vice ordförande"),
     ("vice ordf", "vice ordförande"),

@@ -1023,11 +1023,31 @@ impl Finder {
         // guests; it starts no item.
         let guests = matches!(self.section(), Section::Attendance(_))
             && participants::item_guests_line(&text);
+        // "Röstlängd" / "1. Anna Berg" / "2. Bo Ek": a numbered list of
+        // people is the list, not items.
+        if let Section::Attendance(h) = self.section()
+            && let Some(n) = parse_number(&text)
+            && n.parent.is_none()
+            && participants::is_name(text.get(n.rest..).unwrap_or("").trim())
+            && self.attendance_text(text.get(n.rest..).unwrap_or("").trim(), is_struck(p), h)
+        {
+            return;
+        }
         if !guests && self.try_start_item(p, &text, bi, span) {
             return;
         }
         match self.section() {
             Section::Attendance(h) => {
+                // "Berg, Anna" on a line of its own: one person, surname
+                // first, kept as written.
+                if let Some(person) = participants::surname_first(
+                    &text,
+                    is_struck(p),
+                    &lexicon::ATTENDANCE_HEADINGS[h],
+                ) {
+                    self.participants.push(person);
+                    return;
+                }
                 if !self.attendance_text(&text, is_struck(p), h) {
                     self.leave_attendance();
                     self.paragraph(p, bi, span);

@@ -85,6 +85,27 @@ pub(crate) fn is_continuation(text: &str) -> bool {
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(')
 }
 
+/// "Berg, Anna": a line that is a surname, a comma and a given name (each
+/// one capitalised word), read as one person named as written.
+pub(crate) fn surname_first(
+    text: &str,
+    struck: bool,
+    heading: &AttendanceHeading,
+) -> Option<Participant> {
+    let (surname, given) = text.trim().split_once(", ")?;
+    let word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    if !word(surname) || !word(given) {
+        return None;
+    }
+    let mut p = parse_line(&format!("{given} {surname}"), struck, heading)?.pop()?;
+    p.name = text.trim().to_string();
+    Some(p)
+}
+
 /// A line that is only the post of the person on the line before
 /// ("Ordförande", "Kassör", "Ledamot"): it fills their role or title and is
 /// true; any other line is false.

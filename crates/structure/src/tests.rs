@@ -671,6 +671,13 @@ fn attendance_in_sentences_label_columns_and_post_lines() {
         names("Närvarande:\tAnna Berg\n\tBo Ek\n\tCilla Ny\n").len(),
         3
     );
+    // Surname first, one person a line, kept as written.
+    assert_eq!(
+        names("Närvarande:\nBerg, Anna\nEk, Bo\n"),
+        [present("Berg, Anna", None), present("Ek, Bo", None)]
+    );
+    // A numbered list of people is the list, not items.
+    assert_eq!(names("Röstlängd\n\n1) Anna Berg\n\n2) Bo Ek\n").len(), 2);
     // Each name with its post on the next line, as a flattened table gives it.
     assert_eq!(
         names("Närvarande\n\nAnna Berg\nOrdförande\n\nBo Ek\nKassör\n\nCilla Ny\nLedamot\n"),
