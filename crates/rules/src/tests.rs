@@ -248,3 +248,10 @@ fn a_to_do_label_with_a_date_dates_its_tasks() {
     // "nästa möte" alone is no date of the tasks.
     assert_eq!(f.items[1].actions[0].due, None);
 }
+
+#[test]
+fn see_you_again_names_the_next_meeting() {
+    let (_, f) = findings("Möte 2023-09-14\n\n1. Övrigt\n\nVi ses igen den 12 oktober.\n");
+    assert_eq!(f.mentioned_meetings.len(), 1);
+    assert_eq!(f.mentioned_meetings[0].to_string(), "2023-10-12");
+}

@@ -1015,6 +1015,20 @@ impl Finder {
             }
             return;
         }
+        // "Kommande möten: 12 oktober, 9 november och 7 december." in an
+        // item's text: its dates are the coming meetings, and the line
+        // stays the item's text.
+        if self.section() == Section::Agenda
+            && !heading_like
+            && text.split_once(':').is_some_and(|(head, rest)| {
+                next_meetings_heading(head)
+                    && find_dates(rest, &DateContext::default())
+                        .iter()
+                        .any(|d| d.date.is_some() || d.range.start < 20)
+            })
+        {
+            self.next_lines.push((text.trim().to_string(), false));
+        }
         if next_meetings_heading(&text) && self.section() == Section::NextMeetings {
             self.next_lines.push((text.trim().to_string(), false));
             return;

@@ -821,3 +821,14 @@ fn an_agenda_word_over_the_points_of_minutes_that_say_who_attended_heads_a_secti
         structure("Styrelsemöte 2024-03-12\n\nDagordning\n1. Öppnande\n2. Budget\n3. Avslutning\n");
     assert_eq!(s.meeting.document_type.as_deref(), Some("agenda"));
 }
+
+#[test]
+fn coming_meetings_listed_in_an_items_text() {
+    let s = structure(
+        "Styrelsemöte 2023-09-14\n\n1. Ekonomi\nBudgeten godkändes.\n\n2. Övrigt\nKommande möten: 12 oktober, 9 november och 7 december.\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2023-10-12", "2023-11-09", "2023-12-07"]);
+    // The line stays the item's text.
+    assert_eq!(s.items[1].units.len(), 1);
+}
