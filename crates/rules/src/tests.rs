@@ -251,7 +251,12 @@ fn a_to_do_label_with_a_date_dates_its_tasks() {
 
 #[test]
 fn see_you_again_names_the_next_meeting() {
-    let (_, f) = findings("Möte 2023-09-14\n\n1. Övrigt\n\nVi ses igen den 12 oktober.\n");
-    assert_eq!(f.mentioned_meetings.len(), 1);
-    assert_eq!(f.mentioned_meetings[0].to_string(), "2023-10-12");
+    let (s, f) = findings("Möte 2023-09-14\n\n1. Övrigt\n\nVi ses igen den 12 oktober.\n");
+    let dates: Vec<String> = s
+        .next_meetings
+        .iter()
+        .map(|m| m.date.to_string())
+        .chain(f.mentioned_meetings.iter().map(|d| d.to_string()))
+        .collect();
+    assert_eq!(dates, ["2023-10-12"]);
 }
