@@ -815,15 +815,15 @@ const CORPUS_FLOORS: [(&str, &str, f64); 12] = [
     ("develop", "items", 0.97),
     ("develop", "participants", 0.97),
     ("develop", "decisions", 0.92),
-    ("develop", "actions", 0.83),
+    ("develop", "actions", 0.85),
     ("develop", "deferrals", 0.97),
-    ("develop", "meeting", 0.83),
-    ("heldback", "items", 0.83),
+    ("develop", "meeting", 0.84),
+    ("heldback", "items", 0.84),
     ("heldback", "participants", 0.73),
-    ("heldback", "decisions", 0.53),
+    ("heldback", "decisions", 0.60),
     ("heldback", "actions", 0.31),
     ("heldback", "deferrals", 0.64),
-    ("heldback", "meeting", 0.43),
+    ("heldback", "meeting", 0.44),
 ];
 
 #[test]
