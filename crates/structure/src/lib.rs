@@ -396,6 +396,29 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "IV. Ekonomi": a Roman numeral up to XXXIX, a dot, and a capital.
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s+(\p{Lu})").expect("valid regex"));
+
+/// The value of a Roman numeral the ROMAN pattern accepted.
+fn roman_value(numeral: &str) -> Option<u32> {
+    let digit = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        _ => None,
+    };
+    let values: Vec<u32> = numeral.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        match values.get(i + 1) {
+            Some(next) if next > v => total -= *v as i64,
+            _ => total += *v as i64,
+        }
+    }
+    u32::try_from(total).ok().filter(|&n| n > 0)
+}
+
 /// "Punkt 3 Ekonomi", "Ärende 4: Budget", "Agenda item 2 – Finances": a
 /// word for an item, its number, then a capitalised title or nothing.
 static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -426,6 +449,17 @@ fn parse_number(text: &str) -> Option<Numbered> {
         }
         let lead = text.len() - t.len();
         return Some(with_time(Numbered::top(n, false, lead + end), text));
+    }
+    // "II. Ekonomi": a Roman numeral with its dot, then a capitalised title.
+    if t.starts_with(['I', 'V', 'X'])
+        && let Some(c) = ROMAN.captures(t)
+        && let Some(numeral) = c.get(1).filter(|m| !m.as_str().is_empty())
+        && let Some(value) = roman_value(numeral.as_str())
+    {
+        let lead = text.len() - t.len();
+        let mut n = Numbered::top(value, false, lead + c.get(2)?.start());
+        n.number = numeral.as_str().to_string();
+        return Some(n);
     }
     // Cheap first look: numbers start with a digit, "§" or "a)".
     let mut cs = t.chars();

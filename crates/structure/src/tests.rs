@@ -832,3 +832,25 @@ fn coming_meetings_listed_in_an_items_text() {
     // The line stays the item's text.
     assert_eq!(s.items[1].units.len(), 1);
 }
+
+#[test]
+fn roman_numerals_number_items_as_printed() {
+    let s = structure(
+        "Styrelsemöte 2024-04-02\n\nI. Mötets öppnande\nAnna öppnade mötet.\n\nII. Ekonomi\nBudgeten godkändes.\n\nIV. Övrigt\nInget.\n",
+    );
+    let got: Vec<_> = s
+        .items
+        .iter()
+        .map(|i| (i.number.as_deref().unwrap_or(""), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("I", "Mötets öppnande"),
+            ("II", "Ekonomi"),
+            ("IV", "Övrigt")
+        ]
+    );
+    assert_eq!(roman_value("XIV"), Some(14));
+    assert_eq!(roman_value("IX"), Some(9));
+}
