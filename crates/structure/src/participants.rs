@@ -1226,6 +1226,10 @@ fn title_word_at(head: &str) -> Option<usize> {
                 && lexicon::AFFILIATION_ENDINGS.iter().any(|s| lower.ends_with(s)))
             || (k + 1 < words.len()
                 && w.chars().count() <= 4
+                && w.chars().all(|c| c.is_uppercase()))
+            // "Per Nilsson DIGG": an organisation's acronym closes the line.
+            || (k + 1 == words.len()
+                && (2..=6).contains(&w.chars().count())
                 && w.chars().all(|c| c.is_uppercase()));
         title.then_some(*w)
     })?;

@@ -676,6 +676,14 @@ fn attendance_in_sentences_label_columns_and_post_lines() {
         names("Närvarande:\nBerg, Anna\nEk, Bo\n"),
         [present("Berg, Anna", None), present("Ek, Bo", None)]
     );
+    // An organisation's acronym after the name, as a flattened table row.
+    assert_eq!(
+        names("Deltagare:\nKarin Holm DIGG (ordförande)\nPer Nilsson DIGG\n"),
+        [
+            present("Karin Holm", Some("DIGG")),
+            present("Per Nilsson", Some("DIGG"))
+        ]
+    );
     // A numbered list of people is the list, not items.
     assert_eq!(names("Röstlängd\n\n1) Anna Berg\n\n2) Bo Ek\n").len(), 2);
     // Each name with its post on the next line, as a flattened table gives it.
