@@ -16,6 +16,9 @@ struct G {
     g: Glyph,
     style: Style,
     link: Option<u16>,
+    /// The glyph starts a table cell whose column lines below and above
+    /// share: a tab goes before it, however narrow the gap.
+    cell_start: bool,
 }
 
 /// One line of text.
@@ -173,7 +176,12 @@ fn decorate(page: &PageContent, used: &[bool], out: &mut Vec<G>) {
             .copied()
             .find(|&i| cx >= links[i][2] && cx <= links[i][3])
             .map(|i| i as u16);
-        G { g: *g, style, link }
+        G {
+            g: *g,
+            style,
+            link,
+            cell_start: false,
+        }
     }));
 }
 
@@ -205,13 +213,15 @@ fn build_lines(gs: &mut Vec<G>) -> Vec<Line> {
         // The usual page: no group moves, so each line is its own range
         // of `gs`, sorted in place (a copy of each line was most of the
         // cost of a table's small cells).
+        for &(i, j) in &ranges {
+            if let Some(line) = gs.get_mut(i..j) {
+                line.sort_by(|a, b| a.g.x0.total_cmp(&b.g.x0));
+            }
+        }
+        mark_columns(gs, &ranges);
         return ranges
             .into_iter()
-            .filter_map(|(i, j)| {
-                let line = gs.get_mut(i..j)?;
-                line.sort_by(|a, b| a.g.x0.total_cmp(&b.g.x0));
-                make_line(line, &mut scratch)
-            })
+            .filter_map(|(i, j)| make_line(gs.get(i..j)?, &mut scratch))
             .collect();
     }
     let mut groups: Vec<Vec<G>> = ranges.iter().map(|&(i, j)| gs[i..j].to_vec()).collect();
@@ -223,6 +233,60 @@ fn build_lines(gs: &mut Vec<G>) -> Vec<Line> {
             make_line(&line, &mut scratch)
         })
         .collect()
+}
+
+/// A gap wider than this many font sizes may part two cells of a table row,
+/// if the column it opens is shared by the lines around it.
+const CELL_GAP: f32 = 0.8;
+
+/// Where a line's words start after a gap wider than [`CELL_GAP`]: the x
+/// and the glyph's index. The lines are sorted by x.
+fn gap_starts(gs: &[G], (i, j): (usize, usize), out: &mut Vec<(f32, usize)>) {
+    out.clear();
+    let mut prev: Option<&G> = None;
+    for k in i..j {
+        let Some(g) = gs.get(k) else { break };
+        if is_space(g.g.ch) {
+            continue;
+        }
+        if let Some(p) = prev
+            && g.g.x0 - p.g.x1 > CELL_GAP * g.g.size.max(p.g.size).max(1.)
+        {
+            out.push((g.g.x0, k));
+        }
+        prev = Some(g);
+    }
+}
+
+/// A table without ruling whose cells are close ("Anna Berg  Skatteverket"
+/// in a narrow column): a gap that starts a word at the same x as gaps in
+/// two more of the four lines on either side is a column, and the word
+/// starts a cell. Word gaps of justified text are narrower and do not line
+/// up.
+fn mark_columns(gs: &mut [G], ranges: &[(usize, usize)]) {
+    // Pages of absurd size are left as they are (the look is per line pair).
+    if ranges.len() > 5_000 {
+        return;
+    }
+    let mut starts: Vec<Vec<(f32, usize)>> = Vec::with_capacity(ranges.len());
+    let mut buf = Vec::new();
+    for &r in ranges {
+        gap_starts(gs, r, &mut buf);
+        starts.push(buf.clone());
+    }
+    for (li, line) in starts.iter().enumerate() {
+        let lo = li.saturating_sub(4);
+        let hi = (li + 5).min(starts.len());
+        for &(x, k) in line {
+            let tol = 0.5 * gs[k].g.size.max(1.);
+            let shared = (lo..hi)
+                .filter(|&o| o != li && starts[o].iter().any(|&(x2, _)| (x2 - x).abs() <= tol))
+                .count();
+            if shared >= 2 {
+                gs[k].cell_start = true;
+            }
+        }
+    }
 }
 
 /// Largest size of a group and its horizontal extent.
@@ -382,7 +446,7 @@ fn make_line(gs: &[G], scratch: &mut LineScratch) -> Option<Line> {
                 continue;
             }
             let gap = g.g.x0 - p.g.x1;
-            if gap > 2.5 * size {
+            if gap > 2.5 * size || g.cell_start {
                 while chars.last().is_some_and(|l| is_space(l.0)) {
                     chars.pop();
                 }
@@ -1701,5 +1765,57 @@ mod tests {
         assert_eq!(detect_label(&chars("a) Punkt")), (Some(2), true));
         assert_eq!(detect_label(&chars("2026. Punkt")), (None, false));
         assert_eq!(detect_label(&chars("Punkt 1.")), (None, false));
+    }
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::*;
+
+    /// Glyphs of `cells` on one baseline, each cell starting at its x, in a
+    /// 10-point font with 5-point advances.
+    fn row(y: f32, cells: &[(f32, &str)]) -> Vec<G> {
+        let mut out = Vec::new();
+        for (x, text) in cells {
+            for (i, ch) in text.chars().enumerate() {
+                let x0 = x + 5. * i as f32;
+                out.push(G {
+                    g: Glyph {
+                        x0,
+                        x1: x0 + 5.,
+                        y,
+                        size: 10.,
+                        ch,
+                        bold: false,
+                        italic: false,
+                    },
+                    style: Style::NONE,
+                    link: None,
+                    cell_start: false,
+                });
+            }
+        }
+        out
+    }
+
+    fn texts(mut gs: Vec<G>) -> Vec<String> {
+        build_lines(&mut gs)
+            .iter()
+            .map(|l| l.chars.iter().map(|c| c.0).collect())
+            .collect()
+    }
+
+    #[test]
+    fn close_cells_that_line_up_down_the_rows_are_parted_by_tabs() {
+        // The second column starts 12 points (1.2 sizes) after the longest
+        // name: too close for a tab on its own, but the same x in each row.
+        let mut gs = Vec::new();
+        gs.extend(row(100., &[(50., "Namn"), (112., "Org")]));
+        gs.extend(row(114., &[(50., "Anna Berg"), (112., "SKV")]));
+        gs.extend(row(128., &[(50., "Bo Ek"), (112., "LM")]));
+        assert_eq!(texts(gs), ["Namn\tOrg", "Anna Berg\tSKV", "Bo Ek\tLM"]);
+        // One such gap alone is a wide word space.
+        let gs = row(100., &[(50., "Anna Berg"), (112., "SKV")]);
+        assert_eq!(texts(gs), ["Anna Berg SKV"]);
     }
 }
