@@ -36,7 +36,7 @@ fn role_alternation(always: bool) -> String {
 }
 
 const ELECTED: &str = r"(?:valdes|utsågs|väljs|utses|blev\s+vald[a]?|har\s+valts|är\s+vald[a]?)";
-const ELECTS: &str = r"(?:valde|väljer|utsåg|utser|valdes|väljs|utses|utsågs)";
+const ELECTS: &str = r"(?:valde|väljer|utsåg|utser|valdes|väljs|utses|utsågs|anmälde|anmäler)";
 
 /// Role first: "Till ordförande valdes Anna Berg".
 static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,6 +61,13 @@ static SUBJECT_ELECTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b{ELECTS}\s+(.+?)\s+(?:till|som)\s+({})\b",
         role_alternation(false)
+    ))
+    .expect("valid regex")
+});
+/// "Till att jämte ordföranden justera dagens protokoll valdes X och Y".
+static TO_CHECK_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:till\s+)?att\s+(?:jämte\s+(?:mötes|stämmo)?ordföranden\s+)?justera\s+(?:dagens\s+|detta\s+|mötets\s+|stämmans\s+|årsmötets\s+)?protokoll(?:et)?(?:\s+\p{{L}}+){{0,3}}?\s+{ELECTED}\s+(.+)$"
     ))
     .expect("valid regex")
 });
@@ -122,7 +129,9 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
     {
         push(n.as_str(), r.as_str());
     }
-    if let Some(c) = CHECK_MINUTES.captures(s)
+    if let Some(c) = CHECK_MINUTES
+        .captures(s)
+        .or_else(|| TO_CHECK_MINUTES.captures(s))
         && let Some(n) = c.get(1)
     {
         out.extend(names_in(n.as_str(), "justerare"));
@@ -246,6 +255,24 @@ mod tests {
         assert_eq!(
             names("Anna Berg valdes till mötesordförande.", false).len(),
             1
+        );
+    }
+
+    #[test]
+    fn who_is_elected_to_check_the_minutes_or_named_secretary() {
+        assert_eq!(
+            names(
+                "Till att jämte ordföranden justera dagens protokoll valdes Cilla Ny och David Ås.",
+                true
+            ),
+            [
+                ("Cilla Ny".to_string(), "justerare"),
+                ("David Ås".to_string(), "justerare")
+            ]
+        );
+        assert_eq!(
+            names("Ordföranden anmälde Bo Ek som protokollförare.", true),
+            [("Bo Ek".to_string(), "sekreterare")]
         );
     }
 

@@ -904,5 +904,7 @@ pub const ELECTION_CUES: &[&str] = &[
     "utse",
     "utsåg",
     "justerar",
+    "justera",
     "ordföranden",
+    "anmäl",
 ];
