@@ -443,7 +443,14 @@ impl HeaderLines {
                 && let Some((name, ty)) = name_then_type(&t)
             {
                 m.document_type.get_or_insert_with(|| ty.to_string());
-                if any_word_ends(&name.to_lowercase(), lexicon::BODY_WORDS) {
+                // "Python Sverige Annual General Meeting 2020 – Minutes":
+                // the name itself names the kind and the association.
+                if let Some((body, org)) = meeting_kind_heading(name) {
+                    meeting_kind.get_or_insert(body);
+                    if m.organization.is_none() {
+                        m.organization = org;
+                    }
+                } else if any_word_ends(&name.to_lowercase(), lexicon::BODY_WORDS) {
                     body_candidates.push((name.to_string(), true));
                 } else if m.organization.is_none() {
                     m.organization = Some(name.to_string());
@@ -1731,6 +1738,9 @@ mod header_tests {
         assert_eq!(m.organization, None);
         let m = header(&["Sjöviks båtklubb – protokoll"]);
         assert_eq!(m.organization.as_deref(), Some("Sjöviks båtklubb"));
+        let m = header(&["Python Sverige Annual General Meeting 2020 – Minutes"]);
+        assert_eq!(m.organization.as_deref(), Some("Python Sverige"));
+        assert_eq!(m.body.as_deref(), Some("Annual general meeting"));
     }
 
     #[test]
