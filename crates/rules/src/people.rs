@@ -233,8 +233,7 @@ impl Gated {
     fn new(pattern: &str) -> Gated {
         Gated {
             exact: Regex::new(pattern).expect("valid regex"),
-            loose: crate::prefilter::without_word_boundaries(pattern)
-                .and_then(|p| Regex::new(&p).ok()),
+            loose: crate::prefilter::loose_superset(pattern).and_then(|p| Regex::new(&p).ok()),
         }
     }
 
