@@ -209,16 +209,54 @@ fn widen_bracket(body: &str) -> String {
 /// Literals (lower case) one of which every match contains; `None` when the
 /// regex gives no such guarantee.
 pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(pattern)
-        .ok()?;
+    let parse = |p: &str| regex_syntax::ParserBuilder::new().build().parse(p).ok();
+    let hir = parse(&property_classes_as_digits(pattern)).or_else(|| parse(pattern))?;
     let set = required(&hir)?;
     // Short literals filter little and cost a scan each.
     if set.iter().any(|s| s.chars().count() < 3) {
         return None;
     }
     Some(set)
+}
+
+/// `pattern` with each Unicode property class (`\p{L}`, `\P{Lu}`, `\pL`)
+/// replaced by `\d` (`\D` for a negated one), for deriving the literals
+/// only: the literals never come from a class of many characters, whichever
+/// it is, and translating `\p{L}` under `(?i)` (case-folding the whole
+/// class) was most of the time spent deriving them. The pattern as written
+/// when a class uses set operations or a flag group names `u`.
+fn property_classes_as_digits(pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    if names_unicode_flag(&chars) || ["&&", "--", "~~"].iter().any(|op| pattern.contains(op)) {
+        return pattern.to_string();
+    }
+    let mut out = String::with_capacity(pattern.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let next = chars.get(i + 1).copied();
+        match (c, next) {
+            ('\\', Some(p @ ('p' | 'P'))) => {
+                out.push_str(if p == 'p' { r"\d" } else { r"\D" });
+                i += 2;
+                if chars.get(i) == Some(&'{') {
+                    while chars.get(i).is_some_and(|&x| x != '}') {
+                        i += 1;
+                    }
+                }
+                i += 1;
+            }
+            ('\\', Some(n)) => {
+                out.push(c);
+                out.push(n);
+                i += 2;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -462,6 +500,23 @@ mod tests {
             matched >= 10,
             "only {matched} matches: the check checks little"
         );
+    }
+
+    #[test]
+    fn literals_come_out_the_same_with_property_classes_as_digits() {
+        assert_eq!(
+            property_classes_as_digits(r"[\p{L}-]\pL\P{Lu}\\p{L}x"),
+            r"[\d-]\d\D\\p{L}x"
+        );
+        assert_eq!(property_classes_as_digits(r"[\p{L}&&a]"), r"[\p{L}&&a]");
+        // Every built-in rule's literals, derived from the pattern as written.
+        let set = crate::ruleset::RuleSet::parse(crate::DEFAULT_RULES).expect("valid");
+        for r in &set.rules {
+            let p = r.regex.as_str();
+            let as_written = regex_syntax::parse(p).ok().and_then(|h| required(&h));
+            let as_written = as_written.filter(|set| set.iter().all(|s| s.chars().count() >= 3));
+            assert_eq!(required_literals(p), as_written, "{}", r.id);
+        }
     }
 
     #[test]
