@@ -502,7 +502,9 @@ mod tests {
         assert_eq!(trailing_owner("Boka revisor, ANSVARIG: Lisa"), Some("Lisa"));
         assert_eq!(trailing_owner("Boka revisor, anſvarig: Lisa"), Some("Lisa"));
         assert_eq!(trailing_owner("Kontakta banken\t- Per"), Some("Per"));
-        assert!(!may_name_trailing_owner("Kontakta IT-avdelningen om kontot"));
+        assert!(!may_name_trailing_owner(
+            "Kontakta IT-avdelningen om kontot"
+        ));
         assert_eq!(trailing_owner("Läs rapporten – den är kort."), None);
     }
 
