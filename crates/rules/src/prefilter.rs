@@ -54,19 +54,209 @@ pub fn without_word_boundaries(pattern: &str) -> Option<String> {
     removed.then_some(out)
 }
 
+/// A loose pattern that is cheap to compile: the pattern without its word
+/// boundaries ([`without_word_boundaries`]), with its letter classes
+/// (`\p{L}`, `\p{Lu}`, `\p{Ll}`) widened to [`LETTER_LIKE`] by
+/// [`widen_letter_classes`]. It matches wherever the pattern does (it only
+/// drops conditions and widens classes), so it can only let more sentences
+/// through to the exact pattern, never fewer.
+pub fn loose_superset(pattern: &str) -> Option<String> {
+    without_word_boundaries(pattern).map(|p| widen_letter_classes(&p))
+}
+
+/// Every character but white space and ASCII's non-letters: a superset of
+/// `\p{L}`, `\p{Lu}` and `\p{Ll}` (with or without `(?i)`: no character in
+/// what it leaves out has a case variant) that compiles to a few UTF-8
+/// ranges instead of the hundreds of the Unicode letter classes, which made
+/// up most of the time spent compiling the rules' patterns.
+pub const LETTER_LIKE: &str = r"[^\s\x00-\x40\x5B-\x60\x7B-\x7F]";
+
+/// `pattern` with each `\p{L}`, `\p{Lu}`, `\p{Ll}` (and `\pL`) widened to
+/// [`LETTER_LIKE`]. Inside a bracket class (`[\p{L}-]`) the class becomes
+/// `(?:LETTER_LIKE|[a-])` (the member replaced by a letter), since a class
+/// nested in a bracket would be case-folded whole under `(?i)`, which is
+/// slower than the Unicode class it replaces. Left as written: negated
+/// classes (`[^\p{L}]`, where a wider member narrows the class), classes
+/// with nested classes or set operations (`&&`, `--`, `~~`), and patterns
+/// with a flag group that names `u` (Unicode off or on).
+pub fn widen_letter_classes(pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    if names_unicode_flag(&chars) {
+        return pattern.to_string();
+    }
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c == '\\' {
+            if let Some(len) = letter_class_at(&chars, i) {
+                out.push_str(LETTER_LIKE);
+                i += len;
+            } else {
+                out.extend(chars.get(i..i + 2).into_iter().flatten());
+                i += 2;
+            }
+        } else if c == '[' {
+            let Some(end) = class_end(&chars, i) else {
+                return pattern.to_string();
+            };
+            let body: String = chars.get(i + 1..end).into_iter().flatten().collect();
+            out.push_str(&widen_bracket(&body));
+            i = end + 1;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Does a flag group (`(?-u:…)`, `(?u)`) name the Unicode flag?
+fn names_unicode_flag(chars: &[char]) -> bool {
+    chars.windows(2).enumerate().any(|(i, w)| {
+        w == ['(', '?']
+            && chars
+                .iter()
+                .skip(i + 2)
+                .take_while(|x| x.is_ascii_alphabetic() || **x == '-')
+                .any(|&x| x == 'u')
+    })
+}
+
+/// The length of the letter class escape (`\p{L}`, `\p{Lu}`, `\p{Ll}`,
+/// `\pL`) at `i`, if one stands there.
+fn letter_class_at(chars: &[char], i: usize) -> Option<usize> {
+    if chars.get(i + 1) != Some(&'p') {
+        return None;
+    }
+    if chars.get(i + 2) == Some(&'{') {
+        let name: String = chars
+            .iter()
+            .skip(i + 3)
+            .take_while(|&&x| x != '}')
+            .collect();
+        matches!(name.as_str(), "L" | "Lu" | "Ll").then_some(name.chars().count() + 4)
+    } else {
+        (chars.get(i + 2) == Some(&'L')).then_some(3)
+    }
+}
+
+/// The index of the `]` that closes the bracket class opened at `open`.
+fn class_end(chars: &[char], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut j = open;
+    while let Some(&c) = chars.get(j) {
+        match c {
+            '\\' => j += 2,
+            '[' => {
+                depth += 1;
+                j += 1;
+                // `[^` and a `]` right after the opening are part of it.
+                if chars.get(j) == Some(&'^') {
+                    j += 1;
+                }
+                if chars.get(j) == Some(&']') {
+                    j += 1;
+                }
+            }
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j);
+                }
+                j += 1;
+            }
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+/// A bracket class's body with its letter classes widened (see
+/// [`widen_letter_classes`]), or the class as written.
+fn widen_bracket(body: &str) -> String {
+    let plain = !body.starts_with('^')
+        && !body.contains('[')
+        && !["&&", "--", "~~"].iter().any(|op| body.contains(op));
+    let chars: Vec<char> = body.chars().collect();
+    let mut narrowed = String::with_capacity(body.len());
+    let mut widened = false;
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c == '\\' {
+            match letter_class_at(&chars, i).filter(|_| plain) {
+                Some(len) => {
+                    narrowed.push('a');
+                    widened = true;
+                    i += len;
+                }
+                None => {
+                    narrowed.extend(chars.get(i..i + 2).into_iter().flatten());
+                    i += 2;
+                }
+            }
+        } else {
+            narrowed.push(c);
+            i += 1;
+        }
+    }
+    if widened {
+        format!("(?:{LETTER_LIKE}|[{narrowed}])")
+    } else {
+        format!("[{body}]")
+    }
+}
+
 /// Literals (lower case) one of which every match contains; `None` when the
 /// regex gives no such guarantee.
 pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(pattern)
-        .ok()?;
+    let parse = |p: &str| regex_syntax::ParserBuilder::new().build().parse(p).ok();
+    let hir = parse(&property_classes_as_digits(pattern)).or_else(|| parse(pattern))?;
     let set = required(&hir)?;
     // Short literals filter little and cost a scan each.
     if set.iter().any(|s| s.chars().count() < 3) {
         return None;
     }
     Some(set)
+}
+
+/// `pattern` with each Unicode property class (`\p{L}`, `\P{Lu}`, `\pL`)
+/// replaced by `\d` (`\D` for a negated one), for deriving the literals
+/// only: the literals never come from a class of many characters, whichever
+/// it is, and translating `\p{L}` under `(?i)` (case-folding the whole
+/// class) was most of the time spent deriving them. The pattern as written
+/// when a class uses set operations or a flag group names `u`.
+fn property_classes_as_digits(pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    if names_unicode_flag(&chars) || ["&&", "--", "~~"].iter().any(|op| pattern.contains(op)) {
+        return pattern.to_string();
+    }
+    let mut out = String::with_capacity(pattern.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let next = chars.get(i + 1).copied();
+        match (c, next) {
+            ('\\', Some(p @ ('p' | 'P'))) => {
+                out.push_str(if p == 'p' { r"\d" } else { r"\D" });
+                i += 2;
+                if chars.get(i) == Some(&'{') {
+                    while chars.get(i).is_some_and(|&x| x != '}') {
+                        i += 1;
+                    }
+                }
+                i += 1;
+            }
+            ('\\', Some(n)) => {
+                out.push(c);
+                out.push(n);
+                i += 2;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -246,6 +436,87 @@ mod tests {
             Some(r"(?i)beslut[\b]\d")
         );
         assert_eq!(without_word_boundaries(r"\d+"), None);
+    }
+
+    #[test]
+    fn letter_classes_widen_only_where_that_widens_the_match() {
+        let w = LETTER_LIKE;
+        assert_eq!(
+            loose_superset(r"(?i)\bsom\s+(?:\p{L}+\s+){1,2}beslutar\b").as_deref(),
+            Some(format!(r"(?i)som\s+(?:{w}+\s+){{1,2}}beslutar").as_str())
+        );
+        assert_eq!(
+            widen_letter_classes(r"[\p{L}-]+\pL(?i:\p{Lu})\p{Ll}[]\p{Ll}]"),
+            format!(r"(?:{w}|[a-])+{w}(?i:{w}){w}(?:{w}|[]a])")
+        );
+        // Left alone: a negated class, other properties, an escaped
+        // backslash, set operations and Unicode flags.
+        for kept in [
+            r"[^\p{L}\s]+\p{Greek}",
+            r"\\p{L}",
+            r"[\p{L}&&a]",
+            r"[\p{L}--a]",
+            r"[[a-c]\p{L}]",
+            r"(?-u:\w)\p{L}",
+            r"[\p{L}",
+        ] {
+            assert_eq!(widen_letter_classes(kept), kept);
+        }
+    }
+
+    #[test]
+    fn the_widened_loose_patterns_match_wherever_the_rules_do() {
+        // Every rule of the built-in set with a loose pattern, on sentences
+        // with Swedish letters, capitals, digits and punctuation: where the
+        // exact pattern matches, the loose one does too, starting no later.
+        let set = crate::ruleset::RuleSet::parse(crate::DEFAULT_RULES).expect("valid");
+        let sentences = [
+            "Styrelsen beslutade att godkänna budgeten för 2024.",
+            "Årsmötet valde Anna Öberg till ordförande för ett år.",
+            "Ärendet bordläggs till nästa möte den 12 mars.",
+            "Per Åström och Lisa Berg ska ta fram ett förslag till nästa möte.",
+            "Kommunstyrelsen överlämnar ärendet till Socialnämnden Nordost.",
+            "SOR beslutar att lämna synpunkter till förbundet.",
+            "Mötet förklarades behörigt utlyst.",
+            "Alla ombeds att läsa igenom underlaget – senast 5/3.",
+            "Revisorerna tillstyrker att styrelsen beviljas ansvarsfrihet.",
+            "Ärendet återremitteras till förvaltningen för komplettering.",
+            "Åtgärd: Kim kontaktar banken (Kim Lind).",
+            "Mötet ger Ordförande Åsa Öst i uppdrag att skriva till kommunen.",
+        ];
+        let mut matched = 0;
+        for r in &set.rules {
+            let Some(loose) = &r.loose else { continue };
+            let loose = regex::Regex::new(loose.as_str()).expect("compiles");
+            for s in sentences {
+                if let Some(m) = r.regex.find(s) {
+                    let l = loose.find(s);
+                    assert!(l.is_some_and(|l| l.start() <= m.start()), "{}: {s}", r.id);
+                    matched += 1;
+                }
+            }
+        }
+        assert!(
+            matched >= 10,
+            "only {matched} matches: the check checks little"
+        );
+    }
+
+    #[test]
+    fn literals_come_out_the_same_with_property_classes_as_digits() {
+        assert_eq!(
+            property_classes_as_digits(r"[\p{L}-]\pL\P{Lu}\\p{L}x"),
+            r"[\d-]\d\D\\p{L}x"
+        );
+        assert_eq!(property_classes_as_digits(r"[\p{L}&&a]"), r"[\p{L}&&a]");
+        // Every built-in rule's literals, derived from the pattern as written.
+        let set = crate::ruleset::RuleSet::parse(crate::DEFAULT_RULES).expect("valid");
+        for r in &set.rules {
+            let p = r.regex.as_str();
+            let as_written = regex_syntax::parse(p).ok().and_then(|h| required(&h));
+            let as_written = as_written.filter(|set| set.iter().all(|s| s.chars().count() >= 3));
+            assert_eq!(required_literals(p), as_written, "{}", r.id);
+        }
     }
 
     #[test]

@@ -636,12 +636,41 @@ static ORG_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[^,]{1,60}?),?\s+(?:org\.?\s*nr\.?:?\s*)?\d{6}-\d{4}$")
         .expect("valid regex")
 });
+/// A place in a header line: "hos" and a name of at most 61 characters,
+/// a place after a meeting word, or after a clock time ("kl 18 i
+/// Folkets hus", a name of at most 41 characters). The limits are checked
+/// by [`place_captures`] rather than written as bounded repetitions here
+/// ([`PLACE_IN_LINE_BOUNDED`]), which compiled sixty and forty copies of
+/// their classes (the Unicode letters, case-folded) in every process.
 static PLACE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // The place after the hour ends at a comma, a full stop or the line's
     // end, which need no word boundary after them.
+    Regex::new(r"(?i)^(?:hos\s+(\p{Lu}.+)\b|.*\b(?:möte|årsmöte|sammanträde|stämma|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte)\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na))\b|.*\b(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?)?,?\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na)\b|(?-i:\p{Lu})[\p{L}\- ]+?)\s*(?:[,.]|$))")
+        .expect("valid regex")
+});
+/// [`PLACE_IN_LINE`] with its limits written in: used only for a line
+/// where the unlimited pattern's match exceeds them.
+static PLACE_IN_LINE_BOUNDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:hos\s+(\p{Lu}.{1,60})\b|.*\b(?:möte|årsmöte|sammanträde|stämma|årsstämma|föreningsstämma|medlemsmöte|styrelsemöte)\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na))\b|.*\b(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?)?,?\s+(?:i|på)\s+((?-i:\p{Ll})\p{L}+(?:et|en|an|on|un|na)\b|(?-i:\p{Lu})[\p{L}\- ]{1,40}?)\s*(?:[,.]|$))")
         .expect("valid regex")
 });
+
+/// The place pattern's captures on `t`, as [`PLACE_IN_LINE_BOUNDED`] gives
+/// them. Every match of the bounded pattern is one of the unlimited
+/// pattern's, in the same order of preference, so when the unlimited
+/// pattern's match keeps within the limits it is the bounded pattern's
+/// match too; when it does not, the bounded pattern decides.
+fn place_captures(t: &str) -> Option<regex::Captures<'_>> {
+    let c = PLACE_IN_LINE.captures(t)?;
+    let longer = |group: usize, max: usize| {
+        c.get(group)
+            .is_some_and(|m| m.as_str().chars().count() > max)
+    };
+    if longer(1, 61) || longer(3, 41) {
+        return PLACE_IN_LINE_BOUNDED.captures(t);
+    }
+    Some(c)
+}
 
 /// "Hos Anna Berg" → "Anna Berg"; "Årsmöte i församlingshemmet" →
 /// "församlingshemmet": a place named in a header line.
@@ -650,7 +679,7 @@ fn place_in_line(t: &str) -> Option<String> {
     if !(lower.starts_with("hos ") || lower.contains(" i ") || lower.contains(" på ")) {
         return None;
     }
-    let c = PLACE_IN_LINE.captures(t)?;
+    let c = place_captures(t)?;
     let place = c
         .get(1)
         .or(c.get(2))
@@ -1339,6 +1368,43 @@ fn most_frequent(it: impl Iterator<Item = String>, min: usize) -> Option<String>
         .filter(|(_, n)| *n >= min)
         .max_by_key(|(_, n)| *n)
         .map(|(s, _)| s)
+}
+
+#[cfg(test)]
+mod place_pattern_tests {
+    use super::*;
+
+    /// The spans of all groups of a match, to compare two patterns' answers.
+    fn spans(c: Option<regex::Captures<'_>>) -> Option<Vec<Option<(usize, usize)>>> {
+        c.map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+    }
+
+    #[test]
+    fn the_unlimited_place_pattern_answers_as_the_bounded_one() {
+        let long = "Ö".repeat(70);
+        let lines = [
+            "Hos Anna Berg".to_string(),
+            "hos anna".to_string(),
+            format!("Hos Anna {long} Berg"),
+            format!("Hos {long}"),
+            "Årsmöte i församlingshemmet".to_string(),
+            "Styrelsemöte på kontoret, kl 18".to_string(),
+            "Måndag kl. 18.00–20.00 i Folkets hus, Lund".to_string(),
+            "Tisdag klockan 9 på Kulturhuset.".to_string(),
+            format!("Onsdag kl 10 i Stora {long} salen, Lund"),
+            format!("Onsdag kl 10 i Stora salen {long}"),
+            format!("Möte i {long}et"),
+            "Protokoll fört vid möte i styrelsen".to_string(),
+            "Inget här".to_string(),
+        ];
+        for line in &lines {
+            assert_eq!(
+                spans(place_captures(line)),
+                spans(PLACE_IN_LINE_BOUNDED.captures(line)),
+                "{line}"
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -611,9 +611,23 @@ fn everyone_except(line: &str) -> Option<Vec<String>> {
     )
 }
 
-static ORG_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\p{Lu}[\p{L}\d&.\- ]{0,60}?)\s*:\s*(.+)$").expect("valid regex")
-});
+/// "DIGG: …": an organisation (a capital and at most 60 more characters,
+/// see [`org_label`]) heading a run of names.
+static ORG_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\p{Lu}[\p{L}\d&.\- ]*?)\s*:\s*(.+)$").expect("valid regex"));
+
+/// [`ORG_LABEL`]'s match, when its organisation is at most 61 characters.
+/// The limit is checked here rather than written `{0,60}?` in the pattern:
+/// that compiled sixty copies of the Unicode letter class (the dearest
+/// pattern of the crate to compile, and a large state set for every
+/// search). The same matches: the organisation cannot run past the first
+/// colon, so the shortest one that the rest of the line allows is the only
+/// candidate either way.
+fn org_label(part: &str) -> Option<regex::Captures<'_>> {
+    ORG_LABEL
+        .captures(part)
+        .filter(|c| c.get(1).is_some_and(|m| m.as_str().chars().count() <= 61))
+}
 
 /// "DIGG: Anna Berg, Bertil Ek, Skatteverket: Cecilia Dahl": names in runs,
 /// each run headed by its organisation. None unless every part is a name
@@ -626,7 +640,7 @@ fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec
     let mut out = Vec::new();
     let mut orgs = 0;
     for part in split_commas(line) {
-        let name_part = match ORG_LABEL.captures(&part) {
+        let name_part = match org_label(&part) {
             Some(c) => {
                 // "Från Skatteverket: Cilla Ny" names the organisation too.
                 let o = c.get(1).map_or("", |m| m.as_str()).trim();
@@ -1506,6 +1520,35 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_organisation_label_is_at_most_61_characters_as_before() {
+        let bounded = Regex::new(r"^\s*(\p{Lu}[\p{L}\d&.\- ]{0,60}?)\s*:\s*(.+)$").unwrap();
+        let spans = |c: Option<regex::Captures<'_>>| {
+            c.map(|c| {
+                c.iter()
+                    .map(|m| m.map(|m| (m.start(), m.end())))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let long = "Å".repeat(60);
+        for part in [
+            "DIGG: Anna Berg".to_string(),
+            "  Skatteverket  :  Cecilia Dahl".to_string(),
+            format!("A{long}: Anna Berg"),
+            format!("AB{long}: Anna Berg"),
+            format!("A{long} : Anna Berg"),
+            "digg: Anna".to_string(),
+            "Anna Berg".to_string(),
+            "Region Skåne: ".to_string(),
+        ] {
+            assert_eq!(
+                spans(org_label(&part)),
+                spans(bounded.captures(&part)),
+                "{part}"
+            );
+        }
+    }
 
     #[test]
     fn substitutes_name_whom_they_replace() {
