@@ -981,6 +981,9 @@ fn meeting_kind_heading(line: &str) -> Option<(String, Option<String>)> {
     let line = DOCUMENT_LEAD
         .find(&undated)
         .map_or(undated.as_str(), |m| &undated[m.end()..]);
+    // "Board meeting minutes, Python Sverige": the type after the kind.
+    let typed_after = KIND_THEN_TYPE.replace(line, "$1");
+    let line = typed_after.as_ref();
     let (kind, org) = if let Some(c) = KIND_FIRST.captures(line) {
         (c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))
     } else if let Some(c) = KIND_LAST.captures(line) {
@@ -1007,6 +1010,13 @@ fn meeting_kind_heading(line: &str) -> Option<(String, Option<String>)> {
         .filter(|o| o.split_whitespace().count() <= 5);
     Some((body, org))
 }
+
+/// A kind of meeting followed by a document type ("board meeting minutes",
+/// "styrelsemöte protokoll").
+static KIND_THEN_TYPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(meeting|möte|sammanträde|stämma)\s+(?:minutes|protokoll|anteckningar|mötesanteckningar)\b")
+        .expect("valid regex")
+});
 
 static KIND_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^({})[^\p{{L}}]*$", kinds_alternation())).expect("valid regex")
@@ -1804,6 +1814,9 @@ mod header_tests {
         assert_eq!(m.organization, None);
         let m = header(&["Sjöviks båtklubb – protokoll"]);
         assert_eq!(m.organization.as_deref(), Some("Sjöviks båtklubb"));
+        let m = header(&["Board meeting minutes, Python Sverige"]);
+        assert_eq!(m.organization.as_deref(), Some("Python Sverige"));
+        assert_eq!(m.body.as_deref(), Some("board"));
         let m = header(&["Python Sverige Annual General Meeting 2020 – Minutes"]);
         assert_eq!(m.organization.as_deref(), Some("Python Sverige"));
         assert_eq!(m.body.as_deref(), Some("Annual general meeting"));
