@@ -472,10 +472,43 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                 }
             }
         }
+        fold_owner_lines(&mut f.actions);
         findings.items.push(f);
     }
     (findings, trace)
 }
+
+/// "Ta fram ett förslag till ny logotyp." / "Ansvarig: Anna": a line that
+/// only names the owner of the task on the line before is that task's
+/// owner, not a task of its own.
+fn fold_owner_lines(actions: &mut Vec<Action>) {
+    let mut k = 1;
+    while k < actions.len() {
+        let owner_only = OWNER_ONLY.is_match(actions[k].text.trim());
+        let (before, after) = actions.split_at_mut(k);
+        let (prev, cur) = (&mut before[k - 1], &after[0]);
+        let next_line = cur.span.unit == prev.span.unit + 1;
+        if owner_only
+            && next_line
+            && !cur.assignees.is_empty()
+            && (prev.assignees.is_empty() || prev.assignees == ["all"])
+        {
+            prev.assignees = cur.assignees.clone();
+            if prev.due.is_none() {
+                prev.due.clone_from(&cur.due);
+            }
+            actions.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// A line that is only "Ansvarig: <names>".
+static OWNER_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:ansvarig|ansvariga|ansvar|responsible|owner)\s*:\s*[^.;:]{1,80}$")
+        .expect("valid regex")
+});
 
 /// A sentence whose clause is a finding of its own ("…, som sedan överför
 /// dem") keeps its own finding of that kind for the part before the clause,

@@ -383,7 +383,7 @@ fn may_name_trailing_owner(sentence: &str) -> bool {
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     let name = OWNER_NAME;
     Regex::new(&format!(
-        r"(?:\s[-–]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$|\s\((?P<par>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\)\s*\.?$)"
+        r"(?:\s[-–]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$|\s\((?P<par>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^()]*)?\)\s*\.?$)"
     ))
     .expect("valid regex")
 });
@@ -553,6 +553,10 @@ mod tests {
         );
         assert_eq!(trailing_owner("Mejla info@foreningen.se"), None);
         assert_eq!(trailing_owner("Inloggning (Anna)"), Some("Anna"));
+        assert_eq!(
+            trailing_owner("Boka container (Bo, senast 1 maj)."),
+            Some("Bo")
+        );
         assert_eq!(
             leading_owner("David and Bo: prepare the presentation"),
             Some("David and Bo")

@@ -260,3 +260,29 @@ fn see_you_again_names_the_next_meeting() {
         .collect();
     assert_eq!(dates, ["2023-10-12"]);
 }
+
+#[test]
+fn an_owner_line_after_a_task_owns_it() {
+    let (_, f) = findings(
+        "Möte 2024-04-02\n\nDeltagare: Anna Berg, Bo Ek\n\n1. Logotyp\n\nTa fram ett förslag till ny logotyp.\nAnsvarig: Anna\n\n2. Städdag\n\nBoka container till städdagen (Bo, senast 1 maj).\n",
+    );
+    let got: Vec<_> = f
+        .items
+        .iter()
+        .flat_map(|i| &i.actions)
+        .map(|a| (a.text.as_str(), a.assignees.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Ta fram ett förslag till ny logotyp.",
+                vec!["Anna Berg".to_string()]
+            ),
+            (
+                "Boka container till städdagen (Bo, senast 1 maj).",
+                vec!["Bo Ek".to_string()]
+            )
+        ]
+    );
+}
