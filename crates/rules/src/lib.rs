@@ -482,26 +482,30 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
 /// only names the owner of the task on the line before is that task's
 /// owner, not a task of its own.
 fn fold_owner_lines(actions: &mut Vec<Action>) {
-    let mut k = 1;
-    while k < actions.len() {
-        let owner_only = OWNER_ONLY.is_match(actions[k].text.trim());
+    let mut folded = vec![false; actions.len()];
+    for k in 1..actions.len() {
         let (before, after) = actions.split_at_mut(k);
-        let (prev, cur) = (&mut before[k - 1], &after[0]);
-        let next_line = cur.span.unit == prev.span.unit + 1;
-        if owner_only
-            && next_line
+        let (Some(prev), Some(cur)) = (before.last_mut(), after.first()) else {
+            continue;
+        };
+        if !folded[k - 1]
+            && cur.span.unit == prev.span.unit + 1
             && !cur.assignees.is_empty()
             && (prev.assignees.is_empty() || prev.assignees == ["all"])
+            && OWNER_ONLY.is_match(cur.text.trim())
         {
             prev.assignees = cur.assignees.clone();
             if prev.due.is_none() {
                 prev.due.clone_from(&cur.due);
             }
-            actions.remove(k);
-        } else {
-            k += 1;
+            folded[k] = true;
         }
     }
+    let mut k = 0;
+    actions.retain(|_| {
+        k += 1;
+        !folded[k - 1]
+    });
 }
 
 /// A line that is only "Ansvarig: <names>".

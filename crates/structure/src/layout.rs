@@ -299,6 +299,13 @@ fn agenda_then_sections(outline: &Outline) -> Option<Proposal> {
         }
         i += run;
     };
+    // Where each title stands below the list: keyed once, so that a long
+    // list over a long document stays linear.
+    let mut places: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, l) in lines.iter().enumerate().skip(end) {
+        places.entry(title_key(l)).or_default().push(k);
+    }
     let mut starts: Vec<PlannedStart> = Vec::new();
     let mut at = Vec::new();
     let mut from = end;
@@ -306,8 +313,10 @@ fn agenda_then_sections(outline: &Outline) -> Option<Proposal> {
         let Some((n, title)) = agenda_entry(entry) else {
             continue;
         };
-        let key = title_key(entry);
-        let Some(k) = (from..lines.len()).find(|&k| title_key(&lines[k]) == key) else {
+        let Some(k) = places.get(&title_key(entry)).and_then(|ks| {
+            let i = ks.partition_point(|&k| k < from);
+            ks.get(i).copied()
+        }) else {
             continue;
         };
         let again = &lines[k];

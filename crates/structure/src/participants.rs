@@ -489,10 +489,15 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
 /// "Anna Berg, Bo Ek. Absent: Cilla Ny.": the value of one attendance
 /// heading, and the line a second heading on the same line opens.
 pub(crate) fn second_heading(value: &str) -> (&str, Option<&str>) {
+    // A list is a line, not a document: a long value is left whole, and
+    // only a label close after the stop is looked at.
+    if value.len() > 2_000 {
+        return (value, None);
+    }
     for (i, _) in value.match_indices(['.', ';']) {
         let after = value[i + 1..].trim_start();
         if after.len() < value.len() - i - 1
-            && after.contains(':')
+            && after.chars().take(40).any(|c| c == ':')
             && attendance_heading(after).is_some_and(|(_, rest)| !rest.is_empty())
         {
             return (value[..i].trim(), Some(after));
