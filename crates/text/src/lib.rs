@@ -139,6 +139,10 @@ fn split_furniture(text: &str) -> (String, Vec<Block>, u32) {
     (out.join("\n"), furniture, page_lines.len() as u32)
 }
 
+/// An HTML line break inside a markdown table cell ("<br>", "<br/>").
+static LINE_BREAK_TAG: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)<br\s*/?>").expect("valid regex"));
+
 static PAGE_NUMBER: std::sync::LazyLock<Vec<regex::Regex>> = std::sync::LazyLock::new(|| {
     [
         r"^\d{1,4}\s*\(\d{1,4}\)$",
@@ -470,11 +474,14 @@ fn cell_blocks(cell: &str, span: Span) -> Vec<Block> {
     if c.is_empty() {
         return Vec::new();
     }
-    if looks_like_html(c) {
+    // "**Ekonomi**<br>Budgeten godkändes.": a markdown cell whose only tags
+    // are line breaks keeps its markdown (bold titles, links).
+    let broken = LINE_BREAK_TAG.replace_all(c, "\n");
+    if looks_like_html(&broken) {
         return html_blocks(c, span);
     }
     let mut p = Paragraph::new(Role::Body);
-    push_markdown(&mut p, c, Style::NONE);
+    push_markdown(&mut p, &broken, Style::NONE);
     trim_paragraph(&mut p);
     vec![Block::paragraph(p, span)]
 }
@@ -806,6 +813,17 @@ mod tests {
         // Pipes without a delimiter row are text.
         let doc = read_str("a | b | c\n");
         assert!(matches!(doc.blocks[0].kind, BlockKind::Paragraph(_)));
+        // A cell whose only tags are line breaks keeps its markdown.
+        let doc = read_str("| | |\n|---|---|\n| § 1 | **Ekonomi**<br>Budgeten godkändes. |\n");
+        let BlockKind::Table(t) = &doc.blocks[0].kind else {
+            panic!("a table: {:?}", doc.blocks);
+        };
+        let BlockKind::Paragraph(p) = &t.rows[1].cells[1].blocks[0].kind else {
+            panic!("a paragraph");
+        };
+        assert_eq!(p.runs[0].text, "Ekonomi");
+        assert!(p.runs[0].style.contains(Style::BOLD));
+        assert_eq!(p.text(), "Ekonomi\nBudgeten godkändes.");
     }
 
     #[test]
