@@ -357,17 +357,28 @@ fn heading_outline(outline: &Outline) -> Option<Proposal> {
         .iter()
         .filter(|l| level(l.role) == Some(top))
         .count();
-    let mut starts = Vec::new();
+    let mut starts: Vec<PlannedStart> = Vec::new();
     // The last numbered start and its level: an unnumbered heading below it
     // is its sub-item ("*** micro:bits" under "** § 6 Material").
     let mut numbered: Option<(String, u8)> = None;
+    // "## § 45" alone, then "### Val av justerare": the number's title is
+    // the heading after it, which starts no item of its own.
+    let mut title_to_come = false;
     for l in &headings {
         let t = l.text.trim();
+        if std::mem::take(&mut title_to_come)
+            && parse_number(t).is_none()
+            && !section_heading(t, crate::lexicon::CASE_SECTION_HEADINGS)
+            && let Some(last) = starts.last_mut()
+        {
+            last.title = t.to_string();
+            continue;
+        }
         let lv = level(l.role).unwrap_or(top);
         let below_numbered = numbered.as_ref().is_some_and(|(_, nl)| lv > *nl);
         if (at_top == 1 && lv == top && headings.len() > 1)
             || l.attendance
-            || header_like(t)
+            || (header_like(t) && parse_number(t).is_none())
             || (starts.is_empty() && crate::header_heading_is_body(t))
             || section_heading(t, crate::lexicon::CASE_SECTION_HEADINGS)
             || (below_numbered && section_heading(t, crate::lexicon::TASK_LIST_HEADINGS))
@@ -392,13 +403,15 @@ fn heading_outline(outline: &Outline) -> Option<Proposal> {
             (None, Some((n, nl))) if lv > *nl => Some(n.clone()),
             _ => parent,
         };
+        let title = t.get(skip..).unwrap_or(t).trim().to_string();
+        title_to_come = number.is_some() && (title.is_empty() || crate::is_case_number(&title));
         starts.push(PlannedStart {
             key: l.key,
             number,
             parent,
             skip,
             cut: TitleCut::Heading,
-            title: t.get(skip..).unwrap_or(t).trim().to_string(),
+            title,
         });
     }
     (starts.len() >= 2).then_some(Proposal {
@@ -1087,6 +1100,32 @@ mod tests {
                 .collect(),
         );
         assert!(agenda_then_sections(&twice).is_none());
+    }
+
+    #[test]
+    fn a_paragraph_sign_heading_alone_takes_the_heading_after_it_as_its_title() {
+        let o = outline(vec![
+            line(0, "Protokoll", Role::Heading(1), None),
+            line(1, "§ 45", Role::Heading(2), None),
+            line(2, "Dnr KS 2024/0112", Role::Body, None),
+            line(3, "Val av justerare", Role::Heading(3), None),
+            line(4, "Beslut", Role::Heading(4), None),
+            line(5, "§ 46", Role::Heading(2), None),
+            line(6, "Budget 2025", Role::Heading(3), None),
+        ]);
+        let p = heading_outline(&o).expect("a proposal");
+        let got: Vec<_> = p
+            .starts
+            .iter()
+            .map(|s| (s.key.block, s.number.as_deref(), s.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, Some("45"), "Val av justerare"),
+                (5, Some("46"), "Budget 2025")
+            ]
+        );
     }
 
     #[test]

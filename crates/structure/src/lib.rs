@@ -375,6 +375,12 @@ static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHECKBOX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\[([ xX✓✔]?)\]\s*(.+)$").expect("valid regex"));
+/// "Dnr KS 2024/55", "Ärendenummer SLK-2025-00041": a case number, which
+/// stands between a § and its title.
+pub(crate) fn is_case_number(t: &str) -> bool {
+    CASE_NUMBER.is_match(t.trim())
+}
+
 /// A case number and a title after it: "Dnr KS 2024/0112 Val av
 /// justerare", "Diarienummer 2023-145 Budget".
 static CASE_THEN_TITLE: LazyLock<Regex> = LazyLock::new(|| {

@@ -511,6 +511,19 @@ impl HeaderLines {
             {
                 dates.push((d, false));
                 set_times(&mut m, &t);
+                // "Kommunstyrelsens arbetsutskott, 2024-03-12": the body
+                // before the date.
+                if let Some(first) = found.first()
+                    && let Some(head) = t.get(..first.range.start)
+                {
+                    let head = head.trim().trim_end_matches([',', '-', '–']).trim();
+                    if head.starts_with(char::is_uppercase)
+                        && (1..=6).contains(&head.split_whitespace().count())
+                        && any_word_ends(&head.to_lowercase(), lexicon::BODY_WORDS)
+                    {
+                        body_candidates.push((head.to_string(), false));
+                    }
+                }
                 continue;
             }
             if m.start_time.is_none() && find_time_range(&t).is_some() && t.chars().count() < 80 {
@@ -1820,6 +1833,13 @@ mod header_tests {
         let m = header(&["Python Sverige Annual General Meeting 2020 – Minutes"]);
         assert_eq!(m.organization.as_deref(), Some("Python Sverige"));
         assert_eq!(m.body.as_deref(), Some("Annual general meeting"));
+    }
+
+    #[test]
+    fn a_body_before_the_date_on_one_line() {
+        let m = header(&["Protokoll", "Kommunstyrelsens arbetsutskott, 2024-03-12"]);
+        assert_eq!(m.body.as_deref(), Some("Kommunstyrelsens arbetsutskott"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-12"));
     }
 
     #[test]
