@@ -421,7 +421,7 @@ fn heading_outline(outline: &Outline) -> Option<Proposal> {
 }
 
 /// A heading that is one of `labels` ("Beslut", "Åtgärder:").
-fn section_heading(t: &str, labels: &[&str]) -> bool {
+pub(crate) fn section_heading(t: &str, labels: &[&str]) -> bool {
     let t = t.trim().trim_end_matches(':').trim().to_lowercase();
     labels.contains(&t.as_str())
 }

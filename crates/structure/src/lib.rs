@@ -1082,10 +1082,11 @@ impl Finder {
         if let Section::Attendance(h) = self.section()
             && let Some(n) = parse_number(&text)
             && n.parent.is_none()
-            && participants::is_name(text.get(n.rest..).unwrap_or("").trim())
-            && self.attendance_text(text.get(n.rest..).unwrap_or("").trim(), is_struck(p), h)
         {
-            return;
+            let name = text.get(n.rest..).unwrap_or("").trim();
+            if participants::is_name(name) && self.attendance_text(name, is_struck(p), h) {
+                return;
+            }
         }
         if !guests && self.try_start_item(p, &text, bi, span) {
             return;
@@ -1206,9 +1207,7 @@ impl Finder {
             && index + 1 == self.items.len()
             && let Some(item) = self.items.last_mut()
         {
-            let label = para_text(p);
-            let label = label.trim().trim_end_matches(':').trim().to_lowercase();
-            if lexicon::CASE_SECTION_HEADINGS.contains(&label.as_str()) {
+            if layout::section_heading(&para_text(p), lexicon::CASE_SECTION_HEADINGS) {
                 fold_wrapped_title(item, from);
             } else if item.units.len() <= from + 3 && kind == UnitKind::Paragraph {
                 self.title_tail = Some((index, from));

@@ -353,11 +353,7 @@ impl HeaderLines {
                         .map(|l| normalize_location(&l))
                         .or_else(|| place_in_line(&t));
                 }
-                for d in find_dates(&t, &DateContext::default()) {
-                    if let Some(date) = d.date {
-                        dates.push((date, false));
-                    }
-                }
+                dates.extend(line_dates(&t));
                 continue;
             }
             // "Brf Bronsyxan, 716406-9671": the association and its
@@ -413,11 +409,7 @@ impl HeaderLines {
                         org.filter(|o| document_type_word(&o.to_lowercase()).is_none());
                 }
                 set_times(&mut m, &t);
-                for d in find_dates(&t, &DateContext::default()) {
-                    if let Some(date) = d.date {
-                        dates.push((date, false));
-                    }
-                }
+                dates.extend(line_dates(&t));
                 continue;
             }
             // "STYRELSEPROTOKOLL nr 4/2023": the type fused to the kind of
@@ -429,11 +421,7 @@ impl HeaderLines {
                 if meeting_kind.is_none() {
                     meeting_kind = kind;
                 }
-                for d in find_dates(&t, &DateContext::default()) {
-                    if let Some(date) = d.date {
-                        dates.push((date, false));
-                    }
-                }
+                dates.extend(line_dates(&t));
                 set_times(&mut m, &t);
                 continue;
             }
@@ -455,11 +443,7 @@ impl HeaderLines {
                 } else if m.organization.is_none() {
                     m.organization = Some(name.to_string());
                 }
-                for d in find_dates(&t, &DateContext::default()) {
-                    if let Some(date) = d.date {
-                        dates.push((date, false));
-                    }
-                }
+                dates.extend(line_dates(&t));
                 continue;
             }
             if let Some((w, ty)) = document_type_word(&key) {
@@ -476,11 +460,7 @@ impl HeaderLines {
                 let rest = rest.as_str();
                 // "Protokoll kommunstyrelsen 2024-03-12": the date is the
                 // meeting's.
-                for d in find_dates(&t, &DateContext::default()) {
-                    if let Some(date) = d.date {
-                        dates.push((date, false));
-                    }
-                }
+                dates.extend(line_dates(&t));
                 set_times(&mut m, &t);
                 if (line.heading || i == 0)
                     && rest.chars().any(char::is_alphabetic)
@@ -639,6 +619,14 @@ fn name_then_type(t: &str) -> Option<(&str, &'static str)> {
         && name.split_whitespace().count() <= 6
         && document_type_word(&name.to_lowercase()).is_none())
     .then_some((name, *ty))
+}
+
+/// The dates a header line gives, none of them labelled as the meeting's.
+fn line_dates(t: &str) -> impl Iterator<Item = (Date, bool)> {
+    find_dates(t, &DateContext::default())
+        .into_iter()
+        .filter_map(|d| d.date)
+        .map(|d| (d, false))
 }
 
 fn key_ends(t: &str, ending: &str) -> bool {

@@ -3,6 +3,23 @@
 use super::*;
 use minutes_model::{Cell, Table};
 
+/// The structure of a document whose lines are given as paragraphs, as a
+/// PDF reader gives them (tabs kept).
+fn structure_of_lines(lines: &[&str]) -> Structured {
+    let blocks = lines
+        .iter()
+        .map(|t| {
+            let mut p = Paragraph::new(Role::Body);
+            p.push(t, Style::default(), None);
+            Block::paragraph(p, Span::default())
+        })
+        .collect();
+    find(&Document {
+        blocks,
+        ..Document::default()
+    })
+}
+
 fn structure(text: &str) -> Structured {
     let doc = minutes_text::read(text.as_bytes(), &Default::default()).expect("reads");
     find(&doc)
@@ -729,7 +746,7 @@ fn an_acronym_with_its_board_names_the_association() {
 #[test]
 fn an_attendance_table_given_as_lines_with_tabs_is_read_by_its_columns() {
     // What a PDF reader gives for a two-column table under "Deltagare:".
-    let blocks = [
+    let s = structure_of_lines(&[
         "Minnesanteckningar 2023-09-14",
         "Deltagare:",
         "Namn\tOrganisation",
@@ -739,19 +756,7 @@ fn an_attendance_table_given_as_lines_with_tabs_is_read_by_its_columns() {
         "Dagordningen godkändes.",
         "2. Övrigt",
         "Inget.",
-    ]
-    .iter()
-    .map(|t| {
-        let mut p = Paragraph::new(Role::Body);
-        p.push(t, Style::default(), None);
-        Block::paragraph(p, Span::default())
-    })
-    .collect();
-    let doc = Document {
-        blocks,
-        ..Document::default()
-    };
-    let s = find(&doc);
+    ]);
     let people: Vec<_> = s
         .participants
         .iter()
@@ -769,7 +774,7 @@ fn an_attendance_table_given_as_lines_with_tabs_is_read_by_its_columns() {
 
 #[test]
 fn a_task_table_given_as_lines_with_tabs_gives_each_row_its_owner_and_date() {
-    let blocks = [
+    let s = structure_of_lines(&[
         "Protokoll 2024-03-12",
         "1. Vårfesten",
         "Festen blir den 20 april.",
@@ -777,19 +782,7 @@ fn a_task_table_given_as_lines_with_tabs_gives_each_row_its_owner_and_date() {
         "Boka lokal\tBo\t1 april",
         "Beställa mat\tCilla\t10 april",
         "2. Avslutning",
-    ]
-    .iter()
-    .map(|t| {
-        let mut p = Paragraph::new(Role::Body);
-        p.push(t, Style::default(), None);
-        Block::paragraph(p, Span::default())
-    })
-    .collect();
-    let doc = Document {
-        blocks,
-        ..Document::default()
-    };
-    let s = find(&doc);
+    ]);
     let tasks: Vec<_> = s.items[0]
         .units
         .iter()
