@@ -321,6 +321,9 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "verket",
     "samfällighet",
     "samfällighetsförening",
+    "vägsamfällighet",
+    "församling",
+    "pastorat",
     "universitet",
     "sjukvårdsregionen",
     "klubb",
@@ -781,6 +784,43 @@ pub const TITLE_LEADS: &[&str] = &[
     "of",
     "from the",
     "for the",
+];
+
+/// Plain words for a meeting, which name a body only with the group it is
+/// held in ("möte i arbetsgruppen för cykelplanen", "sammanträde med
+/// socialnämnden"), lower case.
+pub const GENERIC_MEETING_WORDS: &[&str] =
+    &["möte", "mötet", "sammanträde", "sammanträdet", "meeting"];
+
+/// Words a date or a clock time leaves in a title when it is taken out
+/// ("årsmöte den 12 mars 2024 kl. 18" → "årsmöte den kl."), lower case.
+pub const DATE_LEFTOVER_WORDS: &[&str] = &[
+    "den",
+    "kl",
+    "klockan",
+    "måndagen",
+    "tisdagen",
+    "onsdagen",
+    "torsdagen",
+    "fredagen",
+    "lördagen",
+    "söndagen",
+    "måndag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "söndag",
+    "on",
+    "at",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Words that qualify a kind of meeting in a title ("Konstituerande

@@ -9,6 +9,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+mod title;
+
 /// What the minutes say about the meeting itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Meeting {
@@ -210,7 +212,7 @@ impl HeaderLines {
                     }
                 }
                 "title" => {
-                    if let Some(tp) = title_parts(v) {
+                    if let Some(tp) = title::read_title(v) {
                         meeting_kind = meeting_kind.or(tp.body);
                         m.organization = m.organization.take().or(tp.organization);
                     }
@@ -337,15 +339,22 @@ impl HeaderLines {
             }
             if (line.heading || i <= 2)
                 && meeting_kind.is_none()
-                && let Some(tp) = title_parts(&t)
+                && let Some(tp) = title::read_title(&t)
             {
                 meeting_kind = tp.body;
-                if let Some((_, ty)) = document_type_word(&t.to_lowercase()) {
+                if let Some(ty) = tp
+                    .document_type
+                    .or_else(|| document_type_word(&t.to_lowercase()).map(|(_, ty)| ty))
+                {
                     m.document_type.get_or_insert_with(|| ty.to_string());
                 }
                 if m.organization.is_none() {
                     m.organization = tp.organization;
                 }
+                if m.department.is_none() {
+                    m.department = tp.department;
+                }
+                set_times(&mut m, &t);
                 if m.location.is_none() {
                     // "Årsmöte i församlingshemmet": the place after the kind.
                     m.location = tp
@@ -1063,9 +1072,12 @@ fn normalize_location(v: &str) -> String {
     }
 }
 
+/// "Västra Götalandsregionen", "Kungsbacka kommun", "Borås Stad": a region
+/// in one word, a municipality as a name and its word ("Halmstad" and
+/// "Karlstad" are towns, not the municipality's organisation).
 static ORG_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b((?:\p{Lu}\p{Ll}+\s+)?\p{L}*(?:sjukvårdsregionen|regionen|kommun|stad|Stad|landsting))s?\b",
+        r"\b((?:\p{Lu}\p{Ll}+\s+)?\p{L}*(?:sjukvårdsregionen|regionen)|\p{Lu}\p{L}+\s+(?:kommun|stad|Stad|landsting))s?\b",
     )
     .expect("valid regex")
 });
@@ -1443,6 +1455,15 @@ mod tests {
     }
 
     #[test]
+    fn a_town_in_the_text_is_no_organisation() {
+        let mut m = super::Meeting::default();
+        super::fill_from_text(&mut m, "Laget åker på träningsläger i Halmstad i maj.\n");
+        assert_eq!(m.organization, None);
+        super::fill_from_text(&mut m, "Kungsbacka kommun har fått svar.\n");
+        assert_eq!(m.organization.as_deref(), Some("Kungsbacka kommun"));
+    }
+
+    #[test]
     fn opening_and_closing_times_from_the_text() {
         let mut m = super::Meeting::default();
         super::fill_from_text(
@@ -1473,8 +1494,13 @@ mod tests {
 /// What a title line says about the meeting.
 #[derive(Debug, Default, PartialEq)]
 struct TitleParts {
+    /// The document's type, when the title gives it ("minutes").
+    document_type: Option<&'static str>,
+    /// The body the kind of meeting names ("Styrelsen", "Årsmöte").
     body: Option<String>,
     organization: Option<String>,
+    /// An office under the organisation, given as a segment of its own.
+    department: Option<String>,
     location: Option<String>,
 }
 
@@ -1507,52 +1533,6 @@ fn leads_alternation() -> String {
 static DOCUMENT_LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i)^{}", leads_alternation())).expect("valid regex"));
 
-/// "Protokoll för Ekbackens hembygdsförenings årsmöte", "Protokoll fört vid
-/// X:s höstmöte", "Ixs konstituerande styrelsemöte för år 2018".
-static GENITIVE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^{}((?-i:\p{{Lu}})[\p{{L}}\d\-&. ]*?)(?::s|s)\s+(?:(?:{})\s+)?({})\b((?-i:[^\p{{Lu}}]*))$",
-        leads_alternation(),
-        modifiers_alternation(),
-        kinds_alternation()
-    ))
-    .expect("valid regex")
-});
-/// "IX Årsmötesprotokoll 2021": the association, then the kind fused with
-/// the document type.
-static FUSED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^((?-i:\p{{Lu}})[\p{{L}}\d\-&. ]*?)\s+({})s?protokoll\b((?-i:[^\p{{Lu}}]*))$",
-        kinds_alternation()
-    ))
-    .expect("valid regex")
-});
-/// "Styrelsemöte nr 4", "Konstituerande styrelsemöte för 2017", "Digital
-/// föreningsstämma via Teams samt poströstning": the kind, perhaps a
-/// modifier, and no organisation.
-static KIND_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^{}(?:(?:{})\s+)?({})\b(?:\s+via\s+(.+?)(?:\s+samt\b.*)?|((?-i:[^\p{{Lu}}]*)))$",
-        leads_alternation(),
-        modifiers_alternation(),
-        kinds_alternation()
-    ))
-    .expect("valid regex")
-});
-
-/// "Styrelsemöte Brf Lönnen", "Konstituerande styrelsemöte för Sportklubben
-/// Vind", "Ordinarie föreningsstämma med Bostadsrättsföreningen Lärkan": the
-/// kind, then the organisation that holds it (checked by its shape).
-static KIND_OF_ORG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^{}(?:(?:{})\s+)?({})\s+(?:(?:för|i|hos|med|vid|inom|of|for)\s+)?((?-i:\p{{Lu}}).*?)$",
-        leads_alternation(),
-        modifiers_alternation(),
-        kinds_alternation()
-    ))
-    .expect("valid regex")
-});
-
 fn modifiers_alternation() -> String {
     lexicon::MEETING_KIND_MODIFIERS
         .iter()
@@ -1572,47 +1552,6 @@ fn body_of_kind(kind: &str) -> String {
         Some((_, Some(body))) => body.to_string(),
         _ => capitalised(&k),
     }
-}
-
-/// Read a title line for the body, the association and the place.
-fn title_parts(line: &str) -> Option<TitleParts> {
-    let undated = without_dates(line);
-    let t = undated.trim().trim_end_matches(['.', ':']);
-    if t.chars().count() > 120 {
-        return None;
-    }
-    if let Some(c) = GENITIVE_TITLE.captures(t) {
-        return Some(TitleParts {
-            body: c.get(2).map(|k| body_of_kind(k.as_str())),
-            organization: c.get(1).map(|o| o.as_str().trim().to_string()),
-            location: None,
-        });
-    }
-    if let Some(c) = FUSED_TITLE.captures(t) {
-        return Some(TitleParts {
-            body: c.get(2).map(|k| body_of_kind(k.as_str())),
-            organization: c.get(1).map(|o| o.as_str().trim().to_string()),
-            location: None,
-        });
-    }
-    if let Some(c) = KIND_TITLE.captures(t) {
-        return Some(TitleParts {
-            body: c.get(1).map(|k| body_of_kind(k.as_str())),
-            organization: None,
-            location: c.get(2).map(|p| p.as_str().trim().to_string()),
-        });
-    }
-    if let Some(c) = KIND_OF_ORG.captures(t)
-        && let Some(org) = c.get(2).map(|o| o.as_str().trim().trim_end_matches(','))
-        && organisation_shaped(org)
-    {
-        return Some(TitleParts {
-            body: c.get(1).map(|k| body_of_kind(k.as_str())),
-            organization: Some(org.to_string()),
-            location: None,
-        });
-    }
-    None
 }
 
 /// "Göteborgs Stad Stadsledningskontoret protokoll": a running page header
@@ -1650,84 +1589,6 @@ pub(crate) fn warnings(m: &Meeting) -> Vec<minutes_model::Diagnostic> {
         "structure.no-date",
         "no meeting date found: the header names no date (set it by hand or check the header)",
     )]
-}
-
-#[cfg(test)]
-mod title_tests {
-    use super::*;
-
-    fn parts(body: &str, org: Option<&str>, place: Option<&str>) -> Option<TitleParts> {
-        Some(TitleParts {
-            body: Some(body.to_string()),
-            organization: org.map(str::to_string),
-            location: place.map(str::to_string),
-        })
-    }
-
-    #[test]
-    fn title_lines_name_the_body_and_the_association() {
-        assert_eq!(
-            title_parts("Protokoll för Ekbackens hembygdsförenings årsmöte"),
-            parts("Årsmöte", Some("Ekbackens hembygdsförening"), None)
-        );
-        assert_eq!(
-            title_parts("Protokoll fört vid Sällskapet Nordstjärnans höstmöte 2019"),
-            parts("Höstmöte", Some("Sällskapet Nordstjärnan"), None)
-        );
-        assert_eq!(
-            title_parts("Protokoll fört vid IF Kamraternas:s vårmöte"),
-            parts("Vårmöte", Some("IF Kamraternas"), None)
-        );
-        assert_eq!(
-            title_parts("Styrelsemöte nr 4"),
-            parts("Styrelsen", None, None)
-        );
-        assert_eq!(
-            title_parts("Konstituerande styrelsemöte för 2017"),
-            parts("Styrelsen", None, None)
-        );
-        assert_eq!(
-            title_parts("IX Årsmötesprotokoll 2021"),
-            parts("Årsmöte", Some("IX"), None)
-        );
-        assert_eq!(
-            title_parts("Digital föreningsstämma via Percap och Microsoft Teams samt poströstning"),
-            parts("Föreningsstämma", None, Some("Percap och Microsoft Teams"))
-        );
-        assert_eq!(
-            title_parts("Styrelsemöte Brf Lönnen 12"),
-            parts("Styrelsen", Some("Brf Lönnen 12"), None)
-        );
-        assert_eq!(
-            title_parts("Protokoll konstituerande styrelsemöte för Sportklubben Vind"),
-            parts("Styrelsen", Some("Sportklubben Vind"), None)
-        );
-        assert_eq!(
-            title_parts(
-                "Protokoll vid ordinarie föreningsstämma med Bostadsrättsföreningen Lärkan"
-            ),
-            parts(
-                "Föreningsstämma",
-                Some("Bostadsrättsföreningen Lärkan"),
-                None
-            )
-        );
-        // A place after the kind is no organisation.
-        assert_eq!(title_parts("Årsmöte i Bygdegården"), None);
-        assert_eq!(title_parts("Årsmötet beslutade att välja styrelsen."), None);
-    }
-
-    #[test]
-    fn a_running_header_names_organisation_and_office() {
-        assert_eq!(
-            running_header("Göteborgs Stad Stadsledningskontoret protokoll"),
-            Some((
-                "Göteborgs Stad".to_string(),
-                "Stadsledningskontoret".to_string()
-            ))
-        );
-        assert_eq!(running_header("Protokoll nr 9"), None);
-    }
 }
 
 #[cfg(test)]
@@ -1985,5 +1846,90 @@ mod organisation_line_tests {
     fn a_meeting_label_names_the_body() {
         let m = header(&["Minnesanteckningar", "Möte: Arbetsgrupp digitalisering"]);
         assert_eq!(m.body.as_deref(), Some("Arbetsgrupp digitalisering"));
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    fn parts(body: &str, org: Option<&str>, place: Option<&str>) -> Option<TitleParts> {
+        Some(TitleParts {
+            body: Some(body.to_string()),
+            organization: org.map(str::to_string),
+            location: place.map(str::to_string),
+            ..TitleParts::default()
+        })
+    }
+
+    /// The title's body, holder and place, its document type aside.
+    fn read(line: &str) -> Option<TitleParts> {
+        title::read_title(line).map(|t| TitleParts {
+            document_type: None,
+            ..t
+        })
+    }
+
+    #[test]
+    fn title_lines_name_the_body_and_the_association() {
+        assert_eq!(
+            read("Protokoll för Ekbackens hembygdsförenings årsmöte"),
+            parts("Årsmöte", Some("Ekbackens hembygdsförening"), None)
+        );
+        assert_eq!(
+            read("Protokoll fört vid Sällskapet Nordstjärnans höstmöte 2019"),
+            parts("Höstmöte", Some("Sällskapet Nordstjärnan"), None)
+        );
+        assert_eq!(
+            read("Protokoll fört vid IF Kamraternas:s vårmöte"),
+            parts("Vårmöte", Some("IF Kamraternas"), None)
+        );
+        assert_eq!(read("Styrelsemöte nr 4"), parts("Styrelsen", None, None));
+        assert_eq!(
+            read("Konstituerande styrelsemöte för 2017"),
+            parts("Styrelsen", None, None)
+        );
+        assert_eq!(
+            read("IX Årsmötesprotokoll 2021"),
+            parts("Årsmöte", Some("IX"), None)
+        );
+        assert_eq!(
+            read("Digital föreningsstämma via Percap och Microsoft Teams samt poströstning"),
+            parts("Föreningsstämma", None, Some("Percap och Microsoft Teams"))
+        );
+        assert_eq!(
+            read("Styrelsemöte Brf Lönnen 12"),
+            parts("Styrelsen", Some("Brf Lönnen 12"), None)
+        );
+        assert_eq!(
+            read("Protokoll konstituerande styrelsemöte för Sportklubben Vind"),
+            parts("Styrelsen", Some("Sportklubben Vind"), None)
+        );
+        assert_eq!(
+            read("Protokoll vid ordinarie föreningsstämma med Bostadsrättsföreningen Lärkan"),
+            parts(
+                "Föreningsstämma",
+                Some("Bostadsrättsföreningen Lärkan"),
+                None
+            )
+        );
+        // A place after the kind is no organisation.
+        assert_eq!(
+            read("Årsmöte i Bygdegården"),
+            parts("Årsmöte", None, Some("Bygdegården"))
+        );
+        assert_eq!(read("Årsmötet beslutade att välja styrelsen."), None);
+    }
+
+    #[test]
+    fn a_running_header_names_organisation_and_office() {
+        assert_eq!(
+            running_header("Göteborgs Stad Stadsledningskontoret protokoll"),
+            Some((
+                "Göteborgs Stad".to_string(),
+                "Stadsledningskontoret".to_string()
+            ))
+        );
+        assert_eq!(running_header("Protokoll nr 9"), None);
     }
 }

@@ -1,0 +1,633 @@
+//! A title line read as its parts. Titles of minutes are built from a few
+//! kinds of pieces in any order, joined by commas, dashes or plain spaces:
+//! the document's type ("Protokoll", "Minnesanteckningar"), a lead word
+//! ("fört vid", "från"), the kind of meeting ("årsmöte", "styrelsemöte",
+//! "board meeting", with a modifier such as "ordinarie"), who holds it (a
+//! name before the kind in the genitive, or after it behind a preposition,
+//! or a segment of its own), the date and time, and the place ("i
+//! Bygdegården"). Scanning each segment for those pieces is kept apart from
+//! [`read_title`], the one place that decides what the line says.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{
+    TitleParts, body_of_kind, capitalised, compound_document_type, document_type_word,
+    is_placeholder, kinds_alternation, leads_alternation, modifiers_alternation,
+    organisation_shaped, without_dates,
+};
+use crate::lexicon;
+
+/// The kind of meeting in a segment, perhaps with a modifier before it and
+/// its definite ending ("ordinarie föreningsstämman", "årsmötet").
+static KIND_IN_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:({kinds})|(?:{mods})\s+({kinds}))(?:et|en|t|n)?\b",
+        mods = modifiers_alternation(),
+        kinds = kinds_alternation()
+    ))
+    .expect("valid regex")
+});
+
+/// A plain word for a meeting ("möte", "sammanträde"): it names a body only
+/// with the group it is held in or with ("möte i arbetsgruppen för …").
+static GENERIC_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:{})\s+(?:i|med|with|of)\s+(.+)$",
+        lexicon::GENERIC_MEETING_WORDS
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    ))
+    .expect("valid regex")
+});
+
+/// The document's type and a lead word opening a segment ("Protokoll fört
+/// vid ").
+static TYPE_AND_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i)^{}", leads_alternation())).expect("valid regex"));
+
+/// "nr 4/2024", "nr. 3", "#12": the meeting's sequence number.
+static SEQUENCE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bnr\.?\s*|#)\d+(?:\s*[/-]\s*\d+)?\b").expect("valid regex")
+});
+
+/// The pieces of one segment of a title.
+#[derive(Debug, Default, PartialEq)]
+struct Segment {
+    /// The document type the segment opens or closes with ("minutes").
+    document_type: Option<&'static str>,
+    /// The kind of meeting as written, without its definite ending.
+    kind: Option<String>,
+    /// A body named by a plain meeting word's group ("arbetsgruppen för
+    /// cykelplanen").
+    group: Option<String>,
+    /// Who holds the meeting, as the segment names them.
+    holder: Option<String>,
+    /// The place the segment names.
+    place: Option<String>,
+    /// What is left when nothing above was found: a name, perhaps.
+    rest: Option<String>,
+}
+
+/// The segments of a title: the parts between commas, semicolons, bars,
+/// spaced dashes and colons.
+fn segments(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    for (i, c) in line.char_indices() {
+        let cut = match c {
+            ',' | ';' | '|' => Some(c.len_utf8()),
+            ':' if bytes.get(i + 1).is_none_or(|b| *b == b' ') => Some(1),
+            '-' | '–' | '—'
+                if i > 0
+                    && bytes.get(i - 1) == Some(&b' ')
+                    && bytes.get(i + c.len_utf8()) == Some(&b' ') =>
+            {
+                Some(c.len_utf8())
+            }
+            _ => None,
+        };
+        if let Some(len) = cut {
+            out.push(&line[start..i]);
+            start = i + len;
+        }
+    }
+    out.push(&line[start..]);
+    out.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The words a removed date or time leaves behind ("den", "kl.",
+/// "tisdagen"), and sequence numbers, taken out of a segment.
+fn without_leftovers(seg: &str) -> String {
+    let seg = SEQUENCE_NUMBER.replace_all(seg, "");
+    seg.split_whitespace()
+        .filter(|w| {
+            let k = w.to_lowercase();
+            let k = k.trim_end_matches([',', '.']);
+            // "Styrelsemöte november": a month without its day; in capitals
+            // only written out ("Maj" and "Jan" are names too).
+            let month = crate::dates::month_number(k).is_some()
+                && (w.starts_with(char::is_lowercase) || (k.chars().count() > 4));
+            // "Årsmöte 2024": the year alone.
+            let year = k.len() == 4
+                && k.chars().all(|c| c.is_ascii_digit())
+                && (k.starts_with("19") || k.starts_with("20"));
+            !lexicon::DATE_LEFTOVER_WORDS.contains(&k) && !month && !year
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A name: capitalised words, with the small words that join a name's
+/// parts ("Föreningen Vänner till Parken", "Sektionen för Medieteknik").
+fn name_shaped(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || lexicon::NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+        })
+        // A name does not end in a word that joins it to more ("Sammanfattning av").
+        && words
+            .last()
+            .is_some_and(|w| !lexicon::NAME_CONNECTORS.contains(&w.to_lowercase().as_str()))
+        && !is_placeholder(t)
+}
+
+/// An organisation in its own words: "Sörby samfällighetsförening",
+/// "Föreningen Gröna Huset", or a name with an organisation's word inside
+/// it ("Svenska Turistföreningen Umeå").
+fn organisation_named(t: &str) -> bool {
+    let key = t.to_lowercase();
+    organisation_shaped(t)
+        || key
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| lexicon::ORGANIZATION_HEADS.contains(&w))
+        || (name_shaped(t) && super::any_word_ends(&key, lexicon::ORGANIZATION_WORDS))
+}
+
+/// "Python Sverige", "IX": a name of two words or more, or an acronym.
+fn several_words_or_acronym(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    words >= 2
+        || (words == 1
+            && (2..=6).contains(&t.chars().count())
+            && t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !lexicon::MEETING_KIND_MODIFIERS.contains(&t.to_lowercase().as_str()))
+}
+
+/// How many words of `t` start with a capital.
+fn capitalised_words(t: &str) -> usize {
+    t.split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count()
+}
+
+/// A holder's name after a preposition: a name, or an organisation in its
+/// own words ("Sörby samfällighetsförening").
+fn holder_shaped(t: &str) -> bool {
+    name_shaped(t) || organisation_shaped(t)
+}
+
+/// "Skogsägarföreningen Norras", "IF Kamraternas:s": a name in the genitive,
+/// without its ending.
+/// An association's own word may stand in lower case inside its name
+/// ("Ekbackens hembygdsförenings").
+fn genitive_name(t: &str) -> Option<&str> {
+    let base = t.strip_suffix(":s").or_else(|| t.strip_suffix('s'))?;
+    let words: Vec<&str> = base.split_whitespace().collect();
+    let word_of_a_name = |w: &&str| {
+        let k = w.to_lowercase();
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || lexicon::NAME_CONNECTORS.contains(&k.as_str())
+            || super::ends_with_any(&k, lexicon::ORGANIZATION_WORDS)
+    };
+    ((1..=6).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(word_of_a_name)
+        && !is_placeholder(base))
+    .then_some(base)
+}
+
+/// Where a meeting is held or who holds it, after its kind: "i
+/// Bygdegården" is a place, "i Föreningen X" and "för Sportklubben Vind"
+/// the holder, "hos Anna Berg" a place; a bare name is the holder.
+fn after_kind(after: &str) -> Result<(Option<String>, Option<String>), ()> {
+    let after = after.trim();
+    if after.is_empty() {
+        return Ok((None, None));
+    }
+    let (prep, rest) = after
+        .split_once(' ')
+        .map_or((after, ""), |(p, r)| (p, r.trim()));
+    let prep = prep.to_lowercase();
+    // "i Python Sverige i Folkets hus": who holds it, then where.
+    if ["i", "på", "för", "med", "vid", "inom", "of", "for"].contains(&prep.as_str())
+        && let Some((holder, place)) = rest.rsplit_once(" i ").or_else(|| rest.rsplit_once(" på "))
+        && let (holder, place) = (holder.trim(), place.trim())
+        && (organisation_named(holder) || (name_shaped(holder) && capitalised_words(holder) >= 2))
+        && !place.is_empty()
+        && place.split_whitespace().count() <= 6
+        && !organisation_named(place)
+    {
+        return Ok((Some(holder.to_string()), Some(place.to_string())));
+    }
+    match prep.as_str() {
+        "i" | "på" => {
+            // "i Python Sverige": a name of several capitalised words is an
+            // association; "i Folkets hus", "i Klubbstugan" are places.
+            if organisation_named(rest) || (name_shaped(rest) && capitalised_words(rest) >= 2) {
+                Ok((Some(rest.to_string()), None))
+            } else if !rest.is_empty() && rest.chars().count() <= 60 {
+                Ok((None, Some(rest.to_string())))
+            } else {
+                Err(())
+            }
+        }
+        // "via Teams samt poströstning": the place, not how else one votes.
+        "hos" | "via" => {
+            let place = rest.split(" samt ").next().unwrap_or(rest).trim();
+            Ok((None, (!place.is_empty()).then(|| place.to_string())))
+        }
+        "för" | "med" | "vid" | "inom" | "of" | "for" => {
+            if rest.chars().any(char::is_alphabetic) {
+                Ok((holder_shaped(rest).then(|| rest.to_string()), None))
+            } else {
+                // "för 2017": the year the board serves.
+                Ok((None, None))
+            }
+        }
+        // A bare name after the kind is the holder only in an
+        // organisation's words: "Styrelsemöte Microsoft Teams", "Medlemsmöte
+        // Folkets Hus" name where, "Styrelsemöte VT" when.
+        _ if organisation_named(after) => Ok((Some(after.to_string()), None)),
+        _ if name_shaped(after) => Ok((None, None)),
+        // "beslutade att …": a sentence, not a title.
+        _ => Err(()),
+    }
+}
+
+/// Scan one segment for the pieces of a title. `Err` when the segment is
+/// a sentence that merely mentions a kind of meeting.
+fn scan_segment(raw: &str) -> Result<Segment, ()> {
+    let mut seg = Segment::default();
+    let mut text = without_leftovers(raw);
+    // The type and lead word before the rest ("Protokoll fört vid …").
+    if let Some((w, ty)) = document_type_word(&text.to_lowercase()) {
+        seg.document_type = Some(ty);
+        let cut = TYPE_AND_LEAD
+            .find(&text)
+            .map_or(w.len(), |m| m.end().max(w.len()));
+        text = text
+            .get(cut..)
+            .unwrap_or("")
+            .trim_start_matches(':')
+            .trim()
+            .to_string();
+    }
+    // The type closing it ("Board meeting minutes").
+    if let Some((head, last)) = text.rsplit_once(' ')
+        && let Some((_, ty)) = lexicon::DOCUMENT_TYPES
+            .iter()
+            .find(|(w, _)| *w == last.to_lowercase())
+    {
+        seg.document_type.get_or_insert(ty);
+        text = head.trim().to_string();
+    }
+    if text.is_empty() {
+        return Ok(seg);
+    }
+    // "Styrelseprotokoll Tennisklubben Lobben", "IX Årsmötesprotokoll":
+    // the kind fused to the type, the holder before or after it.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (at, word) in words.iter().enumerate() {
+        let Some((ty, Some(kind))) = compound_document_type(&word.to_lowercase()) else {
+            continue;
+        };
+        seg.document_type.get_or_insert(ty);
+        seg.kind = Some(kind);
+        let before = words[..at].join(" ");
+        if !before.is_empty() {
+            seg.holder = Some(before).filter(|b| name_shaped(b));
+        }
+        let (holder, place) = after_kind(&words[at + 1..].join(" "))?;
+        seg.holder = seg.holder.take().or(holder);
+        seg.place = place;
+        return Ok(seg);
+    }
+    if let Some(c) = KIND_IN_SEGMENT.captures(&text)
+        && let (Some(all), Some(kind)) = (c.get(0), c.get(1).or_else(|| c.get(2)))
+    {
+        let before = text[..all.start()].trim();
+        let after = text[all.end()..].trim();
+        if !before.is_empty() {
+            // "Skogsägarföreningen Norras årsmöte", "Python Sverige board
+            // meeting"; anything else before the kind is a sentence.
+            let owner = genitive_name(before).or(name_shaped(before).then_some(before));
+            seg.holder = Some(owner.ok_or(())?.to_string());
+        }
+        let (holder, place) = after_kind(after)?;
+        seg.holder = seg.holder.take().or(holder);
+        seg.place = place;
+        seg.kind = Some(kind.as_str().to_string());
+        return Ok(seg);
+    }
+    if let Some(c) = GENERIC_MEETING.captures(&text)
+        && let Some(group) = c.get(1)
+    {
+        let group = group.as_str().trim();
+        if group
+            .split_whitespace()
+            .any(|w| super::any_word_ends(&w.to_lowercase(), lexicon::BODY_WORDS))
+        {
+            // "kyrkorådet i Ödeby församling": the body, then its owner.
+            let (body, owner) = match group.rsplit_once(" i ") {
+                Some((b, o)) if organisation_shaped(o.trim()) => (b.trim(), Some(o.trim())),
+                _ => (group, None),
+            };
+            seg.group = Some(capitalised(body));
+            seg.holder = owner.map(str::to_string);
+            return Ok(seg);
+        }
+    }
+    if let Some(place) = text
+        .strip_prefix("i ")
+        .or_else(|| text.strip_prefix("på "))
+        .or_else(|| text.strip_prefix("hos "))
+        .filter(|p| (1..=6).contains(&p.split_whitespace().count()))
+    {
+        seg.place = Some(place.trim().to_string());
+        return Ok(seg);
+    }
+    seg.rest = Some(text);
+    Ok(seg)
+}
+
+/// Read a title line: the kind of meeting (its body), who holds it, the
+/// office and the place. `None` unless the line names a kind of meeting
+/// (or a plain meeting with a group), and for a sentence.
+pub(super) fn read_title(line: &str) -> Option<TitleParts> {
+    let undated = without_dates(line);
+    let undated = undated.trim().trim_end_matches(':').trim();
+    if undated.chars().count() > 160 || undated.ends_with('.') {
+        return None;
+    }
+    let mut parts = TitleParts::default();
+    let mut names = Vec::new();
+    let mut found_kind = false;
+    for raw in segments(undated) {
+        let seg = scan_segment(raw).ok()?;
+        if let Some(ty) = seg.document_type {
+            parts.document_type.get_or_insert(ty);
+        }
+        if let Some(kind) = seg.kind
+            && !found_kind
+        {
+            found_kind = true;
+            parts.body = Some(body_of_kind(&kind));
+        } else if let Some(group) = seg.group
+            && parts.body.is_none()
+        {
+            found_kind = true;
+            parts.body = Some(group);
+        }
+        if let Some(h) = seg.holder {
+            parts.organization.get_or_insert(h);
+        }
+        if let Some(p) = seg.place {
+            parts.location.get_or_insert(p);
+        }
+        if let Some(r) = seg.rest {
+            names.push(r);
+        }
+    }
+    if !found_kind {
+        return None;
+    }
+    // Segments of their own: the organisation, an office under it.
+    for name in names {
+        let key = name.to_lowercase();
+        if super::any_word_ends(&key, lexicon::DEPARTMENT_WORDS) && name_shaped(&name) {
+            parts.department.get_or_insert(name);
+        } else if organisation_shaped(&name) {
+            // An organisation's own word ("… kommun", "Föreningen …") beats
+            // a name taken from beside the kind.
+            if parts
+                .organization
+                .as_deref()
+                .is_none_or(|o| !organisation_shaped(o))
+            {
+                parts.organization = Some(name);
+            }
+        } else if name_shaped(&name)
+            && parts.organization.is_none()
+            && several_words_or_acronym(&name)
+        {
+            // "Python Sverige – årsmöte", "Board meeting minutes, Python
+            // Sverige": a segment of its own names who holds the meeting.
+            // One word alone is as often the form or the place ("Årsmöte
+            // 2021 – Digitalt", "Styrelsemöte, Lund").
+            parts.organization = Some(name);
+        }
+    }
+    Some(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(
+        body: &str,
+        org: Option<&str>,
+        place: Option<&str>,
+        ty: Option<&'static str>,
+    ) -> Option<TitleParts> {
+        Some(TitleParts {
+            document_type: ty,
+            body: Some(body.to_string()),
+            organization: org.map(str::to_string),
+            department: None,
+            location: place.map(str::to_string),
+        })
+    }
+
+    #[test]
+    fn segments_split_at_commas_dashes_and_colons() {
+        assert_eq!(
+            segments("Brf Solrosen 12 – protokoll från föreningsstämma"),
+            vec!["Brf Solrosen 12", "protokoll från föreningsstämma"]
+        );
+        assert_eq!(
+            segments("Protokoll, styrelsemöte, Scoutkåren Tärnan"),
+            vec!["Protokoll", "styrelsemöte", "Scoutkåren Tärnan"]
+        );
+        assert_eq!(
+            segments("Möte 2024-03-12 kl. 18:00"),
+            vec!["Möte 2024-03-12 kl. 18:00"]
+        );
+        assert_eq!(segments("Grupp A-B"), vec!["Grupp A-B"]);
+    }
+
+    #[test]
+    fn the_kind_and_who_holds_it_in_any_order() {
+        let m = Some("minutes");
+        assert_eq!(
+            read_title("Brf Solrosen 12 – protokoll från ordinarie föreningsstämma 2024-03-12"),
+            title("Föreningsstämma", Some("Brf Solrosen 12"), None, m)
+        );
+        assert_eq!(
+            read_title("Sveriges Schackförbund – Protokoll styrelsemöte 2024-03-12"),
+            title("Styrelsen", Some("Sveriges Schackförbund"), None, m)
+        );
+        assert_eq!(
+            read_title("Protokoll från årsmötet i Föreningen Vänner till Parken"),
+            title("Årsmöte", Some("Föreningen Vänner till Parken"), None, m)
+        );
+        assert_eq!(
+            read_title("Protokoll, styrelsemöte, Scoutkåren Tärnan, 2024-03-12"),
+            title("Styrelsen", Some("Scoutkåren Tärnan"), None, m)
+        );
+        assert_eq!(
+            read_title("Styrelseprotokoll Tennisklubben Lobben 2024-03-12"),
+            title("Styrelsen", Some("Tennisklubben Lobben"), None, m)
+        );
+        assert_eq!(
+            read_title("Styrelsemöte Idrottsklubben Grästorp"),
+            title("Styrelsen", Some("Idrottsklubben Grästorp"), None, None)
+        );
+        assert_eq!(
+            read_title("IFK Grästorp – styrelsemöte"),
+            title("Styrelsen", Some("IFK Grästorp"), None, None)
+        );
+        assert_eq!(
+            read_title("Årsmöte 2021 – Digitalt"),
+            title("Årsmöte", None, None, None)
+        );
+        assert_eq!(
+            read_title("IX – årsmöte 2021"),
+            title("Årsmöte", Some("IX"), None, None)
+        );
+        assert_eq!(
+            read_title("Styrelsemöte Microsoft Teams"),
+            title("Styrelsen", None, None, None)
+        );
+        assert_eq!(
+            read_title(
+                "Protokoll fört vid Skogsägarföreningen Norras årsmöte den 12 mars 2024 i Bygdegården"
+            ),
+            title(
+                "Årsmöte",
+                Some("Skogsägarföreningen Norra"),
+                Some("Bygdegården"),
+                m
+            )
+        );
+        assert_eq!(
+            read_title(
+                "Protokoll från medlemsmöte, Hyresgästföreningen Kortedala, 2024-03-12, kl 18.30, i lokalen Kortedala torg"
+            ),
+            title(
+                "Medlemsmöte",
+                Some("Hyresgästföreningen Kortedala"),
+                Some("lokalen Kortedala torg"),
+                m
+            )
+        );
+        assert_eq!(
+            read_title("Protokoll vid extra föreningsstämma med Riksbyggen Brf Eken"),
+            title(
+                "Extra föreningsstämma",
+                Some("Riksbyggen Brf Eken"),
+                None,
+                m
+            )
+        );
+        assert_eq!(
+            read_title("Digital föreningsstämma via Percap och Microsoft Teams samt poströstning"),
+            title(
+                "Föreningsstämma",
+                None,
+                Some("Percap och Microsoft Teams"),
+                None
+            )
+        );
+        assert_eq!(
+            read_title("Stenålderns samfällighetsförenings årsstämma 2024"),
+            title(
+                "Årsstämma",
+                Some("Stenålderns samfällighetsförening"),
+                None,
+                None
+            )
+        );
+        assert_eq!(
+            read_title("IX Årsmötesprotokoll 2021"),
+            title("Årsmöte", Some("IX"), None, m)
+        );
+        assert_eq!(
+            read_title("Styrelsemöte november"),
+            title("Styrelsen", None, None, None)
+        );
+        assert_eq!(
+            read_title("Årsmöte för Sörby samfällighetsförening 2024-03-12"),
+            title("Årsmöte", Some("Sörby samfällighetsförening"), None, None)
+        );
+        assert_eq!(
+            read_title("Sammanfattning av styrelsemöte i Hemvärnsgården"),
+            None
+        );
+        assert_eq!(
+            read_title("Protokoll fört vid sammanträde med kyrkorådet i Ödeby församling"),
+            title("Kyrkorådet", Some("Ödeby församling"), None, m)
+        );
+        assert_eq!(
+            read_title("Styrelsemöte Mars 2024"),
+            title("Styrelsen", None, None, None)
+        );
+        assert_eq!(
+            read_title("Styrelsemöte VT"),
+            title("Styrelsen", None, None, None)
+        );
+        assert_eq!(
+            read_title("Årsmöte i Python Sverige"),
+            title("Årsmöte", Some("Python Sverige"), None, None)
+        );
+        assert_eq!(
+            read_title("Årsmöte i Folkets hus"),
+            title("Årsmöte", None, Some("Folkets hus"), None)
+        );
+        assert_eq!(
+            read_title("Protokoll fört vid årsmöte i Brf Linden 4 2024-03-12 i Folkets hus"),
+            title("Årsmöte", Some("Brf Linden 4"), Some("Folkets hus"), m)
+        );
+        assert_eq!(
+            read_title("Board meeting of Python Sverige, 12 March 2024, i Folkets hus"),
+            title("board", Some("Python Sverige"), Some("Folkets hus"), None)
+        );
+        assert_eq!(
+            read_title("Årsmöte i Bygdegården"),
+            title("Årsmöte", None, Some("Bygdegården"), None)
+        );
+    }
+
+    #[test]
+    fn a_plain_meeting_names_the_group_it_is_held_in() {
+        let t = read_title(
+            "Anteckningar från möte i arbetsgruppen för cykelplanen, Trafikkontoret, Göteborgs Stad, 2024-03-12",
+        )
+        .expect("a title");
+        assert_eq!(t.body.as_deref(), Some("Arbetsgruppen för cykelplanen"));
+        assert_eq!(t.department.as_deref(), Some("Trafikkontoret"));
+        assert_eq!(t.organization.as_deref(), Some("Göteborgs Stad"));
+    }
+
+    #[test]
+    fn sentences_and_lines_without_a_kind_are_no_titles() {
+        assert_eq!(read_title("Årsmötet beslutade att välja styrelsen."), None);
+        assert_eq!(read_title("Årsmötet beslutade att välja styrelsen"), None);
+        assert_eq!(
+            read_title("IX Styrelse hade denna dag sitt första styrelsemöte"),
+            None
+        );
+        assert_eq!(read_title("Protokoll 2024-03-12"), None);
+        assert_eq!(read_title("Möte med kund"), None);
+    }
+}
