@@ -211,6 +211,30 @@ fn header_like(t: &str) -> bool {
             .is_some_and(|d| t[..d.range.start].trim().is_empty())
 }
 
+/// A header field's line: a meeting field's label and its value ("Plats
+/// och tid: Kommunhuset, kl. 13.00", "Datum⇥2025-03-03").
+fn header_field(t: &str) -> bool {
+    let t = t.trim().trim_start_matches(['*', '_']);
+    let Some(cut) = t.find([':', '\t']) else {
+        return false;
+    };
+    let label = t[..cut].trim().trim_end_matches(['*', '_']).to_lowercase();
+    crate::lexicon::MEETING_FIELD_LABELS.contains(&label.as_str())
+}
+
+/// Whether any line strictly between two lines is the minutes' own text:
+/// not bold, not a header field, an attendance line or a date.
+fn content_between(outline: &Outline, from: LineKey, to: LineKey) -> bool {
+    outline.lines.iter().any(|l| {
+        l.key > from
+            && l.key < to
+            && !l.bold
+            && !l.attendance
+            && !header_field(&l.text)
+            && !header_like(&l.text)
+    })
+}
+
 /// The first sentence of a line (up to ". " followed by a capital, or all).
 pub(crate) fn first_sentence(t: &str) -> &str {
     let t = t.trim();
@@ -486,6 +510,16 @@ fn bold_headings(outline: &Outline) -> Option<Proposal> {
                 && !header_like(t)
         })
         .collect();
+    // Bold title lines over the header ("**Ovanåkers kommun**",
+    // "**SAMMANTRÄDESPROTOKOLL**", "**Kommunstyrelsens arbetsutskott**",
+    // then "Plats och tid: …"): leading bold lines with nothing but header
+    // fields, attendance and dates below them are the header, not items.
+    let header_lines = lines
+        .iter()
+        .zip(lines.iter().skip(1))
+        .take_while(|(a, b)| !content_between(outline, a.key, b.key))
+        .count();
+    let lines = lines.get(header_lines..).unwrap_or_default().to_vec();
     let numbers: Vec<Option<u32>> = lines
         .iter()
         .map(|l| {
@@ -886,6 +920,24 @@ fn extends(a: &Proposal, b: &Proposal) -> bool {
         })
 }
 
+/// Every start `a` has beyond `b`'s comes after `b`'s last start, and is
+/// not a part of a case ("Beslut", "Yrkanden").
+fn only_trailing_extra(a: &Proposal, b: &Proposal) -> bool {
+    let Some(last) = b.starts.iter().map(|s| s.key).max() else {
+        return false;
+    };
+    a.starts
+        .iter()
+        .filter(|x| !b.starts.iter().any(|y| y.key == x.key))
+        .all(|x| {
+            x.key > last
+                && !section_heading(
+                    x.title.trim_end_matches(':'),
+                    crate::lexicon::CASE_SECTION_HEADINGS,
+                )
+        })
+}
+
 fn same_starts(a: &Proposal, b: &Proposal) -> bool {
     a.starts.len() == b.starts.len() && a.starts.iter().zip(&b.starts).all(|(x, y)| x.key == y.key)
 }
@@ -927,6 +979,23 @@ pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize
             proposals[i].scheme == Scheme::HeadingOutline
                 && s >= ws * OUTLINE_KEEPS
                 && extends(&proposals[i], &proposals[w])
+        })
+    {
+        best = Some((i, s));
+    }
+    // Bold lines after the last numbered item ("**Action items**" after
+    // "**3. Hiring**"): sections of their own that the last item would
+    // swallow, when the bold lines hold every numbered start besides.
+    if let Some((w, ws)) = best
+        && matches!(
+            proposals[w].scheme,
+            Scheme::Numbered | Scheme::NumberedParagraphs
+        )
+        && let Some(&(i, s)) = scored.iter().find(|&&(i, s)| {
+            proposals[i].scheme == Scheme::BoldHeadings
+                && s >= ws * OUTLINE_KEEPS
+                && extends(&proposals[i], &proposals[w])
+                && only_trailing_extra(&proposals[i], &proposals[w])
         })
     {
         best = Some((i, s));
@@ -1226,6 +1295,66 @@ mod tests {
         let (winner, choice) = choose(&o, &proposals);
         assert_eq!(choice.scheme, Some(Scheme::HeadingOutline), "{choice}");
         assert_eq!(winner.map(|i| proposals[i].starts.len()), Some(2));
+    }
+
+    /// Bold lines (`*` before the text) and plain lines, one block each.
+    fn bold_outline(texts: &[&str]) -> Outline {
+        outline(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let bold = t.starts_with('*');
+                    let mut l = line(i as u32, t.trim_start_matches('*'), Role::Body, None);
+                    l.bold = bold;
+                    l
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn bold_title_lines_over_the_header_are_no_items() {
+        let o = bold_outline(&[
+            "*Ovanåkers kommun",
+            "*SAMMANTRÄDESPROTOKOLL",
+            "*Kommunstyrelsens arbetsutskott",
+            "Plats och tid: Kommunhuset, tisdagen den 3 mars 2025 kl. 13.00–15.30",
+            "*§ 22 Godkännande av dagordning",
+            "Dagordningen godkändes.",
+            "*§ 23 Budget",
+            "Arbetsutskottet beslutar att anta budgeten.",
+        ]);
+        let p = bold_headings(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Godkännande av dagordning", "Budget"]);
+        // A bold heading with text of its own before the first § stays.
+        let o = bold_outline(&[
+            "*Inledning",
+            "Ordföranden hälsade alla välkomna.",
+            "*§ 1 Val av justerare",
+            "Anna valdes.",
+        ]);
+        let p = bold_headings(&o).expect("a proposal");
+        assert_eq!(p.starts.len(), 2);
+    }
+
+    #[test]
+    fn a_bold_section_after_the_last_numbered_item_is_an_item() {
+        let o = bold_outline(&[
+            "*1. Sprint review",
+            "Goals met.",
+            "*2. Hiring",
+            "Postponed.",
+            "*Action items",
+            "Write post-mortem (Mei Chen)",
+        ]);
+        let mut walk = bold_headings(&o).expect("a proposal");
+        walk.scheme = Scheme::Numbered;
+        walk.starts.truncate(2);
+        let bold = bold_headings(&o).expect("a proposal");
+        let (winner, _) = choose(&o, &[walk, bold]);
+        assert_eq!(winner, Some(1));
     }
 
     #[test]
