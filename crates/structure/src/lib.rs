@@ -785,6 +785,19 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     if t.ends_with(['.', '!']) && t.split_whitespace().count() >= 4 && reports {
         return Some((layout::first_sentence(t).to_string(), t.to_string()));
     }
+    // "5. Årsmötet. Årsmötet hålls den 27 februari. Sten beställer …",
+    // "6. Nästa möte. Torsdagen den 20 mars kl. 10.00.": a short head closed
+    // by a full stop, then the point's sentences.
+    let head = layout::first_sentence(t);
+    let after = t.get(head.len()..).unwrap_or_default().trim();
+    if head.len() < t.len()
+        && head.split_whitespace().count() <= 6
+        && head.chars().count() <= 60
+        && head.starts_with(char::is_uppercase)
+        && after.split_whitespace().count() >= 3
+    {
+        return Some((head.to_string(), t.to_string()));
+    }
     None
 }
 

@@ -855,3 +855,31 @@ fn roman_numerals_number_items_as_printed() {
     assert_eq!(roman_value("XIV"), Some(14));
     assert_eq!(roman_value("IX"), Some(9));
 }
+
+#[test]
+fn a_numbered_paragraph_with_a_short_head_closed_by_a_full_stop_takes_it_as_title() {
+    let s = structure(
+        "Protokoll styrelsemöte 2025-02-10\n\n\
+         1. Mötets öppnande. Ordföranden öppnade mötet.\n\
+         2. Resor. Vårresan går till Gränna. Märta bokar bussen senast 1 mars.\n\
+         3. Nästa möte. Torsdagen den 20 mars kl. 10.00.\n\
+         4. Planera nästa möte, boka lokal.\n",
+    );
+    let titles: Vec<_> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Mötets öppnande",
+            "Resor",
+            "Nästa möte",
+            "Planera nästa möte, boka lokal"
+        ]
+    );
+    // The point's sentences stay its text, where the rules read them.
+    assert!(
+        s.items[1]
+            .units
+            .iter()
+            .any(|u| u.text.contains("Märta bokar bussen"))
+    );
+}
