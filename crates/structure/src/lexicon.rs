@@ -86,6 +86,12 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("anmält förhinder", "member", "absent", None),
     h("förhinder", "member", "absent", None),
     h("återbud", "member", "absent", None),
+    h("förhindrade", "member", "absent", None),
+    h("förhindrad", "member", "absent", None),
+    h("tackade nej", "member", "absent", None),
+    h("anmält frånvaro", "member", "absent", None),
+    h("ej deltagande", "member", "absent", None),
+    h("deltog ej", "member", "absent", None),
     h("absent", "member", "absent", None),
     // English minutes of Swedish groups.
     h("apologies", "member", "absent", None),
@@ -132,6 +138,9 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("secretary", "secretary", "present", Some("sekreterare")),
     h("justerare", "member", "present", Some("justerare")),
     h("justeras", "member", "present", Some("justerare")),
+    h("utses att justera", "member", "present", Some("justerare")),
+    h("justeringsperson", "member", "present", Some("justerare")),
+    h("justeringspersoner", "member", "present", Some("justerare")),
     h("reviewers", "member", "present", Some("justerare")),
 ];
 
@@ -158,6 +167,9 @@ pub const ROLES: &[(&str, &str)] = &[
     ("2:e vice ordf", "vice ordförande"),
     ("vice ordförande", "vice ordförande"),
     ("v. ordförande", "vice ordförande"),
+    ("v. ordf.", "vice ordförande"),
+    ("v. ordf", "vice ordförande"),
+    ("v ordf", "vice ordförande"),
     ("vice ordf", "vice ordförande"),
     ("ordförande", "ordförande"),
     ("ordf.", "ordförande"),
@@ -186,6 +198,8 @@ pub const ABSENT_CUES: &[&str] = &[
     "frånvarande",
     "ej närvarande",
     "anmält frånvaro",
+    "tackade nej",
+    "förhindrad",
     "absent",
 ];
 

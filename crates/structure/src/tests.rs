@@ -883,3 +883,30 @@ fn a_numbered_paragraph_with_a_short_head_closed_by_a_full_stop_takes_it_as_titl
             .any(|u| u.text.contains("Märta bokar bussen"))
     );
 }
+
+#[test]
+fn declined_and_prevented_members_are_absent_and_a_vice_chair_keeps_vice() {
+    let s = structure(
+        "Protokoll styrelsemöte 2025-02-10\n\n\
+         Närvarande: Anna Ek (v. ordf.), Per Holm\n\
+         Förhindrade: Kim Nilsson\n\
+         Tackade nej: Lisa Lund\n\
+         Utses att justera: Per Holm\n\n\
+         1. Mötets öppnande\nOrdföranden öppnade mötet.\n\
+         2. Ekonomi\nRapporten godkändes.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Anna Ek", Some("vice ordförande"), "present"),
+            ("Per Holm", Some("justerare"), "present"),
+            ("Kim Nilsson", None, "absent"),
+            ("Lisa Lund", None, "absent"),
+        ]
+    );
+}
