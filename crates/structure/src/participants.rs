@@ -869,6 +869,9 @@ pub(crate) fn complete(
         ps.extend(crate::flat_table::read(&doc.plain_text()));
     }
     let mut ps = merge_duplicates(ps);
+    // The members a serving substitute replaced were absent.
+    let replaced = replaced_members(&ps);
+    ps.extend(replaced);
     let anyone_present = ps.iter().any(|p| p.attendance != "called");
     for p in &mut ps {
         if p.attendance == "called" {
@@ -1007,6 +1010,47 @@ pub(crate) fn parse_line(
     person(&line, heading, struck).map(|p| vec![p])
 }
 
+/// The members the substitutes of `ps` stand in for ("ersätter Håkan Lif
+/// (S)"), as absent members with a note, when they are not listed.
+pub(crate) fn replaced_members(ps: &[Participant]) -> Vec<Participant> {
+    let keys: Vec<Vec<String>> = ps.iter().map(|p| person_key(&p.name)).collect();
+    let mut out: Vec<Participant> = Vec::new();
+    for p in ps {
+        let Some(whom) = p
+            .note
+            .as_deref()
+            .and_then(|n| n.split("ersätter ").nth(1))
+            .map(|w| w.split(',').next().unwrap_or(w).trim())
+        else {
+            continue;
+        };
+        let Some((name, desc)) = split_name(whom) else {
+            continue;
+        };
+        let key = person_key(&name);
+        if keys.contains(&key) || out.iter().any(|q| person_key(&q.name) == key) {
+            continue;
+        }
+        let party = desc
+            .trim()
+            .strip_prefix('(')
+            .and_then(|d| d.split_once(')'))
+            .map(|(a, _)| a.trim().to_string())
+            .filter(|a| !a.is_empty());
+        out.push(Participant {
+            name,
+            role: None,
+            title: None,
+            affiliation: party,
+            group: "member".into(),
+            attendance: "absent".into(),
+            remote: false,
+            note: Some(format!("ersatt av {}", p.name)),
+        });
+    }
+    out
+}
+
 /// The people of a line that lists several, each with its description:
 /// a name starts a person, and the parts after it that are no name (a
 /// role, a title, a note) describe it. Empty when a part can be neither.
@@ -1022,6 +1066,8 @@ fn people_on_one_line(line: &str) -> Vec<String> {
         // Universitetssjukhus ordförande" is an affiliation with a role.
         is_name(bare)
             || p.contains('(') && trailing_role(bare).is_some_and(|(_, keep)| is_name(keep.trim()))
+            // "Lena Karlsson (S) tjänstgörande ersättare för Håkan Lif (S)".
+            || names_a_substitute(p)
             || bare
                 .split_once(['/', '–'])
                 .or_else(|| bare.split_once(" - "))
@@ -1343,22 +1389,44 @@ static TIMEISH: LazyLock<Regex> = LazyLock::new(|| {
 /// "(S), tjänstgörande ersättare för Fredrik Falk (S)", "ersätter Helena
 /// Holm (L)": a substitute and whom they stand in for.
 static SUBSTITUTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[,;]?\s*(tjänstgörande\s+)?(?:ersättare\s+för|ersätter|i\s*stället\s+för)\s+(\p{Lu}.*?)\s*$")
+    Regex::new(r"(?i)[,;]?\s*(?:tjänstgörande\s+)?(?:ersättare\s+för|ersätter|i\s*stället\s+för)\s+(\p{Lu}.*?)\s*$")
         .expect("valid regex")
 });
+
+/// "(KD) för Maria Gren (KD)": a party, then "för" and whom the person
+/// stands in for.
+static PARTY_THEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\s*\([^)]*\))\s*,?\s*för\s+(\p{Lu}.*?)\s*$").expect("valid regex")
+});
+
+/// Where the substitution clause of a person's description starts, and
+/// whom it names.
+fn substitution(desc: &str) -> Option<(usize, String)> {
+    if let Some(c) = SUBSTITUTE.captures(desc) {
+        let at = c.get(0).map_or(desc.len(), |m| m.start());
+        let whom = c.get(1).map_or("", |m| m.as_str()).to_string();
+        return Some((at, whom));
+    }
+    let c = PARTY_THEN_FOR.captures(desc)?;
+    let at = c.get(1)?.end();
+    Some((at, c.get(2)?.as_str().to_string()))
+}
+
+/// "Lena Karlsson (S) tjänstgörande ersättare för Håkan Lif (S)": a
+/// person standing in for another.
+fn names_a_substitute(part: &str) -> bool {
+    split_name(part.trim())
+        .is_some_and(|(name, desc)| is_name(&name) && substitution(&desc).is_some())
+}
 
 fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Participant> {
     let (name, desc) = split_name(line.trim())?;
     // A substitute: the member they replace is a note, not their title or
     // affiliation; the person keeps the heading's group (a serving
     // substitute under "Beslutande" is a member).
-    let (desc, replaces, serving) = match SUBSTITUTE.captures(&desc) {
-        Some(c) => {
-            let at = c.get(0).map_or(desc.len(), |m| m.start());
-            let whom = c.get(2).map_or("", |m| m.as_str()).to_string();
-            (desc[..at].to_string(), Some(whom), c.get(1).is_some())
-        }
-        None => (desc, None, false),
+    let (desc, replaces) = match substitution(&desc) {
+        Some((at, whom)) => (desc[..at].to_string(), Some(whom)),
+        None => (desc, None),
     };
     let mut p = Participant {
         name,
@@ -1509,10 +1577,11 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
     }
     p.note = (!note_text.is_empty()).then_some(note_text);
     if let Some(whom) = replaces {
-        if serving || heading.text == "tjänstgörande ersättare" {
-            p.title
-                .get_or_insert_with(|| "tjänstgörande ersättare".to_string());
-        }
+        // Standing in for a member is serving, whatever the list's heading
+        // ("Ersättare: Jan Borg (KD) för Maria Gren (KD)").
+        p.group = "member".into();
+        p.title
+            .get_or_insert_with(|| "tjänstgörande ersättare".to_string());
         let sub = format!("ersätter {whom}");
         p.note = Some(match p.note.take() {
             Some(n) => format!("{n}, {sub}"),

@@ -910,3 +910,32 @@ fn declined_and_prevented_members_are_absent_and_a_vice_chair_keeps_vice() {
         ]
     );
 }
+
+#[test]
+fn substitutes_inside_a_list_serve_and_the_members_they_replace_were_absent() {
+    let s = structure(
+        "Protokoll Kommunstyrelsen 2025-03-10\n\n\
+         Beslutande: Niklas Berg (S), ordförande, Annika Hedberg (C), Lena Karlsson (S) \
+         tjänstgörande ersättare för Håkan Lif (S)\n\
+         Ersättare: Jan Borg (KD) för Maria Gren (KD), Sven Hjort (SD)\n\n\
+         § 1 Val av justerare\nAnnika Hedberg utses att justera.\n\
+         § 2 Budget\nKommunstyrelsen beslutar att anta budgeten.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.group.as_str(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Niklas Berg", "member", "present"),
+            ("Annika Hedberg", "member", "present"),
+            ("Lena Karlsson", "member", "present"),
+            ("Jan Borg", "member", "present"),
+            ("Sven Hjort", "adjunct", "present"),
+            ("Håkan Lif", "member", "absent"),
+            ("Maria Gren", "member", "absent"),
+        ]
+    );
+}
