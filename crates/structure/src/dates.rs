@@ -477,9 +477,10 @@ static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Whole hours after "kl": "kl 18-20", "klockan 9–12".
+/// Hours after "kl", with minutes on either side or none: "kl 18-20",
+/// "klockan 9–12", "klockan 19–20.30".
 static HOUR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})()\s*(?:-|–|—|till)\s*(\d{1,2})()(?:\b|$)")
+    Regex::new(r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|—|till)\s*(\d{1,2})(?:[:.](\d{2}))?(?:\b|$)")
         .expect("valid regex")
 });
 
@@ -607,6 +608,11 @@ mod tests {
             r("klockan 9–12, Folkets hus").as_deref(),
             Some("09:00-12:00")
         );
+        assert_eq!(
+            r("klockan 19–20.30 i skolans matsal").as_deref(),
+            Some("19:00-20:30")
+        );
+        assert_eq!(r("kl. 9.30-12").as_deref(), Some("09:30-12:00"));
         assert_eq!(r("paragraf 18-20"), None);
     }
 

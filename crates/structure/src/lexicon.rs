@@ -753,6 +753,21 @@ pub const MEETING_FIELD_LABELS: &[&str] = &[
     "forum",
 ];
 
+/// The labels of [`MEETING_FIELD_LABELS`] that give the place, lower case.
+pub const PLACE_FIELD_LABELS: &[&str] = &[
+    "plats",
+    "lokal",
+    "location",
+    "place",
+    "venue",
+    "where",
+    "room",
+    "rum",
+    "mötesrum",
+    "mötesplats",
+    "sammanträdesplats",
+];
+
 /// First words that name a council or a meeting after a label ("Möte:
 /// Arbetsgrupp digitalisering"): the value is the body.
 pub const BODY_FIELD_LABELS: &[&str] = &["möte", "mötet", "meeting", "forum"];

@@ -107,13 +107,68 @@ fn label_values_joined(lines: &[HeaderLine]) -> Vec<HeaderLine> {
     out
 }
 
+/// A field's label inside a line, after a space and before its colon
+/// ("… Tid: 18.30 Plats: …").
+static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let mut labels: Vec<&str> = lexicon::MEETING_FIELD_LABELS.to_vec();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let alternation = labels
+        .iter()
+        .map(|l| regex::escape(l).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)\s(?:{alternation}):\s")).expect("valid regex")
+});
+
+/// "Datum: 2025-04-08 Tid: 18.30 Plats: Ridhusets cafeteria": several
+/// labelled fields on one line, each a line of its own. A label inside the
+/// line starts with a capital, as a field's label does.
+fn fields_split(t: &str) -> Vec<&str> {
+    if !t.contains(':') || !LABEL.is_match(t) {
+        return vec![t];
+    }
+    // "Plats: Stationshuset. Lokal: Tågvärden": a room inside the place's
+    // value stays with it.
+    let place_label = |seg: &str| {
+        let label = seg.split(':').next().unwrap_or("").trim().to_lowercase();
+        lexicon::PLACE_FIELD_LABELS.contains(&label.as_str())
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in INNER_LABEL.find_iter(t) {
+        let at = m.start() + 1;
+        if t[at..].starts_with(char::is_uppercase)
+            && at > start
+            && !(place_label(&t[start..at]) && place_label(&t[at..]))
+        {
+            out.push(t[start..at].trim());
+            start = at;
+        }
+    }
+    out.push(t[start..].trim());
+    out
+}
+
 /// The header lines with each line that a letterhead or a text export laid
 /// out in columns ("LUNDS KOMMUN⇥SAMMANTRÄDESPROTOKOLL⇥1 (6)", or the same
 /// with gaps of spaces) split into its cells, page numbers dropped. A line
 /// that starts with a field's label keeps its value beside it.
 fn header_cells(lines: &[HeaderLine]) -> Vec<HeaderLine> {
     let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
+    let split: Vec<HeaderLine> = lines
+        .iter()
+        .flat_map(|line| {
+            fields_split(line.text.trim())
+                .into_iter()
+                .map(|t| HeaderLine {
+                    text: t.to_string(),
+                    heading: line.heading,
+                    placeholder: line.placeholder,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for line in &split {
         let t = line.text.trim();
         let columned = t.contains('\t') || t.contains("  ");
         if !columned || LABEL.is_match(t) || is_label_word(t) {
@@ -281,8 +336,7 @@ impl HeaderLines {
                             m.location = Some(normalize_location(&place));
                         }
                     }
-                    "plats" | "lokal" | "location" | "place" | "venue" | "where" | "room"
-                    | "rum" | "mötesrum" | "mötesplats" | "sammanträdesplats" => {
+                    l if lexicon::PLACE_FIELD_LABELS.contains(&l) => {
                         let value = before_next_label(value).trim_end_matches('_').trim();
                         // "Folkets hus, kl 18": the time beside the place.
                         set_times(&mut m, value);
@@ -500,6 +554,9 @@ impl HeaderLines {
             {
                 dates.push((d, false));
                 set_times(&mut m, &t);
+                if m.location.is_none() {
+                    m.location = place_after_time(&t).map(|p| normalize_location(&p));
+                }
                 // "Kommunstyrelsens arbetsutskott, 2024-03-12": the body
                 // before the date.
                 if let Some(first) = found.first()
@@ -1048,13 +1105,52 @@ fn place_beside_time(value: &str) -> Option<String> {
     if let Some(before) = clean(&value[..first.start()]) {
         return Some(before);
     }
-    let after = find_time_range(value).map_or(first.end(), |(r, _, _)| r.end);
-    clean(&value[after..])
+    // "Torsdagen den 6 februari 2025 kl. 10.00, Träffpunkten": the place
+    // after the last piece of the date and time.
+    let last = WHEN
+        .find_iter(value)
+        .map(|m| m.end())
+        .max()
+        .unwrap_or(first.end());
+    let after = find_time_range(value).map_or(last, |(r, _, _)| r.end.max(last));
+    clean(value.get(after..)?)
+}
+
+/// "Tisdag 18 mars 2025 kl 13.15–15.00, Kulturhuset", "… klockan 19–20.30
+/// i skolans matsal", "… 09:00 – 09:30 · Microsoft Teams-möte": the place
+/// after a line's date and clock time. Only with a clock time: what
+/// follows a bare date is as often the body or a title.
+fn place_after_time(t: &str) -> Option<String> {
+    if find_time_range(t).is_none() && !START_TIME.is_match(t) {
+        return None;
+    }
+    let last = WHEN.find_iter(t).map(|m| m.end()).max()?;
+    let end = find_time_range(t).map_or(last, |(r, _, _)| r.end.max(last));
+    let rest = t.get(end..)?.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | '·' | '|' | '-' | '–' | '—')
+    });
+    let rest = rest
+        .strip_prefix("i ")
+        .or_else(|| rest.strip_prefix("på "))
+        .unwrap_or(rest)
+        .trim()
+        .trim_end_matches('.');
+    let words = rest.split_whitespace().count();
+    ((1..=6).contains(&words)
+        && rest.chars().any(char::is_alphabetic)
+        && find_dates(rest, &DateContext::default()).is_empty()
+        && document_type_word(&rest.to_lowercase()).is_none())
+    .then(|| rest.to_string())
 }
 
 fn normalize_location(v: &str) -> String {
     let l = v.to_lowercase();
     let l = l.trim().trim_end_matches('.');
+    // "Microsoft Teams-möte", "Teamsmöte": a meeting held in Teams.
+    let l = l
+        .strip_suffix("-möte")
+        .or_else(|| l.strip_suffix("möte"))
+        .unwrap_or(l);
     if [
         "teams",
         "via teams",
@@ -1452,6 +1548,53 @@ mod tests {
         );
         assert_eq!(k("Årsmöte 2024"), pair("Årsmöte", None));
         assert_eq!(k("Årsmötet beslutade att välja styrelsen."), None);
+    }
+
+    #[test]
+    fn fields_on_one_line_are_split_but_a_room_stays_with_its_place() {
+        assert_eq!(
+            super::fields_split("Datum: 2025-04-08 Tid: 18.30 Plats: Ridhusets cafeteria"),
+            [
+                "Datum: 2025-04-08",
+                "Tid: 18.30",
+                "Plats: Ridhusets cafeteria"
+            ]
+        );
+        assert_eq!(
+            super::fields_split("Plats: Stationshuset Göteborg. Lokal: Tågvärden"),
+            ["Plats: Stationshuset Göteborg. Lokal: Tågvärden"]
+        );
+        assert_eq!(
+            super::fields_split("Ekonomi: tid: 3 timmar"),
+            ["Ekonomi: tid: 3 timmar"]
+        );
+    }
+
+    #[test]
+    fn the_place_after_the_date_and_time_of_a_line() {
+        let p = |t: &str| super::place_after_time(t);
+        assert_eq!(
+            p("Tisdag 18 mars 2025 kl 13.15–15.00, Kulturhuset Tjärna Ängar").as_deref(),
+            Some("Kulturhuset Tjärna Ängar")
+        );
+        assert_eq!(
+            p("Möte 4 november 2024, klockan 19–20.30 i skolans matsal").as_deref(),
+            Some("skolans matsal")
+        );
+        assert_eq!(
+            p("tisdag 4 februari 2025 09:00 – 09:30 · Microsoft Teams-möte").as_deref(),
+            Some("Microsoft Teams-möte")
+        );
+        assert_eq!(super::normalize_location("Microsoft Teams-möte"), "Teams");
+        // A bare date says nothing of the place.
+        assert_eq!(p("Kommunstyrelsens arbetsutskott, 2024-03-12"), None);
+        assert_eq!(
+            super::place_beside_time(
+                "Torsdagen den 6 februari 2025 kl. 10.00, Träffpunkten, Sävsjö"
+            )
+            .as_deref(),
+            Some("Träffpunkten, Sävsjö")
+        );
     }
 
     #[test]
