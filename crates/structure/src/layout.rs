@@ -219,7 +219,13 @@ fn header_field(t: &str) -> bool {
         return false;
     };
     let label = t[..cut].trim().trim_end_matches(['*', '_']).to_lowercase();
-    crate::lexicon::MEETING_FIELD_LABELS.contains(&label.as_str())
+    // "Justeringens plats och tid", "Paragrafer", "Underskrifter",
+    // "Utses att justera": the protocol's own fields.
+    crate::lexicon::MEETING_FIELD_LABELS
+        .iter()
+        .any(|l| label == *l || label.ends_with(&format!(" {l}")))
+        || crate::lexicon::HEADER_LABEL_WORDS.contains(&label.as_str())
+        || crate::participants::attendance_heading(&label).is_some()
 }
 
 /// Whether any line strictly between two lines is the minutes' own text:
@@ -1320,6 +1326,9 @@ mod tests {
             "*SAMMANTRÄDESPROTOKOLL",
             "*Kommunstyrelsens arbetsutskott",
             "Plats och tid: Kommunhuset, tisdagen den 3 mars 2025 kl. 13.00–15.30",
+            "Utses att justera: Anna Berg",
+            "Justeringens plats och tid: Kommunhuset 2025-03-06",
+            "Paragrafer: 22–23",
             "*§ 22 Godkännande av dagordning",
             "Dagordningen godkändes.",
             "*§ 23 Budget",

@@ -209,7 +209,7 @@ fn genitive_name(t: &str) -> Option<&str> {
 /// Where a meeting is held or who holds it, after its kind: "i
 /// Bygdegården" is a place, "i Föreningen X" and "för Sportklubben Vind"
 /// the holder, "hos Anna Berg" a place; a bare name is the holder.
-fn after_kind(after: &str) -> Result<(Option<String>, Option<String>), ()> {
+fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String>), ()> {
     let after = after.trim();
     if after.is_empty() {
         return Ok((None, None));
@@ -258,6 +258,11 @@ fn after_kind(after: &str) -> Result<(Option<String>, Option<String>), ()> {
         // organisation's words: "Styrelsemöte Microsoft Teams", "Medlemsmöte
         // Folkets Hus" name where, "Styrelsemöte VT" when.
         _ if organisation_named(after) => Ok((Some(after.to_string()), None)),
+        // "Protokoll styrelsemöte Hällefors IK": after the document's type
+        // and the kind, a name of two words is who holds the meeting.
+        _ if typed && name_shaped(after) && capitalised_words(after) >= 2 => {
+            Ok((Some(after.to_string()), None))
+        }
         _ if name_shaped(after) => Ok((None, None)),
         // "beslutade att …": a sentence, not a title.
         _ => Err(()),
@@ -281,6 +286,20 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
             .trim_start_matches(':')
             .trim()
             .to_string();
+    }
+    // "fört vid ordinarie föreningsstämma med …": the title's second line,
+    // under "PROTOKOLL", opens with the lead word in lower case.
+    else if text.starts_with(char::is_lowercase)
+        && let Some(lead) = lexicon::TITLE_LEADS
+            .iter()
+            .filter(|l| l.contains(' ') || **l == "från")
+            .find(|l| {
+                text.to_lowercase()
+                    .strip_prefix(*l)
+                    .is_some_and(|r| r.starts_with(' '))
+            })
+    {
+        text = text.get(lead.len()..).unwrap_or("").trim().to_string();
     }
     // The type closing it ("Board meeting minutes").
     if let Some((head, last)) = text.rsplit_once(' ')
@@ -307,7 +326,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         if !before.is_empty() {
             seg.holder = Some(before).filter(|b| name_shaped(b));
         }
-        let (holder, place) = after_kind(&words[at + 1..].join(" "))?;
+        let (holder, place) = after_kind(&words[at + 1..].join(" "), true)?;
         seg.holder = seg.holder.take().or(holder);
         seg.place = place;
         return Ok(seg);
@@ -323,7 +342,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
             let owner = genitive_name(before).or(name_shaped(before).then_some(before));
             seg.holder = Some(owner.ok_or(())?.to_string());
         }
-        let (holder, place) = after_kind(after)?;
+        let (holder, place) = after_kind(after, seg.document_type.is_some())?;
         seg.holder = seg.holder.take().or(holder);
         seg.place = place;
         seg.kind = Some(kind.as_str().to_string());
@@ -601,6 +620,19 @@ mod tests {
         assert_eq!(
             read_title("Board meeting of Python Sverige, 12 March 2024, i Folkets hus"),
             title("board", Some("Python Sverige"), Some("Folkets hus"), None)
+        );
+        assert_eq!(
+            read_title("Protokoll styrelsemöte Hällefors IK"),
+            title("Styrelsen", Some("Hällefors IK"), None, m)
+        );
+        assert_eq!(
+            read_title("fört vid ordinarie föreningsstämma med Björkviks vägsamfällighetsförening"),
+            title(
+                "Föreningsstämma",
+                Some("Björkviks vägsamfällighetsförening"),
+                None,
+                None
+            )
         );
         assert_eq!(
             read_title("Årsmöte i Bygdegården"),
