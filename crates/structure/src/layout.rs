@@ -215,6 +215,15 @@ fn header_like(t: &str) -> bool {
 /// och tid: Kommunhuset, kl. 13.00", "Datum⇥2025-03-03").
 fn header_field(t: &str) -> bool {
     let t = t.trim().trim_start_matches(['*', '_']);
+    // "Sammanträdesdatum 2025-05-14", "Datum 14 maj": the label, a space
+    // and a number.
+    let spaced = t.split_once(' ').is_some_and(|(label, value)| {
+        value.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            && crate::lexicon::MEETING_FIELD_LABELS.contains(&label.to_lowercase().as_str())
+    });
+    if spaced {
+        return true;
+    }
     let Some(cut) = t.find([':', '\t']) else {
         return false;
     };
@@ -229,15 +238,19 @@ fn header_field(t: &str) -> bool {
 }
 
 /// Whether any line strictly between two lines is the minutes' own text:
-/// not bold, not a header field, an attendance line or a date.
+/// a sentence or a long line, not bold, not a header field, an attendance
+/// line or a date. A short plain line among bold title lines is one more
+/// line of the header ("Svenska kyrkan i Alingsås församling").
 fn content_between(outline: &Outline, from: LineKey, to: LineKey) -> bool {
     outline.lines.iter().any(|l| {
+        let t = l.text.trim();
         l.key > from
             && l.key < to
             && !l.bold
             && !l.attendance
-            && !header_field(&l.text)
-            && !header_like(&l.text)
+            && !header_field(t)
+            && !header_like(t)
+            && (t.ends_with(['.', '!', '?']) || t.split_whitespace().count() > 8)
     })
 }
 
@@ -1324,7 +1337,9 @@ mod tests {
         let o = bold_outline(&[
             "*Ovanåkers kommun",
             "*SAMMANTRÄDESPROTOKOLL",
+            "Ovanåkers kommun",
             "*Kommunstyrelsens arbetsutskott",
+            "Sammanträdesdatum 2025-03-03",
             "Plats och tid: Kommunhuset, tisdagen den 3 mars 2025 kl. 13.00–15.30",
             "Utses att justera: Anna Berg",
             "Justeringens plats och tid: Kommunhuset 2025-03-06",
