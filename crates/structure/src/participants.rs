@@ -1271,7 +1271,32 @@ fn split_name(line: &str) -> Option<(String, String)> {
             }
         }
     }
+    // "Ordförande Hanna Sjöstrand", "Kassör Björn Palm": the post before
+    // the name.
+    if let Some((post, person)) = name.split_once(' ')
+        && post_word(post)
+        && is_name(person)
+    {
+        let rest = rest.trim();
+        let desc = if rest.is_empty() {
+            post.to_lowercase()
+        } else {
+            format!(
+                "{}, {}",
+                post.to_lowercase(),
+                rest.trim_start_matches(',').trim()
+            )
+        };
+        return Some((person.to_string(), format!(", {desc}")));
+    }
     is_name(&name).then(|| (name, rest.trim().to_string()))
+}
+
+/// A post or job title as one word ("Ordförande", "Kassör",
+/// "Förskolechef"): a role of the meeting or a title's ending.
+fn post_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    role_of(&lower).is_some() || lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
 /// Where a title starts inside the capitalised words that lead a line:

@@ -939,3 +939,28 @@ fn substitutes_inside_a_list_serve_and_the_members_they_replace_were_absent() {
         ]
     );
 }
+
+#[test]
+fn a_post_written_before_the_name_is_the_role_or_the_title() {
+    let s = structure(
+        "Protokoll styrelsemöte 2025-02-10\n\n\
+         Ledamöter närvarande: Ordförande Hanna Sjöstrand, Kassör Björn Palm, Ledamot Simon Frisk\n\
+         Adjungerad: Förskolechef Ewa Hallberg\n\n\
+         1. Mötets öppnande\nOrdföranden öppnade mötet.\n\
+         2. Ekonomi\nRapporten godkändes.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref(), p.title.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Hanna Sjöstrand", Some("ordförande"), None),
+            ("Björn Palm", None, Some("kassör")),
+            ("Simon Frisk", None, Some("ledamot")),
+            ("Ewa Hallberg", None, Some("förskolechef")),
+        ]
+    );
+}
