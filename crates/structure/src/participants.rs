@@ -955,11 +955,11 @@ pub(crate) fn parse_line(
         return Some(
             names
                 .into_iter()
-                .map(|name| Participant {
-                    name,
-                    role: heading.role.map(str::to_string),
-                    title: None,
-                    affiliation: None,
+                .map(|n| Participant {
+                    name: n.name,
+                    role: heading.role.or(n.role).map(str::to_string),
+                    title: n.title,
+                    affiliation: n.affiliation,
                     group: heading.group.to_string(),
                     attendance: if struck { "absent" } else { heading.attendance }.to_string(),
                     remote: false,
@@ -1328,14 +1328,17 @@ fn title_word_at(head: &str) -> Option<usize> {
 
 /// "Anna, Bo, Cilla och David": two or more single capitalised words
 /// separated by commas or "och"/"and", none a word for a group or a body.
-fn first_names_only(line: &str) -> Option<Vec<String>> {
-    let parts: Vec<&str> = line
-        .split(',')
-        .flat_map(|p| p.split(" och "))
-        .flat_map(|p| p.split(" samt "))
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" & "))
-        .map(str::trim)
+fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
+    let parts: Vec<String> = split_outside_parens(line, ',')
+        .iter()
+        .flat_map(|p| {
+            p.split(" och ")
+                .flat_map(|p| p.split(" samt "))
+                .flat_map(|p| p.split(" and "))
+                .flat_map(|p| p.split(" & "))
+                .map(|p| p.trim().to_string())
+                .collect::<Vec<_>>()
+        })
         .collect();
     if parts.len() < 2 {
         return None;
@@ -1351,10 +1354,57 @@ fn first_names_only(line: &str) -> Option<Vec<String>> {
             && !lexicon::BODY_WORDS.iter().any(|b| lower.ends_with(b))
             && role_of(w).is_none()
     };
-    parts
-        .iter()
-        .all(|p| single(p))
-        .then(|| parts.iter().map(|p| p.to_string()).collect())
+    // "Alva 9A (ordförande)", "Rasmus (P12)", "Linda (ungdomsansvarig,
+    // ordf.)": the name, perhaps a class or team code, perhaps what
+    // describes the person in brackets.
+    let read = |p: &str| -> Option<FirstName> {
+        let (head, inner) = match p.split_once('(') {
+            Some((h, i)) => (h.trim(), Some(i.trim_end_matches(')').trim())),
+            None => (p.trim(), None),
+        };
+        let mut words = head.split_whitespace();
+        let name = words.next()?;
+        let code = words.next();
+        let code_ok = code.is_none_or(|c| {
+            c.chars().count() <= 4
+                && c.chars().any(|ch| ch.is_ascii_digit())
+                && c.chars().all(char::is_alphanumeric)
+        });
+        if !single(name) || !code_ok || words.next().is_some() {
+            return None;
+        }
+        let mut role = None;
+        let mut about = Vec::new();
+        for d in inner.into_iter().flat_map(|i| i.split(',')).map(str::trim) {
+            match role_of(d) {
+                Some(r) if role.is_none() => role = Some(r),
+                _ if !d.is_empty() => about.push(d.to_string()),
+                _ => {}
+            }
+        }
+        let (title, affiliation) = match about.first() {
+            Some(a) if a.starts_with(char::is_lowercase) => {
+                (Some(a.clone()), code.map(str::to_string))
+            }
+            Some(a) => (None, Some(a.clone())),
+            None => (None, code.map(str::to_string)),
+        };
+        Some(FirstName {
+            name: name.to_string(),
+            role,
+            title,
+            affiliation,
+        })
+    };
+    parts.iter().map(|p| read(p)).collect()
+}
+
+/// A person named by first name alone, as small groups write them.
+struct FirstName {
+    name: String,
+    role: Option<&'static str>,
+    title: Option<String>,
+    affiliation: Option<String>,
 }
 
 /// "Ordförande⇥Anna Berg", "Justerare: Dan Ås": a role word as a label,

@@ -964,3 +964,33 @@ fn a_post_written_before_the_name_is_the_role_or_the_title() {
         ]
     );
 }
+
+#[test]
+fn first_names_with_a_class_or_team_code_and_a_role_in_brackets() {
+    let s = structure(
+        "Elevrådsmöte 2025-02-10\n\n\
+         Närvarande: Alva 9A (ordförande), Noah 9B, Linda (ungdomsansvarig, ordf.)\n\n\
+         1. Mötets öppnande\nAlva öppnade mötet.\n\
+         2. Övrigt\nInget.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.role.as_deref(),
+                p.title.as_deref(),
+                p.affiliation.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Alva", Some("ordförande"), None, Some("9A")),
+            ("Noah", None, None, Some("9B")),
+            ("Linda", Some("ordförande"), Some("ungdomsansvarig"), None),
+        ]
+    );
+}
