@@ -292,6 +292,10 @@ struct Finder {
     /// The column labels of an attendance table flattened to lines with
     /// tabs ("Namn⇥Organisation"), while its rows follow.
     line_columns: Option<Vec<(String, bool)>>,
+    /// The open attendance list's heading had its names on its own line
+    /// ("Antecknare: Camilla Dahl"): a numbered line after it is an item,
+    /// not the list going on ("1. Föregående APT").
+    attendance_inline: bool,
     /// The task, owner and date columns of a task table flattened to lines
     /// with tabs ("Uppgift⇥Ansvarig⇥Klart"), while its rows follow.
     task_line_columns: Option<(usize, usize, Option<usize>)>,
@@ -968,6 +972,7 @@ impl Finder {
             self.section = Some(Section::Attendance(h));
             self.title_pending = false;
             let (value, next) = participants::second_heading(&rest);
+            self.attendance_inline = !value.trim().is_empty();
             if !value.is_empty() {
                 self.attendance_text(value, false, h);
             }
@@ -1093,6 +1098,7 @@ impl Finder {
         // "Röstlängd" / "1. Anna Berg" / "2. Bo Ek": a numbered list of
         // people is the list, not items.
         if let Section::Attendance(h) = self.section()
+            && !self.attendance_inline
             && let Some(n) = parse_number(&text)
             && n.parent.is_none()
         {

@@ -994,3 +994,25 @@ fn first_names_with_a_class_or_team_code_and_a_role_in_brackets() {
         ]
     );
 }
+
+#[test]
+fn a_numbered_item_after_an_inline_attendance_line_is_an_item() {
+    let s = structure(
+        "APT 2025-04-23\n\n\
+         Närvarande: Eva Kronberg, Ann Söder\n\
+         Antecknare: Camilla Dahl\n\n\
+         1. Föregående APT\nAnteckningarna gicks igenom.\n\n\
+         2. Arbetsmiljö\nEva beställer ny belysning.\n",
+    );
+    let names: Vec<_> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Eva Kronberg", "Ann Söder", "Camilla Dahl"]);
+    let titles: Vec<_> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Föregående APT", "Arbetsmiljö"]);
+    // A numbered list under a heading of its own is the list.
+    let s = structure(
+        "Årsmöte 2025-03-01\n\nRöstlängd\n1. Anna Berg\n2. Bo Ek\n\n\
+         § 1 Mötets öppnande\nOrdföranden öppnade mötet.\n§ 2 Avslutning\nMötet avslutades.\n",
+    );
+    let names: Vec<_> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anna Berg", "Bo Ek"]);
+}
