@@ -432,6 +432,19 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         let value = t.get(t.len() - rest.len()..).unwrap_or("");
         return Some((i, value.trim().trim_end_matches('.').to_string()));
     }
+    // "Från Myndigheten", "Från DIGG:" on a line of its own: the people
+    // below came from that organisation.
+    if let Some(org) = t
+        .strip_prefix("Från ")
+        .or_else(|| t.strip_prefix("From "))
+        .map(|o| o.trim().trim_end_matches(':').trim())
+        && org.starts_with(char::is_uppercase)
+        && (1..=5).contains(&org.split_whitespace().count())
+        && !org.contains([',', '.', ';'])
+        && let Some(i) = headings.iter().position(|h| h.text == "deltagare")
+    {
+        return Some((i, String::new()));
+    }
     // Only a line with a label separator can lead with a heading: a colon,
     // a tab, or a gap of spaces aligning the values in a column
     // ("Ledamöter        Eva Holm (S)").
@@ -738,49 +751,73 @@ pub(crate) fn column_table(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participa
         let Some((name_text, struck)) = row.get(name_col) else {
             continue;
         };
-        let Some(mut p) = person(&clean(name_text), heading, *struck) else {
-            continue;
+        // "Bo Ek, Cecilia Ny": two people of one organisation in a cell.
+        let name_text = clean(name_text);
+        let several = people_on_one_line(&name_text);
+        let names = if several.len() >= 2 {
+            several
+        } else {
+            vec![name_text]
         };
-        if let Some(a) = cell(C::Affiliation) {
-            p.affiliation = Some(a);
-        }
-        if let Some(t) = cell(C::Title) {
-            p.title = Some(t);
-        }
-        if let Some(r) = cell(C::Role) {
-            match role_of(&r) {
-                Some(role) => p.role = Some(role.to_string()),
-                None if p.title.is_none() => p.title = Some(r),
-                None => {}
+        for name in names {
+            let Some(mut p) = person(&name, heading, *struck) else {
+                continue;
+            };
+            if let Some(a) = cell(C::Affiliation) {
+                // "Myndigheten för digital förvaltning (mötesledare)": the
+                // person's role or title in brackets after the organisation.
+                match a.strip_suffix(')').and_then(|x| x.rsplit_once('(')) {
+                    Some((org, what)) if !org.trim().is_empty() => {
+                        match role_of(what.trim()) {
+                            Some(role) => p.role = Some(role.to_string()),
+                            None if what.starts_with(char::is_lowercase) => {
+                                p.title = Some(what.trim().to_string())
+                            }
+                            None => {}
+                        }
+                        p.affiliation = Some(org.trim().to_string());
+                    }
+                    _ => p.affiliation = Some(a),
+                }
             }
+            if let Some(t) = cell(C::Title) {
+                p.title = Some(t);
+            }
+            if let Some(r) = cell(C::Role) {
+                match role_of(&r) {
+                    Some(role) => p.role = Some(role.to_string()),
+                    None if p.title.is_none() => p.title = Some(r),
+                    None => {}
+                }
+            }
+            let presence = columns
+                .iter()
+                .position(|x| *x == Some(C::Presence))
+                .and_then(|i| row.get(i))
+                .map(|(t, _)| t.trim().to_lowercase());
+            let note = cell(C::Note);
+            let cues = [
+                presence.clone().unwrap_or_default(),
+                note.clone().unwrap_or_default(),
+            ]
+            .join(" ");
+            if presence
+                .as_deref()
+                .is_some_and(|v| lexicon::NOT_PRESENT_MARKS.contains(&v))
+                || has_cue(&cues, lexicon::ABSENT_CUES)
+            {
+                p.attendance = "absent".into();
+            } else if has_cue(&cues, lexicon::PARTIAL_CUES) {
+                p.attendance = "partial".into();
+            }
+            if p.attendance != "absent" && has_cue(&cues, lexicon::REMOTE_CUES) {
+                p.remote = true;
+            }
+            if note.is_some() {
+                p.note = note;
+            }
+            out.push(p);
         }
-        let presence = columns
-            .iter()
-            .position(|x| *x == Some(C::Presence))
-            .and_then(|i| row.get(i))
-            .map(|(t, _)| t.trim().to_lowercase());
-        let note = cell(C::Note);
-        let cues = [
-            presence.clone().unwrap_or_default(),
-            note.clone().unwrap_or_default(),
-        ]
-        .join(" ");
-        if presence
-            .as_deref()
-            .is_some_and(|v| lexicon::NOT_PRESENT_MARKS.contains(&v))
-            || has_cue(&cues, lexicon::ABSENT_CUES)
-        {
-            p.attendance = "absent".into();
-        } else if has_cue(&cues, lexicon::PARTIAL_CUES) {
-            p.attendance = "partial".into();
-        }
-        if p.attendance != "absent" && has_cue(&cues, lexicon::REMOTE_CUES) {
-            p.remote = true;
-        }
-        if note.is_some() {
-            p.note = note;
-        }
-        out.push(p);
     }
     (!out.is_empty()).then_some(out)
 }

@@ -1016,3 +1016,43 @@ fn a_numbered_item_after_an_inline_attendance_line_is_an_item() {
     let names: Vec<_> = s.participants.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Anna Berg", "Bo Ek"]);
 }
+
+#[test]
+fn an_attendance_table_cell_with_two_people_and_a_heading_naming_where_people_come_from() {
+    let s = structure(
+        "# Minnesanteckningar referensgrupp 2023-10-02\n\n\
+         ## Närvarande\n\n\
+         | Organisation | Namn |\n|---|---|\n\
+         | Lantmäteriet | Bo Ek, Cecilia Ny |\n\
+         | Myndigheten för digital förvaltning (mötesledare) | Gun Ahl |\n\n\
+         ## Frånvarande\n\nEva Lund, Försäkringskassan\n\n\
+         ## Från Myndigheten\n\n- Hans Berg, sekreterare\n\n\
+         ## 1. Inledning\n\nMötet öppnades.\n\n## 2. Övrigt\n\nInget.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.affiliation.as_deref(),
+                p.attendance.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Bo Ek", Some("Lantmäteriet"), "present"),
+            ("Cecilia Ny", Some("Lantmäteriet"), "present"),
+            (
+                "Gun Ahl",
+                Some("Myndigheten för digital förvaltning"),
+                "present"
+            ),
+            ("Eva Lund", Some("Försäkringskassan"), "absent"),
+            ("Hans Berg", None, "present"),
+        ]
+    );
+    assert_eq!(s.participants[2].title.as_deref(), Some("mötesledare"));
+}
