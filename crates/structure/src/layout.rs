@@ -103,6 +103,10 @@ pub enum Scheme {
     /// minutes of each point under its title again: the items start at the
     /// titles repeated, with the agenda's numbers.
     AgendaThenSections,
+    /// The numbered walk's items, then sections after the last of them
+    /// that no number starts ("Aktivitetslista" with its tasks, "Action
+    /// items" after "3. Hiring"): the last item would swallow them.
+    NumberedThenSections,
 }
 
 impl fmt::Display for Scheme {
@@ -117,6 +121,7 @@ impl fmt::Display for Scheme {
             Scheme::TimedProgramme => "timed-programme",
             Scheme::OcrNumbered => "ocr-numbered",
             Scheme::AgendaThenSections => "agenda-then-sections",
+            Scheme::NumberedThenSections => "numbered-then-sections",
         })
     }
 }
@@ -273,6 +278,51 @@ pub(crate) fn first_sentence(t: &str) -> &str {
 
 // ---------------------------------------------------------------------------
 // Schemes: each proposes where items start.
+
+/// The walk's numbered items with the task-list sections after the last
+/// of them: a short line that names a list of tasks ("Aktivitetslista",
+/// "Åtgärder:", "Action items"), not a list entry, with no number.
+pub(crate) fn numbered_then_sections(outline: &Outline, walk: &Proposal) -> Option<Proposal> {
+    if walk.scheme != Scheme::Numbered {
+        return None;
+    }
+    let last = walk.starts.iter().map(|s| s.key).max()?;
+    let sections: Vec<PlannedStart> = outline
+        .lines
+        .iter()
+        .filter(|l| {
+            let t = l.text.trim().trim_matches(['*', '_', '#', ' ']);
+            l.key > last
+                && l.list_level.is_none()
+                && !l.attendance
+                && l.number.is_none()
+                && title_shaped(t.trim_end_matches(':'))
+                && section_heading(t, crate::lexicon::TASK_LIST_HEADINGS)
+        })
+        .map(|l| PlannedStart {
+            key: l.key,
+            number: None,
+            parent: None,
+            skip: 0,
+            cut: TitleCut::Heading,
+            title: l
+                .text
+                .trim()
+                .trim_matches(['*', '_', '#', ' '])
+                .trim_end_matches(':')
+                .to_string(),
+        })
+        .collect();
+    if sections.is_empty() {
+        return None;
+    }
+    let mut starts = walk.starts.clone();
+    starts.extend(sections);
+    Some(Proposal {
+        scheme: Scheme::NumberedThenSections,
+        starts,
+    })
+}
 
 /// The new schemes' proposals for an outline (the finder's walks add theirs).
 pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
@@ -1011,8 +1061,10 @@ pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize
             Scheme::Numbered | Scheme::NumberedParagraphs
         )
         && let Some(&(i, s)) = scored.iter().find(|&&(i, s)| {
-            proposals[i].scheme == Scheme::BoldHeadings
-                && s >= ws * OUTLINE_KEEPS
+            matches!(
+                proposals[i].scheme,
+                Scheme::BoldHeadings | Scheme::NumberedThenSections
+            ) && s >= ws * OUTLINE_KEEPS
                 && extends(&proposals[i], &proposals[w])
                 && only_trailing_extra(&proposals[i], &proposals[w])
         })
@@ -1361,6 +1413,58 @@ mod tests {
         ]);
         let p = bold_headings(&o).expect("a proposal");
         assert_eq!(p.starts.len(), 2);
+    }
+
+    #[test]
+    fn a_task_list_after_the_last_numbered_item_is_a_section_of_its_own() {
+        let o = bold_outline(&[
+            "1) Genomgång",
+            "Inga kommentarer.",
+            "2) Planen",
+            "Johanna visade ett utkast.",
+            "Aktivitetslista",
+            "Johanna: skicka ut utkastet",
+        ]);
+        let mut o = o;
+        o.lines[5].list_level = Some(0);
+        let walk = Proposal {
+            scheme: Scheme::Numbered,
+            starts: [0u32, 2]
+                .iter()
+                .map(|&b| PlannedStart {
+                    key: o.lines[b as usize].key,
+                    number: Some((b / 2 + 1).to_string()),
+                    parent: None,
+                    skip: 3,
+                    cut: TitleCut::Heading,
+                    title: o.lines[b as usize].text[3..].to_string(),
+                })
+                .collect(),
+        };
+        let sections = numbered_then_sections(&o, &walk).expect("a proposal");
+        let titles: Vec<_> = sections.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Genomgång", "Planen", "Aktivitetslista"]);
+        let (winner, choice) = choose(&o, &[walk, sections]);
+        assert_eq!(winner, Some(1));
+        assert_eq!(choice.scheme, Some(Scheme::NumberedThenSections));
+        // A task list inside an item, with a numbered item after it, is
+        // that item's.
+        let o = bold_outline(&["1) Planen", "Att göra", "Boka lokal", "2) Övrigt"]);
+        let walk = Proposal {
+            scheme: Scheme::Numbered,
+            starts: [0usize, 3]
+                .iter()
+                .map(|&b| PlannedStart {
+                    key: o.lines[b].key,
+                    number: None,
+                    parent: None,
+                    skip: 3,
+                    cut: TitleCut::Heading,
+                    title: String::new(),
+                })
+                .collect(),
+        };
+        assert!(numbered_then_sections(&o, &walk).is_none());
     }
 
     #[test]

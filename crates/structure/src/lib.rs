@@ -235,6 +235,10 @@ pub fn find(doc: &Document) -> Structured {
         walks.push(f);
     }
     let mut proposals: Vec<Proposal> = walks.iter().map(Finder::proposal).collect();
+    let sections = proposals
+        .first()
+        .and_then(|walk| layout::numbered_then_sections(&outline, walk));
+    proposals.extend(sections);
     proposals.extend(layout::propose(&outline));
     let (winner, choice) = layout::choose(&outline, &proposals);
     let finder = match winner {
