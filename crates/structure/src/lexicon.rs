@@ -858,6 +858,22 @@ pub const DATE_LEFTOVER_WORDS: &[&str] = &[
     "sunday",
 ];
 
+/// Verbs after which a decision or a proposal goes on in "att" clauses,
+/// one per line or list entry ("Styrelsen beslutade" / "- att …" / "- att
+/// …"), lower case.
+pub const ATT_CLAUSE_LEAD_VERBS: &[&str] = &[
+    "beslutade",
+    "beslutar",
+    "beslöt",
+    "beslöts",
+    "beslutades",
+    "föreslår",
+    "föreslog",
+    "yrkar",
+    "yrkade",
+    "besluta",
+];
+
 /// Words that qualify a kind of meeting in a title ("Konstituerande
 /// styrelsemöte", "Digital föreningsstämma").
 pub const MEETING_KIND_MODIFIERS: &[&str] = &[

@@ -809,6 +809,23 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     None
 }
 
+/// A unit that ends with a verb of deciding or proposing ("Styrelsen
+/// beslutade", "Mötet beslöt:"), perhaps followed by "att" clauses
+/// already: the next "att" clause continues it.
+fn awaits_att_clauses(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lexicon::ATT_CLAUSE_LEAD_VERBS.iter().any(|v| {
+        lower.match_indices(v).any(|(i, _)| {
+            let before_ok = lower[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[i + v.len()..].trim_start_matches(':').trim();
+            before_ok && (after.is_empty() || after.starts_with("att "))
+        })
+    })
+}
+
 fn is_bold(p: &Paragraph) -> bool {
     let visible: Vec<_> = p
         .runs
@@ -1260,6 +1277,15 @@ impl Finder {
                     && parse_number(line).is_none()
                     && last.text.chars().count() >= 40
             };
+            // "Styrelsen beslutade" / "- att festen hålls 14 juni," / "- att
+            // budgeten blir 5 000 kr": the clauses of one decision.
+            if line.trim_start().starts_with("att ")
+                && let Some(last) = item.units.last_mut()
+                && awaits_att_clauses(&last.text)
+            {
+                last.text = format!("{} {}", last.text, line.trim());
+                continue;
+            }
             if kind == UnitKind::Paragraph
                 && let Some(last) = item.units.last_mut()
                 && (starts_lower(line) || wrapped_number(last))

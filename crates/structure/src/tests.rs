@@ -1056,3 +1056,23 @@ fn an_attendance_table_cell_with_two_people_and_a_heading_naming_where_people_co
     );
     assert_eq!(s.participants[2].title.as_deref(), Some("mötesledare"));
 }
+
+#[test]
+fn att_clauses_in_a_list_continue_the_decision_they_follow() {
+    let s = structure(
+        "Protokoll 2025-02-10\n\n1. Sommarfesten\nStyrelsen beslutade\n\
+         - att festen hålls den 14 juni,\n- att budgeten blir 5 000 kr.\n\n\
+         2. Övrigt\nInget.\n",
+    );
+    let texts: Vec<_> = s.items[0].units.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Styrelsen beslutade att festen hålls den 14 juni, att budgeten blir 5 000 kr."]
+    );
+    // A list after a sentence that decided nothing stays a list.
+    let s = structure(
+        "Protokoll 2025-02-10\n\n1. Sommarfesten\nVi diskuterade:\n\
+         - att festen kan hållas i juni\n\n2. Övrigt\nInget.\n",
+    );
+    assert_eq!(s.items[0].units.len(), 2);
+}
