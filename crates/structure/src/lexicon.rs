@@ -447,6 +447,20 @@ pub const TASK_COLUMNS: &[&str] = &[
     "what",
 ];
 
+/// Header cells of a decision table's decision column ("Nr | Beslut |
+/// Ansvarig"), lower case.
+pub const DECISION_COLUMNS: &[&str] = &[
+    "beslut",
+    "beslutet",
+    "decision",
+    "decisions",
+    "beslut som fattades",
+];
+
+/// The label a decision table's rows are given, as the rules read a
+/// "Beslut:" paragraph.
+pub const DECISION_LABEL: &str = "Beslut";
+
 /// Header cells of a task table's responsible column.
 pub const OWNER_COLUMNS: &[&str] = &[
     "ansvarig",

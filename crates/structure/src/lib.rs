@@ -1780,6 +1780,45 @@ impl Finder {
             }
             return;
         }
+        // A decision table in an item ("Nr | Beslut | Ansvarig"): each
+        // row's decision cell is a decision, labelled as the rules read a
+        // "Beslut:" paragraph. (A task row is read only as an action, so
+        // the owner column is not made a task.)
+        if self.section() == Section::Agenda
+            && let Some(decision) = decision_columns(&header)
+        {
+            for row in rows.iter().skip(1) {
+                let cell = |i: usize| {
+                    row.cells
+                        .get(i)
+                        .map(|c| {
+                            c.plain_text()
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                        .filter(|t| !t.is_empty())
+                };
+                let Some(text) = cell(decision) else {
+                    continue;
+                };
+                let span = row
+                    .cells
+                    .get(decision)
+                    .and_then(|c| c.blocks.first())
+                    .map_or(span, |b| b.span);
+                if let Some(item) = self.items.last_mut() {
+                    item.units.push(unit(
+                        &format!("{}: {text}", lexicon::DECISION_LABEL),
+                        UnitKind::Paragraph,
+                        false,
+                        bi,
+                        span,
+                    ));
+                }
+            }
+            return;
+        }
         // A task table in an item: each row one task, with its owner and
         // date from their columns.
         if self.section() == Section::Agenda
@@ -2242,6 +2281,15 @@ fn task_columns(header: &[String]) -> Option<(usize, usize, Option<usize>)> {
     (task != owner).then_some((task, owner, due))
 }
 
+/// Where a decision table keeps its decisions: its header row names a
+/// decision column ("Nr | Beslut | Ansvarig", "Decision | Owner").
+fn decision_columns(header: &[String]) -> Option<usize> {
+    header.iter().position(|c| {
+        let c = c.trim().trim_end_matches(':').trim().to_lowercase();
+        lexicon::DECISION_COLUMNS.contains(&c.as_str())
+    })
+}
+
 /// Split a paragraph with hard line breaks into one paragraph per line,
 /// keeping styles and links.
 /// "Reviderad förbundsordning för kommunalförbundet" / "Tolkförmedlingen
@@ -2298,6 +2346,15 @@ fn is_agenda_header(text: &str) -> bool {
 /// An agenda table: a "Mötespunkt" header, or numbered first cells.
 fn is_agenda_table(rows: &[Row]) -> bool {
     if rows.iter().all(|r| r.cells.len() < 2) {
+        return false;
+    }
+    // "Nr | Beslut | Ansvarig", "Nr | Åtgärd | Ansvarig": numbered rows of
+    // decisions or tasks, not of the agenda.
+    let header: Vec<String> = rows
+        .first()
+        .map(|r| r.cells.iter().map(|c| c.plain_text()).collect())
+        .unwrap_or_default();
+    if decision_columns(&header).is_some() || task_columns(&header).is_some() {
         return false;
     }
     if rows

@@ -1076,3 +1076,23 @@ fn att_clauses_in_a_list_continue_the_decision_they_follow() {
     );
     assert_eq!(s.items[0].units.len(), 2);
 }
+
+#[test]
+fn a_decision_table_gives_labelled_decisions_not_items() {
+    let s = structure(
+        "# Protokoll 2025-02-10\n\n## 1. Status\n\nIgång.\n\n## 2. Beslut\n\n\
+         | Nr | Beslut | Ansvarig |\n|---|---|---|\n\
+         | B1 | Projektet fortsätter enligt plan | Anna |\n\
+         | B2 | Budgeten utökas med 50 tkr | Bo |\n",
+    );
+    let titles: Vec<_> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Status", "Beslut"]);
+    let texts: Vec<_> = s.items[1].units.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Beslut: Projektet fortsätter enligt plan",
+            "Beslut: Budgeten utökas med 50 tkr"
+        ]
+    );
+}
