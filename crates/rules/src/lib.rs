@@ -1002,7 +1002,7 @@ fn target_date(
     if let Some(d) = meeting_in_month(text, calendar, meeting) {
         return Some(d);
     }
-    if people::mentions_next_meeting(text) {
+    if people::defers_to_next_meeting(text) {
         return next;
     }
     None

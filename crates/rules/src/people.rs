@@ -427,9 +427,25 @@ static AGENT: LazyLock<Gated> = LazyLock::new(|| {
 
 static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b",
+        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte|gång)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b",
     )
 });
+
+/// The next meeting named by its kind or its group as well: "nästa
+/// styrgruppsmöte", "nästa ledningsgrupp", "nästa APT". Such a meeting may
+/// be another body's (a project group's "nästa handledarmöte"), so only a
+/// matter deferred to it is taken to the minutes' own next meeting.
+static NEXT_MEETING_OF_A_KIND: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:\p{L}*(?:möte|sammanträde)|\p{L}*grupp(?:en)?|gång)\b|\bnästa\s+(?-i:\p{Lu}{2,5})\b|\bnästkommande\s+\p{L}*möte\b|\bnext\s+(?:board\s+|team\s+|group\s+)?meeting\b",
+    )
+});
+
+/// Does a deferral send its matter to the next meeting, named plainly or
+/// by its kind or group ("nästa styrgruppsmöte", "nästa APT")?
+pub fn defers_to_next_meeting(text: &str) -> bool {
+    NEXT_MEETING_OF_A_KIND.is_match(text)
+}
 
 static DUE_CUE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
@@ -493,7 +509,8 @@ pub fn next_meeting_date(
         .filter(|d| meeting.is_none_or(|mt| *d > mt))
 }
 
-/// Does the text point at the next meeting ("nästa möte", "nästa SOR-möte")?
+/// Does the text point at the next meeting ("nästa möte", "nästa SOR-möte",
+/// "nästa gång")?
 pub fn mentions_next_meeting(text: &str) -> bool {
     NEXT_MEETING.is_match(text)
 }
@@ -617,6 +634,20 @@ mod tests {
             "Fortsatt diskussion vid nästa SOR-möte 16 mars"
         ));
         assert!(mentions_next_meeting("Beslut vid nästa möte."));
+        assert!(mentions_next_meeting("Vi tar det nästa gång."));
+        assert!(!mentions_next_meeting(
+            "Inför nästa handledarmöte den 19:e:"
+        ));
+        assert!(defers_to_next_meeting(
+            "Punkten skjuts upp till nästa styrgruppsmöte."
+        ));
+        assert!(defers_to_next_meeting(
+            "Resultatet presenteras på nästa ledningsgrupp."
+        ));
+        assert!(defers_to_next_meeting(
+            "Diskussionen fortsätter på nästa APT."
+        ));
+        assert!(!defers_to_next_meeting("Nästa steg är att skriva."));
         assert!(!mentions_next_meeting("Kommande möten"));
         assert_eq!(month_reference("Uppföljning på SOR möte i mars."), Some(3));
     }
