@@ -2164,6 +2164,11 @@ impl Finder {
                     .map(|u| (u.text.clone(), false))
                     .collect();
                 next.extend(parse_next_meetings(&lines, &ctx, year));
+                // "§8 Nästa möte hålls 12 februari kl. 19.30.": the title is
+                // the sentence that gives the date.
+                if lines.is_empty() {
+                    next.extend(next_meeting_in_sentence(&item.title, &ctx));
+                }
             } else {
                 for u in &item.units {
                     next.extend(next_meeting_in_sentence(&u.text, &ctx));
@@ -2205,12 +2210,23 @@ impl Finder {
     }
 }
 
-/// A first heading naming a council is the body, not an item.
+/// A first heading naming a council is the body, not an item; one that
+/// names the document and what it records ("Protokoll från styrelsemöte
+/// 2025-02-19") is its title.
 fn header_heading_is_body(t: &str) -> bool {
     let key = t.to_lowercase();
-    key.split_whitespace()
-        .any(|w| lexicon::BODY_WORDS.iter().any(|b| w.ends_with(b)))
-        && !key.starts_with("val ")
+    let key = key.trim().trim_start_matches(['#', '*', ' ']);
+    // The type alone ("## Agenda", "## Anteckningar") may head a part of
+    // the notes; the type with what it records is the document's title.
+    let names_document = lexicon::DOCUMENT_TYPES.iter().any(|(w, _)| {
+        key.strip_prefix(w)
+            .is_some_and(|r| r.starts_with([' ', ':']) && r.trim_matches([' ', ':']).len() > 2)
+    });
+    names_document
+        || key
+            .split_whitespace()
+            .any(|w| lexicon::BODY_WORDS.iter().any(|b| w.ends_with(b)))
+            && !key.starts_with("val ")
 }
 
 fn starts_lower(t: &str) -> bool {

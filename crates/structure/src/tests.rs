@@ -1096,3 +1096,21 @@ fn a_decision_table_gives_labelled_decisions_not_items() {
         ]
     );
 }
+
+#[test]
+fn a_first_heading_naming_the_document_is_its_title_and_a_dated_title_item_gives_the_next_meeting()
+{
+    let s = structure(
+        "Hyresgästföreningen Väster\n\n## Protokoll från styrelsemöte 2025-02-19\n\n\
+         Tid: 18:00–19:30\n\n## 1. Ekonomi\n\nRapporten godkändes.\n\n\
+         ## 2. Övrigt\n\nInget.\n\n## Anteckningar\n\nInga.\n",
+    );
+    let titles: Vec<_> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Ekonomi", "Övrigt", "Anteckningar"]);
+    let s = structure(
+        "Protokoll 2025-01-15\n\n§1 Mötet öppnades av ordföranden.\n\
+         §2 Ekonomi. Kassören redovisade läget.\n§3 Nästa möte hålls 12 februari kl. 19.30.\n",
+    );
+    let next: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(next, ["2025-02-12"]);
+}
