@@ -427,7 +427,7 @@ static AGENT: LazyLock<Gated> = LazyLock::new(|| {
 
 static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b",
+        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b|\bnästa\s+gång\s*(?:[.!,;]|$)",
     )
 });
 
@@ -493,7 +493,9 @@ pub fn next_meeting_date(
         .filter(|d| meeting.is_none_or(|mt| *d > mt))
 }
 
-/// Does the text point at the next meeting ("nästa möte", "nästa SOR-möte")?
+/// Does the text point at the next meeting ("nästa möte", "nästa SOR-möte",
+/// "Vi tar det nästa gång.": "nästa gång" ending its clause; "nästa gång han
+/// träffar dem" is no meeting)?
 pub fn mentions_next_meeting(text: &str) -> bool {
     NEXT_MEETING.is_match(text)
 }
@@ -618,6 +620,10 @@ mod tests {
         ));
         assert!(mentions_next_meeting("Beslut vid nästa möte."));
         assert!(!mentions_next_meeting("Kommande möten"));
+        assert!(mentions_next_meeting("Vi tar det nästa gång."));
+        assert!(!mentions_next_meeting(
+            "Dos frågar dem nästa gång han träffar dem."
+        ));
         assert_eq!(month_reference("Uppföljning på SOR möte i mars."), Some(3));
     }
 }
