@@ -427,7 +427,7 @@ static AGENT: LazyLock<Gated> = LazyLock::new(|| {
 
 static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte|gång)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b",
+        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b|\bnästa\s+gång\s*(?:[.!,;]|$)",
     )
 });
 
@@ -437,7 +437,7 @@ static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
 /// matter deferred to it is taken to the minutes' own next meeting.
 static NEXT_MEETING_OF_A_KIND: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:\p{L}*(?:möte|sammanträde)|\p{L}*grupp(?:en)?|gång)\b|\bnästa\s+(?-i:\p{Lu}{2,5})\b|\bnästkommande\s+\p{L}*möte\b|\bnext\s+(?:board\s+|team\s+|group\s+)?meeting\b",
+        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:\p{L}*(?:möte|sammanträde)|\p{L}*grupp(?:en)?)\b|\bnästa\s+gång\s*(?:[.!,;]|$)|\bnästa\s+(?-i:\p{Lu}{2,5})\b|\bnästkommande\s+\p{L}*möte\b|\bnext\s+(?:board\s+|team\s+|group\s+)?meeting\b",
     )
 });
 
@@ -510,7 +510,8 @@ pub fn next_meeting_date(
 }
 
 /// Does the text point at the next meeting ("nästa möte", "nästa SOR-möte",
-/// "nästa gång")?
+/// "Vi tar det nästa gång.": "nästa gång" ending its clause; "nästa gång han
+/// träffar dem" is no meeting)?
 pub fn mentions_next_meeting(text: &str) -> bool {
     NEXT_MEETING.is_match(text)
 }
@@ -649,6 +650,10 @@ mod tests {
         ));
         assert!(!defers_to_next_meeting("Nästa steg är att skriva."));
         assert!(!mentions_next_meeting("Kommande möten"));
+        assert!(mentions_next_meeting("Vi tar det nästa gång."));
+        assert!(!mentions_next_meeting(
+            "Dos frågar dem nästa gång han träffar dem."
+        ));
         assert_eq!(month_reference("Uppföljning på SOR möte i mars."), Some(3));
     }
 }
