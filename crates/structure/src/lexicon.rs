@@ -243,6 +243,10 @@ pub const NEXT_MEETING_HEADINGS: &[&str] = &[
     "nästa sammanträde",
     "nästa styrelsemöte",
     "nästa ordinarie möte",
+    "nästa samråd",
+    "nästa träff",
+    "nästa apt",
+    "nästa arbetsplatsträff",
     "möten för hösten",
     "möten för våren",
     "vårens möten",
@@ -260,7 +264,7 @@ pub const NEXT_MEETING_HEADINGS: &[&str] = &[
 /// A sentence about the next meeting anywhere in the minutes ("Nästa möte
 /// hålls på tisdag den 17:e", "inför nästa handledarmöte den 19:e", "Vi
 /// ses nästa gång den 12 april"): the dates after it are coming meetings.
-pub const NEXT_MEETING_CUE: &str = r"(?i)\b(?:nästa|nästkommande|next)\s+\p{L}*?(?:möte|sammanträde|meeting)\w*|\b(?:ses|träffas)\s+(?:igen\s+)?nästa\s+gång\b|\b(?:vi\s+)?(?:ses|träffas)\s+igen\b";
+pub const NEXT_MEETING_CUE: &str = r"(?i)\b(?:nästa|nästkommande|next)\s+\p{L}*?(?:möte|sammanträde|meeting|samråd|träff)\w*|\bnästa\s+(?-i:\p{Lu}{2,5})\s*:|\b(?:ses|träffas)\s+(?:igen\s+)?nästa\s+gång\b|\b(?:vi\s+)?(?:ses|träffas)\s+igen\b";
 
 /// Header labels of an agenda table's first column.
 pub const AGENDA_TABLE_HEADERS: &[&str] = &[

@@ -2500,6 +2500,8 @@ fn parse_next_meetings(
             before.trim().is_empty()
                 || before.split_whitespace().count() <= 1
                 || MEETING_WORD.is_match(before)
+                // "Nästa APT: 21 maj": the heading's own label.
+                || next_meetings_heading(before.trim().trim_end_matches(':'))
         });
         match lead {
             Some(d) if d.date.is_some() => {

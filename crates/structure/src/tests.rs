@@ -1114,3 +1114,14 @@ fn a_first_heading_naming_the_document_is_its_title_and_a_dated_title_item_gives
     let next: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(next, ["2025-02-12"]);
 }
+
+#[test]
+fn the_next_meeting_named_by_its_kind_in_a_label() {
+    for line in ["Nästa APT: 21 maj kl. 14.30", "Nästa samråd: 21 maj 2025"] {
+        let s = structure(&format!(
+            "Protokoll 2025-04-23\n\n1. Arbetsmiljö\nInget nytt.\n2. Övrigt\n{line}\n"
+        ));
+        let next: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+        assert_eq!(next, ["2025-05-21"], "{line}");
+    }
+}
