@@ -826,6 +826,52 @@ const CORPUS_FLOORS: [(&str, &str, f64); 12] = [
     ("heldback", "meeting", 0.44),
 ];
 
+/// Synthetic minutes of organisations the corpus has few of (see
+/// fixtures/synthetic/README.md): set `a` was developed against, set `b`
+/// is held apart. Both are gated a little under the figures reached, so a
+/// change that helps the real corpus and hurts these forms shows here.
+#[test]
+fn synthetic_minutes_meet_their_floors() {
+    let floors: &[(&str, &[(&str, f64)])] = &[
+        (
+            "a",
+            &[
+                ("items", 0.97),
+                ("participants", 0.93),
+                ("next_meetings", 0.96),
+                ("decisions", 0.95),
+                ("actions", 0.94),
+                ("deferrals", 0.92),
+                ("meeting", 0.84),
+            ],
+        ),
+        (
+            "b",
+            &[
+                ("items", 0.95),
+                ("participants", 0.86),
+                ("next_meetings", 0.82),
+                ("decisions", 0.89),
+                ("actions", 0.65),
+                ("deferrals", 0.73),
+                ("meeting", 0.79),
+            ],
+        ),
+    ];
+    for (set, metrics) in floors {
+        let dir = fixtures().join("synthetic").join(set);
+        let out = temp(&format!("synthetic-{set}"));
+        let o = convert(&[&dir.join("docs")], &out, &[]);
+        assert!(o.status.success(), "convert {set}: {:?}", o.status);
+        let s = score_against(&dir.join("gold"), &out);
+        for (metric, floor) in *metrics {
+            let m = &s["summary"][metric];
+            let got = m["f1"].as_f64().or(m["accuracy"].as_f64()).unwrap_or(0.0);
+            assert!(got >= *floor, "synthetic {set} {metric}: {got} < {floor}");
+        }
+    }
+}
+
 #[test]
 fn hostile_files_fail_or_convert_alone_and_every_good_file_converts() {
     let input = temp("hostile-in");
