@@ -64,6 +64,15 @@ static SUBJECT_ELECTS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "… och Annika Persson till sekreterare": the next name and post after
+/// a subject's election.
+static AND_NEXT_POST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:,|och|samt)\s+((?-i:\p{{Lu}})[^,;]{{1,60}}?)\s+(?:till|som)\s+({})\b",
+        role_alternation(false)
+    ))
+    .expect("valid regex")
+});
 /// "Till att jämte ordföranden justera dagens protokoll valdes X och Y".
 static TO_CHECK_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -128,6 +137,15 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
         && let (Some(n), Some(r)) = (c.get(1), c.get(2))
     {
         push(n.as_str(), r.as_str());
+        // "… valde Gösta Wallin till ordförande och Annika Persson till
+        // sekreterare": each further pair after "och" or a comma.
+        let mut rest = s.get(r.end()..).unwrap_or("");
+        while let Some(c) = AND_NEXT_POST.captures(rest)
+            && let (Some(all), Some(n), Some(r)) = (c.get(0), c.get(1), c.get(2))
+        {
+            push(n.as_str(), r.as_str());
+            rest = rest.get(all.end()..).unwrap_or("");
+        }
     }
     if let Some(c) = CHECK_MINUTES
         .captures(s)
@@ -218,6 +236,13 @@ mod tests {
         assert_eq!(
             n("Till ordförande valdes Anna Berg."),
             [("Anna Berg".to_string(), "ordförande")]
+        );
+        assert_eq!(
+            n("Stämman valde Gösta Wallin till ordförande och Annika Persson till sekreterare."),
+            [
+                ("Gösta Wallin".to_string(), "ordförande"),
+                ("Annika Persson".to_string(), "sekreterare")
+            ]
         );
         let s = serving(
             "Stämmoordförande Kristian Martinsson valde Maria Lund från Bredablick Förvaltning till protokollförare.",

@@ -144,6 +144,17 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("reviewers", "member", "present", Some("justerare")),
 ];
 
+/// Words after which an attendance line names some of the many present
+/// ("ett tjugotal bybor, bl.a. Gertrud Ekdahl, Stig Olsson").
+pub const AMONG_THEM: &[&str] = &[
+    "bl.a.",
+    "bl a",
+    "bland annat",
+    "däribland",
+    "bland dem",
+    "bland andra",
+];
+
 /// Sentences that open a list of who attended ("Vid mötet deltog Anna Berg,
 /// Bo Ek och Cilla Ny."), lower case: read as a "Närvarande" line.
 pub const ATTENDANCE_SENTENCE_LEADS: &[&str] = &[

@@ -1151,6 +1151,11 @@ impl Finder {
             Section::NextMeetings => self.next_lines.push((text, false)),
             Section::Header => {
                 if self.items.is_empty() {
+                    // "Ordförande: Hanna Lund" above the attendance list.
+                    if let Some(person) = participants::header_role_line(&text) {
+                        self.participants.push(person);
+                        return;
+                    }
                     self.header.push(p, &text);
                 }
             }

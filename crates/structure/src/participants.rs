@@ -440,7 +440,7 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         .map(|o| o.trim().trim_end_matches(':').trim())
         && org.starts_with(char::is_uppercase)
         && (1..=5).contains(&org.split_whitespace().count())
-        && !org.contains([',', '.', ';'])
+        && !org.contains([',', '.', ';', ':'])
         && let Some(i) = headings.iter().position(|h| h.text == "deltagare")
     {
         return Some((i, String::new()));
@@ -946,6 +946,17 @@ pub(crate) fn parse_line(
     if line.is_empty() || lexicon::ATTENDANCE_SUBLABELS.contains(&line.to_lowercase().as_str()) {
         return Some(Vec::new());
     }
+    // "ett tjugotal bybor, bl.a. Gertrud Ekdahl (ordf), Stig Olsson": a
+    // count of the present, then those named among them.
+    let line = match lexicon::AMONG_THEM
+        .iter()
+        .find_map(|m| line.find(m).map(|i| i + m.len()))
+    {
+        Some(at) if line[..at].chars().any(char::is_lowercase) => {
+            line[at..].trim_start_matches([':', ',']).trim().to_string()
+        }
+        _ => line,
+    };
     // "Alla (förutom Jamal)", "Samtliga förutom Vegard": the exceptions
     // were absent; "Samtliga medlemmar" names no one.
     if let Some(absent) = everyone_except(&line) {
@@ -1377,7 +1388,11 @@ fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    if parts.len() < 2 {
+    // "Frånvarande: Hugo 7C": one name alone needs its code or its
+    // brackets to be read as a person.
+    if parts.is_empty()
+        || parts.len() == 1 && !parts[0].contains(|c: char| c == '(' || c.is_ascii_digit())
+    {
         return None;
     }
     let single = |w: &str| {
@@ -1447,6 +1462,19 @@ struct FirstName {
 /// "Ordförande⇥Anna Berg", "Justerare: Dan Ås": a role word as a label,
 /// and the name in the cell after it; later cells ("Paragrafer 1–5") are
 /// not about the person.
+/// "Ordförande: Hanna Lund" among the header's lines, outside any list:
+/// the person serving in that role, present.
+pub(crate) fn header_role_line(line: &str) -> Option<Participant> {
+    let (label, value) = line.split_once(':')?;
+    if label.split_whitespace().count() > 2 || !is_name(value.trim().trim_end_matches('.')) {
+        return None;
+    }
+    let heading = lexicon::ATTENDANCE_HEADINGS
+        .iter()
+        .find(|h| h.text == "deltagare")?;
+    role_label_line(line.trim().trim_end_matches('.'), heading, false)
+}
+
 fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Participant> {
     let line = SPACE_GAP.replace_all(line, "\t");
     // "Protokolljusterare Fredrik Hansson": one word of role before a name

@@ -1125,3 +1125,27 @@ fn the_next_meeting_named_by_its_kind_in_a_label() {
         assert_eq!(next, ["2025-05-21"], "{line}");
     }
 }
+
+#[test]
+fn the_chair_on_a_header_line_the_named_among_many_and_one_name_with_its_class() {
+    let s = structure(
+        "Protokoll styrelsemöte 2025-10-02\n\nOrdförande: Hanna Lund\n\
+         Närvarande: ett tjugotal bybor, bl.a. Gertrud Ekdahl (ordf), Stig Olsson\n\
+         Frånvarande: Hugo 7C\n\n\
+         1. Mötets öppnande\nMötet öppnades.\n2. Övrigt\nInget.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Hanna Lund", Some("ordförande"), "present"),
+            ("Gertrud Ekdahl", Some("ordförande"), "present"),
+            ("Stig Olsson", None, "present"),
+            ("Hugo", None, "absent"),
+        ]
+    );
+}
