@@ -443,6 +443,8 @@ pub const AFFILIATION_ENDINGS: &[&str] = &[
 /// Header cells of a task table's task column ("Åtgärd | Ansvarig | Klart").
 pub const TASK_COLUMNS: &[&str] = &[
     "åtgärd",
+    "beskrivning",
+    "vad ska göras",
     "åtgärder",
     "aktivitet",
     "aktiviteter",
@@ -479,6 +481,10 @@ pub const DECISION_LABEL: &str = "Beslut";
 /// Header cells of a task table's responsible column.
 pub const OWNER_COLUMNS: &[&str] = &[
     "ansvarig",
+    "ansv",
+    "ansv.",
+    "ansvarig person",
+    "utförare",
     "ansvariga",
     "ansvar",
     "vem",

@@ -1061,6 +1061,22 @@ impl Finder {
                 }
             }
         }
+        // "Ny tidplan från" / "entreprenören": a task cell wrapped onto the
+        // next line of a flattened task table goes on in lower case; the
+        // table goes on after it.
+        if self.task_line_columns.is_some()
+            && !text.contains('\t')
+            && starts_lower(&text)
+            && text.chars().count() <= 60
+            && let Some(u) = self
+                .items
+                .last_mut()
+                .and_then(|i| i.units.last_mut())
+                .filter(|u| u.task.is_some())
+        {
+            u.text = format!("{} {}", u.text, text.trim());
+            return;
+        }
         self.task_line_columns = None;
         // "Nästkommande möten", "Nästa möte Torsdag 27 januari 12:15": a
         // heading (short, or styled as one), not a sentence about the next

@@ -1149,3 +1149,28 @@ fn the_chair_on_a_header_line_the_named_among_many_and_one_name_with_its_class()
         ]
     );
 }
+
+#[test]
+fn a_flattened_task_table_goes_on_after_a_wrapped_cell() {
+    let s = structure_of_lines(&[
+        "Protokoll 2026-04-01",
+        "1. Beslutade åtgärder",
+        "Ansvarig\tKlart senast\tÅtgärd",
+        "Gustav Rönn\t2026-05-06\tNy tidplan från",
+        "entreprenören",
+        "Ida Malm\t2026-05-20\tPlan för rekrytering",
+        "2. Övrigt",
+    ]);
+    let tasks: Vec<_> = s.items[0]
+        .units
+        .iter()
+        .filter_map(|u| Some((u.text.as_str(), u.task.as_ref()?.owner.as_deref())))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Ny tidplan från entreprenören", Some("Gustav Rönn")),
+            ("Plan för rekrytering", Some("Ida Malm"))
+        ]
+    );
+}
