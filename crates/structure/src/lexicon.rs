@@ -974,6 +974,8 @@ pub enum AttendanceColumn {
     Title,
     /// Whether they attended ("X", "Ja", "Nej").
     Presence,
+    /// Marked when they were absent ("Frånvarande": "X").
+    Absence,
     /// Anything else said about them.
     Note,
 }
@@ -1012,11 +1014,18 @@ pub const ATTENDANCE_COLUMNS: &[(&str, AttendanceColumn)] = &[
     ("deltog", AttendanceColumn::Presence),
     ("närvarande (x)", AttendanceColumn::Presence),
     ("attended", AttendanceColumn::Presence),
+    ("frånvarande", AttendanceColumn::Absence),
+    ("frånvaro", AttendanceColumn::Absence),
+    ("absent", AttendanceColumn::Absence),
     ("kommentar", AttendanceColumn::Note),
     ("anmärkning", AttendanceColumn::Note),
     ("notering", AttendanceColumn::Note),
     ("övrigt", AttendanceColumn::Note),
 ];
+
+/// Name-column labels that, beside a column of names, say instead whether
+/// each was there ("Namn | Funktion | Närvarande").
+pub const PRESENCE_AS_NAME_LABELS: &[&str] = &["närvarande", "deltagare", "present"];
 
 /// Cell values of a presence column that mean the person was not there.
 pub const NOT_PRESENT_MARKS: &[&str] = &["", "-", "–", "nej", "no", "frånvarande", "ej närvarande"];

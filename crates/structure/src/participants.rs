@@ -694,7 +694,8 @@ fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec
 
 /// What each header cell of an attendance table labels.
 fn column_kinds(header: &[String]) -> Vec<Option<lexicon::AttendanceColumn>> {
-    header
+    use lexicon::AttendanceColumn as C;
+    let mut kinds: Vec<Option<C>> = header
         .iter()
         .map(|t| {
             let key = heading_key(t);
@@ -703,7 +704,18 @@ fn column_kinds(header: &[String]) -> Vec<Option<lexicon::AttendanceColumn>> {
                 .find(|(k, _)| *k == key)
                 .map(|(_, c)| *c)
         })
-        .collect()
+        .collect();
+    // "Namn | Funktion | Närvarande": beside a column of names, a
+    // "Närvarande" column says who was there.
+    if let Some(first) = kinds.iter().position(|k| *k == Some(C::Name)) {
+        for (i, k) in kinds.iter_mut().enumerate().skip(first + 1) {
+            let key = header.get(i).map(|t| heading_key(t)).unwrap_or_default();
+            if *k == Some(C::Name) && lexicon::PRESENCE_AS_NAME_LABELS.contains(&key.as_str()) {
+                *k = Some(C::Presence);
+            }
+        }
+    }
+    kinds
 }
 
 /// A table's first row labels an attendance table: a column of names and
@@ -801,9 +813,13 @@ pub(crate) fn column_table(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participa
                 note.clone().unwrap_or_default(),
             ]
             .join(" ");
-            if presence
-                .as_deref()
-                .is_some_and(|v| lexicon::NOT_PRESENT_MARKS.contains(&v))
+            // "Frånvarande": "X" marks the absent.
+            let marked_absent = cell(C::Absence)
+                .is_some_and(|v| !lexicon::NOT_PRESENT_MARKS.contains(&v.to_lowercase().as_str()));
+            if marked_absent
+                || presence
+                    .as_deref()
+                    .is_some_and(|v| lexicon::NOT_PRESENT_MARKS.contains(&v))
                 || has_cue(&cues, lexicon::ABSENT_CUES)
             {
                 p.attendance = "absent".into();

@@ -1174,3 +1174,27 @@ fn a_flattened_task_table_goes_on_after_a_wrapped_cell() {
         ]
     );
 }
+
+#[test]
+fn presence_and_absence_columns_beside_the_names() {
+    let s = structure(
+        "# Protokoll 2025-03-01\n\n| Namn | Funktion | Närvarande |\n|---|---|---|\n\
+         | Anna Berg | Ordförande | Ja |\n| Bo Ek | Kassör | Nej |\n\n\
+         | Namn | Närvarande | Frånvarande |\n|---|---|---|\n| Dan Ås | X | |\n| Eva Öst | | X |\n\n\
+         ## 1. Öppnande\nMötet öppnades.\n\n## 2. Avslut\nMötet avslutades.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Anna Berg", "present"),
+            ("Bo Ek", "absent"),
+            ("Dan Ås", "present"),
+            ("Eva Öst", "absent")
+        ]
+    );
+}
