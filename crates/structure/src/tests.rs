@@ -1198,3 +1198,12 @@ fn presence_and_absence_columns_beside_the_names() {
         ]
     );
 }
+
+#[test]
+fn coming_meetings_listed_after_a_plural_label() {
+    let s = structure(
+        "Protokoll 2026-01-15\n\n1. Ekonomi\nRapporten godkändes.\n2. Övrigt\nNästa möten: 2026-02-10, 2026-03-10\n",
+    );
+    let next: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(next, ["2026-02-10", "2026-03-10"]);
+}
