@@ -392,6 +392,8 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "klubben",
     "idrottsklubben",
     "sportklubben",
+    "förskolan",
+    "skolan",
 ];
 
 /// What an association has, named after it in the genitive ("Python
@@ -518,6 +520,7 @@ pub const DUE_COLUMNS: &[&str] = &[
 /// Endings of words that name an office under the organisation.
 pub const DEPARTMENT_WORDS: &[&str] = &[
     "kontoret",
+    "vården",
     "förvaltning",
     "förvaltningen",
     "avdelning",
@@ -733,6 +736,7 @@ pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
     ("höstmöte", None),
     ("vårmöte", None),
     ("stormöte", None),
+    ("arbetsplatsträff", None),
     ("sektionsmöte", None),
     ("styrelsemöte", Some("Styrelsen")),
     ("styrelsesammanträde", Some("Styrelsen")),

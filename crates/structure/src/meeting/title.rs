@@ -169,6 +169,18 @@ fn several_words_or_acronym(t: &str) -> bool {
             && !lexicon::MEETING_KIND_MODIFIERS.contains(&t.to_lowercase().as_str()))
 }
 
+/// "Ledningsgruppsmöte" → "Ledningsgrupp", "Rådsmötet" → "Råd": a
+/// meeting word whose first part names a group or a council.
+fn group_meeting(word: &str) -> Option<String> {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let stem = w.strip_suffix("mötet").or_else(|| w.strip_suffix("möte"))?;
+    let stem = stem.strip_suffix('s').unwrap_or(stem);
+    (stem.chars().count() >= 3 && lexicon::BODY_WORDS.iter().any(|b| stem.ends_with(b)))
+        .then(|| capitalised(stem))
+}
+
 /// How many words of `t` start with a capital.
 fn capitalised_words(t: &str) -> usize {
     t.split_whitespace()
@@ -348,6 +360,23 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         seg.kind = Some(kind.as_str().to_string());
         return Ok(seg);
     }
+    // "Ledningsgruppsmöte – …", "Referensgruppsmöte 3": a meeting of a
+    // group named in one word; the group is the body.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(at) = words.iter().position(|w| group_meeting(w).is_some())
+        && let Some(group) = words.get(at).and_then(|w| group_meeting(w))
+    {
+        seg.kind = Some(group);
+        let before = words[..at].join(" ");
+        if !before.is_empty() {
+            let owner = genitive_name(&before).or(name_shaped(&before).then_some(before.as_str()));
+            seg.holder = Some(owner.ok_or(())?.to_string());
+        }
+        let (holder, place) = after_kind(&words[at + 1..].join(" "), seg.document_type.is_some())?;
+        seg.holder = seg.holder.take().or(holder);
+        seg.place = place;
+        return Ok(seg);
+    }
     if let Some(c) = GENERIC_MEETING.captures(&text)
         && let Some(group) = c.get(1)
     {
@@ -416,6 +445,21 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
         if let Some(r) = seg.rest {
             names.push(r);
         }
+    }
+    // "Styrgrupp Nya Vårdcentralen Kvissleby, Region Västernorrland",
+    // "Kommunstyrelsens arbetsutskott, Hallsbergs kommun": a body and the
+    // organisation it belongs to, each a segment of its own.
+    if !found_kind
+        && names.iter().any(|n| organisation_named(n))
+        && let Some(at) = names.iter().position(|n| {
+            n.starts_with(char::is_uppercase)
+                && !organisation_named(n)
+                && n.split_whitespace()
+                    .any(|w| super::any_word_ends(&w.to_lowercase(), lexicon::BODY_WORDS))
+        })
+    {
+        found_kind = true;
+        parts.body = Some(names.remove(at));
     }
     if !found_kind {
         return None;
@@ -633,6 +677,31 @@ mod tests {
                 None,
                 None
             )
+        );
+        assert_eq!(
+            read_title("Ledningsgruppsmöte – Miljöförvaltningen, Uppsala kommun").map(|t| (
+                t.body,
+                t.department,
+                t.organization
+            )),
+            Some((
+                Some("Ledningsgrupp".to_string()),
+                Some("Miljöförvaltningen".to_string()),
+                Some("Uppsala kommun".to_string())
+            ))
+        );
+        assert_eq!(
+            read_title("Styrgrupp Nya Vårdcentralen Kvissleby, Region Västernorrland"),
+            title(
+                "Styrgrupp Nya Vårdcentralen Kvissleby",
+                Some("Region Västernorrland"),
+                None,
+                None
+            )
+        );
+        assert_eq!(
+            read_title("Kommunstyrelsens arbetsutskott, 2024-03-12"),
+            None
         );
         assert_eq!(
             read_title("Årsmöte i Bygdegården"),
