@@ -107,6 +107,10 @@ pub enum Scheme {
     /// that no number starts ("Aktivitetslista" with its tasks, "Action
     /// items" after "3. Hiring"): the last item would swallow them.
     NumberedThenSections,
+    /// Short plain lines each followed by the point's text ("Inskolning" /
+    /// "Inskolningen i augusti planeras …"), in minutes that number and
+    /// mark up nothing.
+    PlainHeadings,
 }
 
 impl fmt::Display for Scheme {
@@ -122,6 +126,7 @@ impl fmt::Display for Scheme {
             Scheme::OcrNumbered => "ocr-numbered",
             Scheme::AgendaThenSections => "agenda-then-sections",
             Scheme::NumberedThenSections => "numbered-then-sections",
+            Scheme::PlainHeadings => "plain-headings",
         })
     }
 }
@@ -337,6 +342,7 @@ pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
         timed_programme(outline),
         ocr_numbered(outline),
         agenda_then_sections(outline),
+        plain_headings(outline),
     ]
     .into_iter()
     .flatten()
@@ -529,6 +535,71 @@ fn level(r: Role) -> Option<u8> {
 /// Short plain lines directly followed by a list: each is an item, the list
 /// its content ("Obligatoriska funktioner:" + bullets, "Vad var bra" +
 /// bullets).
+/// A line of the point's own text: a sentence, or a long line.
+fn content_line(t: &str) -> bool {
+    let t = t.trim();
+    t.ends_with(['.', '!', '?']) || t.split_whitespace().count() > 8
+}
+
+fn plain_headings(outline: &Outline) -> Option<Proposal> {
+    // Only minutes that number nothing: where a line is numbered, the
+    // numbers (perhaps misread) are the better evidence.
+    if outline
+        .lines
+        .iter()
+        .any(|l| l.list_level.is_none() && l.number.is_some())
+    {
+        return None;
+    }
+    let mut starts = Vec::new();
+    for (i, l) in outline.lines.iter().enumerate() {
+        let Some(next) = outline.lines.get(i + 1) else {
+            continue;
+        };
+        let t = l.text.trim();
+        let after_break = i == 0
+            || outline.lines.get(i - 1).is_some_and(|p| {
+                let pt = p.text.trim();
+                // A paragraph of its own, or after a sentence, a list or a
+                // header line: not the wrapped middle of a sentence.
+                p.key.block < l.key.block
+                    || p.attendance
+                    || p.list_level.is_some()
+                    || pt.ends_with(['.', '!', '?', ':'])
+                    || header_like(pt)
+            });
+        let heading = l.list_level.is_none()
+            && l.role == Role::Body
+            && !l.bold
+            && !l.attendance
+            && l.number.is_none()
+            && after_break
+            && t.starts_with(char::is_uppercase)
+            && (1..=6).contains(&t.split_whitespace().count())
+            && title_shaped(t.trim_end_matches(':'))
+            && !header_like(t)
+            && !header_field(t)
+            && !section_heading(t, crate::lexicon::CASE_SECTION_HEADINGS)
+            && next.list_level.is_none()
+            && !next.attendance
+            && content_line(&next.text);
+        if heading {
+            starts.push(PlannedStart {
+                key: l.key,
+                number: None,
+                parent: None,
+                skip: 0,
+                cut: TitleCut::Heading,
+                title: t.trim_end_matches(':').trim().to_string(),
+            });
+        }
+    }
+    (starts.len() >= 2).then_some(Proposal {
+        scheme: Scheme::PlainHeadings,
+        starts,
+    })
+}
+
 fn lead_ins(outline: &Outline) -> Option<Proposal> {
     let mut starts = Vec::new();
     for (i, l) in outline.lines.iter().enumerate() {
@@ -1465,6 +1536,30 @@ mod tests {
                 .collect(),
         };
         assert!(numbered_then_sections(&o, &walk).is_none());
+    }
+
+    #[test]
+    fn plain_lines_over_the_points_text_are_items_when_nothing_is_numbered() {
+        let o = bold_outline(&[
+            "Föräldraråd 2025-03-12",
+            "Inskolning",
+            "Inskolningen i augusti planeras som förra året.",
+            "Utemiljön",
+            "Bo kontaktar kommunen om sanden senast 1 april.",
+        ]);
+        let p = plain_headings(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Inskolning", "Utemiljön"]);
+        // A numbered line anywhere: the numbers decide.
+        let o = bold_outline(&[
+            "1. Inskolning",
+            "Inskolningen i augusti planeras som förra året.",
+            "Utemiljön",
+            "Bo kontaktar kommunen om sanden senast 1 april.",
+            "Övrigt",
+            "Inga övriga frågor fanns.",
+        ]);
+        assert!(plain_headings(&o).is_none());
     }
 
     #[test]
