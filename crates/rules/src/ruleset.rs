@@ -605,7 +605,7 @@ impl RuleSet {
 /// (and dropped if it does not compile: it is no filter then) or when first
 /// used (the built-in rules' tests compile theirs).
 fn loose_pattern(pattern: &str, eager: bool) -> Option<Pattern> {
-    crate::prefilter::loose_superset(pattern).and_then(|p| {
+    minutes_gate::loose_superset(pattern).and_then(|p| {
         if eager {
             Regex::new(&p).ok().map(|re| Pattern::compiled(&p, re))
         } else {
