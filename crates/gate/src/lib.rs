@@ -68,16 +68,60 @@ impl Gated {
         self.exact.captures_at(text, self.first_start(text)?)
     }
 
-    /// As [`Regex::captures_iter`] (nothing when the loose pattern does not
-    /// match).
-    pub fn captures_iter<'r, 't>(
-        &'r self,
-        text: &'t str,
-    ) -> impl Iterator<Item = Captures<'t>> + use<'r, 't> {
-        self.may_match(text)
-            .then(|| self.exact.captures_iter(text))
-            .into_iter()
-            .flatten()
+    /// As [`Regex::captures_iter`]: the exact regex searched from the loose
+    /// pattern's first match, each next search from where the last match
+    /// ended; at an empty match (whose successor the regex crate finds by
+    /// rules of its own) the rest comes from the exact regex's own iterator.
+    pub fn captures_iter<'r, 't>(&'r self, text: &'t str) -> CapturesIter<'r, 't> {
+        CapturesIter {
+            gated: self,
+            text,
+            at: self.first_start(text),
+            taken: 0,
+            rest: None,
+        }
+    }
+}
+
+/// The iterator of [`Gated::captures_iter`].
+pub struct CapturesIter<'r, 't> {
+    gated: &'r Gated,
+    text: &'t str,
+    /// Where the next search starts; `None` when done or handed over.
+    at: Option<usize>,
+    /// How many matches were given.
+    taken: usize,
+    /// The exact regex's own iterator, after an empty match.
+    rest: Option<regex::CaptureMatches<'r, 't>>,
+}
+
+impl<'t> Iterator for CapturesIter<'_, 't> {
+    type Item = Captures<'t>;
+
+    fn next(&mut self) -> Option<Captures<'t>> {
+        if let Some(rest) = &mut self.rest {
+            return rest.next();
+        }
+        let at = self.at?;
+        let Some(c) = self.gated.exact.captures_at(self.text, at) else {
+            self.at = None;
+            return None;
+        };
+        let whole = c.get(0)?;
+        if whole.is_empty() {
+            // The matches so far are the own iterator's first ones.
+            self.at = None;
+            let mut rest = self.gated.exact.captures_iter(self.text);
+            for _ in 0..self.taken {
+                rest.next();
+            }
+            let next = rest.next();
+            self.rest = Some(rest);
+            return next;
+        }
+        self.at = Some(whole.end());
+        self.taken += 1;
+        Some(c)
     }
 }
 
@@ -341,5 +385,20 @@ mod tests {
             );
         }
         assert!(!g.may_match("ingen träff"));
+        // Empty matches are iterated as the regex crate does.
+        for pattern in [r"\b\d*\b", r"(?:\bå\w*)?", r"\bx?"] {
+            let g = Gated::new(pattern).unwrap();
+            let exact = Regex::new(pattern).unwrap();
+            for text in ["12 åt 3 x", "", "åå", "x 4 å", "ö12ö"] {
+                let spans = |it: &mut dyn Iterator<Item = Captures<'_>>| {
+                    it.map(|c| c.get(0).map(|m| m.range())).collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    spans(&mut g.captures_iter(text)),
+                    spans(&mut exact.captures_iter(text)),
+                    "{pattern} on {text}"
+                );
+            }
+        }
     }
 }
