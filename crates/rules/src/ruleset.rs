@@ -307,7 +307,11 @@ impl Prefilter {
                 None => always_admitted.admit(i),
             }
         }
-        let matcher = aho_corasick::AhoCorasick::new(&literals)
+        // A full DFA: one table step a byte, for a scan of every sentence
+        // (some 700 literals make it a few hundred kilobytes).
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&literals)
             .ok()
             .map(|ac| (ac, owners));
         Prefilter {
