@@ -185,6 +185,40 @@ struct Hit {
     /// whole: a clause rule's clause, and what precedes that clause for the
     /// sentence's own finding of the same kind.
     part: Option<std::ops::Range<usize>>,
+    /// The groups of the match that counted, when the rule was asked for
+    /// them while it was tried (see [`Groups`]).
+    groups: Option<Groups>,
+}
+
+/// The groups a finding reads from its rule's match (byte ranges in the
+/// whole sentence): kept from the match that made the rule take the
+/// sentence, so that the slow engines (Unicode `\b` on Swedish text) do not
+/// search the sentence a second time.
+#[derive(Debug, Clone, Default)]
+struct Groups {
+    who: Option<std::ops::Range<usize>>,
+    due: Option<std::ops::Range<usize>>,
+    clause: Option<std::ops::Range<usize>>,
+}
+
+impl Groups {
+    fn of(c: &regex::Captures<'_>) -> Groups {
+        let range = |name| c.name(name).map(|m| m.range());
+        Groups {
+            who: range("who"),
+            due: range("due"),
+            clause: range("clause"),
+        }
+    }
+}
+
+/// Does a finding of this rule read its match's groups (an action's `who`
+/// or `due`, a clause rule's `clause`)? Asked of a compiled rule only.
+fn reads_groups(rule: &ruleset::Rule) -> bool {
+    rule.clause
+        || rule.kind == Kind::Action
+            && (rule.assignees == AssigneeSource::Capture
+                || rule.regex.capture_names().any(|n| n == Some("due")))
 }
 
 impl<'a> Sentence<'a> {
@@ -262,20 +296,22 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                 ..Default::default()
             });
             for &kind in kinds {
-                if let Some(rule) = classify(set, sent, kind, false, st.as_mut()) {
+                if let Some((rule, groups)) = classify(set, sent, kind, false, st.as_mut()) {
                     hits.push(Hit {
                         kind,
                         rule,
                         sentence: si,
                         part: None,
+                        groups,
                     });
                 }
-                clauses(set, sent, kind, st.as_mut(), |rule, range| {
+                clauses(set, sent, kind, st.as_mut(), |rule, range, groups| {
                     hits.push(Hit {
                         kind,
                         rule,
                         sentence: si,
                         part: Some(range),
+                        groups,
                     })
                 });
             }
@@ -297,13 +333,16 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                 if unit_has.contains(&(sent.span.unit, kind)) {
                     continue;
                 }
-                if let Some(rule) = classify(set, sent, kind, true, it.sentences.get_mut(si)) {
+                if let Some((rule, groups)) =
+                    classify(set, sent, kind, true, it.sentences.get_mut(si))
+                {
                     unit_has.insert((sent.span.unit, kind));
                     hits.push(Hit {
                         kind,
                         rule,
                         sentence: si,
                         part: None,
+                        groups,
                     });
                 }
             }
@@ -374,15 +413,22 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     // that counted, when the rule has any to read.
                     let has_due = rule.regex.capture_names().any(|n| n == Some("due"));
                     let caps = (rule.assignees == AssigneeSource::Capture || has_due)
-                        .then(|| rule.accepted_match(whole.text))
+                        .then(|| {
+                            hit.groups
+                                .clone()
+                                .or_else(|| rule.accepted_match(whole.text).map(|c| Groups::of(&c)))
+                        })
                         .flatten();
+                    let group = |r: &Option<std::ops::Range<usize>>| {
+                        r.clone().and_then(|r| whole.text.get(r))
+                    };
                     let assignees = match rule.assignees {
                         AssigneeSource::All => vec!["all".to_string()],
                         AssigneeSource::None => people.agent(sent.text),
                         AssigneeSource::Capture => caps
                             .as_ref()
-                            .and_then(|c| c.name("who"))
-                            .map(|m| people.resolve_list(m.as_str()))
+                            .and_then(|c| group(&c.who))
+                            .map(|who| people.resolve_list(who))
                             .unwrap_or_default(),
                         AssigneeSource::Subject => people.subject(sent.text),
                     };
@@ -419,10 +465,8 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     // "Donationer görs 27 januari"); else the cues decide.
                     let due = row_due
                         .or_else(|| {
-                            let m = caps.as_ref().and_then(|c| c.name("due"))?;
-                            find_dates(m.as_str(), &ctx)
-                                .into_iter()
-                                .find_map(|d| d.date)
+                            let due = caps.as_ref().and_then(|c| group(&c.due))?;
+                            find_dates(due, &ctx).into_iter().find_map(|d| d.date)
                         })
                         .or_else(|| {
                             due_date(sent.text, &ctx, meeting_date, next_meeting, &calendar)
@@ -550,18 +594,18 @@ fn classify(
     kind: Kind,
     fallback: bool,
     mut st: Option<&mut SentenceTrace>,
-) -> Option<usize> {
-    let found = set.rules.iter().enumerate().position(|(i, rule)| {
-        rule.kind == kind
-            && rule.fallback == fallback
-            && !rule.clause
-            && takes(i, rule, sent, st.as_deref_mut())
+) -> Option<(usize, Option<Groups>)> {
+    let (found, groups) = set.rules.iter().enumerate().find_map(|(i, rule)| {
+        (rule.kind == kind && rule.fallback == fallback && !rule.clause)
+            .then(|| takes(i, rule, sent, st.as_deref_mut()))
+            .flatten()
+            .map(|groups| (i, groups))
     })?;
     if let Some(st) = st {
         st.fired
             .push((set.rules[found].id.clone(), kind.as_str().to_string()));
     }
-    Some(found)
+    Some((found, groups))
 }
 
 /// The clause rules of `kind` that take a clause of the sentence: `found`
@@ -571,49 +615,55 @@ fn clauses(
     sent: &Sentence<'_>,
     kind: Kind,
     mut st: Option<&mut SentenceTrace>,
-    mut found: impl FnMut(usize, std::ops::Range<usize>),
+    mut found: impl FnMut(usize, std::ops::Range<usize>, Option<Groups>),
 ) {
     for (i, rule) in set.rules.iter().enumerate() {
-        if rule.kind != kind || !rule.clause || !takes(i, rule, sent, st.as_deref_mut()) {
+        if rule.kind != kind || !rule.clause {
             continue;
         }
-        let range = rule
-            .accepted_match(sent.text)
-            .and_then(|c| c.name("clause").map(|m| m.range()));
+        let Some(groups) = takes(i, rule, sent, st.as_deref_mut()) else {
+            continue;
+        };
+        let groups = groups.or_else(|| rule.accepted_match(sent.text).map(|c| Groups::of(&c)));
+        let range = groups.as_ref().and_then(|g| g.clause.clone());
         if let Some(range) = range.filter(|r| !r.is_empty()) {
             if let Some(st) = st.as_deref_mut() {
                 st.fired
                     .push((rule.id.clone(), format!("{} (clause)", kind.as_str())));
             }
-            found(i, range);
+            found(i, range, groups);
         }
     }
 }
 
 /// Does rule `i` take the sentence? Its label and position conditions, the
 /// prefilters, the regex and its vetoes; vetoes are recorded in the trace.
+/// `Some` when it does, with the groups of the match that counted when they
+/// were read to decide (a rule with `unless_who`) or are read afterwards
+/// (see [`reads_groups`]): one search with captures then stands for the
+/// match test and the reading.
 fn takes(
     i: usize,
     rule: &ruleset::Rule,
     sent: &Sentence<'_>,
     st: Option<&mut SentenceTrace>,
-) -> bool {
+) -> Option<Option<Groups>> {
     let label_kind = sent.label.map(|(k, _)| k);
     if rule.carrier && !sent.labelled {
-        return false;
+        return None;
     }
     if rule.first && !sent.first {
-        return false;
+        return None;
     }
     if !rule.within.is_empty() && !label_kind.is_some_and(|k| rule.within.contains(&k)) {
-        return false;
+        return None;
     }
     // The cheap filters first: the literal prefilter, then the DFA-friendly
     // loose pattern; the exact pattern (Unicode word boundaries, which
     // make the regex engine fall back to backtracking on Swedish text)
     // runs only on sentences that pass both.
     if !sent.admitted.admits(i) {
-        return false;
+        return None;
     }
     // No exact match starts before the loose pattern's first match, so the
     // exact regex searches from there: its slow engines then see only the
@@ -621,14 +671,14 @@ fn takes(
     let from = match &rule.loose {
         Some(loose) => match loose.find(sent.text) {
             Some(m) => m.start(),
-            None => return false,
+            None => return None,
         },
         None => 0,
     };
     if let Some(t) = &rule.title
         && !t.is_match(sent.title)
     {
-        return false;
+        return None;
     }
     if label_kind.is_some_and(|k| rule.not_within.contains(&k)) {
         if let Some(st) = st
@@ -643,25 +693,36 @@ fn takes(
                 .to_lowercase(),
             ));
         }
-        return false;
+        return None;
     }
-    if !rule.regex.is_match_at(sent.text, from) {
-        return false;
-    }
-    if !rule.unless_who.is_empty() && rule.accepted_match(sent.text).is_none() {
-        if let Some(st) = st {
-            st.vetoed
-                .push((rule.id.clone(), "unless_who: no acceptable subject".into()));
+    let groups = if !rule.unless_who.is_empty() || reads_groups(rule) {
+        match rule.accepted_match_from(sent.text, from) {
+            Some(c) => Some(Groups::of(&c)),
+            None => {
+                // A match whose every `who` was vetoed (only a trace needs
+                // to tell it from no match).
+                if let Some(st) = st
+                    && !rule.unless_who.is_empty()
+                    && rule.regex.is_match_at(sent.text, from)
+                {
+                    st.vetoed
+                        .push((rule.id.clone(), "unless_who: no acceptable subject".into()));
+                }
+                return None;
+            }
         }
-        return false;
-    }
+    } else if rule.regex.is_match_at(sent.text, from) {
+        None
+    } else {
+        return None;
+    };
     if let Some(why) = rule.veto(sent.text) {
         if let Some(st) = st {
             st.vetoed.push((rule.id.clone(), format!("unless {why}")));
         }
-        return false;
+        return None;
     }
-    true
+    Some(groups)
 }
 
 static LIST_ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

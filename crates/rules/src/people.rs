@@ -7,6 +7,7 @@
 //! participant list makes that unambiguous, "all" for everyone, and stay as
 //! written otherwise (ANNOTATION.md, Actions).
 
+use minutes_gate::Gated;
 use minutes_structure::Participant;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -218,45 +219,10 @@ impl<'a> People<'a> {
     }
 }
 
-/// A pattern with word boundaries, and the same without them: Unicode `\b`
-/// makes the regex crate leave its fast engine on Swedish text, while the
-/// loose pattern stays on it and matches wherever the exact one does. Most
-/// sentences fail the loose pattern; for the others the exact one searches
-/// from the loose pattern's first match (no exact match starts before it),
-/// so results are the exact pattern's.
-struct Gated {
-    exact: Regex,
-    loose: Option<Regex>,
-}
-
-impl Gated {
-    fn new(pattern: &str) -> Gated {
-        Gated {
-            exact: Regex::new(pattern).expect("valid regex"),
-            loose: crate::prefilter::loose_superset(pattern).and_then(|p| Regex::new(&p).ok()),
-        }
-    }
-
-    /// Where an exact match may start first, if anywhere.
-    fn from(&self, text: &str) -> Option<usize> {
-        match &self.loose {
-            Some(l) => l.find(text).map(|m| m.start()),
-            None => Some(0),
-        }
-    }
-
-    fn is_match(&self, text: &str) -> bool {
-        self.from(text)
-            .is_some_and(|at| self.exact.is_match_at(text, at))
-    }
-
-    fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
-        self.exact.find_at(text, self.from(text)?)
-    }
-
-    fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
-        self.exact.captures_at(text, self.from(text)?)
-    }
+/// A built-in pattern with word boundaries, gated by its loose superset
+/// (see [`minutes_gate`]).
+fn gated(pattern: &str) -> Gated {
+    Gated::new(pattern).expect("valid regex")
 }
 
 static SPLIT: LazyLock<Regex> =
@@ -420,13 +386,13 @@ static SOM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AGENT: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
+    gated(
         r"\bav\s+(?P<who>sekreteraren|ordföranden|mötessekreteraren|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*[.!]?$",
     )
 });
 
 static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
+    gated(
         r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b|\bnästa\s+gång\s*(?:[.!,;]|$)",
     )
 });
@@ -436,7 +402,7 @@ static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
 /// be another body's (a project group's "nästa handledarmöte"), so only a
 /// matter deferred to it is taken to the minutes' own next meeting.
 static NEXT_MEETING_OF_A_KIND: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
+    gated(
         r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:\p{L}*(?:möte|sammanträde)|\p{L}*grupp(?:en)?)\b|\bnästa\s+gång\s*(?:[.!,;]|$)|\bnästa\s+(?-i:\p{Lu}{2,5})\b|\bnästkommande\s+\p{L}*möte\b|\bnext\s+(?:board\s+|team\s+|group\s+)?meeting\b",
     )
 });
@@ -448,7 +414,7 @@ pub fn defers_to_next_meeting(text: &str) -> bool {
 }
 
 static DUE_CUE: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
+    gated(
         r"(?i)\b(?:senast|till|tills|inför|deadline|innan|före|by|due|before|klart|klar|färdigt|färdig|vid\s+mötet|på\s+mötet|vid\s+nästa|sista\s+dag(?:en)?)\b",
     )
 });
@@ -458,9 +424,9 @@ pub fn due_cue(before: &str) -> bool {
     DUE_CUE.is_match(before)
 }
 
-static IN_TIME: LazyLock<Gated> = LazyLock::new(|| Gated::new(r"(?i)\bi\s+(?:god\s+)?tid\b"));
+static IN_TIME: LazyLock<Gated> = LazyLock::new(|| gated(r"(?i)\bi\s+(?:god\s+)?tid\b"));
 static DEADLINE_CUE: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"(?i)\b(?:deadline|senast|sista\s+dag(?:en)?|sista\s+datum)\b[^.]{0,15}$")
+    gated(r"(?i)\b(?:deadline|senast|sista\s+dag(?:en)?|sista\s+datum)\b[^.]{0,15}$")
 });
 
 /// "i tid", "i god tid": the task has a deadline named elsewhere.
@@ -469,7 +435,7 @@ pub fn in_time(text: &str) -> bool {
 }
 
 static RECIPIENT: LazyLock<Gated> =
-    LazyLock::new(|| Gated::new(r"\btill\s+(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}+)*\s*[.!]?\s*$"));
+    LazyLock::new(|| gated(r"\btill\s+(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}+)*\s*[.!]?\s*$"));
 
 /// The first name a sentence ends by handing something to ("… återkopplar
 /// till Roland", "senast 5/3 till Roland Olofsson Dolk").
@@ -480,9 +446,8 @@ pub fn recipient(sentence: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
-static EVERYONE_WORD: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"(?i)\b(?:alla|samtliga|everyone|vi|we|var\s+och\s+en|tillsammans)\b")
-});
+static EVERYONE_WORD: LazyLock<Gated> =
+    LazyLock::new(|| gated(r"(?i)\b(?:alla|samtliga|everyone|vi|we|var\s+och\s+en|tillsammans)\b"));
 
 /// Does the sentence itself say everyone does it ("Alla …", "… tillsammans")?
 pub fn names_everyone(sentence: &str) -> bool {
@@ -517,7 +482,7 @@ pub fn mentions_next_meeting(text: &str) -> bool {
 }
 
 static MONTH_MEETING: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
+    gated(
         r"(?i)\b(?:möte|mötet|sammanträde)\s+i\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b",
     )
 });

@@ -307,7 +307,11 @@ impl Prefilter {
                 None => always_admitted.admit(i),
             }
         }
-        let matcher = aho_corasick::AhoCorasick::new(&literals)
+        // A full DFA: one table step a byte, for a scan of every sentence
+        // (some 700 literals make it a few hundred kilobytes).
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&literals)
             .ok()
             .map(|ac| (ac, owners));
         Prefilter {
@@ -605,7 +609,7 @@ impl RuleSet {
 /// (and dropped if it does not compile: it is no filter then) or when first
 /// used (the built-in rules' tests compile theirs).
 fn loose_pattern(pattern: &str, eager: bool) -> Option<Pattern> {
-    crate::prefilter::loose_superset(pattern).and_then(|p| {
+    minutes_gate::loose_superset(pattern).and_then(|p| {
         if eager {
             Regex::new(&p).ok().map(|re| Pattern::compiled(&p, re))
         } else {
@@ -743,16 +747,26 @@ impl Rule {
 
     /// The first match whose `who` group no `unless_who` pattern vetoes.
     pub fn accepted_match<'t>(&self, sentence: &'t str) -> Option<regex::Captures<'t>> {
-        let accepted = |c: &regex::Captures<'_>| {
-            let who = c.name("who").map_or("", |m| m.as_str());
-            !self.unless_who.iter().any(|(_, re)| re.is_match(who))
-        };
         // The matches in order, as `captures_iter` gives them, but searched
         // from the loose pattern's first match (no match starts before it),
         // which spares the slow engines the start of the sentence.
-        let mut at = match &self.loose {
+        let at = match &self.loose {
             Some(loose) => loose.find(sentence)?.start(),
             None => 0,
+        };
+        self.accepted_match_from(sentence, at)
+    }
+
+    /// [`Rule::accepted_match`], given where the loose pattern's first
+    /// match starts (0 without a loose pattern).
+    pub(crate) fn accepted_match_from<'t>(
+        &self,
+        sentence: &'t str,
+        mut at: usize,
+    ) -> Option<regex::Captures<'t>> {
+        let accepted = |c: &regex::Captures<'_>| {
+            let who = c.name("who").map_or("", |m| m.as_str());
+            !self.unless_who.iter().any(|(_, re)| re.is_match(who))
         };
         loop {
             let c = self.regex.captures_at(sentence, at)?;

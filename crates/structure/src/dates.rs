@@ -8,6 +8,7 @@
 //! reference date (the meeting's), preferring one whose weekday agrees when a
 //! weekday is written and it is not much farther away.
 
+use minutes_gate::Gated;
 use regex::Regex;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -197,38 +198,38 @@ const WEEKDAYS: [&str; 7] = [
     "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
 ];
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
+static ISO: LazyLock<Gated> = LazyLock::new(|| {
     // "2024-03-05", "2024-3-5", "2024.03.05".
-    Regex::new(r"\b((?:19|20)\d\d)(?:-(\d{1,2})(?:-| )|\.(\d{1,2})\.)(\d{1,2})\b")
+    Gated::new(r"\b((?:19|20)\d\d)(?:-(\d{1,2})(?:-| )|\.(\d{1,2})\.)(\d{1,2})\b")
         .expect("valid regex")
 });
-static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b").expect("valid regex")
+static DOTTED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b").expect("valid regex")
 });
-static DASHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b").expect("valid regex"));
-static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?")
+static DASHED: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b").expect("valid regex"));
+static ENGLISH: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?")
         .expect("valid regex")
 });
-static SLASH: LazyLock<Regex> = LazyLock::new(|| {
+static SLASH: LazyLock<Gated> = LazyLock::new(|| {
     // "5/3", "5/3/24", "5/3-2024", "5/3 2024".
-    Regex::new(r"\b(\d{1,2})/(\d{1,2})(?:[/-]((?:19|20)?\d\d)|\s((?:19|20)\d\d))?\b")
+    Gated::new(r"\b(\d{1,2})/(\d{1,2})(?:[/-]((?:19|20)?\d\d)|\s((?:19|20)\d\d))?\b")
         .expect("valid regex")
 });
-static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static NAMED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)\b(?:(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?(\d{1,2})(?::?e|:a|st|nd|rd|th)?\s+(?:of\s+)?(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec)\b\.?(?:,?\s+((?:19|20)\d\d)\b)?",
     )
     .expect("valid regex")
 });
-static WEEK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:v\.|v|vecka)\s?(\d{1,2})\b(?:\s+((?:19|20)\d\d)\b)?")
+static WEEK: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:v\.|v|vecka)\s?(\d{1,2})\b(?:\s+((?:19|20)\d\d)\b)?")
         .expect("valid regex")
 });
 
-static DAY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bden\s+(\d{1,2})(?::?e|:a)(?:\s|[.,;:)]|$)").expect("valid regex")
+static DAY_ONLY: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\bden\s+(\d{1,2})(?::?e|:a)(?:\s|[.,;:)]|$)").expect("valid regex")
 });
 
 /// "på tisdag den 17:e" with no month: the first day of that number on or
@@ -470,8 +471,8 @@ impl fmt::Display for Time {
     }
 }
 
-static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static TIME_RANGE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"\b(?:kl\.?\s*|klockan\s+)?(\d{1,2})[:.](\d{2})\s*(?:-|–|—|till)\s*(\d{1,2})[:.](\d{2})\b",
     )
     .expect("valid regex")
@@ -479,8 +480,8 @@ static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Hours after "kl", with minutes on either side or none: "kl 18-20",
 /// "klockan 9–12", "klockan 19–20.30".
-static HOUR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|—|till)\s*(\d{1,2})(?:[:.](\d{2}))?(?:\b|$)")
+static HOUR_RANGE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|—|till)\s*(\d{1,2})(?:[:.](\d{2}))?(?:\b|$)")
         .expect("valid regex")
 });
 

@@ -7,6 +7,7 @@
 
 use crate::lexicon;
 use crate::participants::is_name;
+use minutes_gate::Gated;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -49,16 +50,16 @@ static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// Names first: "Anna Berg valdes till mötesordförande".
-static NAMES_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static NAMES_FIRST: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(&format!(
         r"(?i)^(.+?)\s+{ELECTED}\s+(?:till|som|att\s+vara)\s+({})\b",
         role_alternation(false)
     ))
     .expect("valid regex")
 });
 /// A subject electing: "Stämman valde Jenny Lind och Pia Sund som justerare".
-static SUBJECT_ELECTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SUBJECT_ELECTS: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(&format!(
         r"(?i)\b{ELECTS}\s+(.+?)\s+(?:till|som)\s+({})\b",
         role_alternation(false)
     ))
@@ -81,13 +82,13 @@ static TO_CHECK_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "X och Y justerar dagens protokoll".
-static CHECK_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.+?)\s+justerar\s+(?:dagens\s+|detta\s+|mötets\s+)?protokoll(?:et)?\b")
+static CHECK_MINUTES: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)^(.+?)\s+justerar\s+(?:dagens\s+|detta\s+|mötets\s+)?protokoll(?:et)?\b")
         .expect("valid regex")
 });
 /// "… tillsammans med ordföranden Aslan Akbas (S)".
-static WITH_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static WITH_CHAIR: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
         r"(?i)\btillsammans\s+med\s+(?:tjänstgörande\s+)?(?:mötes)?ordföranden\s+(\p{Lu}[^,.;]*)",
     )
     .expect("valid regex")

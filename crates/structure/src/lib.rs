@@ -27,6 +27,7 @@ use dates::{Date, DateContext, Time, find_dates, find_time_range};
 use layout::{
     LayoutChoice, LineKey, Outline, OutlineLine, PlannedStart, Proposal, Scheme, TitleCut,
 };
+use minutes_gate::Gated;
 use minutes_model::{Block, BlockKind, Diagnostic, Document, Paragraph, Role, Row, Span, Style};
 use regex::Regex;
 use serde::Serialize;
@@ -709,8 +710,9 @@ fn usable_link(target: &str) -> Option<String> {
 
 static BARE_URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://[^\s<>()]+[^\s<>().,;]").expect("valid regex"));
-static BILAGA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:finns i|se|enligt|i)\s+(bilaga(?:\s+\d+)?)\b").expect("valid regex")
+/// Gated (see [`minutes_gate`]): asked of every unit.
+static BILAGA: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(?:finns i|se|enligt|i)\s+(bilaga(?:\s+\d+)?)\b").expect("valid regex")
 });
 
 /// Attachments mentioned in plain text: bare URLs and "(se|finns i) bilaga".
@@ -2412,8 +2414,9 @@ fn is_agenda_table(rows: &[Row]) -> bool {
     numbered >= 2 && numbered * 2 >= rows.len()
 }
 
-static NEXT_MEETING_CUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(lexicon::NEXT_MEETING_CUE).expect("valid regex"));
+/// Gated (see [`minutes_gate`]): asked of every unit of every item.
+static NEXT_MEETING_CUE: LazyLock<Gated> =
+    LazyLock::new(|| Gated::new(lexicon::NEXT_MEETING_CUE).expect("valid regex"));
 
 /// "Nästa möte hålls på tisdag den 17:e (10.00 till 12.00)": the first
 /// date after a next-meeting cue in a sentence, a day without month

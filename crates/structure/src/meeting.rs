@@ -1309,7 +1309,7 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     // are long, and Unicode word boundaries make the regex engine slow on them.
     // Lower-cased once: lower-casing never adds or removes a line break, so
     // the lines of the two texts pair up.
-    let lower_all = all.to_lowercase();
+    let lower_all = minutes_gate::lowercase(all);
     let lines_with = |words: &'static [&'static str]| {
         all.lines()
             .zip(lower_all.lines())

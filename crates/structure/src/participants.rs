@@ -423,7 +423,7 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         return Some((i, String::new()));
     }
     // "Vid mötet deltog Anna Berg, Bo Ek och Cilla Ny."
-    let lower = t.to_lowercase();
+    let lower = minutes_gate::lowercase(t);
     if let Some(rest) = lexicon::ATTENDANCE_SENTENCE_LEADS
         .iter()
         .find_map(|l| lower.strip_prefix(l)?.strip_prefix(' '))

@@ -11,12 +11,21 @@ pub fn looks_like_html(s: &str) -> bool {
         "<p>", "<p ", "</p>", "<b>", "</b>", "<i>", "<u>", "<ul", "<ol", "<li", "<a ", "<br",
         "<strong>", "<em>", "<div", "<span",
     ];
+    // Every tag starts with '<': most lines have none to lower-case for.
+    if !s.contains('<') {
+        return false;
+    }
     let lower = s.to_ascii_lowercase();
     TAGS.iter().any(|t| lower.contains(t))
 }
 
 /// Parse markdown inline markup into `p`, with a base style.
 pub fn push_markdown(p: &mut Paragraph, text: &str, base: Style) {
+    // Only these characters start markup: a line without them is its text.
+    if !text.contains(['\\', '*', '_', '~', '[']) {
+        p.push(text, base, None);
+        return;
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut closers = LinkClosers::default();
     let mut style = base;

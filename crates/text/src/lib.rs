@@ -31,6 +31,7 @@ use minutes_model::{
     Block, BlockKind, Cell, Document, Format, List, ListItem, Paragraph, Role, Row, Span, Style,
     Table,
 };
+use std::borrow::Cow;
 
 /// Why a text file could not be read at all.
 #[derive(Debug, thiserror::Error)]
@@ -564,23 +565,58 @@ fn append_to_last_cell(table: &mut Table, block: &Block) -> bool {
 const JOIN_VIEW: usize = 512;
 
 /// The first and the last [`JOIN_VIEW`] characters of a paragraph's text;
-/// for a shorter paragraph, its whole text twice.
-fn text_ends(p: &Paragraph) -> (String, String) {
-    let head: String = p
-        .runs
-        .iter()
-        .flat_map(|r| r.text.chars())
-        .take(JOIN_VIEW)
-        .collect();
-    let mut tail: Vec<char> = p
-        .runs
-        .iter()
-        .rev()
-        .flat_map(|r| r.text.chars().rev())
-        .take(JOIN_VIEW)
-        .collect();
-    tail.reverse();
-    (head, tail.into_iter().collect())
+/// for a shorter paragraph, its whole text twice. Borrowed from a
+/// paragraph of one run (most are): the ends are asked of the paragraph
+/// that grows as lines are joined to it, once per line.
+fn text_ends(p: &Paragraph) -> (Cow<'_, str>, Cow<'_, str>) {
+    if let [run] = p.runs.as_slice() {
+        return (
+            Cow::Borrowed(first_chars(&run.text, JOIN_VIEW)),
+            Cow::Borrowed(last_chars(&run.text, JOIN_VIEW)),
+        );
+    }
+    let mut head = String::new();
+    let mut left = JOIN_VIEW;
+    for r in &p.runs {
+        if left == 0 {
+            break;
+        }
+        let part = first_chars(&r.text, left);
+        left -= part.chars().count();
+        head.push_str(part);
+    }
+    let mut parts = Vec::new();
+    let mut left = JOIN_VIEW;
+    for r in p.runs.iter().rev() {
+        if left == 0 {
+            break;
+        }
+        let part = last_chars(&r.text, left);
+        left -= part.chars().count();
+        parts.push(part);
+    }
+    let tail: String = parts.into_iter().rev().collect();
+    (Cow::Owned(head), Cow::Owned(tail))
+}
+
+/// The first `n` characters of `text` (all of it when shorter).
+fn first_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}
+
+/// The last `n` characters of `text` (all of it when shorter).
+fn last_chars(text: &str, n: usize) -> &str {
+    match n
+        .checked_sub(1)
+        .and_then(|k| text.char_indices().rev().nth(k))
+    {
+        Some((at, _)) => &text[at..],
+        None if n == 0 => "",
+        None => text,
+    }
 }
 
 fn join_paragraphs(a: &mut Paragraph, b: &Paragraph) {
@@ -751,6 +787,34 @@ fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraphs_ends_are_its_first_and_last_characters() {
+        // As the characters collected one by one, over one run or many.
+        let naive = |p: &Paragraph| {
+            let all: Vec<char> = p.runs.iter().flat_map(|r| r.text.chars()).collect();
+            let head: String = all.iter().take(JOIN_VIEW).collect();
+            let tail: String = all[all.len().saturating_sub(JOIN_VIEW)..].iter().collect();
+            (head, tail)
+        };
+        let long = "Årsmötet öppnades – ".repeat(40);
+        for runs in [
+            vec![""],
+            vec!["kort"],
+            vec![long.as_str()],
+            vec![long.as_str(), "**", long.as_str()],
+            vec!["ä", long.as_str(), "", "ö"],
+        ] {
+            let mut p = Paragraph::new(Role::Body);
+            for (i, r) in runs.iter().enumerate() {
+                let style = if i % 2 == 0 { Style::NONE } else { Style::BOLD };
+                p.push(r, style, None);
+            }
+            let (head, tail) = text_ends(&p);
+            let (h, t) = naive(&p);
+            assert_eq!((head.as_ref(), tail.as_ref()), (h.as_str(), t.as_str()));
+        }
+    }
 
     #[test]
     fn a_label_line_is_not_the_wrapped_end_of_the_line_above() {
