@@ -230,6 +230,18 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
         .split_once(' ')
         .map_or((after, ""), |(p, r)| (p, r.trim()));
     let prep = prep.to_lowercase();
+    // "i föreningen Python Sverige": a head word in lower case before the
+    // name; the name is the organisation's.
+    let rest = match rest.split_once(' ') {
+        Some((head, name))
+            if head.starts_with(char::is_lowercase)
+                && lexicon::ORGANIZATION_HEADS.contains(&head)
+                && name_shaped(name.trim()) =>
+        {
+            name.trim()
+        }
+        _ => rest,
+    };
     // "i Python Sverige i Folkets hus": who holds it, then where.
     if ["i", "på", "för", "med", "vid", "inom", "of", "for"].contains(&prep.as_str())
         && let Some((holder, place)) = rest.rsplit_once(" i ").or_else(|| rest.rsplit_once(" på "))
@@ -652,6 +664,10 @@ mod tests {
         assert_eq!(
             read_title("Årsmöte i Python Sverige"),
             title("Årsmöte", Some("Python Sverige"), None, None)
+        );
+        assert_eq!(
+            read_title("Protokoll fört vid årsmöte i föreningen Python Sverige"),
+            title("Årsmöte", Some("Python Sverige"), None, m)
         );
         assert_eq!(
             read_title("Årsmöte i Folkets hus"),
