@@ -439,13 +439,18 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     let unowned = rule.assignees != AssigneeSource::Capture
                         && (assignees.is_empty() || assignees == ["all"])
                         && !people::names_everyone(sent.text);
-                    // "Kontakta banken – Per": the owner after the task.
-                    let owner_after = unowned
-                        .then(|| {
-                            people::trailing_owner(sent.text)
-                                .or_else(|| people::leading_owner(sent.text))
-                        })
-                        .flatten();
+                    // "Kontakta banken – Per": the owner after the task. An
+                    // owner written after the task also beats a subject
+                    // guessed from the sentence's first word ("Undersöka
+                    // annonskostnader — KL/MB").
+                    let owner_after = if unowned {
+                        people::trailing_owner(sent.text)
+                            .or_else(|| people::leading_owner(sent.text))
+                    } else if rule.assignees == AssigneeSource::Subject {
+                        people::trailing_owner(sent.text)
+                    } else {
+                        None
+                    };
                     let assignees = match (owner_after, &s.items[item_index].responsible) {
                         (Some(o), _) => people.resolve_list(o),
                         (None, Some(r)) if unowned => people.resolve_list(r),

@@ -337,7 +337,7 @@ fn may_name_trailing_owner(sentence: &str) -> bool {
     let dash_after_space = sentence
         .chars()
         .zip(sentence.chars().skip(1))
-        .any(|(a, b)| a.is_whitespace() && matches!(b, '-' | '–'));
+        .any(|(a, b)| a.is_whitespace() && matches!(b, '-' | '–' | '—'));
     dash_after_space
         || sentence.contains('ſ')
         || sentence
@@ -349,7 +349,7 @@ fn may_name_trailing_owner(sentence: &str) -> bool {
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     let name = OWNER_NAME;
     Regex::new(&format!(
-        r"(?:\s[-–]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$|\s\((?P<par>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^()]*)?\)\s*\.?$)"
+        r"(?:\s[-–—]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$|\s\((?P<par>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^()]*)?\)\s*\.?$)"
     ))
     .expect("valid regex")
 });
@@ -533,6 +533,10 @@ mod tests {
         assert_eq!(
             trailing_owner("Sammanställa svaren – Eva och Ali"),
             Some("Eva och Ali")
+        );
+        assert_eq!(
+            trailing_owner("Undersöka annonskostnader — KL/MB"),
+            Some("KL/MB")
         );
         assert_eq!(trailing_owner("Mejla info@foreningen.se"), None);
         assert_eq!(trailing_owner("Inloggning (Anna)"), Some("Anna"));

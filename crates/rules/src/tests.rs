@@ -286,3 +286,17 @@ fn an_owner_line_after_a_task_owns_it() {
         ]
     );
 }
+
+#[test]
+fn an_owner_written_after_a_labelled_task_beats_a_guessed_subject() {
+    let (_, f) = findings(
+        "Möte 2025-01-10\n\nNärvarande: Kim Lo (KL), Mia Berg (MB)\n\n1. Att göra\n- Undersöka annonskostnader — KL/MB\n\n2. Övrigt\nInget.\n",
+    );
+    let got: Vec<_> = f
+        .items
+        .iter()
+        .flat_map(|i| &i.actions)
+        .map(|a| a.assignees.clone())
+        .collect();
+    assert_eq!(got, [vec!["Kim Lo".to_string(), "Mia Berg".to_string()]]);
+}
