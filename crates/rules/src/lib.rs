@@ -1005,6 +1005,16 @@ fn due_date(
             return Some(date);
         }
     }
+    // "senast 15.3": a day and month with a dot, which alone could be a
+    // number, read as a date only after a deadline's word.
+    if let Some(c) = DOTTED_DEADLINE.captures(text)
+        && let (Some(day), Some(month)) = (c.get(1), c.get(2))
+        && let (Ok(day), Ok(month)) = (day.as_str().parse(), month.as_str().parse())
+        && let Some(date) = minutes_structure::dates::resolve_day_month(day, month, ctx)
+        && meeting.is_none_or(|m| date > m)
+    {
+        return Some(date);
+    }
     if let Some(d) = meeting_in_month(text, calendar, meeting) {
         return Some(d);
     }
@@ -1013,6 +1023,13 @@ fn due_date(
     }
     None
 }
+
+/// "senast 15.3", "innan 1.4.": a deadline's word, then a day and
+/// month with a dot and no year.
+static DOTTED_DEADLINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:senast|innan|före|deadline)\s+(?:den\s+)?([1-9]|[12]\d|3[01])\.([1-9]|1[0-2])\.?(?:\s|$|[,;:)])")
+        .expect("valid regex")
+});
 
 /// The last deadline ("deadline 28 april", "senast 5/3") stated in the
 /// item before `sent`.

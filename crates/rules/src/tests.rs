@@ -300,3 +300,17 @@ fn an_owner_written_after_a_labelled_task_beats_a_guessed_subject() {
         .collect();
     assert_eq!(got, [vec!["Kim Lo".to_string(), "Mia Berg".to_string()]]);
 }
+
+#[test]
+fn a_day_and_month_with_a_dot_after_senast_is_the_due_date() {
+    let (_, f) = findings(
+        "Möte 2025-01-10\n\nNärvarande: Kim Lo, Mia Berg\n\n1. Ekonomi\nKim Lo skickar underlaget senast 15.3.\nBudgeten ökas till 1.5 miljoner.\n\n2. Övrigt\nInget.\n",
+    );
+    let due: Vec<_> = f
+        .items
+        .iter()
+        .flat_map(|i| &i.actions)
+        .map(|a| a.due.clone())
+        .collect();
+    assert_eq!(due, [Some("2025-03-15".to_string())]);
+}

@@ -250,6 +250,12 @@ pub fn find_day_only(text: &str, ctx: &DateContext) -> Option<(Range<usize>, Dat
     Some((range, date))
 }
 
+/// A day and month written without a year ("15.3" after "senast"), placed
+/// in the year closest to the context's reference.
+pub fn resolve_day_month(day: u32, month: u32, ctx: &DateContext) -> Option<Date> {
+    resolve(month, day, None, ctx)
+}
+
 /// Place a day and month in the year closest to the context's reference,
 /// preferring a year in which the written weekday is right.
 fn resolve(month: u32, day: u32, weekday: Option<u32>, ctx: &DateContext) -> Option<Date> {
