@@ -1662,6 +1662,15 @@ impl Finder {
     /// Parse an attendance line; false when it is not one.
     fn attendance_text(&mut self, text: &str, struck: bool, heading: usize) -> bool {
         let h = &lexicon::ATTENDANCE_HEADINGS[heading];
+        // "Tomas Berglund" / "Region Jämtland Härjedalen": an organisation
+        // on the line after a person is theirs, though it reads as a name.
+        if !text.contains([',', '\t', '(', ':'])
+            && meeting::organisation_named(text.trim())
+            && let Some(last) = self.participants.last_mut()
+            && participants::post_line(last, text, h)
+        {
+            return true;
+        }
         let records = participants::split_records(text);
         let mut all = Vec::new();
         for r in &records {

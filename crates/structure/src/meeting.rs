@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 mod title;
+pub(crate) use title::organisation_named;
 
 /// What the minutes say about the meeting itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

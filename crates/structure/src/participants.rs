@@ -112,6 +112,15 @@ pub(crate) fn surname_first(
 pub(crate) fn post_line(last: &mut Participant, text: &str, heading: &AttendanceHeading) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();
+    // "Marie Olsson" / "Östersunds kommun": a flattened table gives each
+    // person's organisation on the line after.
+    if last.affiliation.is_none()
+        && (1..=6).contains(&words)
+        && crate::meeting::organisation_named(t)
+    {
+        last.affiliation = Some(t.to_string());
+        return true;
+    }
     // Only a bare name takes a post from the next line, and only a word or
     // two that is no heading and no party letter.
     if !(1..=2).contains(&words)

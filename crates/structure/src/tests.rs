@@ -1207,3 +1207,23 @@ fn coming_meetings_listed_after_a_plural_label() {
     let next: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(next, ["2026-02-10", "2026-03-10"]);
 }
+
+#[test]
+fn each_persons_organisation_on_the_line_after_their_name() {
+    let s = structure(
+        "Minnesanteckningar samverkansgrupp 2026-02-10\n\nDeltagare\nMarie Olsson\nÖstersunds kommun\n\
+         Tomas Berglund\nRegion Jämtland Härjedalen\n\n1. Inledning\nMötet öppnades.\n2. Övrigt\nInget.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.affiliation.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Marie Olsson", Some("Östersunds kommun")),
+            ("Tomas Berglund", Some("Region Jämtland Härjedalen"))
+        ]
+    );
+}

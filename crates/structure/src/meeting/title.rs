@@ -149,7 +149,7 @@ fn name_shaped(t: &str) -> bool {
 /// An organisation in its own words: "Sörby samfällighetsförening",
 /// "Föreningen Gröna Huset", or a name with an organisation's word inside
 /// it ("Svenska Turistföreningen Umeå").
-fn organisation_named(t: &str) -> bool {
+pub(crate) fn organisation_named(t: &str) -> bool {
     let key = t.to_lowercase();
     organisation_shaped(t)
         || key
