@@ -930,6 +930,23 @@ pub(crate) fn complete(
     if has_member_column {
         ps.extend(crate::flat_table::read(&doc.plain_text()));
     }
+    // "Närvarande: AB, CL" with "AB = Anna Berglund (ordförande), CL = …"
+    // below: the names the initials stand for.
+    if ps.iter().any(|p| is_initials(&p.name)) {
+        let legend = initials_legend(&doc.plain_text());
+        for p in &mut ps {
+            if let Some((name, role)) = legend
+                .iter()
+                .find(|(i, _, _)| *i == p.name)
+                .map(|(_, n, r)| (n, r))
+            {
+                p.name = name.clone();
+                if p.role.is_none() {
+                    p.role = role.map(str::to_string);
+                }
+            }
+        }
+    }
     let mut ps = merge_duplicates(ps);
     // The members a serving substitute replaced were absent.
     let replaced = replaced_members(&ps);
@@ -1082,6 +1099,41 @@ pub(crate) fn parse_line(
     }
     person(&line, heading, struck).map(|p| vec![p])
 }
+
+/// Two to four capitals: initials standing for a name ("AB").
+fn is_initials(t: &str) -> bool {
+    (2..=4).contains(&t.chars().count()) && t.chars().all(char::is_uppercase)
+}
+
+/// "AB = Anna Berglund (ordförande), CL = Carl Lind": initials and the
+/// names (and roles) they stand for, from lines that pair at least two.
+fn initials_legend(text: &str) -> Vec<(String, String, Option<&'static str>)> {
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| l.contains('=') || l.contains(':')) {
+        let pairs: Vec<_> = INITIALS_PAIR
+            .captures_iter(line)
+            .filter_map(|c| {
+                let initials = c.get(1)?.as_str().to_string();
+                let name = c.get(2)?.as_str().trim().to_string();
+                let role = c
+                    .get(3)
+                    .and_then(|r| r.as_str().split(',').find_map(|w| role_of(w.trim())));
+                is_name(&name).then_some((initials, name, role))
+            })
+            .collect();
+        if pairs.len() >= 2 {
+            out.extend(pairs);
+        }
+    }
+    out
+}
+
+/// "AB = Anna Berglund (ordförande)": initials, their name, and what the
+/// brackets after it say.
+static INITIALS_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{Lu}{2,4})\s*[=:]\s*(\p{Lu}[\p{L}\x27’-]+(?:\s+\p{Lu}[\p{L}\x27’-]+){1,3})(?:\s*\(([^)]*)\))?")
+        .expect("valid regex")
+});
 
 /// The members the substitutes of `ps` stand in for ("ersätter Håkan Lif
 /// (S)"), as absent members with a note, when they are not listed.
@@ -1416,7 +1468,9 @@ fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
     // "Frånvarande: Hugo 7C": one name alone needs its code or its
     // brackets to be read as a person.
     if parts.is_empty()
-        || parts.len() == 1 && !parts[0].contains(|c: char| c == '(' || c.is_ascii_digit())
+        || parts.len() == 1
+            && !parts[0].contains(|c: char| c == '(' || c.is_ascii_digit())
+            && !is_initials(&parts[0])
     {
         return None;
     }

@@ -1227,3 +1227,25 @@ fn each_persons_organisation_on_the_line_after_their_name() {
         ]
     );
 }
+
+#[test]
+fn initials_in_the_attendance_list_stand_for_the_names_of_a_legend() {
+    let s = structure(
+        "# Styrelsemöte 2025-09-10\n\nNärvarande: AB, CL\nFrånvarande: FS\n\n\
+         AB = Anna Berglund (ordförande), CL = Carl Lind (sekreterare), FS = Fatima Said\n\n\
+         ## 1. Ekonomi\nKassören redogjorde för läget.\n\n## 2. Övrigt\nInget.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Anna Berglund", Some("ordförande"), "present"),
+            ("Carl Lind", Some("sekreterare"), "present"),
+            ("Fatima Said", None, "absent"),
+        ]
+    );
+}
