@@ -155,6 +155,20 @@ pub const AMONG_THEM: &[&str] = &[
     "bland andra",
 ];
 
+/// Honorifics written before a name ("Dr. Helen Moore"), as written.
+pub const HONORIFICS: &[&str] = &[
+    "Dr.",
+    "Dr",
+    "Prof.",
+    "Professor",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Mr",
+    "Mrs",
+    "Ms",
+];
+
 /// Sentences that open a list of who attended ("Vid mötet deltog Anna Berg,
 /// Bo Ek och Cilla Ny."), lower case: read as a "Närvarande" line.
 pub const ATTENDANCE_SENTENCE_LEADS: &[&str] = &[

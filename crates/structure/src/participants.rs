@@ -1639,7 +1639,17 @@ fn names_a_substitute(part: &str) -> bool {
 }
 
 fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Participant> {
-    let (name, desc) = split_name(line.trim())?;
+    // "Dr. Helen Moore": the honorific is no part of the name.
+    let line = line.trim();
+    let line = lexicon::HONORIFICS
+        .iter()
+        .find_map(|h| {
+            line.strip_prefix(h)
+                .filter(|r| r.starts_with(' '))
+                .map(str::trim_start)
+        })
+        .unwrap_or(line);
+    let (name, desc) = split_name(line)?;
     // A substitute: the member they replace is a note, not their title or
     // affiliation; the person keeps the heading's group (a serving
     // substitute under "Beslutande" is a member).

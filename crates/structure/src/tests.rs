@@ -1249,3 +1249,12 @@ fn initials_in_the_attendance_list_stand_for_the_names_of_a_legend() {
         ]
     );
 }
+
+#[test]
+fn an_honorific_is_no_part_of_the_name() {
+    let s = structure(
+        "Minutes 2025-09-10\n\nAttendees: Dr. Helen Moore, Jens Olsen\n\n1. Opening\nThe meeting was opened.\n2. Other\nNone.\n",
+    );
+    let names: Vec<_> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Helen Moore", "Jens Olsen"]);
+}
