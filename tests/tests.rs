@@ -861,7 +861,7 @@ fn synthetic_minutes_meet_their_floors() {
             "c",
             &[
                 ("items", 0.97),
-                ("participants", 0.91),
+                ("participants", 0.97),
                 ("next_meetings", 0.95),
                 ("decisions", 0.85),
                 ("actions", 0.86),
