@@ -260,7 +260,7 @@ fn content_between(outline: &Outline, from: LineKey, to: LineKey) -> bool {
             && !l.attendance
             && !header_field(t)
             && !header_like(t)
-            && (t.ends_with(['.', '!', '?']) || t.split_whitespace().count() > 8)
+            && content_line(t)
     })
 }
 

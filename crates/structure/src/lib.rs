@@ -1820,25 +1820,10 @@ impl Finder {
             && let Some(decision) = decision_columns(&header)
         {
             for row in rows.iter().skip(1) {
-                let cell = |i: usize| {
-                    row.cells
-                        .get(i)
-                        .map(|c| {
-                            c.plain_text()
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        })
-                        .filter(|t| !t.is_empty())
-                };
-                let Some(text) = cell(decision) else {
+                let Some(text) = row_cell_text(row, decision) else {
                     continue;
                 };
-                let span = row
-                    .cells
-                    .get(decision)
-                    .and_then(|c| c.blocks.first())
-                    .map_or(span, |b| b.span);
+                let span = row_cell_span(row, decision, span);
                 if let Some(item) = self.items.last_mut() {
                     item.units.push(unit(
                         &format!("{}: {text}", lexicon::DECISION_LABEL),
@@ -1857,25 +1842,11 @@ impl Finder {
             && let Some((task, owner, due)) = task_columns(&header)
         {
             for row in rows.iter().skip(1) {
-                let cell = |i: usize| {
-                    row.cells
-                        .get(i)
-                        .map(|c| {
-                            c.plain_text()
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        })
-                        .filter(|t| !t.is_empty())
-                };
+                let cell = |i: usize| row_cell_text(row, i);
                 let Some(text) = cell(task) else {
                     continue;
                 };
-                let span = row
-                    .cells
-                    .get(task)
-                    .and_then(|c| c.blocks.first())
-                    .map_or(span, |b| b.span);
+                let span = row_cell_span(row, task, span);
                 if let Some(item) = self.items.last_mut() {
                     let mut u = unit(&text, UnitKind::Paragraph, false, bi, span);
                     u.task = Some(TaskRow {
@@ -2319,23 +2290,47 @@ fn unit(text: &str, kind: UnitKind, bold: bool, block: usize, span: Span) -> Uni
 /// names a task column and a responsible column ("Åtgärd | Ansvarig |
 /// Klart", "Vad | Vem | När", "Action | Owner | Due").
 fn task_columns(header: &[String]) -> Option<(usize, usize, Option<usize>)> {
-    let is = |words: &[&str], cell: &str| {
-        let c = cell.trim().trim_end_matches(':').trim().to_lowercase();
-        words.contains(&c.as_str())
-    };
-    let task = header.iter().position(|c| is(lexicon::TASK_COLUMNS, c))?;
-    let owner = header.iter().position(|c| is(lexicon::OWNER_COLUMNS, c))?;
-    let due = header.iter().position(|c| is(lexicon::DUE_COLUMNS, c));
+    let task = column_named(header, lexicon::TASK_COLUMNS)?;
+    let owner = column_named(header, lexicon::OWNER_COLUMNS)?;
+    let due = column_named(header, lexicon::DUE_COLUMNS);
     (task != owner).then_some((task, owner, due))
 }
 
 /// Where a decision table keeps its decisions: its header row names a
 /// decision column ("Nr | Beslut | Ansvarig", "Decision | Owner").
 fn decision_columns(header: &[String]) -> Option<usize> {
-    header.iter().position(|c| {
-        let c = c.trim().trim_end_matches(':').trim().to_lowercase();
-        lexicon::DECISION_COLUMNS.contains(&c.as_str())
+    column_named(header, lexicon::DECISION_COLUMNS)
+}
+
+/// The first header cell that is one of `labels` (lower case, a colon
+/// after it allowed).
+fn column_named(header: &[String], labels: &[&str]) -> Option<usize> {
+    header.iter().position(|cell| {
+        let c = cell.trim().trim_end_matches(':').trim().to_lowercase();
+        labels.contains(&c.as_str())
     })
+}
+
+/// A table row's cell `i` as one line of text, when it has any.
+fn row_cell_text(row: &Row, i: usize) -> Option<String> {
+    row.cells
+        .get(i)
+        .map(|c| {
+            c.plain_text()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty())
+}
+
+/// Where a row's cell `i` stands in the source (the table's own span when
+/// the cell has no block).
+fn row_cell_span(row: &Row, i: usize, table: Span) -> Span {
+    row.cells
+        .get(i)
+        .and_then(|c| c.blocks.first())
+        .map_or(table, |b| b.span)
 }
 
 /// Split a paragraph with hard line breaks into one paragraph per line,

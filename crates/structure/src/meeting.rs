@@ -1108,13 +1108,15 @@ fn place_beside_time(value: &str) -> Option<String> {
     }
     // "Torsdagen den 6 februari 2025 kl. 10.00, Träffpunkten": the place
     // after the last piece of the date and time.
-    let last = WHEN
-        .find_iter(value)
-        .map(|m| m.end())
-        .max()
-        .unwrap_or(first.end());
-    let after = find_time_range(value).map_or(last, |(r, _, _)| r.end.max(last));
-    clean(value.get(after..)?)
+    clean(value.get(end_of_date_and_time(value)?..)?)
+}
+
+/// Where the last piece of a line's date and time ends (a weekday, "den
+/// 6", a date, "kl.", a clock time or a time range): what follows is the
+/// place, when a line gives one. `None` when the line has none of them.
+fn end_of_date_and_time(t: &str) -> Option<usize> {
+    let last = WHEN.find_iter(t).map(|m| m.end()).max()?;
+    Some(find_time_range(t).map_or(last, |(r, _, _)| r.end.max(last)))
 }
 
 /// "Tisdag 18 mars 2025 kl 13.15–15.00, Kulturhuset", "… klockan 19–20.30
@@ -1125,11 +1127,11 @@ fn place_after_time(t: &str) -> Option<String> {
     if find_time_range(t).is_none() && !START_TIME.is_match(t) {
         return None;
     }
-    let last = WHEN.find_iter(t).map(|m| m.end()).max()?;
-    let end = find_time_range(t).map_or(last, |(r, _, _)| r.end.max(last));
-    let rest = t.get(end..)?.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | '·' | '|' | '-' | '–' | '—')
-    });
+    let rest = t
+        .get(end_of_date_and_time(t)?..)?
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | '·' | '|' | '-' | '–' | '—')
+        });
     let rest = rest
         .strip_prefix("i ")
         .or_else(|| rest.strip_prefix("på "))
