@@ -301,6 +301,9 @@ struct Finder {
     /// ("Antecknare: Camilla Dahl"): a numbered line after it is an item,
     /// not the list going on ("1. Föregående APT").
     attendance_inline: bool,
+    /// The open attendance list's heading says its people joined from afar
+    /// ("Deltagare (digitalt):", "Närvarande via Teams:").
+    attendance_remote: bool,
     /// The task, owner and date columns of a task table flattened to lines
     /// with tabs ("Uppgift⇥Ansvarig⇥Klart"), while its rows follow.
     task_line_columns: Option<(usize, usize, Option<usize>)>,
@@ -996,6 +999,7 @@ impl Finder {
             self.title_pending = false;
             let (value, next) = participants::second_heading(&rest);
             self.attendance_inline = !value.trim().is_empty();
+            self.attendance_remote = participants::heading_says_remote(&text, &rest);
             if !value.is_empty() {
                 self.attendance_text(value, false, h);
             }
@@ -1691,6 +1695,11 @@ impl Finder {
                     };
                 }
                 None => return false,
+            }
+        }
+        if self.attendance_remote {
+            for p in all.iter_mut().filter(|p| p.attendance != "absent") {
+                p.remote = true;
             }
         }
         self.participants.extend(all);

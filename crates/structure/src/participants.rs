@@ -508,6 +508,18 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     None
 }
 
+/// The heading of an attendance line (`line` less its value `rest`) says
+/// its people joined from afar: "Deltagare (digitalt):", "Närvarande via
+/// Teams:". A remote word in the names' own notes is [`person`]'s.
+pub(crate) fn heading_says_remote(line: &str, rest: &str) -> bool {
+    let head = line
+        .trim()
+        .strip_suffix(rest.trim())
+        .unwrap_or(if rest.trim().is_empty() { line } else { "" });
+    // "Deltagare på plats och via Teams:" is both.
+    has_cue(head, lexicon::REMOTE_CUES) && !head.to_lowercase().contains("på plats")
+}
+
 /// "Anna Berg, Bo Ek. Absent: Cilla Ny.": the value of one attendance
 /// heading, and the line a second heading on the same line opens.
 pub(crate) fn second_heading(value: &str) -> (&str, Option<&str>) {
@@ -2149,6 +2161,17 @@ mod tests {
             assert_eq!(rest, value, "{line}");
         }
         assert!(attendance_heading("Deltagarna diskuterade: budgeten").is_none());
+        // The heading's qualifier may say they joined from afar.
+        for (line, remote) in [
+            ("Deltagare (digitalt): Anna Berg, Bo Ek", true),
+            ("Närvarande via Teams:", true),
+            ("Deltagare på plats: Anna Berg", false),
+            ("Närvarande: Anna Berg (distans), Bo Ek", false),
+        ] {
+            let (_, rest) = attendance_heading(line).expect(line);
+            assert_eq!(heading_says_remote(line, &rest), remote, "{line}");
+        }
+        assert!(!heading_says_remote("Deltagare på plats och via Teams:", ""));
         // A sentence that opens the list is read as one.
         let (_, rest) = attendance_heading("Närvarande var alla utom Bo.").expect("lead");
         assert_eq!(rest, "alla utom Bo");
