@@ -1052,19 +1052,17 @@ impl Finder {
                 self.task_line_columns = Some(columns);
                 return;
             }
-            if let Some((task, owner, due)) = self.task_line_columns
+            if let Some(columns) = self.task_line_columns
                 && let Some(item) = self.items.last_mut()
+                && let Some(u) = task_row_unit(
+                    |i| cells.get(i).filter(|t| !t.is_empty()).cloned(),
+                    columns,
+                    bi,
+                    span,
+                )
             {
-                let cell = |i: usize| cells.get(i).filter(|t| !t.is_empty()).cloned();
-                if let Some(task_text) = cell(task) {
-                    let mut u = unit(&task_text, UnitKind::Paragraph, false, bi, span);
-                    u.task = Some(TaskRow {
-                        owner: cell(owner),
-                        due: due.and_then(cell),
-                    });
-                    item.units.push(u);
-                    return;
-                }
+                item.units.push(u);
+                return;
             }
         }
         // "Ny tidplan från" / "entreprenören": a task cell wrapped onto the
@@ -1848,20 +1846,13 @@ impl Finder {
         // A task table in an item: each row one task, with its owner and
         // date from their columns.
         if self.section() == Section::Agenda
-            && let Some((task, owner, due)) = task_columns(&header)
+            && let Some(columns) = task_columns(&header)
         {
             for row in rows.iter().skip(1) {
-                let cell = |i: usize| row_cell_text(row, i);
-                let Some(text) = cell(task) else {
-                    continue;
-                };
-                let span = row_cell_span(row, task, span);
-                if let Some(item) = self.items.last_mut() {
-                    let mut u = unit(&text, UnitKind::Paragraph, false, bi, span);
-                    u.task = Some(TaskRow {
-                        owner: cell(owner),
-                        due: due.and_then(cell),
-                    });
+                let span = row_cell_span(row, columns.0, span);
+                if let Some(item) = self.items.last_mut()
+                    && let Some(u) = task_row_unit(|i| row_cell_text(row, i), columns, bi, span)
+                {
                     item.units.push(u);
                 }
             }
@@ -2293,6 +2284,23 @@ fn unit(text: &str, kind: UnitKind, bold: bool, block: usize, span: Span) -> Uni
         span,
         task: None,
     }
+}
+
+/// One row of a task table, real or flattened to a line with tabs, as a
+/// unit of its item: the task cell's text, with the owner and date cells
+/// (`columns`: task, owner, date). None when the task cell is empty.
+fn task_row_unit(
+    cell: impl Fn(usize) -> Option<String>,
+    (task, owner, due): (usize, usize, Option<usize>),
+    block: usize,
+    span: Span,
+) -> Option<Unit> {
+    let mut u = unit(&cell(task)?, UnitKind::Paragraph, false, block, span);
+    u.task = Some(TaskRow {
+        owner: cell(owner),
+        due: due.and_then(&cell),
+    });
+    Some(u)
 }
 
 /// Where a task table keeps its task, owner and date: its header row

@@ -2171,7 +2171,10 @@ mod tests {
             let (_, rest) = attendance_heading(line).expect(line);
             assert_eq!(heading_says_remote(line, &rest), remote, "{line}");
         }
-        assert!(!heading_says_remote("Deltagare på plats och via Teams:", ""));
+        assert!(!heading_says_remote(
+            "Deltagare på plats och via Teams:",
+            ""
+        ));
         // A sentence that opens the list is read as one.
         let (_, rest) = attendance_heading("Närvarande var alla utom Bo.").expect("lead");
         assert_eq!(rest, "alla utom Bo");
