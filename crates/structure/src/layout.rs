@@ -1198,6 +1198,27 @@ mod tests {
         }
     }
 
+    /// The finder's numbered walk, as a test sets it beside the schemes.
+    fn numbered_walk(starts: impl IntoIterator<Item = PlannedStart>) -> Proposal {
+        Proposal {
+            scheme: Scheme::Numbered,
+            starts: starts.into_iter().collect(),
+        }
+    }
+
+    /// A start at `l` with its own number, `skip` bytes of number before
+    /// `title`.
+    fn start_at(l: &OutlineLine, skip: usize, title: &str) -> PlannedStart {
+        PlannedStart {
+            key: l.key,
+            number: l.number.as_ref().map(|n| n.number.clone()),
+            parent: None,
+            skip,
+            cut: TitleCut::Heading,
+            title: title.to_string(),
+        }
+    }
+
     #[test]
     fn a_heading_outline_takes_every_heading_below_the_title() {
         let o = outline(vec![
@@ -1250,15 +1271,13 @@ mod tests {
         // The numbered walk found the § headings only: the outline that
         // holds them and the headings between wins, though its unnumbered
         // starts score lower.
-        let walk = Proposal {
-            scheme: Scheme::Numbered,
-            starts: outline_p
+        let walk = numbered_walk(
+            outline_p
                 .starts
                 .iter()
                 .filter(|s| s.number.is_some())
-                .cloned()
-                .collect(),
-        };
+                .cloned(),
+        );
         let proposals = vec![walk, outline_p];
         let (winner, choice) = choose(&o, &proposals);
         assert_eq!(winner, Some(1), "{choice}");
@@ -1418,20 +1437,7 @@ mod tests {
             lines.push(l);
         }
         let o = outline(lines);
-        let walk = Proposal {
-            scheme: Scheme::Numbered,
-            starts: o.lines[3..]
-                .iter()
-                .map(|l| PlannedStart {
-                    key: l.key,
-                    number: l.number.as_ref().map(|n| n.number.clone()),
-                    parent: None,
-                    skip: 0,
-                    cut: TitleCut::Heading,
-                    title: l.text.clone(),
-                })
-                .collect(),
-        };
+        let walk = numbered_walk(o.lines[3..].iter().map(|l| start_at(l, 0, &l.text)));
         let mut proposals = vec![walk];
         proposals.extend(propose(&o));
         let (winner, choice) = choose(&o, &proposals);
@@ -1498,20 +1504,7 @@ mod tests {
         ]);
         let mut o = o;
         o.lines[5].list_level = Some(0);
-        let walk = Proposal {
-            scheme: Scheme::Numbered,
-            starts: [0u32, 2]
-                .iter()
-                .map(|&b| PlannedStart {
-                    key: o.lines[b as usize].key,
-                    number: Some((b / 2 + 1).to_string()),
-                    parent: None,
-                    skip: 3,
-                    cut: TitleCut::Heading,
-                    title: o.lines[b as usize].text[3..].to_string(),
-                })
-                .collect(),
-        };
+        let walk = numbered_walk([0, 2].map(|b| start_at(&o.lines[b], 3, &o.lines[b].text[3..])));
         let sections = numbered_then_sections(&o, &walk).expect("a proposal");
         let titles: Vec<_> = sections.starts.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Genomgång", "Planen", "Aktivitetslista"]);
@@ -1521,20 +1514,7 @@ mod tests {
         // A task list inside an item, with a numbered item after it, is
         // that item's.
         let o = bold_outline(&["1) Planen", "Att göra", "Boka lokal", "2) Övrigt"]);
-        let walk = Proposal {
-            scheme: Scheme::Numbered,
-            starts: [0usize, 3]
-                .iter()
-                .map(|&b| PlannedStart {
-                    key: o.lines[b].key,
-                    number: None,
-                    parent: None,
-                    skip: 3,
-                    cut: TitleCut::Heading,
-                    title: String::new(),
-                })
-                .collect(),
-        };
+        let walk = numbered_walk([0, 3].map(|b| start_at(&o.lines[b], 3, "")));
         assert!(numbered_then_sections(&o, &walk).is_none());
     }
 
@@ -1638,20 +1618,7 @@ mod tests {
             ));
         }
         let o = outline(lines);
-        let walk = Proposal {
-            scheme: Scheme::Numbered,
-            starts: o.lines[1..5]
-                .iter()
-                .map(|l| PlannedStart {
-                    key: l.key,
-                    number: l.number.as_ref().map(|n| n.number.clone()),
-                    parent: None,
-                    skip: 0,
-                    cut: TitleCut::Heading,
-                    title: l.text.clone(),
-                })
-                .collect(),
-        };
+        let walk = numbered_walk(o.lines[1..5].iter().map(|l| start_at(l, 0, &l.text)));
         let mut proposals = vec![walk];
         proposals.extend(propose(&o));
         let (_, choice) = choose(&o, &proposals);
@@ -1681,25 +1648,16 @@ mod tests {
             ));
         }
         let o = outline(lines);
-        let walk = Proposal {
-            scheme: Scheme::Numbered,
-            starts: [0usize, 3, 6]
-                .iter()
+        let walk = numbered_walk(
+            [0, 3, 6]
+                .into_iter()
                 .zip([
                     "Detaljplan för Lilla Torg",
                     "Motion om papperskorgar",
                     "Anmälan av delegationsbeslut",
                 ])
-                .map(|(&i, title)| PlannedStart {
-                    key: o.lines[i].key,
-                    number: o.lines[i].number.as_ref().map(|n| n.number.clone()),
-                    parent: None,
-                    skip: 0,
-                    cut: TitleCut::Heading,
-                    title: title.to_string(),
-                })
-                .collect(),
-        };
+                .map(|(i, title)| start_at(&o.lines[i], 0, title)),
+        );
         assert_eq!(swallowed_headings(&o, &walk), 0);
         let mut proposals = vec![walk];
         proposals.extend(propose(&o));
