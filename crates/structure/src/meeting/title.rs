@@ -13,9 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{
-    TitleParts, body_of_kind, capitalised, compound_document_type, document_type_word,
-    is_placeholder, kinds_alternation, leads_alternation, modifiers_alternation,
-    organisation_shaped, without_dates,
+    TitleParts, capitalised, document_type_word, is_placeholder, organisation_shaped, without_dates,
 };
 use crate::lexicon;
 
@@ -503,6 +501,172 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
         }
     }
     Some(parts)
+}
+
+// ---------------------------------------------------------------------------
+// The older readings, which the meeting's header falls back on when
+// [`read_title`] finds no title in a line (a kind of meeting with the
+// association around it, a type fused to the kind, a name and a type after
+// a dash), and the alternations the patterns here are built from.
+
+/// "Group 11 - Meeting minutes" → ("Group 11", "minutes"): a name, a dash,
+/// and a document type (after "meeting" or "möte", perhaps).
+pub(super) fn name_then_type(t: &str) -> Option<(&str, &'static str)> {
+    let (name, tail) = t.rsplit_once(" - ").or_else(|| t.rsplit_once(" – "))?;
+    let tail = without_dates(tail).trim().to_lowercase();
+    let tail = ["meeting ", "möte ", "mötes"]
+        .iter()
+        .find_map(|w| tail.strip_prefix(w))
+        .unwrap_or(&tail)
+        .trim()
+        .to_string();
+    let (_, ty) = lexicon::DOCUMENT_TYPES.iter().find(|(w, _)| *w == tail)?;
+    let name = name.trim();
+    (name.chars().next().is_some_and(char::is_uppercase)
+        && name.split_whitespace().count() <= 6
+        && document_type_word(&name.to_lowercase()).is_none())
+    .then_some((name, *ty))
+}
+
+/// A first word that fuses a kind of meeting to a document type
+/// ("styrelseprotokoll", "årsmötesprotokoll"): the type, and the body the
+/// kind names when it is one ("Styrelsen", "Årsmöte").
+pub(super) fn compound_document_type(key: &str) -> Option<(&'static str, Option<String>)> {
+    let first = key.split_whitespace().next()?;
+    if document_type_word(first).is_some() {
+        return None;
+    }
+    // "årsmötesprotokoll" ends in "mötesprotokoll" and in "protokoll": the
+    // reading that leaves a kind of meeting wins.
+    let readings = lexicon::DOCUMENT_TYPES.iter().filter_map(|(w, ty)| {
+        let prefix = first.strip_suffix(w)?;
+        if prefix.chars().count() < 3 || w.chars().count() < 8 {
+            return None;
+        }
+        let stem = prefix.strip_suffix('s').unwrap_or(prefix);
+        let kind = [format!("{stem}möte"), stem.to_string()]
+            .into_iter()
+            .find(|k| lexicon::MEETING_KINDS.iter().any(|(m, _)| m == k))
+            .map(|k| body_of_kind(&k));
+        Some((*ty, kind))
+    });
+    readings.max_by_key(|(_, kind)| kind.is_some())
+}
+
+static KIND_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^({})\s*(?:[-–—:,]\s*|\s(?:för|i|med|of|for)\s+)(\p{{Lu}}[^\d]*?)\s*(?:\d.*)?$",
+        kinds_alternation()
+    ))
+    .expect("valid regex")
+});
+
+static KIND_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(\p{{Lu}}[^\d]*?)\s+({})\b[^\p{{L}}]*$",
+        kinds_alternation()
+    ))
+    .expect("valid regex")
+});
+
+/// A heading naming the kind of meeting and the association: the body
+/// ("Styrelsen" for a board meeting) and the organisation.
+pub(super) fn meeting_kind_heading(line: &str) -> Option<(String, Option<String>)> {
+    let undated = without_dates(line);
+    // "Kallelse till årsmöte med …", "Protokoll från styrelsemöte – …": the
+    // document's type and a lead word come before the kind.
+    let line = DOCUMENT_LEAD
+        .find(&undated)
+        .map_or(undated.as_str(), |m| &undated[m.end()..]);
+    // "Board meeting minutes, Python Sverige": the type after the kind.
+    let typed_after = KIND_THEN_TYPE.replace(line, "$1");
+    let line = typed_after.as_ref();
+    let (kind, org) = if let Some(c) = KIND_FIRST.captures(line) {
+        (c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))
+    } else if let Some(c) = KIND_LAST.captures(line) {
+        (c.get(2)?.as_str(), c.get(1).map(|m| m.as_str()))
+    } else if let Some(c) = KIND_ALONE.captures(line) {
+        (c.get(1)?.as_str(), None)
+    } else {
+        return None;
+    };
+    let body = body_of_kind(kind);
+    let org = org
+        .map(|o| {
+            o.trim()
+                .trim_end_matches([',', '-', '–'])
+                .trim()
+                .to_string()
+        })
+        .filter(|o| o.chars().any(char::is_alphabetic))
+        // A name starts with a capital ("the steering group meeting" names
+        // no association); the pattern itself ignores case.
+        .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+        // A name, not a sentence ("IX Styrelse hade denna dag sitt första
+        // styrelsemöte"): an association's name is a few words.
+        .filter(|o| o.split_whitespace().count() <= 5);
+    Some((body, org))
+}
+
+/// A kind of meeting followed by a document type ("board meeting minutes",
+/// "styrelsemöte protokoll").
+static KIND_THEN_TYPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(meeting|möte|sammanträde|stämma)\s+(?:minutes|protokoll|anteckningar|mötesanteckningar)\b")
+        .expect("valid regex")
+});
+
+static KIND_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^({})[^\p{{L}}]*$", kinds_alternation())).expect("valid regex")
+});
+
+fn kinds_alternation() -> String {
+    let mut ks: Vec<&str> = lexicon::MEETING_KINDS.iter().map(|(k, _)| *k).collect();
+    ks.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    ks.iter()
+        .map(|k| regex::escape(k).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn leads_alternation() -> String {
+    let types: Vec<String> = lexicon::DOCUMENT_TYPES
+        .iter()
+        .map(|(w, _)| regex::escape(w))
+        .collect();
+    let leads: Vec<String> = lexicon::TITLE_LEADS
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect();
+    format!(
+        r"(?:(?:{})(?:\s+(?:{}))?\s+)?",
+        types.join("|"),
+        leads.join("|")
+    )
+}
+
+/// A document type and a lead word opening a title ("Kallelse till ").
+static DOCUMENT_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i)^{}", leads_alternation())).expect("valid regex"));
+
+fn modifiers_alternation() -> String {
+    lexicon::MEETING_KIND_MODIFIERS
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The body a kind of meeting names.
+fn body_of_kind(kind: &str) -> String {
+    let k = kind
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    match lexicon::MEETING_KINDS.iter().find(|(w, _)| *w == k) {
+        Some((_, Some(body))) => body.to_string(),
+        _ => capitalised(&k),
+    }
 }
 
 #[cfg(test)]
