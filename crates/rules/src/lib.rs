@@ -766,6 +766,23 @@ fn runs_on(text: &str) -> bool {
     t.len() > last.len() && RUN_ON_WORDS.contains(&last)
 }
 
+/// Does a line open with a short label of its own and a colon ("AP: Jonas
+/// tar fram …", "Ansv: MB")? Such a line starts a field, not the rest of
+/// the sentence above, whatever the rules file labels.
+fn opens_with_label(text: &str) -> bool {
+    let Some((head, rest)) = text.trim_start().split_once(':') else {
+        return false;
+    };
+    let words = head.split_whitespace().count();
+    (1..=2).contains(&words)
+        && head.chars().count() <= 30
+        && head.starts_with(char::is_uppercase)
+        && head
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.')
+        && (rest.is_empty() || rest.starts_with([' ', '\t']))
+}
+
 /// Without positions, a line at least this long that ends without a full
 /// stop was wrapped by the page, not ended by its writer (text exported from
 /// PDF wraps near 70–90 characters).
@@ -802,6 +819,7 @@ fn joined_lines<'a>(set: &RuleSet, item: &'a AgendaItem) -> Vec<Line<'a>> {
             && out.last().is_none_or(|l| l.unit.task.is_none())
             && !unit.bold
             && !LIST_ENTRY.is_match(text)
+            && !opens_with_label(text)
             && !set
                 .labels
                 .iter()

@@ -314,3 +314,16 @@ fn a_day_and_month_with_a_dot_after_senast_is_the_due_date() {
         .collect();
     assert_eq!(due, [Some("2025-03-15".to_string())]);
 }
+
+#[test]
+fn a_line_opening_with_a_label_is_no_continuation() {
+    use crate::opens_with_label;
+    assert!(opens_with_label(
+        "AP: Jonas tar fram lista på obetalda avgifter"
+    ));
+    assert!(opens_with_label("Ansv: MB"));
+    assert!(opens_with_label("Klart till:"));
+    assert!(!opens_with_label("kommunen: se bilaga"));
+    assert!(!opens_with_label("Styrelsen beslutade följande: att"));
+    assert!(!opens_with_label("kl. 18:30 i klubbstugan"));
+}
