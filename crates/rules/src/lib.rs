@@ -296,7 +296,8 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                 ..Default::default()
             });
             for &kind in kinds {
-                if let Some((rule, groups)) = classify(set, sent, kind, false, st.as_mut()) {
+                if let Some((rule, groups)) = classify(set, sent, kind, false, &people, st.as_mut())
+                {
                     hits.push(Hit {
                         kind,
                         rule,
@@ -305,15 +306,22 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         groups,
                     });
                 }
-                clauses(set, sent, kind, st.as_mut(), |rule, range, groups| {
-                    hits.push(Hit {
-                        kind,
-                        rule,
-                        sentence: si,
-                        part: Some(range),
-                        groups,
-                    })
-                });
+                clauses(
+                    set,
+                    sent,
+                    kind,
+                    &people,
+                    st.as_mut(),
+                    |rule, range, groups| {
+                        hits.push(Hit {
+                            kind,
+                            rule,
+                            sentence: si,
+                            part: Some(range),
+                            groups,
+                        })
+                    },
+                );
             }
             it.sentences.extend(st);
         }
@@ -334,7 +342,7 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     continue;
                 }
                 if let Some((rule, groups)) =
-                    classify(set, sent, kind, true, it.sentences.get_mut(si))
+                    classify(set, sent, kind, true, &people, it.sentences.get_mut(si))
                 {
                     unit_has.insert((sent.span.unit, kind));
                     hits.push(Hit {
@@ -598,11 +606,12 @@ fn classify(
     sent: &Sentence<'_>,
     kind: Kind,
     fallback: bool,
+    people: &People<'_>,
     mut st: Option<&mut SentenceTrace>,
 ) -> Option<(usize, Option<Groups>)> {
     let (found, groups) = set.rules.iter().enumerate().find_map(|(i, rule)| {
         (rule.kind == kind && rule.fallback == fallback && !rule.clause)
-            .then(|| takes(i, rule, sent, st.as_deref_mut()))
+            .then(|| takes(i, rule, sent, people, st.as_deref_mut()))
             .flatten()
             .map(|groups| (i, groups))
     })?;
@@ -619,6 +628,7 @@ fn clauses(
     set: &RuleSet,
     sent: &Sentence<'_>,
     kind: Kind,
+    people: &People<'_>,
     mut st: Option<&mut SentenceTrace>,
     mut found: impl FnMut(usize, std::ops::Range<usize>, Option<Groups>),
 ) {
@@ -626,7 +636,7 @@ fn clauses(
         if rule.kind != kind || !rule.clause {
             continue;
         }
-        let Some(groups) = takes(i, rule, sent, st.as_deref_mut()) else {
+        let Some(groups) = takes(i, rule, sent, people, st.as_deref_mut()) else {
             continue;
         };
         let groups = groups.or_else(|| rule.accepted_match(sent.text).map(|c| Groups::of(&c)));
@@ -651,6 +661,7 @@ fn takes(
     i: usize,
     rule: &ruleset::Rule,
     sent: &Sentence<'_>,
+    people: &People<'_>,
     st: Option<&mut SentenceTrace>,
 ) -> Option<Option<Groups>> {
     let label_kind = sent.label.map(|(k, _)| k);
@@ -700,7 +711,7 @@ fn takes(
         }
         return None;
     }
-    let groups = if !rule.unless_who.is_empty() || reads_groups(rule) {
+    let groups = if !rule.unless_who.is_empty() || rule.who_listed || reads_groups(rule) {
         match rule.accepted_match_from(sent.text, from) {
             Some(c) => Some(Groups::of(&c)),
             None => {
@@ -721,6 +732,18 @@ fn takes(
     } else {
         return None;
     };
+    if rule.who_listed
+        && let Some(who) = groups.as_ref().and_then(|g| g.who.clone())
+        && !people.lists_all(sent.text.get(who).unwrap_or(""))
+    {
+        if let Some(st) = st {
+            st.vetoed.push((
+                rule.id.clone(),
+                "who_listed: not in the attendance list".into(),
+            ));
+        }
+        return None;
+    }
     if let Some(why) = rule.veto(sent.text) {
         if let Some(st) = st {
             st.vetoed.push((rule.id.clone(), format!("unless {why}")));

@@ -162,6 +162,20 @@ impl<'a> People<'a> {
         out
     }
 
+    /// Does a written list ("Hampus och Stig", "KL och JW") name only people
+    /// of the attendance list, in full, by initials or by first name?
+    pub fn lists_all(&self, written: &str) -> bool {
+        let parts = split_list(written);
+        !parts.is_empty()
+            && parts.iter().all(|part| {
+                let part = part.trim();
+                let r = self.resolve(part);
+                self.participants
+                    .iter()
+                    .any(|p| p.name == r || p.name.split_whitespace().next() == Some(part))
+            })
+    }
+
     /// The agent of a passive task: "… skickas vidare av sekreteraren".
     pub fn agent(&self, sentence: &str) -> Vec<String> {
         AGENT

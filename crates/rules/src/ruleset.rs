@@ -135,6 +135,9 @@ struct RawRule {
     /// Vetoes on the captured `who` (a whole-match test on that text).
     #[serde(default)]
     unless_who: Vec<String>,
+    /// The captured `who` must be people of the attendance list.
+    #[serde(default)]
+    who_listed: bool,
     /// The rule finds a clause of its own inside a sentence (the regex's
     /// `clause` group), in addition to what other rules find in it.
     #[serde(default)]
@@ -221,6 +224,10 @@ pub struct Rule {
     /// does not count ("Det", "Man" are not people), but a later match in
     /// the same sentence still can ("Det beslutades att Nicolas ska …").
     pub unless_who: Vec<(String, Pattern)>,
+    /// The `who` group must name people of the attendance list (each name,
+    /// initials or first name found there): a verb that any sentence might
+    /// carry is a task only when a participant does it.
+    pub who_listed: bool,
     /// A clause rule: its extraction is the `clause` group ("…, som sedan
     /// överför dem"), a second finding of its kind in the sentence.
     pub clause: bool,
@@ -469,6 +476,12 @@ impl RuleSet {
                     message: "clause = true needs a (?P<clause>…) group in regex".into(),
                 });
             }
+            if r.who_listed && !has_group("who") {
+                return Err(RuleError::Invalid {
+                    id: r.id,
+                    message: "who_listed needs a (?P<who>…) group in regex".into(),
+                });
+            }
             if !unless_who.is_empty() && !has_group("who") {
                 return Err(RuleError::Invalid {
                     id: r.id,
@@ -525,6 +538,7 @@ impl RuleSet {
                 unless_loose: r.unless.iter().map(|u| loose_pattern(u, eager)).collect(),
                 unless,
                 unless_who,
+                who_listed: r.who_listed,
                 clause: r.clause,
                 within: r.within,
                 not_within: r.not_within,

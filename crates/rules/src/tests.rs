@@ -327,3 +327,30 @@ fn a_line_opening_with_a_label_is_no_continuation() {
     assert!(!opens_with_label("Styrelsen beslutade följande: att"));
     assert!(!opens_with_label("kl. 18:30 i klubbstugan"));
 }
+
+#[test]
+fn a_task_verb_no_list_names_is_a_task_only_for_a_participant() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Ärende\n\nBjörn jagar leverantören.\n\nAnders jagar leverantören.\n\nBL och Sofia röjer förrådet.\n"
+    ));
+    let found: Vec<(&str, &str, Vec<String>)> = f.items[0]
+        .actions
+        .iter()
+        .map(|a| (a.text.as_str(), a.rule.as_str(), a.assignees.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "Björn jagar leverantören.",
+                "action.listed-person-does",
+                vec!["Björn Lindkvist".to_string()]
+            ),
+            (
+                "BL och Sofia röjer förrådet.",
+                "action.listed-person-does",
+                vec!["Björn Lindkvist".to_string(), "Sofia Ekdahl".to_string()]
+            ),
+        ]
+    );
+}
