@@ -663,6 +663,25 @@ fn join(chars: &mut Vec<(char, Style, Option<u16>)>, next: &[(char, Style, Optio
     chars.extend_from_slice(next);
 }
 
+/// Does a line open with a short label and its colon ("Frånvarande: Bo
+/// Ek", "Plats och tid:")? A field starts a line of its own: after a short
+/// line above it whose end did not reach the margin, or after a long one
+/// (a page of short notes gives no margin to measure a wrap against).
+fn opens_with_field_label(chars: &[(char, Style, Option<u16>)]) -> bool {
+    let head: String = chars.iter().take(32).map(|c| c.0).collect();
+    let Some((label, rest)) = head.split_once(':') else {
+        return false;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let joined = words.len() == 3 && matches!(words[1], "och" | "and" | "&");
+    ((1..=2).contains(&words.len()) || joined)
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.')
+        && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+}
+
 /// A table-of-contents line: dot leaders and a page number at the end.
 fn ends_with_leader(chars: &[(char, Style, Option<u16>)]) -> bool {
     let mut it = chars
@@ -713,6 +732,7 @@ fn paragraphs(lines: &[Line], first_line: u32, right: f32, spacing: f32) -> Vec<
                     l.x0 <= prev.x0 + 0.8 * l.size || hanging
                 };
                 label_n.is_some()
+                    || opens_with_field_label(&l.chars)
                     || ends_with_leader(&prev.chars)
                     || ratio > spacing + 0.3
                     || ratio < 0.5
@@ -1708,6 +1728,26 @@ mod tests {
         assert_eq!(joined("via e-", "post"), "via e-post");
         assert_eq!(joined("Synpunkter -", "nästa"), "Synpunkter - nästa");
         assert_eq!(joined("vanlig", "rad"), "vanlig rad");
+    }
+
+    #[test]
+    fn a_field_label_opens_a_line_of_its_own() {
+        for t in [
+            "Frånvarande: Ulrika Stål",
+            "Plats och tid: Kommunhuset",
+            "Ansv.:",
+            "AP: Jonas",
+        ] {
+            assert!(opens_with_field_label(&chars(t)), "{t}");
+        }
+        for t in [
+            "kommunen: se bilaga",
+            "Styrelsen beslutade följande: att",
+            "kl. 18:30 i klubbstugan",
+            "Vård och omsorg i Umeå: ny plan",
+        ] {
+            assert!(!opens_with_field_label(&chars(t)), "{t}");
+        }
     }
 
     #[test]
