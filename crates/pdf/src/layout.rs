@@ -663,6 +663,24 @@ fn join(chars: &mut Vec<(char, Style, Option<u16>)>, next: &[(char, Style, Optio
     chars.extend_from_slice(next);
 }
 
+/// Does a line hold a gap between columns (a tab the line builder put
+/// there)? The gap after a leading number ("4⇥Val av två personer att …",
+/// a hanging indent) is not one: such a heading wraps like prose.
+fn has_column_gap(chars: &[(char, Style, Option<u16>)]) -> bool {
+    let mut tabs = chars.iter().enumerate().filter(|(_, c)| c.0 == '\t');
+    let Some((first, _)) = tabs.next() else {
+        return false;
+    };
+    let head = &chars[..first];
+    // "4", "1.2", "§ 12", "a)": short, one space at most.
+    let number = head.len() <= 6
+        && head.iter().filter(|c| is_space(c.0)).count() <= 1
+        && head
+            .iter()
+            .any(|c| c.0.is_ascii_digit() || c.0 == '§' || c.0 == ')');
+    !number || tabs.next().is_some()
+}
+
 /// Does a line open with a short label and its colon ("Frånvarande: Bo
 /// Ek", "Plats och tid:")? A field starts a line of its own: after a short
 /// line above it whose end did not reach the margin, or after a long one
@@ -733,6 +751,10 @@ fn paragraphs(lines: &[Line], first_line: u32, right: f32, spacing: f32) -> Vec<
                 };
                 label_n.is_some()
                     || opens_with_field_label(&l.chars)
+                    // A line in columns is a row of its own: rows are not
+                    // wrapped prose.
+                    || has_column_gap(&prev.chars)
+                    || has_column_gap(&l.chars)
                     || ends_with_leader(&prev.chars)
                     || ratio > spacing + 0.3
                     || ratio < 0.5
@@ -1748,6 +1770,21 @@ mod tests {
         ] {
             assert!(!opens_with_field_label(&chars(t)), "{t}");
         }
+    }
+
+    #[test]
+    fn a_row_in_columns_is_no_wrapped_prose_but_a_hanging_number_is() {
+        assert!(has_column_gap(&chars(
+            "Jessica Nylund\tSD\tBo Hansson (SD)"
+        )));
+        assert!(has_column_gap(&chars("Utses att justera\tErik Holmström")));
+        assert!(!has_column_gap(&chars(
+            "4\tVal av två personer att jämte mötesordföran-"
+        )));
+        assert!(!has_column_gap(&chars("§ 4\tVal av justerare")));
+        assert!(has_column_gap(&chars("§ 4\tVal av justerare\tBeslut")));
+        assert!(has_column_gap(&chars("Ek\tSD")));
+        assert!(!has_column_gap(&chars("Roger Björk, ordförande")));
     }
 
     #[test]
