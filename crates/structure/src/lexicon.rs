@@ -240,6 +240,8 @@ pub const PARTIAL_CUES: &[&str] = &[
     "går kl",
     "från kl",
     "till kl",
+    // "Lina Ström, VA-chef, § 50", "§§ 12–14": there for those items.
+    ", §",
     "§§",
     "deltar på",
     "del av mötet",
@@ -1002,6 +1004,8 @@ pub enum AttendanceColumn {
     Absence,
     /// Anything else said about them.
     Note,
+    /// Who served in their place ("Tjänstgörande ersättare").
+    Substitute,
 }
 
 /// Header labels of an attendance table's columns ("Närvarande |
@@ -1041,6 +1045,8 @@ pub const ATTENDANCE_COLUMNS: &[(&str, AttendanceColumn)] = &[
     ("frånvarande", AttendanceColumn::Absence),
     ("frånvaro", AttendanceColumn::Absence),
     ("absent", AttendanceColumn::Absence),
+    ("tjänstgörande ersättare", AttendanceColumn::Substitute),
+    ("ersätts av", AttendanceColumn::Substitute),
     ("kommentar", AttendanceColumn::Note),
     ("anmärkning", AttendanceColumn::Note),
     ("notering", AttendanceColumn::Note),

@@ -739,10 +739,39 @@ fn column_kinds(header: &[String]) -> Vec<Option<lexicon::AttendanceColumn>> {
     kinds
 }
 
+/// "Parti Tjänstgörande ersättare" → "Parti", "Tjänstgörande ersättare":
+/// a header cell that holds two column labels, their gap too narrow for the
+/// reader to see a column break, as the two cells it stands for.
+fn split_merged_labels(header: &[String]) -> Vec<String> {
+    let known = |t: &str| {
+        let key = heading_key(t);
+        lexicon::ATTENDANCE_COLUMNS.iter().any(|(k, _)| *k == key)
+    };
+    let mut out = Vec::with_capacity(header.len());
+    for cell in header {
+        let split = (!known(cell))
+            .then(|| {
+                cell.match_indices(' ')
+                    .map(|(i, _)| i)
+                    .find(|&i| known(&cell[..i]) && known(&cell[i + 1..]))
+            })
+            .flatten();
+        match split {
+            Some(i) => {
+                out.push(cell[..i].to_string());
+                out.push(cell[i + 1..].to_string());
+            }
+            None => out.push(cell.clone()),
+        }
+    }
+    out
+}
+
 /// A table's first row labels an attendance table: a column of names and
 /// at least one other known column.
 pub(crate) fn is_column_header(header: &[String]) -> bool {
-    let kinds = column_kinds(header);
+    let header = split_merged_labels(header);
+    let kinds = column_kinds(&header);
     header.len() >= 2
         && kinds.contains(&Some(lexicon::AttendanceColumn::Name))
         && kinds.iter().flatten().count() >= 2
@@ -759,10 +788,11 @@ pub(crate) fn column_table(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participa
     if !is_column_header(&texts) {
         return None;
     }
+    let texts = split_merged_labels(&texts);
     let columns = column_kinds(&texts);
     let name_col = columns.iter().position(|c| *c == Some(C::Name))?;
     // The name column's label may be an attendance heading ("Frånvarande").
-    let heading_text = heading_key(&header.get(name_col)?.0);
+    let heading_text = heading_key(texts.get(name_col)?);
     let heading = lexicon::ATTENDANCE_HEADINGS
         .iter()
         .find(|h| h.text == heading_text)
@@ -852,6 +882,17 @@ pub(crate) fn column_table(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participa
             }
             if note.is_some() {
                 p.note = note;
+            }
+            // "Jessica Nylund | SD | Bo Hansson (SD)": the substitute served
+            // and the member was absent.
+            let substitute = cell(C::Substitute).and_then(|s| person(&clean(&s), heading, false));
+            if let Some(mut sub) = substitute {
+                p.attendance = "absent".into();
+                p.note = Some(format!("ersatt av {}", sub.name));
+                sub.note = Some(format!("ersätter {}", p.name));
+                out.push(p);
+                out.push(sub);
+                continue;
             }
             out.push(p);
         }
@@ -2079,6 +2120,46 @@ mod tests {
         assert!(parse_line("ordinarie", false, h).is_some_and(|ps| ps.is_empty()));
         let ps = parse_line("Evelina Sundvik\tTindra Wingren", false, h).expect("two");
         assert_eq!(ps.len(), 2);
+    }
+
+    #[test]
+    fn a_serving_substitute_column_and_two_labels_in_one_cell() {
+        let header = vec![
+            "Ledamot".to_string(),
+            "Parti Tjänstgörande ersättare".to_string(),
+        ];
+        assert_eq!(
+            split_merged_labels(&header),
+            ["Ledamot", "Parti", "Tjänstgörande ersättare"]
+        );
+        assert!(is_column_header(&header));
+        let row = |cells: &[&str]| -> Vec<(String, bool)> {
+            cells.iter().map(|c| (c.to_string(), false)).collect()
+        };
+        let ps = column_table(&[
+            header.iter().map(|h| (h.clone(), false)).collect(),
+            row(&["Roger Björk, ordförande", "S"]),
+            row(&["Jessica Nylund", "SD", "Bo Hansson (SD)"]),
+        ])
+        .expect("a table");
+        let got: Vec<_> = ps
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.attendance.as_str(),
+                    p.affiliation.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Roger Björk", "present", Some("S")),
+                ("Jessica Nylund", "absent", Some("SD")),
+                ("Bo Hansson", "present", Some("SD")),
+            ]
+        );
     }
 
     #[test]
