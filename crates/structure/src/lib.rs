@@ -907,9 +907,20 @@ impl Finder {
                                 // Only a title-length entry that does not
                                 // spell its number out again: a numbered
                                 // list of long points is content.
+                                // A long entry whose short head closes with
+                                // a full stop or a colon ("4. Ekonomi.
+                                // Inga-Lill redogjorde …") is a numbered
+                                // point with its text, as a paragraph is.
+                                let titled = |t: &str| {
+                                    t.chars().count() <= 80
+                                        || t.chars().count() <= 600
+                                            && headless_paragraph(t).is_some_and(|(head, _)| {
+                                                head.split_whitespace().count() <= 6
+                                            })
+                                };
                                 let numbered = pi == 0
                                     && p.label.is_none()
-                                    && p.text().chars().count() <= 80
+                                    && titled(&p.text())
                                     && item.label.as_deref().is_some_and(|l| {
                                         l.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
                                             && !p

@@ -1258,3 +1258,47 @@ fn an_honorific_is_no_part_of_the_name() {
     let names: Vec<_> = s.participants.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Helen Moore", "Jens Olsen"]);
 }
+
+#[test]
+fn long_numbered_list_entries_with_a_short_head_are_items() {
+    // A PDF reader gives "4. Ekonomi. Inga-Lill redogjorde …" as an ordered
+    // list: the entry's head is its title, the rest its text.
+    let para = |t: &str| {
+        let mut p = Paragraph::new(Role::Body);
+        p.push(t, Style::default(), None);
+        Block::paragraph(p, Span::default())
+    };
+    let entries = [
+        "Mötets öppnande. Birgitta hälsade välkommen och öppnade mötet.",
+        "Dagordning",
+        "Ekonomi. Inga-Lill redogjorde för kassan. Årsavgiften för 2026 föreslås vara oförändrad.",
+        "Årsmötet. Årsmötet hålls den 27 februari. Sten beställer smörgåstårta till 60 personer.",
+    ];
+    let list = minutes_model::List {
+        ordered: true,
+        items: entries
+            .iter()
+            .enumerate()
+            .map(|(i, t)| minutes_model::ListItem {
+                label: Some(format!("{}.", i + 1)),
+                level: 0,
+                blocks: vec![para(t)],
+            })
+            .collect(),
+    };
+    let s = find(&Document {
+        blocks: vec![
+            para("Styrelsemöte 2025-02-06"),
+            Block {
+                kind: BlockKind::List(list),
+                span: Span::default(),
+            },
+        ],
+        ..Document::default()
+    });
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Mötets öppnande", "Dagordning", "Ekonomi", "Årsmötet"]
+    );
+}
