@@ -983,7 +983,7 @@ fn without_dates(line: &str) -> String {
 }
 
 static WHEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den\s+\d|kl\.?|klockan|\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})")
+    Regex::new(r"(?i)\b(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den\s+\d|kl(?:\.|\b)|klockan\b|\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})")
         .expect("valid regex")
 });
 
@@ -1481,6 +1481,11 @@ mod tests {
             Some("Microsoft Teams-möte")
         );
         assert_eq!(super::normalize_location("Microsoft Teams-möte"), "Teams");
+        // "Kl" opening a name is no clock.
+        assert_eq!(
+            p("Onsdag 2 april 2025, 19.00–21.15, Klubbstugan").as_deref(),
+            Some("Klubbstugan")
+        );
         // A bare date says nothing of the place.
         assert_eq!(p("Kommunstyrelsens arbetsutskott, 2024-03-12"), None);
         assert_eq!(
