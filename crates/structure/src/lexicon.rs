@@ -247,6 +247,42 @@ pub const PARTIAL_CUES: &[&str] = &[
     "del av mötet",
 ];
 
+/// Endings of street names: "Vikavägen 7", "Storgatan 3" after a place
+/// is its address.
+pub const STREET_ENDINGS: &[&str] = &[
+    "gatan",
+    "vägen",
+    "gränd",
+    "gränden",
+    "torget",
+    "torg",
+    "plan",
+    "backe",
+    "backen",
+    "stigen",
+    "allén",
+    "leden",
+    "esplanaden",
+    "parken",
+    "kajen",
+    "stråket",
+];
+
+/// Words that name a room in a building: "rum Silvret", "sal Bergsmannen"
+/// after a place is where in it.
+pub const ROOM_WORDS: &[&str] = &[
+    "rum",
+    "sal",
+    "salen",
+    "lokal",
+    "konferensrum",
+    "konferensrummet",
+    "sammanträdesrum",
+    "sammanträdesrummet",
+    "mötesrum",
+    "room",
+];
+
 /// Words meaning they joined from afar.
 pub const REMOTE_CUES: &[&str] = &[
     "teams",

@@ -1865,6 +1865,15 @@ mod title_tests {
 
     #[test]
     fn title_lines_name_the_body_and_the_association() {
+        // The place with its address or room, and "hos" kept.
+        assert_eq!(
+            read("Styrelsemöte 2025-08-19 kl 19-21, hos Anna Lövgren, Vikavägen 7"),
+            parts("Styrelsen", None, Some("hos Anna Lövgren, Vikavägen 7"))
+        );
+        assert_eq!(
+            read("Styrelsemöte 12 februari 2025, kl. 15.00, i Stadshuset, rum Silvret"),
+            parts("Styrelsen", None, Some("Stadshuset, rum Silvret"))
+        );
         assert_eq!(
             read("Protokoll för Ekbackens hembygdsförenings årsmöte"),
             parts("Årsmöte", Some("Ekbackens hembygdsförening"), None)

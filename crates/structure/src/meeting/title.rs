@@ -408,14 +408,31 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
     if let Some(place) = text
         .strip_prefix("i ")
         .or_else(|| text.strip_prefix("på "))
-        .or_else(|| text.strip_prefix("hos "))
         .filter(|p| (1..=6).contains(&p.split_whitespace().count()))
     {
         seg.place = Some(place.trim().to_string());
         return Ok(seg);
     }
+    // "hos Anna Lövgren": at someone's home, which the word says.
+    if text.starts_with("hos ") && (2..=7).contains(&text.split_whitespace().count()) {
+        seg.place = Some(text.trim().to_string());
+        return Ok(seg);
+    }
     seg.rest = Some(text);
     Ok(seg)
+}
+
+/// "Vikavägen 7", "rum Silvret": a street address or a room, which says
+/// more of the place named before it.
+fn place_detail(seg: &str) -> bool {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    let street = matches!(words.as_slice(), [street, number, ..]
+        if words.len() <= 3
+            && lexicon::STREET_ENDINGS.iter().any(|e| street.to_lowercase().ends_with(e))
+            && number.starts_with(|c: char| c.is_ascii_digit()));
+    let room = matches!(words.as_slice(), [word, _, ..]
+        if words.len() <= 4 && lexicon::ROOM_WORDS.contains(&word.to_lowercase().as_str()));
+    street || room
 }
 
 /// Read a title line: the kind of meeting (its body), who holds it, the
@@ -430,8 +447,19 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
     let mut parts = TitleParts::default();
     let mut names = Vec::new();
     let mut found_kind = false;
+    let mut place_open = false;
     for raw in segments(undated) {
+        // "hos Anna Lövgren, Vikavägen 7", "i Stadshuset, rum Silvret":
+        // the address or the room goes with the place before it.
+        if place_open && place_detail(raw) {
+            if let Some(p) = parts.location.as_mut() {
+                p.push_str(", ");
+                p.push_str(raw.trim());
+            }
+            continue;
+        }
         let seg = scan_segment(raw).ok()?;
+        place_open = seg.place.is_some() && parts.location.is_none();
         if let Some(ty) = seg.document_type {
             parts.document_type.get_or_insert(ty);
         }
