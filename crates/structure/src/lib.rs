@@ -516,6 +516,16 @@ fn parse_number(text: &str) -> Option<Numbered> {
         // "3D-skrivare" is a word, not item 3 (a number glued to a capital
         // is a number only when a dot ends it).
         let dotted = c.get(4).is_some_and(|m| !m.as_str().is_empty()) || sub.is_some();
+        // "3 juni, 16 september och 2 december": a day and its month, not
+        // item 3.
+        if !dotted
+            && t[c.get(0)?.end()..]
+                .split(|ch: char| !ch.is_alphabetic())
+                .next()
+                .is_some_and(|w| dates::month_number(&w.to_lowercase()).is_some())
+        {
+            return None;
+        }
         let end = match (c.get(5), c.get(6)) {
             // "3 – Ekonomi": the title starts after the dash.
             (Some(m), _) => m.start(),
@@ -2498,6 +2508,79 @@ fn page_header_line(t: &str) -> bool {
 }
 
 /// A word for a meeting, compounds included ("styrelsemöte", "årsmötet").
+/// A coming meeting's date: a day and month without a year that the
+/// nearest year puts before the meeting ("16 september" in a March
+/// meeting) is the next such day.
+/// Under a heading that gives the year ("Kommande möten 2025"), a day
+/// and month is in that year.
+fn coming(d: &dates::FoundDate, reference: Option<Date>, year: Option<i32>) -> Option<Date> {
+    let date = d.date?;
+    if d.precision != dates::Precision::DayMonth {
+        return Some(date);
+    }
+    match (year, reference) {
+        (Some(y), _) => Date::new(y, date.month, date.day),
+        (None, Some(r)) if date < r => Date::new(date.year + 1, date.month, date.day),
+        _ => Some(date),
+    }
+}
+
+/// The dates of a line that is a list of them: before the first only a
+/// word or two (a kind of meeting), between them only separators ("och",
+/// commas) or a kind of meeting. Empty otherwise.
+fn dates_in_a_list(
+    t: &str,
+    found: &[dates::FoundDate],
+    reference: Option<Date>,
+    year: Option<i32>,
+) -> Vec<Date> {
+    let mut out = Vec::new();
+    let mut end = 0;
+    for (i, d) in found.iter().enumerate() {
+        let gap = t.get(end..d.range.start).unwrap_or("");
+        // What comes after the list ("…, samtliga kl 13.30") is its note.
+        let Some(date) = coming(d, reference, year) else {
+            break;
+        };
+        let words: Vec<String> = gap
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let separator = |w: &String| matches!(w.as_str(), "och" | "and" | "samt" | "&" | "den");
+        let meeting_word = |w: &String| {
+            [
+                "möte",
+                "möten",
+                "mötet",
+                "stämma",
+                "sammanträde",
+                "sammanträden",
+                "meeting",
+                "meetings",
+            ]
+            .iter()
+            .any(|m| w.ends_with(m))
+        };
+        let ok = if i == 0 {
+            words.len() <= 2 && words.iter().all(|w| meeting_word(w) || separator(w))
+        } else {
+            words.len() <= 3 && words.iter().all(|w| separator(w) || meeting_word(w))
+        };
+        if !ok {
+            // A date after the list's note belongs to a sentence, not the
+            // list; a list it never became is none.
+            if out.len() >= 2 && i > 0 {
+                break;
+            }
+            return Vec::new();
+        }
+        out.push(date);
+        end = d.range.end;
+    }
+    out
+}
+
 static MEETING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:möte[t]?|sammanträde[t]?|meeting)\b").expect("valid regex")
 });
@@ -2517,6 +2600,7 @@ fn parse_next_meetings(
     ctx: &DateContext,
     heading_year: Option<i32>,
 ) -> Vec<NextMeeting> {
+    let meeting_date = ctx.reference;
     let mut ctx = *ctx;
     if ctx.reference.is_none() {
         ctx.year = heading_year;
@@ -2548,6 +2632,18 @@ fn parse_next_meetings(
             }
         }
         let found = find_dates(t, &ctx);
+        // "3 juni, 16 september och 2 december", "Styrelsemöten 14 januari
+        // 2026 och 11 februari 2026. Årsmöte 4 mars 2026.": a line that
+        // lists dates, each a coming meeting.
+        let listed = dates_in_a_list(t, &found, meeting_date, heading_year);
+        if listed.len() >= 2 {
+            out.extend(listed.into_iter().map(|date| NextMeeting {
+                date,
+                topics: Vec::new(),
+                note: None,
+            }));
+            continue;
+        }
         // A date at the start of the line ("2026-03-16", "Fredag 12
         // september"), or a sentence about the next meeting that names one
         // ("Next meeting set up for Wednesday January 28").
@@ -2560,12 +2656,12 @@ fn parse_next_meetings(
                 || next_meetings_heading(before.trim().trim_end_matches(':'))
         });
         match lead {
-            Some(d) if d.date.is_some() => {
+            Some(d) if coming(d, meeting_date, heading_year).is_some() => {
                 let rest = t[d.range.end..]
                     .trim_start_matches([' ', ',', '–', '-', '—', ':'])
                     .trim();
                 out.push(NextMeeting {
-                    date: d.date.unwrap_or(Date {
+                    date: coming(d, meeting_date, heading_year).unwrap_or(Date {
                         year: 1970,
                         month: 1,
                         day: 1,

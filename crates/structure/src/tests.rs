@@ -1302,3 +1302,17 @@ fn long_numbered_list_entries_with_a_short_head_are_items() {
         ["Mötets öppnande", "Dagordning", "Ekonomi", "Årsmötet"]
     );
 }
+
+#[test]
+fn a_line_listing_dates_under_coming_meetings_gives_each() {
+    let s = structure(
+        "Datum: 2025-11-12\n\n1. Inledning\n\nText.\n\n2. Kommande möten\n\nStyrelsemöten 14 januari 2026 och 11 februari 2026. Årsmöte 4 mars 2026.\n\n3. Avslutning\n\nTack.\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2026-01-14", "2026-02-11", "2026-03-04"]);
+    let s = structure(
+        "Datum: 2025-03-04\n\n1. Inledning\n\nText.\n\n2. Kommande möten 2025\n\n3 juni, 16 september och 2 december, samtliga kl 13.30.\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2025-06-03", "2025-09-16", "2025-12-02"]);
+}
