@@ -529,7 +529,22 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                 }
             }
         }
+        adopt_owner_lines(&mut f.actions, item_sents);
         fold_owner_lines(&mut f.actions);
+        fold_due_lines(&mut f.actions, item_sents, |value| {
+            find_dates(value, &ctx)
+                .into_iter()
+                .find_map(|d| d.date)
+                .or_else(|| {
+                    due_date(
+                        &format!("senast {value}"),
+                        &ctx,
+                        meeting_date,
+                        next_meeting,
+                        &calendar,
+                    )
+                })
+        });
         findings.items.push(f);
     }
     (findings, trace)
@@ -564,6 +579,71 @@ fn fold_owner_lines(actions: &mut Vec<Action>) {
         !folded[k - 1]
     });
 }
+
+/// "Vi provar att öppna två extra telefonlinjer …" / "Ansvarig: Petra
+/// Wiik": an owner line under a sentence that no rule took names that
+/// sentence's owner; the task is the sentence with its owner line.
+fn adopt_owner_lines(actions: &mut [Action], sents: &[Sentence<'_>]) {
+    let units_with_action: Vec<usize> = actions.iter().map(|a| a.span.unit).collect();
+    for a in actions.iter_mut() {
+        if a.span.unit == 0 || a.assignees.is_empty() || !OWNER_ONLY.is_match(a.text.trim()) {
+            continue;
+        }
+        let above = a.span.unit - 1;
+        if units_with_action.contains(&above) {
+            continue;
+        }
+        // The last sentence of the unit above, when it says something (a
+        // heading or a label of its own is no task).
+        let Some(task) = sents.iter().rev().find(|s| s.span.unit == above) else {
+            continue;
+        };
+        let t = task.text.trim();
+        if t.split_whitespace().count() < 4 || t.ends_with(':') || task.label.is_some() {
+            continue;
+        }
+        // The task and its owner line, as the minutes give them.
+        a.text = format!("{t} {}", a.text.trim());
+        a.span = task.span;
+    }
+}
+
+/// "Klart till: 2025-02-10", "Deadline: nästa APT": a line that only dates
+/// the task on the line (or the owner line) above it gives that task its
+/// due date when it has none. `resolve` reads the line's value.
+fn fold_due_lines(
+    actions: &mut [Action],
+    sents: &[Sentence<'_>],
+    resolve: impl Fn(&str) -> Option<Date>,
+) {
+    for s in sents {
+        let Some(c) = DUE_ONLY.captures(s.text.trim()) else {
+            continue;
+        };
+        let Some(value) = c.get(1).map(|m| m.as_str().trim()) else {
+            continue;
+        };
+        let unit = s.span.unit;
+        let Some(a) = actions
+            .iter_mut()
+            .rev()
+            .find(|a| a.span.unit < unit && a.span.unit + 2 >= unit)
+        else {
+            continue;
+        };
+        if a.due.is_none()
+            && let Some(d) = resolve(value)
+        {
+            a.due = Some(d.to_string());
+        }
+    }
+}
+
+/// A line that is only "Klart till: <when>".
+static DUE_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:klart|klart\s+till|klart\s+senast|klar\s+senast|färdigt|deadline|senast|due|by\s+when)\s*:\s*([^.;:]{1,60})\.?$")
+        .expect("valid regex")
+});
 
 /// A line that is only "Ansvarig: <names>".
 static OWNER_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -354,3 +354,27 @@ fn a_task_verb_no_list_names_is_a_task_only_for_a_participant() {
         ]
     );
 }
+
+#[test]
+fn owner_and_due_lines_belong_to_the_task_above() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Ärende\n\nVi provar att öppna två extra telefonlinjer under februari.\nAnsvarig: Björn Lindkvist\nKlart till: 2026-03-10\n\n2. Nästa\n\nSofia Ekdahl ansvarar för att följa upp felanmälan.\nKlart till: nästa möte\n\n## Nästkommande möten\n\n2026-04-13\n"
+    ));
+    let a = &f.items[0].actions;
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert!(
+        a[0].text.starts_with("Vi provar att öppna"),
+        "{}",
+        a[0].text
+    );
+    assert!(
+        a[0].text.ends_with("Ansvarig: Björn Lindkvist"),
+        "{}",
+        a[0].text
+    );
+    assert_eq!(a[0].assignees, ["Björn Lindkvist"]);
+    assert_eq!(a[0].due.as_deref(), Some("2026-03-10"));
+    let a = &f.items[1].actions;
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].due.as_deref(), Some("2026-04-13"));
+}

@@ -564,9 +564,13 @@ pub const DUE_COLUMNS: &[&str] = &[
     "när",
     "tidplan",
     "when",
+    "by when",
     "due",
+    "due by",
     "due date",
     "date",
+    "färdigt",
+    "slutdatum",
 ];
 
 /// Endings of words that name an office under the organisation.
