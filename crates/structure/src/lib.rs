@@ -824,6 +824,13 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     None
 }
 
+/// A numbered point's text that opens with a short head closed by a full
+/// stop or a colon ("Ekonomi. Inga-Lill redogjorde …"): the head is its
+/// title, however long the text after it.
+fn short_headed(t: &str) -> bool {
+    headless_paragraph(t).is_some_and(|(head, _)| head.split_whitespace().count() <= 6)
+}
+
 /// A unit that ends with a verb of deciding or proposing ("Styrelsen
 /// beslutade", "Mötet beslöt:"), perhaps followed by "att" clauses
 /// already: the next "att" clause continues it.
@@ -923,10 +930,7 @@ impl Finder {
                                 // point with its text, as a paragraph is.
                                 let titled = |t: &str| {
                                     t.chars().count() <= 80
-                                        || t.chars().count() <= 600
-                                            && headless_paragraph(t).is_some_and(|(head, _)| {
-                                                head.split_whitespace().count() <= 6
-                                            })
+                                        || t.chars().count() <= 600 && short_headed(t)
                                 };
                                 let numbered = pi == 0
                                     && p.label.is_none()
@@ -1361,8 +1365,12 @@ impl Finder {
             return self.try_unnumbered_heading(p, text, bi, span);
         };
         let rest = text[n.rest.min(text.len())..].trim();
-        // A title is short; a numbered sentence in the notes is not an item.
-        if rest.chars().count() > 150 || p.role == Role::Body && rest.ends_with(['!', '?']) {
+        // A title is short; a numbered sentence in the notes is not an item,
+        // but a point whose short head closes with a full stop or a colon
+        // ("§ 5 Slåtter och höstarbete. Slåttern blev försenad …") is.
+        let long =
+            rest.chars().count() > 150 && !(rest.chars().count() <= 600 && short_headed(rest));
+        if long || p.role == Role::Body && rest.ends_with(['!', '?']) {
             return false;
         }
         // "a) Göteborgs Stad ska teckna avtal med …": lettered statements

@@ -1316,3 +1316,13 @@ fn a_line_listing_dates_under_coming_meetings_gives_each() {
     let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(dates, ["2025-06-03", "2025-09-16", "2025-12-02"]);
 }
+
+#[test]
+fn a_long_numbered_point_with_a_short_head_is_an_item() {
+    let long = "Slåttern på ängen blev försenad på grund av regn. Ingegerd Falk fick i uppdrag att samla ihop frivilliga till räfsning den 20 september, och alla hjälps åt med krattor.";
+    let s = structure(&format!(
+        "Styrelsemöte 2025-09-08\n\n§ 1 Öppnande. Ordföranden öppnade mötet.\n\n§ 2 Slåtter och höstarbete. {long}\n\n§ 3 Avslutning. Ordföranden avslutade mötet.\n"
+    ));
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Öppnande", "Slåtter och höstarbete", "Avslutning"]);
+}
