@@ -1375,9 +1375,12 @@ impl Finder {
         }
         // "a) Göteborgs Stad ska teckna avtal med …": lettered statements
         // inside a decision are its content, not sub-items.
+        // A sub-point with a head of its own ("b) Kassör: Ella meddelar att
+        // …") is one, however long.
         if n.letter.is_some()
             && (rest.chars().count() > 80
                 || rest.ends_with(['.', ';']) && rest.split_whitespace().count() > 8)
+            && !(rest.chars().count() <= 600 && short_headed(rest))
         {
             return false;
         }

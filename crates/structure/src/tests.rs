@@ -1326,3 +1326,25 @@ fn a_long_numbered_point_with_a_short_head_is_an_item() {
     let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Öppnande", "Slåtter och höstarbete", "Avslutning"]);
 }
+
+#[test]
+fn a_lettered_sub_point_with_a_head_of_its_own_is_one_however_long() {
+    let s = structure(
+        "Styrelsemöte 2025-02-04\n\n§1 Öppnande\n\nText.\n\n§2 Rapporter\na) Ordförande: Alva har varit på kårens ordföranderåd. Kåren ser över fördelningen av sektionsbidrag.\nb) Kassör: Ella meddelar att sittningen i februari gick med 2 300 kr i förlust, vilket styrelsen noterar.\n\n§3 Avslutning\n\nTack.\n",
+    );
+    let got: Vec<(Option<&str>, &str)> = s
+        .items
+        .iter()
+        .map(|i| (i.number.as_deref(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("1"), "Öppnande"),
+            (Some("2"), "Rapporter"),
+            (Some("2a"), "Ordförande"),
+            (Some("2b"), "Kassör"),
+            (Some("3"), "Avslutning"),
+        ]
+    );
+}
