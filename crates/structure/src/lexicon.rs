@@ -73,6 +73,8 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("members absent", "member", "absent", None),
     h("adjungerad", "adjunct", "present", None),
     h("övriga deltagare", "guest", "present", None),
+    h("övriga deltagande", "guest", "present", None),
+    h("övriga närvarande tjänstepersoner", "guest", "present", None),
     h("övriga närvarande", "guest", "present", None),
     h("övriga", "guest", "present", None),
     h("gäster", "guest", "present", None),
@@ -81,6 +83,9 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("tjänstemän", "guest", "present", None),
     // Substitutes present without a vote: of the body, but not deciding.
     h("ej tjänstgörande ersättare", "adjunct", "present", None),
+    // "Ej tjänstgörande" / "ersättare": the label wrapped in its column.
+    h("ej tjänstgörande", "adjunct", "present", None),
+    h("icke tjänstgörande ersättare", "adjunct", "present", None),
     h("ersättare", "adjunct", "present", None),
     h("frånvarande", "member", "absent", None),
     h("anmält förhinder", "member", "absent", None),
