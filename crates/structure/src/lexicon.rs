@@ -74,7 +74,12 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("adjungerad", "adjunct", "present", None),
     h("övriga deltagare", "guest", "present", None),
     h("övriga deltagande", "guest", "present", None),
-    h("övriga närvarande tjänstepersoner", "guest", "present", None),
+    h(
+        "övriga närvarande tjänstepersoner",
+        "guest",
+        "present",
+        None,
+    ),
     h("övriga närvarande", "guest", "present", None),
     h("övriga", "guest", "present", None),
     h("gäster", "guest", "present", None),

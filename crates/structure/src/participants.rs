@@ -988,15 +988,27 @@ pub(crate) fn complete(
     if ps.iter().any(|p| is_initials(&p.name)) {
         let legend = initials_legend(&doc.plain_text());
         for p in &mut ps {
-            if let Some((name, role)) = legend
-                .iter()
-                .find(|(i, _, _)| *i == p.name)
-                .map(|(_, n, r)| (n, r))
-            {
-                p.name = name.clone();
+            if let Some(e) = legend.iter().find(|e| e.initials == p.name) {
+                p.name = e.name.clone();
                 if p.role.is_none() {
-                    p.role = role.map(str::to_string);
+                    p.role = e.role.map(str::to_string);
                 }
+            }
+        }
+        // "ER = Emil Rask (frånvaro)": one the legend names as away, and
+        // the list leaves out, was absent.
+        for e in legend.iter().filter(|e| e.absent) {
+            if !ps.iter().any(|p| p.name == e.name) {
+                ps.push(Participant {
+                    name: e.name.clone(),
+                    role: e.role.map(str::to_string),
+                    title: None,
+                    affiliation: None,
+                    group: "member".into(),
+                    attendance: "absent".into(),
+                    remote: false,
+                    note: None,
+                });
             }
         }
     }
@@ -1160,7 +1172,7 @@ fn is_initials(t: &str) -> bool {
 
 /// "AB = Anna Berglund (ordförande), CL = Carl Lind": initials and the
 /// names (and roles) they stand for, from lines that pair at least two.
-fn initials_legend(text: &str) -> Vec<(String, String, Option<&'static str>)> {
+fn initials_legend(text: &str) -> Vec<LegendEntry> {
     let mut out = Vec::new();
     for line in text.lines().filter(|l| l.contains('=') || l.contains(':')) {
         let pairs: Vec<_> = INITIALS_PAIR
@@ -1168,10 +1180,16 @@ fn initials_legend(text: &str) -> Vec<(String, String, Option<&'static str>)> {
             .filter_map(|c| {
                 let initials = c.get(1)?.as_str().to_string();
                 let name = c.get(2)?.as_str().trim().to_string();
-                let role = c
-                    .get(3)
-                    .and_then(|r| r.as_str().split(',').find_map(|w| role_of(w.trim())));
-                is_name(&name).then_some((initials, name, role))
+                let said = c.get(3).map_or("", |r| r.as_str());
+                let role = said.split(',').find_map(|w| role_of(w.trim()));
+                let absent =
+                    has_cue(said, lexicon::ABSENT_CUES) || said.to_lowercase().contains("frånvaro");
+                is_name(&name).then_some(LegendEntry {
+                    initials,
+                    name,
+                    role,
+                    absent,
+                })
             })
             .collect();
         if pairs.len() >= 2 {
@@ -1179,6 +1197,16 @@ fn initials_legend(text: &str) -> Vec<(String, String, Option<&'static str>)> {
         }
     }
     out
+}
+
+/// One entry of an initials legend ("ER = Emil Rask (frånvaro)").
+struct LegendEntry {
+    initials: String,
+    name: String,
+    /// The role the brackets give.
+    role: Option<&'static str>,
+    /// The brackets say they were away.
+    absent: bool,
 }
 
 /// "AB = Anna Berglund (ordförande)": initials, their name, and what the

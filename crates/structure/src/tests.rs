@@ -1232,7 +1232,8 @@ fn each_persons_organisation_on_the_line_after_their_name() {
 fn initials_in_the_attendance_list_stand_for_the_names_of_a_legend() {
     let s = structure(
         "# Styrelsemöte 2025-09-10\n\nNärvarande: AB, CL\nFrånvarande: FS\n\n\
-         AB = Anna Berglund (ordförande), CL = Carl Lind (sekreterare), FS = Fatima Said\n\n\
+         AB = Anna Berglund (ordförande), CL = Carl Lind (sekreterare), FS = Fatima Said, \
+         ER = Emil Rask (frånvaro)\n\n\
          ## 1. Ekonomi\nKassören redogjorde för läget.\n\n## 2. Övrigt\nInget.\n",
     );
     let people: Vec<_> = s
@@ -1246,6 +1247,7 @@ fn initials_in_the_attendance_list_stand_for_the_names_of_a_legend() {
             ("Anna Berglund", Some("ordförande"), "present"),
             ("Carl Lind", Some("sekreterare"), "present"),
             ("Fatima Said", None, "absent"),
+            ("Emil Rask", None, "absent"),
         ]
     );
 }
