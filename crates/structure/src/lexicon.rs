@@ -764,6 +764,17 @@ pub const ATTENDANCE_SUBLABELS: &[&str] = &[
     "suppleanter",
 ];
 
+/// Words in an appendix's heading that make it the attendance list
+/// ("Bilaga 1 Röstlängd", "Appendix A: Attendance").
+pub const ATTENDANCE_APPENDIX_WORDS: &[&str] = &[
+    "röstlängd",
+    "närvarolista",
+    "närvaroförteckning",
+    "deltagarförteckning",
+    "deltagarlista",
+    "attendance",
+];
+
 /// Item titles whose content is the attendance list ("2 Närvarolista",
 /// "Fastställande av röstlängd").
 pub const ATTENDANCE_ITEM_TITLES: &[&str] = &[

@@ -888,6 +888,34 @@ impl Finder {
                 && !self.items.is_empty()
                 && APPENDIX.is_match(para_text(p).trim())
             {
+                // "Bilaga 1 Röstlängd": an attached attendance list is read
+                // for the people in its tables, and nothing else after it.
+                let heading = para_text(p).to_lowercase();
+                if lexicon::ATTENDANCE_APPENDIX_WORDS
+                    .iter()
+                    .any(|w| heading.contains(w))
+                {
+                    for b in doc.blocks.iter().skip(bi + 1) {
+                        match &b.kind {
+                            BlockKind::Paragraph(q) if matches!(q.role, Role::Heading(1 | 2)) => {
+                                break;
+                            }
+                            BlockKind::Table(t) => {
+                                let rows: Vec<Vec<(String, bool)>> = t
+                                    .rows
+                                    .iter()
+                                    .map(|r| {
+                                        r.cells.iter().map(|c| (c.plain_text(), false)).collect()
+                                    })
+                                    .collect();
+                                self.participants.extend(
+                                    participants::listed_table(&rows).into_iter().flatten(),
+                                );
+                            }
+                            _ => {}
+                        }
+                    }
+                }
                 break;
             }
             match &block.kind {

@@ -782,12 +782,29 @@ pub(crate) fn is_column_header(header: &[String]) -> bool {
 /// whether the row's name is struck through. None unless the first row
 /// names a column of names and at least one other known column.
 pub(crate) fn column_table(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
+    let header: Vec<String> = rows.first()?.iter().map(|(t, _)| t.clone()).collect();
+    if !is_column_header(&header) {
+        return None;
+    }
+    read_columns(rows)
+}
+
+/// A table known to be the attendance list (an appendix "Röstlängd"): a
+/// column of names is enough ("Lgh nr | Namn | Röst").
+pub(crate) fn listed_table(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
+    let header: Vec<String> = rows.first()?.iter().map(|(t, _)| t.clone()).collect();
+    let kinds = column_kinds(&split_merged_labels(&header));
+    if !kinds.contains(&Some(lexicon::AttendanceColumn::Name)) {
+        return None;
+    }
+    read_columns(rows)
+}
+
+/// The people of an attendance table whose first row labels its columns.
+fn read_columns(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
     use lexicon::AttendanceColumn as C;
     let (header, body) = rows.split_first()?;
     let texts: Vec<String> = header.iter().map(|(t, _)| t.clone()).collect();
-    if !is_column_header(&texts) {
-        return None;
-    }
     let texts = split_merged_labels(&texts);
     let columns = column_kinds(&texts);
     let name_col = columns.iter().position(|c| *c == Some(C::Name))?;

@@ -1350,3 +1350,13 @@ fn a_lettered_sub_point_with_a_head_of_its_own_is_one_however_long() {
         ]
     );
 }
+
+#[test]
+fn an_attached_roll_is_the_attendance_list() {
+    let s = structure(
+        "# Protokoll fört vid extra föreningsstämma 2025-03-20\n\nNärvarande: se bilaga 1\n\n## § 1 Öppnande\n\nStämman öppnades.\n\n## § 2 Avslutning\n\nStämman avslutades.\n\n## Bilaga 1 Röstlängd\n\n| Lgh nr | Namn | Röst |\n|---|---|---|\n| 1001 | Oskar Nyström | 1 |\n| 1002 | Britt Marklund | 1 |\n",
+    );
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Oskar Nyström", "Britt Marklund"]);
+    assert_eq!(s.items.len(), 2);
+}
