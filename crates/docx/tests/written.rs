@@ -321,6 +321,8 @@ p: «Slut»
     );
 }
 
+// The Symbol-font bullet is mapped to "•", and a paragraph opening with a
+// typed bullet is a list entry (BulletBlocks).
 #[test]
 fn deleted_rows_and_symbols() {
     let body = r#"
@@ -337,7 +339,9 @@ table
   row 0
     cell 0
       p: «Kvar»
-p: «• punkt ✓é»
+list
+  - level 0 •
+    p: «punkt ✓é»
 "
     );
 }

@@ -235,7 +235,10 @@ pub struct BulletBlocks {
 
 impl BulletBlocks {
     /// Add a block; `bullet` is its level when it is a bullet paragraph.
-    pub fn push(&mut self, block: Block, bullet: Option<u8>) {
+    /// A paragraph whose writer typed the bullet ("- Licensen är …") is a
+    /// bullet paragraph too, as the text reader reads it.
+    pub fn push(&mut self, mut block: Block, bullet: Option<u8>) {
+        let bullet = bullet.or_else(|| typed_bullet(&mut block));
         self.blocks.push(block);
         self.bullet.push(bullet);
     }
@@ -302,6 +305,29 @@ impl BulletBlocks {
         }
         out
     }
+}
+
+/// "- Licensen är 3 vuxna": a body paragraph that opens with a typed bullet
+/// and a space. The bullet becomes the paragraph's label and its level 0.
+fn typed_bullet(block: &mut Block) -> Option<u8> {
+    let BlockKind::Paragraph(p) = &mut block.kind else {
+        return None;
+    };
+    if p.role != Role::Body || p.label.is_some() {
+        return None;
+    }
+    let first = p.runs.first_mut()?;
+    let text = first.text.trim_start();
+    let marker = ["- ", "– ", "• ", "* ", "· "]
+        .iter()
+        .find(|m| text.starts_with(**m))?;
+    let rest = text[marker.len()..].trim_start().to_string();
+    if rest.is_empty() {
+        return None;
+    }
+    first.text = rest;
+    p.label = Some(marker.trim().to_string());
+    Some(0)
 }
 
 /// One entry of a list.
@@ -868,6 +894,37 @@ fn dump_blocks(blocks: &[Block], depth: usize, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_bullet_makes_a_list_entry() {
+        let para = |t: &str| {
+            let mut p = Paragraph::new(Role::Body);
+            p.push(t, Style::NONE, None);
+            Block::paragraph(p, Span::default())
+        };
+        let mut out = BulletBlocks::default();
+        out.push(para("Tilldelning älg 2025"), None);
+        out.push(para("- Licensen är 3 vuxna."), None);
+        out.push(para("– Samma som i fjol."), None);
+        out.push(para("-5 grader"), None);
+        let blocks = out.finish();
+        assert_eq!(blocks.len(), 3);
+        let BlockKind::List(l) = &blocks[1].kind else {
+            panic!("a list: {:?}", blocks[1]);
+        };
+        let entries: Vec<(Option<&str>, String)> = l
+            .items
+            .iter()
+            .map(|i| (i.label.as_deref(), i.blocks[0].paragraphs()[0].text()))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                (Some("-"), "Licensen är 3 vuxna.".to_string()),
+                (Some("–"), "Samma som i fjol.".to_string())
+            ]
+        );
+    }
 
     #[test]
     fn push_merges_alike_runs_and_drops_empty() {
