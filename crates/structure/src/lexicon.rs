@@ -902,7 +902,9 @@ pub const BODY_FIELD_LABELS: &[&str] = &["möte", "mötet", "meeting", "forum"];
 
 /// Words that join the parts of an organisation's name ("Sektionen för
 /// Medieteknik", "Studentkåren i Sundsvall").
-pub const NAME_CONNECTORS: &[&str] = &["för", "i", "av", "på", "och", "&", "-", "–", "of", "for"];
+pub const NAME_CONNECTORS: &[&str] = &[
+    "för", "i", "av", "på", "vid", "och", "&", "-", "–", "of", "for",
+];
 
 /// Words that label a header field: never a value themselves
 /// ("Mötesform", "Ärenden").

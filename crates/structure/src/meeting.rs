@@ -1865,6 +1865,20 @@ mod title_tests {
 
     #[test]
     fn title_lines_name_the_body_and_the_association() {
+        // The meeting's number or week after its kind; a council "i" its
+        // organisation.
+        assert_eq!(
+            read("Styrelsemöte 7, Geosektionen vid Uppsala Naturvetarkår"),
+            parts(
+                "Styrelsen",
+                Some("Geosektionen vid Uppsala Naturvetarkår"),
+                None
+            )
+        );
+        assert_eq!(
+            read("Protokoll Valnämnden i Orsa kommun"),
+            parts("Valnämnden", Some("Orsa kommun"), None)
+        );
         // The place with its address or room, and "hos" kept.
         assert_eq!(
             read("Styrelsemöte 2025-08-19 kl 19-21, hos Anna Lövgren, Vikavägen 7"),

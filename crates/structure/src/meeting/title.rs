@@ -52,6 +52,13 @@ static SEQUENCE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\bnr\.?\s*|#)\d+(?:\s*[/-]\s*\d+)?\b").expect("valid regex")
 });
 
+/// "7", "nr 7", "3/2025", "v. 10", "vecka 10": what numbers a meeting
+/// in its series or dates it by week.
+static MEETING_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:nr\.?\s*|#)?\d{1,3}(?:\s*/\s*\d{2,4})?|v(?:ecka|\.)?\s*\d{1,2})$")
+        .expect("valid regex")
+});
+
 /// The pieces of one segment of a title.
 #[derive(Debug, Default, PartialEq)]
 struct Segment {
@@ -221,7 +228,8 @@ fn genitive_name(t: &str) -> Option<&str> {
 /// the holder, "hos Anna Berg" a place; a bare name is the holder.
 fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String>), ()> {
     let after = after.trim();
-    if after.is_empty() {
+    // "Styrelsemöte 7", "veckomöte v. 10": the meeting's number or week.
+    if after.is_empty() || MEETING_ORDINAL.is_match(after) {
         return Ok((None, None));
     }
     let (prep, rest) = after
@@ -404,6 +412,18 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
             seg.holder = owner.map(str::to_string);
             return Ok(seg);
         }
+    }
+    // "Valnämnden i Orsa kommun", "Kyrkorådet i Ödeby församling": a
+    // council and the organisation it belongs to.
+    if let Some((body, owner)) = text.split_once(" i ")
+        && body.starts_with(char::is_uppercase)
+        && (1..=3).contains(&body.split_whitespace().count())
+        && super::any_word_ends(&body.to_lowercase(), lexicon::BODY_WORDS)
+        && organisation_shaped(owner.trim())
+    {
+        seg.group = Some(capitalised(body.trim()));
+        seg.holder = Some(owner.trim().to_string());
+        return Ok(seg);
     }
     if let Some(place) = text
         .strip_prefix("i ")
