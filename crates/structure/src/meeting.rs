@@ -582,6 +582,17 @@ impl HeaderLines {
             if words == 0 || words > 8 || t.ends_with('.') {
                 continue;
             }
+            // "Region Jämtland Härjedalen, Digitaliseringsenheten",
+            // "Socialförvaltningen, Kungsbacka kommun": the organisation and
+            // an office under it on one line, in either order.
+            if m.organization.is_none()
+                && i <= 3
+                && let Some((org, office)) = organisation_and_office(&t)
+            {
+                m.organization = Some(org.to_string());
+                m.department.get_or_insert_with(|| office.to_string());
+                continue;
+            }
             if m.organization.is_none() && i <= 3 && organisation_shaped(&t) {
                 m.organization = Some(t.clone());
                 continue;
@@ -1152,6 +1163,25 @@ pub(crate) fn fill_from_furniture(m: &mut Meeting, doc: &Document) {
 /// A cell that reads as an organisation's name: a few words, no digits or
 /// addresses, and either a word that ends like one ("… kommun", "…
 /// förening") or a first word that starts one ("Sektionen för …").
+/// "Region Jämtland Härjedalen, Digitaliseringsenheten": an organisation
+/// and an office under it (a department word closing it), in either order.
+fn organisation_and_office(t: &str) -> Option<(&str, &str)> {
+    let (a, b) = t.split_once(", ")?;
+    let (a, b) = (a.trim(), b.trim());
+    let office = |x: &str| {
+        x.starts_with(char::is_uppercase)
+            && x.split_whitespace().count() <= 4
+            && ends_with_any(&x.to_lowercase(), lexicon::DEPARTMENT_WORDS)
+    };
+    if organisation_shaped(a) && office(b) && !office(a) {
+        Some((a, b))
+    } else if organisation_shaped(b) && office(a) && !office(b) {
+        Some((b, a))
+    } else {
+        None
+    }
+}
+
 fn organisation_shaped(cell: &str) -> bool {
     let words: Vec<&str> = cell.split_whitespace().collect();
     if !(1..=6).contains(&words.len())
@@ -1495,6 +1525,20 @@ mod tests {
             .as_deref(),
             Some("Träffpunkten, Sävsjö")
         );
+    }
+
+    #[test]
+    fn an_organisation_and_its_office_on_one_line() {
+        use super::organisation_and_office as o;
+        assert_eq!(
+            o("Region Jämtland Härjedalen, Digitaliseringsenheten"),
+            Some(("Region Jämtland Härjedalen", "Digitaliseringsenheten"))
+        );
+        assert_eq!(
+            o("Socialförvaltningen, Kungsbacka kommun"),
+            Some(("Kungsbacka kommun", "Socialförvaltningen"))
+        );
+        assert_eq!(o("Kommunhuset, Mölnlycke"), None);
     }
 
     #[test]
