@@ -1923,6 +1923,14 @@ mod title_tests {
             read("Protokoll Valnämnden i Orsa kommun"),
             parts("Valnämnden", Some("Orsa kommun"), None)
         );
+        // An organisation number is no part of the name; a title sentence
+        // opening with the document's type may end with a full stop.
+        assert_eq!(
+            read(
+                "Protokoll fört vid årsstämma i Norrland Solenergi AB, org.nr 556123-4567, den 20 mars 2025 kl. 15.00."
+            ),
+            parts("Årsstämma", Some("Norrland Solenergi AB"), None)
+        );
         // The place with its address or room, and "hos" kept.
         assert_eq!(
             read("Styrelsemöte 2025-08-19 kl 19-21, hos Anna Lövgren, Vikavägen 7"),

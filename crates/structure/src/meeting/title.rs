@@ -52,6 +52,12 @@ static SEQUENCE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\bnr\.?\s*|#)\d+(?:\s*[/-]\s*\d+)?\b").expect("valid regex")
 });
 
+/// ", org.nr 556123-4567": an organisation number beside the name.
+static ORG_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s*(?:org\.?\s*nr\.?|organisationsnummer|orgnr)\s*:?\s*\d{6}-?\d{4}")
+        .expect("valid regex")
+});
+
 /// "7", "nr 7", "3/2025", "v. 10", "vecka 10": what numbers a meeting
 /// in its series or dates it by week.
 static MEETING_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -459,11 +465,15 @@ fn place_detail(seg: &str) -> bool {
 /// office and the place. `None` unless the line names a kind of meeting
 /// (or a plain meeting with a group), and for a sentence.
 pub(super) fn read_title(line: &str) -> Option<TitleParts> {
-    let undated = without_dates(line);
+    let undated = without_dates(&ORG_NUMBER.replace_all(line, ""));
     let undated = undated.trim().trim_end_matches(':').trim();
-    if undated.chars().count() > 160 || undated.ends_with('.') {
+    // A full stop ends a sentence, unless the line opens with the
+    // document's type ("Protokoll fört vid årsstämma i X, den … i Y.").
+    let typed = document_type_word(&undated.to_lowercase()).is_some();
+    if undated.chars().count() > 160 || undated.ends_with('.') && !typed {
         return None;
     }
+    let undated = undated.trim_end_matches('.').trim();
     let mut parts = TitleParts::default();
     let mut names = Vec::new();
     let mut found_kind = false;
@@ -620,7 +630,7 @@ static KIND_LAST: LazyLock<Regex> = LazyLock::new(|| {
 /// A heading naming the kind of meeting and the association: the body
 /// ("Styrelsen" for a board meeting) and the organisation.
 pub(super) fn meeting_kind_heading(line: &str) -> Option<(String, Option<String>)> {
-    let undated = without_dates(line);
+    let undated = without_dates(&ORG_NUMBER.replace_all(line, ""));
     // "Kallelse till årsmöte med …", "Protokoll från styrelsemöte – …": the
     // document's type and a lead word come before the kind.
     let line = DOCUMENT_LEAD
