@@ -306,7 +306,7 @@ impl HeaderLines {
                 let value = c.get(2).map(|x| x.as_str().trim()).unwrap_or("");
                 match label.as_str() {
                     "group" | "grupp" | "organisation" | "organization" | "förening"
-                    | "föreningen" => {
+                    | "föreningen" | "company" | "företag" | "bolag" => {
                         if m.organization.is_none() && !value.is_empty() && !is_placeholder(value) {
                             m.organization = Some(value.to_string());
                         }
@@ -1930,6 +1930,16 @@ mod title_tests {
                 "Protokoll fört vid årsstämma i Norrland Solenergi AB, org.nr 556123-4567, den 20 mars 2025 kl. 15.00."
             ),
             parts("Årsstämma", Some("Norrland Solenergi AB"), None)
+        );
+        // An English group before "meeting" is the body; a board of a
+        // named association is the association's.
+        assert_eq!(
+            read("Steering Group Meeting – Nordic Data Network"),
+            parts("Steering Group", Some("Nordic Data Network"), None)
+        );
+        assert_eq!(
+            read("Reference group meeting 3"),
+            parts("Reference group", None, None)
         );
         // The place with its address or room, and "hos" kept.
         assert_eq!(

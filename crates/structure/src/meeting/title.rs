@@ -52,6 +52,12 @@ static SEQUENCE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\bnr\.?\s*|#)\d+(?:\s*[/-]\s*\d+)?\b").expect("valid regex")
 });
 
+/// "Steering Group Meeting": a group named in English, then "meeting".
+static ENGLISH_GROUP_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<group>(?:\p{Lu}[\p{L}-]*\s+){1,3}(?i:group|team|committee|panel))\s+(?i:meeting)\b(?P<rest>.*)$")
+        .expect("valid regex")
+});
+
 /// ", org.nr 556123-4567": an organisation number beside the name.
 static ORG_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),?\s*(?:org\.?\s*nr\.?|organisationsnummer|orgnr)\s*:?\s*\d{6}-?\d{4}")
@@ -364,6 +370,17 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         }
         let (holder, place) = after_kind(&words[at + 1..].join(" "), true)?;
         seg.holder = seg.holder.take().or(holder);
+        seg.place = place;
+        return Ok(seg);
+    }
+    // "Steering Group Meeting", "Management Team meeting", "Reference
+    // group meeting 3": in English the group before "meeting" is the body.
+    if let Some(c) = ENGLISH_GROUP_MEETING.captures(&text)
+        && let (Some(group), Some(rest)) = (c.name("group"), c.name("rest"))
+    {
+        let (holder, place) = after_kind(rest.as_str(), seg.document_type.is_some())?;
+        seg.group = Some(capitalised(group.as_str().trim()));
+        seg.holder = holder;
         seg.place = place;
         return Ok(seg);
     }
