@@ -364,6 +364,14 @@ impl HeaderLines {
                             set_times(&mut m, &format!("kl {}", value.trim()));
                         }
                         set_times(&mut m, value);
+                        // "Datum: 2026-03-15, kl 18:00–19:30, klubbhuset":
+                        // the place after the date and time of the value.
+                        if m.location.is_none()
+                            && (label.contains("datum") || label == "date")
+                            && let Some(place) = place_after_time(value)
+                        {
+                            m.location = Some(normalize_location(&place));
+                        }
                         // "Tid: 17:15": a start alone.
                         if m.start_time.is_none() && label.contains("tid")
                             || label == "time"
