@@ -47,6 +47,11 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("attendees", "member", "present", None),
     h("participants", "member", "present", None),
     h("närvaro", "member", "present", None),
+    // "Närv.:", "Frånv.:": the headings abbreviated.
+    h("närv.", "member", "present", None),
+    h("närv", "member", "present", None),
+    h("frånv.", "member", "absent", None),
+    h("frånv", "member", "absent", None),
     h("attendance", "member", "present", None),
     h("mötesdeltagare", "member", "present", None),
     h("deltog", "member", "present", None),
