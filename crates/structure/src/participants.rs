@@ -439,6 +439,9 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         && let Some(i) = headings.iter().position(|h| h.text == "närvarande")
     {
         let value = t.get(t.len() - rest.len()..).unwrap_or("");
+        // The list is the sentence's: what follows its full stop ("Fredrik
+        // Ahonen deltog digitalt.") is another sentence.
+        let value = first_sentence_of_list(value);
         return Some((i, value.trim().trim_end_matches('.').to_string()));
     }
     // "Från Myndigheten", "Från DIGG:" on a line of its own: the people
@@ -518,6 +521,23 @@ pub(crate) fn heading_says_remote(line: &str, rest: &str) -> bool {
         .unwrap_or(if rest.trim().is_empty() { line } else { "" });
     // "Deltagare på plats och via Teams:" is both.
     has_cue(head, lexicon::REMOTE_CUES) && !head.to_lowercase().contains("på plats")
+}
+
+/// The text up to the full stop that ends its first sentence: a stop
+/// after a word of four letters or more, then a capital. Abbreviations
+/// ("ordf.", "sekr.") do not end it.
+fn first_sentence_of_list(t: &str) -> &str {
+    for (i, _) in t.match_indices(". ") {
+        let word = t[..i]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let next_capital = t[i + 2..].starts_with(char::is_uppercase);
+        if word.chars().count() >= 4 && word.chars().all(char::is_alphabetic) && next_capital {
+            return &t[..i];
+        }
+    }
+    t
 }
 
 /// "Anna Berg, Bo Ek. Absent: Cilla Ny.": the value of one attendance
@@ -1277,6 +1297,25 @@ pub(crate) fn replaced_members(ps: &[Participant]) -> Vec<Participant> {
 /// The people of a line that lists several, each with its description:
 /// a name starts a person, and the parts after it that are no name (a
 /// role, a title, a note) describe it. Empty when a part can be neither.
+/// "rektor Anneli Forsberg", "biträdande rektor Jamal Osman": one to
+/// three words of a title in lower case, then a name.
+fn titled_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words
+        .iter()
+        .position(|w| w.starts_with(char::is_uppercase))
+        .filter(|k| (1..=3).contains(k))
+        .is_some_and(|k| {
+            words[..k]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                && !words[..k]
+                    .iter()
+                    .any(|w| PARTICLES.contains(w) || lexicon::NAME_CONNECTORS.contains(w))
+                && is_name(&words[k..].join(" "))
+        })
+}
+
 fn people_on_one_line(line: &str) -> Vec<String> {
     // A part names a person when it is a name, or a name with its role
     // after it: "Bo Ek (M) vice ordf", "Anna Berg/ordförande", "Bo Ek -
@@ -1288,6 +1327,7 @@ fn people_on_one_line(line: &str) -> Vec<String> {
         // brackets ("Bo Ek (M) vice ordf"); without one, "Sahlgrenska
         // Universitetssjukhus ordförande" is an affiliation with a role.
         is_name(bare)
+            || titled_name(bare)
             || p.contains('(') && trailing_role(bare).is_some_and(|(_, keep)| is_name(keep.trim()))
             // "Lena Karlsson (S) tjänstgörande ersättare för Håkan Lif (S)".
             || names_a_substitute(p)
@@ -1511,6 +1551,21 @@ fn split_name(line: &str) -> Option<(String, String)> {
             )
         };
         return Some((person.to_string(), format!(", {desc}")));
+    }
+    // "rektor Anneli Forsberg", "biträdande rektor Jamal Osman": a title in
+    // lower case before the name, as a sentence lists people.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if titled_name(&name)
+        && let Some(k) = words.iter().position(|w| w.starts_with(char::is_uppercase))
+    {
+        let title = words[..k].join(" ");
+        let rest = rest.trim().trim_start_matches(',').trim();
+        let desc = if rest.is_empty() {
+            title
+        } else {
+            format!("{title}, {rest}")
+        };
+        return Some((words[k..].join(" "), format!(", {desc}")));
     }
     is_name(&name).then(|| (name, rest.trim().to_string()))
 }

@@ -1360,3 +1360,28 @@ fn an_attached_roll_is_the_attendance_list() {
     assert_eq!(names, ["Oskar Nyström", "Britt Marklund"]);
     assert_eq!(s.items.len(), 2);
 }
+
+#[test]
+fn a_sentence_lists_people_with_their_titles_before_them() {
+    let s = structure(
+        "Anteckningar från skolrådet 2025-10-14\n\nVid mötet deltog rektor Anneli Forsberg, biträdande rektor Jamal Osman samt föräldrarepresentanterna Mikael Sand (ordförande) och Rebecka Tall. Rebecka Tall deltog digitalt.\n\n1. Trafiken\n\nText.\n\n2. Övrigt\n\nInget.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.title.as_deref(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Anneli Forsberg", Some("rektor"), None),
+            ("Jamal Osman", Some("biträdande rektor"), None),
+            (
+                "Mikael Sand",
+                Some("föräldrarepresentanterna"),
+                Some("ordförande")
+            ),
+            ("Rebecka Tall", None, None),
+        ]
+    );
+}
