@@ -1049,7 +1049,9 @@ pub(crate) fn complete(
             }
         }
     }
-    let mut ps = merge_duplicates(ps);
+    // "Kallade: Jonna Lilja, …" and "Närvarande: Jonna, …": a first name
+    // is the one listed person who has it.
+    let mut ps = first_names_to_full(merge_duplicates(ps));
     // The members a serving substitute replaced were absent.
     let replaced = replaced_members(&ps);
     ps.extend(replaced);
@@ -1252,6 +1254,40 @@ static INITIALS_PAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\p{Lu}{2,4})\s*[=:]\s*(\p{Lu}[\p{L}\x27’-]+(?:\s+\p{Lu}[\p{L}\x27’-]+){1,3})(?:\s*\(([^)]*)\))?")
         .expect("valid regex")
 });
+
+/// Participants listed by first name alone ("Jonna") merged into the one
+/// participant listed in full with that first name ("Jonna Lilja"): the
+/// full name stays, with the presence, role and notes the first-name
+/// entry adds (one called and then listed as present was there).
+fn first_names_to_full(mut ps: Vec<Participant>) -> Vec<Participant> {
+    let mut merged = vec![false; ps.len()];
+    for i in 0..ps.len() {
+        let first = &ps[i].name;
+        if first.contains(' ') || !first.starts_with(char::is_uppercase) || is_initials(first) {
+            continue;
+        }
+        let prefix = format!("{first} ");
+        let full: Vec<usize> = (0..ps.len())
+            .filter(|&j| j != i && ps[j].name.starts_with(&prefix))
+            .collect();
+        if let [j] = full[..] {
+            let short = ps[i].clone();
+            let p = &mut ps[j];
+            if p.attendance == "called" || short.attendance != "present" {
+                p.attendance = short.attendance;
+            }
+            p.role = p.role.take().or(short.role);
+            p.title = p.title.take().or(short.title);
+            p.remote |= short.remote;
+            p.note = p.note.take().or(short.note);
+            merged[i] = true;
+        }
+    }
+    ps.into_iter()
+        .zip(merged)
+        .filter_map(|(p, m)| (!m).then_some(p))
+        .collect()
+}
 
 /// The members the substitutes of `ps` stand in for ("ersätter Håkan Lif
 /// (S)"), as absent members with a note, when they are not listed.

@@ -1385,3 +1385,23 @@ fn a_sentence_lists_people_with_their_titles_before_them() {
         ]
     );
 }
+
+#[test]
+fn first_names_present_are_the_called_people_who_have_them() {
+    let s = structure(
+        "# Ledarmöte 2026-01-20\n\nKallade:\n\nJonna Lilja\n\nOskar Bäck\n\nViktor Ström\n\nNärvarande: Jonna, Oskar\n\n1. Terminsplan\n\nText.\n\n2. Övrigt\n\nInget.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Jonna Lilja", "present"),
+            ("Oskar Bäck", "present"),
+            ("Viktor Ström", "absent")
+        ]
+    );
+}
