@@ -54,15 +54,18 @@
 //! report are fsynced one by one before their rename. The outputs are
 //! synced in groups, which costs a fraction of one fsync each (a fsync
 //! waits for the disk every time): a converted file's output goes to its
-//! temporary file at once, and when 256 outputs are waiting, or the oldest
-//! has waited a second (checked as each file finishes), one `syncfs` per
-//! file system (Linux; elsewhere each output is fsynced as it is written)
-//! makes the whole group durable, then each is renamed into place, and only
-//! then is the file recorded as done (progress, journal). Before each
-//! manifest save (and at the end of the run) every waiting group is placed
-//! and the renames themselves are synced (`syncfs` again; elsewhere each
-//! folder renamed into is fsynced), so a manifest never names an output
-//! whose rename a crash could still undo. What a crash leaves, by when it
+//! temporary file at once, and a thread of the run's own commits them in
+//! groups, so that no conversion waits for the disk: when 256 outputs are
+//! waiting, or a second has passed, one `syncfs` per file system (Linux;
+//! elsewhere each output is fsynced as it is written) makes the whole group
+//! durable, then each is renamed into place, and only then is the file
+//! recorded as done (progress, journal). (Should the syncs fall behind by
+//! 1,024 outputs, conversions wait for them.) Before each manifest save
+//! (on the same thread, and at the end of the run) every waiting output is
+//! placed and the renames themselves are synced (`syncfs` again; elsewhere
+//! each folder renamed into is fsynced), so a manifest never names an
+//! output whose rename a crash could still undo. A `syncfs` writes out
+//! whatever else is waiting to be written on that file system too. What a crash leaves, by when it
 //! comes:
 //! - before a group's sync: its outputs only as temporary files (perhaps
 //!   empty or cut short), which the next run removes; their names hold what

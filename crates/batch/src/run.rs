@@ -162,23 +162,36 @@ where
         .build()
         .map_err(|e| Error::Pool(e.to_string()))?;
 
-    {
-        let _hook = HookGuard::install();
-        pool.install(|| {
-            entries.par_iter().enumerate().for_each(|(index, entry)| {
-                match ctx.process(index, entry) {
-                    Done::Finished(report, change) => ctx.record(index, report, &change),
-                    Done::Staged(staged) => {
-                        ctx.pending.add(*staged);
-                    }
-                }
-                if ctx.pending.due() {
-                    ctx.commit_outputs(false);
-                }
+    // The conversions on the pool; the outputs' syncs and renames, and the
+    // manifest saves, on a thread of their own (see [`crate::outputs`]).
+    thread::scope(|scope| {
+        let ctx = &ctx;
+        let committer = scope.spawn(move || {
+            loop {
+                let closed = ctx.pending.wait();
+                ctx.commit_outputs();
                 ctx.maybe_flush();
-            })
+                if closed {
+                    break;
+                }
+            }
         });
-    }
+        {
+            let _hook = HookGuard::install();
+            pool.install(|| {
+                entries.par_iter().enumerate().for_each(|(index, entry)| {
+                    match ctx.process(index, entry) {
+                        Done::Finished(report, change) => ctx.record(index, report, &change),
+                        Done::Staged(staged) => ctx.pending.add(*staged),
+                    }
+                })
+            });
+        }
+        ctx.pending.close();
+        // Whatever the committer leaves (it cannot panic: if it did, the
+        // outputs left waiting are committed below all the same).
+        let _ = committer.join();
+    });
     ctx.reporter.finish();
     drop(pool);
     if let Some(workers) = &ctx.workers {
@@ -418,13 +431,10 @@ impl Ctx<'_> {
     }
 
     /// Syncs the waiting group of outputs, renames each into place and
-    /// records it. With `wait`, waits for a group under way first (so that
-    /// every output staged so far is in place on return); else leaves the
-    /// work to the thread already doing it.
-    fn commit_outputs(&self, wait: bool) {
-        let Some((_committing, group)) = self.pending.take(wait) else {
-            return;
-        };
+    /// records it, after waiting for a group under way (so that every
+    /// output staged so far is in place on return).
+    fn commit_outputs(&self) {
+        let (_committing, group) = self.pending.take();
         if group.is_empty() {
             return;
         }
@@ -493,7 +503,7 @@ impl Ctx<'_> {
     /// Puts every output staged so far in place and makes the renames
     /// durable: what must hold before a manifest that names them is saved.
     fn settle_outputs(&self) -> io::Result<()> {
-        self.commit_outputs(true);
+        self.commit_outputs();
         let folders = std::mem::take(
             &mut *self
                 .unsynced_folders
@@ -771,8 +781,8 @@ impl Ctx<'_> {
     }
 
     /// Saves the manifest when the wait since the last save is over (see
-    /// [`FLUSH_EVERY`]). One worker does it while the others carry on
-    /// (`try_lock`).
+    /// [`FLUSH_EVERY`]), on the thread that commits the outputs, after
+    /// putting every output so far in place.
     fn maybe_flush(&self) {
         let Ok(mut last) = self.last_flush.try_lock() else {
             return;
