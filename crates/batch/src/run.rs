@@ -182,7 +182,7 @@ where
                 entries.par_iter().enumerate().for_each(|(index, entry)| {
                     match ctx.process(index, entry) {
                         Done::Finished(report, change) => ctx.record(index, report, &change),
-                        Done::Staged(staged) => ctx.pending.add(*staged),
+                        Done::Staged(staged) => ctx.pending.add(staged),
                     }
                 })
             });
@@ -333,7 +333,7 @@ struct Ctx<'a> {
 /// What became of one entry: done, or its output waiting in a group.
 enum Done {
     Finished(FileReport, Change),
-    Staged(Box<Staged>),
+    Staged(Staged),
 }
 
 /// What the conversion of one input left to do.
@@ -399,7 +399,7 @@ impl Ctx<'_> {
                         warnings,
                     } => {
                         report.millis = start.elapsed().as_millis() as u64;
-                        return Done::Staged(Box::new(Staged {
+                        return Done::Staged(Staged {
                             index,
                             temp,
                             path,
@@ -409,7 +409,7 @@ impl Ctx<'_> {
                             format,
                             pages,
                             warnings,
-                        }));
+                        });
                     }
                 }
             }
