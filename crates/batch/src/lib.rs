@@ -64,9 +64,9 @@
 //! (on the same thread, and at the end of the run) every waiting output is
 //! placed and the renames themselves are synced (`syncfs` again; elsewhere
 //! each folder renamed into is fsynced), so a manifest never names an
-//! output whose rename a crash could still undo. A `syncfs` writes out
-//! whatever else is waiting to be written on that file system too. What a crash leaves, by when it
-//! comes:
+//! output whose rename a crash could still undo. (A `syncfs` writes out
+//! whatever else is waiting to be written on that file system too.) What
+//! a crash leaves, by when it comes:
 //! - before a group's sync: its outputs only as temporary files (perhaps
 //!   empty or cut short), which the next run removes; their names hold what
 //!   they held before; the manifest does not list them, so an incremental
