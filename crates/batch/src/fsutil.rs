@@ -84,6 +84,69 @@ fn replace_atomic(path: &Path, fill: impl FnOnce(File) -> io::Result<()>) -> io:
     result
 }
 
+/// Writes `bytes` to a fresh temporary file beside `path` (creating the
+/// parent folders) and returns the temporary file's path, for a caller that
+/// renames it into place later (see [`crate::outputs`]). On Linux the data
+/// is not synced here: the caller syncs a whole group of files at once with
+/// [`sync_file_systems`] before renaming them. Elsewhere, where there is no
+/// `syncfs`, each file is synced here, as [`write_atomic`] does.
+pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let temp = temp_path(path, "");
+    let result = create_file(&temp).and_then(|mut file| {
+        file.write_all(bytes)?;
+        if !cfg!(target_os = "linux") {
+            file.sync_all()?;
+        }
+        Ok(())
+    });
+    match result {
+        Ok(()) => Ok(temp),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}
+
+/// Makes everything written so far to the file systems that hold `folders`
+/// durable: data, and metadata such as renames. On Linux one `syncfs` per
+/// file system (folders on one device share it); elsewhere each folder is
+/// fsynced, which makes the renames in it durable (the data of files written
+/// by [`write_temp`] was synced as they were written).
+pub fn sync_file_systems<'a>(folders: impl IntoIterator<Item = &'a Path>) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        use std::os::unix::io::AsRawFd as _;
+        let mut devices = Vec::new();
+        for folder in folders {
+            let dir = File::open(folder)?;
+            let device = dir.metadata()?.dev();
+            if devices.contains(&device) {
+                continue;
+            }
+            devices.push(device);
+            // SAFETY: `syncfs` only reads the descriptor, which `dir` keeps
+            // open for the duration of the call.
+            if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
+                return Err(io::Error::last_os_error());
+            }
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        for folder in folders {
+            // Windows cannot open a folder as a file; there renames are
+            // made durable by the file system's own log.
+            if let Ok(dir) = File::open(folder) {
+                dir.sync_all()?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The pid in a temp file name written by [`write_atomic`], if it is one.
 fn temp_pid(name: &str) -> Option<u32> {
     if !name.starts_with('.') {

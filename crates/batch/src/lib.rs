@@ -46,9 +46,41 @@
 //! so that two shards writing into one folder at the same time do not remove
 //! each other's files. Being hidden (a leading dot), none of them is ever
 //! discovered as an input, even when the output folder lies inside an input
-//! folder. Each temporary file is fsynced before the rename, so after a
-//! crash or a power cut a name holds the old or the new content, never a
-//! truncated one.
+//! folder.
+//!
+//! **Durable in groups.** After a crash or a power cut, too, a name holds
+//! the old or the new content, never a truncated one: a file's data reaches
+//! the disk before the rename that makes it the file. The manifest and the
+//! report are fsynced one by one before their rename. The outputs are
+//! synced in groups, which costs a fraction of one fsync each (a fsync
+//! waits for the disk every time): a converted file's output goes to its
+//! temporary file at once, and a thread of the run's own commits them in
+//! groups, so that no conversion waits for the disk: when 256 outputs are
+//! waiting, or a second has passed, one `syncfs` per file system (Linux;
+//! elsewhere each output is fsynced as it is written) makes the whole group
+//! durable, then each is renamed into place, and only then is the file
+//! recorded as done (progress, journal). (Should the syncs fall behind by
+//! 1,024 outputs, conversions wait for them.) Before each manifest save
+//! (on the same thread, and at the end of the run) every waiting output is
+//! placed and the renames themselves are synced (`syncfs` again; elsewhere
+//! each folder renamed into is fsynced), so a manifest never names an
+//! output whose rename a crash could still undo. (A `syncfs` writes out
+//! whatever else is waiting to be written on that file system too.) What
+//! a crash leaves, by when it comes:
+//! - before a group's sync: its outputs only as temporary files (perhaps
+//!   empty or cut short), which the next run removes; their names hold what
+//!   they held before; the manifest does not list them, so an incremental
+//!   run converts those inputs again;
+//! - during the renames: each name holds its old content or its complete
+//!   new one;
+//! - after the renames, before the next manifest save: the outputs are
+//!   complete and in place; the manifest on disk still describes the
+//!   inputs as they were at its last save, so a changed input is converted
+//!   again (an entry validates against the input's hash), and an unchanged
+//!   one keeps an output made from the same bytes.
+//!
+//! An output therefore appears in the folder up to a group later than its
+//! conversion ends (at most about a second in a steady run).
 //!
 //! **One run at a time.** A run holds a lock file in the output folder
 //! (`.minutes.lock`, per shard `.minutes.shard-K-of-N.lock`) holding its pid;
@@ -179,6 +211,7 @@ mod journal;
 mod manifest;
 mod merge;
 mod naming;
+mod outputs;
 mod panics;
 mod progress;
 mod report;
@@ -208,9 +241,10 @@ where
     panics::catch(|| converter(input)).and_then(|r| r)
 }
 
-/// Writes `bytes` to `path` as a run writes its outputs: through a
-/// temporary file in the same folder, fsynced and renamed into place, so
-/// that `path` is never seen half-written. Creates the parent folders.
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// fsynced and renamed into place, so that `path` is never seen
+/// half-written, even after a crash (a run does the same for its outputs,
+/// syncing them in groups). Creates the parent folders.
 pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     fsutil::write_atomic(path, bytes)
 }

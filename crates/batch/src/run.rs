@@ -1,7 +1,7 @@
 //! The run: a rayon pool over the discovered files.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -15,12 +15,13 @@ use rayon::prelude::*;
 
 use crate::discover::{Discovery, Entry, EntryKind};
 use crate::fsutil::{
-    InputFile, LockError, RunLock, clean_stale_temps, hex, rfc3339, sha256, write_atomic,
-    write_atomic_with,
+    InputFile, LockError, RunLock, clean_stale_temps, hex, rfc3339, sha256, sync_file_systems,
+    write_atomic_with, write_temp,
 };
 use crate::journal::{Change, Journal, Slot, StreamedFiles};
 use crate::manifest::{self, ManifestEntry, ManifestWriter};
 use crate::naming::{self, Holder};
+use crate::outputs::{Pending, Staged};
 use crate::panics::{self, HookGuard};
 use crate::progress::Reporter;
 use crate::report::{FileReport, Report, ReportView, RunInfo, Status};
@@ -151,6 +152,8 @@ where
         reporter: Reporter::new(opts.progress, entries.len() as u64),
         abandoned: Arc::new(AtomicUsize::new(0)),
         workers: opts.workers.clone().map(worker::Pool::new),
+        pending: Pending::new(),
+        unsynced_folders: Mutex::new(BTreeSet::new()),
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -159,17 +162,36 @@ where
         .build()
         .map_err(|e| Error::Pool(e.to_string()))?;
 
-    {
-        let _hook = HookGuard::install();
-        pool.install(|| {
-            entries.par_iter().enumerate().for_each(|(index, entry)| {
-                let (report, change) = ctx.process(index, entry);
-                ctx.reporter.tick(report.status == Status::Failed);
-                ctx.journal.push(index, report, &change);
+    // The conversions on the pool; the outputs' syncs and renames, and the
+    // manifest saves, on a thread of their own (see [`crate::outputs`]).
+    thread::scope(|scope| {
+        let ctx = &ctx;
+        let committer = scope.spawn(move || {
+            loop {
+                let closed = ctx.pending.wait();
+                ctx.commit_outputs();
                 ctx.maybe_flush();
-            })
+                if closed {
+                    break;
+                }
+            }
         });
-    }
+        {
+            let _hook = HookGuard::install();
+            pool.install(|| {
+                entries.par_iter().enumerate().for_each(|(index, entry)| {
+                    match ctx.process(index, entry) {
+                        Done::Finished(report, change) => ctx.record(index, report, &change),
+                        Done::Staged(staged) => ctx.pending.add(staged),
+                    }
+                })
+            });
+        }
+        ctx.pending.close();
+        // Whatever the committer leaves (it cannot panic: if it did, the
+        // outputs left waiting are committed below all the same).
+        let _ = committer.join();
+    });
     ctx.reporter.finish();
     drop(pool);
     if let Some(workers) = &ctx.workers {
@@ -187,8 +209,10 @@ where
             "{still_running} conversion(s) that overran the time budget were still running when the run ended"
         ));
     }
+    // Every output in place and durable before the manifest names it.
+    let settled = ctx.settle_outputs();
     let finished = ctx.journal.finish();
-    if let Err(e) = ctx.save_manifest(&finished.slots) {
+    if let Err(e) = settled.and_then(|()| ctx.save_manifest(&finished.slots)) {
         // Not fatal: the outputs are fine, the next incremental run just
         // converts more than it needs to.
         notes.push(format!(
@@ -297,10 +321,37 @@ struct Ctx<'a> {
     abandoned: Arc<AtomicUsize>,
     /// Worker processes, when conversions run out of process.
     workers: Option<worker::Pool>,
+    /// Outputs written to temporary files, waiting for their group's sync
+    /// and rename (see [`crate::outputs`]).
+    pending: Pending,
+    /// Folders that outputs were renamed into since the last sync: synced
+    /// before a manifest save, so that the manifest never names an output
+    /// whose rename a crash could still undo.
+    unsynced_folders: Mutex<BTreeSet<PathBuf>>,
+}
+
+/// What became of one entry: done, or its output waiting in a group.
+enum Done {
+    Finished(FileReport, Change),
+    Staged(Staged),
+}
+
+/// What the conversion of one input left to do.
+enum Step {
+    Finished(Change),
+    /// The output is in a temporary file (see [`crate::outputs`]).
+    Staged {
+        temp: PathBuf,
+        path: PathBuf,
+        digest: crate::fsutil::Digest,
+        format: String,
+        pages: Option<u32>,
+        warnings: Vec<String>,
+    },
 }
 
 impl Ctx<'_> {
-    fn process(&self, index: usize, entry: &Entry) -> (FileReport, Change) {
+    fn process(&self, index: usize, entry: &Entry) -> Done {
         let start = Instant::now();
         let mut report = FileReport {
             path: entry.rel.clone(),
@@ -337,17 +388,132 @@ impl Ctx<'_> {
                     Some(output) => Cow::Borrowed(output.as_str()),
                     None => Cow::Owned(self.opts.naming.output(&entry.rel)),
                 };
-                self.convert(index, entry, format, &output, &mut report)
+                match self.convert(index, entry, format, &output, &mut report) {
+                    Step::Finished(change) => change,
+                    Step::Staged {
+                        temp,
+                        path,
+                        digest,
+                        format,
+                        pages,
+                        warnings,
+                    } => {
+                        report.millis = start.elapsed().as_millis() as u64;
+                        return Done::Staged(Staged {
+                            index,
+                            temp,
+                            path,
+                            output: output.into_owned(),
+                            report,
+                            digest,
+                            format,
+                            pages,
+                            warnings,
+                        });
+                    }
+                }
             }
         };
         report.millis = start.elapsed().as_millis() as u64;
+        Done::Finished(report, change)
+    }
+
+    /// Records a finished entry: progress, and its journal record.
+    fn record(&self, index: usize, mut report: FileReport, change: &Change) {
         report.allowed = report.status == Status::Failed
             && self
                 .opts
                 .allow_failed
                 .as_ref()
                 .is_some_and(|list| list.allows(&report.path));
+        self.reporter.tick(report.status == Status::Failed);
+        self.journal.push(index, report, change);
+    }
+
+    /// Syncs the waiting group of outputs, renames each into place and
+    /// records it, after waiting for a group under way (so that every
+    /// output staged so far is in place on return).
+    fn commit_outputs(&self) {
+        let (_committing, group) = self.pending.take();
+        if group.is_empty() {
+            return;
+        }
+        let folders: BTreeSet<PathBuf> = group
+            .iter()
+            .filter_map(|s| s.path.parent().map(Path::to_path_buf))
+            .collect();
+        let synced = sync_file_systems(folders.iter().map(PathBuf::as_path));
+        let mut renamed = false;
+        for staged in group {
+            let placed = match &synced {
+                Ok(()) => fs::rename(&staged.temp, &staged.path),
+                Err(e) => Err(io::Error::new(e.kind(), e.to_string())),
+            };
+            renamed |= placed.is_ok();
+            let index = staged.index;
+            let (report, change) = self.place(staged, placed);
+            self.record(index, report, &change);
+        }
+        if renamed {
+            self.unsynced_folders
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .extend(folders);
+        }
+    }
+
+    /// The report and manifest change of a staged output, once its rename
+    /// is done (or failed: then the file fails as a failed write does).
+    fn place(&self, staged: Staged, placed: io::Result<()>) -> (FileReport, Change) {
+        let Staged {
+            index,
+            temp,
+            path,
+            output,
+            mut report,
+            digest,
+            format,
+            pages,
+            warnings,
+        } = staged;
+        if let Err(e) = placed {
+            let _ = fs::remove_file(&temp);
+            let message = format!("cannot write output {}: {e}", path.display());
+            let change = self.fail(index, &self.entries[index], &mut report, message, &output);
+            return (report, change);
+        }
+        self.remove_superseded(index);
+        report.status = Status::Ok;
+        report.output = Some(output.clone());
+        report.format = Some(format.clone());
+        report.pages = pages;
+        report.warnings = warnings.clone();
+        let change = Change::Set(ManifestEntry {
+            sha256: digest,
+            output: Some(output),
+            format: Some(format),
+            pages,
+            warnings,
+            skipped: None,
+            fresh: true,
+        });
         (report, change)
+    }
+
+    /// Puts every output staged so far in place and makes the renames
+    /// durable: what must hold before a manifest that names them is saved.
+    fn settle_outputs(&self) -> io::Result<()> {
+        self.commit_outputs();
+        let folders = std::mem::take(
+            &mut *self
+                .unsynced_folders
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        if folders.is_empty() {
+            return Ok(());
+        }
+        sync_file_systems(folders.iter().map(PathBuf::as_path))
     }
 
     fn convert(
@@ -357,18 +523,18 @@ impl Ctx<'_> {
         format: &str,
         output: &str,
         report: &mut FileReport,
-    ) -> Change {
+    ) -> Step {
         let out_path = self.opts.out_dir.join(output);
         let mut file = match InputFile::open(&entry.path) {
             Ok(file) => file,
             Err(e) => {
-                return self.fail(
+                return Step::Finished(self.fail(
                     index,
                     entry,
                     report,
                     format!("cannot read file: {e}"),
                     output,
-                );
+                ));
             }
         };
         let limit = self.opts.max_file_bytes;
@@ -377,16 +543,18 @@ impl Ctx<'_> {
                 "file is {} bytes, larger than the limit of {limit} bytes (not read)",
                 file.size
             );
-            return self.fail(index, entry, report, message, output);
+            return Step::Finished(self.fail(index, entry, report, message, output));
         }
 
         if self.opts.incremental && self.up_to_date(entry, &mut file, output, &out_path, report) {
-            return Change::Keep;
+            return Step::Finished(Change::Keep);
         }
 
         let bytes = match file.read_all(limit) {
             Ok(bytes) => bytes,
-            Err(message) => return self.fail(index, entry, report, message, output),
+            Err(message) => {
+                return Step::Finished(self.fail(index, entry, report, message, output));
+            }
         };
         drop(file);
         let digest = sha256(&bytes);
@@ -403,33 +571,25 @@ impl Ctx<'_> {
                 warnings,
                 pages,
                 format,
-            })) => {
-                if let Err(e) = write_atomic(&out_path, &json) {
-                    let message = format!("cannot write output {}: {e}", out_path.display());
-                    return self.fail(index, entry, report, message, output);
-                }
-                drop(json);
-                self.remove_superseded(index);
-                report.status = Status::Ok;
-                report.output = Some(output.to_string());
-                report.format = Some(format.clone());
-                report.pages = pages;
-                report.warnings = warnings.clone();
-                Change::Set(ManifestEntry {
-                    sha256: digest,
-                    output: Some(output.to_string()),
-                    format: Some(format),
+            })) => match write_temp(&out_path, &json) {
+                Ok(temp) => Step::Staged {
+                    temp,
+                    path: out_path,
+                    digest,
+                    format,
                     pages,
                     warnings,
-                    skipped: None,
-                    fresh: true,
-                })
-            }
+                },
+                Err(e) => {
+                    let message = format!("cannot write output {}: {e}", out_path.display());
+                    Step::Finished(self.fail(index, entry, report, message, output))
+                }
+            },
             Ok(Ok(Outcome::Skipped { reason })) => {
                 self.remove_previous_output(index, &entry.rel, output);
                 report.status = Status::Skipped;
                 report.reason = Some(reason.clone());
-                Change::Set(ManifestEntry {
+                Step::Finished(Change::Set(ManifestEntry {
                     sha256: digest,
                     output: None,
                     format: Some(format.to_string()),
@@ -437,9 +597,11 @@ impl Ctx<'_> {
                     warnings: Vec::new(),
                     skipped: Some(reason),
                     fresh: true,
-                })
+                }))
             }
-            Ok(Err(message)) | Err(message) => self.fail(index, entry, report, message, output),
+            Ok(Err(message)) | Err(message) => {
+                Step::Finished(self.fail(index, entry, report, message, output))
+            }
         }
     }
 
@@ -619,8 +781,8 @@ impl Ctx<'_> {
     }
 
     /// Saves the manifest when the wait since the last save is over (see
-    /// [`FLUSH_EVERY`]). One worker does it while the others carry on
-    /// (`try_lock`).
+    /// [`FLUSH_EVERY`]), on the thread that commits the outputs, after
+    /// putting every output so far in place.
     fn maybe_flush(&self) {
         let Ok(mut last) = self.last_flush.try_lock() else {
             return;
@@ -629,7 +791,9 @@ impl Ctx<'_> {
             return;
         }
         let started = Instant::now();
-        if let Ok(slots) = self.journal.snapshot() {
+        if self.settle_outputs().is_ok()
+            && let Ok(slots) = self.journal.snapshot()
+        {
             let _ = self.save_manifest(&slots);
         }
         let now = Instant::now();

@@ -885,7 +885,9 @@ fn empty_run_reports_zero() {
 fn many_files_in_parallel_are_deterministic() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
-    for i in 0..200 {
+    // More files than one group of outputs synced together (256), so that
+    // several groups are committed while the run goes on.
+    for i in 0..600 {
         write(
             &input,
             &format!("m{:03}/p{i}.txt", i % 17),
@@ -912,6 +914,24 @@ fn many_files_in_parallel_are_deterministic() {
     let mut sorted = strip(&r1);
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(sorted, strip(&r1));
+    // Every output is in place and no temporary file is left.
+    for dir in ["out1", "out2"] {
+        let files = all_files(&tmp.path().join(dir));
+        assert!(!files.iter().any(|f| f.contains(".tmp-")), "{files:?}");
+        let report: serde_json::Value =
+            serde_json::from_slice(&fs::read(tmp.path().join(dir).join("report.json")).unwrap())
+                .unwrap();
+        let outputs: Vec<&str> = report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["output"].as_str())
+            .collect();
+        assert!(outputs.len() > 500, "{}", outputs.len());
+        for output in outputs {
+            assert!(files.iter().any(|g| g == output), "{dir}: {output}");
+        }
+    }
     let _: PathBuf = opts.report_path();
 }
 

@@ -13,6 +13,9 @@
 
 use regex::{Captures, Match, Regex};
 
+pub mod exact;
+pub use exact::Exact;
+
 /// A regex searched only where its loose superset ([`loose_superset`])
 /// matches. Every method answers exactly as the same method of the exact
 /// regex would.

@@ -202,7 +202,7 @@ struct Groups {
 }
 
 impl Groups {
-    fn of(c: &regex::Captures<'_>) -> Groups {
+    fn of(c: &minutes_gate::exact::Captures<'_>) -> Groups {
         let range = |name| c.name(name).map(|m| m.range());
         Groups {
             who: range("who"),

@@ -5,6 +5,7 @@
 //! example that the rule does not match — is reported at load, naming the rule
 //! and the problem, before any document is read.
 
+use minutes_gate::exact::{Captures, Match};
 use regex::Regex;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -213,8 +214,10 @@ pub struct Rule {
     pub id: String,
     /// What it finds.
     pub kind: Kind,
-    /// The cue.
-    pub regex: Pattern,
+    /// The cue. Searched only where the literal prefilter and the loose
+    /// pattern found a candidate (from the loose match's start), so built
+    /// without a literal prefilter of its own (see [`minutes_gate::Exact`]).
+    pub regex: ExactPattern,
     /// Vetoes: any match cancels the rule on that sentence.
     pub unless: Vec<(String, Pattern)>,
     /// Each veto without its word boundaries, when it has any (see
@@ -400,6 +403,88 @@ impl std::ops::Deref for Pattern {
     }
 }
 
+/// A rule's exact regex, compiled when first used (as [`Pattern`]), as a
+/// [`minutes_gate::Exact`].
+#[derive(Debug)]
+pub struct ExactPattern {
+    source: String,
+    compiled: std::sync::OnceLock<Option<minutes_gate::Exact>>,
+}
+
+/// What a built-in exact pattern that failed to compile would match:
+/// nothing. (Their tests compile them all; this is never used.)
+static NEVER_EXACT: std::sync::LazyLock<Option<minutes_gate::Exact>> =
+    std::sync::LazyLock::new(|| minutes_gate::Exact::new(r"[^\s\S]").ok());
+
+impl ExactPattern {
+    /// Compile now or on first use; compiled now, a bad pattern is an
+    /// error naming the rule and field.
+    fn new(id: &str, field: &str, source: &str, eager: bool) -> Result<ExactPattern, RuleError> {
+        let compiled = std::sync::OnceLock::new();
+        if eager {
+            let re = minutes_gate::Exact::new(source).map_err(|message| RuleError::Regex {
+                id: id.to_string(),
+                field: field.to_string(),
+                message,
+            })?;
+            let _ = compiled.set(Some(re));
+        }
+        Ok(ExactPattern {
+            source: source.to_string(),
+            compiled,
+        })
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The compiled regex, `None` only for a built-in pattern that does not
+    /// compile (never: their tests compile them).
+    fn get(&self) -> Option<&minutes_gate::Exact> {
+        self.compiled
+            .get_or_init(|| minutes_gate::Exact::new(&self.source).ok())
+            .as_ref()
+            .or(NEVER_EXACT.as_ref())
+    }
+
+    /// As [`minutes_gate::Exact::capture_names`].
+    pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        self.get().into_iter().flat_map(|re| re.capture_names())
+    }
+
+    /// As [`minutes_gate::Exact::is_match`].
+    pub fn is_match(&self, text: &str) -> bool {
+        self.get().is_some_and(|re| re.is_match(text))
+    }
+
+    /// As [`minutes_gate::Exact::is_match_at`].
+    pub fn is_match_at(&self, text: &str, at: usize) -> bool {
+        self.get().is_some_and(|re| re.is_match_at(text, at))
+    }
+
+    /// As [`minutes_gate::Exact::find`].
+    pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
+        self.get()?.find(text)
+    }
+
+    /// As [`minutes_gate::Exact::captures_at`].
+    pub fn captures_at<'t>(&self, text: &'t str, at: usize) -> Option<Captures<'t>> {
+        self.get()?.captures_at(text, at)
+    }
+
+    /// As [`minutes_gate::Exact::captures_iter`].
+    pub fn captures_iter<'r, 't>(
+        &'r self,
+        text: &'t str,
+    ) -> impl Iterator<Item = Captures<'t>> + use<'r, 't> {
+        self.get()
+            .into_iter()
+            .flat_map(move |re| re.captures_iter(text))
+    }
+}
+
 impl RuleSet {
     /// The default rules, compiled rule by rule as they are first needed
     /// (their tests compile and check them whole).
@@ -456,7 +541,7 @@ impl RuleSet {
             if !ids.insert(r.id.clone()) {
                 return Err(RuleError::DuplicateId(r.id));
             }
-            let regex = Pattern::new(&r.id, "regex", &r.regex, eager)?;
+            let regex = ExactPattern::new(&r.id, "regex", &r.regex, eager)?;
             let unless = r
                 .unless
                 .iter()
@@ -760,7 +845,7 @@ impl Rule {
     }
 
     /// The first match whose `who` group no `unless_who` pattern vetoes.
-    pub fn accepted_match<'t>(&self, sentence: &'t str) -> Option<regex::Captures<'t>> {
+    pub fn accepted_match<'t>(&self, sentence: &'t str) -> Option<Captures<'t>> {
         // The matches in order, as `captures_iter` gives them, but searched
         // from the loose pattern's first match (no match starts before it),
         // which spares the slow engines the start of the sentence.
@@ -777,8 +862,8 @@ impl Rule {
         &self,
         sentence: &'t str,
         mut at: usize,
-    ) -> Option<regex::Captures<'t>> {
-        let accepted = |c: &regex::Captures<'_>| {
+    ) -> Option<Captures<'t>> {
+        let accepted = |c: &Captures<'_>| {
             let who = c.name("who").map_or("", |m| m.as_str());
             !self.unless_who.iter().any(|(_, re)| re.is_match(who))
         };
