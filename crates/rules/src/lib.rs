@@ -473,13 +473,13 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     let row_due = sent
                         .task
                         .and_then(|t| t.due.as_deref())
-                        .and_then(|d| find_dates(d, &ctx).into_iter().find_map(|d| d.date));
+                        .and_then(|d| due_dates(d, &ctx).find_map(|d| d.date));
                     // A rule may say where its date is (a `due` group:
                     // "Donationer görs 27 januari"); else the cues decide.
                     let due = row_due
                         .or_else(|| {
                             let due = caps.as_ref().and_then(|c| group(&c.due))?;
-                            find_dates(due, &ctx).into_iter().find_map(|d| d.date)
+                            due_dates(due, &ctx).find_map(|d| d.date)
                         })
                         .or_else(|| {
                             due_date(sent.text, &ctx, meeting_date, next_meeting, &calendar)
@@ -532,18 +532,15 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
         adopt_owner_lines(&mut f.actions, item_sents);
         fold_owner_lines(&mut f.actions);
         fold_due_lines(&mut f.actions, item_sents, |value| {
-            find_dates(value, &ctx)
-                .into_iter()
-                .find_map(|d| d.date)
-                .or_else(|| {
-                    due_date(
-                        &format!("senast {value}"),
-                        &ctx,
-                        meeting_date,
-                        next_meeting,
-                        &calendar,
-                    )
-                })
+            due_dates(value, &ctx).find_map(|d| d.date).or_else(|| {
+                due_date(
+                    &format!("senast {value}"),
+                    &ctx,
+                    meeting_date,
+                    next_meeting,
+                    &calendar,
+                )
+            })
         });
         findings.items.push(f);
     }
@@ -1080,6 +1077,18 @@ fn item_sentences<'a>(
     out
 }
 
+/// The dates of a text that can be a task's due date: a week ("senast v.
+/// 12") names no day, so it is none (ANNOTATION.md: a due date is a date
+/// the text gives).
+fn due_dates(
+    text: &str,
+    ctx: &DateContext,
+) -> impl Iterator<Item = minutes_structure::dates::FoundDate> + use<> {
+    find_dates(text, ctx)
+        .into_iter()
+        .filter(|d| d.precision != minutes_structure::dates::Precision::Week)
+}
+
 /// Dates in a sentence after the meeting (a deferral's or a due date).
 fn future_dates(text: &str, ctx: &DateContext, meeting: Option<Date>) -> Vec<Date> {
     find_dates(text, ctx)
@@ -1108,7 +1117,7 @@ fn due_date(
     // A due date is a date the text ties to the task ("senast 5/3", "inför
     // SOR 7 maj", "till nästa möte den 30 november"), not any date in it
     // ("under den gemensamma dagen den 24 mars").
-    for d in find_dates(text, ctx) {
+    for d in due_dates(text, ctx) {
         let Some(date) = d.date else { continue };
         if meeting.is_some_and(|m| date <= m) {
             continue;
@@ -1169,7 +1178,7 @@ fn earlier_deadline(
 /// The dates a sentence states as deadlines ("senast 5/3", "deadline 28
 /// april"), in order.
 fn deadlines<'t>(text: &'t str, ctx: &DateContext) -> impl Iterator<Item = Date> + 't {
-    find_dates(text, ctx).into_iter().filter_map(move |d| {
+    due_dates(text, ctx).filter_map(move |d| {
         people::deadline_cue(&text[..d.range.start])
             .then_some(d.date)
             .flatten()

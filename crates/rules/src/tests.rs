@@ -378,3 +378,16 @@ fn owner_and_due_lines_belong_to_the_task_above() {
     assert_eq!(a.len(), 1, "{a:?}");
     assert_eq!(a[0].due.as_deref(), Some("2026-04-13"));
 }
+
+#[test]
+fn a_week_is_no_due_date() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Ärende\n\nBL återkommer senast v. 12 med förslag.\n\nSofia Ekdahl kontaktar banken senast 20 mars.\n"
+    ));
+    let dues: Vec<Option<&str>> = f.items[0]
+        .actions
+        .iter()
+        .map(|a| a.due.as_deref())
+        .collect();
+    assert_eq!(dues, [None, Some("2026-03-20")]);
+}
