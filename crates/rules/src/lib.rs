@@ -530,7 +530,21 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
             }
         }
         adopt_owner_lines(&mut f.actions, item_sents);
-        fold_owner_lines(&mut f.actions);
+        fold_owner_lines(
+            &mut f.actions,
+            |who| people.resolve_list(who),
+            |when| {
+                due_dates(when, &ctx).find_map(|d| d.date).or_else(|| {
+                    due_date(
+                        &format!("senast {when}"),
+                        &ctx,
+                        meeting_date,
+                        next_meeting,
+                        &calendar,
+                    )
+                })
+            },
+        );
         fold_due_lines(&mut f.actions, item_sents, |value| {
             due_dates(value, &ctx).find_map(|d| d.date).or_else(|| {
                 due_date(
@@ -550,22 +564,35 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
 /// "Ta fram ett förslag till ny logotyp." / "Ansvarig: Anna": a line that
 /// only names the owner of the task on the line before is that task's
 /// owner, not a task of its own.
-fn fold_owner_lines(actions: &mut Vec<Action>) {
+fn fold_owner_lines(
+    actions: &mut Vec<Action>,
+    owners: impl Fn(&str) -> Vec<String>,
+    due: impl Fn(&str) -> Option<Date>,
+) {
     let mut folded = vec![false; actions.len()];
     for k in 1..actions.len() {
         let (before, after) = actions.split_at_mut(k);
         let (Some(prev), Some(cur)) = (before.last_mut(), after.first()) else {
             continue;
         };
-        if !folded[k - 1]
-            && cur.span.unit == prev.span.unit + 1
-            && !cur.assignees.is_empty()
-            && (prev.assignees.is_empty() || prev.assignees == ["all"])
-            && OWNER_ONLY.is_match(cur.text.trim())
-        {
-            prev.assignees = cur.assignees.clone();
+        // The line after, or the sentence after in the same line
+        // ("Åtgärd: Se över skyltningen. Ansv: Kenneth Lööf.").
+        let next = cur.span.unit == prev.span.unit + 1
+            || cur.span.unit == prev.span.unit && cur.span.start >= prev.span.end;
+        let Some((who, when)) = owner_line(cur.text.trim()) else {
+            continue;
+        };
+        if !folded[k - 1] && next && (prev.assignees.is_empty() || prev.assignees == ["all"]) {
+            let named = owners(who);
+            if named.is_empty() {
+                continue;
+            }
+            prev.assignees = named;
             if prev.due.is_none() {
-                prev.due.clone_from(&cur.due);
+                prev.due = when
+                    .and_then(&due)
+                    .map(|d| d.to_string())
+                    .or_else(|| cur.due.clone());
             }
             folded[k] = true;
         }
@@ -577,13 +604,21 @@ fn fold_owner_lines(actions: &mut Vec<Action>) {
     });
 }
 
+/// "Ansvarig: Sanna Berg, Klart: 15/4", "Ansv: Kenneth Lööf.": the names
+/// an owner line gives, and the date it adds.
+fn owner_line(text: &str) -> Option<(&str, Option<&str>)> {
+    let c = OWNER_ONLY.captures(text)?;
+    let who = c.name("who")?.as_str().trim();
+    Some((who, c.name("due").map(|m| m.as_str().trim())))
+}
+
 /// "Vi provar att öppna två extra telefonlinjer …" / "Ansvarig: Petra
 /// Wiik": an owner line under a sentence that no rule took names that
 /// sentence's owner; the task is the sentence with its owner line.
 fn adopt_owner_lines(actions: &mut [Action], sents: &[Sentence<'_>]) {
     let units_with_action: Vec<usize> = actions.iter().map(|a| a.span.unit).collect();
     for a in actions.iter_mut() {
-        if a.span.unit == 0 || a.assignees.is_empty() || !OWNER_ONLY.is_match(a.text.trim()) {
+        if a.span.unit == 0 || a.assignees.is_empty() || owner_line(a.text.trim()).is_none() {
             continue;
         }
         let above = a.span.unit - 1;
@@ -621,11 +656,10 @@ fn fold_due_lines(
             continue;
         };
         let unit = s.span.unit;
-        let Some(a) = actions
-            .iter_mut()
-            .rev()
-            .find(|a| a.span.unit < unit && a.span.unit + 2 >= unit)
-        else {
+        let Some(a) = actions.iter_mut().rev().find(|a| {
+            a.span.unit < unit && a.span.unit + 2 >= unit
+                || a.span.unit == unit && a.span.end <= s.span.start
+        }) else {
             continue;
         };
         if a.due.is_none()
@@ -642,9 +676,10 @@ static DUE_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
         .expect("valid regex")
 });
 
-/// A line that is only "Ansvarig: <names>".
+/// A line that is only "Ansvarig: <names>", perhaps with its date
+/// ("Ansvarig: Sanna Berg, Klart: 15/4").
 static OWNER_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:ansvarig|ansvariga|ansvar|responsible|owner)\s*:\s*[^.;:]{1,80}$")
+    regex::Regex::new(r"(?i)^(?:ansvarig|ansvariga|ansvar|ansv\.?|responsible|owner)\s*:\s*(?P<who>[^.;:]{1,80}?)(?:[,.;]\s*(?:klart(?:\s+till|\s+senast)?|deadline|senast|due)\s*:?\s*(?P<due>[^;]{1,40}?))?\s*\.?$")
         .expect("valid regex")
 });
 

@@ -391,3 +391,32 @@ fn a_week_is_no_due_date() {
         .collect();
     assert_eq!(dues, [None, Some("2026-03-20")]);
 }
+
+#[test]
+fn an_owner_line_with_its_date_or_in_the_same_line() {
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Ärende\n\nÅtgärd: Ta fram en gemensam lägesbild för centrum.\nAnsvarig: Sofia Ekdahl, Klart: 15/4\n\n2. Nästa\n\nÅtgärd: Se över skyltningen vid tanken. Ansv: Björn Lindkvist. Klart: 2026-11-30.\n"
+    ));
+    let got: Vec<(Vec<String>, Option<String>)> = f
+        .items
+        .iter()
+        .flat_map(|i| {
+            i.actions
+                .iter()
+                .map(|a| (a.assignees.clone(), a.due.clone()))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                vec!["Sofia Ekdahl".to_string()],
+                Some("2026-04-15".to_string())
+            ),
+            (
+                vec!["Björn Lindkvist".to_string()],
+                Some("2026-11-30".to_string())
+            ),
+        ]
+    );
+}
