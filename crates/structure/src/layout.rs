@@ -568,7 +568,16 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
                     || pt.ends_with(['.', '!', '?', ':'])
                     || header_like(pt)
             });
-        let heading = l.list_level.is_none()
+        // "* Utflykt till Naturum" / "Sevda och Tove planerar …": a bullet
+        // alone between paragraphs is a topic's heading, as a plain line is.
+        let lone_bullet = l.list_level == Some(0)
+            && i > 0
+            && outline
+                .lines
+                .get(i - 1)
+                .is_some_and(|p| p.list_level.is_none())
+            && next.list_level.is_none();
+        let heading = (l.list_level.is_none() || lone_bullet)
             && l.role == Role::Body
             && !l.bold
             && !l.attendance

@@ -1405,3 +1405,15 @@ fn first_names_present_are_the_called_people_who_have_them() {
         ]
     );
 }
+
+#[test]
+fn a_bullet_alone_over_a_paragraph_is_a_topic() {
+    let s = structure(
+        "APT Förskolan Myran 2026-03-04\n\nDeltagare: Anna, Lisa, Sevda\n\n* Likabehandlingsplanen\nDen nya planen är utskickad. Alla läser igenom den.\n\n* Utflykt till Naturum\nSevda planerar utflykten.\n\n* Övrigt\nVi beslutade att köra fruktstund kl. 9.30.\n",
+    );
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Likabehandlingsplanen", "Utflykt till Naturum", "Övrigt"]
+    );
+}
