@@ -50,6 +50,12 @@ impl<'a> People<'a> {
         let w = written
             .trim()
             .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
+        // "Dr. Sofia Carlberg": a title of address is no part of the name.
+        let w = ["Dr. ", "Dr ", "Prof. ", "Mr. ", "Mrs. ", "Ms. "]
+            .iter()
+            .find_map(|t| w.strip_prefix(t))
+            .unwrap_or(w)
+            .trim();
         let lower = w.to_lowercase();
         // "Rådets medlemmar", "styrelsens ledamöter": the whole body.
         if EVERYONE.contains(&lower.as_str())
@@ -587,6 +593,7 @@ mod tests {
         let people = People::new(&ps, Some("RSL"));
         assert_eq!(people.resolve("BL"), "Björn Lindkvist");
         assert_eq!(people.resolve("Karin"), "Karin Andersson");
+        assert_eq!(people.resolve("Dr. Karin Andersson"), "Karin Andersson");
         assert_eq!(people.resolve("Helena"), "Helena");
         assert_eq!(people.resolve("Ordförande"), "Sofia Ekdahl");
         assert_eq!(people.resolve("Alla"), "all");
