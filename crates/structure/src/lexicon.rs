@@ -260,6 +260,19 @@ pub const PARTIAL_CUES: &[&str] = &[
     "§§",
     "deltar på",
     "del av mötet",
+    "delvis",
+    "under förmiddagen",
+    "under eftermiddagen",
+    "fram till lunch",
+    "efter lunch",
+    // English minutes: "(left at 10:40)", "joined at 14.00", "from item 3".
+    "left at",
+    "joined at",
+    "arrived at",
+    "left early",
+    "arrived late",
+    "from item",
+    "for item",
 ];
 
 /// Endings of street names: "Vikavägen 7", "Storgatan 3" after a place

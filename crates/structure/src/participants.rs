@@ -533,7 +533,12 @@ fn first_sentence_of_list(t: &str) -> &str {
             .next()
             .unwrap_or("");
         let next_capital = t[i + 2..].starts_with(char::is_uppercase);
-        if word.chars().count() >= 4 && word.chars().all(char::is_alphabetic) && next_capital {
+        // "… och Stina Frost (sekr.). Lars Moberg …": a bracket closes the
+        // last person, and the stop after it the sentence.
+        let after_bracket = t[..i].ends_with(')');
+        if (after_bracket || word.chars().count() >= 4 && word.chars().all(char::is_alphabetic))
+            && next_capital
+        {
             return &t[..i];
         }
     }
@@ -1356,7 +1361,7 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     // A part names a person when it is a name, or a name with its role
     // after it: "Bo Ek (M) vice ordf", "Anna Berg/ordförande", "Bo Ek -
     // kassör".
-    let name_of = |p: &str| {
+    let bare_name_of = |p: &str| {
         let bare = strip_parens(p);
         let bare = bare.trim();
         // A role closing the part counts after a party or affiliation in
@@ -1371,6 +1376,13 @@ fn people_on_one_line(line: &str) -> Vec<String> {
                 .split_once(['/', '–'])
                 .or_else(|| bare.split_once(" - "))
                 .is_some_and(|(name, what)| is_name(name.trim()) && describes(what.trim()))
+    };
+    // "Jan Persson (Söderhamns kommun) som deltog under förmiddagen": a
+    // relative clause after the person says how they attended.
+    let name_of = |p: &str| {
+        bare_name_of(p)
+            || p.split_once(" som ")
+                .is_some_and(|(head, _)| bare_name_of(head.trim()))
     };
     // "Per Holm, kommundirektör; Eva Lund, sekreterare": ";" between people.
     let semis = split_outside_parens(line, ';');

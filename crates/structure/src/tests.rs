@@ -1417,3 +1417,15 @@ fn a_bullet_alone_over_a_paragraph_is_a_topic() {
         ["Likabehandlingsplanen", "Utflykt till Naturum", "Övrigt"]
     );
 }
+
+#[test]
+fn an_attendance_sentence_ends_after_a_bracket() {
+    let s = structure(
+        "Protokoll styrelsemöte 2025-09-03\n\n§ 1 Närvaro\nNärvarande var Malin Ek (ordf.), Robert Sjö, Hanna Lund och Stina Frost (sekr.). Lars Moberg hade meddelat förhinder.\n\n§ 2 Dagordning\nText.\n",
+    );
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names[..4],
+        ["Malin Ek", "Robert Sjö", "Hanna Lund", "Stina Frost"]
+    );
+}
