@@ -791,6 +791,17 @@ fn names_coming_meetings(title: &str) -> bool {
 /// Gives the title and the text the item keeps.
 fn headless_paragraph(line: &str) -> Option<(String, String)> {
     let t = line.trim();
+    // "Övning Vinterstorm 2026⏎Länsstyrelsen planerar …": a short first
+    // line ended by a line break inside the paragraph (Word's Shift+Enter
+    // in a numbered list) heads the text under it.
+    if let Some((head, body)) = t.split_once('\n')
+        && head.trim().chars().count() <= 80
+        && head.chars().any(char::is_alphabetic)
+        && !head.trim().ends_with(['.', ',', ';'])
+        && body.split_whitespace().count() >= 3
+    {
+        return Some((head.trim().to_string(), body.trim().to_string()));
+    }
     if let Some((head, body)) = t.split_once(": ")
         && head.chars().count() <= 60
         && !head.contains(['.', '?', '!'])

@@ -1429,3 +1429,17 @@ fn an_attendance_sentence_ends_after_a_bracket() {
         ["Malin Ek", "Robert Sjö", "Hanna Lund", "Stina Frost"]
     );
 }
+
+#[test]
+fn a_short_first_line_broken_off_inside_a_paragraph_heads_it() {
+    // Word's Shift+Enter in a numbered list: "3. Övning⏎Länsstyrelsen …".
+    assert_eq!(
+        headless_paragraph(
+            "Övning Vinterstorm 2026\nLänsstyrelsen planerar en regional övning i februari."
+        ),
+        Some((
+            "Övning Vinterstorm 2026".to_string(),
+            "Länsstyrelsen planerar en regional övning i februari.".to_string()
+        ))
+    );
+}
