@@ -454,6 +454,16 @@ static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// Parse the number at the start of `text`.
 fn parse_number(text: &str) -> Option<Numbered> {
     let t = text.trim_start();
+    // "AU § 15  Föregående protokoll", "KSAU §12", "BUN § 3": a body's
+    // abbreviation in capitals before the §.
+    if let Some(after) = after_body_abbreviation(t) {
+        let mut n = parse_number(after)?;
+        if !n.paragraph_sign {
+            return None;
+        }
+        n.rest += text.len() - after.len();
+        return Some(n);
+    }
     if t.starts_with(char::is_alphabetic)
         && let Some(c) = WORD_NUMBER.captures(t)
     {
@@ -833,6 +843,21 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
         return Some((head.to_string(), t.to_string()));
     }
     None
+}
+
+/// The text from the § on, when `t` opens with a body's abbreviation of
+/// two to six letters, at least two of them capitals ("AU", "KSAU",
+/// "BUN"), before it: a word ("Enligt § 5") is no abbreviation.
+fn after_body_abbreviation(t: &str) -> Option<&str> {
+    let end = t.find(|c: char| !c.is_alphabetic())?;
+    let abbr = &t[..end];
+    let n = abbr.chars().count();
+    let capitals = abbr.chars().filter(|c| c.is_uppercase()).count();
+    if !(2..=6).contains(&n) || capitals < 2 || !abbr.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let after = t[end..].trim_start();
+    after.starts_with('§').then_some(after)
 }
 
 /// A numbered point's text that opens with a short head closed by a full

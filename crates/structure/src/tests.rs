@@ -52,6 +52,13 @@ fn numbers_parse_with_times_and_letters() {
     assert!(parse_number("10:30 Fika").is_none_or(|n| n.number != "10"));
     let n = parse_number("§ 45 Budget").unwrap();
     assert_eq!(n.number, "45");
+    // A body's abbreviation before the §.
+    for line in ["AU § 15  Budget", "KSAU §15 Budget", "BUN § 15 Budget"] {
+        let n = parse_number(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!((n.number.as_str(), line[n.rest..].trim()), ("15", "Budget"));
+    }
+    assert!(parse_number("Enligt § 5 i stadgarna ska mötet").is_none());
+    assert!(parse_number("AU 15 Budget").is_none());
     assert!(parse_number("a) Aktuellt").unwrap().letter.is_some());
 }
 
