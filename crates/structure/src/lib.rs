@@ -860,6 +860,16 @@ fn after_body_abbreviation(t: &str) -> Option<&str> {
     after.starts_with('§').then_some(after)
 }
 
+/// A sentence that opens with a noun in the definite form, its subject
+/// ("Mötet godkände …", "Dagordningen fastställdes."): a report of what was
+/// done, not an agenda line ("Planera nästa möte, boka också.").
+fn opens_with_definite_subject(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    first.chars().count() >= 5
+        && first.chars().all(char::is_alphabetic)
+        && ["et", "en", "an", "na"].iter().any(|e| first.ends_with(e))
+}
+
 /// A numbered point's text that opens with a short head closed by a full
 /// stop or a colon ("Ekonomi. Inga-Lill redogjorde …"): the head is its
 /// title, however long the text after it.
@@ -1511,6 +1521,17 @@ impl Finder {
             // stays the item's text, where the rules read it.
             said = text;
             title = clean_title(&head);
+        } else if rest.is_empty()
+            && p.role == Role::Body
+            && !is_bold(p)
+            && let Some(t) = p.text().get(skip..).map(str::trim)
+            && t.ends_with('.')
+            && t.split_whitespace().count() >= 2
+            && opens_with_definite_subject(t)
+        {
+            // "a) Mötet godkände dagordningen.": a short sentence is the
+            // title and stays the item's text, where the rules read it.
+            said = t.to_string();
         }
         self.start_item(number, parent, time, title, bi, span);
         self.title_pending = self.items.last().is_some_and(|i| i.title.is_empty());

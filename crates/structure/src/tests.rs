@@ -1450,3 +1450,23 @@ fn a_short_first_line_broken_off_inside_a_paragraph_heads_it() {
         ))
     );
 }
+
+#[test]
+fn a_numbered_sentence_reporting_what_was_done_stays_the_items_text() {
+    let s = structure(
+        "Protokoll årsmöte 2025-03-01\n\n1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Formalia\na) Mötet godkände dagordningen.\nb) Kallelsen godkändes.\n\n3. Planera nästa möte, boka också.\n",
+    );
+    let texts: Vec<(String, usize)> = s
+        .items
+        .iter()
+        .map(|i| (i.title.clone(), i.units.len()))
+        .collect();
+    assert_eq!(
+        texts[2..],
+        [
+            ("Mötet godkände dagordningen".to_string(), 1),
+            ("Kallelsen godkändes".to_string(), 1),
+            ("Planera nästa möte, boka också".to_string(), 0),
+        ]
+    );
+}
