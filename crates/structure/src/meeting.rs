@@ -633,6 +633,22 @@ impl HeaderLines {
                     .find(|(t, _)| any_word_ends(&t.to_lowercase(), lexicon::BODY_WORDS))
             })
             .or_else(|| body_candidates.first());
+        // "Minnesanteckningar referensgruppsmöte" over "Referensgruppen för
+        // digitala nationella prov": the line that names the group of that
+        // kind in full is the body, not the kind alone.
+        let meeting_kind = meeting_kind.map(|kind| {
+            let stem = kind.to_lowercase();
+            body_candidates
+                .iter()
+                .map(|(t, _)| t)
+                .find(|t| {
+                    t.to_lowercase().starts_with(&stem)
+                        && t.split_whitespace().count() >= 3
+                        && !t.contains(':')
+                })
+                .map(|t| capitalised(&without_sequence_number(t)))
+                .unwrap_or(kind)
+        });
         m.body = organ
             .or(meeting_kind)
             // A council is a name: "Protokoll kommunstyrelsen" → "Kommunstyrelsen".

@@ -1470,3 +1470,14 @@ fn a_numbered_sentence_reporting_what_was_done_stays_the_items_text() {
         ]
     );
 }
+
+#[test]
+fn the_group_named_in_full_under_its_kind_is_the_body() {
+    let s = structure(
+        "SKOLVERKET\nMinnesanteckningar referensgruppsmöte\nReferensgruppen för digitala nationella prov\n\nDatum: 2026-03-04\n\n1. Inledning\nText.\n",
+    );
+    assert_eq!(
+        s.meeting.body.as_deref(),
+        Some("Referensgruppen för digitala nationella prov")
+    );
+}
