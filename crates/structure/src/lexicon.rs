@@ -421,6 +421,15 @@ pub const BODY_WORDS: &[&str] = &[
     "committee",
 ];
 
+/// Agencies whose name ends in a body's word ("Socialstyrelsen",
+/// "Länsstyrelsen i Dalarnas län"): organisations, not a board of one.
+pub const AGENCIES_NAMED_AS_BOARDS: &[&str] = &[
+    "socialstyrelsen",
+    "länsstyrelsen",
+    "transportstyrelsen",
+    "rymdstyrelsen",
+];
+
 /// Endings of words that name an organisation.
 pub const ORGANIZATION_WORDS: &[&str] = &[
     "regionen",
@@ -434,6 +443,15 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "förbundet",
     "myndigheten",
     "verket",
+    // Agencies named as a board (AGENCIES_NAMED_AS_BOARDS).
+    "socialstyrelsen",
+    "länsstyrelsen",
+    "transportstyrelsen",
+    "rymdstyrelsen",
+    "inspektionen",
+    "högskolan",
+    "universitetet",
+    "university",
     "samfällighet",
     "samfällighetsförening",
     "vägsamfällighet",
@@ -460,6 +478,7 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "förbundet",
     "riksförbundet",
     "myndigheten",
+    "länsstyrelsen",
     "stiftelsen",
     "brf",
     "bostadsrättsföreningen",
@@ -896,6 +915,11 @@ pub const MEETING_FIELD_LABELS: &[&str] = &[
     "company",
     "företag",
     "bolag",
+    "arrangör",
+    "värd",
+    "organiser",
+    "organizer",
+    "host",
     "möte",
     "mötet",
     "meeting",

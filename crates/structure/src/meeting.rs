@@ -276,7 +276,7 @@ impl HeaderLines {
                 }
                 "categories" | "category" => {
                     let c = v.trim();
-                    if any_word_ends(&c.to_lowercase(), lexicon::BODY_WORDS) {
+                    if names_body(&c.to_lowercase()) {
                         body_candidates.push((c.to_string(), true));
                     }
                 }
@@ -306,7 +306,8 @@ impl HeaderLines {
                 let value = c.get(2).map(|x| x.as_str().trim()).unwrap_or("");
                 match label.as_str() {
                     "group" | "grupp" | "organisation" | "organization" | "förening"
-                    | "föreningen" | "company" | "företag" | "bolag" => {
+                    | "föreningen" | "company" | "företag" | "bolag" | "arrangör" | "värd"
+                    | "organiser" | "organizer" | "host" => {
                         if m.organization.is_none() && !value.is_empty() && !is_placeholder(value) {
                             m.organization = Some(value.to_string());
                         }
@@ -511,7 +512,7 @@ impl HeaderLines {
                     if m.organization.is_none() {
                         m.organization = org;
                     }
-                } else if any_word_ends(&name.to_lowercase(), lexicon::BODY_WORDS) {
+                } else if names_body(&name.to_lowercase()) {
                     body_candidates.push((name.to_string(), true));
                 } else if m.organization.is_none() {
                     m.organization = Some(name.to_string());
@@ -546,7 +547,7 @@ impl HeaderLines {
                     // association.
                     let names_meeting = rest.starts_with(char::is_lowercase)
                         || any_word_ends(&rest.to_lowercase(), &["möte", "mötet"]);
-                    if !any_word_ends(&rest.to_lowercase(), lexicon::BODY_WORDS)
+                    if !names_body(&rest.to_lowercase())
                         && !names_meeting
                         && m.organization.is_none()
                     {
@@ -575,7 +576,7 @@ impl HeaderLines {
                     let head = head.trim().trim_end_matches([',', '-', '–']).trim();
                     if head.starts_with(char::is_uppercase)
                         && (1..=6).contains(&head.split_whitespace().count())
-                        && any_word_ends(&head.to_lowercase(), lexicon::BODY_WORDS)
+                        && names_body(&head.to_lowercase())
                     {
                         body_candidates.push((head.to_string(), false));
                     }
@@ -615,7 +616,7 @@ impl HeaderLines {
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| w.ends_with("möte"));
-            if any_word_ends(&key, lexicon::BODY_WORDS) || line.heading || names_meeting {
+            if names_body(&key) || line.heading || names_meeting {
                 body_candidates.push((t.clone(), line.heading));
                 continue;
             }
@@ -626,11 +627,11 @@ impl HeaderLines {
         // The body: a heading naming a council wins over a plain line.
         let body = body_candidates
             .iter()
-            .find(|(t, h)| *h && any_word_ends(&t.to_lowercase(), lexicon::BODY_WORDS))
+            .find(|(t, h)| *h && names_body(&t.to_lowercase()))
             .or_else(|| {
                 body_candidates
                     .iter()
-                    .find(|(t, _)| any_word_ends(&t.to_lowercase(), lexicon::BODY_WORDS))
+                    .find(|(t, _)| names_body(&t.to_lowercase()))
             })
             .or_else(|| body_candidates.first());
         // "Minnesanteckningar referensgruppsmöte" over "Referensgruppen för
@@ -657,7 +658,7 @@ impl HeaderLines {
                     // "Sammanträde med socialnämnden" → "Socialnämnden"; "Möte
                     // med kund" names no council and stays whole.
                     let held_with = strip_meeting_lead(t);
-                    let t = if any_word_ends(&held_with.to_lowercase(), lexicon::BODY_WORDS) {
+                    let t = if names_body(&held_with.to_lowercase()) {
                         held_with
                     } else {
                         t.as_str()
@@ -954,6 +955,16 @@ fn ends_with_any(key: &str, words: &[&str]) -> bool {
     key.split_whitespace()
         .last()
         .is_some_and(|w| words.iter().any(|s| w.ends_with(s)))
+}
+
+/// A line (lower case) with a word naming a body ("styrelsen",
+/// "arbetsutskott"); an agency named as a board ("Socialstyrelsen") is none.
+fn names_body(key: &str) -> bool {
+    key.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        lexicon::BODY_WORDS.iter().any(|s| w.ends_with(s))
+            && !lexicon::AGENCIES_NAMED_AS_BOARDS.contains(&w)
+    })
 }
 
 fn any_word_ends(key: &str, words: &[&str]) -> bool {
@@ -1292,7 +1303,7 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             lines_with(&["s beslut"]).filter_map(|l| {
                 let c = BODY_DECIDES.captures(l.trim())?;
                 let body = c.get(1)?.as_str();
-                any_word_ends(&body.to_lowercase(), lexicon::BODY_WORDS).then(|| body.to_string())
+                names_body(&body.to_lowercase()).then(|| body.to_string())
             }),
             2,
         );

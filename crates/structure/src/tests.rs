@@ -1481,3 +1481,19 @@ fn the_group_named_in_full_under_its_kind_is_the_body() {
         Some("Referensgruppen för digitala nationella prov")
     );
 }
+
+#[test]
+fn an_agency_named_as_a_board_is_the_organisation() {
+    let s = structure(
+        "Socialstyrelsen\n\nMINNESANTECKNINGAR\nReferensgrupp för nationella riktlinjer\n\nDatum: 2026-02-11\n\n1. Inledning\nText.\n",
+    );
+    assert_eq!(s.meeting.organization.as_deref(), Some("Socialstyrelsen"));
+    assert_ne!(s.meeting.body.as_deref(), Some("Socialstyrelsen"));
+    let s = structure(
+        "# Minnesanteckningar – nätverksträff\n\n**Arrangör:** Myndigheten för digital förvaltning (Digg)\n**Datum:** 2026-01-27\n\n## 1. Inledning\nText.\n",
+    );
+    assert_eq!(
+        s.meeting.organization.as_deref(),
+        Some("Myndigheten för digital förvaltning (Digg)")
+    );
+}

@@ -424,7 +424,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         let group = group.as_str().trim();
         if group
             .split_whitespace()
-            .any(|w| super::any_word_ends(&w.to_lowercase(), lexicon::BODY_WORDS))
+            .any(|w| super::names_body(&w.to_lowercase()))
         {
             // "kyrkorådet i Ödeby församling": the body, then its owner.
             let (body, owner) = match group.rsplit_once(" i ") {
@@ -441,7 +441,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
     if let Some((body, owner)) = text.split_once(" i ")
         && body.starts_with(char::is_uppercase)
         && (1..=3).contains(&body.split_whitespace().count())
-        && super::any_word_ends(&body.to_lowercase(), lexicon::BODY_WORDS)
+        && super::names_body(&body.to_lowercase())
         && organisation_shaped(owner.trim())
     {
         seg.group = Some(capitalised(body.trim()));
@@ -540,7 +540,7 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
             n.starts_with(char::is_uppercase)
                 && !organisation_named(n)
                 && n.split_whitespace()
-                    .any(|w| super::any_word_ends(&w.to_lowercase(), lexicon::BODY_WORDS))
+                    .any(|w| super::names_body(&w.to_lowercase()))
         })
     {
         found_kind = true;
