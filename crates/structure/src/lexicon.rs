@@ -358,6 +358,32 @@ pub const NEXT_MEETING_HEADINGS: &[&str] = &[
     "upcoming meetings",
 ];
 
+/// Words that open a heading of the meetings to come ("Nästa stormöte",
+/// "Kommande träffar", "Next board meeting").
+pub const COMING_WORDS: &[&str] = &[
+    "nästa",
+    "nästkommande",
+    "kommande",
+    "next",
+    "upcoming",
+    "future",
+];
+
+/// Endings of nouns naming a meeting, singular and plural, alone or closing
+/// a compound ("stormöte", "träffar", "sammanträden", "board meeting").
+pub const MEETING_NOUN_ENDINGS: &[&str] = &[
+    "möte",
+    "möten",
+    "sammanträde",
+    "sammanträden",
+    "träff",
+    "träffar",
+    "stämma",
+    "stämmor",
+    "meeting",
+    "meetings",
+];
+
 /// A sentence about the next meeting anywhere in the minutes ("Nästa möte
 /// hålls på tisdag den 17:e", "inför nästa handledarmöte den 19:e", "Vi
 /// ses nästa gång den 12 april"): the dates after it are coming meetings.

@@ -773,10 +773,29 @@ fn next_meetings_heading(text: &str) -> bool {
     }
     let key = heading_key(text);
     key.len() < 80
-        && lexicon::NEXT_MEETING_HEADINGS.iter().any(|h| {
+        && (lexicon::NEXT_MEETING_HEADINGS.iter().any(|h| {
             key.strip_prefix(h)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
-        })
+        }) || names_next_meetings_by_kind(&key))
+}
+
+/// "Nästa stormöte", "Kommande träffar", "Next board meeting": a word for
+/// what is coming, then at most one more word, then a meeting of any kind
+/// (a compound ending in a meeting word).
+fn names_next_meetings_by_kind(key: &str) -> bool {
+    let words: Vec<&str> = key
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(':'))
+        .collect();
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    if !lexicon::COMING_WORDS.contains(first) {
+        return false;
+    }
+    rest.iter()
+        .take(2)
+        .any(|w| lexicon::MEETING_NOUN_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
 /// An item title that names the coming meetings anywhere in it

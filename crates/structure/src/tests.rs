@@ -1497,3 +1497,18 @@ fn an_agency_named_as_a_board_is_the_organisation() {
         Some("Myndigheten för digital förvaltning (Digg)")
     );
 }
+
+#[test]
+fn headings_of_coming_meetings_of_any_kind() {
+    for h in [
+        "Nästa stormöte",
+        "## Kommande träffar",
+        "Next board meeting:",
+        "Nästa ordinarie föreningsstämma",
+    ] {
+        assert!(next_meetings_heading(h), "{h}");
+    }
+    for h in ["Nästa steg", "Kommande aktiviteter", "Mötets avslutande"] {
+        assert!(!next_meetings_heading(h), "{h}");
+    }
+}
