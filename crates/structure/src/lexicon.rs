@@ -447,6 +447,51 @@ pub const BODY_WORDS: &[&str] = &[
     "committee",
 ];
 
+/// Words that make a capitalised pair an organisation's name, not a
+/// person's ("Sveriges Lärare", "Region Sörmland", "Autism Sverige"),
+/// lower case, as whole words.
+pub const ORGANISATION_NAME_WORDS: &[&str] = &[
+    "sverige",
+    "sveriges",
+    "svensk",
+    "svenska",
+    "svenskt",
+    "region",
+    "regionen",
+    "kommun",
+    "kommuner",
+    "landsting",
+    "ab",
+    "hb",
+    "riksförbund",
+    "riksförbundet",
+    "förbund",
+    "förbundet",
+    "förening",
+    "föreningen",
+    "myndighet",
+    "myndigheten",
+    "universitet",
+    "högskola",
+    "högskolan",
+    "institutet",
+    "stiftelsen",
+    "länsstyrelsen",
+];
+
+/// Endings of compounds that name an organisation ("Demenscentrum",
+/// "Pensionärsförbund", "Elevkårer"), lower case.
+pub const ORGANISATION_NAME_ENDINGS: &[&str] = &[
+    "centrum",
+    "förbund",
+    "förbundet",
+    "föreningen",
+    "kårer",
+    "myndigheten",
+    "universitet",
+    "kommun",
+];
+
 /// Agencies whose name ends in a body's word ("Socialstyrelsen",
 /// "Länsstyrelsen i Dalarnas län"): organisations, not a board of one.
 pub const AGENCIES_NAMED_AS_BOARDS: &[&str] = &[

@@ -1517,6 +1517,19 @@ pub(crate) fn is_name(t: &str) -> bool {
         && !words
             .iter()
             .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+        && !names_organisation(&words)
+}
+
+/// "Sveriges Lärare", "Region Sörmland", "Svenskt Demenscentrum": words
+/// that name an organisation, not a person.
+fn names_organisation(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let w = w.to_lowercase();
+        lexicon::ORGANISATION_NAME_WORDS.contains(&w.as_str())
+            || lexicon::ORGANISATION_NAME_ENDINGS
+                .iter()
+                .any(|e| w.ends_with(e))
+    })
 }
 
 /// Split "Name<sep>description" into the name and the rest.
@@ -2489,6 +2502,22 @@ mod tests {
         assert!(
             column_table(&[row(&["Mötespunkt", "Anteckning"]), row(&["1.", "Text"])]).is_none()
         );
+    }
+
+    #[test]
+    fn an_organisation_after_a_name_is_the_affiliation() {
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        for (line, org) in [
+            ("Anneli Backman, Sveriges Lärare", "Sveriges Lärare"),
+            ("Fredrik Nordin, Region Sörmland", "Region Sörmland"),
+            ("Eva Ek, Svenskt Demenscentrum", "Svenskt Demenscentrum"),
+        ] {
+            let ps = parse_line(line, false, h).unwrap_or_default();
+            assert_eq!(ps.len(), 1, "{line}");
+            assert_eq!(ps[0].affiliation.as_deref(), Some(org), "{line}");
+        }
+        assert!(is_name("Mats Hedlund"));
+        assert!(!is_name("Autism Sverige"));
     }
 
     #[test]
