@@ -1093,7 +1093,9 @@ pub(crate) fn parse_line(
             .trim()
             .trim_start_matches(['-', '*', ' '])
             .starts_with("~~");
-    let line = clean(text);
+    // "Dan Brostedt      Leif Andersson": columns of a text export, set
+    // apart by runs of spaces, as by tabs.
+    let line = WIDE_GAP.replace_all(&clean(text), "\t").into_owned();
     if line.is_empty() || lexicon::ATTENDANCE_SUBLABELS.contains(&line.to_lowercase().as_str()) {
         return Some(Vec::new());
     }
@@ -1134,7 +1136,20 @@ pub(crate) fn parse_line(
             .map(str::trim)
             .filter(|c| !c.is_empty())
             .collect();
-        if cells.len() >= 2 && cells.iter().all(|c| is_name(c)) {
+        // "Ingrid Svanberg, ordf⇥Maria Lönn, kyrkoherde": each column a
+        // person with what describes them.
+        let person_cell = |c: &str| {
+            is_name(c)
+                || c.split_once(',').is_some_and(|(name, _)| {
+                    // "VD Nötkärnan, avviker 14" is a title and a firm.
+                    let title = name
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.chars().all(char::is_uppercase));
+                    is_name(name.trim()) && !title
+                })
+        };
+        if cells.len() >= 2 && cells.iter().all(|c| person_cell(c)) {
             return Some(
                 cells
                     .iter()
@@ -1208,6 +1223,9 @@ pub(crate) fn parse_line(
     }
     person(&line, heading, struck).map(|p| vec![p])
 }
+
+static WIDE_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[ \u{a0}]{4,}").expect("valid regex"));
 
 /// Two to four capitals: initials standing for a name ("AB").
 fn is_initials(t: &str) -> bool {
@@ -2518,6 +2536,31 @@ mod tests {
         }
         assert!(is_name("Mats Hedlund"));
         assert!(!is_name("Autism Sverige"));
+    }
+
+    #[test]
+    fn people_side_by_side_in_columns_of_spaces() {
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        let names = |line: &str| -> Vec<String> {
+            parse_line(line, false, h)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(
+            names("Ingrid Svanberg, ordf             Maria Lönn, kyrkoherde"),
+            ["Ingrid Svanberg", "Maria Lönn"]
+        );
+        assert_eq!(
+            names("Dan Brostedt                   Leif Andersson"),
+            ["Dan Brostedt", "Leif Andersson"]
+        );
+        // A title and a firm beside a name describe that one person.
+        assert_eq!(
+            names("Katarina Järbur\tVD Nötkärnan, avviker 14"),
+            ["Katarina Järbur"]
+        );
     }
 
     #[test]
