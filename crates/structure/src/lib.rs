@@ -1551,6 +1551,18 @@ impl Finder {
             // "a) Mötet godkände dagordningen.": a short sentence is the
             // title and stays the item's text, where the rules read it.
             said = t.to_string();
+        } else if rest.is_empty()
+            && p.role == Role::Body
+            && !is_bold(p)
+            && let Some(t) = p.text().get(skip..).map(str::trim)
+            && t.ends_with(['.', '!'])
+            && layout::first_sentence(t).len() < t.len()
+        {
+            // "7.1 Motion from Kim Bäcklund to move the forum. After
+            // discussion the meeting decided to reject the motion.": a
+            // headless point of several sentences; its title is the first.
+            title = clean_title(layout::first_sentence(t));
+            said = t.to_string();
         }
         self.start_item(number, parent, time, title, bi, span);
         self.title_pending = self.items.last().is_some_and(|i| i.title.is_empty());

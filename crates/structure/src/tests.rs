@@ -1512,3 +1512,21 @@ fn headings_of_coming_meetings_of_any_kind() {
         assert!(!next_meetings_heading(h), "{h}");
     }
 }
+
+#[test]
+fn a_headless_point_of_several_sentences_is_titled_by_its_first() {
+    let s = structure(
+        "Annual general meeting 2025-03-01\n\n1. Opening\nThe chair opened the meeting.\n\n2. Motions\n2.1 Motion from Kim to move the forum. After discussion the meeting decided to reject the motion.\n2.2 Motion from Reza to publish the minutes. The meeting decided to approve the motion.\n\n3. Closing\nThe chair closed the meeting.\n",
+    );
+    let it = s
+        .items
+        .iter()
+        .find(|i| i.number.as_deref() == Some("2.1"))
+        .expect("2.1");
+    assert_eq!(it.title, "Motion from Kim to move the forum");
+    assert!(
+        it.units
+            .iter()
+            .any(|u| u.text.contains("decided to reject"))
+    );
+}
