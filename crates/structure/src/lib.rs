@@ -297,6 +297,9 @@ struct Finder {
     /// The column labels of an attendance table flattened to lines with
     /// tabs ("Namn⇥Organisation"), while its rows follow.
     line_columns: Option<Vec<(String, bool)>>,
+    /// Attendance lists side by side under headings on one line with tabs
+    /// ("Ledamöter⇥Ersättare"): the heading of each column.
+    side_lists: Option<Vec<usize>>,
     /// The open attendance list's heading had its names on its own line
     /// ("Antecknare: Camilla Dahl"): a numbered line after it is an item,
     /// not the list going on ("1. Föregående APT").
@@ -1111,7 +1114,49 @@ impl Finder {
         if self.record {
             self.record_line(p, &text, None);
         }
+        // "Ledamöter⇥Ersättare" over "Anna Berg (S)⇥Bo Ek (M)": lists side
+        // by side, each column under its heading.
+        if text.contains('\t') && self.items.is_empty() {
+            let cells: Vec<&str> = text
+                .split('\t')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            let headings: Option<Vec<usize>> = cells
+                .iter()
+                .map(|c| {
+                    participants::attendance_heading(c)
+                        .filter(|(_, rest)| rest.trim().is_empty())
+                        .map(|(h, _)| h)
+                })
+                .collect();
+            if cells.len() >= 2
+                && let Some(hs) = headings
+            {
+                self.mark_recorded(|l| l.attendance = true);
+                self.section = Some(Section::Attendance(hs[0]));
+                self.title_pending = false;
+                self.side_lists = Some(hs);
+                return;
+            }
+            if let Some(hs) = self.side_lists.clone()
+                && matches!(self.section(), Section::Attendance(_))
+            {
+                let cells: Vec<&str> = text.split('\t').map(str::trim).collect();
+                if cells.len() <= hs.len() {
+                    self.mark_recorded(|l| l.attendance = true);
+                    for (c, h) in cells.iter().zip(&hs) {
+                        if !c.is_empty() {
+                            self.attendance_text(c, false, *h);
+                        }
+                    }
+                    self.section = Some(Section::Attendance(hs[0]));
+                    return;
+                }
+            }
+        }
         if let Some((h, rest)) = participants::attendance_heading(&text) {
+            self.side_lists = None;
             self.mark_recorded(|l| l.attendance = true);
             self.section = Some(Section::Attendance(h));
             self.title_pending = false;

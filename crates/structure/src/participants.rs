@@ -460,6 +460,16 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     // Only a line with a label separator can lead with a heading: a colon,
     // a tab, or a gap of spaces aligning the values in a column
     // ("Ledamöter        Eva Holm (S)").
+    // "Övriga närvarande Annika Malm, direktör": a heading of several
+    // words whose label cell a PDF joined to its value with one space.
+    if let Some((i, rest)) = headings.iter().enumerate().find_map(|(i, h)| {
+        let rest = lower.strip_prefix(h.text)?.strip_prefix(' ')?;
+        let value = t.get(t.len() - rest.len()..)?;
+        let head = value.split([',', '(']).next().unwrap_or("").trim();
+        (h.text.contains(' ') && is_name(head)).then_some((i, value))
+    }) {
+        return Some((i, rest.trim().to_string()));
+    }
     if !t.contains([':', '\t']) && !t.contains("  ") {
         return None;
     }

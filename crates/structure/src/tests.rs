@@ -1530,3 +1530,25 @@ fn a_headless_point_of_several_sentences_is_titled_by_its_first() {
             .any(|u| u.text.contains("decided to reject"))
     );
 }
+
+#[test]
+fn attendance_lists_side_by_side_under_their_headings() {
+    let s = structure(
+        "Protokoll nämnden 2026-03-19\n\nLedamöter\tErsättare\nAnders Wahlgren (S), ordförande\tKerstin Moberg (S), ej tjänstgörande\nEva Löfgren (S), frånvarande\tNiklas Berg (KD), ej tjänstgörande\nMargareta Fält (C)\nÖvriga närvarande Annika Malm, direktör\n\n§ 31 Val av justerare\nText.\n",
+    );
+    let got: Vec<(&str, &str, &str)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.group.as_str(), p.attendance.as_str()))
+        .collect();
+    for want in [
+        ("Anders Wahlgren", "member", "present"),
+        ("Kerstin Moberg", "adjunct", "present"),
+        ("Eva Löfgren", "member", "absent"),
+        ("Niklas Berg", "adjunct", "present"),
+        ("Margareta Fält", "member", "present"),
+        ("Annika Malm", "guest", "present"),
+    ] {
+        assert!(got.contains(&want), "{want:?} in {got:?}");
+    }
+}
