@@ -436,6 +436,7 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     if let Some(rest) = lexicon::ATTENDANCE_SENTENCE_LEADS
         .iter()
         .find_map(|l| lower.strip_prefix(l)?.strip_prefix(' '))
+        .or_else(|| attended_after_a_phrase(&lower, t))
         && let Some(i) = headings.iter().position(|h| h.text == "närvarande")
     {
         let value = t.get(t.len() - rest.len()..).unwrap_or("");
@@ -520,6 +521,25 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     }
     None
 }
+
+/// "Från Försäkringskassan deltog Cecilia Torstensson (avdelningschef), …",
+/// "Dessutom deltog Anna Berg": a short phrase, a verb of attending, then
+/// the people (`lower` is `t` lower-cased). Gives the lower-cased rest.
+fn attended_after_a_phrase<'a>(lower: &'a str, t: &str) -> Option<&'a str> {
+    let c = ATTENDED_AFTER_PHRASE.captures(lower)?;
+    let rest = &lower[c.get(0)?.end()..];
+    let value = t.get(t.len() - rest.len()..)?;
+    let head = value.split([',', '(']).next().unwrap_or("");
+    let head = head.split(" och ").next().unwrap_or("").trim();
+    // A list of people, not one person's note inside an item.
+    let list = value.contains(',') || value.contains(" och ");
+    (is_name(head) && list).then_some(rest)
+}
+
+static ATTENDED_AFTER_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\p{L}-]+\s+){1,4}?(?:deltog|närvarade|medverkade|deltar|närvarar)\s+")
+        .expect("valid regex")
+});
 
 /// The heading of an attendance line (`line` less its value `rest`) says
 /// its people joined from afar: "Deltagare (digitalt):", "Närvarande via

@@ -1552,3 +1552,12 @@ fn attendance_lists_side_by_side_under_their_headings() {
         assert!(got.contains(&want), "{want:?} in {got:?}");
     }
 }
+
+#[test]
+fn people_attending_after_a_short_phrase() {
+    let s = structure(
+        "Minnesanteckningar brukarrådet 2025-05-21\n\nFrån funktionshinderrörelsen deltog Annika Furberg (Funktionsrätt Sverige), Göran Hedlund (DHR) och Yasmin Farah (FUB).\n\n1. Inledning\nUlf Bäckström (jurist) deltog under punkt 3.\n",
+    );
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Annika Furberg", "Göran Hedlund", "Yasmin Farah"]);
+}
