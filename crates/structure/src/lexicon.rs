@@ -97,6 +97,9 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("ej tjänstgörande", "adjunct", "present", None),
     h("icke tjänstgörande ersättare", "adjunct", "present", None),
     h("ersättare", "adjunct", "present", None),
+    // A board's deputies (in a housing cooperative, a club).
+    h("suppleanter", "adjunct", "present", None),
+    h("närvarande suppleanter", "adjunct", "present", None),
     h("frånvarande", "member", "absent", None),
     h("anmält förhinder", "member", "absent", None),
     h("förhinder", "member", "absent", None),
@@ -865,12 +868,8 @@ pub const EXCEPT_WORDS: &[&str] = &["förutom", "utom", "except", "utom för", "
 
 /// Lines inside an attendance list that only group it ("ordinarie"): they
 /// neither name anyone nor end the list.
-pub const ATTENDANCE_SUBLABELS: &[&str] = &[
-    "ordinarie",
-    "ordinarie ledamöter",
-    "ordinarie ledamot",
-    "suppleanter",
-];
+pub const ATTENDANCE_SUBLABELS: &[&str] =
+    &["ordinarie", "ordinarie ledamöter", "ordinarie ledamot"];
 
 /// Words in an appendix's heading that make it the attendance list
 /// ("Bilaga 1 Röstlängd", "Appendix A: Attendance").

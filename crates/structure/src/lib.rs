@@ -1938,6 +1938,36 @@ impl Finder {
                 })
                 .collect()
         };
+        // "Ledamöter | Suppleanter | Övriga" over cells of people: lists
+        // side by side, each column under its heading.
+        let headings: Option<Vec<usize>> = header
+            .iter()
+            .map(|c| {
+                participants::attendance_heading(c)
+                    .filter(|(_, rest)| rest.trim().is_empty())
+                    .map(|(h, _)| h)
+            })
+            .collect();
+        if header.len() >= 2
+            && self.items.is_empty()
+            && let Some(hs) = headings
+        {
+            for row in rows.iter().skip(1) {
+                for (cell, h) in row.cells.iter().zip(&hs) {
+                    for block in &cell.blocks {
+                        for p in block.paragraphs() {
+                            for line in p.text().lines() {
+                                if !line.trim().is_empty() {
+                                    self.attendance_text(line, is_struck(p), *h);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            self.section = Some(Section::Attendance(hs[0]));
+            return;
+        }
         if let Some(ps) = participants::column_table(&cells) {
             self.participants.extend(ps);
             return;

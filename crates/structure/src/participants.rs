@@ -1463,6 +1463,10 @@ fn people_on_one_line(line: &str) -> Vec<String> {
         })
         .filter(|p| !p.is_empty())
         .collect();
+    // "Ingrid Malmberg, ordförande Dejan Petrović, vice ordförande Hussein
+    // Ali, sekreterare": lines of "Name, role" joined into one; each role
+    // belongs to the name before it, not to the one after.
+    let parts = rejoined_name_role_lines(parts);
     let mut people: Vec<String> = Vec::new();
     for part in parts {
         if name_of(&part) {
@@ -1477,6 +1481,33 @@ fn people_on_one_line(line: &str) -> Vec<String> {
         }
     }
     people
+}
+
+/// Parts of a list whose "Name, role" lines were joined: a bare name first,
+/// a bare description last, and between them parts that open with the
+/// previous person's role before the next name. Regrouped as "Name, role".
+fn rejoined_name_role_lines(parts: Vec<String>) -> Vec<String> {
+    let n = parts.len();
+    let shaped = n >= 3
+        && is_name(&parts[0])
+        && describes(&parts[n - 1])
+        && !is_name(&parts[n - 1])
+        && parts[1..n - 1].iter().all(|p| titled_name(p));
+    if !shaped {
+        return parts;
+    }
+    let mut out = vec![parts[0].clone()];
+    for p in &parts[1..n - 1] {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let k = words
+            .iter()
+            .position(|w| w.starts_with(char::is_uppercase))
+            .unwrap_or(0);
+        out.push(words[..k].join(" "));
+        out.push(words[k..].join(" "));
+    }
+    out.push(parts[n - 1].clone());
+    out
 }
 
 /// A part that describes the person before it: a role, or a title or

@@ -1561,3 +1561,54 @@ fn people_attending_after_a_short_phrase() {
     let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Annika Furberg", "Göran Hedlund", "Yasmin Farah"]);
 }
+
+#[test]
+fn a_table_of_attendance_lists_side_by_side() {
+    let para = |t: &str| {
+        let mut p = Paragraph::new(Role::Body);
+        p.push(t, Style::default(), None);
+        Block::paragraph(p, Span::default())
+    };
+    let cell = |lines: &[&str]| Cell::new(lines.iter().map(|l| para(l)).collect());
+    let table = Block {
+        kind: BlockKind::Table(Table {
+            rows: vec![
+                Row {
+                    cells: vec![cell(&["Närvarande"]), cell(&["Frånvarande"])],
+                    header: true,
+                },
+                Row {
+                    cells: vec![
+                        cell(&[
+                            "Ingrid Malmberg, ordförande Dejan Petrović, vice ordförande Hussein Ali, sekreterare",
+                            "Rami Haddad, kassör",
+                        ]),
+                        cell(&["Maja Ek, ledamot"]),
+                    ],
+                    header: false,
+                },
+            ],
+        }),
+        span: Span::default(),
+    };
+    let doc = Document {
+        blocks: vec![para("Styrelsemöte 2025-09-08"), table, para("1. Öppnande")],
+        ..Document::default()
+    };
+    let s = find(&doc);
+    let got: Vec<(&str, Option<&str>, &str)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Ingrid Malmberg", Some("ordförande"), "present"),
+            ("Dejan Petrović", Some("vice ordförande"), "present"),
+            ("Hussein Ali", Some("sekreterare"), "present"),
+            ("Rami Haddad", None, "present"),
+            ("Maja Ek", None, "absent"),
+        ]
+    );
+}
