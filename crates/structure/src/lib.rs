@@ -2400,6 +2400,11 @@ impl Finder {
                     next.extend(next_meeting_in_sentence(&u.text, &ctx));
                 }
             }
+            // "Därefter möts gruppen den 8 oktober 2026.": the meeting after
+            // the next one.
+            for u in &item.units {
+                next.extend(meeting_after_that(&u.text, &ctx));
+            }
         }
         // Coming meetings come after this one (a line repeating the
         // meeting's own date is not one).
@@ -2681,6 +2686,30 @@ fn next_meeting_in_sentence(text: &str, ctx: &DateContext) -> Option<NextMeeting
         note: None,
     })
 }
+
+/// "Därefter möts gruppen den 8 oktober", "After that we meet on 3 May":
+/// a meeting after the next one, dated in the same sentence.
+fn meeting_after_that(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
+    if text.len() > 2_000 {
+        return None;
+    }
+    let cue = THEN_MEETING.find(text)?;
+    let after = &text[cue.end()..];
+    let sentence = after.split(". ").next().unwrap_or(after);
+    let date = find_dates(sentence, ctx).into_iter().find_map(|d| d.date)?;
+    Some(NextMeeting {
+        date,
+        topics: Vec::new(),
+        note: None,
+    })
+}
+
+static THEN_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:därefter|sedan|därpå|then|after\s+that|thereafter)\s+(?:\p{L}+\s+){0,2}?(?:möts|ses|träffas|sammanträder|sammanträde|möte|meets|meet|meeting)\b",
+    )
+    .expect("valid regex")
+});
 
 static DAY_OF_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bden\s+\d{1,2}:?e\b").expect("valid regex"));

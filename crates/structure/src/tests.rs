@@ -1612,3 +1612,12 @@ fn a_table_of_attendance_lists_side_by_side() {
         ]
     );
 }
+
+#[test]
+fn the_meeting_after_the_next_one() {
+    let s = structure(
+        "Minnesanteckningar 2026-02-12\n\n1. Inledning\nText.\n\n2. Övriga frågor och nästa möte\nInga övriga frågor. Nästa möte hålls den 7 maj 2026 kl. 09.30 i Borlänge. Därefter möts gruppen den 8 oktober 2026.\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2026-05-07", "2026-10-08"]);
+}
