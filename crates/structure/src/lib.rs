@@ -2778,7 +2778,14 @@ fn dates_in_a_list(
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        let separator = |w: &String| matches!(w.as_str(), "och" | "and" | "samt" | "&" | "den");
+        // Between listed dates: conjunctions, weekdays and clock times
+        // ("30 september kl. 18:30. Budgetmöte tisdag 21 oktober").
+        let separator = |w: &String| {
+            matches!(w.as_str(), "och" | "and" | "samt" | "&")
+                || lexicon::DATE_LEFTOVER_WORDS.contains(&w.as_str())
+                || w.chars()
+                    .all(|c| c.is_ascii_digit() || c == '–' || c == '-')
+        };
         let meeting_word = |w: &String| {
             [
                 "möte",
@@ -2796,7 +2803,7 @@ fn dates_in_a_list(
         let ok = if i == 0 {
             words.len() <= 2 && words.iter().all(|w| meeting_word(w) || separator(w))
         } else {
-            words.len() <= 3 && words.iter().all(|w| separator(w) || meeting_word(w))
+            words.len() <= 6 && words.iter().all(|w| separator(w) || meeting_word(w))
         };
         if !ok {
             // A date after the list's note belongs to a sentence, not the

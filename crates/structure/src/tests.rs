@@ -1621,3 +1621,12 @@ fn the_meeting_after_the_next_one() {
     let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(dates, ["2026-05-07", "2026-10-08"]);
 }
+
+#[test]
+fn dates_listed_with_their_weekdays_and_hours() {
+    let s = structure(
+        "Protokoll styrelsemöte 2025-08-26\n\n§ 1 Öppnande\nText.\n\n§ 2 Nästa möte\nTisdag 30 september kl. 18:30. Budgetmöte tisdag 21 oktober kl. 18:30.\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2025-09-30", "2025-10-21"]);
+}
