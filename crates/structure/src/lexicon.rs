@@ -356,6 +356,9 @@ pub const NEXT_MEETING_HEADINGS: &[&str] = &[
     "mötesdatum",
     "mötestider",
     "sammanträdesdagar",
+    "sammanträdestider",
+    "sammanträdesplan",
+    "mötesschema",
     "next meeting",
     "next meetings",
     "upcoming meetings",
@@ -953,7 +956,6 @@ pub const ITEM_NUMBER_WORDS: &[&str] = &[
 pub const MEETING_FIELD_LABELS: &[&str] = &[
     "datum",
     "mötesdatum",
-    "sammanträdesdatum",
     "sammanträdestid",
     "date",
     "tid",

@@ -2854,7 +2854,7 @@ fn parse_next_meetings(
         // "Kommande möten: 12/4, 10/5 och 7/6": a heading with its dates
         // listed on one line, each a coming meeting.
         if let Some((head, list)) = t.split_once(':')
-            && next_meetings_heading(head)
+            && (next_meetings_heading(head) || names_coming_meetings(head))
         {
             let listed: Vec<Date> = find_dates(list, &ctx)
                 .into_iter()

@@ -1630,3 +1630,12 @@ fn dates_listed_with_their_weekdays_and_hours() {
     let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(dates, ["2025-09-30", "2025-10-21"]);
 }
+
+#[test]
+fn a_proposal_of_meeting_dates_lists_the_coming_meetings() {
+    let s = structure(
+        "Protokoll socialnämnden 2025-10-22\n\n§ 95 Öppnande\nText.\n\n§ 96 Sammanträdestider 2026\nFörslag till sammanträdestider för 2026: 21 januari, 18 februari och 25 mars.\nSocialnämnden fastställer sammanträdestiderna för 2026.\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2026-01-21", "2026-02-18", "2026-03-25"]);
+}
