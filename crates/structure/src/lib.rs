@@ -2642,7 +2642,22 @@ fn is_agenda_table(rows: &[Row]) -> bool {
         .first()
         .map(|r| r.cells.iter().map(|c| c.plain_text()).collect())
         .unwrap_or_default();
-    if decision_columns(&header).is_some() || task_columns(&header).is_some() {
+    // "§ | Ärende | Beslut": a column naming the matter makes the rows the
+    // agenda's, with each one's decision beside it.
+    let names_matter = header.iter().skip(1).any(|h| {
+        let h = h.trim().to_lowercase();
+        [
+            "ärende",
+            "ärenden",
+            "punkt",
+            "mötespunkt",
+            "dagordning",
+            "agenda",
+            "item",
+        ]
+        .contains(&h.as_str())
+    });
+    if (decision_columns(&header).is_some() && !names_matter) || task_columns(&header).is_some() {
         return false;
     }
     if rows

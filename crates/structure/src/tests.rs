@@ -1639,3 +1639,57 @@ fn a_proposal_of_meeting_dates_lists_the_coming_meetings() {
     let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(dates, ["2026-01-21", "2026-02-18", "2026-03-25"]);
 }
+
+#[test]
+fn an_agenda_table_with_a_decision_column() {
+    let para = |t: &str| {
+        let mut p = Paragraph::new(Role::Body);
+        p.push(t, Style::default(), None);
+        Block::paragraph(p, Span::default())
+    };
+    let row = |cells: &[&str], header: bool| Row {
+        cells: cells.iter().map(|c| Cell::new(vec![para(c)])).collect(),
+        header,
+    };
+    let table = Block {
+        kind: BlockKind::Table(Table {
+            rows: vec![
+                row(&["§", "Ärende", "Beslut"], true),
+                row(
+                    &[
+                        "58",
+                        "Val av justerare",
+                        "Malin Carlsson utses att justera protokollet.",
+                    ],
+                    false,
+                ),
+                row(
+                    &["59", "Dagordning", "Dagordningen godkänns med tillägg."],
+                    false,
+                ),
+                row(
+                    &[
+                        "60",
+                        "Ekonomisk uppföljning",
+                        "Uppföljningen läggs till handlingarna.",
+                    ],
+                    false,
+                ),
+            ],
+        }),
+        span: Span::default(),
+    };
+    let doc = Document {
+        blocks: vec![para("Arbetsutskottet protokoll 2025-06-10"), table],
+        ..Document::default()
+    };
+    let s = find(&doc);
+    assert_eq!(
+        titles(&s),
+        [
+            (Some("58".into()), "Val av justerare".into()),
+            (Some("59".into()), "Dagordning".into()),
+            (Some("60".into()), "Ekonomisk uppföljning".into()),
+        ]
+    );
+}
