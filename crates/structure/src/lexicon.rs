@@ -1197,6 +1197,10 @@ pub const ATTENDANCE_COLUMNS: &[(&str, AttendanceColumn)] = &[
     ("närvarande", AttendanceColumn::Name),
     ("ledamot", AttendanceColumn::Name),
     ("ledamöter", AttendanceColumn::Name),
+    // A column of deputies beside the members' ("Ledamöter | Närvarande |
+    // Ersättare | Närvarande").
+    ("ersättare", AttendanceColumn::Name),
+    ("suppleanter", AttendanceColumn::Name),
     ("person", AttendanceColumn::Name),
     ("participant", AttendanceColumn::Name),
     ("participants", AttendanceColumn::Name),

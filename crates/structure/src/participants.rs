@@ -775,9 +775,16 @@ fn column_kinds(header: &[String]) -> Vec<Option<lexicon::AttendanceColumn>> {
         .iter()
         .map(|t| {
             let key = heading_key(t);
+            // "Närvarand e": a label broken inside a narrow PDF column.
+            let joined: String = key.split_whitespace().collect();
             lexicon::ATTENDANCE_COLUMNS
                 .iter()
                 .find(|(k, _)| *k == key)
+                .or_else(|| {
+                    lexicon::ATTENDANCE_COLUMNS
+                        .iter()
+                        .find(|(k, _)| *k == joined)
+                })
                 .map(|(_, c)| *c)
         })
         .collect();
@@ -786,6 +793,7 @@ fn column_kinds(header: &[String]) -> Vec<Option<lexicon::AttendanceColumn>> {
     if let Some(first) = kinds.iter().position(|k| *k == Some(C::Name)) {
         for (i, k) in kinds.iter_mut().enumerate().skip(first + 1) {
             let key = header.get(i).map(|t| heading_key(t)).unwrap_or_default();
+            let key: String = key.split_whitespace().collect();
             if *k == Some(C::Name) && lexicon::PRESENCE_AS_NAME_LABELS.contains(&key.as_str()) {
                 *k = Some(C::Presence);
             }
@@ -857,6 +865,38 @@ pub(crate) fn listed_table(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participa
 
 /// The people of an attendance table whose first row labels its columns.
 fn read_columns(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
+    use lexicon::AttendanceColumn as C;
+    let header = rows.first()?;
+    let texts: Vec<String> = header.iter().map(|(t, _)| t.clone()).collect();
+    let texts = split_merged_labels(&texts);
+    let columns = column_kinds(&texts);
+    // "Ledamöter | Närvarande | Ersättare | Närvarande": tables side by
+    // side, each from its column of names to the next; each read alone.
+    let name_cols: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == Some(C::Name))
+        .map(|(i, _)| i)
+        .collect();
+    if name_cols.len() >= 2 && texts.len() == header.len() {
+        let mut out = Vec::new();
+        for (k, &start) in name_cols.iter().enumerate() {
+            let end = name_cols.get(k + 1).copied().unwrap_or(texts.len());
+            let block: Vec<Vec<(String, bool)>> = rows
+                .iter()
+                .map(|r| r.get(start..end.min(r.len())).unwrap_or_default().to_vec())
+                .collect();
+            if let Some(ps) = read_columns_one(&block) {
+                out.extend(ps);
+            }
+        }
+        return (!out.is_empty()).then_some(out);
+    }
+    read_columns_one(rows)
+}
+
+/// One attendance table: a column of names and the columns about them.
+fn read_columns_one(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
     use lexicon::AttendanceColumn as C;
     let (header, body) = rows.split_first()?;
     let texts: Vec<String> = header.iter().map(|(t, _)| t.clone()).collect();
@@ -2578,6 +2618,26 @@ mod tests {
         .expect("a presence table");
         assert_eq!(ps[0].attendance, "present");
         assert_eq!(ps[1].attendance, "absent");
+        // Two tables side by side, the label of one broken in its column.
+        let ps = column_table(&[
+            row(&["Ledamöter", "Närvarand e", "Ersättare", "Närvarande"]),
+            row(&["Lotta Hermansson (S)", "X", "Karin Dahlberg (S)", "X"]),
+            row(&["Helén Bark (C)", "–", "Gösta Alfredsson (SD)", ""]),
+        ])
+        .expect("two attendance tables");
+        let got: Vec<(&str, &str, &str)> = ps
+            .iter()
+            .map(|p| (p.name.as_str(), p.group.as_str(), p.attendance.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Lotta Hermansson", "member", "present"),
+                ("Helén Bark", "member", "absent"),
+                ("Karin Dahlberg", "adjunct", "present"),
+                ("Gösta Alfredsson", "adjunct", "absent"),
+            ]
+        );
         assert!(
             column_table(&[row(&["Mötespunkt", "Anteckning"]), row(&["1.", "Text"])]).is_none()
         );
