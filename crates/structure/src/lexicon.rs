@@ -327,6 +327,11 @@ pub const REMOTE_CUES: &[&str] = &[
     "remote",
 ];
 
+/// Stems of header labels whose date comes after the meeting: its minutes
+/// adjusted, posted, open to appeal ("Justeringsdatum", "Justeringens plats
+/// och tid", "Anslaget", "Sista dag för överklagande").
+pub const AFTER_MEETING_LABEL_STEMS: &[&str] = &["juster", "anslag", "överklag", "bestyrk"];
+
 /// Headings of a list of coming meetings.
 pub const NEXT_MEETING_HEADINGS: &[&str] = &[
     "nästkommande möten",

@@ -558,6 +558,25 @@ impl HeaderLines {
                 }
                 continue;
             }
+            // "Justeringsdatum: 2026-03-02", "Justeringens plats och tid
+            // Stadskontoret 2026-01-23", "Anslaget": a day after the meeting,
+            // never its date.
+            let lead = t
+                .split([':', '\t'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            if lexicon::AFTER_MEETING_LABEL_STEMS.iter().any(|w| {
+                lead.split_whitespace()
+                    .next()
+                    .is_some_and(|f| f.starts_with(w))
+            }) {
+                continue;
+            }
             // An unlabelled line with a date and time ("2026-02-26, fysiskt möte 09:00-15:00").
             let found = find_dates(&t, &DateContext::default());
             if let Some(d) = found.first().and_then(|d| d.date)

@@ -1693,3 +1693,15 @@ fn an_agenda_table_with_a_decision_column() {
         ]
     );
 }
+
+#[test]
+fn the_day_the_minutes_were_adjusted_is_not_the_meetings() {
+    let s = structure(
+        "Kultur- och fritidsnämnden\nProtokoll\n\nDatum: 2026-02-24\nPlats och tid: Stadshuset, kl. 09.00–12.30\nJusteringsdatum: 2026-02-20\n\n§ 7 Val av justerare\nText.\n",
+    );
+    assert_eq!(s.meeting.date.as_deref(), Some("2026-02-24"));
+    let s = structure(
+        "Kultur- och fritidsnämnden\nProtokoll\n\nPlats och tid: Stadshuset, kl. 09.00–12.30\nJusteringsdatum: 2026-03-02\n\n§ 7 Val av justerare\nText.\n",
+    );
+    assert_eq!(s.meeting.date, None);
+}
