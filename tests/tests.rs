@@ -827,8 +827,8 @@ const CORPUS_FLOORS: [(&str, &str, f64); 12] = [
 ];
 
 /// Synthetic minutes of organisations the corpus has few of (see
-/// fixtures/synthetic/README.md): sets `a`, `c`, `d` and `f` were developed
-/// against, sets `b` and `e` are held apart. All are gated a little under the figures reached, so a
+/// fixtures/synthetic/README.md): sets `a`, `c`, `d`, `f`, `g` and `i` were
+/// developed against, sets `b`, `e`, `h` and `j` are held apart. All are gated a little under the figures reached, so a
 /// change that helps the real corpus and hurts these forms shows here.
 #[test]
 fn synthetic_minutes_meet_their_floors() {
@@ -852,8 +852,8 @@ fn synthetic_minutes_meet_their_floors() {
                 ("participants", 0.87),
                 ("next_meetings", 0.85),
                 ("decisions", 0.92),
-                ("actions", 0.74),
-                ("deferrals", 0.82),
+                ("actions", 0.75),
+                ("deferrals", 0.86),
                 ("meeting", 0.81),
             ],
         ),
@@ -883,25 +883,73 @@ fn synthetic_minutes_meet_their_floors() {
         (
             "e",
             &[
-                ("items", 0.93),
-                ("participants", 0.85),
-                ("next_meetings", 0.75),
+                ("items", 0.95),
+                ("participants", 0.86),
+                ("next_meetings", 0.73),
                 ("decisions", 0.86),
-                ("actions", 0.67),
-                ("deferrals", 0.76),
-                ("meeting", 0.71),
+                ("actions", 0.72),
+                ("deferrals", 0.80),
+                ("meeting", 0.72),
             ],
         ),
         (
             "f",
             &[
                 ("items", 0.93),
-                ("participants", 0.89),
+                ("participants", 0.90),
                 ("next_meetings", 0.93),
-                ("decisions", 0.94),
-                ("actions", 0.89),
-                ("deferrals", 0.93),
+                ("decisions", 0.96),
+                ("actions", 0.90),
+                ("deferrals", 0.94),
                 ("meeting", 0.72),
+            ],
+        ),
+        (
+            "g",
+            &[
+                ("items", 0.95),
+                ("participants", 0.97),
+                ("next_meetings", 0.91),
+                ("decisions", 0.86),
+                ("actions", 0.88),
+                ("deferrals", 0.90),
+                ("meeting", 0.84),
+            ],
+        ),
+        (
+            "h",
+            &[
+                ("items", 0.93),
+                ("participants", 0.87),
+                ("next_meetings", 0.89),
+                ("decisions", 0.84),
+                ("actions", 0.74),
+                ("deferrals", 0.82),
+                ("meeting", 0.78),
+            ],
+        ),
+        (
+            "i",
+            &[
+                ("items", 0.96),
+                ("participants", 0.90),
+                ("next_meetings", 0.87),
+                ("decisions", 0.89),
+                ("actions", 0.79),
+                ("deferrals", 0.86),
+                ("meeting", 0.75),
+            ],
+        ),
+        (
+            "j",
+            &[
+                ("items", 0.94),
+                ("participants", 0.84),
+                ("next_meetings", 0.78),
+                ("decisions", 0.89),
+                ("actions", 0.75),
+                ("deferrals", 0.90),
+                ("meeting", 0.67),
             ],
         ),
     ];
