@@ -1507,6 +1507,13 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     // Ali, sekreterare": lines of "Name, role" joined into one; each role
     // belongs to the name before it, not to the one after.
     let parts = rejoined_name_role_lines(parts);
+    // "Fredrik Hansson (C), ordförande Hans Forsberg (M) Lisa Andersson
+    // (M)": one line per member joined, each name closed by its party.
+    if let Some(people) = people_by_party(line)
+        && people.len() > parts.len()
+    {
+        return people;
+    }
     let mut people: Vec<String> = Vec::new();
     for part in parts {
         if name_of(&part) {
@@ -1522,6 +1529,70 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     }
     people
 }
+
+/// People of a line whose "Name (Party), role" lines were joined into one,
+/// found by their party markers: the capitalised words before each marker
+/// are a name, what follows up to the next name describes that person.
+/// None unless every stretch between markers is such a name and note.
+fn people_by_party(line: &str) -> Option<Vec<String>> {
+    let markers: Vec<(usize, usize)> = PARTY_MARKER
+        .find_iter(line)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    // "Jan Borg (KD) för Maria Gren (KD)": one serving for another.
+    if markers.len() < 2 || substitution(line).is_some() {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut from = 0;
+    for (k, &(start, end)) in markers.iter().enumerate() {
+        let before = line.get(from..start)?;
+        // The name: the last two to four capitalised words before the marker.
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let mut n = 0;
+        while n < words.len().min(4) && words[words.len() - 1 - n].starts_with(char::is_uppercase) {
+            n += 1;
+        }
+        if n < 2 {
+            return None;
+        }
+        let name = words[words.len() - n..].join(" ");
+        if !is_name(&name) {
+            return None;
+        }
+        let note = words[..words.len() - n].join(" ");
+        let note = note.trim().trim_matches(',').trim();
+        if note == "för" || note.ends_with(" för") {
+            return None;
+        }
+        if k == 0 {
+            if !note.is_empty() {
+                return None;
+            }
+        } else if let Some(last) = out.last_mut()
+            && !note.is_empty()
+        {
+            last.push_str(", ");
+            last.push_str(note);
+        }
+        out.push(format!("{name} {}", &line[start..end]));
+        from = end;
+    }
+    let tail = line.get(from..)?.trim().trim_matches(',').trim();
+    if !tail.is_empty() {
+        if tail.starts_with(char::is_uppercase) && is_name(tail) {
+            return None;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push_str(", ");
+            last.push_str(tail);
+        }
+    }
+    Some(out)
+}
+
+static PARTY_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?:\p{Lu}{1,4}|\p{Lu}\p{Ll}{0,3})\)").expect("valid regex"));
 
 /// Parts of a list whose "Name, role" lines were joined: a bare name first,
 /// a bare description last, and between them parts that open with the
@@ -2657,6 +2728,34 @@ mod tests {
         }
         assert!(is_name("Mats Hedlund"));
         assert!(!is_name("Autism Sverige"));
+    }
+
+    #[test]
+    fn members_joined_on_one_line_are_parted_by_their_parties() {
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        let got: Vec<(String, Option<String>, Option<String>)> = parse_line(
+            "Fredrik Hansson (C), ordförande Hans Forsberg (M), 1:e vice ordförande Lisa Andersson (M) Carita Boulwén (SD)",
+            false,
+            h,
+        )
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| (p.name, p.role, p.affiliation))
+        .collect();
+        let want = |n: &str, r: Option<&str>, a: &str| {
+            (n.to_string(), r.map(str::to_string), Some(a.to_string()))
+        };
+        assert_eq!(
+            got,
+            [
+                want("Fredrik Hansson", Some("ordförande"), "C"),
+                want("Hans Forsberg", Some("vice ordförande"), "M"),
+                want("Lisa Andersson", None, "M"),
+                want("Carita Boulwén", None, "SD"),
+            ]
+        );
+        // One serving for another stays one line's pair.
+        assert_eq!(people_by_party("Jan Borg (KD) för Maria Gren (KD)"), None);
     }
 
     #[test]
