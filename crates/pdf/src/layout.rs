@@ -37,6 +37,8 @@ struct Line {
     first_word: f32,
     /// Where the second word starts (NaN when there is none).
     second_x: f32,
+    /// Where the text after the first column gap starts (NaN when none).
+    cell_x: f32,
     bold: bool,
 }
 
@@ -416,6 +418,7 @@ fn make_line(gs: &[G], scratch: &mut LineScratch) -> Option<Line> {
     let mut x1 = f32::MIN;
     let mut first_word_end: Option<f32> = None;
     let mut second_x = f32::NAN;
+    let mut cell_x = f32::NAN;
     let mut bold_all = true;
     let regular_spaces = &mut scratch.regular_spaces;
     regular_spaces.clear();
@@ -451,6 +454,9 @@ fn make_line(gs: &[G], scratch: &mut LineScratch) -> Option<Line> {
                     chars.pop();
                 }
                 chars.push(('\t', Style::NONE, None));
+                if cell_x.is_nan() {
+                    cell_x = g.g.x0;
+                }
             } else if gap
                 > size.min(g.g.size.max(p.g.size))
                     // After punctuation a smaller gap is a space ("1.1.\tText").
@@ -521,6 +527,7 @@ fn make_line(gs: &[G], scratch: &mut LineScratch) -> Option<Line> {
         body_x,
         first_word,
         second_x,
+        cell_x,
         bold: bold_all,
     })
 }
@@ -740,6 +747,10 @@ fn paragraphs(lines: &[Line], first_line: u32, right: f32, spacing: f32) -> Vec<
                 // i RAD (Jesper)") ends a few points short of the margin.
                 let fits = !broken && prev.x1 + 0.25 * l.size + l.first_word < right - 0.5 * l.size;
                 let is_item = p.label.is_some();
+                let wraps_second_cell = !has_column_gap(&l.chars)
+                    && prev.chars.iter().filter(|c| c.0 == '\t').count() == 1
+                    && (l.x0 - prev.cell_x).abs() < 0.8 * l.size
+                    && !fits;
                 let indent_ok = if is_item {
                     (l.x0 - prev.body_x).abs() < 0.8 * l.size
                         || (l.x0 - prev.x0).abs() < 0.8 * l.size
@@ -747,13 +758,15 @@ fn paragraphs(lines: &[Line], first_line: u32, right: f32, spacing: f32) -> Vec<
                     // A hanging indent after a number ("13 Val av …").
                     let hanging = prev.chars.first().is_some_and(|c| c.0.is_ascii_digit())
                         && (l.x0 - prev.second_x).abs() < 0.8 * l.size;
-                    l.x0 <= prev.x0 + 0.8 * l.size || hanging
+                    l.x0 <= prev.x0 + 0.8 * l.size || hanging || wraps_second_cell
                 };
                 label_n.is_some()
                     || opens_with_field_label(&l.chars)
                     // A line in columns is a row of its own: rows are not
-                    // wrapped prose.
-                    || has_column_gap(&prev.chars)
+                    // wrapped prose; but a line of one column that starts
+                    // where the row's second cell did ("Beslut⇥Nämnden
+                    // beslutar att …" / "… och att …") wraps that cell.
+                    || (has_column_gap(&prev.chars) && !wraps_second_cell)
                     || has_column_gap(&l.chars)
                     || ends_with_leader(&prev.chars)
                     || ratio > spacing + 0.3
