@@ -1747,6 +1747,51 @@ mod tests {
         s.chars().map(|c| (c, Style::NONE, None)).collect()
     }
 
+    /// A line of 10-point text at `y` from `x0` to `x1`, its second cell
+    /// (after a tab) starting at `cell_x`.
+    fn text_line(t: &str, x0: f32, x1: f32, y: f32, cell_x: f32) -> Line {
+        Line {
+            chars: chars(t),
+            x0,
+            x1,
+            y,
+            top: y - 8.,
+            bottom: y + 2.5,
+            size: 10.,
+            body_x: x0,
+            first_word: 40.,
+            second_x: x0 + 45.,
+            cell_x,
+            bold: false,
+        }
+    }
+
+    #[test]
+    fn a_wrapped_second_cell_continues_its_row() {
+        let lines = [
+            text_line(
+                "Beslutande\tAnna Berg (S), ordförande, Bo Ek (M),",
+                50.,
+                500.,
+                100.,
+                200.,
+            ),
+            text_line("Cilla Ny (C)", 200., 260., 112., f32::NAN),
+            text_line("Ersättare\tDan Ek (S)", 50., 260., 124., 200.),
+        ];
+        let texts: Vec<String> = paragraphs(&lines, 1, 500., 1.2)
+            .iter()
+            .map(|p| p.chars.iter().map(|c| c.0).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Beslutande\tAnna Berg (S), ordförande, Bo Ek (M), Cilla Ny (C)",
+                "Ersättare\tDan Ek (S)"
+            ]
+        );
+    }
+
     fn joined(a: &str, b: &str) -> String {
         let mut c = chars(a);
         join(&mut c, &chars(b));
