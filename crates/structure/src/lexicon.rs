@@ -411,6 +411,18 @@ pub const AGENDA_TABLE_HEADERS: &[&str] = &[
     "§",
 ];
 
+/// Labels of a table column that names each row's matter ("§ | Ärende |
+/// Beslut"): beside a decision column, the rows are the agenda's.
+pub const MATTER_COLUMN_LABELS: &[&str] = &[
+    "ärende",
+    "ärenden",
+    "punkt",
+    "mötespunkt",
+    "dagordning",
+    "agenda",
+    "item",
+];
+
 /// Words naming the kind of document, → `document_type`.
 pub const DOCUMENT_TYPES: &[(&str, &str)] = &[
     ("mötesanteckningar", "minutes"),

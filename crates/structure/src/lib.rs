@@ -1122,17 +1122,7 @@ impl Finder {
                 .map(str::trim)
                 .filter(|c| !c.is_empty())
                 .collect();
-            let headings: Option<Vec<usize>> = cells
-                .iter()
-                .map(|c| {
-                    participants::attendance_heading(c)
-                        .filter(|(_, rest)| rest.trim().is_empty())
-                        .map(|(h, _)| h)
-                })
-                .collect();
-            if cells.len() >= 2
-                && let Some(hs) = headings
-            {
+            if let Some(hs) = participants::column_headings(&cells) {
                 self.mark_recorded(|l| l.attendance = true);
                 self.section = Some(Section::Attendance(hs[0]));
                 self.title_pending = false;
@@ -1573,41 +1563,35 @@ impl Finder {
         } else if CASE_NUMBER.is_match(&title) {
             rest = format!("{title} {rest}").trim().to_string();
             title = String::new();
-        } else if rest.is_empty()
-            && p.role == Role::Body
-            && !is_bold(p)
-            && let Some((head, text)) = headless_paragraph(p.text().get(skip..).unwrap_or_default())
-        {
-            // "7. Verksamhetsberättelsen gicks igenom och lades till
-            // handlingarna." / "5. Ekonomi: Kassören redovisade …": a
-            // numbered paragraph without a heading. Its title is its first
-            // sentence (or the words before the colon), and what it says
-            // stays the item's text, where the rules read it.
-            said = text;
-            title = clean_title(&head);
-        } else if rest.is_empty()
-            && p.role == Role::Body
-            && !is_bold(p)
-            && let Some(t) = p.text().get(skip..).map(str::trim)
-            && t.ends_with('.')
-            && t.split_whitespace().count() >= 2
-            && opens_with_definite_subject(t)
-        {
-            // "a) Mötet godkände dagordningen.": a short sentence is the
-            // title and stays the item's text, where the rules read it.
-            said = t.to_string();
-        } else if rest.is_empty()
-            && p.role == Role::Body
-            && !is_bold(p)
-            && let Some(t) = p.text().get(skip..).map(str::trim)
-            && t.ends_with(['.', '!'])
-            && layout::first_sentence(t).len() < t.len()
-        {
-            // "7.1 Motion from Kim Bäcklund to move the forum. After
-            // discussion the meeting decided to reject the motion.": a
-            // headless point of several sentences; its title is the first.
-            title = clean_title(layout::first_sentence(t));
-            said = t.to_string();
+        } else if rest.is_empty() && p.role == Role::Body && !is_bold(p) {
+            let whole = p.text();
+            let t = whole.get(skip..).unwrap_or_default();
+            if let Some((head, text)) = headless_paragraph(t) {
+                // "7. Verksamhetsberättelsen gicks igenom och lades till
+                // handlingarna." / "5. Ekonomi: Kassören redovisade …": a
+                // numbered paragraph without a heading. Its title is its
+                // first sentence (or the words before the colon), and what
+                // it says stays the item's text, where the rules read it.
+                said = text;
+                title = clean_title(&head);
+            } else {
+                let t = t.trim();
+                if t.ends_with('.')
+                    && t.split_whitespace().count() >= 2
+                    && opens_with_definite_subject(t)
+                {
+                    // "a) Mötet godkände dagordningen.": a short sentence is
+                    // the title and stays the item's text.
+                    said = t.to_string();
+                } else if t.ends_with(['.', '!']) && layout::first_sentence(t).len() < t.len() {
+                    // "7.1 Motion from Kim Bäcklund to move the forum. After
+                    // discussion the meeting decided to reject the motion.":
+                    // a headless point of several sentences; its title is
+                    // the first.
+                    title = clean_title(layout::first_sentence(t));
+                    said = t.to_string();
+                }
+            }
         }
         self.start_item(number, parent, time, title, bi, span);
         self.title_pending = self.items.last().is_some_and(|i| i.title.is_empty());
@@ -1940,17 +1924,8 @@ impl Finder {
         };
         // "Ledamöter | Suppleanter | Övriga" over cells of people: lists
         // side by side, each column under its heading.
-        let headings: Option<Vec<usize>> = header
-            .iter()
-            .map(|c| {
-                participants::attendance_heading(c)
-                    .filter(|(_, rest)| rest.trim().is_empty())
-                    .map(|(h, _)| h)
-            })
-            .collect();
-        if header.len() >= 2
-            && self.items.is_empty()
-            && let Some(hs) = headings
+        if self.items.is_empty()
+            && let Some(hs) = participants::column_headings(&header)
         {
             for row in rows.iter().skip(1) {
                 for (cell, h) in row.cells.iter().zip(&hs) {
@@ -2644,19 +2619,10 @@ fn is_agenda_table(rows: &[Row]) -> bool {
         .unwrap_or_default();
     // "§ | Ärende | Beslut": a column naming the matter makes the rows the
     // agenda's, with each one's decision beside it.
-    let names_matter = header.iter().skip(1).any(|h| {
-        let h = h.trim().to_lowercase();
-        [
-            "ärende",
-            "ärenden",
-            "punkt",
-            "mötespunkt",
-            "dagordning",
-            "agenda",
-            "item",
-        ]
-        .contains(&h.as_str())
-    });
+    let names_matter = header
+        .iter()
+        .skip(1)
+        .any(|h| lexicon::MATTER_COLUMN_LABELS.contains(&h.trim().to_lowercase().as_str()));
     if (decision_columns(&header).is_some() && !names_matter) || task_columns(&header).is_some() {
         return false;
     }

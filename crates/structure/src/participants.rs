@@ -522,6 +522,23 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     None
 }
 
+/// "Ledamöter⇥Ersättare", "Ledamöter | Suppleanter | Övriga": two or more
+/// cells that are each an attendance heading alone, the headings of lists
+/// side by side. Gives each column's heading.
+pub(crate) fn column_headings(cells: &[impl AsRef<str>]) -> Option<Vec<usize>> {
+    if cells.len() < 2 {
+        return None;
+    }
+    cells
+        .iter()
+        .map(|c| {
+            attendance_heading(c.as_ref())
+                .filter(|(_, rest)| rest.trim().is_empty())
+                .map(|(h, _)| h)
+        })
+        .collect()
+}
+
 /// "Från Försäkringskassan deltog Cecilia Torstensson (avdelningschef), …",
 /// "Dessutom deltog Anna Berg": a short phrase, a verb of attending, then
 /// the people (`lower` is `t` lower-cased). Gives the lower-cased rest.
