@@ -747,10 +747,12 @@ fn paragraphs(lines: &[Line], first_line: u32, right: f32, spacing: f32) -> Vec<
                 // i RAD (Jesper)") ends a few points short of the margin.
                 let fits = !broken && prev.x1 + 0.25 * l.size + l.first_word < right - 0.5 * l.size;
                 let is_item = p.label.is_some();
-                let wraps_second_cell = !has_column_gap(&l.chars)
-                    && prev.chars.iter().filter(|c| c.0 == '\t').count() == 1
+                let line_in_columns = has_column_gap(&l.chars);
+                // (cell_x is NaN, and the test false, when prev has no gap.)
+                let wraps_second_cell = !fits
                     && (l.x0 - prev.cell_x).abs() < 0.8 * l.size
-                    && !fits;
+                    && !line_in_columns
+                    && prev.chars.iter().filter(|c| c.0 == '\t').count() == 1;
                 let indent_ok = if is_item {
                     (l.x0 - prev.body_x).abs() < 0.8 * l.size
                         || (l.x0 - prev.x0).abs() < 0.8 * l.size
@@ -767,7 +769,7 @@ fn paragraphs(lines: &[Line], first_line: u32, right: f32, spacing: f32) -> Vec<
                     // where the row's second cell did ("Beslut⇥Nämnden
                     // beslutar att …" / "… och att …") wraps that cell.
                     || (has_column_gap(&prev.chars) && !wraps_second_cell)
-                    || has_column_gap(&l.chars)
+                    || line_in_columns
                     || ends_with_leader(&prev.chars)
                     || ratio > spacing + 0.3
                     || ratio < 0.5
