@@ -434,14 +434,19 @@ fn a_wrapped_line_starting_with_a_date_continues_its_sentence() {
     );
 }
 
+/// A body paragraph of plain text as a block at `span`.
+fn body_block(t: &str, span: Span) -> Block {
+    let mut p = Paragraph::new(Role::Body);
+    p.push(t, Style::default(), None);
+    Block::paragraph(p, span)
+}
+
 /// An agenda table of (number, notes) rows, the number cell left empty
 /// where it is `None`, on the given page.
 fn agenda_rows(rows: &[(Option<&str>, &str)], page: u32) -> Block {
     let para = |t: &str| {
-        let mut p = Paragraph::new(Role::Body);
-        p.push(t, Style::default(), None);
-        Block::paragraph(
-            p,
+        body_block(
+            t,
             Span {
                 page: Some(page),
                 ..Span::default()
@@ -1272,11 +1277,7 @@ fn an_honorific_is_no_part_of_the_name() {
 fn long_numbered_list_entries_with_a_short_head_are_items() {
     // A PDF reader gives "4. Ekonomi. Inga-Lill redogjorde …" as an ordered
     // list: the entry's head is its title, the rest its text.
-    let para = |t: &str| {
-        let mut p = Paragraph::new(Role::Body);
-        p.push(t, Style::default(), None);
-        Block::paragraph(p, Span::default())
-    };
+    let para = |t: &str| body_block(t, Span::default());
     let entries = [
         "Mötets öppnande. Birgitta hälsade välkommen och öppnade mötet.",
         "Dagordning",
@@ -1564,11 +1565,7 @@ fn people_attending_after_a_short_phrase() {
 
 #[test]
 fn a_table_of_attendance_lists_side_by_side() {
-    let para = |t: &str| {
-        let mut p = Paragraph::new(Role::Body);
-        p.push(t, Style::default(), None);
-        Block::paragraph(p, Span::default())
-    };
+    let para = |t: &str| body_block(t, Span::default());
     let cell = |lines: &[&str]| Cell::new(lines.iter().map(|l| para(l)).collect());
     let table = Block {
         kind: BlockKind::Table(Table {
@@ -1642,11 +1639,7 @@ fn a_proposal_of_meeting_dates_lists_the_coming_meetings() {
 
 #[test]
 fn an_agenda_table_with_a_decision_column() {
-    let para = |t: &str| {
-        let mut p = Paragraph::new(Role::Body);
-        p.push(t, Style::default(), None);
-        Block::paragraph(p, Span::default())
-    };
+    let para = |t: &str| body_block(t, Span::default());
     let row = |cells: &[&str], header: bool| Row {
         cells: cells.iter().map(|c| Cell::new(vec![para(c)])).collect(),
         header,
