@@ -96,6 +96,10 @@ struct RawFile {
     /// same id replaces the built-in one, others are added after them.
     #[serde(default)]
     extends: Option<String>,
+    /// Named word lists (regex fragments) that patterns use as `{@name}`,
+    /// so a list shared by several rules is written once.
+    #[serde(default)]
+    words: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     label: Vec<RawLabel>,
     #[serde(default)]
@@ -511,6 +515,7 @@ impl RuleSet {
                 merge_by_id(&mut base.label, std::mem::take(&mut raw.label), |l| &l.id);
                 merge_by_id(&mut base.rule, std::mem::take(&mut raw.rule), |r| &r.id);
                 merge_by_id(&mut base.reason, std::mem::take(&mut raw.reason), |r| &r.id);
+                base.words.append(&mut raw.words);
                 raw = base;
             }
             Some(other) => {
@@ -519,6 +524,7 @@ impl RuleSet {
                 )));
             }
         }
+        expand_word_lists(&mut raw)?;
         let mut ids = std::collections::BTreeSet::new();
         let mut labels = Vec::new();
         let mut label_examples = Vec::new();
@@ -715,6 +721,73 @@ fn loose_pattern(pattern: &str, eager: bool) -> Option<Pattern> {
             Some(Pattern::lazy(&p))
         }
     })
+}
+
+/// Where a pattern names a word list: `{@name}`.
+const WORD_LIST_OPEN: &str = "{@";
+
+/// Put each `[words]` list in place of its `{@name}` in every pattern of the
+/// file. A list is a plain fragment: it names no other list.
+fn expand_word_lists(raw: &mut RawFile) -> Result<(), RuleError> {
+    if let Some((name, _)) = raw.words.iter().find(|(_, w)| w.contains(WORD_LIST_OPEN)) {
+        return Err(RuleError::Invalid {
+            id: format!("words.{name}"),
+            message: "a word list cannot name another word list".into(),
+        });
+    }
+    let words = &raw.words;
+    let expand = |id: &str, field: &str, pattern: &mut String| -> Result<(), RuleError> {
+        if pattern.contains(WORD_LIST_OPEN) {
+            *pattern = with_word_lists(pattern, words).map_err(|name| RuleError::Invalid {
+                id: id.to_string(),
+                message: format!(
+                    "{field} names the word list {{@{name}}}, which [words] does not define"
+                ),
+            })?;
+        }
+        Ok(())
+    };
+    for l in &mut raw.label {
+        expand(&l.id, "regex", &mut l.regex)?;
+    }
+    for r in &mut raw.rule {
+        expand(&r.id, "regex", &mut r.regex)?;
+        for u in &mut r.unless {
+            expand(&r.id, "unless", u)?;
+        }
+        for u in &mut r.unless_who {
+            expand(&r.id, "unless_who", u)?;
+        }
+        if let Some(t) = &mut r.title {
+            expand(&r.id, "title", t)?;
+        }
+    }
+    for r in &mut raw.reason {
+        expand(&r.id, "regex", &mut r.regex)?;
+    }
+    Ok(())
+}
+
+/// `pattern` with every `{@name}` replaced by its list, or the first name
+/// the lists lack.
+fn with_word_lists(
+    pattern: &str,
+    words: &std::collections::BTreeMap<String, String>,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(at) = rest.find(WORD_LIST_OPEN) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + WORD_LIST_OPEN.len()..];
+        let Some(end) = after.find('}') else {
+            return Err(after.to_string());
+        };
+        let name = &after[..end];
+        out.push_str(words.get(name).ok_or_else(|| name.to_string())?);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// Replace entries with the same id in place, append the others.
@@ -937,6 +1010,22 @@ mod tests {
         let lazy = RuleSet::parse_with(text, false).unwrap();
         assert!(lazy.rules[0].fires_on("Frågan BORDLÄGGS."));
         assert!(!lazy.rules[0].fires_on("Frågan obordläggs."));
+    }
+
+    #[test]
+    fn word_lists_are_shared_by_the_patterns_that_name_them() {
+        let file = "[words]\nverbs = 'skickar|ringer'\n[[rule]]\nid = \"action.mine\"\nkind = \"action\"\nregex = '(?i)^\\p{Lu}\\p{Ll}+ (?:{@verbs})\\b'\nunless = ['(?i)\\binte (?:{@verbs})\\b']\nexamples = { hit = [\"Anna ringer kommunen.\"], miss = [\"Anna läser.\"] }\n";
+        let set = RuleSet::parse(file).expect("a file with a word list loads");
+        assert!(set.rules[0].regex.as_str().contains("(?:skickar|ringer)"));
+        assert!(set.rules[0].fires_on("Bo skickar fakturan."));
+        let missing = file.replace("{@verbs})\\b'\nunless", "{@verb})\\b'\nunless");
+        let err = RuleSet::parse(&missing).expect_err("an unknown list is an error");
+        assert!(err.to_string().contains("action.mine") && err.to_string().contains("{@verb}"));
+        let nested = file.replace("'skickar|ringer'", "'{@verbs}'");
+        assert!(RuleSet::parse(&nested).is_err());
+        // An extending file may add lists and replace the built-in ones.
+        let ext = "extends = \"default\"\n[words]\nmine = 'klubbades'\n[[rule]]\nid = \"decision.mine\"\nkind = \"decision\"\nregex = '(?i){@mine}'\n";
+        assert!(RuleSet::parse(ext).is_ok());
     }
 
     #[test]
