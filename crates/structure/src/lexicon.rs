@@ -380,17 +380,22 @@ pub const COMING_WORDS: &[&str] = &[
     "future",
 ];
 
-/// Endings of nouns naming a meeting, singular and plural, alone or closing
-/// a compound ("stormöte", "träffar", "sammanträden", "board meeting").
+/// Endings of nouns naming a meeting, singular, plural and definite, alone
+/// or closing a compound ("stormöte", "träffar", "sammanträden", "årsmötet",
+/// "board meeting").
 pub const MEETING_NOUN_ENDINGS: &[&str] = &[
     "möte",
     "möten",
+    "mötet",
     "sammanträde",
     "sammanträden",
+    "sammanträdet",
     "träff",
     "träffar",
+    "träffen",
     "stämma",
     "stämmor",
+    "stämman",
     "meeting",
     "meetings",
 ];

@@ -2767,20 +2767,8 @@ fn dates_in_a_list(
                 || w.chars()
                     .all(|c| c.is_ascii_digit() || c == '–' || c == '-')
         };
-        let meeting_word = |w: &String| {
-            [
-                "möte",
-                "möten",
-                "mötet",
-                "stämma",
-                "sammanträde",
-                "sammanträden",
-                "meeting",
-                "meetings",
-            ]
-            .iter()
-            .any(|m| w.ends_with(m))
-        };
+        let meeting_word =
+            |w: &String| lexicon::MEETING_NOUN_ENDINGS.iter().any(|m| w.ends_with(m));
         let ok = if i == 0 {
             words.len() <= 2 && words.iter().all(|w| meeting_word(w) || separator(w))
         } else {
