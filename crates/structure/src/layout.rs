@@ -272,8 +272,9 @@ pub(crate) fn first_sentence(t: &str) -> &str {
         if matches!(c, '.' | '!' | '?')
             && b.get(i + 1) == Some(&b' ')
             && t[i + 2..].chars().next().is_some_and(char::is_uppercase)
-            // "N.N." and "t.ex." are not ends of sentences.
-            && t[..i].chars().rev().take_while(|c| c.is_alphabetic()).count() > 2
+            // "N.N." and "t.ex." are not ends of sentences; "(… mars)." is.
+            && (t[..i].chars().rev().take_while(|c| c.is_alphabetic()).count() > 2
+                || t[..i].ends_with([')', '"', '”']))
         {
             return &t[..=i];
         }
@@ -1115,6 +1116,20 @@ pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize
             keep => keep,
         };
     }
+    // Numbered sentences that fill gaps in the walk's numbering ("2." and
+    // "4." items around a "3." the walk left as a long sentence) are items
+    // of the same list: the paragraphs' reading wins without a margin.
+    if let Some((w, ws)) = best
+        && proposals[w].scheme == Scheme::Numbered
+        && let Some(&(i, s)) = scored.iter().find(|&&(i, s)| {
+            proposals[i].scheme == Scheme::NumberedParagraphs
+                && s >= ws
+                && extends(&proposals[i], &proposals[w])
+                && continuity(&proposals[i]) > continuity(&proposals[w])
+        })
+    {
+        best = Some((i, s));
+    }
     // Headings are items: an outline of headings that holds every start of
     // a numbered winner and more headings besides ("*** micro:bits" under
     // "** § 6 Material", "## Åtgärder" after "## 5. Nästa möte") is the same
@@ -1737,5 +1752,39 @@ mod tests {
             "Mötet valde N.N. till ordförande."
         );
         assert_eq!(first_sentence("Inga frågor"), "Inga frågor");
+        assert_eq!(
+            first_sentence("Inför årsmötet (första delen av mars). Skall utskick göras."),
+            "Inför årsmötet (första delen av mars)."
+        );
+    }
+
+    #[test]
+    fn numbered_sentences_that_fill_the_walks_gaps_win_over_it() {
+        let long = "3. Gruppen försöker nu arbeta för en bättre sammanhållning mellan byarna i socknen. Ett möte ska hållas i augusti med alla byarnas representanter.";
+        let o = outline(
+            [
+                "1. Föregående protokoll godkändes.",
+                "2. Dagordningen godkändes.",
+                long,
+                "4. Inköp av skrivare.",
+                "5. Nästa möte.",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| line(i as u32, t, Role::Body, None))
+            .collect(),
+        );
+        // The walk leaves the long "3." as a sentence of item 2.
+        let walk = numbered_walk(
+            o.lines
+                .iter()
+                .filter(|l| !l.text.starts_with("3."))
+                .map(|l| start_at(l, 0, &l.text)),
+        );
+        let mut proposals = vec![walk];
+        proposals.extend(propose(&o));
+        let (winner, choice) = choose(&o, &proposals);
+        assert_eq!(choice.scheme, Some(Scheme::NumberedParagraphs), "{choice}");
+        assert_eq!(winner.map(|i| proposals[i].starts.len()), Some(5));
     }
 }

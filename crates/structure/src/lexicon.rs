@@ -822,6 +822,14 @@ pub const TITLE_CUT_LABELS: &[&str] = &[
 /// "godkändes", "utlysts"): a numbered line with one reports what the meeting
 /// did, so it is a paragraph, not an agenda heading.
 pub const PAST_TENSE_ENDINGS: &[&str] = &["ades", "des", "tes", "ts", "lde", "dde", "gicks"];
+/// Finite verbs of being, becoming and having and the modal verbs: a
+/// numbered line with one of them states something ("Nästa möte blir den 7
+/// februari.", "Datum för årsmöte är satt till …"), so it is a sentence to
+/// read, not an agenda heading.
+pub const FINITE_STATE_VERBS: &[&str] = &[
+    "är", "var", "blir", "blev", "har", "hade", "ska", "skall", "kommer", "kan", "bör", "måste",
+    "behöver", "is", "was", "are", "were", "will", "has", "have",
+];
 /// Column labels of an attendance table (närvarolista) that a text export
 /// flattened to one cell per line: "Plats", "Ledamot", "Ersättare", "Parti",
 /// "Ankom", "Utgick".

@@ -846,7 +846,8 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     // nästkommande möte, boka också.").
     let reports = t.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        w.chars().count() > 3 && lexicon::PAST_TENSE_ENDINGS.iter().any(|e| w.ends_with(e))
+        (w.chars().count() > 3 && lexicon::PAST_TENSE_ENDINGS.iter().any(|e| w.ends_with(e)))
+            || lexicon::FINITE_STATE_VERBS.contains(&w.as_str())
     });
     if t.ends_with(['.', '!']) && t.split_whitespace().count() >= 4 && reports {
         return Some((layout::first_sentence(t).to_string(), t.to_string()));

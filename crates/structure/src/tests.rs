@@ -1453,6 +1453,25 @@ fn a_short_first_line_broken_off_inside_a_paragraph_heads_it() {
 }
 
 #[test]
+fn a_numbered_sentence_stating_what_is_or_will_be_stays_the_items_text() {
+    // "10. Nästa möte blir den 7 februari.": a statement, read by the rules
+    // and the coming-meeting finder, not a heading with a full stop.
+    let s = structure(
+        "Protokoll 2013-01-17\n\n1. Dagordningen godkändes.\n\n2. Nästa möte blir den 7 februari kl. 19.00 i biblioteket.\n",
+    );
+    assert_eq!(s.items.len(), 2);
+    assert_eq!(
+        s.items[1].title,
+        "Nästa möte blir den 7 februari kl. 19.00 i biblioteket"
+    );
+    assert_eq!(s.items[1].units.len(), 1);
+    assert_eq!(
+        s.next_meetings.first().map(|m| m.date.to_string()),
+        Some("2013-02-07".to_string())
+    );
+}
+
+#[test]
 fn a_numbered_sentence_reporting_what_was_done_stays_the_items_text() {
     let s = structure(
         "Protokoll årsmöte 2025-03-01\n\n1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Formalia\na) Mötet godkände dagordningen.\nb) Kallelsen godkändes.\n\n3. Planera nästa möte, boka också.\n",
