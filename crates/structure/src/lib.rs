@@ -2318,6 +2318,9 @@ impl Finder {
             meeting.document_type = Some("minutes".to_string());
         }
         meeting::fill_from_furniture(&mut meeting, doc);
+        if meeting.date.is_none() && meeting.document_date.is_none() {
+            meeting.date = meeting::date_of_first_line(doc).map(|d| d.to_string());
+        }
         // Minutes without a full header: look for what is missing in the
         // whole text (built only then).
         let no_date = meeting.date.is_none() && meeting.document_date.is_none();

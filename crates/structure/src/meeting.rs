@@ -1671,6 +1671,25 @@ fn running_header(line: &str) -> Option<(String, String)> {
     dept_ok.then(|| (head[..=org_end].join(" "), dept.join(" ")))
 }
 
+/// The date of the document's first line when it is short and holds a
+/// full date ("# Möte 2023-02-07", "Styrelsemöte 12 mars 2024"): minutes
+/// whose title a heading outline made an item have no header to give it.
+pub(crate) fn date_of_first_line(doc: &Document) -> Option<Date> {
+    let text = doc
+        .blocks
+        .iter()
+        .map(|b| b.plain_text())
+        .find(|t| !t.trim().is_empty())?;
+    let line = text.lines().find(|l| !l.trim().is_empty())?.trim();
+    if line.chars().count() > 80 {
+        return None;
+    }
+    find_dates(line, &DateContext::default())
+        .into_iter()
+        .find(|d| d.precision == crate::dates::Precision::Full)
+        .and_then(|d| d.date)
+}
+
 /// A warning for minutes whose meeting date was not found.
 pub(crate) fn warnings(m: &Meeting) -> Vec<minutes_model::Diagnostic> {
     if m.date.is_some() {

@@ -1717,3 +1717,29 @@ fn the_day_the_minutes_were_adjusted_is_not_the_meetings() {
     );
     assert_eq!(s.meeting.date, None);
 }
+
+#[test]
+fn a_dated_title_that_became_an_item_still_dates_the_meeting() {
+    // "# Möte 2023-02-07" over an outline of headings: the title is the
+    // first item, and the header before it is empty.
+    let heading = |t: &str| {
+        let mut p = Paragraph::new(Role::Heading(1));
+        p.push(t, Style::default(), None);
+        Block::paragraph(p, Span::default())
+    };
+    let doc = Document {
+        source: Default::default(),
+        blocks: vec![
+            heading("Möte 2023-02-07"),
+            heading("Plats"),
+            body_block("Styrelserummet", Span::default()),
+            heading("Rapporter"),
+            body_block("Inga rapporter", Span::default()),
+        ],
+        furniture: Vec::new(),
+        notes: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let s = find(&doc);
+    assert_eq!(s.meeting.date.as_deref(), Some("2023-02-07"));
+}
