@@ -199,6 +199,27 @@ pub const ATTENDANCE_SENTENCE_LEADS: &[&str] = &[
     "deltagare var",
 ];
 
+/// The role words under or over a signature at the end of minutes, as
+/// written (lower case, without a colon) → the role.
+pub const SIGNATURE_ROLES: &[(&str, &str)] = &[
+    ("ordförande", "ordförande"),
+    ("mötesordförande", "ordförande"),
+    ("stämmoordförande", "ordförande"),
+    ("ordf.", "ordförande"),
+    ("sekreterare", "sekreterare"),
+    ("mötessekreterare", "sekreterare"),
+    ("protokollförare", "sekreterare"),
+    ("vid protokollet", "sekreterare"),
+    ("justerare", "justerare"),
+    ("justeras", "justerare"),
+    ("justeras av", "justerare"),
+    ("justeringsman", "justerare"),
+    ("justeringsperson", "justerare"),
+    ("protokolljusterare", "justerare"),
+    ("chair", "ordförande"),
+    ("secretary", "sekreterare"),
+];
+
 /// Roles a person can have in the meeting, as written → normalised. Longer
 /// forms first, so "vice ordförande" wins over "ordförande".
 pub const ROLES: &[(&str, &str)] = &[

@@ -1141,6 +1141,9 @@ pub(crate) fn complete(
             }
         }
     }
+    if let Some(last) = items.last() {
+        ps.extend(signatures(&tail_lines(doc, last.span.block, 24)));
+    }
     // "Kallade: Jonna Lilja, …" and "Närvarande: Jonna, …": a first name
     // is the one listed person who has it.
     let mut ps = first_names_to_full(merge_duplicates(ps));
@@ -1155,6 +1158,137 @@ pub(crate) fn complete(
     }
     apply_elections(&mut ps, items);
     ps
+}
+
+/// The last lines of the document's body from block `from` on (the last
+/// item's), where its signatures stand.
+fn tail_lines(doc: &Document, from: usize, n: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for b in doc.blocks.get(from..).unwrap_or_default().iter().rev() {
+        let text = b.plain_text();
+        let mut lines: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && l.chars().any(char::is_alphabetic))
+            .map(str::to_string)
+            .collect();
+        lines.append(&mut out);
+        out = lines;
+        if out.len() >= n {
+            break;
+        }
+    }
+    let skip = out.len().saturating_sub(n);
+    out.split_off(skip)
+}
+
+/// The roles of a line of signature role words, side by side or alone
+/// ("Ordförande      Sekreterare", "Ordförande Sekreterare", "Justerare:").
+fn signature_roles(line: &str) -> Option<Vec<&'static str>> {
+    let role = |c: &str| {
+        let c = c.trim().trim_end_matches(':').trim().to_lowercase();
+        lexicon::SIGNATURE_ROLES
+            .iter()
+            .find(|(w, _)| *w == c)
+            .map(|(_, r)| *r)
+    };
+    let spaced = line.replace('\t', "  ");
+    let cells: Vec<&str> = SPACE_GAP
+        .split(&spaced)
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if let Some(roles) = cells.iter().map(|c| role(c)).collect::<Option<Vec<_>>>() {
+        return Some(roles);
+    }
+    // "Ordförande Sekreterare": single words, each a role.
+    line.split_whitespace()
+        .map(role)
+        .collect::<Option<Vec<_>>>()
+        .filter(|r| r.len() >= 2)
+}
+
+/// `n` names side by side on a line ("Kurth Wikström      Elisabeth
+/// Wikström", or "Bengt Ljungberg Roger Nilsson": first and last names in
+/// pairs), or None.
+fn names_side_by_side(line: &str, n: usize) -> Option<Vec<String>> {
+    let cells: Vec<String> = SPACE_GAP
+        .split(&line.replace('\t', "  "))
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if cells.len() == n && cells.iter().all(|c| is_name(c)) {
+        return Some(cells);
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if n >= 2 && cells.len() == 1 && words.len() == 2 * n {
+        let names: Vec<String> = words.chunks(2).map(|w| w.join(" ")).collect();
+        if names.iter().all(|c| is_name(c)) {
+            return Some(names);
+        }
+    }
+    None
+}
+
+/// The people who sign the minutes, with the roles written over or under
+/// their names at the end ("Ordförande      Sekreterare" over "Kurth
+/// Wikström      Elisabeth Wikström"; "Lisa Bengtsson" over "Justerare").
+/// Whether roles stand over or under the names is read once for the block,
+/// from its first role line.
+pub(crate) fn signatures(lines: &[String]) -> Vec<Participant> {
+    let roles: Vec<(usize, Vec<&'static str>)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| signature_roles(l).map(|r| (i, r)))
+        .collect();
+    let Some((first, first_roles)) = roles.first() else {
+        return Vec::new();
+    };
+    let names_at = |i: Option<usize>, n: usize| {
+        i.and_then(|i| lines.get(i))
+            .filter(|l| signature_roles(l).is_none())
+            .and_then(|l| names_side_by_side(l, n))
+    };
+    let n = first_roles.len();
+    let below = names_at(Some(first + 1), n).is_some();
+    let above = names_at(first.checked_sub(1), n).is_some();
+    let names_above = match (above, below) {
+        (true, false) => true,
+        (false, true) => false,
+        // "Anna Berg / Ordförande / Bo Ek / Sekreterare": a block that ends
+        // with a role has its names over the roles.
+        (true, true) => roles.last().is_some_and(|(i, _)| *i + 1 == lines.len()),
+        (false, false) => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (i, rs) in &roles {
+        let at = if names_above {
+            i.checked_sub(1)
+        } else {
+            Some(i + 1)
+        };
+        let Some(names) = names_at(at, rs.len()) else {
+            continue;
+        };
+        for (name, role) in names.into_iter().zip(rs) {
+            out.push(Participant {
+                name,
+                role: Some(role.to_string()),
+                title: None,
+                affiliation: None,
+                group: if *role == "sekreterare" {
+                    "secretary"
+                } else {
+                    "member"
+                }
+                .into(),
+                attendance: "present".into(),
+                remote: false,
+                note: None,
+            });
+        }
+    }
+    out
 }
 
 static ITEM_GUESTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -2244,6 +2378,47 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signatures_pair_roles_with_the_names_over_or_under_them() {
+        let lines = |t: &[&str]| t.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+        let got = |ps: Vec<Participant>| {
+            ps.into_iter()
+                .map(|p| (p.name, p.role.unwrap_or_default()))
+                .collect::<Vec<_>>()
+        };
+        // Roles over names, in columns.
+        let over = lines(&[
+            "7. Övrigt: Nästa möte blir den 1 september.",
+            "Ordförande                      Sekreterare",
+            "Kurth Wikström                  Elisabeth Wikström",
+        ]);
+        assert_eq!(
+            got(signatures(&over)),
+            [
+                ("Kurth Wikström".to_string(), "ordförande".to_string()),
+                ("Elisabeth Wikström".to_string(), "sekreterare".to_string())
+            ]
+        );
+        // Names over roles, run together with single spaces.
+        let under = lines(&[
+            "Ordföranden tackar och avslutar mötet.",
+            "Bengt Ljungberg Roger Nilsson",
+            "Ordförande Sekreterare",
+            "Lisa Bengtsson",
+            "Justerare",
+        ]);
+        assert_eq!(
+            got(signatures(&under)),
+            [
+                ("Bengt Ljungberg".to_string(), "ordförande".to_string()),
+                ("Roger Nilsson".to_string(), "sekreterare".to_string()),
+                ("Lisa Bengtsson".to_string(), "justerare".to_string())
+            ]
+        );
+        // A role word in a sentence signs nothing.
+        assert!(signatures(&lines(&["Ordförande tackar alla.", "Anna Berg"])).is_empty());
+    }
 
     #[test]
     fn the_organisation_label_is_at_most_61_characters_as_before() {
