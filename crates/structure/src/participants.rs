@@ -467,7 +467,10 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         let rest = lower.strip_prefix(h.text)?.strip_prefix(' ')?;
         let value = t.get(t.len() - rest.len()..)?;
         let head = value.split([',', '(']).next().unwrap_or("").trim();
-        (h.text.contains(' ') && is_name(head)).then_some((i, value))
+        // One word joined to a name by one space ("Närvarande Klas Jacobson
+        // KJ") heads a list when the line holds no more than the name.
+        let lone_name = value.chars().count() <= 40 && is_name(without_own_initials(value));
+        (is_name(head) && (h.text.contains(' ') || lone_name)).then_some((i, value))
     }) {
         return Some((i, rest.trim().to_string()));
     }
@@ -2193,6 +2196,24 @@ fn names_a_substitute(part: &str) -> bool {
         .is_some_and(|(name, desc)| is_name(&name) && substitution(&desc).is_some())
 }
 
+/// "Klas Jacobson KJ", "Sven-Åke Thorsén SÅT": a name followed by its own
+/// initials (the ones the minutes use for the person) is the name.
+fn without_own_initials(line: &str) -> &str {
+    let Some((head, last)) = line.trim_end().rsplit_once(' ') else {
+        return line;
+    };
+    let is_caps = (2..=4).contains(&last.chars().count()) && last.chars().all(char::is_uppercase);
+    let initials: String = head
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .collect();
+    if is_caps && initials == last && is_name(head) {
+        head.trim_end()
+    } else {
+        line
+    }
+}
+
 fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Participant> {
     // "Dr. Helen Moore": the honorific is no part of the name.
     let line = line.trim();
@@ -2204,6 +2225,7 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
                 .map(str::trim_start)
         })
         .unwrap_or(line);
+    let line = without_own_initials(line);
     let (name, desc) = split_name(line)?;
     // A substitute: the member they replace is a note, not their title or
     // affiliation; the person keeps the heading's group (a serving
@@ -2378,6 +2400,19 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_keeps_its_own_initials_out_and_a_lone_heading_word_leads_it() {
+        assert_eq!(without_own_initials("Klas Jacobson KJ"), "Klas Jacobson");
+        assert_eq!(
+            without_own_initials("Sven-Åke Thorsén SÅT"),
+            "Sven-Åke Thorsén"
+        );
+        assert_eq!(without_own_initials("Klas Jacobson IT"), "Klas Jacobson IT");
+        let (_, rest) = attendance_heading("Närvarande Klas Jacobson KJ").expect("heading");
+        assert_eq!(rest, "Klas Jacobson KJ");
+        assert!(attendance_heading("Närvarande Anna Berg meddelade att hon flyttar").is_none());
+    }
 
     #[test]
     fn signatures_pair_roles_with_the_names_over_or_under_them() {
