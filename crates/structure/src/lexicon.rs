@@ -199,6 +199,17 @@ pub const ATTENDANCE_SENTENCE_LEADS: &[&str] = &[
     "deltagare var",
 ];
 
+/// A word alone on the line after a name in an attendance list, from a
+/// presence column a text export flattened ("Gun Grysell" / "Ja"), lower
+/// case → the attendance.
+pub const PRESENCE_MARKS: &[(&str, &str)] = &[
+    ("ja", "present"),
+    ("nej", "absent"),
+    ("yes", "present"),
+    ("no", "absent"),
+    ("x", "present"),
+];
+
 /// The role words under or over a signature at the end of minutes, as
 /// written (lower case, without a colon) → the role.
 pub const SIGNATURE_ROLES: &[(&str, &str)] = &[
@@ -206,6 +217,7 @@ pub const SIGNATURE_ROLES: &[(&str, &str)] = &[
     ("mötesordförande", "ordförande"),
     ("stämmoordförande", "ordförande"),
     ("ordf.", "ordförande"),
+    ("ordf", "ordförande"),
     ("sekreterare", "sekreterare"),
     ("mötessekreterare", "sekreterare"),
     ("protokollförare", "sekreterare"),

@@ -112,6 +112,16 @@ pub(crate) fn surname_first(
 pub(crate) fn post_line(last: &mut Participant, text: &str, heading: &AttendanceHeading) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();
+    // "Gun Grysell" / "Ja": the presence column of a flattened table.
+    if let Some((_, attendance)) = lexicon::PRESENCE_MARKS
+        .iter()
+        .find(|(w, _)| t.eq_ignore_ascii_case(w))
+    {
+        if matches!(last.attendance.as_str(), "present" | "called") {
+            last.attendance = attendance.to_string();
+        }
+        return true;
+    }
     // "Marie Olsson" / "Östersunds kommun": a flattened table gives each
     // person's organisation on the line after.
     if last.affiliation.is_none()
@@ -469,7 +479,10 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         let head = value.split([',', '(']).next().unwrap_or("").trim();
         // One word joined to a name by one space ("Närvarande Klas Jacobson
         // KJ") heads a list when the line holds no more than the name.
-        let lone_name = value.chars().count() <= 40 && is_name(without_own_initials(value));
+        let lone_name = value.chars().count() <= 40
+            && !value.starts_with(' ')
+            && !value.contains("  ")
+            && is_name(without_own_initials(value));
         (is_name(head) && (h.text.contains(' ') || lone_name)).then_some((i, value))
     }) {
         return Some((i, rest.trim().to_string()));
@@ -1145,7 +1158,7 @@ pub(crate) fn complete(
         }
     }
     if let Some(last) = items.last() {
-        ps.extend(signatures(&tail_lines(doc, last.span.block, 24)));
+        apply_signatures(&mut ps, signatures(&tail_lines(doc, last.span.block, 24)));
     }
     // "Kallade: Jonna Lilja, …" and "Närvarande: Jonna, …": a first name
     // is the one listed person who has it.
@@ -1188,13 +1201,7 @@ fn tail_lines(doc: &Document, from: usize, n: usize) -> Vec<String> {
 /// The roles of a line of signature role words, side by side or alone
 /// ("Ordförande      Sekreterare", "Ordförande Sekreterare", "Justerare:").
 fn signature_roles(line: &str) -> Option<Vec<&'static str>> {
-    let role = |c: &str| {
-        let c = c.trim().trim_end_matches(':').trim().to_lowercase();
-        lexicon::SIGNATURE_ROLES
-            .iter()
-            .find(|(w, _)| *w == c)
-            .map(|(_, r)| *r)
-    };
+    let role = signature_role;
     let spaced = line.replace('\t', "  ");
     let cells: Vec<&str> = SPACE_GAP
         .split(&spaced)
@@ -1244,54 +1251,153 @@ pub(crate) fn signatures(lines: &[String]) -> Vec<Participant> {
         .enumerate()
         .filter_map(|(i, l)| signature_roles(l).map(|r| (i, r)))
         .collect();
-    let Some((first, first_roles)) = roles.first() else {
-        return Vec::new();
-    };
     let names_at = |i: Option<usize>, n: usize| {
         i.and_then(|i| lines.get(i))
             .filter(|l| signature_roles(l).is_none())
             .and_then(|l| names_side_by_side(l, n))
     };
-    let n = first_roles.len();
-    let below = names_at(Some(first + 1), n).is_some();
-    let above = names_at(first.checked_sub(1), n).is_some();
-    let names_above = match (above, below) {
-        (true, false) => true,
-        (false, true) => false,
-        // "Anna Berg / Ordförande / Bo Ek / Sekreterare": a block that ends
-        // with a role has its names over the roles.
-        (true, true) => roles.last().is_some_and(|(i, _)| *i + 1 == lines.len()),
-        (false, false) => return Vec::new(),
+    let mut signers: Vec<(String, &'static str)> =
+        lines.iter().flat_map(|l| signed_cells(l)).collect();
+    // "Ordförande / Justerare / Carola Lindekrans / Margareta Sundqvist":
+    // a run of single roles, then as many names in the same order.
+    let mut run = 0;
+    while run < roles.len() {
+        let start = roles[run].0;
+        let mut end = run;
+        while end + 1 < roles.len()
+            && roles[end + 1].0 == roles[end].0 + 1
+            && roles[end + 1].1.len() == 1
+            && roles[run].1.len() == 1
+        {
+            end += 1;
+        }
+        let k = end - run + 1;
+        if k >= 2 {
+            let names: Option<Vec<String>> = (0..k)
+                .map(|j| names_at(Some(start + k + j), 1).and_then(|mut v| v.pop()))
+                .collect();
+            if let Some(names) = names {
+                for (name, (_, r)) in names.into_iter().zip(&roles[run..=end]) {
+                    signers.push((name, r[0]));
+                }
+                return to_signers(signers);
+            }
+        }
+        run = end + 1;
+    }
+    // Whether names stand over or under their roles, read from the first
+    // role line that has names on one side only.
+    let mut names_above = None;
+    for (i, rs) in &roles {
+        let n = rs.len();
+        let below = names_at(Some(i + 1), n).is_some();
+        let above = names_at(i.checked_sub(1), n).is_some();
+        names_above = match (above, below) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            // "Anna Berg / Ordförande / Bo Ek / Sekreterare": a block that
+            // ends with a role has its names over the roles.
+            (true, true) => Some(roles.last().is_some_and(|(j, _)| *j + 1 == lines.len())),
+            (false, false) => continue,
+        };
+        break;
+    }
+    let Some(names_above) = names_above else {
+        return to_signers(signers);
     };
-    let mut out = Vec::new();
     for (i, rs) in &roles {
         let at = if names_above {
             i.checked_sub(1)
         } else {
             Some(i + 1)
         };
-        let Some(names) = names_at(at, rs.len()) else {
-            continue;
-        };
-        for (name, role) in names.into_iter().zip(rs) {
-            out.push(Participant {
-                name,
-                role: Some(role.to_string()),
-                title: None,
-                affiliation: None,
-                group: if *role == "sekreterare" {
-                    "secretary"
-                } else {
-                    "member"
-                }
-                .into(),
-                attendance: "present".into(),
-                remote: false,
-                note: None,
-            });
+        if let Some(names) = names_at(at, rs.len()) {
+            signers.extend(names.into_iter().zip(rs.iter().copied()));
         }
     }
-    out
+    to_signers(signers)
+}
+
+/// The role of a signature role phrase ("Ordförande", "justerare:").
+fn signature_role(t: &str) -> Option<&'static str> {
+    let t = t.trim().trim_end_matches(':').trim().to_lowercase();
+    lexicon::SIGNATURE_ROLES
+        .iter()
+        .find(|(w, _)| *w == t)
+        .map(|(_, r)| *r)
+}
+
+/// Names written with their signature role on a signature line, alone or
+/// side by side: "Marianne Johansson, ordförande      Lena Frisell,
+/// sekreterare", "Ordförande Göran Ström".
+fn signed_cells(line: &str) -> Vec<(String, &'static str)> {
+    let spaced = line.replace('\t', "  ");
+    SPACE_GAP
+        .split(&spaced)
+        .map(str::trim)
+        .filter_map(|c| {
+            if let Some((name, role)) = c.rsplit_once(',')
+                && let Some(r) = signature_role(role)
+                && is_name(name.trim())
+            {
+                return Some((name.trim().to_string(), r));
+            }
+            let (first, rest) = c.split_once(' ')?;
+            let r = signature_role(first)?;
+            is_name(rest.trim()).then(|| (rest.trim().to_string(), r))
+        })
+        .collect()
+}
+
+fn to_signers(signers: Vec<(String, &'static str)>) -> Vec<Participant> {
+    signers
+        .into_iter()
+        .map(|(name, role)| Participant {
+            name,
+            role: Some(role.to_string()),
+            title: None,
+            affiliation: None,
+            group: if role == "sekreterare" {
+                "secretary"
+            } else {
+                "member"
+            }
+            .into(),
+            attendance: "present".into(),
+            remote: false,
+            note: None,
+        })
+        .collect()
+}
+
+/// Signers take the role their signature gives them over one an
+/// attendance heading gave ("Vid protokollet" over both names of a
+/// signature line), not over a post ("vice ordförande") nor the chair's
+/// over "Justeras"; the others are added.
+fn apply_signatures(ps: &mut Vec<Participant>, signers: Vec<Participant>) {
+    for s in signers {
+        let key = person_key(&s.name);
+        match ps.iter_mut().find(|p| person_key(&p.name) == key) {
+            // A post of its own ("vice ordförande") stays; a signature
+            // role replaces another signature role or none, except that
+            // the chair who signs "Justeras" stays the chair.
+            Some(p)
+                if p.role.as_deref().is_none_or(|r| {
+                    lexicon::SIGNATURE_ROLES.iter().any(|(_, role)| *role == r)
+                        && !(r == "ordförande" && s.role.as_deref() == Some("justerare"))
+                }) =>
+            {
+                p.role = s.role;
+                if p.role.as_deref() == Some("sekreterare") {
+                    p.group = "secretary".into();
+                } else if p.group == "secretary" {
+                    p.group = "member".into();
+                }
+            }
+            Some(_) => {}
+            None => ps.push(s),
+        }
+    }
 }
 
 static ITEM_GUESTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -2415,6 +2521,45 @@ mod tests {
     }
 
     #[test]
+    fn a_chair_who_signs_as_justerare_stays_the_chair_and_a_post_stays() {
+        let p = |name: &str, role: Option<&str>| Participant {
+            name: name.into(),
+            role: role.map(str::to_string),
+            title: None,
+            affiliation: None,
+            group: "member".into(),
+            attendance: "present".into(),
+            remote: false,
+            note: None,
+        };
+        let mut ps = vec![
+            p("Anna Berg", Some("ordförande")),
+            p("Bo Ek", Some("sekreterare")),
+            p("Cilla Ny", Some("vice ordförande")),
+        ];
+        let signers = vec![
+            p("Anna Berg", Some("justerare")),
+            p("Bo Ek", Some("justerare")),
+            p("Cilla Ny", Some("justerare")),
+            p("Dan Ås", Some("sekreterare")),
+        ];
+        apply_signatures(&mut ps, signers);
+        let roles: Vec<_> = ps.iter().map(|p| p.role.as_deref().unwrap_or("")).collect();
+        assert_eq!(
+            roles,
+            ["ordförande", "justerare", "vice ordförande", "sekreterare"]
+        );
+    }
+
+    #[test]
+    fn a_presence_mark_on_the_line_after_a_name_is_its_attendance() {
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        let mut p = person("Anne-Charlotte Svensson", h, false).expect("a person");
+        assert!(post_line(&mut p, "Nej", h));
+        assert_eq!(p.attendance, "absent");
+    }
+
+    #[test]
     fn signatures_pair_roles_with_the_names_over_or_under_them() {
         let lines = |t: &[&str]| t.iter().map(|l| l.to_string()).collect::<Vec<_>>();
         let got = |ps: Vec<Participant>| {
@@ -2449,6 +2594,34 @@ mod tests {
                 ("Bengt Ljungberg".to_string(), "ordförande".to_string()),
                 ("Roger Nilsson".to_string(), "sekreterare".to_string()),
                 ("Lisa Bengtsson".to_string(), "justerare".to_string())
+            ]
+        );
+        // A run of roles, then the names in the same order.
+        let run = lines(&[
+            "Ordföranden avslutar mötet",
+            "Ordförande",
+            "Justerare",
+            "Carola Lindekrans",
+            "Krister Esping",
+        ]);
+        assert_eq!(
+            got(signatures(&run)),
+            [
+                ("Carola Lindekrans".to_string(), "ordförande".to_string()),
+                ("Krister Esping".to_string(), "justerare".to_string())
+            ]
+        );
+        // Names with their roles, side by side.
+        let signed = lines(&[
+            "Marianne Johansson, ordförande          Lena Frisell, sekreterare",
+            "Vid tangentbordet          Ordförande Göran Ström",
+        ]);
+        assert_eq!(
+            got(signatures(&signed)),
+            [
+                ("Marianne Johansson".to_string(), "ordförande".to_string()),
+                ("Lena Frisell".to_string(), "sekreterare".to_string()),
+                ("Göran Ström".to_string(), "ordförande".to_string())
             ]
         );
         // A role word in a sentence signs nothing.
