@@ -382,7 +382,8 @@ static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static PARAGRAPH_SIGN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:§§\s*(\d{1,4})\s*[-–]\s*(\d{1,4})|§\s*(\d{1,4})|(\d{1,4})\s*§)(?:\s+|$|[.:])")
+    // "§ 1/ Mötet öppnas": a slash may close the number as a dot does.
+    Regex::new(r"^(?:§§\s*(\d{1,4})\s*[-–]\s*(\d{1,4})|§\s*(\d{1,4})|(\d{1,4})\s*§)(?:\s+|$|[.:/])")
         .expect("valid regex")
 });
 static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -409,9 +410,9 @@ static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static LETTER: LazyLock<Regex> =
-    // "b) Val av revisorer", "B) Fasadrenovering", "c. Motioner"; not "A."
-    // (an initial).
-    LazyLock::new(|| Regex::new(r"^(?:([a-zA-Z])\)|([a-z])\.)\s+").expect("valid regex"));
+    // "b) Val av revisorer", "B) Fasadrenovering", "c. Motioner", "d.)
+    // Informationstavla"; not "A." (an initial).
+    LazyLock::new(|| Regex::new(r"^(?:([a-zA-Z])\.?\)|([a-z])\.)\s+").expect("valid regex"));
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*")
         .expect("valid regex")

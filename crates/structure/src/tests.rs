@@ -60,6 +60,19 @@ fn numbers_parse_with_times_and_letters() {
     assert!(parse_number("Enligt § 5 i stadgarna ska mötet").is_none());
     assert!(parse_number("AU 15 Budget").is_none());
     assert!(parse_number("a) Aktuellt").unwrap().letter.is_some());
+    let n = parse_number("d.) Informationstavla").unwrap();
+    assert_eq!(
+        (n.letter, "d.) Informationstavla"[n.rest..].trim()),
+        (Some('d'), "Informationstavla")
+    );
+    let n = parse_number("§ 2/ Till justerare valdes Henry").unwrap();
+    assert_eq!(
+        (
+            n.number.as_str(),
+            "§ 2/ Till justerare valdes Henry"[n.rest..].trim()
+        ),
+        ("2", "Till justerare valdes Henry")
+    );
 }
 
 #[test]
