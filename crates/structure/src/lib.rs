@@ -869,6 +869,38 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     None
 }
 
+/// A numbered line (from `skip` on) read as a paragraph without a heading:
+/// the title it gives, when not the whole line, and the text the item
+/// keeps. None for a heading.
+fn headless_reading(p: &Paragraph, skip: usize) -> Option<(Option<String>, String)> {
+    if p.role != Role::Body || is_bold(p) {
+        return None;
+    }
+    let whole = p.text();
+    let t = whole.get(skip..).unwrap_or_default();
+    if let Some((head, text)) = headless_paragraph(t) {
+        // "7. Verksamhetsberättelsen gicks igenom och lades till
+        // handlingarna." / "5. Ekonomi: Kassören redovisade …": a numbered
+        // paragraph without a heading. Its title is its first sentence (or
+        // the words before the colon), and what it says stays the item's
+        // text, where the rules read it.
+        return Some((Some(clean_title(&head)), text));
+    }
+    let t = t.trim();
+    if t.ends_with('.') && t.split_whitespace().count() >= 2 && opens_with_definite_subject(t) {
+        // "a) Mötet godkände dagordningen.": a short sentence is the title
+        // and stays the item's text.
+        return Some((None, t.to_string()));
+    }
+    if t.ends_with(['.', '!']) && layout::first_sentence(t).len() < t.len() {
+        // "7.1 Motion from Kim Bäcklund to move the forum. After discussion
+        // the meeting decided to reject the motion.": a headless point of
+        // several sentences; its title is the first.
+        return Some((Some(clean_title(layout::first_sentence(t))), t.to_string()));
+    }
+    None
+}
+
 /// The text from the § on, when `t` opens with a body's abbreviation of
 /// two to six letters, at least two of them capitals ("AU", "KSAU",
 /// "BUN"), before it: a word ("Enligt § 5") is no abbreviation.
@@ -1352,6 +1384,17 @@ impl Finder {
                     let (title, rest, atts) = split_title(p, 0);
                     item.title = title;
                     item.add_heading_rest(&rest, atts, bi, span);
+                    // "6." / "Nästa möte: Mötet är bestämt till den 13
+                    // januari": the title line read as a numbered one is.
+                    if rest.is_empty()
+                        && let Some((head, said)) = headless_reading(p, 0)
+                    {
+                        if let Some(head) = head {
+                            item.title = head;
+                        }
+                        item.units
+                            .push(unit(&said, UnitKind::Paragraph, false, bi, span));
+                    }
                     self.title_pending = false;
                     self.title_tail = rest.is_empty().then(|| {
                         (
@@ -1565,35 +1608,13 @@ impl Finder {
         } else if CASE_NUMBER.is_match(&title) {
             rest = format!("{title} {rest}").trim().to_string();
             title = String::new();
-        } else if rest.is_empty() && p.role == Role::Body && !is_bold(p) {
-            let whole = p.text();
-            let t = whole.get(skip..).unwrap_or_default();
-            if let Some((head, text)) = headless_paragraph(t) {
-                // "7. Verksamhetsberättelsen gicks igenom och lades till
-                // handlingarna." / "5. Ekonomi: Kassören redovisade …": a
-                // numbered paragraph without a heading. Its title is its
-                // first sentence (or the words before the colon), and what
-                // it says stays the item's text, where the rules read it.
-                said = text;
-                title = clean_title(&head);
-            } else {
-                let t = t.trim();
-                if t.ends_with('.')
-                    && t.split_whitespace().count() >= 2
-                    && opens_with_definite_subject(t)
-                {
-                    // "a) Mötet godkände dagordningen.": a short sentence is
-                    // the title and stays the item's text.
-                    said = t.to_string();
-                } else if t.ends_with(['.', '!']) && layout::first_sentence(t).len() < t.len() {
-                    // "7.1 Motion from Kim Bäcklund to move the forum. After
-                    // discussion the meeting decided to reject the motion.":
-                    // a headless point of several sentences; its title is
-                    // the first.
-                    title = clean_title(layout::first_sentence(t));
-                    said = t.to_string();
-                }
+        } else if rest.is_empty()
+            && let Some((head, text)) = headless_reading(p, skip)
+        {
+            if let Some(head) = head {
+                title = head;
             }
+            said = text;
         }
         self.start_item(number, parent, time, title, bi, span);
         self.title_pending = self.items.last().is_some_and(|i| i.title.is_empty());
