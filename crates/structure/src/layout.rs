@@ -272,9 +272,10 @@ pub(crate) fn first_sentence(t: &str) -> &str {
         if matches!(c, '.' | '!' | '?')
             && b.get(i + 1) == Some(&b' ')
             && t[i + 2..].chars().next().is_some_and(char::is_uppercase)
-            // "N.N." and "t.ex." are not ends of sentences; "(… mars)." is.
+            // "N.N." and "t.ex." are not ends of sentences; "(… mars)." and
+            // "son!!!" are.
             && (t[..i].chars().rev().take_while(|c| c.is_alphabetic()).count() > 2
-                || t[..i].ends_with([')', '"', '”']))
+                || t[..i].ends_with([')', '"', '”', '!', '?']))
         {
             return &t[..=i];
         }
@@ -1755,6 +1756,10 @@ mod tests {
         assert_eq!(
             first_sentence("Inför årsmötet (första delen av mars). Skall utskick göras."),
             "Inför årsmötet (första delen av mars)."
+        );
+        assert_eq!(
+            first_sentence("Vi gratulerar Marie till sonen!!! Britt ordnar en present."),
+            "Vi gratulerar Marie till sonen!!!"
         );
     }
 

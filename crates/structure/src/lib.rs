@@ -1550,7 +1550,21 @@ impl Finder {
         // inside a decision are its content, not sub-items.
         // A sub-point with a head of its own ("b) Kassör: Ella meddelar att
         // …") is one, however long.
+        // A letter that follows sub-points already taken as items ("a.)
+        // Utbilda domare", "b.) Informationstavla", "c.) Plats för …") is
+        // one of them, however long.
+        // (Not a list of statements whose first were short: "a) Staden
+        // tecknar avtal." / "b) … ;" are a decision's content.)
+        let continues_sub_points = n
+            .letter
+            .zip(self.last_letter)
+            .is_some_and(|(l, prev)| l as u32 == prev as u32 + 1)
+            && self.items.last().is_some_and(|i| {
+                i.parent.is_some() && !i.title.trim_end().ends_with(['.', ';', ':'])
+            })
+            && !rest.trim_end().ends_with(';');
         if n.letter.is_some()
+            && !continues_sub_points
             && (rest.chars().count() > 80
                 || rest.ends_with(['.', ';']) && rest.split_whitespace().count() > 8)
             && !(rest.chars().count() <= 600 && short_headed(rest))

@@ -1756,3 +1756,12 @@ fn a_dated_title_that_became_an_item_still_dates_the_meeting() {
     let s = find(&doc);
     assert_eq!(s.meeting.date.as_deref(), Some("2023-02-07"));
 }
+
+#[test]
+fn a_long_lettered_point_after_titled_sub_points_is_one_of_them() {
+    let s = structure(
+        "Protokoll 2013-05-16\n\n1. Mötets öppnande\n\n2. Övriga frågor\n\na.) Utbilda ny domare\nHesse kollar reglerna.\n\nb.) Informationstavla\nMicke kollar upp det.\n\nc.) Plats för klubbskärmar finns i friggeboden om 15 m2 som ska byggas där huset placeras, meddelade Lars.\n\nd.) Styrelsen beslutade att be förbundet sköta det löpande arbetet med förnyelser.\n",
+    );
+    let numbers: Vec<_> = s.items.iter().filter_map(|i| i.number.clone()).collect();
+    assert_eq!(numbers, ["1", "2", "2a", "2b", "2c", "2d"]);
+}
