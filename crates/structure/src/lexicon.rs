@@ -855,6 +855,10 @@ pub const TITLE_CUT_LABELS: &[&str] = &[
 /// "godkändes", "utlysts"): a numbered line with one reports what the meeting
 /// did, so it is a paragraph, not an agenda heading.
 pub const PAST_TENSE_ENDINGS: &[&str] = &["ades", "des", "tes", "ts", "lde", "dde", "gicks"];
+/// Endings of the passive past ("valdes", "godkändes", "fastställdes",
+/// "beslutades"): a numbered line with one reports a decision even without
+/// its full stop.
+pub const PASSIVE_PAST_ENDINGS: &[&str] = &["ades", "des", "tes"];
 /// Finite verbs of being, becoming and having and the modal verbs: a
 /// numbered line with one of them states something ("Nästa möte blir den 7
 /// februari.", "Datum för årsmöte är satt till …"), so it is a sentence to

@@ -853,6 +853,19 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     if t.ends_with(['.', '!']) && t.split_whitespace().count() >= 4 && reports {
         return Some((layout::first_sentence(t).to_string(), t.to_string()));
     }
+    // "Till justerare valdes Henry", "Föredragningslistan kompletterades
+    // och godkändes": a report in the passive or past without its full stop.
+    let passive = t.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        w.chars().count() > 4 && lexicon::PASSIVE_PAST_ENDINGS.iter().any(|e| w.ends_with(e))
+    });
+    if passive
+        && !t.ends_with(['.', '!', '?', ':', ';'])
+        && (4..=12).contains(&t.split_whitespace().count())
+        && t.starts_with(char::is_uppercase)
+    {
+        return Some((t.to_string(), t.to_string()));
+    }
     // "5. Årsmötet. Årsmötet hålls den 27 februari. Sten beställer …",
     // "6. Nästa möte. Torsdagen den 20 mars kl. 10.00.": a short head closed
     // by a full stop, then the point's sentences.
