@@ -172,6 +172,11 @@ impl<'a> People<'a> {
     /// of the attendance list, in full, by initials or by first name?
     pub fn lists_all(&self, written: &str) -> bool {
         let parts = split_list(written);
+        // Minutes without an attendance list: a full name ("Lasse Nilsson
+        // reviderar prognosen") is someone of the meeting.
+        if self.participants.is_empty() {
+            return !parts.is_empty() && parts.iter().all(|p| full_name(p.trim()));
+        }
         !parts.is_empty()
             && parts.iter().all(|part| {
                 let part = part.trim();
@@ -513,6 +518,18 @@ pub fn month_reference(text: &str) -> Option<u32> {
     minutes_structure::dates::month_number(c.get(1)?.as_str())
 }
 
+/// A first and a last name, capitalised ("Lasse Nilsson", "Anna-Karin
+/// Berg"), at most three words.
+fn full_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -645,5 +662,14 @@ mod tests {
             "Dos frågar dem nästa gång han träffar dem."
         ));
         assert_eq!(month_reference("Uppföljning på SOR möte i mars."), Some(3));
+    }
+
+    #[test]
+    fn without_an_attendance_list_a_full_name_is_someone_of_the_meeting() {
+        let none = People::new(&[], None);
+        assert!(none.lists_all("Lasse Nilsson"));
+        assert!(none.lists_all("Kurth Wikström och Sylvia Karlsson"));
+        assert!(!none.lists_all("Lasse"));
+        assert!(!none.lists_all("Styrelsen"));
     }
 }
