@@ -1642,6 +1642,10 @@ impl Finder {
                 title = head;
             }
             said = text;
+        } else if rest.is_empty() && self.said_by_a_participant(p, skip) {
+            // "6. Henry köper in saft och kakor till besökare.": a sentence
+            // about someone present is read, not a heading.
+            said = p.text().get(skip..).unwrap_or_default().trim().to_string();
         }
         self.start_item(number, parent, time, title, bi, span);
         self.title_pending = self.items.last().is_some_and(|i| i.title.is_empty());
@@ -1652,6 +1656,29 @@ impl Finder {
                     .push(unit(&said, UnitKind::Paragraph, false, bi, span));
             }
         }
+    }
+
+    /// A numbered line (from `skip` on) that is a sentence whose subject is
+    /// someone of the attendance list, by full or first name, with a verb
+    /// after it ("Henry köper in saft och kakor.").
+    fn said_by_a_participant(&self, p: &Paragraph, skip: usize) -> bool {
+        if p.role != Role::Body || is_bold(p) {
+            return false;
+        }
+        let whole = p.text();
+        let t = whole.get(skip..).unwrap_or_default().trim();
+        if !t.ends_with(['.', '!']) || t.split_whitespace().count() < 4 {
+            return false;
+        }
+        self.participants.iter().any(|person| {
+            let first = person.name.split_whitespace().next().unwrap_or("");
+            [person.name.as_str(), first].iter().any(|n| {
+                !n.is_empty()
+                    && t.strip_prefix(n)
+                        .and_then(|r| r.strip_prefix(' '))
+                        .is_some_and(|r| r.starts_with(char::is_lowercase))
+            })
+        })
     }
 
     /// Sequence checks that keep a wrapped "2024." or a numbered list in the

@@ -1774,3 +1774,12 @@ fn a_numbered_passive_report_without_its_full_stop_is_read() {
     let read: Vec<_> = s.items.iter().map(|i| i.units.len()).collect();
     assert_eq!(read, [1, 1, 0]);
 }
+
+#[test]
+fn a_numbered_sentence_about_someone_present_is_read() {
+    let s = structure(
+        "Protokoll 2009-06-30\n\nNärvarande: Inga, Henry och Stig.\n\n§ 1/ Mötet öppnas.\n\n§ 2/ Henry köper in saft och kakor till besökare.\n\n§ 3/ Inga Lunds avtackning.\n",
+    );
+    let read: Vec<_> = s.items.iter().map(|i| i.units.len()).collect();
+    assert_eq!(read, [1, 1, 0]);
+}
