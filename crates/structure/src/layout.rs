@@ -111,6 +111,9 @@ pub enum Scheme {
     /// "Inskolningen i augusti planeras …"), in minutes that number and
     /// mark up nothing.
     PlainHeadings,
+    /// Every point numbered "1." (a web page or export that made each point
+    /// a list of its own): the points in order, each keeping its "1".
+    RepeatedOnes,
 }
 
 impl fmt::Display for Scheme {
@@ -127,6 +130,7 @@ impl fmt::Display for Scheme {
             Scheme::AgendaThenSections => "agenda-then-sections",
             Scheme::NumberedThenSections => "numbered-then-sections",
             Scheme::PlainHeadings => "plain-headings",
+            Scheme::RepeatedOnes => "repeated-ones",
         })
     }
 }
@@ -345,6 +349,7 @@ pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
         ocr_numbered(outline),
         agenda_then_sections(outline),
         plain_headings(outline),
+        repeated_ones(outline),
     ]
     .into_iter()
     .flatten()
@@ -830,6 +835,50 @@ fn ocr_numbered(outline: &Outline) -> Option<Proposal> {
 /// Numbered paragraphs in one continuing sequence (1, 2, 3 … with small
 /// gaps; sub-numbers under their parent), whether the number heads a title
 /// or a whole sentence. Numbered list entries count only at the top level.
+/// Points all numbered "1." ("1. Mötets öppnande." / "1. Fastställande av
+/// dagordning." / …), at least three and no other number: each is an item.
+fn repeated_ones(outline: &Outline) -> Option<Proposal> {
+    let numbered: Vec<(&OutlineLine, &Numbered)> = outline
+        .lines
+        .iter()
+        .filter(|l| !l.attendance && !l.list_level.is_some_and(|lv| lv > 0))
+        .filter_map(|l| l.number.as_ref().map(|n| (l, n)))
+        .collect();
+    let all_ones = numbered
+        .iter()
+        .all(|(_, n)| n.top == 1 && n.sub.is_none() && n.letter.is_none() && !n.paragraph_sign);
+    if numbered.len() < 3 || !all_ones {
+        return None;
+    }
+    let starts = numbered
+        .iter()
+        .map(|(l, n)| {
+            let rest = l.text.get(n.rest..).unwrap_or("").trim();
+            let sentence = !rest.is_empty() && !title_shaped(rest);
+            PlannedStart {
+                key: l.key,
+                number: Some(n.number.clone()),
+                parent: None,
+                skip: n.rest,
+                cut: if sentence {
+                    TitleCut::FirstSentence
+                } else {
+                    TitleCut::Heading
+                },
+                title: if sentence {
+                    first_sentence(rest).to_string()
+                } else {
+                    rest.to_string()
+                },
+            }
+        })
+        .collect();
+    Some(Proposal {
+        scheme: Scheme::RepeatedOnes,
+        starts,
+    })
+}
+
 fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
     let mut starts = Vec::new();
     let mut last_top: Option<u32> = None;
@@ -929,7 +978,12 @@ pub(crate) fn score(outline: &Outline, p: &Proposal) -> f32 {
     } else {
         (covered as f32 / total as f32).min(1.0)
     };
-    let continuity = continuity(p);
+    // Repeated ones are the scheme's own evidence, not a broken sequence.
+    let continuity = if p.scheme == Scheme::RepeatedOnes {
+        1.0
+    } else {
+        continuity(p)
+    };
     let shape = p
         .starts
         .iter()
@@ -1760,6 +1814,41 @@ mod tests {
         assert_eq!(
             first_sentence("Vi gratulerar Marie till sonen!!! Britt ordnar en present."),
             "Vi gratulerar Marie till sonen!!!"
+        );
+    }
+
+    #[test]
+    fn points_all_numbered_one_are_items_in_order() {
+        let o = outline(
+            [
+                "1. Mötets öppnande.",
+                "Ordföranden hälsade välkommen.",
+                "1. Fastställande av dagordning.",
+                "Dagordningen fastställdes.",
+                "1. Val av justeringsman.",
+                "Christer utsågs att justera protokollet.",
+                "1. Avslutning.",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| line(i as u32, t, Role::Body, None))
+            .collect(),
+        );
+        let walk = numbered_walk(o.lines[..1].iter().map(|l| start_at(l, 0, &l.text)));
+        let mut proposals = vec![walk];
+        proposals.extend(propose(&o));
+        let (winner, choice) = choose(&o, &proposals);
+        assert_eq!(choice.scheme, Some(Scheme::RepeatedOnes), "{choice}");
+        let w = &proposals[winner.expect("a winner")];
+        let titles: Vec<_> = w.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Mötets öppnande.",
+                "Fastställande av dagordning.",
+                "Val av justeringsman.",
+                "Avslutning."
+            ]
         );
     }
 
