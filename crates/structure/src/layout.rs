@@ -841,7 +841,7 @@ fn repeated_ones(outline: &Outline) -> Option<Proposal> {
     let numbered: Vec<(&OutlineLine, &Numbered)> = outline
         .lines
         .iter()
-        .filter(|l| !l.attendance && !l.list_level.is_some_and(|lv| lv > 0))
+        .filter(|l| !l.attendance && l.list_level.is_none_or(|lv| lv == 0))
         .filter_map(|l| l.number.as_ref().map(|n| (l, n)))
         .collect();
     let all_ones = numbered
