@@ -639,7 +639,17 @@ impl HeaderLines {
                 body_candidates.push((t.clone(), line.heading));
                 continue;
             }
-            if m.organization.is_none() && i == 0 && words <= 5 {
+            // The first line, as a last resort: a name, not a web page's
+            // link ("tillbaka") or a list heading ("Kommande tävlingar").
+            if m.organization.is_none()
+                && i == 0
+                && words <= 5
+                && t.starts_with(char::is_uppercase)
+                && !key
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| lexicon::COMING_WORDS.contains(&w))
+            {
                 m.organization = Some(t.clone());
             }
         }
@@ -1732,6 +1742,14 @@ mod header_tests {
                 .collect(),
         }
         .meeting()
+    }
+
+    #[test]
+    fn a_web_pages_link_or_list_heading_over_the_minutes_is_no_organisation() {
+        for first in ["tillbaka", "Kommande tävlingar"] {
+            let m = header(&[first, "Protokoll fört vid styrelsemöte 2012-02-05"]);
+            assert_eq!(m.organization, None, "{first}");
+        }
     }
 
     #[test]
