@@ -283,6 +283,8 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
                 Err(())
             }
         }
+        // "under verksamhetsåret 2010-2011": when, which the date says.
+        "under" if rest.split_whitespace().count() <= 3 => Ok((None, None)),
         // "via Teams samt poströstning": the place, not how else one votes.
         "hos" | "via" => {
             let place = rest.split(" samt ").next().unwrap_or(rest).trim();
@@ -311,11 +313,30 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
     }
 }
 
+/// "styrelse- och arbetsmöte": two kinds of meeting written with one
+/// ending; the first, whole ("styrelsemöte"), stands for both.
+fn first_of_joined_kinds(text: &str) -> String {
+    JOINED_KINDS
+        .replace(text, |c: &regex::Captures<'_>| {
+            let first = format!("{}{}", &c[1], &c[4]);
+            let known = lexicon::MEETING_KINDS
+                .iter()
+                .any(|(k, _)| *k == first.to_lowercase());
+            if known { first } else { c[0].to_string() }
+        })
+        .into_owned()
+}
+
+static JOINED_KINDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\p{L}+)-\s+(och|eller|samt)\s+(\p{L}*?)(möte|sammanträde|stämma)\b")
+        .expect("valid regex")
+});
+
 /// Scan one segment for the pieces of a title. `Err` when the segment is
 /// a sentence that merely mentions a kind of meeting.
 fn scan_segment(raw: &str) -> Result<Segment, ()> {
     let mut seg = Segment::default();
-    let mut text = without_leftovers(raw);
+    let mut text = first_of_joined_kinds(&without_leftovers(raw));
     // The type and lead word before the rest ("Protokoll fört vid …").
     if let Some((w, ty)) = document_type_word(&text.to_lowercase()) {
         seg.document_type = Some(ty);
@@ -778,6 +799,19 @@ mod tests {
             vec!["Möte 2024-03-12 kl. 18:00"]
         );
         assert_eq!(segments("Grupp A-B"), vec!["Grupp A-B"]);
+    }
+
+    #[test]
+    fn joined_kinds_and_the_period_a_meeting_falls_in() {
+        let m = Some("minutes");
+        assert_eq!(
+            read_title("Protokoll fört vid styrelse- och arbetsmöte 30 juni 2009 i Bygdemuséet."),
+            title("Styrelsen", None, Some("Bygdemuséet"), m)
+        );
+        assert_eq!(
+            read_title("Protokoll fört vid styrelsemöte under verksamhetsåret 2010-2011"),
+            title("Styrelsen", None, None, m)
+        );
     }
 
     #[test]
