@@ -160,7 +160,11 @@ fn header_cells(lines: &[HeaderLine]) -> Vec<HeaderLine> {
     let split: Vec<HeaderLine> = lines
         .iter()
         .flat_map(|line| {
-            fields_split(line.text.trim())
+            let labelled = place_and_time_labelled(line.text.trim());
+            labelled
+                .iter()
+                .flat_map(|t| fields_split(t))
+                .collect::<Vec<_>>()
                 .into_iter()
                 .map(|t| HeaderLine {
                     text: t.to_string(),
@@ -190,6 +194,47 @@ fn header_cells(lines: &[HeaderLine]) -> Vec<HeaderLine> {
     }
     out
 }
+
+/// "Plats Restaurang Tvåkanten kl. 12.00", "Plats, Lainio kapell 230501 kl
+/// 14.00": a place label set off by a space or a comma, its value holding
+/// the hour, as the lines "Plats: …" (and "Datum: …" for a date written
+/// ÅÅMMDD in it) the header reads. Other lines stay as they are.
+fn place_and_time_labelled(t: &str) -> Vec<String> {
+    let Some(c) = PLACE_THEN_TIME.captures(t) else {
+        return vec![t.to_string()];
+    };
+    if LABEL.is_match(t) {
+        return vec![t.to_string()];
+    }
+    let (label, value) = (&c[1], c[2].trim());
+    let mut out = Vec::new();
+    let mut value = value.to_string();
+    if let Some(d) = SIX_DIGIT_DATE.captures(&value.clone()) {
+        let (y, m, day) = (&d[1], &d[2], &d[3]);
+        if let (Ok(m2), Ok(d2)) = (m.parse::<u32>(), day.parse::<u32>())
+            && (1..=12).contains(&m2)
+            && (1..=31).contains(&d2)
+        {
+            out.push(format!("Datum: 20{y}-{m}-{day}"));
+            value = value
+                .replacen(&d[0], "", 1)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
+    out.push(format!("{label}: {value}"));
+    out
+}
+
+static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(plats(?:\s+och\s+tid)?|lokal|mötesplats)\s*,?\s+((?-i:\p{Lu})[^:]*\bkl(?:\.|ockan)?\s*\d{1,2}(?:[:.]\d{2})?.*)$")
+        .expect("valid regex")
+});
+
+/// "230501": a date written ÅÅMMDD (this century), standing alone.
+static SIX_DIGIT_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{2})(\d{2})(\d{2})\b").expect("valid regex"));
 
 /// A tab or a gap of two or more spaces between the cells of a line.
 static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {2,}").expect("valid regex"));
@@ -1742,6 +1787,22 @@ mod header_tests {
                 .collect(),
         }
         .meeting()
+    }
+
+    #[test]
+    fn a_place_label_set_off_by_a_space_or_a_comma_before_the_hour() {
+        let m = header(&["Protokoll", "Plats Restaurang Tvåkanten kl. 12.00"]);
+        assert_eq!(m.location.as_deref(), Some("Restaurang Tvåkanten"));
+        assert_eq!(m.start_time.as_deref(), Some("12:00"));
+        let m = header(&[
+            "Protokoll årsstämma",
+            "Plats, Lainio kapell 230501 kl 14.00",
+        ]);
+        assert_eq!(m.location.as_deref(), Some("Lainio kapell"));
+        assert_eq!(m.date.as_deref(), Some("2023-05-01"));
+        // A sentence about the place is no label.
+        let m = header(&["Protokoll", "Platsen var bokad sedan länge"]);
+        assert_eq!(m.location, None);
     }
 
     #[test]
