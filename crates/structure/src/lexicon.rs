@@ -90,6 +90,8 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("gäster", "guest", "present", None),
     h("gäst", "guest", "present", None),
     h("inbjudna", "guest", "present", None),
+    h("inbjuden", "guest", "present", None),
+    h("inbjudna gäster", "guest", "present", None),
     h("tjänstemän", "guest", "present", None),
     // Substitutes present without a vote: of the body, but not deciding.
     h("ej tjänstgörande ersättare", "adjunct", "present", None),

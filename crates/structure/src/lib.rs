@@ -1917,6 +1917,16 @@ impl Finder {
 
     /// Parse an attendance line; false when it is not one.
     fn attendance_text(&mut self, text: &str, struck: bool, heading: usize) -> bool {
+        // "Percy Olausson, Lena Svensson. Inbjuden: Christina Ekström
+        // Karlsson.": a second list on the line, under its own heading.
+        if let (value, Some(next)) = participants::second_heading(text)
+            && let Some((h2, rest2)) = participants::attendance_heading(next)
+        {
+            let first = self.attendance_text(value, struck, heading);
+            self.section = Some(Section::Attendance(h2));
+            let second = self.attendance_text(rest2.trim_end_matches('.'), struck, h2);
+            return first || second;
+        }
         let h = &lexicon::ATTENDANCE_HEADINGS[heading];
         // "Tomas Berglund" / "Region Jämtland Härjedalen": an organisation
         // on the line after a person is theirs, though it reads as a name.

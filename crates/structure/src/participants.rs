@@ -483,7 +483,10 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
             && !value.starts_with(' ')
             && !value.contains("  ")
             && is_name(without_own_initials(value));
-        (is_name(head) && (h.text.contains(' ') || lone_name)).then_some((i, value))
+        // "Närvarande Göran Johansson, ordf. Lars-Åke Sigfridsson, Jan
+        // Karlsson, …": or a list of names.
+        let list = !value.starts_with(' ') && value.matches(',').count() >= 2;
+        (is_name(head) && (h.text.contains(' ') || lone_name || list)).then_some((i, value))
     }) {
         return Some((i, rest.trim().to_string()));
     }
@@ -2518,6 +2521,10 @@ mod tests {
         let (_, rest) = attendance_heading("Närvarande Klas Jacobson KJ").expect("heading");
         assert_eq!(rest, "Klas Jacobson KJ");
         assert!(attendance_heading("Närvarande Anna Berg meddelade att hon flyttar").is_none());
+        let (_, rest) =
+            attendance_heading("Närvarande Göran Johansson, ordf. Lars Ek, Jan Karlsson och Bo Ek")
+                .expect("a list after one heading word");
+        assert!(rest.starts_with("Göran Johansson, ordf."));
     }
 
     #[test]

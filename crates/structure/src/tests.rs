@@ -1783,3 +1783,24 @@ fn a_numbered_sentence_about_someone_present_is_read() {
     let read: Vec<_> = s.items.iter().map(|i| i.units.len()).collect();
     assert_eq!(read, [1, 1, 0]);
 }
+
+#[test]
+fn a_second_list_under_its_own_heading_on_a_list_line() {
+    let s = structure(
+        "Protokoll styrelsemöte 2012-01-19\n\nNärvarande\n\nPercy Olausson, John Fridolfsson, Lena Svensson. Inbjuden: Christina Ekström Karlsson.\n\n1. Mötet öppnas.\n\n2. Avslutning.\n",
+    );
+    let got: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.group.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Percy Olausson", "member"),
+            ("John Fridolfsson", "member"),
+            ("Lena Svensson", "member"),
+            ("Christina Ekström Karlsson", "guest")
+        ]
+    );
+}
