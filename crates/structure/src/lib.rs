@@ -859,9 +859,13 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
         w.chars().count() > 4 && lexicon::PASSIVE_PAST_ENDINGS.iter().any(|e| w.ends_with(e))
     });
+    // ("Dagordningen godkändes": two words do, when the first is the
+    // subject in its definite form.)
+    let words = t.split_whitespace().count();
     if passive
         && !t.ends_with(['.', '!', '?', ':', ';'])
-        && (4..=12).contains(&t.split_whitespace().count())
+        && (words >= 4 || words >= 2 && opens_with_definite_subject(t))
+        && words <= 12
         && t.starts_with(char::is_uppercase)
     {
         return Some((t.to_string(), t.to_string()));
