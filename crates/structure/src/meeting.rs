@@ -253,7 +253,38 @@ pub(crate) fn dated_header_field(t: &str) -> bool {
         .is_some_and(|v| find_dates(v.as_str(), &DateContext::default()).len() == 1)
 }
 
+/// "14-04-27", "140427", "14.04.27": a whole value that is a date with a
+/// two-digit year (this century), year first as Swedish dates are.
+fn short_year_date(value: &str) -> Option<Date> {
+    let c = SHORT_YEAR_DATE.captures(value.trim())?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, m, d) = (n(1)?, n(2)?, n(3)?);
+    Date::new(2000 + y as i32, m, d)
+}
+
+static SHORT_YEAR_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{2})[-.]?(\d{2})[-.]?(\d{2})$").expect("valid regex"));
+
+/// A line that opens by naming the next meeting ("Nästa möte: …", "Next
+/// meeting 12 May").
+fn names_next_meeting(t: &str) -> bool {
+    NEXT_MEETING_LEAD.is_match(t)
+}
+
+static NEXT_MEETING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("^(?:{})", lexicon::NEXT_MEETING_CUE)).expect("valid regex")
+});
+
 impl HeaderLines {
+    /// The header's lines that name the next meeting ("Nästa möte: Sön
+    /// 4/5-2014, kl 19.00"): not the meeting's own date, but a coming one.
+    pub(crate) fn next_meeting_lines(&self) -> impl Iterator<Item = &str> {
+        self.lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| names_next_meeting(t))
+    }
+
     pub(crate) fn push(&mut self, p: &Paragraph, text: &str) {
         let placeholder =
             p.runs.iter().any(|r| r.style.contains(Style::PLACEHOLDER)) || is_placeholder(text);
@@ -401,6 +432,13 @@ impl HeaderLines {
                             if let Some(date) = d.date {
                                 dates.push((date, meeting_label));
                             }
+                        }
+                        // "Datum: 14-04-27", "Datum: 140427": a date with a
+                        // two-digit year, under a date's own label only.
+                        if (label.contains("datum") || label == "date")
+                            && let Some(date) = short_year_date(value)
+                        {
+                            dates.push((date, true));
                         }
                         // "Tid: 18-20": whole hours under a time label.
                         if (label.contains("tid") || label == "time")
@@ -620,6 +658,11 @@ impl HeaderLines {
                     .next()
                     .is_some_and(|f| f.starts_with(w))
             }) {
+                continue;
+            }
+            // "Nästa möte: Sön 4/5-2014, kl 19.00 hos BÅL": the next
+            // meeting's date and place, read with the coming meetings.
+            if names_next_meeting(&t) {
                 continue;
             }
             // An unlabelled line with a date and time ("2026-02-26, fysiskt möte 09:00-15:00").
@@ -1787,6 +1830,18 @@ mod header_tests {
                 .collect(),
         }
         .meeting()
+    }
+
+    #[test]
+    fn a_two_digit_year_under_a_date_label_and_the_next_meeting_is_not_the_date() {
+        let m = header(&[
+            "Protokoll, styrelsemöte, Fröskog Ek. Fiberförening, #46",
+            "Datum: 14-04-27",
+            "Nästa möte: Sön 4/5-2014, kl 19.00 hos BÅL.",
+        ]);
+        assert_eq!(m.date.as_deref(), Some("2014-04-27"));
+        let m = header(&["Protokoll", "Nästa möte: 4/5-2014"]);
+        assert_eq!(m.date, None);
     }
 
     #[test]
