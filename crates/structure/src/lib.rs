@@ -2473,9 +2473,11 @@ impl Finder {
                 }
             }
             // "Därefter möts gruppen den 8 oktober 2026.": the meeting after
-            // the next one.
+            // the next one; "Årsmötet blir söndag 12 februari": a coming
+            // meeting named by its kind.
             for u in &item.units {
                 next.extend(meeting_after_that(&u.text, &ctx));
+                next.extend(named_meeting_set(&u.text, &ctx));
             }
         }
         // Coming meetings come after this one (a line repeating the
@@ -2781,6 +2783,32 @@ fn meeting_after_that(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
         note: None,
     })
 }
+
+/// "Årsmötet blir söndag 12 februari kl. 15.00", "Datum för årsmöte är
+/// satt till den 7:e mars": a meeting of some kind set for a date, in the
+/// same sentence. ("Årsmötet hålls 12 mars" describes an event the minutes
+/// mostly do not list as theirs: annotators differ, and most leave it.)
+fn named_meeting_set(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
+    if text.len() > 2_000 {
+        return None;
+    }
+    let cue = MEETING_SET_FOR.find(text)?;
+    let after = &text[cue.end()..];
+    let sentence = after.split(". ").next().unwrap_or(after);
+    let date = find_dates(sentence, ctx).into_iter().find_map(|d| d.date)?;
+    Some(NextMeeting {
+        date,
+        topics: Vec::new(),
+        note: None,
+    })
+}
+
+static MEETING_SET_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b\p{L}*(?:möte|mötet|stämma|stämman|sammanträde|sammanträdet|träff|träffen)\s+(?:blir|är\s+(?:satt|bestämt?|planerat?|utlyst|fastställt?)\s+till|planeras\s+till|är\s+satt\s+den)\b",
+    )
+    .expect("valid regex")
+});
 
 static THEN_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -1804,3 +1804,12 @@ fn a_second_list_under_its_own_heading_on_a_list_line() {
         ]
     );
 }
+
+#[test]
+fn a_meeting_of_some_kind_set_for_a_date_is_a_coming_meeting() {
+    let s = structure(
+        "Protokoll 2013-01-17\n\n1. Datum för årsmöte är satt till den 7:e mars kl 19, b-salen.\n\n2. Övrigt\nÅrsmötet blir söndag 12 februari kl.15.00 i missionkyrkan. Årsmötet hålls den 20 mars.\n",
+    );
+    let dates: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2013-02-12", "2013-03-07"]);
+}
