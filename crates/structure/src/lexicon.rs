@@ -164,6 +164,17 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("reviewers", "member", "present", Some("justerare")),
 ];
 
+/// How attendance headings that say who was there begin (not who was
+/// called or invited: "Närvarande ledamöter", "Present"): under one, people
+/// were present at a meeting held.
+pub const PRESENCE_HEADING_LEADS: &[&str] = &[
+    "närvarande",
+    "present",
+    "members present",
+    "attending",
+    "in attendance",
+];
+
 /// Words after which an attendance line names some of the many present
 /// ("ett tjugotal bybor, bl.a. Gertrud Ekdahl, Stig Olsson").
 pub const AMONG_THEM: &[&str] = &[

@@ -307,6 +307,9 @@ struct Finder {
     /// The open attendance list's heading says its people joined from afar
     /// ("Deltagare (digitalt):", "Närvarande via Teams:").
     attendance_remote: bool,
+    /// A heading that says who was there ("Närvarande:", "Present:") has
+    /// been read: the document records a meeting held, whatever its title.
+    presence_recorded: bool,
     /// The task, owner and date columns of a task table flattened to lines
     /// with tabs ("Uppgift⇥Ansvarig⇥Klart"), while its rows follow.
     task_line_columns: Option<(usize, usize, Option<usize>)>,
@@ -1204,6 +1207,9 @@ impl Finder {
             let (value, next) = participants::second_heading(&rest);
             self.attendance_inline = !value.trim().is_empty();
             self.attendance_remote = participants::heading_says_remote(&text, &rest);
+            self.presence_recorded |= lexicon::PRESENCE_HEADING_LEADS
+                .iter()
+                .any(|l| lexicon::ATTENDANCE_HEADINGS[h].text.starts_with(l));
             if !value.is_empty() {
                 self.attendance_text(value, false, h);
             }
@@ -2398,8 +2404,10 @@ impl Finder {
         // "Sprintmöte 2024-03-12" / "Deltagare: …" / "Agenda" / "1. …": an
         // agenda word over the points of minutes that say who attended
         // heads a section; the document is the minutes.
+        // "Dagordning Styrelsemöte 19/7 -20" over "Närvarande: Anne, Ida, …":
+        // an agenda's title on minutes that say who was there.
         if meeting.document_type.as_deref() == Some("agenda")
-            && self.header.agenda_word_heads_a_section()
+            && (self.header.agenda_word_heads_a_section() || self.presence_recorded)
             && self
                 .participants
                 .iter()

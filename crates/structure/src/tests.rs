@@ -1813,3 +1813,16 @@ fn a_meeting_of_some_kind_set_for_a_date_is_a_coming_meeting() {
     let dates: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(dates, ["2013-02-12", "2013-03-07"]);
 }
+
+#[test]
+fn an_agenda_title_over_minutes_that_say_who_was_there_is_minutes() {
+    let s = structure(
+        "Dagordning Styrelsemöte 19/7 -20\nNärvarande: Anne, Ida, Sandra och Hanna\n\n1. Mötet öppnas\n– Ordförande Anne öppnar mötet\n2. Aktiviteter\n– Anne kontaktar Kia och Henrik.\n",
+    );
+    assert_eq!(s.meeting.document_type.as_deref(), Some("minutes"));
+    // An agenda that lists who is called stays one.
+    let s = structure(
+        "Dagordning styrelsemöte 2020-07-19\nKallade: Anne Berg, Ida Ek\n\n1. Mötet öppnas\n2. Aktiviteter\n",
+    );
+    assert_eq!(s.meeting.document_type.as_deref(), Some("agenda"));
+}
