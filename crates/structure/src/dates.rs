@@ -213,8 +213,9 @@ static ENGLISH: LazyLock<Gated> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static SLASH: LazyLock<Gated> = LazyLock::new(|| {
-    // "5/3", "5/3/24", "5/3-2024", "5/3 2024".
-    Gated::new(r"\b(\d{1,2})/(\d{1,2})(?:[/-]((?:19|20)?\d\d)|\s((?:19|20)\d\d))?\b")
+    // "5/3", "5/3/24", "5/3-2024", "5/3 2024", "19/7 -20" (the year's two
+    // digits after a dash set off by a space).
+    Gated::new(r"\b(\d{1,2})/(\d{1,2})(?:(?:[/-]|\s-)((?:19|20)?\d\d)|\s((?:19|20)\d\d))?\b")
         .expect("valid regex")
 });
 static NAMED: LazyLock<Gated> = LazyLock::new(|| {
@@ -604,6 +605,13 @@ mod tests {
             .into_iter()
             .map(|f| f.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into()))
             .collect()
+    }
+
+    #[test]
+    fn a_two_digit_year_after_a_spaced_dash() {
+        assert_eq!(dates("Styrelsemöte 19/7 -20", ""), ["2020-07-19"]);
+        assert_eq!(dates("Elevråd 25/4 -19", ""), ["2019-04-25"]);
+        assert_eq!(dates("Möte 5/3-2024", ""), ["2024-03-05"]);
     }
 
     #[test]
