@@ -269,6 +269,20 @@ fn content_between(outline: &Outline, from: LineKey, to: LineKey) -> bool {
 }
 
 /// The first sentence of a line (up to ". " followed by a capital, or all).
+/// The title of a numbered point written as a sentence: the words before
+/// a colon that heads it ("Rapporter: Svar till …" → "Rapporter"), else its
+/// first sentence.
+fn point_title(rest: &str) -> &str {
+    if let Some((head, body)) = rest.split_once(": ")
+        && head.chars().count() <= 60
+        && !head.contains(['.', '?', '!'])
+        && body.split_whitespace().count() >= 3
+    {
+        return head.trim();
+    }
+    first_sentence(rest)
+}
+
 pub(crate) fn first_sentence(t: &str) -> &str {
     let t = t.trim();
     let b = t.as_bytes();
@@ -276,10 +290,11 @@ pub(crate) fn first_sentence(t: &str) -> &str {
         if matches!(c, '.' | '!' | '?')
             && b.get(i + 1) == Some(&b' ')
             && t[i + 2..].chars().next().is_some_and(char::is_uppercase)
-            // "N.N." and "t.ex." are not ends of sentences; "(… mars)." and
-            // "son!!!" are.
+            // "N.N." and "t.ex." are not ends of sentences; "(… mars).",
+            // "son!!!" and "Val året 2014." are.
             && (t[..i].chars().rev().take_while(|c| c.is_alphabetic()).count() > 2
-                || t[..i].ends_with([')', '"', '”', '!', '?']))
+                || t[..i].ends_with([')', '"', '”', '!', '?'])
+                || t[..i].chars().rev().take_while(char::is_ascii_digit).count() >= 2)
         {
             return &t[..=i];
         }
@@ -866,7 +881,7 @@ fn repeated_ones(outline: &Outline) -> Option<Proposal> {
                     TitleCut::Heading
                 },
                 title: if sentence {
-                    first_sentence(rest).to_string()
+                    point_title(rest).to_string()
                 } else {
                     rest.to_string()
                 },
@@ -884,6 +899,20 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
     let mut last_top: Option<u32> = None;
     let mut last_sub: Option<(u32, u32)> = None;
     let mut sign: Option<bool> = None;
+    // The top-level numbers in order, to see whether a first number above
+    // 3 starts a run ("5.", "6.", "7." of an extract from minutes).
+    let tops: Vec<u32> = outline
+        .lines
+        .iter()
+        .filter(|l| !l.attendance && l.list_level.is_none_or(|lv| lv == 0))
+        .filter_map(|l| l.number.as_ref())
+        .filter(|n| n.letter.is_none() && n.sub.is_none() && n.subsub.is_none())
+        .map(|n| n.top)
+        .collect();
+    let starts_a_run = |top: u32| {
+        tops.windows(3)
+            .any(|w| w[0] == top && w[1] == top + 1 && w[2] == top + 2)
+    };
     for l in &outline.lines {
         if l.attendance || l.list_level.is_some_and(|lv| lv > 0) {
             continue;
@@ -901,7 +930,7 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
                     }
             }
             (Some(_), None) => false,
-            (None, None) => n.paragraph_sign || n.top <= 3,
+            (None, None) => n.paragraph_sign || n.top <= 3 || starts_a_run(n.top),
             (None, Some(t)) => n.top > t && n.top <= t + if n.paragraph_sign { 10 } else { 3 },
         };
         if !ok {
@@ -929,7 +958,7 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
                 TitleCut::Heading
             },
             title: if sentence {
-                first_sentence(rest).to_string()
+                point_title(rest).to_string()
             } else {
                 rest.to_string()
             },
@@ -1814,6 +1843,41 @@ mod tests {
         assert_eq!(
             first_sentence("Vi gratulerar Marie till sonen!!! Britt ordnar en present."),
             "Vi gratulerar Marie till sonen!!!"
+        );
+    }
+
+    #[test]
+    fn an_extract_numbered_from_five_on_is_a_run_of_points() {
+        let o = outline(
+            [
+                "Här följer ett utdrag från protokollet",
+                "5. Vi ska planera in ett möte angående översiktsplanen i höst.",
+                "6. Val året 2014. Vi är överens om att vi behöver synas.",
+                "7. Studiecirkel ska planeras framöver.",
+                "8. Rapporter: Svar till hyresgästföreningen från Fredrik. Svaret läggs till handlingarna.",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| line(i as u32, t, Role::Body, None))
+            .collect(),
+        );
+        let p = numbered_paragraphs(&o).expect("a proposal");
+        let got: Vec<_> = p
+            .starts
+            .iter()
+            .map(|s| (s.number.clone().unwrap_or_default(), s.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "5".to_string(),
+                    "Vi ska planera in ett möte angående översiktsplanen i höst."
+                ),
+                ("6".to_string(), "Val året 2014."),
+                ("7".to_string(), "Studiecirkel ska planeras framöver."),
+                ("8".to_string(), "Rapporter"),
+            ]
         );
     }
 
