@@ -235,7 +235,9 @@ fn header_field(t: &str) -> bool {
         value.trim_start().starts_with(|c: char| c.is_ascii_digit())
             && crate::lexicon::MEETING_FIELD_LABELS.contains(&label.to_lowercase().as_str())
     });
-    if spaced {
+    // "Plats, Lainio kapell 230501 kl 14.00": a place label set off by a
+    // comma or a space before the hour.
+    if spaced || crate::meeting::place_and_time_line(t) {
         return true;
     }
     let Some(cut) = t.find([':', '\t']) else {

@@ -1386,6 +1386,13 @@ impl Finder {
                         self.participants.push(person);
                         return;
                     }
+                    // "Ordförande Ulf Henricson, Sekreterare Lars Karlsson,
+                    // Kassör Roger Björkelöv.": posts and names in a row.
+                    let posts = participants::posts_with_names(&text);
+                    if !posts.is_empty() {
+                        self.participants.extend(posts);
+                        return;
+                    }
                     self.header.push(p, &text);
                 }
             }

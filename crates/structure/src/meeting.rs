@@ -227,6 +227,12 @@ fn place_and_time_labelled(t: &str) -> Vec<String> {
     out
 }
 
+/// A line that labels the place with a space or a comma before a value
+/// holding the hour ("Plats Restaurang Tvåkanten kl. 12.00").
+pub(crate) fn place_and_time_line(t: &str) -> bool {
+    PLACE_THEN_TIME.is_match(t) && !LABEL.is_match(t)
+}
+
 static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(plats(?:\s+och\s+tid)?|lokal|mötesplats)\s*,?\s+((?-i:\p{Lu})[^:]*\bkl(?:\.|ockan)?\s*\d{1,2}(?:[:.]\d{2})?.*)$")
         .expect("valid regex")

@@ -2221,6 +2221,44 @@ pub(crate) fn header_role_line(line: &str) -> Option<Participant> {
     role_label_line(line.trim().trim_end_matches('.'), heading, false)
 }
 
+/// "Ordförande Ulf Henricson, Sekreterare Lars Karlsson, Kassör Roger
+/// Björkelöv.": a header line of two or more posts, each written before a
+/// name; the people serving in them, present. Empty for any other line.
+pub(crate) fn posts_with_names(line: &str) -> Vec<Participant> {
+    let t = line.trim().trim_end_matches('.');
+    let parts: Vec<&str> = t.split(',').map(str::trim).collect();
+    if parts.len() < 2 || t.len() > 300 {
+        return Vec::new();
+    }
+    let Some(heading) = lexicon::ATTENDANCE_HEADINGS
+        .iter()
+        .find(|h| h.text == "deltagare")
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for part in parts {
+        let Some((post, name)) = part.split_once(' ') else {
+            return Vec::new();
+        };
+        let lower = post.to_lowercase();
+        let known =
+            role_of(post).is_some() || lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s));
+        if !known || !is_name(name.trim()) {
+            return Vec::new();
+        }
+        // Read "Roger Björkelöv, kassör" as a line of a list would be.
+        let Some(mut ps) = parse_line(&format!("{}, {lower}", name.trim()), false, heading) else {
+            return Vec::new();
+        };
+        match ps.pop() {
+            Some(p) if ps.is_empty() && (p.role.is_some() || p.title.is_some()) => out.push(p),
+            _ => return Vec::new(),
+        }
+    }
+    out
+}
+
 fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Participant> {
     let line = SPACE_GAP.replace_all(line, "\t");
     // "Protokolljusterare Fredrik Hansson": one word of role before a name
@@ -2525,6 +2563,22 @@ mod tests {
             attendance_heading("Närvarande Göran Johansson, ordf. Lars Ek, Jan Karlsson och Bo Ek")
                 .expect("a list after one heading word");
         assert!(rest.starts_with("Göran Johansson, ordf."));
+    }
+
+    #[test]
+    fn posts_written_before_names_in_a_row() {
+        let got: Vec<_> = posts_with_names(
+            "Ordförande Ulf Henricson, Sekreterare Lars Karlsson, Kassör Roger Björkelöv.",
+        )
+        .into_iter()
+        .map(|p| (p.name, p.role, p.title))
+        .collect();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].1.as_deref(), Some("ordförande"));
+        assert_eq!(got[1].1.as_deref(), Some("sekreterare"));
+        assert_eq!(got[2].0, "Roger Björkelöv");
+        assert!(got[2].1.is_some() || got[2].2.is_some());
+        assert!(posts_with_names("Ordförande Ulf Henricson, som öppnade mötet").is_empty());
     }
 
     #[test]
