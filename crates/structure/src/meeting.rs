@@ -491,11 +491,15 @@ impl HeaderLines {
             if is_label_word(raw) {
                 continue;
             }
+            // A second title line ("Protokoll för styrelsemöte 2 juni 2014" /
+            // "Protokoll fört vid styrelsemöte med Springets Båtförening …")
+            // may still name who holds the meeting.
             if (line.heading || i <= 2)
-                && meeting_kind.is_none()
+                && (meeting_kind.is_none() || m.organization.is_none())
                 && let Some(tp) = title::read_title(&t)
+                && (meeting_kind.is_none() || tp.organization.is_some())
             {
-                meeting_kind = tp.body;
+                meeting_kind = meeting_kind.or(tp.body);
                 if let Some(ty) = tp
                     .document_type
                     .or_else(|| document_type_word(&t.to_lowercase()).map(|(_, ty)| ty))
@@ -1836,6 +1840,16 @@ mod header_tests {
                 .collect(),
         }
         .meeting()
+    }
+
+    #[test]
+    fn a_second_title_line_names_who_holds_the_meeting() {
+        let m = header(&[
+            "Protokoll för styrelsemöte 2 juni 2014",
+            "Protokoll fört vid styrelsemöte med Springets Båtförening den 2 juni 2014",
+        ]);
+        assert_eq!(m.body.as_deref(), Some("Styrelsen"));
+        assert_eq!(m.organization.as_deref(), Some("Springets Båtförening"));
     }
 
     #[test]
