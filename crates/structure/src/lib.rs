@@ -1960,6 +1960,19 @@ impl Finder {
             match participants::parse_line(r, struck, h) {
                 Some(ps) => all.extend(ps),
                 None if records.len() == 1 => {
+                    // "Anmält förhinder: Marie" after "Närvarande: Inga,
+                    // Jonny, …": one first name, in minutes that name people
+                    // by first names.
+                    let by_first_names = self
+                        .participants
+                        .iter()
+                        .filter(|p| !p.name.contains(' '))
+                        .count()
+                        >= 2;
+                    if by_first_names && let Some(p) = participants::lone_first_name(r, struck, h) {
+                        self.participants.push(p);
+                        return true;
+                    }
                     // A wrapped cell ("… avviker" / "14:00") continues the
                     // last person's line.
                     return match self.participants.last_mut() {

@@ -2120,6 +2120,36 @@ fn title_word_at(head: &str) -> Option<usize> {
 
 /// "Anna, Bo, Cilla och David": two or more single capitalised words
 /// separated by commas or "och"/"and", none a word for a group or a body.
+/// One first name alone on an attendance line ("Marie"), as a person under
+/// the heading; the caller knows the minutes name people so.
+pub(crate) fn lone_first_name(
+    line: &str,
+    struck: bool,
+    heading: &AttendanceHeading,
+) -> Option<Participant> {
+    let t = line.trim().trim_end_matches('.');
+    let lower = t.to_lowercase();
+    // A heading below the list ("Likabehandlingsplanen") is a noun in its
+    // definite form, and longer than a first name.
+    let definite_noun =
+        t.chars().count() > 7 && ["en", "et", "na"].iter().any(|e| lower.ends_with(e));
+    let ok = (2..=12).contains(&t.chars().count())
+        && !definite_noun
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().all(|c| c.is_alphabetic() || c == '-')
+        && t.chars().filter(|c| c.is_uppercase()).count() <= 2
+        && role_of(t).is_none()
+        && attendance_heading(t).is_none()
+        && !lexicon::EVERYONE_WORDS.contains(&lower.as_str());
+    if !ok {
+        return None;
+    }
+    // Read as a name of two words would be, then named as written.
+    let mut p = person(&format!("{t} X"), heading, struck)?;
+    p.name = t.to_string();
+    Some(p)
+}
+
 fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
     let parts: Vec<String> = split_outside_parens(line, ',')
         .iter()

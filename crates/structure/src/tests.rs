@@ -1826,3 +1826,17 @@ fn an_agenda_title_over_minutes_that_say_who_was_there_is_minutes() {
     );
     assert_eq!(s.meeting.document_type.as_deref(), Some("agenda"));
 }
+
+#[test]
+fn one_first_name_under_a_heading_in_minutes_that_use_first_names() {
+    let s = structure(
+        "Protokoll 2009-06-30\n\nNärvarande: Inga, Jonny, Henry och Stig.\n\nAnmält förhinder: Marie\n\nLikabehandlingsplanen\n\n§ 1/ Mötet öppnas.\n\n§ 2/ Avslutning.\n",
+    );
+    let got: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(got.last(), Some(&("Marie", "absent")));
+    assert!(!got.iter().any(|(n, _)| *n == "Likabehandlingsplanen"));
+}
