@@ -1310,6 +1310,15 @@ impl Finder {
             if !self.items.is_empty() && (matches!(p.role, Role::Heading(_)) || is_bold(p)) {
                 self.try_start_item(p, &text, bi, span);
             }
+            // "§ 10" / "Nästa möte": the heading is the title the item waits
+            // for.
+            if self.title_pending
+                && self.section() == Section::Agenda
+                && let Some(item) = self.items.last_mut()
+                && item.title.is_empty()
+            {
+                item.title = clean_title(text.trim());
+            }
             self.section = Some(Section::NextMeetings);
             self.title_pending = false;
             self.next_heading_year = find_year(&text);

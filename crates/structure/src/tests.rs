@@ -1840,3 +1840,15 @@ fn one_first_name_under_a_heading_in_minutes_that_use_first_names() {
     assert_eq!(got.last(), Some(&("Marie", "absent")));
     assert!(!got.iter().any(|(n, _)| *n == "Likabehandlingsplanen"));
 }
+
+#[test]
+fn a_paragraph_sign_alone_takes_a_next_meeting_heading_as_its_title() {
+    let s = structure(
+        "Protokoll 2009-08-23\n\n§ 1\nMötets öppnande\nGöran hälsade välkommen.\n\n§ 2\nNästa möte\nSöndagen den 25 oktober kl. 19.00 hos Ulla.\n",
+    );
+    assert_eq!(s.items.last().map(|i| i.title.as_str()), Some("Nästa möte"));
+    assert_eq!(
+        s.next_meetings.first().map(|m| m.date.to_string()),
+        Some("2009-10-25".to_string())
+    );
+}
