@@ -860,7 +860,15 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     // och godkändes": a report in the passive or past without its full stop.
     let passive = t.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        w.chars().count() > 4 && lexicon::PASSIVE_PAST_ENDINGS.iter().any(|e| w.ends_with(e))
+        // "Val av mötes ordförande": a meeting noun's genitive is no verb.
+        let genitive = w.strip_suffix('s').is_some_and(|stem| {
+            lexicon::MEETING_NOUN_ENDINGS
+                .iter()
+                .any(|e| stem.ends_with(e))
+        });
+        w.chars().count() > 4
+            && !genitive
+            && lexicon::PASSIVE_PAST_ENDINGS.iter().any(|e| w.ends_with(e))
     });
     // ("Dagordningen godkändes": two words do, when the first is the
     // subject in its definite form.)

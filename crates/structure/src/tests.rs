@@ -1769,10 +1769,10 @@ fn a_long_lettered_point_after_titled_sub_points_is_one_of_them() {
 #[test]
 fn a_numbered_passive_report_without_its_full_stop_is_read() {
     let s = structure(
-        "Protokoll 2009-06-30\n\n§ 1/ Mötet öppnas.\n\n§ 2/ Till justerare valdes Henry\n\n§ 3/ Val av sekreterare\n\n§ 4/ Dagordningen godkändes\n",
+        "Protokoll 2009-06-30\n\n§ 1/ Mötet öppnas.\n\n§ 2/ Till justerare valdes Henry\n\n§ 3/ Val av sekreterare\n\n§ 4/ Dagordningen godkändes\n\n§ 5/ Val av mötes ordförande och sekreterare\n",
     );
     let read: Vec<_> = s.items.iter().map(|i| i.units.len()).collect();
-    assert_eq!(read, [1, 1, 0, 1]);
+    assert_eq!(read, [1, 1, 0, 1, 0]);
 }
 
 #[test]
