@@ -270,7 +270,6 @@ fn content_between(outline: &Outline, from: LineKey, to: LineKey) -> bool {
     })
 }
 
-/// The first sentence of a line (up to ". " followed by a capital, or all).
 /// The title of a numbered point written as a sentence: the words before
 /// a colon that heads it ("Rapporter: Svar till …" → "Rapporter"), else its
 /// first sentence.
@@ -285,6 +284,7 @@ fn point_title(rest: &str) -> &str {
     first_sentence(rest)
 }
 
+/// The first sentence of a line (up to ". " followed by a capital, or all).
 pub(crate) fn first_sentence(t: &str) -> &str {
     let t = t.trim();
     let b = t.as_bytes();
@@ -849,9 +849,6 @@ fn ocr_numbered(outline: &Outline) -> Option<Proposal> {
     })
 }
 
-/// Numbered paragraphs in one continuing sequence (1, 2, 3 … with small
-/// gaps; sub-numbers under their parent), whether the number heads a title
-/// or a whole sentence. Numbered list entries count only at the top level.
 /// Points all numbered "1." ("1. Mötets öppnande." / "1. Fastställande av
 /// dagordning." / …), at least three and no other number: each is an item.
 fn repeated_ones(outline: &Outline) -> Option<Proposal> {
@@ -896,6 +893,9 @@ fn repeated_ones(outline: &Outline) -> Option<Proposal> {
     })
 }
 
+/// Numbered paragraphs in one continuing sequence (1, 2, 3 … with small
+/// gaps; sub-numbers under their parent), whether the number heads a title
+/// or a whole sentence. Numbered list entries count only at the top level.
 fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
     let mut starts = Vec::new();
     let mut last_top: Option<u32> = None;
@@ -911,10 +911,12 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
         .filter(|n| n.letter.is_none() && n.sub.is_none() && n.subsub.is_none())
         .map(|n| n.top)
         .collect();
-    let starts_a_run = |top: u32| {
-        tops.windows(3)
-            .any(|w| w[0] == top && w[1] == top + 1 && w[2] == top + 2)
-    };
+    let run_starts: std::collections::HashSet<u32> = tops
+        .windows(3)
+        .filter(|w| w[1] == w[0] + 1 && w[2] == w[0] + 2)
+        .map(|w| w[0])
+        .collect();
+    let starts_a_run = |top: u32| run_starts.contains(&top);
     for l in &outline.lines {
         if l.attendance || l.list_level.is_some_and(|lv| lv > 0) {
             continue;

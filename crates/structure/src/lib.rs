@@ -2492,7 +2492,7 @@ impl Finder {
         }
         let mut next = parse_next_meetings(&self.next_lines, &ctx, self.next_heading_year);
         for line in self.header.next_meeting_lines() {
-            next.extend(next_meeting_in_sentence(line, &ctx));
+            next.extend(next_meeting_in_sentence(&line, &ctx));
         }
         // Items that are themselves about the coming meetings ("### Nästa
         // möte" + "25:e september klockan 19:00."), and sentences elsewhere

@@ -209,19 +209,16 @@ fn place_and_time_labelled(t: &str) -> Vec<String> {
     let (label, value) = (&c[1], c[2].trim());
     let mut out = Vec::new();
     let mut value = value.to_string();
-    if let Some(d) = SIX_DIGIT_DATE.captures(&value.clone()) {
-        let (y, m, day) = (&d[1], &d[2], &d[3]);
-        if let (Ok(m2), Ok(d2)) = (m.parse::<u32>(), day.parse::<u32>())
-            && (1..=12).contains(&m2)
-            && (1..=31).contains(&d2)
-        {
-            out.push(format!("Datum: 20{y}-{m}-{day}"));
-            value = value
-                .replacen(&d[0], "", 1)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-        }
+    let six = SIX_DIGIT_DATE
+        .find(&value)
+        .and_then(|m| short_year_date(m.as_str()).map(|d| (m.as_str().to_string(), d)));
+    if let Some((digits, date)) = six {
+        out.push(format!("Datum: {date}"));
+        value = value
+            .replacen(&digits, "", 1)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
     }
     out.push(format!("{label}: {value}"));
     out
@@ -240,7 +237,7 @@ static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "230501": a date written ÅÅMMDD (this century), standing alone.
 static SIX_DIGIT_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{2})(\d{2})(\d{2})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b\d{6}\b").expect("valid regex"));
 
 /// A tab or a gap of two or more spaces between the cells of a line.
 static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {2,}").expect("valid regex"));
@@ -284,10 +281,10 @@ static NEXT_MEETING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 impl HeaderLines {
     /// The header's lines that name the next meeting ("Nästa möte: Sön
     /// 4/5-2014, kl 19.00"): not the meeting's own date, but a coming one.
-    pub(crate) fn next_meeting_lines(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn next_meeting_lines(&self) -> impl Iterator<Item = String> + '_ {
         self.lines
             .iter()
-            .map(|l| l.text.as_str())
+            .map(|l| strip_markup(&l.text))
             .filter(|t| names_next_meeting(t))
     }
 
