@@ -223,27 +223,19 @@ pub const PRESENCE_MARKS: &[(&str, &str)] = &[
     ("x", "present"),
 ];
 
-/// The role words under or over a signature at the end of minutes, as
-/// written (lower case, without a colon) → the role.
-pub const SIGNATURE_ROLES: &[(&str, &str)] = &[
-    ("ordförande", "ordförande"),
-    ("mötesordförande", "ordförande"),
-    ("stämmoordförande", "ordförande"),
-    ("ordf.", "ordförande"),
-    ("ordf", "ordförande"),
-    ("sekreterare", "sekreterare"),
-    ("mötessekreterare", "sekreterare"),
-    ("protokollförare", "sekreterare"),
+/// Phrases under or over a signature at the end of minutes that name its
+/// role without being a role word of [`ROLES`] ("Vid protokollet",
+/// "Justeras"), lower case → the role.
+pub const SIGNATURE_PHRASES: &[(&str, &str)] = &[
     ("vid protokollet", "sekreterare"),
-    ("justerare", "justerare"),
     ("justeras", "justerare"),
     ("justeras av", "justerare"),
-    ("justeringsman", "justerare"),
-    ("justeringsperson", "justerare"),
-    ("protokolljusterare", "justerare"),
-    ("chair", "ordförande"),
-    ("secretary", "sekreterare"),
+    ("stämmoordförande", "ordförande"),
 ];
+
+/// The roles a signature gives ([`ROLES`] values): who chaired, kept and
+/// checked the minutes.
+pub const SIGNING_ROLES: &[&str] = &["ordförande", "sekreterare", "justerare"];
 
 /// Roles a person can have in the meeting, as written → normalised. Longer
 /// forms first, so "vice ordförande" wins over "ordförande".

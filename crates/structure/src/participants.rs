@@ -1321,13 +1321,25 @@ pub(crate) fn signatures(lines: &[String]) -> Vec<Participant> {
     to_signers(signers)
 }
 
-/// The role of a signature role phrase ("Ordförande", "justerare:").
+/// The role of a signature's role phrase ("Ordförande", "justerare:",
+/// "Vid protokollet"): a signing role only.
 fn signature_role(t: &str) -> Option<&'static str> {
     let t = t.trim().trim_end_matches(':').trim().to_lowercase();
-    lexicon::SIGNATURE_ROLES
+    lexicon::SIGNATURE_PHRASES
         .iter()
         .find(|(w, _)| *w == t)
         .map(|(_, r)| *r)
+        .or_else(|| role_of(&t).filter(|r| lexicon::SIGNING_ROLES.contains(r)))
+}
+
+/// The attendance group of someone serving in a role: the one who keeps
+/// the minutes is the secretary, the others members.
+fn group_for(role: &str) -> &'static str {
+    if role == "sekreterare" {
+        "secretary"
+    } else {
+        "member"
+    }
 }
 
 /// Names written with their signature role on a signature line, alone or
@@ -1360,12 +1372,7 @@ fn to_signers(signers: Vec<(String, &'static str)>) -> Vec<Participant> {
             role: Some(role.to_string()),
             title: None,
             affiliation: None,
-            group: if role == "sekreterare" {
-                "secretary"
-            } else {
-                "member"
-            }
-            .into(),
+            group: group_for(role).into(),
             attendance: "present".into(),
             remote: false,
             note: None,
@@ -1382,19 +1389,18 @@ fn apply_signatures(ps: &mut Vec<Participant>, signers: Vec<Participant>) {
         let key = person_key(&s.name);
         match ps.iter_mut().find(|p| person_key(&p.name) == key) {
             // A post of its own ("vice ordförande") stays; a signature
-            // role replaces another signature role or none, except that
-            // the chair who signs "Justeras" stays the chair.
+            // role replaces another signing role or none, except that the
+            // chair who signs "Justeras" stays the chair.
             Some(p)
                 if p.role.as_deref().is_none_or(|r| {
-                    lexicon::SIGNATURE_ROLES.iter().any(|(_, role)| *role == r)
+                    lexicon::SIGNING_ROLES.contains(&r)
                         && !(r == "ordförande" && s.role.as_deref() == Some("justerare"))
                 }) =>
             {
                 p.role = s.role;
-                if p.role.as_deref() == Some("sekreterare") {
-                    p.group = "secretary".into();
-                } else if p.group == "secretary" {
-                    p.group = "member".into();
+                let role = p.role.as_deref().unwrap_or("");
+                if role == "sekreterare" || p.group == "secretary" {
+                    p.group = group_for(role).into();
                 }
             }
             Some(_) => {}
