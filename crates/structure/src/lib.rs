@@ -1210,22 +1210,15 @@ impl Finder {
         if let Some((h, rest)) = participants::attendance_heading(&text) {
             self.side_lists = None;
             self.mark_recorded(|l| l.attendance = true);
-            self.section = Some(Section::Attendance(h));
+            self.open_attendance(h);
             self.title_pending = false;
-            let (value, next) = participants::second_heading(&rest);
+            let (value, _) = participants::second_heading(&rest);
             self.attendance_inline = !value.trim().is_empty();
             self.attendance_remote = participants::heading_says_remote(&text, &rest);
-            self.presence_recorded |= lexicon::PRESENCE_HEADING_LEADS
-                .iter()
-                .any(|l| lexicon::ATTENDANCE_HEADINGS[h].text.starts_with(l));
-            if !value.is_empty() {
-                self.attendance_text(value, false, h);
-            }
-            // "Present: A, B. Absent: C.": the second list on the line.
-            if let Some((h2, rest2)) = next.and_then(participants::attendance_heading) {
-                self.section = Some(Section::Attendance(h2));
-                let rest2 = rest2.trim_end_matches('.');
-                self.attendance_text(rest2, false, h2);
+            // "Present: A, B. Absent: C.": attendance_text reads the second
+            // list on the line too.
+            if !rest.trim().is_empty() {
+                self.attendance_text(&rest, false, h);
             }
             return;
         }
@@ -1950,14 +1943,26 @@ impl Finder {
     }
 
     /// Parse an attendance line; false when it is not one.
+    /// Open the attendance list under heading `h` (an index of
+    /// [`lexicon::ATTENDANCE_HEADINGS`]), noting whether it says who was
+    /// there.
+    fn open_attendance(&mut self, h: usize) {
+        self.section = Some(Section::Attendance(h));
+        self.presence_recorded |= lexicon::ATTENDANCE_HEADINGS.get(h).is_some_and(|heading| {
+            lexicon::PRESENCE_HEADING_LEADS
+                .iter()
+                .any(|l| heading.text.starts_with(l))
+        });
+    }
+
     fn attendance_text(&mut self, text: &str, struck: bool, heading: usize) -> bool {
         // "Percy Olausson, Lena Svensson. Inbjuden: Christina Ekström
         // Karlsson.": a second list on the line, under its own heading.
         if let (value, Some(next)) = participants::second_heading(text)
             && let Some((h2, rest2)) = participants::attendance_heading(next)
         {
-            let first = self.attendance_text(value, struck, heading);
-            self.section = Some(Section::Attendance(h2));
+            let first = value.trim().is_empty() || self.attendance_text(value, struck, heading);
+            self.open_attendance(h2);
             let second = self.attendance_text(rest2.trim_end_matches('.'), struck, h2);
             return first || second;
         }
