@@ -169,13 +169,18 @@ impl<'a> People<'a> {
     }
 
     /// Does a written list ("Hampus och Stig", "KL och JW") name only people
-    /// of the attendance list, in full, by initials or by first name?
+    /// of the attendance list, in full, by initials or by first name? With
+    /// no attendance list, only full names of people count.
     pub fn lists_all(&self, written: &str) -> bool {
         let parts = split_list(written);
         // Minutes without an attendance list: a full name ("Lasse Nilsson
-        // reviderar prognosen") is someone of the meeting.
+        // reviderar prognosen"), not an organisation's, is someone of the
+        // meeting.
         if self.participants.is_empty() {
-            return !parts.is_empty() && parts.iter().all(|p| full_name(p.trim()));
+            return !parts.is_empty()
+                && parts
+                    .iter()
+                    .all(|p| minutes_structure::is_person_name(p.trim()));
         }
         !parts.is_empty()
             && parts.iter().all(|part| {
@@ -518,18 +523,6 @@ pub fn month_reference(text: &str) -> Option<u32> {
     minutes_structure::dates::month_number(c.get(1)?.as_str())
 }
 
-/// A first and a last name, capitalised ("Lasse Nilsson", "Anna-Karin
-/// Berg"), at most three words.
-fn full_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    (2..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().skip(1).any(char::is_lowercase)
-                && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -671,5 +664,6 @@ mod tests {
         assert!(none.lists_all("Kurth Wikström och Sylvia Karlsson"));
         assert!(!none.lists_all("Lasse"));
         assert!(!none.lists_all("Styrelsen"));
+        assert!(!none.lists_all("Region Skåne"));
     }
 }

@@ -37,6 +37,13 @@ use std::sync::LazyLock;
 pub use meeting::Meeting;
 pub use participants::Participant;
 
+/// Does `t` read as a person's name ("Lasse Nilsson", "Anna-Karin af
+/// Berg"): two to five capitalised words, not an organisation's
+/// ("Region Skåne", "Sveriges Lärare")?
+pub fn is_person_name(t: &str) -> bool {
+    participants::is_name(t)
+}
+
 /// Everything the structure finder found in one document.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Structured {
