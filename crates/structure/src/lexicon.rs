@@ -438,6 +438,24 @@ pub const MEETING_NOUN_ENDINGS: &[&str] = &[
     "meetings",
 ];
 
+/// What sets a meeting of some kind for a date in a sentence ("Årsmötet
+/// blir söndag 12 februari", "Datum för årsmöte är satt till den 7:e
+/// mars"), lower case. "hålls" is left out: minutes mostly describe with it
+/// an event they do not list as theirs.
+pub const MEETING_SET_FOR: &[&str] = &[
+    "blir",
+    "är satt till",
+    "är satt den",
+    "är bestämt till",
+    "är bestämd till",
+    "är planerat till",
+    "är planerad till",
+    "är utlyst till",
+    "är fastställt till",
+    "är fastställd till",
+    "planeras till",
+];
+
 /// A sentence about the next meeting anywhere in the minutes ("Nästa möte
 /// hålls på tisdag den 17:e", "inför nästa handledarmöte den 19:e", "Vi
 /// ses nästa gång den 12 april"): the dates after it are coming meetings.

@@ -2843,8 +2843,7 @@ fn meeting_after_that(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
 
 /// "Årsmötet blir söndag 12 februari kl. 15.00", "Datum för årsmöte är
 /// satt till den 7:e mars": a meeting of some kind set for a date, in the
-/// same sentence. ("Årsmötet hålls 12 mars" describes an event the minutes
-/// mostly do not list as theirs: annotators differ, and most leave it.)
+/// same sentence (the phrases: lexicon MEETING_SET_FOR).
 fn named_meeting_set(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
     if text.len() > 2_000 {
         return None;
@@ -2861,9 +2860,18 @@ fn named_meeting_set(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
 }
 
 static MEETING_SET_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b\p{L}*(?:möte|mötet|stämma|stämman|sammanträde|sammanträdet|träff|träffen)\s+(?:blir|är\s+(?:satt|bestämt?|planerat?|utlyst|fastställt?)\s+till|planeras\s+till|är\s+satt\s+den)\b",
-    )
+    let alternation = |words: &[&str]| {
+        words
+            .iter()
+            .map(|w| regex::escape(w).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    Regex::new(&format!(
+        r"(?i)\b\p{{L}}*(?:{})\s+(?:{})\b",
+        alternation(lexicon::MEETING_NOUN_ENDINGS),
+        alternation(lexicon::MEETING_SET_FOR)
+    ))
     .expect("valid regex")
 });
 

@@ -231,8 +231,15 @@ pub(crate) fn place_and_time_line(t: &str) -> bool {
 }
 
 static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(plats(?:\s+och\s+tid)?|lokal|mötesplats)\s*,?\s+((?-i:\p{Lu})[^:]*\bkl(?:\.|ockan)?\s*\d{1,2}(?:[:.]\d{2})?.*)$")
-        .expect("valid regex")
+    let labels = lexicon::PLACE_FIELD_LABELS
+        .iter()
+        .map(|l| regex::escape(l).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)^\s*((?:{labels})(?:\s+och\s+tid)?)\s*,?\s+((?-i:\p{{Lu}})[^:]*\bkl(?:\.|ockan)?\s*\d{{1,2}}(?:[:.]\d{{2}})?.*)$"
+    ))
+    .expect("valid regex")
 });
 
 /// "230501": a date written ÅÅMMDD (this century), standing alone.

@@ -328,8 +328,15 @@ fn first_of_joined_kinds(text: &str) -> String {
 }
 
 static JOINED_KINDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\p{L}+)-\s+(och|eller|samt)\s+(\p{L}*?)(möte|sammanträde|stämma)\b")
-        .expect("valid regex")
+    let nouns = lexicon::MEETING_NOUN_ENDINGS
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)\b(\p{{L}}+)-\s+(och|eller|samt)\s+(\p{{L}}*?)({nouns})\b"
+    ))
+    .expect("valid regex")
 });
 
 /// Scan one segment for the pieces of a title. `Err` when the segment is
