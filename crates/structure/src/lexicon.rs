@@ -164,6 +164,10 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("reviewers", "member", "present", Some("justerare")),
 ];
 
+/// The heading of [`ATTENDANCE_HEADINGS`] that people listed without a
+/// heading of their own are read under (members, present).
+pub const PLAIN_ATTENDANCE_HEADING: &str = "deltagare";
+
 /// How attendance headings that say who was there begin (not who was
 /// called or invited: "Närvarande ledamöter", "Present"): under one, people
 /// were present at a meeting held.

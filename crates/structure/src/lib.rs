@@ -1242,11 +1242,7 @@ impl Finder {
                 self.mark_recorded(|l| l.attendance = true);
                 self.line_columns = Some(cells);
                 if self.section() == Section::Header {
-                    let h = lexicon::ATTENDANCE_HEADINGS
-                        .iter()
-                        .position(|h| h.text == "deltagare")
-                        .unwrap_or(0);
-                    self.section = Some(Section::Attendance(h));
+                    self.section = Some(Section::Attendance(participants::plain_heading()));
                 }
                 return;
             }

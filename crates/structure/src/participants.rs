@@ -464,9 +464,8 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         && org.starts_with(char::is_uppercase)
         && (1..=5).contains(&org.split_whitespace().count())
         && !org.contains([',', '.', ';', ':'])
-        && let Some(i) = headings.iter().position(|h| h.text == "deltagare")
     {
-        return Some((i, String::new()));
+        return Some((plain_heading(), String::new()));
     }
     // Only a line with a label separator can lead with a heading: a colon,
     // a tab, or a gap of spaces aligning the values in a column
@@ -944,11 +943,7 @@ fn read_columns_one(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
     let heading = lexicon::ATTENDANCE_HEADINGS
         .iter()
         .find(|h| h.text == heading_text)
-        .or_else(|| {
-            lexicon::ATTENDANCE_HEADINGS
-                .iter()
-                .find(|h| h.text == "deltagare")
-        })?;
+        .or_else(|| lexicon::ATTENDANCE_HEADINGS.get(plain_heading()))?;
     let mut out = Vec::new();
     for row in body {
         let cell = |c: C| {
@@ -1177,6 +1172,15 @@ pub(crate) fn complete(
     }
     apply_elections(&mut ps, items);
     ps
+}
+
+/// The index in [`lexicon::ATTENDANCE_HEADINGS`] of the plain heading that
+/// people listed without one are read under.
+pub(crate) fn plain_heading() -> usize {
+    lexicon::ATTENDANCE_HEADINGS
+        .iter()
+        .position(|h| h.text == lexicon::PLAIN_ATTENDANCE_HEADING)
+        .unwrap_or(0)
 }
 
 /// The last lines of the document's body from block `from` on (the last
@@ -2251,9 +2255,7 @@ pub(crate) fn header_role_line(line: &str) -> Option<Participant> {
     if label.split_whitespace().count() > 2 || !is_name(value.trim().trim_end_matches('.')) {
         return None;
     }
-    let heading = lexicon::ATTENDANCE_HEADINGS
-        .iter()
-        .find(|h| h.text == "deltagare")?;
+    let heading = lexicon::ATTENDANCE_HEADINGS.get(plain_heading())?;
     role_label_line(line.trim().trim_end_matches('.'), heading, false)
 }
 
@@ -2266,10 +2268,7 @@ pub(crate) fn posts_with_names(line: &str) -> Vec<Participant> {
     if parts.len() < 2 || t.len() > 300 {
         return Vec::new();
     }
-    let Some(heading) = lexicon::ATTENDANCE_HEADINGS
-        .iter()
-        .find(|h| h.text == "deltagare")
-    else {
+    let Some(heading) = lexicon::ATTENDANCE_HEADINGS.get(plain_heading()) else {
         return Vec::new();
     };
     let mut out = Vec::new();
