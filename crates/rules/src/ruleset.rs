@@ -738,11 +738,9 @@ fn expand_word_lists(raw: &mut RawFile) -> Result<(), RuleError> {
     let words = &raw.words;
     let expand = |id: &str, field: &str, pattern: &mut String| -> Result<(), RuleError> {
         if pattern.contains(WORD_LIST_OPEN) {
-            *pattern = with_word_lists(pattern, words).map_err(|name| RuleError::Invalid {
+            *pattern = with_word_lists(pattern, words).map_err(|problem| RuleError::Invalid {
                 id: id.to_string(),
-                message: format!(
-                    "{field} names the word list {{@{name}}}, which [words] does not define"
-                ),
+                message: format!("{field} {problem}"),
             })?;
         }
         Ok(())
@@ -768,8 +766,8 @@ fn expand_word_lists(raw: &mut RawFile) -> Result<(), RuleError> {
     Ok(())
 }
 
-/// `pattern` with every `{@name}` replaced by its list, or the first name
-/// the lists lack.
+/// `pattern` with every `{@name}` replaced by its list, or what is wrong
+/// with the first that cannot be (a name the lists lack, an unclosed `{@`).
 fn with_word_lists(
     pattern: &str,
     words: &std::collections::BTreeMap<String, String>,
@@ -780,10 +778,12 @@ fn with_word_lists(
         out.push_str(&rest[..at]);
         let after = &rest[at + WORD_LIST_OPEN.len()..];
         let Some(end) = after.find('}') else {
-            return Err(after.to_string());
+            return Err("opens a word list with {@ and never closes it".to_string());
         };
         let name = &after[..end];
-        out.push_str(words.get(name).ok_or_else(|| name.to_string())?);
+        out.push_str(words.get(name).ok_or_else(|| {
+            format!("names the word list {{@{name}}}, which [words] does not define")
+        })?);
         rest = &after[end + 1..];
     }
     out.push_str(rest);
@@ -1024,8 +1024,18 @@ mod tests {
         let nested = file.replace("'skickar|ringer'", "'{@verbs}'");
         assert!(RuleSet::parse(&nested).is_err());
         // An extending file may add lists and replace the built-in ones.
-        let ext = "extends = \"default\"\n[words]\nmine = 'klubbades'\n[[rule]]\nid = \"decision.mine\"\nkind = \"decision\"\nregex = '(?i){@mine}'\n";
-        assert!(RuleSet::parse(ext).is_ok());
+        let ext = "extends = \"default\"\n[words]\nmine = 'klubbades'\nmoved_not_decided = 'yrkar'\n[[rule]]\nid = \"decision.mine\"\nkind = \"decision\"\nregex = '(?i){@mine}'\n";
+        let set = RuleSet::parse(ext).expect("an extending file adds and replaces lists");
+        let tabled = set
+            .rules
+            .iter()
+            .find(|r| r.id == "deferral.tabled")
+            .expect("the built-in rule stays");
+        assert!(tabled.unless.iter().any(|(u, _)| u == "(?i)(?:yrkar)"));
+        let unclosed = file.replace("(?:{@verbs})\\b'\nunless", "(?:{@verbs\\b'\nunless");
+        assert!(unclosed != file);
+        let err = RuleSet::parse(&unclosed).expect_err("an unclosed list is an error");
+        assert!(err.to_string().contains("never closes"), "{err}");
     }
 
     #[test]
