@@ -1307,6 +1307,21 @@ impl Finder {
         let header_field = self.items.is_empty()
             && self.section() == Section::Header
             && meeting::dated_header_field(&text);
+        // "Nästa möte 12/3." among an item's plain lines: the date is a
+        // coming meeting, and the item's text goes on below it.
+        let dated_line_in_item = self.section() == Section::Agenda
+            && !self.title_pending
+            && p.role == Role::Body
+            && !is_bold(p)
+            && next_meetings_heading(&text)
+            && find_dates(&text, &DateContext::default())
+                .iter()
+                .any(|d| d.range.start < 60);
+        if dated_line_in_item {
+            self.next_lines.push((text.trim().to_string(), false));
+            self.push_unit(p, UnitKind::Paragraph, bi, span);
+            return;
+        }
         if heading_like && next_meetings_heading(&text) && !header_field {
             self.mark_recorded(|l| l.next_meetings = true);
             // Among the minutes' titled sections, "Nästa möte" is an item

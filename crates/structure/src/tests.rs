@@ -1852,3 +1852,24 @@ fn a_paragraph_sign_alone_takes_a_next_meeting_heading_as_its_title() {
         Some("2009-10-25".to_string())
     );
 }
+
+#[test]
+fn a_dated_next_meeting_line_inside_an_item_leaves_the_text_below_to_it() {
+    let s = structure(
+        "Protokoll 2008-03-06\n\n§ 6. Triathlon 2008\nInget nytt möte.\nNästa möte 12/3.\nMikael Persson bjuds in till nästa möte.\n\n§ 7. Årsmöte\nDatum 24/5.\n",
+    );
+    let six = s
+        .items
+        .iter()
+        .find(|i| i.title == "Triathlon 2008")
+        .expect("item 6");
+    assert!(
+        six.units
+            .iter()
+            .any(|u| u.text.contains("Mikael Persson bjuds in"))
+    );
+    assert_eq!(
+        s.next_meetings.first().map(|m| m.date.to_string()),
+        Some("2008-03-12".to_string())
+    );
+}
