@@ -2870,7 +2870,9 @@ fn named_meeting_set(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
     })
 }
 
-static MEETING_SET_FOR: LazyLock<Regex> = LazyLock::new(|| {
+/// Gated (see [`minutes_gate`]) and led by its literal words: asked of
+/// every unit of every item.
+static MEETING_SET_FOR: LazyLock<Gated> = LazyLock::new(|| {
     let alternation = |words: &[&str]| {
         words
             .iter()
@@ -2878,8 +2880,8 @@ static MEETING_SET_FOR: LazyLock<Regex> = LazyLock::new(|| {
             .collect::<Vec<_>>()
             .join("|")
     };
-    Regex::new(&format!(
-        r"(?i)\b\p{{L}}*(?:{})\s+(?:{})\b",
+    Gated::new(&format!(
+        r"(?i)(?:{})\s+(?:{})\b",
         alternation(lexicon::MEETING_NOUN_ENDINGS),
         alternation(lexicon::MEETING_SET_FOR)
     ))
