@@ -1421,6 +1421,12 @@ impl Finder {
                         self.participants.extend(posts);
                         return;
                     }
+                    // "Åk 1: Ciara, Elias & Talia": people listed by group.
+                    let grouped = participants::group_label_list(&text);
+                    if !grouped.is_empty() {
+                        self.participants.extend(grouped);
+                        return;
+                    }
                     self.header.push(p, &text);
                 }
             }

@@ -2259,6 +2259,39 @@ pub(crate) fn header_role_line(line: &str) -> Option<Participant> {
     role_label_line(line.trim().trim_end_matches('.'), heading, false)
 }
 
+/// "Åk 1: Ciara, Elias & Talia": a header line whose label is a group of
+/// the meeting (a class, a team, a party) and whose value lists two or
+/// more people; the people, present. Empty for any other line (a field's
+/// label, a value that is no list of names).
+pub(crate) fn group_label_list(line: &str) -> Vec<Participant> {
+    let Some((label, value)) = line.split_once(':') else {
+        return Vec::new();
+    };
+    let label_key = label.trim().to_lowercase();
+    let plain = !label.trim().is_empty()
+        && label.split_whitespace().count() <= 3
+        && label.chars().count() <= 20
+        && !lexicon::MEETING_FIELD_LABELS.contains(&label_key.as_str())
+        && !lexicon::HEADER_LABEL_WORDS.contains(&label_key.as_str())
+        && role_of(&label_key).is_none();
+    let listed = value.matches([',', '&']).count() + value.matches(" och ").count() >= 1;
+    if !plain || !listed || value.len() > 300 {
+        return Vec::new();
+    }
+    let heading = &lexicon::ATTENDANCE_HEADINGS[plain_heading()];
+    match parse_line(value.trim().trim_end_matches('.'), false, heading) {
+        Some(ps)
+            if ps.len() >= 2
+                && ps
+                    .iter()
+                    .all(|p| p.role.is_none() && p.affiliation.is_none()) =>
+        {
+            ps
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// "Ordförande Ulf Henricson, Sekreterare Lars Karlsson, Kassör Roger
 /// Björkelöv.": a header line of two or more posts, each written before a
 /// name; the people serving in them, present. Empty for any other line.
@@ -2598,6 +2631,23 @@ mod tests {
             attendance_heading("Närvarande Göran Johansson, ordf. Lars Ek, Jan Karlsson och Bo Ek")
                 .expect("a list after one heading word");
         assert!(rest.starts_with("Göran Johansson, ordf."));
+    }
+
+    #[test]
+    fn people_listed_by_group_on_header_lines() {
+        let names = |l: &str| {
+            group_label_list(l)
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("Åk 1: Ciara, Elias & Talia"),
+            ["Ciara", "Elias", "Talia"]
+        );
+        assert!(names("Plats: Jotun, Göteborg").is_empty());
+        assert!(names("Kopia: Styrelse FFEF – ADM grupp – Finansgrupp").is_empty());
+        assert!(names("Ordförande: Anna Berg").is_empty());
     }
 
     #[test]
