@@ -1351,3 +1351,14 @@ pub const ELECTION_CUES: &[&str] = &[
     "ordföranden",
     "anmäl",
 ];
+
+/// A regex alternation of words from this lexicon: each escaped, a space
+/// inside a phrase matching any run of white space. Callers order the words
+/// (longest first where one is the start of another).
+pub(crate) fn alternation(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}

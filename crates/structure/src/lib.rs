@@ -454,11 +454,7 @@ fn roman_value(numeral: &str) -> Option<u32> {
 /// "Punkt 3 Ekonomi", "Ärende 4: Budget", "Agenda item 2 – Finances": a
 /// word for an item, its number, then a capitalised title or nothing.
 static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::ITEM_NUMBER_WORDS
-        .iter()
-        .map(|w| regex::escape(w).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let words = lexicon::alternation(lexicon::ITEM_NUMBER_WORDS);
     Regex::new(&format!(
         r"(?i)^(?:{words})\.?\s+(\d{{1,3}})(?:\s*[.:)–-])?(?:\s+|$)(?P<title>(?-i:\p{{Lu}})|$)"
     ))
@@ -2879,17 +2875,10 @@ fn named_meeting_set(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
 /// Gated (see [`minutes_gate`]) and led by its literal words: asked of
 /// every unit of every item.
 static MEETING_SET_FOR: LazyLock<Gated> = LazyLock::new(|| {
-    let alternation = |words: &[&str]| {
-        words
-            .iter()
-            .map(|w| regex::escape(w).replace(' ', r"\s+"))
-            .collect::<Vec<_>>()
-            .join("|")
-    };
     Gated::new(&format!(
         r"(?i)(?:{})\s+(?:{})\b",
-        alternation(lexicon::MEETING_NOUN_ENDINGS),
-        alternation(lexicon::MEETING_SET_FOR)
+        lexicon::alternation(lexicon::MEETING_NOUN_ENDINGS),
+        lexicon::alternation(lexicon::MEETING_SET_FOR)
     ))
     .expect("valid regex")
 });

@@ -50,15 +50,16 @@ pub(crate) struct HeaderLines {
     lines: Vec<HeaderLine>,
 }
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    // Longest first: "tid och plats" before "tid".
+/// The meeting fields' labels as an alternation, longest first ("tid och
+/// plats" before "tid").
+fn field_labels_alternation() -> String {
     let mut labels: Vec<&str> = lexicon::MEETING_FIELD_LABELS.to_vec();
     labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    let alternation = labels
-        .iter()
-        .map(|l| regex::escape(l).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    lexicon::alternation(&labels)
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let alternation = field_labels_alternation();
     // A colon, a tab, or a gap of spaces that aligns the values in a
     // column ("Plats och tid    Stadshuset").
     Regex::new(&format!(
@@ -112,13 +113,7 @@ fn label_values_joined(lines: &[HeaderLine]) -> Vec<HeaderLine> {
 /// A field's label inside a line, after a space and before its colon
 /// ("… Tid: 18.30 Plats: …").
 static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    let mut labels: Vec<&str> = lexicon::MEETING_FIELD_LABELS.to_vec();
-    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    let alternation = labels
-        .iter()
-        .map(|l| regex::escape(l).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let alternation = field_labels_alternation();
     Regex::new(&format!(r"(?i)\s(?:{alternation}):\s")).expect("valid regex")
 });
 
@@ -231,11 +226,7 @@ pub(crate) fn place_and_time_line(t: &str) -> bool {
 }
 
 static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = lexicon::PLACE_FIELD_LABELS
-        .iter()
-        .map(|l| regex::escape(l).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let labels = lexicon::alternation(lexicon::PLACE_FIELD_LABELS);
     Regex::new(&format!(
         r"(?i)^\s*((?:{labels})(?:\s+och\s+tid)?)\s*,?\s+((?-i:\p{{Lu}})[^:]*\bkl(?:\.|ockan)?\s*\d{{1,2}}(?:[:.]\d{{2}})?.*)$"
     ))

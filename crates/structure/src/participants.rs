@@ -248,12 +248,7 @@ pub(crate) fn apply_elections(ps: &mut Vec<Participant>, items: &[crate::AgendaI
                     role: Some(served.role.to_string()),
                     title: None,
                     affiliation: served.affiliation,
-                    group: if served.role == "sekreterare" {
-                        "secretary"
-                    } else {
-                        "member"
-                    }
-                    .into(),
+                    group: group_for(served.role).into(),
                     attendance: "present".into(),
                     remote: false,
                     note: None,
@@ -1205,16 +1200,21 @@ fn tail_lines(doc: &Document, from: usize, n: usize) -> Vec<String> {
     out.split_off(skip)
 }
 
+/// The cells of a line laid out in columns (tabs or gaps of two or more
+/// spaces), trimmed, empty ones dropped.
+fn column_cells(line: &str) -> Vec<String> {
+    SPACE_GAP
+        .split(&line.replace('\t', "  "))
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
 /// The roles of a line of signature role words, side by side or alone
 /// ("Ordförande      Sekreterare", "Ordförande Sekreterare", "Justerare:").
 fn signature_roles(line: &str) -> Option<Vec<&'static str>> {
     let role = signature_role;
-    let spaced = line.replace('\t', "  ");
-    let cells: Vec<&str> = SPACE_GAP
-        .split(&spaced)
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
+    let cells = column_cells(line);
     if let Some(roles) = cells.iter().map(|c| role(c)).collect::<Option<Vec<_>>>() {
         return Some(roles);
     }
@@ -1229,11 +1229,7 @@ fn signature_roles(line: &str) -> Option<Vec<&'static str>> {
 /// Wikström", or "Bengt Ljungberg Roger Nilsson": first and last names in
 /// pairs), or None.
 fn names_side_by_side(line: &str, n: usize) -> Option<Vec<String>> {
-    let cells: Vec<String> = SPACE_GAP
-        .split(&line.replace('\t', "  "))
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .collect();
+    let cells = column_cells(line);
     if cells.len() == n && cells.iter().all(|c| is_name(c)) {
         return Some(cells);
     }
@@ -1350,10 +1346,8 @@ fn group_for(role: &str) -> &'static str {
 /// side by side: "Marianne Johansson, ordförande      Lena Frisell,
 /// sekreterare", "Ordförande Göran Ström".
 fn signed_cells(line: &str) -> Vec<(String, &'static str)> {
-    let spaced = line.replace('\t', "  ");
-    SPACE_GAP
-        .split(&spaced)
-        .map(str::trim)
+    column_cells(line)
+        .iter()
         .filter_map(|c| {
             if let Some((name, role)) = c.rsplit_once(',')
                 && let Some(r) = signature_role(role)

@@ -328,11 +328,7 @@ fn first_of_joined_kinds(text: &str) -> String {
 }
 
 static JOINED_KINDS: LazyLock<Regex> = LazyLock::new(|| {
-    let nouns = lexicon::MEETING_NOUN_ENDINGS
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|");
+    let nouns = lexicon::alternation(lexicon::MEETING_NOUN_ENDINGS);
     Regex::new(&format!(
         r"(?i)\b(\p{{L}}+)-\s+(och|eller|samt)\s+(\p{{L}}*?)({nouns})\b"
     ))
@@ -725,10 +721,7 @@ static KIND_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 fn kinds_alternation() -> String {
     let mut ks: Vec<&str> = lexicon::MEETING_KINDS.iter().map(|(k, _)| *k).collect();
     ks.sort_by_key(|k| std::cmp::Reverse(k.len()));
-    ks.iter()
-        .map(|k| regex::escape(k).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
+    lexicon::alternation(&ks)
 }
 
 fn leads_alternation() -> String {
