@@ -198,6 +198,29 @@ fn group_meeting(word: &str) -> Option<String> {
         .then(|| capitalised(stem))
 }
 
+/// "arbetsgrupps möte" as the one word "arbetsgruppsmöte", when the first
+/// word is a group's in the genitive.
+fn fuse_group_meeting(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(next) = words.get(i + 1)
+            && words[i].ends_with('s')
+            && words[i].starts_with(char::is_lowercase)
+            && ["möte", "mötet"].contains(&next.to_lowercase().as_str())
+            && group_meeting(&format!("{}{}", words[i], next)).is_some()
+        {
+            out.push(format!("{}{}", words[i], next));
+            i += 2;
+        } else {
+            out.push(words[i].to_string());
+            i += 1;
+        }
+    }
+    out.join(" ")
+}
+
 /// How many words of `t` start with a capital.
 fn capitalised_words(t: &str) -> usize {
     t.split_whitespace()
@@ -286,9 +309,15 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
         // "under verksamhetsåret 2010-2011": when, which the date says.
         "under" if rest.split_whitespace().count() <= 3 => Ok((None, None)),
         // "via Teams samt poströstning": the place, not how else one votes.
-        "hos" | "via" => {
+        "via" => {
             let place = rest.split(" samt ").next().unwrap_or(rest).trim();
             Ok((None, (!place.is_empty()).then(|| place.to_string())))
+        }
+        // "hos Anna Berg": at someone's home, which the word says (as a
+        // segment of its own keeps it).
+        "hos" => {
+            let place = rest.split(" samt ").next().unwrap_or(rest).trim();
+            Ok((None, (!place.is_empty()).then(|| format!("hos {place}"))))
         }
         "för" | "med" | "vid" | "inom" | "of" | "for" => {
             if rest.chars().any(char::is_alphabetic) {
@@ -426,8 +455,10 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         return Ok(seg);
     }
     // "Ledningsgruppsmöte – …", "Referensgruppsmöte 3": a meeting of a
-    // group named in one word; the group is the body.
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // group named in one word; the group is the body. Written apart in the
+    // genitive ("arbetsgrupps möte") it is the same word.
+    let fused = fuse_group_meeting(&text);
+    let words: Vec<&str> = fused.split_whitespace().collect();
     if let Some(at) = words.iter().position(|w| group_meeting(w).is_some())
         && let Some(group) = words.get(at).and_then(|w| group_meeting(w))
     {
@@ -856,6 +887,19 @@ mod tests {
         assert_eq!(
             read_title("Styrelsemöte Microsoft Teams"),
             title("Styrelsen", None, None, None)
+        );
+        // A group's meeting written apart in the genitive; "hos" kept
+        // after the kind as in a segment of its own.
+        assert_eq!(
+            read_title(
+                "Protokoll fört vid Ekbackens hembygdsförenings arbetsgrupps möte den 7 december 2010 hos Jan-Evert Johansson"
+            ),
+            title(
+                "Arbetsgrupp",
+                Some("Ekbackens hembygdsförening"),
+                Some("hos Jan-Evert Johansson"),
+                m
+            )
         );
         assert_eq!(
             read_title(
