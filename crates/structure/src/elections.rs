@@ -20,6 +20,9 @@ pub(crate) struct Served {
     pub role: &'static str,
     /// "(V)", "från Bredablick Förvaltning".
     pub affiliation: Option<String>,
+    /// Named only in passing ("Ordförande Anne öppnar mötet"): the role
+    /// goes to someone the attendance lists, who is not added for it.
+    pub known_only: bool,
 }
 
 fn role_alternation(always: bool) -> String {
@@ -93,6 +96,14 @@ static WITH_CHAIR: LazyLock<Gated> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "Ordförande Anne öppnar mötet", "Mötet öppnades av ordförande Lars
+/// Berg": the chair who opens the meeting.
+static OPENED_BY_CHAIR: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"(?i)(?:^(?:[-–•*]\s*)?(?:mötes)?ordförande(?:n)?\s+(?P<a>(?-i:\p{Lu})[\p{L}-]+(?:\s+(?-i:\p{Lu})[\p{L}-]+)?)\s+(?:öppnar|öppnade|förklarar|förklarade)\b|\böppnades\s+av\s+(?:mötes)?ordförande(?:n)?\s+(?P<b>(?-i:\p{Lu})[\p{L}-]+(?:\s+(?-i:\p{Lu})[\p{L}-]+)?))",
+    )
+    .expect("valid regex")
+});
 static SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|&)\s*").expect("valid regex"));
 
@@ -160,7 +171,28 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
     {
         out.extend(names_in(n.as_str(), "ordförande").into_iter().take(1));
     }
+    if early
+        && let Some(c) = OPENED_BY_CHAIR.captures(s)
+        && let Some(n) = c.name("a").or_else(|| c.name("b"))
+        && (is_name(n.as_str()) || first_name_shaped(n.as_str()))
+    {
+        out.push(Served {
+            name: n.as_str().to_string(),
+            role: "ordförande",
+            affiliation: None,
+            known_only: true,
+        });
+    }
     out
+}
+
+/// "Anne", "Lars-Göran": one capitalised word that may be a first name, for
+/// roles given only to someone the attendance lists.
+pub(crate) fn first_name_shaped(t: &str) -> bool {
+    (2..=15).contains(&t.chars().count())
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().all(|c| c.is_alphabetic() || c == '-')
+        && t.chars().filter(|c| c.is_uppercase()).count() <= 2
 }
 
 /// "Förste vice ordföranden Håkan Eriksson (V), andre … och Lisbeth
@@ -203,6 +235,7 @@ pub(crate) fn names_in(text: &str, role: &'static str) -> Vec<Served> {
                 name,
                 role,
                 affiliation: affiliation.filter(|a| !a.is_empty()),
+                known_only: false,
             });
         }
     }
@@ -218,6 +251,28 @@ mod tests {
             .into_iter()
             .map(|x| (x.name, x.role))
             .collect()
+    }
+
+    #[test]
+    fn the_chair_who_opens_the_meeting_is_named_only_in_passing() {
+        for s in [
+            "Ordförande Anne öppnar mötet",
+            "– Ordförande Anne öppnar mötet.",
+            "Mötet öppnades av ordförande Anne",
+        ] {
+            let got = serving(s, true);
+            assert_eq!(got.len(), 1, "{s}");
+            assert_eq!((got[0].name.as_str(), got[0].role), ("Anne", "ordförande"));
+            assert!(got[0].known_only, "{s}");
+        }
+        assert_eq!(
+            names("Mötet öppnades av ordföranden Lars Berg.", true),
+            vec![("Lars Berg".to_string(), "ordförande")]
+        );
+        // Late in the meeting, or someone else opening it, names no chair.
+        assert!(serving("Ordförande Anne öppnar mötet", false).is_empty());
+        assert!(serving("Anne öppnar mötet", true).is_empty());
+        assert!(serving("Ordföranden öppnade mötet", true).is_empty());
     }
 
     #[test]

@@ -1350,6 +1350,8 @@ pub const ELECTION_CUES: &[&str] = &[
     "justera",
     "ordföranden",
     "anmäl",
+    // "Ordförande Anne öppnar mötet": the chair who opens it.
+    "öppna",
 ];
 
 /// A regex alternation of words from this lexicon: each escaped, a space

@@ -232,6 +232,10 @@ pub(crate) fn apply_elections(ps: &mut Vec<Participant>, items: &[crate::AgendaI
         let key = person_key(&served.name);
         let found = keys.iter().position(|k| *k == key);
         match found.and_then(|i| ps.get_mut(i)) {
+            Some(p) if served.known_only => {
+                p.role.get_or_insert_with(|| served.role.to_string());
+            }
+            None if served.known_only => {}
             Some(p) => {
                 let keep = matches!(p.role.as_deref(), Some("ordförande" | "vice ordförande"));
                 if !keep {
@@ -288,6 +292,9 @@ fn serving_officers(items: &[crate::AgendaItem]) -> Vec<elections::Served> {
                 name: name.to_string(),
                 role,
                 affiliation: None,
+                // "Ida och Sandra": first names alone name only people the
+                // attendance lists.
+                known_only: !is_name(name),
             }));
         }
         out.extend(found);
@@ -299,7 +306,13 @@ fn serving_officers(items: &[crate::AgendaItem]) -> Vec<elections::Served> {
 /// that is (after a "Beslut" line, when there is one).
 fn outcome_names(item: &crate::AgendaItem) -> Option<Vec<&str>> {
     item.units.iter().take(3).find_map(|u| {
-        let text = u.text.trim().trim_end_matches('.');
+        // "– Ida och Sandra": a dash or bullet before the names.
+        let text = u
+            .text
+            .trim()
+            .trim_start_matches(['-', '–', '•', '*'])
+            .trim()
+            .trim_end_matches('.');
         // "Bertil Berg utses att justera protokollet": the names before the verb.
         let text = ELECTED_VERB
             .find(text)
@@ -308,7 +321,14 @@ fn outcome_names(item: &crate::AgendaItem) -> Option<Vec<&str>> {
             return None;
         }
         let names: Vec<&str> = NAME_SPLIT.split(text).map(str::trim).collect();
-        (!names.is_empty() && names.iter().all(|n| is_name(n))).then_some(names)
+        // A lone word may be a first name, but not a label ("Beslut").
+        let lone_name = |n: &str| {
+            let lower = n.to_lowercase();
+            elections::first_name_shaped(n)
+                && !lexicon::DECISION_COLUMNS.contains(&lower.as_str())
+                && !lexicon::HEADER_LABEL_WORDS.contains(&lower.as_str())
+        };
+        (!names.is_empty() && names.iter().all(|n| is_name(n) || lone_name(n))).then_some(names)
     })
 }
 
