@@ -1801,10 +1801,21 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     {
         return people;
     }
+    // "Göran Johansson, ordf. Lars-Åke Sigfridsson, Jan Karlsson": when the
+    // first person's part is a bare name, roles follow names, and a role
+    // before a name closes the person before it.
+    let roles_follow = parts.first().is_some_and(|p| is_name(p));
     let mut people: Vec<String> = Vec::new();
     for part in parts {
         if name_of(&part) {
             people.push(part);
+        } else if roles_follow
+            && let Some((role, name)) = role_then_name(&part)
+            && let Some(last) = people.last_mut()
+        {
+            last.push_str(", ");
+            last.push_str(role);
+            people.push(name.to_string());
         } else if let Some(last) = people.last_mut()
             && describes(&part)
         {
@@ -2368,6 +2379,13 @@ fn role_of(word: &str) -> Option<&'static str> {
         .map(|(_, v)| *v)
 }
 
+/// A role in lower case, then a name: "ordf. Lars-Åke Sigfridsson".
+fn role_then_name(part: &str) -> Option<(&str, &str)> {
+    let at = part.find(|c: char| c.is_uppercase())?;
+    let (role, name) = (part[..at].trim(), part[at..].trim());
+    (!role.is_empty() && role_of(role).is_some() && is_name(name)).then_some((role, name))
+}
+
 /// A role word closing a part: "Sahlgrenska Universitetssjukhus ordförande".
 fn trailing_role(part: &str) -> Option<(&'static str, String)> {
     for (k, v) in lexicon::ROLES {
@@ -2662,6 +2680,21 @@ mod tests {
         assert!(names("Plats: Jotun, Göteborg").is_empty());
         assert!(names("Kopia: Styrelse FFEF – ADM grupp – Finansgrupp").is_empty());
         assert!(names("Ordförande: Anna Berg").is_empty());
+    }
+
+    #[test]
+    fn a_role_between_two_names_closes_the_first_when_roles_follow_names() {
+        assert_eq!(
+            people_on_one_line(
+                "Göran Johansson, ordf. Lars-Åke Sigfridsson, Jan Karlsson och Monica Johansson"
+            ),
+            [
+                "Göran Johansson, ordf.",
+                "Lars-Åke Sigfridsson",
+                "Jan Karlsson",
+                "Monica Johansson"
+            ]
+        );
     }
 
     #[test]
