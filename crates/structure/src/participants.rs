@@ -1377,7 +1377,10 @@ fn signed_cells(line: &str) -> Vec<(String, &'static str)> {
             }
             let (first, rest) = c.split_once(' ')?;
             let r = signature_role(first)?;
-            is_name(rest.trim()).then(|| (rest.trim().to_string(), r))
+            // "Ordförande: Mira": a first name alone, for someone listed.
+            let rest = rest.trim();
+            (is_name(rest) || first.ends_with(':') && elections::first_name_shaped(rest))
+                .then(|| (rest.to_string(), r))
         })
         .collect()
 }
@@ -1422,6 +1425,8 @@ fn apply_signatures(ps: &mut Vec<Participant>, signers: Vec<Participant>) {
                 }
             }
             Some(_) => {}
+            // A first name alone names only someone the lists name.
+            None if !is_name(&s.name) => {}
             None => ps.push(s),
         }
     }
@@ -2819,6 +2824,18 @@ mod tests {
         );
         // A role word in a sentence signs nothing.
         assert!(signatures(&lines(&["Ordförande tackar alla.", "Anna Berg"])).is_empty());
+        // A first name alone after a role's colon: kept for someone listed.
+        assert_eq!(
+            got(signatures(&lines(&[
+                "Ordförande: Mira",
+                "Sekreterare: Liam"
+            ]))),
+            [
+                ("Mira".to_string(), "ordförande".to_string()),
+                ("Liam".to_string(), "sekreterare".to_string())
+            ]
+        );
+        assert!(signatures(&lines(&["Ordförande tackar alla."])).is_empty());
     }
 
     #[test]
