@@ -87,6 +87,9 @@ struct Segment {
     place: Option<String>,
     /// What is left when nothing above was found: a name, perhaps.
     rest: Option<String>,
+    /// A plain meeting of an organisation named in the genitive
+    /// ("Saxdalens byalags möte"): a title without a body.
+    plain_meeting: bool,
 }
 
 /// The segments of a title: the parts between commas, semicolons, bars,
@@ -239,7 +242,12 @@ fn holder_shaped(t: &str) -> bool {
 /// An association's own word may stand in lower case inside its name
 /// ("Ekbackens hembygdsförenings").
 fn genitive_name(t: &str) -> Option<&str> {
-    let base = t.strip_suffix(":s").or_else(|| t.strip_suffix('s'))?;
+    // "SAXDALENS BYALAGS": a title in capitals.
+    let base = t
+        .strip_suffix(":s")
+        .or_else(|| t.strip_suffix(":S"))
+        .or_else(|| t.strip_suffix('s'))
+        .or_else(|| t.strip_suffix('S'))?;
     let words: Vec<&str> = base.split_whitespace().collect();
     let word_of_a_name = |w: &&str| {
         let k = w.to_lowercase();
@@ -516,6 +524,16 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         seg.place = Some(text.trim().to_string());
         return Ok(seg);
     }
+    // "Saxdalens byalags möte": an organisation's plain meeting.
+    if let Some((before, last)) = text.rsplit_once(' ')
+        && lexicon::GENERIC_MEETING_WORDS.contains(&last.to_lowercase().as_str())
+        && let Some(owner) = genitive_name(before.trim())
+        && organisation_named(owner)
+    {
+        seg.holder = Some(owner.to_string());
+        seg.plain_meeting = true;
+        return Ok(seg);
+    }
     seg.rest = Some(text);
     Ok(seg)
 }
@@ -565,6 +583,7 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
         if let Some(ty) = seg.document_type {
             parts.document_type.get_or_insert(ty);
         }
+        found_kind |= seg.plain_meeting;
         if let Some(kind) = seg.kind
             && !found_kind
         {
@@ -888,6 +907,19 @@ mod tests {
             read_title("Styrelsemöte Microsoft Teams"),
             title("Styrelsen", None, None, None)
         );
+        // An organisation's plain meeting, its name in the genitive, in
+        // capitals too.
+        assert_eq!(
+            read_title("Protokoll från Saxdalens byalags möte 2013-01-17")
+                .and_then(|p| p.organization),
+            Some("Saxdalens byalag".to_string())
+        );
+        assert_eq!(
+            read_title("PROTOKOLL FRÅN SAXDALENS BYALAGS ÅRSMÖTE 2013-01-17")
+                .and_then(|p| p.organization),
+            Some("SAXDALENS BYALAG".to_string())
+        );
+        assert_eq!(read_title("Protokoll från dagens möte"), None);
         // A group's meeting written apart in the genitive; "hos" kept
         // after the kind as in a segment of its own.
         assert_eq!(
