@@ -235,6 +235,28 @@ pub const SIGNATURE_PHRASES: &[(&str, &str)] = &[
     ("justeras", "justerare"),
     ("justeras av", "justerare"),
     ("stämmoordförande", "ordförande"),
+    ("vid pennan", "sekreterare"),
+    ("protokollet skrivet av", "sekreterare"),
+    ("protokoll skrivet av", "sekreterare"),
+    ("protokollet fört av", "sekreterare"),
+    ("protokoll fört av", "sekreterare"),
+    ("protokollförd av", "sekreterare"),
+    ("antecknat av", "sekreterare"),
+    ("antecknad av", "sekreterare"),
+    ("skrivet av", "sekreterare"),
+    ("sekreterare/protokollförare", "sekreterare"),
+];
+
+/// Verbs of a signature phrase that ends with the signer's role
+/// ("Godkännes av ordförande", "Justeras av justerare"), lower case.
+pub const SIGNED_BY_VERBS: &[&str] = &[
+    "godkännes",
+    "godkänt",
+    "godkänd",
+    "justeras",
+    "justerat",
+    "justerad",
+    "undertecknas",
 ];
 
 /// The roles a signature gives ([`ROLES`] values): who chaired, kept and

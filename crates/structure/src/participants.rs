@@ -1238,6 +1238,19 @@ fn signature_roles(line: &str) -> Option<Vec<&'static str>> {
     if let Some(roles) = cells.iter().map(|c| role(c)).collect::<Option<Vec<_>>>() {
         return Some(roles);
     }
+    // "Protokollet skrivet av: Godkännes av ordförande:": phrases side by
+    // side, each closed by its colon.
+    let phrases: Vec<&str> = line
+        .split_inclusive(':')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if phrases.len() >= 2
+        && phrases.iter().all(|p| p.ends_with(':'))
+        && let Some(roles) = phrases.iter().map(|p| role(p)).collect::<Option<Vec<_>>>()
+    {
+        return Some(roles);
+    }
     // "Ordförande Sekreterare": single words, each a role.
     line.split_whitespace()
         .map(role)
@@ -1350,6 +1363,16 @@ fn signature_role(t: &str) -> Option<&'static str> {
         .find(|(w, _)| *w == t)
         .map(|(_, r)| *r)
         .or_else(|| role_of(&t).filter(|r| lexicon::SIGNING_ROLES.contains(r)))
+        .or_else(|| {
+            // "Godkännes av ordförande": the signer's role closes it.
+            let (verb, rest) = t.split_once(' ')?;
+            let role = rest.strip_prefix("av ")?;
+            lexicon::SIGNED_BY_VERBS
+                .contains(&verb)
+                .then(|| role_of(role))
+                .flatten()
+                .filter(|r| lexicon::SIGNING_ROLES.contains(r))
+        })
 }
 
 /// The attendance group of someone serving in a role: the one who keeps
@@ -2824,6 +2847,18 @@ mod tests {
         );
         // A role word in a sentence signs nothing.
         assert!(signatures(&lines(&["Ordförande tackar alla.", "Anna Berg"])).is_empty());
+        // Phrases side by side, each closed by its colon, over names of
+        // two words each.
+        assert_eq!(
+            got(signatures(&lines(&[
+                "Protokollet skrivet av: Godkännes av ordförande:",
+                "Niklas Wåhlander Evi Andersson",
+            ]))),
+            [
+                ("Niklas Wåhlander".to_string(), "sekreterare".to_string()),
+                ("Evi Andersson".to_string(), "ordförande".to_string())
+            ]
+        );
         // A first name alone after a role's colon: kept for someone listed.
         assert_eq!(
             got(signatures(&lines(&[
