@@ -84,6 +84,15 @@ static TO_CHECK_MINUTES: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// Roles, then who became them: "Val av ordförande och sekreterare blev
+/// Ulf Henricson och Lars Karlsson", "Protokoll justerare blev X och Y".
+static ROLES_BECAME: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(&format!(
+        r"(?i)^(?:val\s+av\s+)?(?:protokoll\s*)?({r})(?:\s+(?:och|samt)\s+({r}))?\s+blev\s+(.+)$",
+        r = role_alternation(false)
+    ))
+    .expect("valid regex")
+});
 /// "X och Y justerar dagens protokoll".
 static CHECK_MINUTES: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(r"(?i)^(.+?)\s+justerar\s+(?:dagens\s+|detta\s+|mötets\s+)?protokoll(?:et)?\b")
@@ -157,6 +166,21 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
         {
             push(n.as_str(), r.as_str());
             rest = rest.get(all.end()..).unwrap_or("");
+        }
+    }
+    if let Some(c) = ROLES_BECAME.captures(s)
+        && let (Some(first), Some(n)) = (c.get(1), c.get(3))
+    {
+        let named = names_in(n.as_str(), "justerare");
+        match c.get(2) {
+            // Two roles, two names: each in its order.
+            Some(second) if named.len() == 2 => {
+                for (who, r) in named.into_iter().zip([first, second]) {
+                    push(&who.name, r.as_str());
+                }
+            }
+            Some(_) => {}
+            None => push(n.as_str(), first.as_str()),
         }
     }
     if let Some(c) = CHECK_MINUTES
@@ -251,6 +275,33 @@ mod tests {
             .into_iter()
             .map(|x| (x.name, x.role))
             .collect()
+    }
+
+    #[test]
+    fn roles_then_who_became_them() {
+        assert_eq!(
+            names(
+                "Val av ordförande och sekreterare blev Ulf Henricson och Lars Karlsson.",
+                true
+            ),
+            vec![
+                ("Ulf Henricson".to_string(), "ordförande"),
+                ("Lars Karlsson".to_string(), "sekreterare")
+            ]
+        );
+        assert_eq!(
+            names(
+                "Protokoll justerare blev Stig Fagerbo och Thomas Eriksson.",
+                false
+            ),
+            vec![
+                ("Stig Fagerbo".to_string(), "justerare"),
+                ("Thomas Eriksson".to_string(), "justerare")
+            ]
+        );
+        // The association's chair, later in the meeting, is no role here.
+        assert!(names("Ordförande blev Ulf Henricson.", false).is_empty());
+        assert!(names("Val av revisor blev Ulrika Liikavainio.", true).is_empty());
     }
 
     #[test]

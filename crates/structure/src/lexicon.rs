@@ -1384,6 +1384,8 @@ pub const ELECTION_CUES: &[&str] = &[
     "anmäl",
     // "Ordförande Anne öppnar mötet": the chair who opens it.
     "öppna",
+    // "Val av ordförande och sekreterare blev Ulf Henricson och Lars Karlsson".
+    "blev",
 ];
 
 /// A regex alternation of words from this lexicon: each escaped, a space
