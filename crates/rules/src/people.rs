@@ -175,13 +175,14 @@ impl<'a> People<'a> {
         let parts = split_list(written);
         // Minutes without an attendance list: a full name ("Lasse Nilsson
         // reviderar prognosen"), not an organisation's, is someone of the
-        // meeting.
-        if self.participants.is_empty() {
-            return !parts.is_empty()
-                && parts
-                    .iter()
-                    .all(|p| minutes_structure::is_person_name(p.trim()));
-        }
+        // meeting. People known only as the meeting's officers (elected to
+        // check the minutes, signing them) are no attendance list either.
+        let no_list = self.participants.iter().all(|p| {
+            matches!(
+                p.role.as_deref(),
+                Some("ordförande" | "sekreterare" | "justerare")
+            )
+        });
         !parts.is_empty()
             && parts.iter().all(|part| {
                 let part = part.trim();
@@ -189,6 +190,7 @@ impl<'a> People<'a> {
                 self.participants
                     .iter()
                     .any(|p| p.name == r || p.name.split_whitespace().next() == Some(part))
+                    || no_list && minutes_structure::is_person_name(part)
             })
     }
 
@@ -665,5 +667,17 @@ mod tests {
         assert!(!none.lists_all("Lasse"));
         assert!(!none.lists_all("Styrelsen"));
         assert!(!none.lists_all("Region Skåne"));
+        // Only the meeting's officers known (elected to check the minutes,
+        // signing them): still no attendance list.
+        let ps = vec![p("Fredrik Gustavsson", Some("justerare"))];
+        let officers = People::new(&ps, None);
+        assert!(officers.lists_all("Lasse Nilsson"));
+        assert!(officers.lists_all("Fredrik"));
+        assert!(!officers.lists_all("Lasse"));
+        let ps = vec![
+            p("Fredrik Gustavsson", Some("justerare")),
+            p("Eva Lund", None),
+        ];
+        assert!(!People::new(&ps, None).lists_all("Lasse Nilsson"));
     }
 }

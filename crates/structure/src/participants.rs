@@ -302,34 +302,48 @@ fn serving_officers(items: &[crate::AgendaItem]) -> Vec<elections::Served> {
     out
 }
 
-/// An election item's outcome when it is only names: the first short text
-/// that is (after a "Beslut" line, when there is one).
+/// An election item's outcome when it is only names: the names after its
+/// title's colon ("Val av en justeringsman: Fredrik Gustavsson"), or the
+/// first short text that is (after a "Beslut" line, when there is one).
 fn outcome_names(item: &crate::AgendaItem) -> Option<Vec<&str>> {
-    item.units.iter().take(3).find_map(|u| {
-        // "– Ida och Sandra": a dash or bullet before the names.
-        let text = u
-            .text
-            .trim()
-            .trim_start_matches(['-', '–', '•', '*'])
-            .trim()
-            .trim_end_matches('.');
-        // "Bertil Berg utses att justera protokollet": the names before the verb.
-        let text = ELECTED_VERB
-            .find(text)
-            .map_or(text, |m| text[..m.start()].trim());
-        if text.chars().count() > 80 {
-            return None;
-        }
-        let names: Vec<&str> = NAME_SPLIT.split(text).map(str::trim).collect();
-        // A lone word may be a first name, but not a label ("Beslut").
-        let lone_name = |n: &str| {
-            let lower = n.to_lowercase();
-            elections::first_name_shaped(n)
-                && !lexicon::DECISION_COLUMNS.contains(&lower.as_str())
-                && !lexicon::HEADER_LABEL_WORDS.contains(&lower.as_str())
-        };
-        (!names.is_empty() && names.iter().all(|n| is_name(n) || lone_name(n))).then_some(names)
-    })
+    item.title
+        .split_once(':')
+        .and_then(|(_, names)| names_of_outcome(names))
+        .or_else(|| {
+            item.units
+                .iter()
+                .take(3)
+                .find_map(|u| names_of_outcome(&u.text))
+        })
+}
+
+/// The names an election's outcome `text` is, if it is only names.
+fn names_of_outcome(text: &str) -> Option<Vec<&str>> {
+    // "– Ida och Sandra": a dash or bullet before the names.
+    let text = text
+        .trim()
+        .trim_start_matches(['-', '–', '•', '*'])
+        .trim()
+        .trim_end_matches('.');
+    // "Bertil Berg utses att justera protokollet": the names before the verb.
+    let text = ELECTED_VERB
+        .find(text)
+        .map_or(text, |m| text[..m.start()].trim());
+    if text.is_empty() || text.chars().count() > 80 {
+        return None;
+    }
+    let names: Vec<&str> = NAME_SPLIT.split(text).map(str::trim).collect();
+    // A lone word may be a first name, but not a label ("Beslut").
+    let lone_name = |n: &str| {
+        let lower = n.to_lowercase();
+        elections::first_name_shaped(n)
+            && !lexicon::DECISION_COLUMNS.contains(&lower.as_str())
+            && !lexicon::HEADER_LABEL_WORDS.contains(&lower.as_str())
+    };
+    names
+        .iter()
+        .all(|n| is_name(n) || lone_name(n))
+        .then_some(names)
 }
 
 /// An item's text as sentences: a line break ends one only after a short
