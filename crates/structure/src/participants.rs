@@ -1405,21 +1405,60 @@ fn group_for(role: &str) -> &'static str {
 fn signed_cells(line: &str) -> Vec<(String, &'static str)> {
     column_cells(line)
         .iter()
-        .filter_map(|c| {
+        .flat_map(|c| {
             if let Some((name, role)) = c.rsplit_once(',')
                 && let Some(r) = signature_role(role)
                 && is_name(name.trim())
             {
-                return Some((name.trim().to_string(), r));
+                return vec![(name.trim().to_string(), r)];
             }
-            let (first, rest) = c.split_once(' ')?;
-            let r = signature_role(first)?;
+            if let Some(signed) = phrase_then_names(c) {
+                return signed;
+            }
+            let Some((first, rest)) = c.split_once(' ') else {
+                return Vec::new();
+            };
+            let Some(r) = signature_role(first) else {
+                return Vec::new();
+            };
             // "Ordförande: Mira": a first name alone, for someone listed.
             let rest = rest.trim();
-            (is_name(rest) || first.ends_with(':') && elections::first_name_shaped(rest))
-                .then(|| (rest.to_string(), r))
+            if is_name(rest) || first.ends_with(':') && elections::first_name_shaped(rest) {
+                vec![(rest.to_string(), r)]
+            } else {
+                Vec::new()
+            }
         })
         .collect()
+}
+
+/// "Justerat av Fredrik Gustavsson och ordf Karin Andersson": the signers
+/// of a cell that opens with a signature phrase of several words, each
+/// perhaps led by a role of its own, or None.
+fn phrase_then_names(cell: &str) -> Option<Vec<(String, &'static str)>> {
+    let lower = cell.to_lowercase();
+    let (phrase, role) = lexicon::SIGNATURE_PHRASES
+        .iter()
+        .filter(|(w, _)| w.contains(' ') && lower.starts_with(&format!("{w} ")))
+        .max_by_key(|(w, _)| w.len())?;
+    let rest = cell
+        .get(phrase.len()..)?
+        .trim()
+        .trim_start_matches(':')
+        .trim();
+    let mut out = Vec::new();
+    for part in NAME_SPLIT.split(rest.trim_end_matches('.')) {
+        let part = part.trim();
+        let (r, name) = match role_then_name(part) {
+            Some((r, name)) => (role_of(r)?, name),
+            None => (*role, part),
+        };
+        if !is_name(name) {
+            return None;
+        }
+        out.push((name.to_string(), r));
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 fn to_signers(signers: Vec<(String, &'static str)>) -> Vec<Participant> {
@@ -2871,6 +2910,16 @@ mod tests {
             [
                 ("Niklas Wåhlander".to_string(), "sekreterare".to_string()),
                 ("Evi Andersson".to_string(), "ordförande".to_string())
+            ]
+        );
+        // A phrase of several words, then the names, one with its own role.
+        assert_eq!(
+            got(signatures(&lines(&[
+                "Justerat av Fredrik Gustavsson och ordf Karin Andersson"
+            ]))),
+            [
+                ("Fredrik Gustavsson".to_string(), "justerare".to_string()),
+                ("Karin Andersson".to_string(), "ordförande".to_string())
             ]
         );
         // A first name alone after a role's colon: kept for someone listed.
