@@ -1386,6 +1386,24 @@ fn organisation_shaped(cell: &str) -> bool {
 /// Fill what the header lacked from the text: minutes without a header
 /// still name their body as the subject of its decisions ("RSL beslutar"),
 /// their organisation in passing and their place in the welcome.
+/// The line without what stands in round brackets.
+fn without_brackets(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('(') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut depth = 0usize;
+    for c in line.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     // The regexes run only on lines that hold their keyword: whole documents
     // are long, and Unicode word boundaries make the regex engine slow on them.
@@ -1449,8 +1467,11 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
         m.organization = most_frequent(
             lines_with(&["regionen", "kommun", "stad", "landsting"])
                 .flat_map(|l| {
+                    // "Per-Anders Bergman (Karlstads kommun)": in brackets,
+                    // someone's affiliation, not the minutes' owner.
+                    let outside = without_brackets(l);
                     ORG_IN_TEXT
-                        .captures_iter(l)
+                        .captures_iter(&outside)
                         .filter_map(|c| c.get(1))
                         .map(|x| x.as_str().to_string())
                         .collect::<Vec<_>>()
@@ -1702,6 +1723,12 @@ mod tests {
     fn a_town_in_the_text_is_no_organisation() {
         let mut m = super::Meeting::default();
         super::fill_from_text(&mut m, "Laget åker på träningsläger i Halmstad i maj.\n");
+        assert_eq!(m.organization, None);
+        // Someone's affiliation in brackets is not the minutes' owner.
+        super::fill_from_text(
+            &mut m,
+            "Deltagare: Karin Granström (Karlstads universitet), Per-Anders Bergman (Karlstads kommun)\n",
+        );
         assert_eq!(m.organization, None);
         super::fill_from_text(&mut m, "Kungsbacka kommun har fått svar.\n");
         assert_eq!(m.organization.as_deref(), Some("Kungsbacka kommun"));
