@@ -18,6 +18,10 @@ const ABBREVIATIONS: &[&str] = &[
     "dr.", "prof.", "mr.", "mrs.", "ms.",
 ];
 
+/// Abbreviations that close a list ("… förnyelser etc."): before a capital
+/// they end the sentence too ("… etc. Karin kontaktar SSFF").
+const LIST_CLOSERS: &[&str] = &["etc.", "osv.", "o.s.v.", "m.m.", "mm."];
+
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -93,7 +97,7 @@ fn ends_here(text: &str, start: usize, dot: usize, end: usize) -> bool {
         .to_lowercase();
     let word = word.trim_end_matches(['"', '\'', ')']);
     if ABBREVIATIONS.contains(&word) {
-        return false;
+        return LIST_CLOSERS.contains(&word) && next.is_some_and(char::is_uppercase);
     }
     // A single capital and dot is an initial ("Mona P. sa").
     let letters: Vec<char> = word.trim_end_matches('.').chars().collect();
@@ -123,6 +127,18 @@ mod tests {
                 "Det gäller bl.a. ST-tjänster, t.ex. allergologi.",
                 "SE stämmer av kl. 14 med Lisa m.fl. Klart."
             ]
+        );
+        // A list's closing abbreviation before a capital ends it.
+        assert_eq!(
+            sentences("Styrelsen ber SSFF sköta förnyelser etc. Karin kontaktar SSFF."),
+            [
+                "Styrelsen ber SSFF sköta förnyelser etc.",
+                "Karin kontaktar SSFF."
+            ]
+        );
+        assert_eq!(
+            sentences("Vi köper bord, stolar m.m. till lokalen."),
+            ["Vi köper bord, stolar m.m. till lokalen."]
         );
         assert_eq!(
             sentences("Frågan bordläggs fr.o.m. idag. Beslut vid nästa möte."),
