@@ -214,6 +214,12 @@ pub const ATTENDANCE_SENTENCE_LEADS: &[&str] = &[
     "på mötet deltog",
     "i mötet deltog",
     "deltagare var",
+    "följande personer var närvarande",
+    "följande var närvarande",
+    "följande personer deltog",
+    "följande deltog",
+    "närvarande på mötet var",
+    "på mötet närvarade",
 ];
 
 /// A word alone on the line after a name in an attendance list, from a

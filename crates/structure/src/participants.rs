@@ -474,7 +474,11 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     let lower = minutes_gate::lowercase(t);
     if let Some(rest) = lexicon::ATTENDANCE_SENTENCE_LEADS
         .iter()
-        .find_map(|l| lower.strip_prefix(l)?.strip_prefix(' '))
+        .find_map(|l| {
+            let rest = lower.strip_prefix(l)?;
+            // "Följande personer var närvarande: Anna Berg, …".
+            rest.strip_prefix(':').unwrap_or(rest).strip_prefix(' ')
+        })
         .or_else(|| attended_after_a_phrase(&lower, t))
         && let Some(i) = headings.iter().position(|h| h.text == "närvarande")
     {
@@ -558,8 +562,9 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         let qualifier = rest[..colon].trim();
         let words: Vec<&str> = qualifier.split_whitespace().collect();
         let bracketed = qualifier.starts_with('(') && qualifier.ends_with(')');
+        // "Närvarande : Anna Berg": a space before the colon, no qualifier.
         let plain = rest.starts_with(' ')
-            && (1..=3).contains(&words.len())
+            && (0..=3).contains(&words.len())
             && words.iter().all(|w| w.chars().all(char::is_alphabetic));
         if bracketed || plain {
             let cut = t.len() - rest.len() + colon + 1;
@@ -667,11 +672,17 @@ fn from_organisation(rest: &str, t: &str) -> Option<String> {
         .or_else(|| rest.strip_prefix(" from "))?;
     let colon = after.find(':')?;
     let org_len = after[..colon].trim().chars().count();
-    if org_len == 0 || org_len > 40 || after[..colon].contains(',') {
-        return None;
-    }
     let start = t.len() - after.len();
     let value = t.get(start..)?.trim();
+    // "Närvarande från styrelsen:": a group of the meeting in lower case,
+    // no organisation (`rest` is lower-cased, `t` as written).
+    if org_len == 0
+        || org_len > 40
+        || after[..colon].contains(',')
+        || value.starts_with(char::is_lowercase)
+    {
+        return None;
+    }
     Some(value.to_string())
 }
 
@@ -3228,6 +3239,17 @@ mod tests {
         assert_eq!((text(i), rest.as_str()), ("närvarande", "Anna Berg, Bo Ek"));
         let (i, rest) = attendance_heading("Närvarande\tAnna Berg").expect("heading");
         assert_eq!((text(i), rest.as_str()), ("närvarande", "Anna Berg"));
+        // A space before the colon; a group of the meeting after "från";
+        // a sentence that leads its list with a colon.
+        for line in [
+            "Närvarande : Anna Berg, Bo Ek",
+            "Närvarande från styrelsen: Anna Berg, Bo Ek",
+            "Följande personer var närvarande: Anna Berg, Bo Ek",
+        ] {
+            let (i, rest) = attendance_heading(line).expect(line);
+            assert!(text(i).starts_with("närvarande"), "{line}");
+            assert_eq!(rest.as_str(), "Anna Berg, Bo Ek", "{line}");
+        }
         let h = &lexicon::ATTENDANCE_HEADINGS[0];
         let role = |l: &str| {
             parse_line(l, false, h)
