@@ -1874,8 +1874,17 @@ fn people_on_one_line(line: &str) -> Vec<String> {
                 .flat_map(|q| q.split(" and "))
                 .map(|q| q.trim().to_string())
                 .collect();
+            // "Anna Berg/Bo Ek/Cecilia Lund", "Anna Berg - Bo Ek": slashes
+            // or spaced dashes between names only.
+            let between: Vec<String> = p
+                .split(['/', '–'])
+                .flat_map(|q| q.split(" - "))
+                .map(|q| q.trim().to_string())
+                .collect();
             if names.len() >= 2 && names.iter().all(|n| name_of(n)) {
                 names
+            } else if between.len() >= 2 && between.iter().all(|n| is_name(n)) {
+                between
             } else {
                 vec![p.trim().to_string()]
             }
@@ -2772,6 +2781,23 @@ mod tests {
         assert!(names("Plats: Jotun, Göteborg").is_empty());
         assert!(names("Kopia: Styrelse FFEF – ADM grupp – Finansgrupp").is_empty());
         assert!(names("Ordförande: Anna Berg").is_empty());
+    }
+
+    #[test]
+    fn names_parted_by_slashes_or_spaced_dashes() {
+        assert_eq!(
+            people_on_one_line("Anna Berg/Bo Ek/Cecilia Lund"),
+            ["Anna Berg", "Bo Ek", "Cecilia Lund"]
+        );
+        assert_eq!(
+            people_on_one_line("Anna Berg - Bo Ek – Cecilia Lund"),
+            ["Anna Berg", "Bo Ek", "Cecilia Lund"]
+        );
+        // A role after the slash describes the name before it.
+        assert_eq!(
+            people_on_one_line("Anna Berg/ordförande"),
+            ["Anna Berg/ordförande"]
+        );
     }
 
     #[test]
