@@ -1837,6 +1837,9 @@ fn people_on_one_line(line: &str) -> Vec<String> {
         is_name(bare)
             || titled_name(bare)
             || p.contains('(') && trailing_role(bare).is_some_and(|(_, keep)| is_name(keep.trim()))
+            // "Anna Berg ordf.", "Bo Ek sekr.": an abbreviated role closing
+            // the name is no organisation's word.
+            || abbreviated_role_after(bare).is_some()
             // "Lena Karlsson (S) tjänstgörande ersättare för Håkan Lif (S)".
             || names_a_substitute(p)
             || bare
@@ -1908,7 +1911,9 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     let roles_follow = parts.first().is_some_and(|p| is_name(p));
     let mut people: Vec<String> = Vec::new();
     for part in parts {
-        if name_of(&part) {
+        if let Some((name, role)) = abbreviated_role_after(&part) {
+            people.push(format!("{name}, {role}"));
+        } else if name_of(&part) {
             people.push(part);
         } else if roles_follow
             && let Some((role, name)) = role_then_name(&part)
@@ -2480,6 +2485,17 @@ fn role_of(word: &str) -> Option<&'static str> {
         .map(|(_, v)| *v)
 }
 
+/// "Anna Berg ordf.": a name and an abbreviated role after it, without a
+/// comma between; the name and the role as written.
+fn abbreviated_role_after(part: &str) -> Option<(&str, &str)> {
+    let part = part.trim();
+    if !part.ends_with('.') || part.contains('(') {
+        return None;
+    }
+    let (name, role) = part.rsplit_once(' ')?;
+    (role_of(role).is_some() && is_name(name.trim())).then(|| (name.trim(), role))
+}
+
 /// A role in lower case, then a name: "ordf. Lars-Åke Sigfridsson".
 fn role_then_name(part: &str) -> Option<(&str, &str)> {
     let at = part.find(|c: char| c.is_uppercase())?;
@@ -2792,6 +2808,11 @@ mod tests {
         assert_eq!(
             people_on_one_line("Anna Berg - Bo Ek – Cecilia Lund"),
             ["Anna Berg", "Bo Ek", "Cecilia Lund"]
+        );
+        // An abbreviated role after a name without a comma.
+        assert_eq!(
+            people_on_one_line("Anna Berg ordf., Bo Ek sekr., Cecilia Lund"),
+            ["Anna Berg, ordf.", "Bo Ek, sekr.", "Cecilia Lund"]
         );
         // A role after the slash describes the name before it.
         assert_eq!(
