@@ -110,6 +110,8 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("förhindrad", "member", "absent", None),
     h("tackade nej", "member", "absent", None),
     h("anmält frånvaro", "member", "absent", None),
+    h("anmäld frånvaro", "member", "absent", None),
+    h("anmälda förhinder", "member", "absent", None),
     h("ej deltagande", "member", "absent", None),
     h("deltog ej", "member", "absent", None),
     h("absent", "member", "absent", None),

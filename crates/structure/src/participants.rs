@@ -2466,13 +2466,27 @@ fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Opt
         .split_once('\t')
         .or_else(|| line.split_once(':'))
         .or_else(|| line.split_once(' ').filter(|(w, _)| role_of(w).is_some()))?;
-    let role = role_of(label)?;
+    let role = role_of(label);
+    // "Kassör: Cecilia Lund": a post that is no role of the meeting labels
+    // the name with its title, and ends the role a heading above gave.
+    let title = (role.is_none() && label.split_whitespace().count() == 1 && post_word(label))
+        .then(|| label.trim().to_lowercase());
+    if role.is_none() && title.is_none() {
+        return None;
+    }
     let name = rest.split('\t').map(str::trim).find(|c| !c.is_empty())?;
     if !is_name(name) {
         return None;
     }
     let mut p = person(name, heading, struck)?;
-    p.role = Some(role.to_string());
+    p.role = role.map(str::to_string);
+    if title.is_some() {
+        p.title = title;
+        // Not the secretary a heading "Sekreterare:" above made of them.
+        if p.group == "secretary" {
+            p.group = "member".into();
+        }
+    }
     Some(p)
 }
 

@@ -1873,3 +1873,32 @@ fn a_dated_next_meeting_line_inside_an_item_leaves_the_text_below_to_it() {
         Some("2008-03-12".to_string())
     );
 }
+
+#[test]
+fn posts_that_are_no_roles_label_names_under_role_lines() {
+    let s = structure(
+        "Protokoll styrelsemöte 2023-05-01\n\nNärvarande\nOrdförande: Anna Berg\nSekreterare: Bo Ek\nKassör: Cecilia Lund\nLedamot: David Holm\nAnmäld frånvaro: Erik Ström\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n",
+    );
+    let got: Vec<(&str, Option<&str>, Option<&str>, &str)> = s
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.role.as_deref(),
+                p.title.as_deref(),
+                p.attendance.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Anna Berg", Some("ordförande"), None, "present"),
+            ("Bo Ek", Some("sekreterare"), None, "present"),
+            ("Cecilia Lund", None, Some("kassör"), "present"),
+            ("David Holm", None, Some("ledamot"), "present"),
+            ("Erik Ström", None, None, "absent"),
+        ]
+    );
+}
