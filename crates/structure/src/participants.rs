@@ -1519,6 +1519,11 @@ fn apply_signatures(ps: &mut Vec<Participant>, signers: Vec<Participant>) {
     }
 }
 
+static COUNT_THEN_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,3}\s*(?:st|stycken|personer|pers|medlemmar|deltagare)\.?\s*(?:\((.+)\)|[:,–-]\s*(.+))\s*\.?$")
+        .expect("valid regex")
+});
+
 static ITEM_GUESTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:punkt|p\.|§)\s*(\d+(?:\.\d+)?)\s*:\s*(.+)$").expect("valid regex")
 });
@@ -1558,6 +1563,15 @@ pub(crate) fn parse_line(
             line[at..].trim_start_matches([':', ',']).trim().to_string()
         }
         _ => line,
+    };
+    // "5 st (Anna Berg, Bo Ek, …)", "12 personer: Anna Berg, …": a count of
+    // the present, then their names.
+    let line = match COUNT_THEN_NAMES
+        .captures(&line)
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+    {
+        Some(names) => names.as_str().trim().to_string(),
+        None => line,
     };
     // "Alla (förutom Jamal)", "Samtliga förutom Vegard": the exceptions
     // were absent; "Samtliga medlemmar" names no one.
@@ -1852,6 +1866,9 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     let name_of = |p: &str| {
         bare_name_of(p)
             || p.split_once(" som ")
+                .is_some_and(|(head, _)| bare_name_of(head.trim()))
+            // "Cecilia Lund via Teams": how they took part.
+            || p.split_once(" via ")
                 .is_some_and(|(head, _)| bare_name_of(head.trim()))
     };
     // "Per Holm, kommundirektör; Eva Lund, sekreterare": ";" between people.

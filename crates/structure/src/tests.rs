@@ -1902,3 +1902,35 @@ fn posts_that_are_no_roles_label_names_under_role_lines() {
         ]
     );
 }
+
+#[test]
+fn a_count_before_the_names_and_a_way_of_taking_part_after_them() {
+    let names = |t: &str| {
+        structure(t)
+            .participants
+            .iter()
+            .map(|p| (p.name.clone(), p.remote))
+            .collect::<Vec<_>>()
+    };
+    let doc = |line: &str| {
+        format!(
+            "Protokoll styrelsemöte 2023-05-01\n\n{line}\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n"
+        )
+    };
+    assert_eq!(
+        names(&doc("Närvarande: 3 st (Anna Berg, Bo Ek, Cecilia Lund)")),
+        [
+            ("Anna Berg".to_string(), false),
+            ("Bo Ek".to_string(), false),
+            ("Cecilia Lund".to_string(), false)
+        ]
+    );
+    assert_eq!(
+        names(&doc("Närvarande: Anna Berg, Bo Ek, Cecilia Lund via Teams")),
+        [
+            ("Anna Berg".to_string(), false),
+            ("Bo Ek".to_string(), false),
+            ("Cecilia Lund".to_string(), true)
+        ]
+    );
+}
