@@ -618,6 +618,11 @@ impl HeaderLines {
                     .unwrap_or("")
                     .trim_start_matches(':')
                     .trim();
+                // "Protokoll nr 3/2023 Ekbackens hembygdsförening": the
+                // minutes' number before the name.
+                let after = LEADING_SEQUENCE_NUMBER
+                    .find(after)
+                    .map_or(after, |m| &after[m.end()..]);
                 let rest = without_dates(strip_title_lead(after));
                 let rest = rest.as_str();
                 // "Protokoll kommunstyrelsen 2024-03-12": the date is the
@@ -1016,6 +1021,14 @@ static START_TIME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "2023-05-01 18.00", "1 maj 2023, 18:00": a clock time right after a
+/// full date, without "kl.".
+static TIME_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\p{L}*\s+\d{4})\s*,?\s+(\d{1,2})[:.](\d{2})\b",
+    )
+    .expect("valid regex")
+});
 /// A clock time closing a place's value ("Folkets hus, kl 18").
 static TRAILING_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[,\s]*\b(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?)?\s*$")
@@ -1056,6 +1069,12 @@ fn set_times(m: &mut Meeting, text: &str) {
             {
                 m.end_time = Some(format!("{eh:02}:{end_min:02}"));
             }
+        }
+    } else if let Some(c) = TIME_AFTER_DATE.captures(text) {
+        let h: u32 = c.get(1).and_then(|x| x.as_str().parse().ok()).unwrap_or(99);
+        let min: u32 = c.get(2).and_then(|x| x.as_str().parse().ok()).unwrap_or(99);
+        if h < 24 && min < 60 {
+            m.start_time = Some(format!("{h:02}:{min:02}"));
         }
     }
 }
@@ -1403,6 +1422,11 @@ fn without_brackets(line: &str) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(out)
 }
+
+/// "nr 3/2023, ", "#12 ": a minutes' sequence number leading a title's rest.
+static LEADING_SEQUENCE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:nr\.?\s*|#)\d+(?:\s*[/-]\s*\d+)?\s*[,:–-]?\s*").expect("valid regex")
+});
 
 pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     // The regexes run only on lines that hold their keyword: whole documents

@@ -1934,3 +1934,27 @@ fn a_count_before_the_names_and_a_way_of_taking_part_after_them() {
         ]
     );
 }
+
+#[test]
+fn header_forms_of_number_body_owner_and_time() {
+    let meeting = |head: &str| {
+        structure(&format!(
+            "{head}\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n"
+        ))
+        .meeting
+    };
+    let m = meeting("Protokoll nr 3/2023, Ekbackens hembygdsförening\nStyrelsemöte 2023-05-01");
+    assert_eq!(
+        m.organization.as_deref(),
+        Some("Ekbackens hembygdsförening")
+    );
+    let m = meeting("Protokoll från möte med styrelsen för Ekbackens hembygdsförening, 2023-05-01");
+    assert_eq!(
+        (m.organization.as_deref(), m.body.as_deref()),
+        (Some("Ekbackens hembygdsförening"), Some("Styrelsen"))
+    );
+    let m = meeting("Styrelsemöte\nDatum och tid: 2023-05-01 18.00");
+    assert_eq!(m.start_time.as_deref(), Some("18:00"));
+    let m = meeting("Styrelsemöte 1 maj 2023, 19:30");
+    assert_eq!(m.start_time.as_deref(), Some("19:30"));
+}

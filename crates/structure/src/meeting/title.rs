@@ -489,10 +489,18 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
             .split_whitespace()
             .any(|w| super::names_body(&w.to_lowercase()))
         {
-            // "kyrkorådet i Ödeby församling": the body, then its owner.
-            let (body, owner) = match group.rsplit_once(" i ") {
-                Some((b, o)) if organisation_shaped(o.trim()) => (b.trim(), Some(o.trim())),
-                _ => (group, None),
+            // "kyrkorådet i Ödeby församling", "styrelsen för Ekbackens
+            // hembygdsförening": the body, then its owner.
+            let (body, owner) = match group
+                .rsplit_once(" i ")
+                .filter(|(_, o)| organisation_shaped(o.trim()))
+                .or_else(|| {
+                    group.split_once(" för ").filter(|(b, o)| {
+                        b.split_whitespace().count() == 1 && organisation_shaped(o.trim())
+                    })
+                }) {
+                Some((b, o)) => (b.trim(), Some(o.trim())),
+                None => (group, None),
             };
             seg.group = Some(capitalised(body));
             seg.holder = owner.map(str::to_string);
