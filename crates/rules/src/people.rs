@@ -381,7 +381,7 @@ fn may_name_trailing_owner(sentence: &str) -> bool {
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     let name = OWNER_NAME;
     Regex::new(&format!(
-        r"(?:\s[-–—]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$|\s\((?P<par>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^()]*)?\)\s*\.?$)"
+        r"(?:\s[-–—]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^,]*)?\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$|\s\((?P<par>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^()]*)?\)\s*\.?$)"
     ))
     .expect("valid regex")
 });
@@ -555,6 +555,10 @@ mod tests {
         assert_eq!(
             trailing_owner("Kontakta banken om nytt konto – Per"),
             Some("Per")
+        );
+        assert_eq!(
+            trailing_owner("Skicka kallelse till årsmötet – Cecilia, senast 1 juni"),
+            Some("Cecilia")
         );
         assert_eq!(
             trailing_owner("Boka revisor, ansvarig: Lisa, klart 1/3"),
