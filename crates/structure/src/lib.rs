@@ -2081,6 +2081,27 @@ impl Finder {
                 })
                 .collect()
         };
+        // "Deltagare | Närvarande | Frånvarande" over names and marks ("X"):
+        // one table of people whose columns say who was there, not lists
+        // side by side.
+        let marks_beside_names = rows.len() >= 2
+            && rows.iter().skip(1).all(|r| {
+                r.cells.iter().skip(1).all(|c| {
+                    let t = c.plain_text();
+                    let t = t.trim();
+                    t.chars().count() <= 3
+                        || lexicon::NOT_PRESENT_MARKS.contains(&t.to_lowercase().as_str())
+                })
+            });
+        if self.items.is_empty()
+            && marks_beside_names
+            && let Some(ps) = participants::column_table(&cells)
+            && !ps.is_empty()
+        {
+            self.mark_recorded(|l| l.attendance = true);
+            self.participants.extend(ps);
+            return;
+        }
         // "Ledamöter | Suppleanter | Övriga" over cells of people: lists
         // side by side, each column under its heading.
         if self.items.is_empty()

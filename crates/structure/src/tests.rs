@@ -1958,3 +1958,23 @@ fn header_forms_of_number_body_owner_and_time() {
     let m = meeting("Styrelsemöte 1 maj 2023, 19:30");
     assert_eq!(m.start_time.as_deref(), Some("19:30"));
 }
+
+#[test]
+fn a_table_of_names_and_presence_marks_is_one_table_not_lists_side_by_side() {
+    let s = structure(
+        "Protokoll styrelsemöte 2023-05-01\n\n| Deltagare | Närvarande | Frånvarande |\n|---|---|---|\n| Anna Berg, ordf. | X | |\n| Bo Ek | X | |\n| Cecilia Lund | | X |\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n",
+    );
+    let got: Vec<(&str, &str)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Anna Berg", "present"),
+            ("Bo Ek", "present"),
+            ("Cecilia Lund", "absent")
+        ]
+    );
+}
