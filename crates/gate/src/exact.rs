@@ -107,6 +107,36 @@ impl Exact {
         slots.is_match().then_some(Captures { haystack, slots })
     }
 
+    /// As `regex::Regex::captures_at`, with the search stopping at byte
+    /// `end` (look-around still sees the text after it): the same answer
+    /// when no match starting at or after `start` ends after `end`.
+    pub fn captures_in<'h>(
+        &self,
+        haystack: &'h str,
+        start: usize,
+        end: usize,
+    ) -> Option<Captures<'h>> {
+        let end = end.min(haystack.len());
+        if start > end {
+            return self.captures_at(haystack, start);
+        }
+        let input = Input::new(haystack).span(start..end);
+        let mut slots = self.re.create_captures();
+        self.re.search_captures(&input, &mut slots);
+        slots.is_match().then_some(Captures { haystack, slots })
+    }
+
+    /// As `regex::Regex::is_match_at`, with the search stopping at byte
+    /// `end` (as [`Exact::captures_in`]).
+    pub fn is_match_in(&self, haystack: &str, start: usize, end: usize) -> bool {
+        let end = end.min(haystack.len());
+        if start > end {
+            return self.is_match_at(haystack, start);
+        }
+        let input = Input::new(haystack).earliest(true).span(start..end);
+        self.re.search_half(&input).is_some()
+    }
+
     /// As `regex::Regex::captures_iter`.
     pub fn captures_iter<'r, 'h>(
         &'r self,
