@@ -222,8 +222,9 @@ pub struct Rule {
     /// pattern found a candidate (from the loose match's start), so built
     /// without a literal prefilter of its own (see [`minutes_gate::Exact`]).
     pub regex: ExactPattern,
-    /// Vetoes: any match cancels the rule on that sentence.
-    pub unless: Vec<(String, Pattern)>,
+    /// Vetoes: any match cancels the rule on that sentence. Searched from
+    /// their loose pattern's match, as the cue is (see `regex`).
+    pub unless: Vec<(String, ExactPattern)>,
     /// Each veto without its word boundaries, when it has any (see
     /// `loose`), compiled when first used.
     pub unless_loose: Vec<Option<Pattern>>,
@@ -570,7 +571,7 @@ impl RuleSet {
             let unless = r
                 .unless
                 .iter()
-                .map(|u| Pattern::new(&r.id, "unless", u, eager).map(|re| (u.clone(), re)))
+                .map(|u| ExactPattern::new(&r.id, "unless", u, eager).map(|re| (u.clone(), re)))
                 .collect::<Result<Vec<_>, _>>()?;
             let unless_who = r
                 .unless_who
