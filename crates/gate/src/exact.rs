@@ -1,31 +1,184 @@
 //! A regex for the exact half of a gated search: the same matches as
-//! `regex::Regex`, built without a literal prefilter of its own.
+//! `regex::Regex`, built from one forward NFA.
 //!
-//! The exact pattern of a rule runs only where literals and its loose
-//! pattern have found a candidate already, and from the loose match's
-//! start: a prefilter of its own (the literals the regex crate derives
-//! from every pattern, and for many the inner-literal search with a
-//! reverse automaton) would find what is known, yet deriving it is some
-//! 7 % of compiling the rules, which each worker process pays. Which
-//! engine or prefilter searches never changes a match: every method
-//! answers as the `regex::Regex` method of the same name, searching with
-//! the same input. (Measured and dropped: an `Exact` without the lazy DFA
-//! compiles in half the time, but whole conversions then took 18 % more
-//! instructions: the DFA answers many of these searches before it meets
-//! a non-ASCII letter.)
+//! The exact pattern of a rule runs only where literals, its loose pattern
+//! and its narrow form ([`crate::Narrow`]) have found a candidate already:
+//! from the loose match's start, up to where the narrow form's last match
+//! ends. The regex crate's own engine (`regex_automata::meta`) would also
+//! derive a literal prefilter (some 7 % of compiling the rules) and compile
+//! the pattern a second time in reverse (to find where a match starts,
+//! which each worker process pays for every rule), yet both only find what
+//! is known. Here the pattern is compiled once, forward, for three engines
+//! of the regex crate: its lazy DFA finds where the leftmost-first match
+//! ends (or that there is none; on non-ASCII text a Unicode `\b` makes it
+//! give up), and the bounded backtracker (the PikeVM on long texts) reads
+//! the groups from the search's start to that end: no match starts before
+//! the leftmost one, and none of higher preference fits in that span, so
+//! the match is the one the whole search finds. A pattern that can match
+//! the empty string (whose successor rules are subtle) and `captures_iter`
+//! use the regex crate's engine, built when first needed. Which engine
+//! searches never changes a match: every method answers as the
+//! `regex::Regex` method of the same name, searching with the same input.
+//! (Measured and dropped: no lazy DFA at all compiles in half the time,
+//! but whole conversions then took 18 % more instructions: the DFA answers
+//! many of these searches before it meets a non-ASCII letter.)
 
 use std::ops::Range;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::{Arc, OnceLock};
 
+use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::meta;
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
+use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind, PatternID};
 
-/// A regex answering as `regex::Regex` does, without a literal prefilter
-/// of its own (see the module docs).
+/// A regex answering as `regex::Regex` does (see the module docs).
 #[derive(Debug, Clone)]
 pub struct Exact {
-    re: meta::Regex,
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     source: String,
+    nfa: NFA,
+    /// The forward engines; `None` when the pattern can match the empty
+    /// string.
+    fast: Option<Fast>,
+    /// The regex crate's engine, for what `fast` does not serve.
+    meta: OnceLock<Option<meta::Regex>>,
+}
+
+/// A thread's scratch space for the three engines.
+struct Caches {
+    dfa: Option<DfaCache>,
+    backtrack: backtrack::Cache,
+    pikevm: pikevm::Cache,
+}
+
+type CachesFn = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+struct Fast {
+    dfa: Option<DFA>,
+    backtrack: BoundedBacktracker,
+    pikevm: PikeVM,
+    caches: Pool<Caches, CachesFn>,
+}
+
+impl std::fmt::Debug for Fast {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fast").finish_non_exhaustive()
+    }
+}
+
+/// The regex crate's engine as `regex::Regex` configures it, but for the
+/// literal prefilter (every search runs where literals were found).
+fn meta_regex(pattern: &str) -> Result<meta::Regex, String> {
+    let config = meta::Config::new()
+        // `regex`'s defaults, as `regex::RegexBuilder` sets them...
+        .nfa_size_limit(Some(10 * (1 << 20)))
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .hybrid_cache_capacity(2 * (1 << 20))
+        // ... but for the prefilter.
+        .auto_prefilter(false);
+    let syntax = regex_automata::util::syntax::Config::new().utf8(true);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax)
+        .build(pattern)
+        .map_err(|e| regex_error(pattern, e.to_string()))
+}
+
+/// The message `regex::Regex::new` gives for a pattern that does not
+/// compile (`fallback` if it compiles there).
+fn regex_error(pattern: &str, fallback: String) -> String {
+    match regex::Regex::new(pattern) {
+        Err(regex_error) => regex_error.to_string(),
+        Ok(_) => fallback,
+    }
+}
+
+impl Fast {
+    fn new(nfa: &NFA) -> Option<Fast> {
+        if nfa.has_empty() {
+            return None;
+        }
+        // As the regex crate configures its lazy DFA (it may give up, and
+        // quits on non-ASCII bytes when the pattern has a Unicode `\b`).
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .unicode_word_boundary(true)
+                    .cache_capacity(2 * (1 << 20))
+                    .skip_cache_capacity_check(false)
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa.clone())
+            .ok();
+        let backtrack = BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?;
+        let pikevm = PikeVM::new_from_nfa(nfa.clone()).ok()?;
+        let (d, b, p) = (dfa.clone(), backtrack.clone(), pikevm.clone());
+        let create: CachesFn = Box::new(move || Caches {
+            dfa: d.as_ref().map(|d| d.create_cache()),
+            backtrack: b.create_cache(),
+            pikevm: p.create_cache(),
+        });
+        Some(Fast {
+            dfa,
+            backtrack,
+            pikevm,
+            caches: Pool::new(create),
+        })
+    }
+
+    /// Where the leftmost-first match in `input` ends: `Some(None)` when
+    /// there is none, `None` when the DFA cannot tell.
+    fn end(&self, caches: &mut Caches, input: &Input<'_>) -> Option<Option<usize>> {
+        let (dfa, cache) = (self.dfa.as_ref()?, caches.dfa.as_mut()?);
+        dfa.try_search_fwd(cache, input)
+            .ok()
+            .map(|m| m.map(|m| m.offset()))
+    }
+
+    fn captures(&self, input: &Input<'_>, slots: &mut Slots) {
+        let mut caches = self.caches.get();
+        let stop = match self.end(&mut caches, input) {
+            Some(None) => return,
+            Some(Some(end)) => end,
+            None => input.end(),
+        };
+        let input = input.clone().span(input.start()..stop);
+        if input.get_span().len() > self.backtrack.max_haystack_len()
+            || self
+                .backtrack
+                .try_captures(&mut caches.backtrack, input.clone(), slots)
+                .is_err()
+        {
+            self.pikevm.captures(&mut caches.pikevm, input, slots);
+        }
+    }
+
+    fn is_match(&self, input: &Input<'_>) -> bool {
+        let mut caches = self.caches.get();
+        if let Some(answer) = self.end(&mut caches, input) {
+            return answer.is_some();
+        }
+        if input.get_span().len() <= self.backtrack.max_haystack_len()
+            && let Ok(answer) = self
+                .backtrack
+                .try_is_match(&mut caches.backtrack, input.clone())
+        {
+            return answer;
+        }
+        self.pikevm.is_match(&mut caches.pikevm, input.clone())
+    }
 }
 
 impl Exact {
@@ -33,39 +186,48 @@ impl Exact {
     /// and match semantics); an invalid pattern's error is the message
     /// `regex::Regex::new` gives.
     pub fn new(pattern: &str) -> Result<Exact, String> {
-        let config = meta::Config::new()
-            // `regex`'s defaults, as `regex::RegexBuilder` sets them...
-            .nfa_size_limit(Some(10 * (1 << 20)))
-            .match_kind(MatchKind::LeftmostFirst)
-            .utf8_empty(true)
-            .hybrid_cache_capacity(2 * (1 << 20))
-            // ... but for the prefilter.
-            .auto_prefilter(false);
-        let syntax = regex_automata::util::syntax::Config::new().utf8(true);
-        match meta::Builder::new()
-            .configure(config)
-            .syntax(syntax)
+        let nfa = thompson::Compiler::new()
+            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+            .configure(
+                thompson::Config::new()
+                    .utf8(true)
+                    .nfa_size_limit(Some(10 * (1 << 20)))
+                    .shrink(false)
+                    .which_captures(WhichCaptures::All),
+            )
             .build(pattern)
-        {
-            Ok(re) => Ok(Exact {
-                re,
-                source: pattern.to_string(),
-            }),
-            Err(e) => Err(match regex::Regex::new(pattern) {
-                Err(regex_error) => regex_error.to_string(),
-                Ok(_) => e.to_string(),
-            }),
+            .map_err(|e| regex_error(pattern, e.to_string()))?;
+        let fast = Fast::new(&nfa);
+        let meta = OnceLock::new();
+        if fast.is_none() {
+            let _ = meta.set(Some(meta_regex(pattern)?));
         }
+        Ok(Exact {
+            inner: Arc::new(Inner {
+                source: pattern.to_string(),
+                nfa,
+                fast,
+                meta,
+            }),
+        })
+    }
+
+    /// The regex crate's engine for this pattern, built when first needed.
+    fn meta(&self) -> Option<&meta::Regex> {
+        self.inner
+            .meta
+            .get_or_init(|| meta_regex(&self.inner.source).ok())
+            .as_ref()
     }
 
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
-        &self.source
+        &self.inner.source
     }
 
     /// As `regex::Regex::capture_names`.
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
-        self.re.group_info().pattern_names(PatternID::ZERO)
+        self.inner.nfa.group_info().pattern_names(PatternID::ZERO)
     }
 
     /// As `regex::Regex::is_match`.
@@ -75,10 +237,7 @@ impl Exact {
 
     /// As `regex::Regex::is_match_at`.
     pub fn is_match_at(&self, haystack: &str, start: usize) -> bool {
-        let input = Input::new(haystack)
-            .earliest(true)
-            .span(start..haystack.len());
-        self.re.search_half(&input).is_some()
+        self.is_match_in(haystack, start, haystack.len())
     }
 
     /// As `regex::Regex::find`.
@@ -88,10 +247,7 @@ impl Exact {
 
     /// As `regex::Regex::find_at`.
     pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
-        let input = Input::new(haystack).span(start..haystack.len());
-        self.re
-            .search(&input)
-            .map(|m| Match::new(haystack, m.range()))
+        self.captures_at(haystack, start)?.get(0)
     }
 
     /// As `regex::Regex::captures`.
@@ -101,10 +257,39 @@ impl Exact {
 
     /// As `regex::Regex::captures_at`.
     pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
-        let input = Input::new(haystack).span(start..haystack.len());
-        let mut slots = self.re.create_captures();
-        self.re.search_captures(&input, &mut slots);
+        self.captures_in(haystack, start, haystack.len())
+    }
+
+    /// As `regex::Regex::captures_at`, with the search stopping at byte
+    /// `end` (look-around still sees the text after it): the same answer
+    /// when no match starting at or after `start` ends after `end`.
+    pub fn captures_in<'h>(
+        &self,
+        haystack: &'h str,
+        start: usize,
+        end: usize,
+    ) -> Option<Captures<'h>> {
+        let end = end.max(start).min(haystack.len());
+        let input = Input::new(haystack).span(start..end);
+        let mut slots = Slots::all(self.inner.nfa.group_info().clone());
+        match &self.inner.fast {
+            Some(fast) => fast.captures(&input, &mut slots),
+            None => self.meta()?.search_captures(&input, &mut slots),
+        }
         slots.is_match().then_some(Captures { haystack, slots })
+    }
+
+    /// As `regex::Regex::is_match_at`, with the search stopping at byte
+    /// `end` (as [`Exact::captures_in`]).
+    pub fn is_match_in(&self, haystack: &str, start: usize, end: usize) -> bool {
+        let end = end.max(start).min(haystack.len());
+        let input = Input::new(haystack).span(start..end).earliest(true);
+        match &self.inner.fast {
+            Some(fast) => fast.is_match(&input),
+            None => self
+                .meta()
+                .is_some_and(|re| re.search_half(&input).is_some()),
+        }
     }
 
     /// As `regex::Regex::captures_iter`.
@@ -112,8 +297,9 @@ impl Exact {
         &'r self,
         haystack: &'h str,
     ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
-        self.re
-            .captures_iter(haystack)
+        self.meta()
+            .into_iter()
+            .flat_map(move |re| re.captures_iter(haystack))
             .map(move |slots| Captures { haystack, slots })
     }
 }
@@ -200,6 +386,8 @@ mod tests {
             r"x*",
             r"(?:^|\s)(?P<due>\d{1,2}/\d{1,2})\b",
             r"ä|\bö",
+            r"(?m)^\p{Lu}\p{Ll}+\b:|\Bska\b|x$",
+            r"\b(?:a|ab)\b(?P<due>\s*\d+)?",
         ];
         let texts = [
             "Styrelsen beslutade Åsa att ...",
@@ -255,6 +443,37 @@ mod tests {
                     .collect();
                 assert_eq!(ours, theirs, "{p} {t}");
             }
+        }
+    }
+
+    /// On a text longer than the backtracker takes (the PikeVM reads the
+    /// groups), and with the search stopped at a match's end.
+    #[test]
+    fn answers_as_the_regex_crate_on_long_texts() {
+        let p = r"(?i)\b(?P<who>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*)\s+ska\s+(?P<what>\p{L}+(?:\s+\p{L}+)*)\b";
+        let text = format!(
+            "{}Åsa Öst ska ringa banken{}",
+            "å ".repeat(3000),
+            " ö".repeat(3000)
+        );
+        let exact = Exact::new(p).unwrap();
+        let re = regex::Regex::new(p).unwrap();
+        for at in [0, 10, 5000, 6000, 6010, text.len()] {
+            let ours = exact.captures_at(&text, at);
+            let theirs = re.captures_at(&text, at);
+            assert_eq!(ours.is_some(), theirs.is_some(), "{at}");
+            if let (Some(a), Some(b)) = (ours, theirs) {
+                for i in 0..b.len() {
+                    assert_eq!(a.get(i).map(|m| m.range()), b.get(i).map(|m| m.range()));
+                }
+                let end = b.get(0).unwrap().end();
+                let stopped = exact.captures_in(&text, at, end).unwrap();
+                assert_eq!(
+                    stopped.get(2).map(|m| m.range()),
+                    b.get(2).map(|m| m.range())
+                );
+            }
+            assert_eq!(exact.is_match_at(&text, at), re.is_match_at(&text, at));
         }
     }
 

@@ -14,7 +14,9 @@
 use regex::{Captures, Match, Regex};
 
 pub mod exact;
+pub mod narrow;
 pub use exact::Exact;
+pub use narrow::Narrow;
 
 /// A regex searched only where its loose superset ([`loose_superset`])
 /// matches. Every method answers exactly as the same method of the exact

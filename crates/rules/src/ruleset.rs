@@ -222,8 +222,9 @@ pub struct Rule {
     /// pattern found a candidate (from the loose match's start), so built
     /// without a literal prefilter of its own (see [`minutes_gate::Exact`]).
     pub regex: ExactPattern,
-    /// Vetoes: any match cancels the rule on that sentence.
-    pub unless: Vec<(String, Pattern)>,
+    /// Vetoes: any match cancels the rule on that sentence. Searched from
+    /// their loose pattern's match, as the cue is (see `regex`).
+    pub unless: Vec<(String, ExactPattern)>,
     /// Each veto without its word boundaries, when it has any (see
     /// `loose`), compiled when first used.
     pub unless_loose: Vec<Option<Pattern>>,
@@ -413,6 +414,10 @@ impl std::ops::Deref for Pattern {
 pub struct ExactPattern {
     source: String,
     compiled: std::sync::OnceLock<Option<minutes_gate::Exact>>,
+    /// The pattern without its word boundaries on the lazy DFA alone
+    /// ([`minutes_gate::Narrow`]), compiled when first used: a search it
+    /// rules out is not run.
+    narrow: std::sync::OnceLock<Option<minutes_gate::Narrow>>,
 }
 
 /// What a built-in exact pattern that failed to compile would match:
@@ -436,6 +441,7 @@ impl ExactPattern {
         Ok(ExactPattern {
             source: source.to_string(),
             compiled,
+            narrow: std::sync::OnceLock::new(),
         })
     }
 
@@ -453,6 +459,18 @@ impl ExactPattern {
             .or(NEVER_EXACT.as_ref())
     }
 
+    /// Where a match starting at or after `at` ends at the latest (`None`:
+    /// there is none); see [`minutes_gate::Narrow::last_end`].
+    fn last_end(&self, text: &str, at: usize) -> Option<usize> {
+        match self
+            .narrow
+            .get_or_init(|| minutes_gate::Narrow::new(&self.source))
+        {
+            Some(n) => n.last_end(text, at),
+            None => Some(text.len()),
+        }
+    }
+
     /// As [`minutes_gate::Exact::capture_names`].
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
         self.get().into_iter().flat_map(|re| re.capture_names())
@@ -460,12 +478,13 @@ impl ExactPattern {
 
     /// As [`minutes_gate::Exact::is_match`].
     pub fn is_match(&self, text: &str) -> bool {
-        self.get().is_some_and(|re| re.is_match(text))
+        self.is_match_at(text, 0)
     }
 
     /// As [`minutes_gate::Exact::is_match_at`].
     pub fn is_match_at(&self, text: &str, at: usize) -> bool {
-        self.get().is_some_and(|re| re.is_match_at(text, at))
+        self.last_end(text, at)
+            .is_some_and(|end| self.get().is_some_and(|re| re.is_match_in(text, at, end)))
     }
 
     /// As [`minutes_gate::Exact::find`].
@@ -475,7 +494,8 @@ impl ExactPattern {
 
     /// As [`minutes_gate::Exact::captures_at`].
     pub fn captures_at<'t>(&self, text: &'t str, at: usize) -> Option<Captures<'t>> {
-        self.get()?.captures_at(text, at)
+        let end = self.last_end(text, at)?;
+        self.get()?.captures_in(text, at, end)
     }
 
     /// As [`minutes_gate::Exact::captures_iter`].
@@ -551,7 +571,7 @@ impl RuleSet {
             let unless = r
                 .unless
                 .iter()
-                .map(|u| Pattern::new(&r.id, "unless", u, eager).map(|re| (u.clone(), re)))
+                .map(|u| ExactPattern::new(&r.id, "unless", u, eager).map(|re| (u.clone(), re)))
                 .collect::<Result<Vec<_>, _>>()?;
             let unless_who = r
                 .unless_who

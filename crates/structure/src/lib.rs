@@ -815,14 +815,44 @@ fn names_coming_meetings(title: &str) -> bool {
         return false;
     }
     let key = heading_key(title);
-    lexicon::NEXT_MEETING_HEADINGS.iter().any(|h| {
-        key.match_indices(h).any(|(i, _)| {
-            let before = key[..i].chars().next_back();
-            let after = key[i + h.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    let standalone = |i: usize, end: usize| {
+        let before = key[..i].chars().next_back();
+        let after = key[end..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    // Every heading's occurrences as `match_indices` gives them (leftmost
+    // first, each next one after the last's end), found in one pass over
+    // the key instead of one searcher built per heading.
+    let Some(ac) = &*NEXT_MEETING_HEADINGS_AC else {
+        return lexicon::NEXT_MEETING_HEADINGS.iter().any(|h| {
+            key.match_indices(h)
+                .any(|(i, _)| standalone(i, i + h.len()))
+        });
+    };
+    let mut free_from = [0usize; 64];
+    ac.find_overlapping_iter(key.as_str()).any(|m| {
+        let Some(free) = free_from.get_mut(m.pattern().as_usize()) else {
+            return false;
+        };
+        if m.start() < *free {
+            return false;
+        }
+        *free = m.end();
+        standalone(m.start(), m.end())
     })
 }
+
+/// [`lexicon::NEXT_MEETING_HEADINGS`] as one automaton, for
+/// [`names_coming_meetings`]; `None` (each heading searched on its own)
+/// when a heading is empty or there are too many to track.
+static NEXT_MEETING_HEADINGS_AC: LazyLock<Option<aho_corasick::AhoCorasick>> =
+    LazyLock::new(|| {
+        let headings = lexicon::NEXT_MEETING_HEADINGS;
+        if headings.len() > 64 || headings.iter().any(|h| h.is_empty()) {
+            return None;
+        }
+        aho_corasick::AhoCorasick::new(headings).ok()
+    });
 
 /// A numbered line that is a paragraph rather than a heading: it ends a
 /// sentence ("Mötet valde N.N. till ordförande."), or a short head is
@@ -3130,3 +3160,41 @@ fn parse_next_meetings(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod coming_meetings_tests {
+    use super::*;
+
+    /// One automaton answers as each heading's own `match_indices` did.
+    #[test]
+    fn names_coming_meetings_as_one_search_per_heading() {
+        let by_heading = |title: &str| {
+            let key = heading_key(title);
+            lexicon::NEXT_MEETING_HEADINGS.iter().any(|h| {
+                key.match_indices(h).any(|(i, _)| {
+                    let before = key[..i].chars().next_back();
+                    let after = key[i + h.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+        };
+        let mut titles: Vec<String> = vec![
+            "Nästa möte".into(),
+            "§ 12 Nästa möte och kommande möten".into(),
+            "Nästa mötesplan".into(),
+            "xnästa möte".into(),
+            "Övriga frågor".into(),
+            "Mötesplanering 2024: kommande sammanträden".into(),
+        ];
+        for h in lexicon::NEXT_MEETING_HEADINGS {
+            titles.push(format!("**{h}**"));
+            titles.push(format!("a{h}"));
+            titles.push(format!("{h}{h} {h}"));
+            titles.push(format!("Om {h}:"));
+        }
+        for t in &titles {
+            assert_eq!(names_coming_meetings(t), by_heading(t), "{t}");
+        }
+    }
+}
