@@ -177,11 +177,12 @@ impl<'a> People<'a> {
         // reviderar prognosen"), not an organisation's, is someone of the
         // meeting. People known only as the meeting's officers (elected to
         // check the minutes, signing them) are no attendance list either.
+        // (A list of officers alone is rare: their roles come from the
+        // elections and signatures more often than from a list.)
         let no_list = self.participants.iter().all(|p| {
-            matches!(
-                p.role.as_deref(),
-                Some("ordförande" | "sekreterare" | "justerare")
-            )
+            p.role
+                .as_deref()
+                .is_some_and(|r| minutes_structure::lexicon::SIGNING_ROLES.contains(&r))
         });
         !parts.is_empty()
             && parts.iter().all(|part| {

@@ -2,7 +2,8 @@
 //!
 //! A sentence ends at ".", "!" or "?" followed by white space and a capital
 //! letter, a digit or a quote — unless the word before the full stop is an
-//! abbreviation ("t.ex.", "bl.a.", "m.fl.", "kl.", "resp.", …), and the text
+//! abbreviation ("t.ex.", "bl.a.", "m.fl.", "kl.", "resp.", …; one that
+//! closes a list, "etc.", "osv.", ends it before a capital), and the text
 //! ends at every line break: list items and table cells are units of their
 //! own before they get here.
 

@@ -171,15 +171,22 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
     if let Some(c) = ROLES_BECAME.captures(s)
         && let (Some(first), Some(n)) = (c.get(1), c.get(3))
     {
-        let named = names_in(n.as_str(), "justerare");
         match c.get(2) {
-            // Two roles, two names: each in its order.
-            Some(second) if named.len() == 2 => {
-                for (who, r) in named.into_iter().zip([first, second]) {
-                    push(&who.name, r.as_str());
+            // Two roles, two names: each in its order, with what
+            // `names_in` found of them ("(S)").
+            Some(second) => {
+                let named = names_in(n.as_str(), "justerare");
+                if named.len() == 2 {
+                    for (mut who, r) in named.into_iter().zip([first, second]) {
+                        if let Some((role, always)) = role_of(r.as_str())
+                            && (always || early)
+                        {
+                            who.role = role;
+                            out.push(who);
+                        }
+                    }
                 }
             }
-            Some(_) => {}
             None => push(n.as_str(), first.as_str()),
         }
     }

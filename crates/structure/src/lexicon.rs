@@ -1399,6 +1399,17 @@ pub const ELECTION_CUES: &[&str] = &[
     "blev",
 ];
 
+/// Words after a count of the present before their names ("5 st (Anna
+/// Berg, …)", "12 personer: …"), lower case, longest first.
+pub const HEAD_COUNT_WORDS: &[&str] = &[
+    "stycken",
+    "personer",
+    "medlemmar",
+    "deltagare",
+    "pers",
+    "st",
+];
+
 /// A regex alternation of words from this lexicon: each escaped, a space
 /// inside a phrase matching any run of white space. Callers order the words
 /// (longest first where one is the start of another).

@@ -1021,11 +1021,12 @@ static START_TIME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// "2023-05-01 18.00", "1 maj 2023, 18:00": a clock time right after a
-/// full date, without "kl.".
-static TIME_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+/// "18.00", ", 19:30": a clock time opening what follows a full date, on
+/// the same line, and closing it or followed by a range's dash, a comma or
+/// a place.
+static TIME_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\p{L}*\s+\d{4})\s*,?\s+(\d{1,2})[:.](\d{2})\b",
+        r"^[ \t]*,?[ \t]+(\d{1,2}[:.]\d{2})(?:[ \t]*$|[ \t]*[-–,]|[ \t]+(?i:till|i|på|hos|via)\b)",
     )
     .expect("valid regex")
 });
@@ -1070,12 +1071,17 @@ fn set_times(m: &mut Meeting, text: &str) {
                 m.end_time = Some(format!("{eh:02}:{end_min:02}"));
             }
         }
-    } else if let Some(c) = TIME_AFTER_DATE.captures(text) {
-        let h: u32 = c.get(1).and_then(|x| x.as_str().parse().ok()).unwrap_or(99);
-        let min: u32 = c.get(2).and_then(|x| x.as_str().parse().ok()).unwrap_or(99);
-        if h < 24 && min < 60 {
-            m.start_time = Some(format!("{h:02}:{min:02}"));
-        }
+    } else {
+        // "2023-05-01 18.00", "1 maj 2023, 19:30": right after a full date,
+        // a clock time without "kl.".
+        m.start_time = find_dates(text, &DateContext::default())
+            .into_iter()
+            .filter(|d| d.precision == crate::dates::Precision::Full)
+            .find_map(|d| {
+                let after = text.get(d.range.end..)?;
+                let line = after.lines().next().unwrap_or("");
+                clock(TIME_OPENING.captures(line)?.get(1)?.as_str())
+            });
     }
 }
 
@@ -1100,7 +1106,7 @@ fn ends_with_any(key: &str, words: &[&str]) -> bool {
 
 /// A line (lower case) with a word naming a body ("styrelsen",
 /// "arbetsutskott"); an agency named as a board ("Socialstyrelsen") is none.
-fn names_body(key: &str) -> bool {
+pub(crate) fn names_body(key: &str) -> bool {
     key.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         lexicon::BODY_WORDS.iter().any(|s| w.ends_with(s))
@@ -1402,32 +1408,14 @@ fn organisation_shaped(cell: &str) -> bool {
         || (words.len() >= 2 && headed && name_follows)
 }
 
-/// Fill what the header lacked from the text: minutes without a header
-/// still name their body as the subject of its decisions ("RSL beslutar"),
-/// their organisation in passing and their place in the welcome.
-/// The line without what stands in round brackets.
-fn without_brackets(line: &str) -> std::borrow::Cow<'_, str> {
-    if !line.contains('(') {
-        return std::borrow::Cow::Borrowed(line);
-    }
-    let mut out = String::with_capacity(line.len());
-    let mut depth = 0usize;
-    for c in line.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 /// "nr 3/2023, ", "#12 ": a minutes' sequence number leading a title's rest.
 static LEADING_SEQUENCE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:nr\.?\s*|#)\d+(?:\s*[/-]\s*\d+)?\s*[,:–-]?\s*").expect("valid regex")
 });
 
+/// Fill what the header lacked from the text: minutes without a header
+/// still name their body as the subject of its decisions ("RSL beslutar"),
+/// their organisation in passing and their place in the welcome.
 pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     // The regexes run only on lines that hold their keyword: whole documents
     // are long, and Unicode word boundaries make the regex engine slow on them.
@@ -1493,7 +1481,7 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
                 .flat_map(|l| {
                     // "Per-Anders Bergman (Karlstads kommun)": in brackets,
                     // someone's affiliation, not the minutes' owner.
-                    let outside = without_brackets(l);
+                    let outside = crate::participants::strip_parens(l);
                     ORG_IN_TEXT
                         .captures_iter(&outside)
                         .filter_map(|c| c.get(1))
@@ -1756,6 +1744,26 @@ mod tests {
         assert_eq!(m.organization, None);
         super::fill_from_text(&mut m, "Kungsbacka kommun har fått svar.\n");
         assert_eq!(m.organization.as_deref(), Some("Kungsbacka kommun"));
+    }
+
+    #[test]
+    fn a_clock_time_right_after_a_full_date_on_its_line() {
+        let start = |t: &str| {
+            let mut m = super::Meeting::default();
+            super::set_times(&mut m, t);
+            m.start_time
+        };
+        assert_eq!(
+            start("Datum och tid: 2023-05-01 18.00").as_deref(),
+            Some("18:00")
+        );
+        assert_eq!(
+            start("Styrelsemöte 1 maj 2023, 19:30 i Bygdegården").as_deref(),
+            Some("19:30")
+        );
+        // An item's number on the next line, a decimal in a sentence.
+        assert_eq!(start("Protokoll 2023-05-01\n1.15 Mötets öppnande"), None);
+        assert_eq!(start("Budget 2023-05-01 3.50 miljoner kronor"), None);
     }
 
     #[test]

@@ -674,12 +674,12 @@ fn from_organisation(rest: &str, t: &str) -> Option<String> {
     let org_len = after[..colon].trim().chars().count();
     let start = t.len() - after.len();
     let value = t.get(start..)?.trim();
-    // "Närvarande från styrelsen:": a group of the meeting in lower case,
-    // no organisation (`rest` is lower-cased, `t` as written).
+    // "Närvarande från styrelsen:": a group of the meeting, no
+    // organisation.
     if org_len == 0
         || org_len > 40
         || after[..colon].contains(',')
-        || value.starts_with(char::is_lowercase)
+        || crate::meeting::names_body(after[..colon].trim())
     {
         return None;
     }
@@ -1447,15 +1447,23 @@ fn signed_cells(line: &str) -> Vec<(String, &'static str)> {
 /// of a cell that opens with a signature phrase of several words, each
 /// perhaps led by a role of its own, or None.
 fn phrase_then_names(cell: &str) -> Option<Vec<(String, &'static str)>> {
-    let lower = cell.to_lowercase();
+    // "Justerat av Anna Berg", "Justerat av: Anna Berg": the phrase as
+    // written in any case, then a space or a colon.
     let (phrase, role) = lexicon::SIGNATURE_PHRASES
         .iter()
-        .filter(|(w, _)| w.contains(' ') && lower.starts_with(&format!("{w} ")))
+        .filter(|(w, _)| {
+            w.contains(' ')
+                && cell
+                    .get(..w.len())
+                    .is_some_and(|head| head.to_lowercase() == *w)
+                && cell
+                    .get(w.len()..)
+                    .is_some_and(|r| r.starts_with([' ', ':']))
+        })
         .max_by_key(|(w, _)| w.len())?;
     let rest = cell
         .get(phrase.len()..)?
-        .trim()
-        .trim_start_matches(':')
+        .trim_start_matches([' ', ':'])
         .trim();
     let mut out = Vec::new();
     for part in NAME_SPLIT.split(rest.trim_end_matches('.')) {
@@ -1520,8 +1528,11 @@ fn apply_signatures(ps: &mut Vec<Participant>, signers: Vec<Participant>) {
 }
 
 static COUNT_THEN_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d{1,3}\s*(?:st|stycken|personer|pers|medlemmar|deltagare)\.?\s*(?:\((.+)\)|[:,–-]\s*(.+))\s*\.?$")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)^\d{{1,3}}\s*(?:{})\.?\s*(?:\((.+)\)|[:,–-]\s*(.+))\s*\.?$",
+        lexicon::alternation(lexicon::HEAD_COUNT_WORDS)
+    ))
+    .expect("valid regex")
 });
 
 static ITEM_GUESTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -2093,7 +2104,9 @@ fn split_commas(t: &str) -> Vec<String> {
     split_outside_parens(t, ',')
 }
 
-fn strip_parens(t: &str) -> String {
+/// The text without what stands in round brackets ("Per-Anders Bergman
+/// (Karlstads kommun)" → "Per-Anders Bergman ").
+pub(crate) fn strip_parens(t: &str) -> String {
     let mut out = String::new();
     let mut depth = 0;
     for c in t.chars() {
@@ -2291,11 +2304,9 @@ pub(crate) fn lone_first_name(
     // definite form, and longer than a first name.
     let definite_noun =
         t.chars().count() > 7 && ["en", "et", "na"].iter().any(|e| lower.ends_with(e));
-    let ok = (2..=12).contains(&t.chars().count())
+    let ok = t.chars().count() <= 12
         && !definite_noun
-        && t.chars().next().is_some_and(char::is_uppercase)
-        && t.chars().all(|c| c.is_alphabetic() || c == '-')
-        && t.chars().filter(|c| c.is_uppercase()).count() <= 2
+        && elections::first_name_shaped(t)
         && role_of(t).is_none()
         && attendance_heading(t).is_none()
         && !lexicon::EVERYONE_WORDS.contains(&lower.as_str());
@@ -3010,6 +3021,10 @@ mod tests {
                 ("Fredrik Gustavsson".to_string(), "justerare".to_string()),
                 ("Karin Andersson".to_string(), "ordförande".to_string())
             ]
+        );
+        assert_eq!(
+            got(signatures(&lines(&["Justerat av: Fredrik Gustavsson"]))),
+            [("Fredrik Gustavsson".to_string(), "justerare".to_string())]
         );
         // A first name alone after a role's colon: kept for someone listed.
         assert_eq!(

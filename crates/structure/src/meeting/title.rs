@@ -211,7 +211,7 @@ fn fuse_group_meeting(text: &str) -> String {
         if let Some(next) = words.get(i + 1)
             && words[i].ends_with('s')
             && words[i].starts_with(char::is_lowercase)
-            && ["möte", "mötet"].contains(&next.to_lowercase().as_str())
+            && lexicon::GENERIC_MEETING_WORDS.contains(&next.to_lowercase().as_str())
             && group_meeting(&format!("{}{}", words[i], next)).is_some()
         {
             out.push(format!("{}{}", words[i], next));
@@ -242,12 +242,17 @@ fn holder_shaped(t: &str) -> bool {
 /// An association's own word may stand in lower case inside its name
 /// ("Ekbackens hembygdsförenings").
 fn genitive_name(t: &str) -> Option<&str> {
-    // "SAXDALENS BYALAGS": a title in capitals.
+    // "SAXDALENS BYALAGS": a title in capitals (an acronym in a name in
+    // lower case, "Föreningen SVS", keeps its S).
+    let capitals = !t.chars().any(char::is_lowercase);
     let base = t
         .strip_suffix(":s")
-        .or_else(|| t.strip_suffix(":S"))
         .or_else(|| t.strip_suffix('s'))
-        .or_else(|| t.strip_suffix('S'))?;
+        .or_else(|| {
+            capitals
+                .then(|| t.strip_suffix(":S").or_else(|| t.strip_suffix('S')))
+                .flatten()
+        })?;
     let words: Vec<&str> = base.split_whitespace().collect();
     let word_of_a_name = |w: &&str| {
         let k = w.to_lowercase();
@@ -316,16 +321,17 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
         }
         // "under verksamhetsåret 2010-2011": when, which the date says.
         "under" if rest.split_whitespace().count() <= 3 => Ok((None, None)),
-        // "via Teams samt poströstning": the place, not how else one votes.
-        "via" => {
-            let place = rest.split(" samt ").next().unwrap_or(rest).trim();
-            Ok((None, (!place.is_empty()).then(|| place.to_string())))
-        }
+        // "via Teams samt poströstning": the place, not how else one votes;
         // "hos Anna Berg": at someone's home, which the word says (as a
         // segment of its own keeps it).
-        "hos" => {
+        "via" | "hos" => {
             let place = rest.split(" samt ").next().unwrap_or(rest).trim();
-            Ok((None, (!place.is_empty()).then(|| format!("hos {place}"))))
+            let written = if prep == "hos" {
+                format!("hos {place}")
+            } else {
+                place.to_string()
+            };
+            Ok((None, (!place.is_empty()).then_some(written)))
         }
         "för" | "med" | "vid" | "inom" | "of" | "for" => {
             if rest.chars().any(char::is_alphabetic) {
@@ -928,6 +934,8 @@ mod tests {
             Some("SAXDALENS BYALAG".to_string())
         );
         assert_eq!(read_title("Protokoll från dagens möte"), None);
+        // An acronym's S in a name in lower case is no genitive.
+        assert_eq!(genitive_name("Föreningen SVS"), None);
         // A group's meeting written apart in the genitive; "hos" kept
         // after the kind as in a segment of its own.
         assert_eq!(
