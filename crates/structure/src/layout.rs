@@ -344,7 +344,21 @@ pub(crate) fn numbered_then_sections(outline: &Outline, walk: &Proposal) -> Opti
     if sections.is_empty() {
         return None;
     }
-    let mut starts = walk.starts.clone();
+    // The walk's starts as a plan: each title after its line's number, as
+    // the walk read it ("1. Election of chair" → "Election of chair").
+    let mut starts: Vec<PlannedStart> = walk
+        .starts
+        .iter()
+        .map(|s| {
+            let skip = outline
+                .lines
+                .iter()
+                .find(|l| l.key == s.key)
+                .and_then(|l| l.number.as_ref())
+                .map_or(s.skip, |n| n.rest);
+            PlannedStart { skip, ..s.clone() }
+        })
+        .collect();
     starts.extend(sections);
     Some(Proposal {
         scheme: Scheme::NumberedThenSections,

@@ -1978,3 +1978,24 @@ fn a_table_of_names_and_presence_marks_is_one_table_not_lists_side_by_side() {
         ]
     );
 }
+
+#[test]
+fn numbered_items_then_a_task_section_keep_their_titles_without_numbers() {
+    let s = structure(
+        "Minutes of the annual meeting of Stockholm Go Club, 1 May 2023\n\nAttendees: Anna Berg, Bo Ek\n\n1. Election of chair\nAnna Berg was elected chair of the meeting.\n\n2. Election of secretary\nBo Ek was elected secretary.\n\n3. Any other business\nNothing.\n\nAction items:\n- Bo: update the website\n",
+    );
+    let titles: Vec<(Option<&str>, &str)> = s
+        .items
+        .iter()
+        .map(|i| (i.number.as_deref(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (Some("1"), "Election of chair"),
+            (Some("2"), "Election of secretary"),
+            (Some("3"), "Any other business"),
+            (None, "Action items"),
+        ]
+    );
+}
