@@ -60,6 +60,15 @@ static NAMES_FIRST: LazyLock<Gated> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// In English minutes: "Anna Berg was elected chair of the meeting", "Bo
+/// Ek and Cia Ny were appointed adjusters".
+static NAMES_FIRST_EN: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(&format!(
+        r"(?i)^(.+?)\s+(?:was|were)\s+(?:unanimously\s+)?(?:elected|appointed|chosen)\s+(?:as\s+)?(?:the\s+)?({})\b",
+        role_alternation(false)
+    ))
+    .expect("valid regex")
+});
 /// A subject electing: "Stämman valde Jenny Lind och Pia Sund som justerare".
 static SUBJECT_ELECTS: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(&format!(
@@ -114,7 +123,7 @@ static OPENED_BY_CHAIR: LazyLock<Gated> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|&)\s*").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|\band\b|&)\s*").expect("valid regex"));
 
 /// The role a matched role word gives, and whether it is a role of the
 /// meeting whatever the context ("mötesordförande") or only early in the
@@ -150,7 +159,10 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
         if let (Some(r), Some(n)) = (c.get(1), c.get(2)) {
             push(n.as_str(), r.as_str());
         }
-    } else if let Some(c) = NAMES_FIRST.captures(s) {
+    } else if let Some(c) = NAMES_FIRST
+        .captures(s)
+        .or_else(|| NAMES_FIRST_EN.captures(s))
+    {
         if let (Some(n), Some(r)) = (c.get(1), c.get(2)) {
             push(n.as_str(), r.as_str());
         }
@@ -282,6 +294,23 @@ mod tests {
             .into_iter()
             .map(|x| (x.name, x.role))
             .collect()
+    }
+
+    #[test]
+    fn english_minutes_elect_their_officers() {
+        assert_eq!(
+            names("Anna Berg was elected chair of the meeting.", true),
+            vec![("Anna Berg".to_string(), "ordförande")]
+        );
+        assert_eq!(
+            names("Bo Ek and Cia Ny were appointed adjusters.", false),
+            vec![
+                ("Bo Ek".to_string(), "justerare"),
+                ("Cia Ny".to_string(), "justerare")
+            ]
+        );
+        // The association's chair, later in the meeting, is no role here.
+        assert!(names("Anna Berg was elected chair of the board.", false).is_empty());
     }
 
     #[test]

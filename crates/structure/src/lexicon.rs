@@ -986,7 +986,14 @@ pub const SERVING_ROLES: &[(&str, &str, bool)] = &[
     ("att justera protokollet", "justerare", true),
     ("chair", "ordförande", false),
     ("chairman", "ordförande", false),
+    ("chairperson", "ordförande", false),
+    ("chair of the meeting", "ordförande", true),
     ("secretary", "sekreterare", false),
+    ("secretary of the meeting", "sekreterare", true),
+    ("minute taker", "sekreterare", true),
+    ("minute-taker", "sekreterare", true),
+    ("adjuster", "justerare", true),
+    ("adjusters", "justerare", true),
 ];
 
 /// Words for everyone in the group ("Alla (förutom Jamal)",
@@ -1397,6 +1404,9 @@ pub const ELECTION_CUES: &[&str] = &[
     "öppna",
     // "Val av ordförande och sekreterare blev Ulf Henricson och Lars Karlsson".
     "blev",
+    // "Anna Berg was elected chair of the meeting".
+    "elected",
+    "appointed",
 ];
 
 /// Words after a count of the present before their names ("5 st (Anna
