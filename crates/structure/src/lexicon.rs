@@ -256,6 +256,11 @@ pub const SIGNATURE_PHRASES: &[(&str, &str)] = &[
     ("antecknad av", "sekreterare"),
     ("skrivet av", "sekreterare"),
     ("sekreterare/protokollförare", "sekreterare"),
+    ("minutes taken by", "sekreterare"),
+    ("minutes by", "sekreterare"),
+    ("note taker", "sekreterare"),
+    ("notetaker", "sekreterare"),
+    ("minute taker", "sekreterare"),
 ];
 
 /// Verbs of a signature phrase that ends with the signer's role

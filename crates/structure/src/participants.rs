@@ -2411,7 +2411,8 @@ struct FirstName {
 /// the person serving in that role, present.
 pub(crate) fn header_role_line(line: &str) -> Option<Participant> {
     let (label, value) = line.split_once(':')?;
-    if label.split_whitespace().count() > 2 || !is_name(value.trim().trim_end_matches('.')) {
+    // "Sekreterare: Bo Ek", "Minutes taken by: Bo Ek".
+    if label.split_whitespace().count() > 3 || !is_name(value.trim().trim_end_matches('.')) {
         return None;
     }
     let heading = lexicon::ATTENDANCE_HEADINGS.get(plain_heading())?;
@@ -2494,7 +2495,9 @@ fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Opt
         .split_once('\t')
         .or_else(|| line.split_once(':'))
         .or_else(|| line.split_once(' ').filter(|(w, _)| role_of(w).is_some()))?;
-    let role = role_of(label);
+    // "Antecknat av: Bo Ek", "Minutes taken by: Bo Ek": a phrase of who
+    // kept or checked the minutes labels them too.
+    let role = role_of(label).or_else(|| signature_role(label));
     // "Kassör: Cecilia Lund": a post that is no role of the meeting labels
     // the name with its title, and ends the role a heading above gave.
     let title = (role.is_none() && label.split_whitespace().count() == 1 && post_word(label))

@@ -1999,3 +1999,24 @@ fn numbered_items_then_a_task_section_keep_their_titles_without_numbers() {
         ]
     );
 }
+
+#[test]
+fn a_phrase_of_who_kept_the_minutes_labels_a_listed_name() {
+    for line in [
+        "Antecknat av: Bo Ek",
+        "Protokollet fört av: Bo Ek",
+        "Minutes taken by: Bo Ek",
+        "Note taker: Bo Ek",
+    ] {
+        let s = structure(&format!(
+            "Protokoll styrelsemöte 2023-05-01\n\nNärvarande: Anna Berg, Bo Ek\n{line}\n\n1. Mötets öppnande\n\nMötet öppnades.\n"
+        ));
+        let bo = s.participants.iter().find(|p| p.name == "Bo Ek");
+        assert_eq!(
+            bo.and_then(|p| p.role.as_deref()),
+            Some("sekreterare"),
+            "{line}"
+        );
+        assert_eq!(s.participants.len(), 2, "{line}");
+    }
+}
