@@ -148,10 +148,15 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
         return Vec::new();
     }
     let mut out = Vec::new();
+    // The role a role word gives here: one of the meeting's whatever the
+    // context, or a plain one among the opening items.
+    let serving_role = |role_word: &str| {
+        role_of(role_word)
+            .filter(|(_, always)| *always || early)
+            .map(|(role, _)| role)
+    };
     let mut push = |names: &str, role_word: &str| {
-        if let Some((role, always)) = role_of(role_word)
-            && (always || early)
-        {
+        if let Some(role) = serving_role(role_word) {
             out.extend(names_in(names, role));
         }
     };
@@ -190,9 +195,7 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
                 let named = names_in(n.as_str(), "justerare");
                 if named.len() == 2 {
                     for (mut who, r) in named.into_iter().zip([first, second]) {
-                        if let Some((role, always)) = role_of(r.as_str())
-                            && (always || early)
-                        {
+                        if let Some(role) = serving_role(r.as_str()) {
                             who.role = role;
                             out.push(who);
                         }

@@ -2894,15 +2894,7 @@ fn meeting_after_that(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
     if text.len() > 2_000 {
         return None;
     }
-    let cue = THEN_MEETING.find(text)?;
-    let after = &text[cue.end()..];
-    let sentence = after.split(". ").next().unwrap_or(after);
-    let date = find_dates(sentence, ctx).into_iter().find_map(|d| d.date)?;
-    Some(NextMeeting {
-        date,
-        topics: Vec::new(),
-        note: None,
-    })
+    dated_after(text, THEN_MEETING.find(text)?.end(), ctx)
 }
 
 /// "Årsmötet blir söndag 12 februari kl. 15.00", "Datum för årsmöte är
@@ -2912,8 +2904,13 @@ fn named_meeting_set(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
     if text.len() > 2_000 {
         return None;
     }
-    let cue = MEETING_SET_FOR.find(text)?;
-    let after = &text[cue.end()..];
+    dated_after(text, MEETING_SET_FOR.find(text)?.end(), ctx)
+}
+
+/// The meeting dated in the rest of the sentence after a cue ending at
+/// `cue_end`.
+fn dated_after(text: &str, cue_end: usize, ctx: &DateContext) -> Option<NextMeeting> {
+    let after = text.get(cue_end..)?;
     let sentence = after.split(". ").next().unwrap_or(after);
     let date = find_dates(sentence, ctx).into_iter().find_map(|d| d.date)?;
     Some(NextMeeting {
@@ -2923,8 +2920,6 @@ fn named_meeting_set(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
     })
 }
 
-/// Gated (see [`minutes_gate`]) and led by its literal words: asked of
-/// every unit of every item.
 static MEETING_SET_FOR: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(&format!(
         r"(?i)(?:{})\s+(?:{})\b",
