@@ -494,7 +494,26 @@ fn continues_row(prev: &Row, row: &Row) -> bool {
     let first = row.cells.first();
     let empty_first = first.is_none_or(|c| c.plain_text().trim().is_empty());
     if empty_first {
-        return row.cells.iter().any(|c| !c.blocks.is_empty());
+        // "⇥Bo Ek⇥sekreterare" under "Närvarande⇥Anna Berg⇥ordförande": a
+        // record of its own under a label that spans rows (a merged cell in
+        // Word), not the wrapped end of the row above. It fills two or more
+        // of the cells the row above filled, and opens with a capital.
+        let filled: Vec<usize> = (1..row.cells.len())
+            .filter(|&k| !row.cells[k].plain_text().trim().is_empty())
+            .collect();
+        let own_record = filled.len() >= 2
+            && filled.iter().all(|&k| {
+                prev.cells
+                    .get(k)
+                    .is_some_and(|c| !c.plain_text().trim().is_empty())
+            })
+            && filled.first().is_some_and(|&k| {
+                row.cells[k]
+                    .plain_text()
+                    .trim_start()
+                    .starts_with(char::is_uppercase)
+            });
+        return !own_record && row.cells.iter().any(|c| !c.blocks.is_empty());
     }
     let first_text = first.map(Cell::plain_text).unwrap_or_default();
     let prev_text = prev.cells.first().map(Cell::plain_text).unwrap_or_default();
@@ -901,6 +920,33 @@ mod tests {
         assert_eq!(t.rows.len(), 3, "the empty-first-cell row is merged");
         assert_eq!(t.rows[1].cells[1].blocks.len(), 3);
         assert_eq!(doc.blocks[1].plain_text(), "Slut");
+    }
+
+    #[test]
+    fn a_label_spanning_rows_keeps_one_record_a_row() {
+        // "Närvarande" heads three people, each with a role: three rows,
+        // not one row whose cells ran together ("ordförande sekreterare").
+        let doc = read_str(
+            "Närvarande\tAnna Berg\tordförande\n\tBo Ek\tsekreterare\n\tCecilia Lund\tkassör\nPlats\tStadshuset, sal 3,\n\tvåning 2\n",
+        );
+        let BlockKind::Table(t) = &doc.blocks[0].kind else {
+            panic!("{:?}", doc.blocks[0])
+        };
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(Cell::plain_text).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["Närvarande", "Anna Berg", "ordförande"],
+                vec!["", "Bo Ek", "sekreterare"],
+                vec!["", "Cecilia Lund", "kassör"],
+                // One wrapped cell still continues its row.
+                vec!["Plats", "Stadshuset, sal 3, våning 2"],
+            ]
+        );
     }
 
     #[test]
