@@ -47,6 +47,7 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("attendees", "member", "present", None),
     h("participants", "member", "present", None),
     h("närvaro", "member", "present", None),
+    h("frånvaro", "member", "absent", None),
     // "Närv.:", "Frånv.:": the headings abbreviated.
     h("närv.", "member", "present", None),
     h("närv", "member", "present", None),
@@ -207,21 +208,28 @@ pub const HONORIFICS: &[&str] = &[
 ];
 
 /// Sentences that open a list of who attended ("Vid mötet deltog Anna Berg,
-/// Bo Ek och Cilla Ny."), lower case: read as a "Närvarande" line.
-pub const ATTENDANCE_SENTENCE_LEADS: &[&str] = &[
-    "vid mötet deltog",
-    "vid mötet närvarade",
-    "närvarande vid mötet var",
-    "närvarande var",
-    "på mötet deltog",
-    "i mötet deltog",
-    "deltagare var",
-    "följande personer var närvarande",
-    "följande var närvarande",
-    "följande personer deltog",
-    "följande deltog",
-    "närvarande på mötet var",
-    "på mötet närvarade",
+/// Bo Ek och Cilla Ny."), or of who did not, lower case → the attendance
+/// heading ([`ATTENDANCE_HEADINGS`]) the line is read as.
+pub const ATTENDANCE_SENTENCE_LEADS: &[(&str, &str)] = &[
+    ("vid mötet deltog", "närvarande"),
+    ("vid mötet närvarade", "närvarande"),
+    ("närvarande vid mötet var", "närvarande"),
+    ("närvarande var", "närvarande"),
+    ("på mötet deltog", "närvarande"),
+    ("i mötet deltog", "närvarande"),
+    ("deltagare var", "närvarande"),
+    ("följande personer var närvarande", "närvarande"),
+    ("följande var närvarande", "närvarande"),
+    ("följande personer deltog", "närvarande"),
+    ("följande deltog", "närvarande"),
+    ("närvarande på mötet var", "närvarande"),
+    ("på mötet närvarade", "närvarande"),
+    // "Frånvarande var Erik Sand och Fia Ström.": those who were not.
+    ("frånvarande var", "frånvarande"),
+    ("frånvarande vid mötet var", "frånvarande"),
+    ("ej närvarande var", "frånvarande"),
+    ("anmält förhinder hade", "frånvarande"),
+    ("förhinder hade", "frånvarande"),
 ];
 
 /// A word alone on the line after a name in an attendance list, from a

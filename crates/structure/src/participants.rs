@@ -472,15 +472,16 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     }
     // "Vid mötet deltog Anna Berg, Bo Ek och Cilla Ny."
     let lower = minutes_gate::lowercase(t);
-    if let Some(rest) = lexicon::ATTENDANCE_SENTENCE_LEADS
+    if let Some((rest, heading)) = lexicon::ATTENDANCE_SENTENCE_LEADS
         .iter()
-        .find_map(|l| {
+        .find_map(|(l, heading)| {
             let rest = lower.strip_prefix(l)?;
             // "Följande personer var närvarande: Anna Berg, …".
-            rest.strip_prefix(':').unwrap_or(rest).strip_prefix(' ')
+            let rest = rest.strip_prefix(':').unwrap_or(rest).strip_prefix(' ')?;
+            Some((rest, *heading))
         })
-        .or_else(|| attended_after_a_phrase(&lower, t))
-        && let Some(i) = headings.iter().position(|h| h.text == "närvarande")
+        .or_else(|| attended_after_a_phrase(&lower, t).map(|rest| (rest, "närvarande")))
+        && let Some(i) = headings.iter().position(|h| h.text == heading)
     {
         let value = t.get(t.len() - rest.len()..).unwrap_or("");
         // The list is the sentence's: what follows its full stop ("Fredrik
@@ -1881,6 +1882,9 @@ fn people_on_one_line(line: &str) -> Vec<String> {
             // "Cecilia Lund via Teams": how they took part.
             || p.split_once(" via ")
                 .is_some_and(|(head, _)| bare_name_of(head.trim()))
+            // "Pelle Ström från kommunen": whom they came from.
+            || p.split_once(" från ")
+                .is_some_and(|(head, _)| bare_name_of(head.trim()))
     };
     // "Per Holm, kommundirektör; Eva Lund, sekreterare": ";" between people.
     let semis = split_outside_parens(line, ';');
@@ -2736,6 +2740,13 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
             if !keep.is_empty() && p.affiliation.is_none() {
                 p.affiliation = Some(keep);
             }
+            continue;
+        }
+        // "från kommunen", "från Region Halland": whom the person came from.
+        if let Some(from) = part.strip_prefix("från ")
+            && p.affiliation.is_none()
+        {
+            p.affiliation = Some(from.trim().to_string());
             continue;
         }
         if !described {

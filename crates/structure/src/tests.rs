@@ -1936,6 +1936,52 @@ fn a_count_before_the_names_and_a_way_of_taking_part_after_them() {
 }
 
 #[test]
+fn who_came_from_where_and_who_was_absent_in_a_sentence() {
+    let people = |line: &str| {
+        structure(&format!(
+            "Protokoll styrelsemöte 2023-05-01\n\n{line}\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n"
+        ))
+        .participants
+        .iter()
+        .map(|p| (p.name.clone(), p.attendance.clone(), p.affiliation.clone()))
+        .collect::<Vec<_>>()
+    };
+    let present = |n: &str| (n.to_string(), "present".to_string(), None);
+    let absent = |n: &str| (n.to_string(), "absent".to_string(), None);
+    // "från kommunen" after the last name is where that person came from;
+    // it no longer hides the list.
+    assert_eq!(
+        people("Närvarande: Anna Berg, Bo Ek och Pelle Ström från kommunen."),
+        [
+            present("Anna Berg"),
+            present("Bo Ek"),
+            (
+                "Pelle Ström".to_string(),
+                "present".to_string(),
+                Some("kommunen".to_string())
+            ),
+        ]
+    );
+    assert_eq!(
+        people("Närvarande: Anna Berg, Bo Ek\nFrånvarande var Cecilia Lund och David Holm."),
+        [
+            present("Anna Berg"),
+            present("Bo Ek"),
+            absent("Cecilia Lund"),
+            absent("David Holm")
+        ]
+    );
+    assert_eq!(
+        people("Närvaro: Anna Berg, Bo Ek\nFrånvaro: Cecilia Lund"),
+        [
+            present("Anna Berg"),
+            present("Bo Ek"),
+            absent("Cecilia Lund")
+        ]
+    );
+}
+
+#[test]
 fn header_forms_of_number_body_owner_and_time() {
     let meeting = |head: &str| {
         structure(&format!(
