@@ -593,6 +593,7 @@ pub const ORGANISATION_NAME_WORDS: &[&str] = &[
     "region",
     "regionen",
     "kommun",
+    "kommunen",
     "kommuner",
     "landsting",
     "ab",

@@ -1692,7 +1692,22 @@ pub(crate) fn parse_line(
     if people.len() >= 2 {
         let ps: Vec<Participant> = people
             .iter()
-            .filter_map(|p| person(p, heading, struck))
+            .filter_map(|p| {
+                person(p, heading, struck).or_else(|| {
+                    // "Anna Berg, Pelle, Bo Ek": one known by first name
+                    // only, kept as written.
+                    given_name_alone(p).then(|| Participant {
+                        name: p.clone(),
+                        role: heading.role.map(str::to_string),
+                        title: None,
+                        affiliation: None,
+                        group: heading.group.to_string(),
+                        attendance: if struck { "absent" } else { heading.attendance }.to_string(),
+                        remote: false,
+                        note: None,
+                    })
+                })
+            })
             .collect();
         return (!ps.is_empty()).then_some(ps);
     }
@@ -1871,7 +1886,9 @@ fn people_on_one_line(line: &str) -> Vec<String> {
             || bare
                 .split_once(['/', '–'])
                 .or_else(|| bare.split_once(" - "))
-                .is_some_and(|(name, what)| is_name(name.trim()) && describes(what.trim()))
+                .is_some_and(|(name, what)| {
+                    is_name(name.trim()) && (describes(what.trim()) || affiliation_part(what.trim()))
+                })
     };
     // "Jan Persson (Söderhamns kommun) som deltog under förmiddagen": a
     // relative clause after the person says how they attended.
@@ -1941,6 +1958,9 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     // first person's part is a bare name, roles follow names, and a role
     // before a name closes the person before it.
     let roles_follow = parts.first().is_some_and(|p| is_name(p));
+    // Three names or more make the line a list of people, not one person
+    // and what describes them ("Tobias Lund, IT-arkitekt").
+    let list_of_names = parts.iter().filter(|p| name_of(p)).count() >= 3;
     let mut people: Vec<String> = Vec::new();
     for part in parts {
         if let Some((name, role)) = abbreviated_role_after(&part) {
@@ -1955,15 +1975,50 @@ fn people_on_one_line(line: &str) -> Vec<String> {
             last.push_str(role);
             people.push(name.to_string());
         } else if let Some(last) = people.last_mut()
-            && describes(&part)
+            && (describes(&part) || affiliation_part(&part))
         {
+            // "Pelle Ström, Vattenfall AB": where the person before is from.
             last.push_str(", ");
             last.push_str(&part);
+        } else if list_of_names && (leading_name(&part).is_some() || given_name_alone(&part)) {
+            // "Pelle Ström fr.o.m. § 4", "Pelle Ström jr", "Pelle": a name
+            // with a note no recogniser knows, or a first name alone, in a
+            // list of names; [`person`] parts a name from its note.
+            people.push(part);
         } else {
             return Vec::new();
         }
     }
     people
+}
+
+/// The name a part of a list opens with: two to four capitalised words
+/// that are a name, followed by words that are not capitalised ("Pelle
+/// Ström kom 18.30", "Pelle Ström m.fl."). None when a capitalised word
+/// follows the name: that may be more of it, or an organisation.
+fn leading_name(part: &str) -> Option<&str> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let lead = words
+        .iter()
+        .take_while(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(w))
+        .count();
+    if !(2..=4).contains(&lead) || lead == words.len() {
+        return None;
+    }
+    let end = words[lead - 1].as_ptr() as usize - part.as_ptr() as usize + words[lead - 1].len();
+    let name = part.get(..end)?;
+    let rest = &words[lead..];
+    (is_name(name) && rest.iter().all(|w| !w.starts_with(char::is_uppercase))).then_some(name)
+}
+
+/// A part of a list that names an organisation, not a person ("Kommunen",
+/// "Vattenfall AB", "Region Halland"): the person before it is from there.
+fn affiliation_part(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && part.starts_with(char::is_uppercase)
+        && (names_organisation(&words) || crate::meeting::organisation_named(part))
 }
 
 /// People of a line whose "Name (Party), role" lines were joined into one,
@@ -2344,17 +2399,6 @@ fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
     {
         return None;
     }
-    let single = |w: &str| {
-        let lower = w.to_lowercase();
-        !w.contains(char::is_whitespace)
-            && w.chars().count() >= 2
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && w.chars().filter(|c| c.is_uppercase()).count() <= 2
-            && !lexicon::EVERYONE_WORDS.contains(&lower.as_str())
-            && !lexicon::BODY_WORDS.iter().any(|b| lower.ends_with(b))
-            && role_of(w).is_none()
-    };
     // "Alva 9A (ordförande)", "Rasmus (P12)", "Linda (ungdomsansvarig,
     // ordf.)": the name, perhaps a class or team code, perhaps what
     // describes the person in brackets.
@@ -2371,7 +2415,7 @@ fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
                 && c.chars().any(|ch| ch.is_ascii_digit())
                 && c.chars().all(char::is_alphanumeric)
         });
-        if !single(name) || !code_ok || words.next().is_some() {
+        if !given_name_alone(name) || !code_ok || words.next().is_some() {
             return None;
         }
         let mut role = None;
@@ -2398,6 +2442,20 @@ fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
         })
     };
     parts.iter().map(|p| read(p)).collect()
+}
+
+/// "Pelle", "Anne-Marie": one word shaped like a first name, and no
+/// word for everyone, a body or a role.
+fn given_name_alone(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    !w.contains(char::is_whitespace)
+        && w.chars().count() >= 2
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && w.chars().filter(|c| c.is_uppercase()).count() <= 2
+        && !lexicon::EVERYONE_WORDS.contains(&lower.as_str())
+        && !lexicon::BODY_WORDS.iter().any(|b| lower.ends_with(b))
+        && role_of(w).is_none()
 }
 
 /// A person named by first name alone, as small groups write them.
