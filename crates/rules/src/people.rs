@@ -32,6 +32,26 @@ const EVERYONE: &[&str] = &[
 const CHAIR: &[&str] = &["ordförande", "ordföranden", "ordf", "ordf."];
 const SECRETARY: &[&str] = &["sekreterare", "sekreteraren", "mötessekreteraren"];
 
+/// Posts written before a person's name ("Ordföranden Anna Berg",
+/// "Kassören Cecilia Lund"), lower case: the name is the assignee.
+const POSTS_BEFORE_NAME: &[&str] = &[
+    "ordföranden",
+    "ordförande",
+    "ordf.",
+    "ordf",
+    "vice ordförande",
+    "kassören",
+    "kassör",
+    "sekreteraren",
+    "sekreterare",
+    "ledamoten",
+    "ledamot",
+    "suppleanten",
+    "revisorn",
+    "vicevärden",
+    "förvaltaren",
+];
+
 fn initials(name: &str) -> String {
     name.split([' ', '-'])
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -56,6 +76,22 @@ impl<'a> People<'a> {
             .find_map(|t| w.strip_prefix(t))
             .unwrap_or(w)
             .trim();
+        // "Anna (ordf)": what the brackets say of the person is no part of
+        // the name.
+        let w = match w.split_once(" (") {
+            Some((name, rest)) if rest.ends_with(')') && !name.is_empty() => name.trim(),
+            _ => w,
+        };
+        // "Ordföranden Anna Berg": the post before the name.
+        let w = POSTS_BEFORE_NAME
+            .iter()
+            .find_map(|post| {
+                let head = w.get(..post.len())?;
+                let rest = w.get(post.len()..)?.strip_prefix(' ')?;
+                (head.to_lowercase() == *post && rest.starts_with(char::is_uppercase))
+                    .then_some(rest)
+            })
+            .unwrap_or(w);
         let lower = w.to_lowercase();
         // "Rådets medlemmar", "styrelsens ledamöter": the whole body.
         if EVERYONE.contains(&lower.as_str())
@@ -407,8 +443,15 @@ const FINITE_WORDS: &[&str] = &[
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let name =
         r"(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\b\.?|\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4}(?:\s+au)?)";
+    // "Ordföranden Anna Berg ska …": a post before the name; "Anna (ordf)
+    // ska …": a note in brackets after it.
+    let posts = POSTS_BEFORE_NAME
+        .iter()
+        .map(|p| regex::escape(p))
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(
-        r"^(?P<who>{name}(?:\s*(?:,|och|samt|&)\s*{name})*)(?:\s+|,\s*)\p{{Ll}}"
+        r"^(?:(?i:{posts})\s+)?(?P<who>{name}(?:\s*(?:,|och|samt|&)\s*{name})*)(?:\s*\([^()]{{0,40}}\))?(?:\s+|,\s*)\p{{Ll}}"
     ))
     .expect("valid regex")
 });
@@ -633,6 +676,21 @@ mod tests {
         assert_eq!(
             people.subject("Action: Helena kommer sammankalla till nytt möte."),
             ["Helena"]
+        );
+        // A post before the name, a note in brackets after it.
+        assert_eq!(people.resolve("Ordföranden Sofia Ekdahl"), "Sofia Ekdahl");
+        assert_eq!(people.resolve("Karin (kassör)"), "Karin Andersson");
+        assert_eq!(
+            people.subject("Kassören Karin Andersson ska betala fakturan."),
+            ["Karin Andersson"]
+        );
+        assert_eq!(
+            people.subject("Karin (kassör) ska betala fakturan."),
+            ["Karin Andersson"]
+        );
+        assert_eq!(
+            people.subject("Kassören ska betala fakturan."),
+            ["Kassören"]
         );
     }
 
