@@ -231,12 +231,13 @@ impl<'a> People<'a> {
             })
     }
 
-    /// The agent of a passive task: "… skickas vidare av sekreteraren".
+    /// The agent of a passive task: "… skickas vidare av sekreteraren",
+    /// "… uppdateras av Bo senast 1 maj", "… tas fram av Bo och Cecilia".
     pub fn agent(&self, sentence: &str) -> Vec<String> {
         AGENT
             .captures(sentence)
             .and_then(|c| c.name("who"))
-            .map(|m| vec![self.resolve(m.as_str())])
+            .map(|m| self.resolve_list(m.as_str()))
             .unwrap_or_default()
     }
 
@@ -463,7 +464,7 @@ static SOM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 static AGENT: LazyLock<Gated> = LazyLock::new(|| {
     gated(
-        r"\bav\s+(?P<who>sekreteraren|ordföranden|mötessekreteraren|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*[.!]?$",
+        r"\bav\s+(?P<who>sekreteraren|ordföranden|mötessekreteraren|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?(?:\s+(?:och|samt)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)(?:\s+(?:senast|till|under|inför|innan|före|efter|i|på|nästa|snarast)\b[^.!?]{0,60})?\s*[.!]?$",
     )
 });
 
