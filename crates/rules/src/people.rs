@@ -693,6 +693,15 @@ mod tests {
             people.subject("Kassören ska betala fakturan."),
             ["Kassören"]
         );
+        // The agent of a passive, with what follows it.
+        assert_eq!(
+            people.agent("Hemsidan uppdateras av Karin senast 1 maj."),
+            ["Karin Andersson"]
+        );
+        assert_eq!(
+            people.agent("Ett förslag tas fram av Karin och BL till nästa möte."),
+            ["Karin Andersson", "Björn Lindkvist"]
+        );
     }
 
     #[test]
