@@ -444,7 +444,10 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     // whose "Ansvar" column names someone is theirs.
                     // A labelled to-do whose sentence has no subject
                     // ("Åtgärd: Sammanställa svaren – Eva") is unowned too.
-                    let unowned = rule.assignees != AssigneeSource::Capture
+                    // A rule whose owner group is optional and took none
+                    // ("[ ] Boka container (Bo)") leaves its task unowned too.
+                    let unowned = (rule.assignees != AssigneeSource::Capture
+                        || assignees.is_empty())
                         && (assignees.is_empty() || assignees == ["all"])
                         && !people::names_everyone(sent.text);
                     // "Kontakta banken – Per": the owner after the task. An
@@ -462,6 +465,11 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     let assignees = match (owner_after, &s.items[item_index].responsible) {
                         (Some(o), _) => people.resolve_list(o),
                         (None, Some(r)) if unowned => people.resolve_list(r),
+                        // "Skicka ut info till medlemmarna, Cecilia": someone
+                        // of the meeting after a comma that closes the task.
+                        (None, None) if unowned => {
+                            people.listed_after_comma(sent.text).unwrap_or(assignees)
+                        }
                         _ => assignees,
                     };
                     // A task table's row: its responsible column names the

@@ -231,6 +231,18 @@ impl<'a> People<'a> {
             })
     }
 
+    /// "Skicka ut info till medlemmarna, Cecilia": the people of the
+    /// meeting named after a comma that closes an unowned task, resolved.
+    /// None unless every name is someone of the attendance list.
+    pub fn listed_after_comma(&self, sentence: &str) -> Option<Vec<String>> {
+        let who = COMMA_OWNER.captures(sentence.trim())?.name("who")?.as_str();
+        let listed = split_list(who).iter().all(|part| {
+            let r = self.resolve(part.trim());
+            self.participants.iter().any(|p| p.name == r)
+        });
+        listed.then(|| self.resolve_list(who))
+    }
+
     /// The agent of a passive task: "… skickas vidare av sekreteraren",
     /// "… uppdateras av Bo senast 1 maj", "… tas fram av Bo och Cecilia".
     pub fn agent(&self, sentence: &str) -> Vec<String> {
@@ -453,6 +465,15 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .join("|");
     Regex::new(&format!(
         r"^(?:(?i:{posts})\s+)?(?P<who>{name}(?:\s*(?:,|och|samt|&)\s*{name})*)(?:\s*\([^()]{{0,40}}\))?(?:\s+|,\s*)\p{{Ll}}"
+    ))
+    .expect("valid regex")
+});
+
+/// Names after the last comma of a sentence, closing it.
+static COMMA_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    let name = OWNER_NAME;
+    Regex::new(&format!(
+        r",\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\s*\.?$"
     ))
     .expect("valid regex")
 });
@@ -693,6 +714,12 @@ mod tests {
             people.subject("Kassören ska betala fakturan."),
             ["Kassören"]
         );
+        // Someone of the meeting after the comma that closes a task.
+        assert_eq!(
+            people.listed_after_comma("Skicka ut info till medlemmarna, Karin"),
+            Some(vec!["Karin Andersson".to_string()])
+        );
+        assert_eq!(people.listed_after_comma("Boka lokal, Stadshuset"), None);
         // The agent of a passive, with what follows it.
         assert_eq!(
             people.agent("Hemsidan uppdateras av Karin senast 1 maj."),
