@@ -335,7 +335,7 @@ static IMPERSONAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Action|Åtgärd|Uppdrag|Ansvarig|Att göra)\s*:\s*|-\s*|•\s*)")
+    Regex::new(r"^(?:(?:Action|Åtgärd|Uppdrag|Uppgift|Ansvarig|Att göra|Todo|To do|TODO)\s*(?::|\s[-–])\s*|-\s*|•\s*)")
         .expect("valid regex")
 });
 
