@@ -551,6 +551,10 @@ pub const DOCUMENT_TYPES: &[(&str, &str)] = &[
     ("kungörelse", "notice"),
 ];
 
+/// A board, which an organisation has one of ("Styrelsen för Ekbackens
+/// IF"), lower case.
+pub const BOARD_WORDS: &[&str] = &["styrelsen", "styrelse", "styrelsens"];
+
 /// Endings of words that name a council, board or committee (the body).
 pub const BODY_WORDS: &[&str] = &[
     "råd",
@@ -1154,6 +1158,36 @@ pub const MEETING_FIELD_LABELS: &[&str] = &[
     "mötet",
     "meeting",
     "forum",
+];
+
+/// Endings of a name that make it a building or a room, not who holds the
+/// meeting ("i Folkets Hus", "i Bygdegården", "på Stadsbiblioteket"), lower
+/// case.
+pub const VENUE_NAME_ENDINGS: &[&str] = &[
+    "hus",
+    "huset",
+    "gården",
+    "gård",
+    "stugan",
+    "lokalen",
+    "lokal",
+    "salen",
+    "sal",
+    "hemmet",
+    "kyrkan",
+    "skolan",
+    "biblioteket",
+    "hallen",
+    "hotell",
+    "hotellet",
+    "restaurang",
+    "restaurangen",
+    "kafé",
+    "kaféet",
+    "café",
+    "caféet",
+    "paviljongen",
+    "rummet",
 ];
 
 /// The labels of [`MEETING_FIELD_LABELS`] that give the place, lower case.

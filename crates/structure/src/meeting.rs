@@ -2204,6 +2204,21 @@ mod title_tests {
             read("Protokoll Valnämnden i Orsa kommun"),
             parts("Valnämnden", Some("Orsa kommun"), None)
         );
+        // A board "för" its organisation, named in capitals.
+        assert_eq!(
+            read("Styrelsen för Ekbackens IF"),
+            parts("Styrelsen", Some("Ekbackens IF"), None)
+        );
+        // A clock time left by the date is no part of the name; a building
+        // after "i" is the place, not who holds the meeting.
+        assert_eq!(
+            read("Protokoll fört vid styrelsemöte i Brf Solgläntan 2024-03-12 kl. 18.30"),
+            parts("Styrelsen", Some("Brf Solgläntan"), None)
+        );
+        assert_eq!(
+            read("Protokoll fört vid medlemsmöte 12 mars 2024 i Folkets Hus"),
+            parts("Medlemsmöte", None, Some("Folkets Hus"))
+        );
         // An organisation number is no part of the name; a title sentence
         // opening with the document's type may end with a full stop.
         assert_eq!(

@@ -819,10 +819,12 @@ fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec
                     .find_map(|w| o.strip_prefix(w))
                     .unwrap_or(o)
                     .to_string();
+                // "Plats: Hos Anna", "Tid: …": a field of the meeting, not
+                // an organisation.
+                let key = o.to_lowercase();
                 if is_name(&o)
-                    || lexicon::ATTENDANCE_HEADINGS
-                        .iter()
-                        .any(|h| h.text == o.to_lowercase())
+                    || lexicon::ATTENDANCE_HEADINGS.iter().any(|h| h.text == key)
+                    || lexicon::MEETING_FIELD_LABELS.contains(&key.as_str())
                 {
                     return None;
                 }

@@ -1992,6 +1992,12 @@ fn who_came_from_where_and_who_was_absent_in_a_sentence() {
         names("Närvarande: Tobias Lund, IT-arkitekt"),
         ["Tobias Lund"]
     );
+    // A field of the meeting after the list is no organisation heading
+    // people ("Plats: Hos Anna").
+    assert_eq!(
+        names("Närvarande: Anna Berg, Bo Ek\nPlats: Hos Anna"),
+        ["Anna Berg", "Bo Ek"]
+    );
     assert_eq!(
         people("Närvarande: Anna Berg, Bo Ek\nFrånvarande var Cecilia Lund och David Holm."),
         [

@@ -139,7 +139,11 @@ fn without_leftovers(seg: &str) -> String {
             let year = k.len() == 4
                 && k.chars().all(|c| c.is_ascii_digit())
                 && (k.starts_with("19") || k.starts_with("20"));
-            !lexicon::DATE_LEFTOVER_WORDS.contains(&k) && !month && !year
+            // "kl. 18.30", "19:00–21:00": a clock time whose date was taken.
+            let clock = k.chars().any(|c| c.is_ascii_digit())
+                && k.contains(['.', ':'])
+                && k.chars().all(|c| c.is_ascii_digit() || ".:-–".contains(c));
+            !lexicon::DATE_LEFTOVER_WORDS.contains(&k) && !month && !year && !clock
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -310,8 +314,21 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
     match prep.as_str() {
         "i" | "på" => {
             // "i Python Sverige": a name of several capitalised words is an
-            // association; "i Folkets hus", "i Klubbstugan" are places.
-            if organisation_named(rest) || (name_shaped(rest) && capitalised_words(rest) >= 2) {
+            // association; "i Folkets hus", "i Klubbstugan" are places, and
+            // so is a name that ends in a building's word ("Folkets Hus").
+            let venue = rest.split_whitespace().last().is_some_and(|w| {
+                let w = w.to_lowercase();
+                lexicon::VENUE_NAME_ENDINGS.iter().any(|e| w.ends_with(e))
+            });
+            let headed = rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| lexicon::ORGANIZATION_HEADS.contains(&w.to_lowercase().as_str()));
+            if headed
+                || !venue
+                    && (organisation_named(rest)
+                        || (name_shaped(rest) && capitalised_words(rest) >= 2))
+            {
                 Ok((Some(rest.to_string()), None))
             } else if !rest.is_empty() && rest.chars().count() <= 60 {
                 Ok((None, Some(rest.to_string())))
@@ -377,6 +394,14 @@ static JOINED_KINDS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// "styrelsen" / "Ekbackens IF": a board, and the organisation it is the
+/// board of, named in capitals (a group "för" a purpose is no such pair:
+/// "Referensgruppen för digitala nationella prov").
+fn board_and_owner(board: &str, owner: &str) -> bool {
+    lexicon::BOARD_WORDS.contains(&board.trim().to_lowercase().as_str())
+        && (organisation_shaped(owner) || name_shaped(owner))
+}
 
 /// Scan one segment for the pieces of a title. `Err` when the segment is
 /// a sentence that merely mentions a kind of meeting.
@@ -501,9 +526,9 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
                 .rsplit_once(" i ")
                 .filter(|(_, o)| organisation_shaped(o.trim()))
                 .or_else(|| {
-                    group.split_once(" för ").filter(|(b, o)| {
-                        b.split_whitespace().count() == 1 && organisation_shaped(o.trim())
-                    })
+                    group
+                        .split_once(" för ")
+                        .filter(|(b, o)| board_and_owner(b, o.trim()))
                 }) {
                 Some((b, o)) => (b.trim(), Some(o.trim())),
                 None => (group, None),
@@ -520,6 +545,15 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         && (1..=3).contains(&body.split_whitespace().count())
         && super::names_body(&body.to_lowercase())
         && organisation_shaped(owner.trim())
+    {
+        seg.group = Some(capitalised(body.trim()));
+        seg.holder = Some(owner.trim().to_string());
+        return Ok(seg);
+    }
+    // "Styrelsen för Ekbackens IF": a board and whose it is.
+    if let Some((body, owner)) = text.split_once(" för ")
+        && body.starts_with(char::is_uppercase)
+        && board_and_owner(body, owner.trim())
     {
         seg.group = Some(capitalised(body.trim()));
         seg.holder = Some(owner.trim().to_string());
