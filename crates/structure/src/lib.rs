@@ -1404,11 +1404,15 @@ impl Finder {
         // people is the list, not items.
         if let Section::Attendance(h) = self.section()
             && !self.attendance_inline
+            && !guests
             && let Some(n) = parse_number(&text)
             && n.parent.is_none()
         {
             let name = text.get(n.rest..).unwrap_or("").trim();
-            if participants::is_name(name) && self.attendance_text(name, is_struck(p), h) {
+            // "2. Bo Ek, kassör", "3. Cecilia Lund (S)": a name, then what
+            // describes the person.
+            let head = name.split([',', '(', '\t']).next().unwrap_or("").trim();
+            if participants::is_name(head) && self.attendance_text(name, is_struck(p), h) {
                 return;
             }
         }

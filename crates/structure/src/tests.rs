@@ -1992,6 +1992,18 @@ fn who_came_from_where_and_who_was_absent_in_a_sentence() {
         names("Närvarande: Tobias Lund, IT-arkitekt"),
         ["Tobias Lund"]
     );
+    // A numbered list of people with their posts is the list, not items.
+    let doc = structure(
+        "Protokoll styrelsemöte 2023-05-01\n\nNärvarande:\n1. Anna Berg, ordförande\n2. Bo Ek, kassör\n3. Cecilia Lund\n\n§1 Öppnande\n\nMötet öppnades.\n",
+    );
+    assert_eq!(
+        doc.participants
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Anna Berg", "Bo Ek", "Cecilia Lund"]
+    );
+    assert_eq!(doc.items.len(), 1);
     // A field of the meeting after the list is no organisation heading
     // people ("Plats: Hos Anna").
     assert_eq!(
