@@ -334,6 +334,19 @@ pub const ABSENT_CUES: &[&str] = &[
     "absent",
 ];
 
+/// Words saying someone present does not take part in deciding ("Erik
+/// Sand (suppleant, ej beslutande)"): an adjunct of the body (ANNOTATION.md,
+/// Substitutes).
+pub const NOT_DECIDING_CUES: &[&str] = &[
+    "ej beslutande",
+    "icke beslutande",
+    "inte beslutande",
+    "ej tjänstgörande",
+    "icke tjänstgörande",
+    "utan rösträtt",
+    "ej rösträtt",
+];
+
 /// Words meaning they attended only part of the meeting.
 pub const PARTIAL_CUES: &[&str] = &[
     "ansluter",

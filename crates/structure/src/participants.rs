@@ -2748,14 +2748,34 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
             outside.push(c);
         }
     }
+    // "(suppleant, ej beslutande)": each part of a bracket on its own.
+    let inners: Vec<String> = inners
+        .iter()
+        .flat_map(|i| {
+            if i.contains(',') && has_cue(i, lexicon::NOT_DECIDING_CUES) {
+                i.split(',').map(|x| x.trim().to_string()).collect()
+            } else {
+                vec![i.clone()]
+            }
+        })
+        .collect();
     for i in inners {
-        if let Some(r) = role_of(&i) {
+        if has_cue(&i, lexicon::NOT_DECIDING_CUES) {
+            p.group = "adjunct".into();
+        } else if let Some(r) = role_of(&i) {
             role = Some(r);
         } else if has_cue(&i, lexicon::ABSENT_CUES)
             || has_cue(&i, lexicon::PARTIAL_CUES)
             || has_cue(&i, lexicon::REMOTE_CUES)
         {
             notes.push(i);
+        } else if p.title.is_none()
+            && i.split_whitespace().count() <= 3
+            && i.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')
+        {
+            // "Bo Ek (kassör)": a post in lower case is the person's title;
+            // "(S)", "(Region Halland)" say where they come from.
+            p.title = Some(i);
         } else if p.affiliation.is_none() && !i.is_empty() {
             p.affiliation = Some(i);
         }

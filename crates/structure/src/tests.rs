@@ -1936,6 +1936,33 @@ fn a_count_before_the_names_and_a_way_of_taking_part_after_them() {
 }
 
 #[test]
+fn a_post_in_brackets_is_a_title_and_not_deciding_makes_an_adjunct() {
+    let doc = structure(
+        "Protokoll styrelsemöte 2023-05-01\n\nNärvarande: Anna Berg (S), Bo Ek (kassör), Erik Sand (suppleant, ej beslutande)\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n",
+    );
+    let got: Vec<(&str, Option<&str>, Option<&str>, &str)> = doc
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.title.as_deref(),
+                p.affiliation.as_deref(),
+                p.group.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Anna Berg", None, Some("S"), "member"),
+            ("Bo Ek", Some("kassör"), None, "member"),
+            ("Erik Sand", Some("suppleant"), None, "adjunct"),
+        ]
+    );
+}
+
+#[test]
 fn who_came_from_where_and_who_was_absent_in_a_sentence() {
     let people = |line: &str| {
         structure(&format!(
