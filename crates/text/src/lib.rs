@@ -195,6 +195,14 @@ fn parse(text: &str) -> Vec<Block> {
             i += 1;
             continue;
         }
+        // "1.⇥Mötets öppnande" between lines without tabs: a numbered
+        // line whose number a word processor set apart with a tab, not a
+        // table of one row.
+        if t.contains('\t') && marker_then_tab(&lines, i) {
+            blocks.push(line_block(&t.replacen('\t', " ", 1), line.span));
+            i += 1;
+            continue;
+        }
         if t.contains('\t') && !t.trim().is_empty() {
             let (table, next) = parse_table(&lines, i);
             blocks.push(table);
@@ -333,6 +341,30 @@ fn list_item((level, text): (u8, &str), span: Span) -> ListItem {
         level,
         blocks: vec![block],
     }
+}
+
+/// Line `i` is a list marker, a tab and a title ("1.⇥Ekonomi", "§ 3⇥Val",
+/// "b)⇥Bokslut"), and the lines around it (blank lines aside) have no tab:
+/// a numbered line, not a row of a table.
+fn marker_then_tab(lines: &[Line<'_>], i: usize) -> bool {
+    let cells: Vec<&str> = lines[i].text.split('\t').map(str::trim).collect();
+    let [marker, title] = cells.as_slice() else {
+        return false;
+    };
+    let is_marker = {
+        let m = marker.strip_prefix('§').map_or(*marker, str::trim_start);
+        let digits = m.trim_end_matches(['.', ')', ':']);
+        (m.len() > digits.len() || marker.starts_with('§'))
+            && (1..=3).contains(&digits.len())
+            && digits.chars().all(|c| c.is_ascii_digit())
+            || m.chars().count() == 2
+                && m.starts_with(|c: char| c.is_alphabetic())
+                && m.ends_with([')', '.'])
+    };
+    let no_tab = |l: Option<&Line<'_>>| l.is_none_or(|l| !l.text.contains('\t'));
+    let prev = lines[..i].iter().rev().find(|l| !l.text.trim().is_empty());
+    let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
+    is_marker && !title.is_empty() && no_tab(prev) && no_tab(next)
 }
 
 /// Parse consecutive tab-separated lines (blank lines between them allowed)
@@ -920,6 +952,24 @@ mod tests {
         assert_eq!(t.rows.len(), 3, "the empty-first-cell row is merged");
         assert_eq!(t.rows[1].cells[1].blocks.len(), 3);
         assert_eq!(doc.blocks[1].plain_text(), "Slut");
+    }
+
+    #[test]
+    fn a_number_set_apart_by_a_tab_between_plain_lines_is_a_numbered_line() {
+        let doc = read_str("1.\tMötets öppnande\nMötet öppnades.\n§ 2\tEkonomi\nRapport.\n");
+        let texts: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        assert_eq!(
+            texts,
+            [
+                "1. Mötets öppnande",
+                "Mötet öppnades.",
+                "§ 2 Ekonomi",
+                "Rapport."
+            ]
+        );
+        // Among other tab lines it stays a table's row.
+        let doc = read_str("1.\tÖppnande\n2.\tEkonomi\n");
+        assert!(matches!(doc.blocks[0].kind, BlockKind::Table(_)));
     }
 
     #[test]
