@@ -3037,7 +3037,12 @@ fn dates_in_a_list(
 }
 
 static MEETING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:möte[t]?|sammanträde[t]?|meeting)\b").expect("valid regex")
+    // "… nästa gång den 10 juni", "Vi ses …", "Styrelsen träffas …": words
+    // that say the date is a meeting's.
+    Regex::new(
+        r"(?i)(?:möte[t]?|sammanträde[t]?|meeting|träff(?:en)?|nästa\s+gång|\bses|träffas)\b",
+    )
+    .expect("valid regex")
 });
 
 static YEAR: LazyLock<Regex> =
@@ -3073,9 +3078,11 @@ fn parse_next_meetings(
         if let Some((head, list)) = t.split_once(':')
             && (next_meetings_heading(head) || names_coming_meetings(head))
         {
+            // A day and month without a year is the next such day after
+            // the meeting ("9 december" in May: this December).
             let listed: Vec<Date> = find_dates(list, &ctx)
-                .into_iter()
-                .filter_map(|d| d.date)
+                .iter()
+                .filter_map(|d| coming(d, meeting_date, heading_year))
                 .collect();
             if listed.len() >= 2 {
                 out.extend(listed.into_iter().map(|date| NextMeeting {

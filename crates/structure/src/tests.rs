@@ -860,6 +860,22 @@ fn coming_meetings_listed_in_an_items_text() {
 }
 
 #[test]
+fn coming_meetings_more_than_half_a_year_on_and_met_in_other_words() {
+    // Under "Nästa möte", a day and month more than six months after the
+    // meeting is still a coming one, not last year's.
+    let s = structure(
+        "Styrelsemöte 2024-05-13\n\n1. Öppnande\nMötet öppnades.\n\n2. Nästa möte\nKommande möten: 9 september, 14 oktober och 9 december.\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2024-09-09", "2024-10-14", "2024-12-09"]);
+    let s = structure(
+        "Styrelsemöte 2024-05-13\n\n1. Öppnande\nMötet öppnades.\n\n2. Nästa möte\nVi ses nästa gång den 10 juni.\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2024-06-10"]);
+}
+
+#[test]
 fn roman_numerals_number_items_as_printed() {
     let s = structure(
         "Styrelsemöte 2024-04-02\n\nI. Mötets öppnande\nAnna öppnade mötet.\n\nII. Ekonomi\nBudgeten godkändes.\n\nIV. Övrigt\nInget.\n",
