@@ -420,3 +420,22 @@ fn an_owner_line_with_its_date_or_in_the_same_line() {
         ]
     );
 }
+
+#[test]
+fn a_day_and_month_set_as_a_deadline_is_the_next_one_after_the_meeting() {
+    // A 2026-02-16 meeting: "10 september" is this September, "1 februari"
+    // next February (the nearest year would be the one just past).
+    let (_, f) = findings(&format!(
+        "{HEAD}1. Ärende\n\nBjörn kontaktar kommunen senast 10 september. Sofia bokar lokal senast 1 februari. Frågan bordläggs till mötet den 12 september.\n"
+    ));
+    let due: Vec<Option<&str>> = f.items[0]
+        .actions
+        .iter()
+        .map(|a| a.due.as_deref())
+        .collect();
+    assert_eq!(due, [Some("2026-09-10"), Some("2027-02-01")]);
+    assert_eq!(
+        f.items[0].deferrals[0].target_date.as_deref(),
+        Some("2026-09-12")
+    );
+}
