@@ -2401,6 +2401,13 @@ fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
     {
         return None;
     }
+    // Three or more parts, each a name or a handle, and at least one a
+    // handle: a list of people who go by their handles.
+    let handles = parts.len() >= 3
+        && parts.iter().any(|p| handle_shaped(p))
+        && parts
+            .iter()
+            .all(|p| handle_shaped(p) || given_name_alone(p));
     // "Alva 9A (ordförande)", "Rasmus (P12)", "Linda (ungdomsansvarig,
     // ordf.)": the name, perhaps a class or team code, perhaps what
     // describes the person in brackets.
@@ -2411,6 +2418,16 @@ fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
         };
         let mut words = head.split_whitespace();
         let name = words.next()?;
+        // "bjarni, davidk, vol, zeltophil": handles in lower case, as a
+        // hacker club lists its members, kept as written.
+        if handles && handle_shaped(name) && words.next().is_none() && inner.is_none() {
+            return Some(FirstName {
+                name: name.to_string(),
+                role: None,
+                title: None,
+                affiliation: None,
+            });
+        }
         let code = words.next();
         let code_ok = code.is_none_or(|c| {
             c.chars().count() <= 4
@@ -2458,6 +2475,20 @@ fn given_name_alone(w: &str) -> bool {
         && !lexicon::EVERYONE_WORDS.contains(&lower.as_str())
         && !lexicon::BODY_WORDS.iter().any(|b| lower.ends_with(b))
         && role_of(w).is_none()
+}
+
+/// "davidk", "zeltophil", "vol_2": a handle in lower case, letters of the
+/// English alphabet and digits (Swedish words have å, ä, ö often enough,
+/// and words of the lexicons are no handles).
+fn handle_shaped(w: &str) -> bool {
+    (2..=20).contains(&w.chars().count())
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && w.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        && !lexicon::EVERYONE_WORDS.contains(&w)
+        && !lexicon::BODY_WORDS.iter().any(|b| w.ends_with(b))
+        && role_of(w).is_none()
+        && !lexicon::HANDLE_STOPWORDS.contains(&w)
 }
 
 /// A person named by first name alone, as small groups write them.

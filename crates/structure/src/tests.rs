@@ -2035,6 +2035,13 @@ fn who_came_from_where_and_who_was_absent_in_a_sentence() {
         names("Närvarande: Tobias Lund, IT-arkitekt"),
         ["Tobias Lund"]
     );
+    // Handles in lower case, kept as written; lower-case words of a list
+    // that are no handles stay out.
+    assert_eq!(
+        names("Närvarande medlemmar: bjarni, davidk, vol, zeltophil"),
+        ["bjarni", "davidk", "vol", "zeltophil"]
+    );
+    assert!(names("Närvarande: ordinarie, suppleanter, revisor").is_empty());
     // A numbered list of people with their posts is the list, not items.
     let doc = structure(
         "Protokoll styrelsemöte 2023-05-01\n\nNärvarande:\n1. Anna Berg, ordförande\n2. Bo Ek, kassör\n3. Cecilia Lund\n\n§1 Öppnande\n\nMötet öppnades.\n",
