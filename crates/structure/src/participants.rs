@@ -192,11 +192,14 @@ pub(crate) fn continue_note(p: &mut Participant, text: &str) {
 }
 
 static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*val\s+av\s+(?:en\s+|två\s+)?(?:personer\s+att\s+.*justera.*|(mötesordförande|ordförande\s+för\s+mötet|ordförande|mötessekreterare|sekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner|rösträknare).*)$")
+    // "Val av justerare", or the post alone as the item's title
+    // ("Protokolljusterare", "Mötessekreterare").
+    Regex::new(r"(?i)^\s*(?:val\s+av\s+(?:en\s+|två\s+)?(?:personer\s+att\s+.*justera.*|(mötesordförande|ordförande\s+för\s+mötet|ordförande|mötessekreterare|sekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner|rösträknare).*)|(mötesordförande|mötessekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner)\s*:?)$")
         .expect("valid regex")
 });
 static ELECTED_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:utses|utsågs|valdes|väljs|valdes\s+till|är\s+vald[a]?)\b")
+    // "Lukas är protokolljusterare": the names before "är" and the post.
+    Regex::new(r"\s+(?:utses|utsågs|valdes|väljs|valdes\s+till|är\s+vald[a]?|är\s+(?:mötes|protokoll)?(?:justerare|sekreterare|ordförande))\b")
         .expect("valid regex")
 });
 static NAME_SPLIT: LazyLock<Regex> =
@@ -205,7 +208,11 @@ static NAME_SPLIT: LazyLock<Regex> =
 /// The meeting role an election item fills ("Val av mötesordförande").
 fn elected_role(title: &str) -> Option<&'static str> {
     let c = ELECTION.captures(title)?;
-    let what = c.get(1).map_or("justerare", |m| m.as_str()).to_lowercase();
+    let what = c
+        .get(1)
+        .or_else(|| c.get(2))
+        .map_or("justerare", |m| m.as_str())
+        .to_lowercase();
     Some(if what.contains("ordförande") {
         "ordförande"
     } else if what.contains("sekreterare") {
@@ -319,12 +326,17 @@ fn outcome_names(item: &crate::AgendaItem) -> Option<Vec<&str>> {
 
 /// The names an election's outcome `text` is, if it is only names.
 fn names_of_outcome(text: &str) -> Option<Vec<&str>> {
-    // "– Ida och Sandra": a dash or bullet before the names.
+    // "– Ida och Sandra": a dash or bullet before the names; "Att: Lukas
+    // är justerare": a motion's label.
     let text = text
         .trim()
         .trim_start_matches(['-', '–', '•', '*'])
         .trim()
         .trim_end_matches('.');
+    let text = ["Att:", "att:", "Förslag:", "Beslut:"]
+        .iter()
+        .find_map(|l| text.strip_prefix(l))
+        .map_or(text, str::trim);
     // "Bertil Berg utses att justera protokollet": the names before the verb.
     let text = ELECTED_VERB
         .find(text)

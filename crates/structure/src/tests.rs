@@ -1979,6 +1979,26 @@ fn a_post_in_brackets_is_a_title_and_not_deciding_makes_an_adjunct() {
 }
 
 #[test]
+fn an_item_titled_by_the_post_elects_to_it() {
+    let doc = structure(
+        "Protokoll styrelsemöte 2023-05-01\n\nNärvarande: Anna Berg, Bo Ek, Lukas Ek\n\n1. Mötets öppnande\n\nAnna öppnade mötet.\n\n2. Protokolljusterare\n\nAtt: Lukas Ek är protokolljusterare\n\n3. Mötessekreterare\n\nBo Ek\n",
+    );
+    let roles: Vec<(&str, Option<&str>)> = doc
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Anna Berg", None),
+            ("Bo Ek", Some("sekreterare")),
+            ("Lukas Ek", Some("justerare"))
+        ]
+    );
+}
+
+#[test]
 fn who_came_from_where_and_who_was_absent_in_a_sentence() {
     let people = |line: &str| {
         structure(&format!(
