@@ -9,6 +9,7 @@
 //! `/FontMatrix`.
 
 use crate::cmap::{self, CMap, CodeMap, CodeRange};
+use crate::inflate::Inflater;
 use crate::tables;
 use lopdf::{Dictionary, Document, Object};
 
@@ -156,10 +157,10 @@ fn afm_width(table: &[(u16, u16)], text: &str) -> Option<f32> {
         .map(|i| f32::from(table[i].1))
 }
 
-fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
+fn stream_bytes(doc: &Document, o: &Object, inflater: &mut Inflater) -> Option<Vec<u8>> {
     let s = deref(doc, o).as_stream().ok()?;
     if s.dict.get(b"Filter").is_ok() {
-        s.decompressed_content_with_limit(MAX_CMAP_BYTES).ok()
+        inflater.decode(s, MAX_CMAP_BYTES).ok()
     } else {
         Some(s.content.clone())
     }
@@ -193,6 +194,11 @@ fn style_from(name: &str, fd: Option<&Dictionary>, doc: &Document) -> (bool, boo
 impl Font {
     /// Load a font dictionary; never fails (unknown parts decode to nothing).
     pub fn load(doc: &Document, d: &Dictionary) -> Font {
+        Font::load_with(doc, d, &mut Inflater::default())
+    }
+
+    /// [`Font::load`], decoding its streams with `inflater`.
+    pub fn load_with(doc: &Document, d: &Dictionary, inflater: &mut Inflater) -> Font {
         let raw_name = d
             .get(b"BaseFont")
             .or_else(|_| d.get(b"Name"))
@@ -207,7 +213,7 @@ impl Font {
         let to_unicode: Option<CMap> = d
             .get(b"ToUnicode")
             .ok()
-            .and_then(|o| stream_bytes(doc, o))
+            .and_then(|o| stream_bytes(doc, o, inflater))
             .map(|b| cmap::parse(&b));
         let mut font = Font {
             name,
@@ -245,7 +251,7 @@ impl Font {
             }
             // Encoding: Identity-H/V (2 bytes, CID = code) or an embedded CMap.
             if let Ok(enc) = d.get(b"Encoding")
-                && let Some(bytes) = stream_bytes(doc, enc)
+                && let Some(bytes) = stream_bytes(doc, enc, inflater)
             {
                 let cm = cmap::parse(&bytes);
                 font.codespace = cm.codespace;

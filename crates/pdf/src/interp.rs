@@ -10,6 +10,7 @@
 //! outlines are ignored.
 
 use crate::font::Font;
+use crate::inflate::Inflater;
 use crate::lexer::{Lexer, Tok, decode_hex};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
@@ -309,6 +310,10 @@ pub struct Interp<'a> {
     /// Glyphs of the last page run: the next page's buffer starts at that
     /// size instead of growing (and copying) glyph by glyph.
     last_glyphs: usize,
+    /// Decodes content, form and font streams.
+    inflater: Inflater,
+    /// The decoded content of the page being run (reused across pages).
+    content: Vec<u8>,
 }
 
 #[derive(Default)]
@@ -367,6 +372,8 @@ impl<'a> Interp<'a> {
             last_size: None,
             last_font: None,
             last_glyphs: 0,
+            inflater: Inflater::default(),
+            content: Vec::new(),
         }
     }
 
@@ -381,11 +388,12 @@ impl<'a> Interp<'a> {
             Ok((None, ids)) => ids.iter().find_map(|id| self.doc.get_dictionary(*id).ok()),
             Err(_) => None,
         };
+        let mut buf = std::mem::take(&mut self.content);
         let content = self
-            .doc
-            .get_page_content_with_limit(page_id, MAX_CONTENT_BYTES)
-            .ok();
-        let mut best = self.run(page_id, content.as_deref(), res, dev, w, h);
+            .inflater
+            .page_content(self.doc, page_id, MAX_CONTENT_BYTES, &mut buf)
+            .then_some(buf.as_slice());
+        let mut best = self.run(page_id, content, res, dev, w, h);
         // Mostly sideways text (a landscape page drawn without /Rotate, or
         // with a wrong one): turn the page so the text reads upright.
         if best.rotated_glyphs > 20 && best.rotated_glyphs > best.glyphs.len() {
@@ -395,12 +403,13 @@ impl<'a> Interp<'a> {
                 (M([0., -1., 1., 0., 0., w]), h, w),
             ];
             for (rot, w2, h2) in turns {
-                let cand = self.run(page_id, content.as_deref(), res, dev.mul(&rot), w2, h2);
+                let cand = self.run(page_id, content, res, dev.mul(&rot), w2, h2);
                 if cand.glyphs.len() > best.glyphs.len() {
                     best = cand;
                 }
             }
         }
+        self.content = buf;
         best
     }
 
@@ -491,7 +500,7 @@ impl<'a> Interp<'a> {
         d.set("Subtype", Object::Name(b"Type1".to_vec()));
         d.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
         d.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
-        let f = Rc::new(Font::load(self.doc, &d));
+        let f = Rc::new(Font::load_with(self.doc, &d, &mut self.inflater));
         self.fallback = Some(f.clone());
         f
     }
@@ -527,7 +536,7 @@ impl<'a> Interp<'a> {
         if let Some(f) = self.fonts.get(&key) {
             return Some(f.clone());
         }
-        let f = Rc::new(Font::load(self.doc, fd));
+        let f = Rc::new(Font::load_with(self.doc, fd, &mut self.inflater));
         self.fonts.insert(key, f.clone());
         Some(f)
     }
@@ -694,7 +703,7 @@ impl<'a> Interp<'a> {
                     return;
                 }
                 let content = if s.dict.get(b"Filter").is_ok() {
-                    match s.decompressed_content_with_limit(MAX_CONTENT_BYTES) {
+                    match self.inflater.decode(s, MAX_CONTENT_BYTES) {
                         Ok(c) => c,
                         Err(_) => {
                             self.out.truncated = true;
