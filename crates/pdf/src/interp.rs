@@ -11,7 +11,7 @@
 
 use crate::font::Font;
 use crate::inflate::Inflater;
-use crate::lexer::{Lexer, Tok, decode_hex};
+use crate::lexer::{Lexer, Tok, decode_hex, decode_literal};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -299,7 +299,7 @@ pub struct Interp<'a> {
     out: PageContent,
     ops: usize,
     forms: Vec<ObjectId>,
-    /// The bytes of the hex string being shown (reused).
+    /// The bytes of the hex or escaped string being shown (reused).
     hex: Vec<u8>,
     /// A page handed back for its buffers.
     spare: PageContent,
@@ -548,14 +548,13 @@ impl<'a> Interp<'a> {
         let mut stack: Vec<Gs> = Vec::new();
         let mut path = Path::default();
         let mut lx = Lexer::new(content);
-        let mut operands: Vec<Tok<'_>> = Vec::new();
-        while let Some(opname) = lx.next_op(&mut operands) {
+        while let Some(opname) = lx.next_op() {
             self.ops += 1;
             if self.ops > MAX_OPS_PER_PAGE {
                 self.out.truncated = true;
                 break;
             }
-            let o = &operands;
+            let o = lx.operands();
             let n = |i: usize| o.get(i).map(Tok::num).unwrap_or(0.);
             match opname {
                 b"q" if stack.len() < MAX_GSTATE_DEPTH => stack.push(gs.clone()),
@@ -583,7 +582,7 @@ impl<'a> Interp<'a> {
                     gs.font = o
                         .first()
                         .and_then(Tok::name)
-                        .and_then(|nm| self.font(res, nm))
+                        .and_then(|nm| self.font(res, &nm))
                         .or_else(|| Some(self.fallback_font()));
                     gs.size = n(1);
                 }
@@ -616,7 +615,7 @@ impl<'a> Interp<'a> {
                 b"Tj" | b"'" | b"\"" | b"TJ" => {
                     let items: &[Tok<'_>] = match opname {
                         b"TJ" => match o.first() {
-                            Some(Tok::Arr(a)) => a.as_slice(),
+                            Some(&Tok::Arr(start, end)) => lx.items(start, end),
                             _ => &[],
                         },
                         b"\"" => {
@@ -664,7 +663,7 @@ impl<'a> Interp<'a> {
                 b"BI" | b"EI" | b"ID" => self.out.images += 1,
                 b"Do" => {
                     if let Some(name) = o.first().and_then(Tok::name) {
-                        self.xobject(name, res, gs, dev);
+                        self.xobject(&name, res, gs, dev);
                     }
                 }
                 _ => {}
@@ -833,6 +832,13 @@ impl<'a> Interp<'a> {
                     let mut bytes = std::mem::take(&mut self.hex);
                     bytes.clear();
                     decode_hex(raw, &mut bytes);
+                    self.show_string(&bytes, &font, gs, tm);
+                    self.hex = bytes;
+                }
+                Tok::Esc(raw) => {
+                    let mut bytes = std::mem::take(&mut self.hex);
+                    bytes.clear();
+                    decode_literal(raw, &mut bytes);
                     self.show_string(&bytes, &font, gs, tm);
                     self.hex = bytes;
                 }
