@@ -9,7 +9,7 @@
 //! white rules are not taken for borders). Shading, clipping and glyph
 //! outlines are ignored.
 
-use crate::font::Font;
+use crate::font::{Font, expand, map_private};
 use crate::inflate::Inflater;
 use crate::lexer::{Lexer, Tok, decode_hex, decode_literal};
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -330,30 +330,6 @@ impl Path {
             }
             None => self.subpaths.push((vec![p], curved)),
         }
-    }
-}
-
-/// Ligatures from Chromium/Skia and others, expanded to letters.
-fn expand(ch: char) -> Option<&'static str> {
-    Some(match ch {
-        '\u{FB00}' => "ff",
-        '\u{FB01}' => "fi",
-        '\u{FB02}' => "fl",
-        '\u{FB03}' => "ffi",
-        '\u{FB04}' => "ffl",
-        '\u{FB05}' | '\u{FB06}' => "st",
-        _ => return None,
-    })
-}
-
-/// Symbol-font private-use characters that stand for list bullets.
-fn map_private(ch: char) -> char {
-    match ch {
-        '\u{F0B7}' | '\u{F06C}' => '•',
-        '\u{F0A7}' | '\u{F0FC}' | '\u{F0D8}' => '▪',
-        '\u{F02D}' => '-',
-        '\u{A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => ' ',
-        c => c,
     }
 }
 
@@ -859,7 +835,7 @@ impl<'a> Interp<'a> {
         let mut t = *tm;
         let mut last_size = self.last_size;
         for (code, len) in font.codes(bytes) {
-            let w = font.width(code);
+            let (w, plain) = font.glyph(code);
             let mut tx = (w * gs.size + gs.tc) * gs.th;
             if font.is_word_space(code, len) {
                 tx += gs.tw * gs.th;
@@ -869,14 +845,9 @@ impl<'a> Interp<'a> {
             if !m.finite() || self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
                 continue;
             }
-            // One character (the usual case) without decoding the text.
-            let single = font.single_char(code);
-            let text = if single.is_some() {
-                ""
-            } else {
-                font.text(code)
-            };
-            if single.is_none() && text.is_empty() {
+            // One plain character (the usual case) without decoding the text.
+            let text = if plain.is_some() { "" } else { font.text(code) };
+            if plain.is_none() && text.is_empty() {
                 continue;
             }
             let mm = m.0;
@@ -908,33 +879,21 @@ impl<'a> Interp<'a> {
                 continue;
             }
             let bold = font.bold || gs.render == 2;
-            match single {
-                Some(c) => self.push_char(c, x0, x1.max(x0), y, size, bold, font.italic),
+            match plain {
+                Some(ch) => self.out.glyphs.push(Glyph {
+                    x0,
+                    x1: x1.max(x0),
+                    y,
+                    size,
+                    ch,
+                    bold,
+                    italic: font.italic,
+                }),
                 None => self.push_text(text, x0, x1.max(x0), y, size, bold, font.italic),
             }
         }
         *tm = t;
         self.last_size = last_size;
-    }
-
-    /// [`Interp::push_text`] for a text of one character.
-    #[allow(clippy::too_many_arguments)]
-    fn push_char(
-        &mut self,
-        c: char,
-        x0: f32,
-        x1: f32,
-        y: f32,
-        size: f32,
-        bold: bool,
-        italic: bool,
-    ) {
-        // push_text's one-character path, without encoding and decoding
-        // the character.
-        if !self.push_plain(c, x0, x1, y, size, bold, italic) {
-            let mut buf = [0u8; 4];
-            self.push_text(c.encode_utf8(&mut buf), x0, x1, y, size, bold, italic);
-        }
     }
 
     /// One plain character (nothing to expand, no control) as one glyph,
