@@ -538,7 +538,7 @@ impl Font {
     /// character that is drawn as it is, that character (see
     /// [`plain_char`]); `None` says nothing about the text: ask
     /// [`Font::text`].
-    #[inline]
+    #[inline(always)]
     pub fn glyph(&self, code: u32) -> (f32, Option<char>) {
         if self.cid {
             match self.cid_plain.get(&code) {
@@ -563,8 +563,13 @@ impl Font {
             .collect()
     }
 
+    /// One byte per code, widths and characters by table (not Type0).
+    pub fn is_simple(&self) -> bool {
+        !self.cid
+    }
+
     /// Advance width of a code per unit of font size.
-    #[inline]
+    #[inline(always)]
     pub fn width(&self, code: u32) -> f32 {
         if self.cid {
             let cid = self.code_to_cid.get(&code).copied().unwrap_or(code);

@@ -316,6 +316,16 @@ pub struct Interp<'a> {
     content: Vec<u8>,
 }
 
+/// What [`Interp::show_string`] carries from one glyph to the next.
+struct Run {
+    /// The CTM (fixed for the string).
+    cd: M,
+    /// The text matrix.
+    t: M,
+    /// The last glyph size computed and what it was computed from.
+    last_size: Option<([u32; 4], f32)>,
+}
+
 #[derive(Default)]
 struct Path {
     subpaths: Vec<(Vec<(f32, f32)>, bool)>,
@@ -828,72 +838,87 @@ impl<'a> Interp<'a> {
 
     /// Draw one string's glyphs, advancing the text matrix.
     fn show_string(&mut self, bytes: &[u8], font: &Font, gs: &Gs, tm: &mut M) {
-        let cd = gs.ctm;
-        // A loop rather than a closure per code, with the text matrix in a
-        // local: updated in place through `tm`, every glyph waited for the
-        // previous glyph's stores to reach memory.
-        let mut t = *tm;
-        let mut last_size = self.last_size;
-        for (code, len) in font.codes(bytes) {
-            let (w, plain) = font.glyph(code);
-            let mut tx = (w * gs.size + gs.tc) * gs.th;
-            if font.is_word_space(code, len) {
-                tx += gs.tw * gs.th;
+        // The text matrix in a local: updated in place through `tm`, every
+        // glyph waited for the previous glyph's stores to reach memory.
+        let mut run = Run {
+            cd: gs.ctm,
+            t: *tm,
+            last_size: self.last_size,
+        };
+        if font.is_simple() {
+            // One byte per code: no codespace to match, no width map.
+            for &b in bytes {
+                self.show_code(u32::from(b), 1, font, gs, &mut run);
             }
-            let m = t.mul(&cd);
-            t = M::tr(tx, 0.).mul(&t);
-            if !m.finite() || self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
-                continue;
-            }
-            // One plain character (the usual case) without decoding the text.
-            let text = if plain.is_some() { "" } else { font.text(code) };
-            if plain.is_none() && text.is_empty() {
-                continue;
-            }
-            let mm = m.0;
-            // Upright, left-to-right text only: a > 0, b ≈ 0, y down.
-            if mm[0] <= 0. || mm[1].abs() > 0.05 * mm[0] || mm[3] >= 0. {
-                self.out.rotated_glyphs += 1;
-                continue;
-            }
-            let (x0, y) = m.apply(0., gs.rise);
-            let (x1, _) = m.apply(w * gs.size * gs.th, gs.rise);
-            // The same inputs as for the last glyph (the usual case: the
-            // matrix's vertical column stays while text runs along a line)
-            // give the same size without the slow square root.
-            let key = [
-                mm[2].to_bits(),
-                mm[3].to_bits(),
-                gs.size.to_bits(),
-                font.size_scale.to_bits(),
-            ];
-            let size = match last_size {
-                Some((k, size)) if k == key => size,
-                _ => {
-                    let size = gs.size * (mm[2] * mm[2] + mm[3] * mm[3]).sqrt() * font.size_scale;
-                    last_size = Some((key, size));
-                    size
-                }
-            };
-            if size.is_nan() || size <= 0.1 {
-                continue;
-            }
-            let bold = font.bold || gs.render == 2;
-            match plain {
-                Some(ch) => self.out.glyphs.push(Glyph {
-                    x0,
-                    x1: x1.max(x0),
-                    y,
-                    size,
-                    ch,
-                    bold,
-                    italic: font.italic,
-                }),
-                None => self.push_text(text, x0, x1.max(x0), y, size, bold, font.italic),
+        } else {
+            for (code, len) in font.codes(bytes) {
+                self.show_code(code, len, font, gs, &mut run);
             }
         }
-        *tm = t;
-        self.last_size = last_size;
+        *tm = run.t;
+        self.last_size = run.last_size;
+    }
+
+    /// Draw the glyph of one code of `len` bytes (unless it cannot be
+    /// seen) and advance the text matrix past it.
+    #[inline(always)]
+    fn show_code(&mut self, code: u32, len: usize, font: &Font, gs: &Gs, run: &mut Run) {
+        let (w, plain) = font.glyph(code);
+        let mut tx = (w * gs.size + gs.tc) * gs.th;
+        if font.is_word_space(code, len) {
+            tx += gs.tw * gs.th;
+        }
+        let m = run.t.mul(&run.cd);
+        run.t = M::tr(tx, 0.).mul(&run.t);
+        if !m.finite() || self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+            return;
+        }
+        // One plain character (the usual case) without decoding the text.
+        let text = if plain.is_some() { "" } else { font.text(code) };
+        if plain.is_none() && text.is_empty() {
+            return;
+        }
+        let mm = m.0;
+        // Upright, left-to-right text only: a > 0, b ≈ 0, y down.
+        if mm[0] <= 0. || mm[1].abs() > 0.05 * mm[0] || mm[3] >= 0. {
+            self.out.rotated_glyphs += 1;
+            return;
+        }
+        let (x0, y) = m.apply(0., gs.rise);
+        let (x1, _) = m.apply(w * gs.size * gs.th, gs.rise);
+        // The same inputs as for the last glyph (the usual case: the
+        // matrix's vertical column stays while text runs along a line)
+        // give the same size without the slow square root.
+        let key = [
+            mm[2].to_bits(),
+            mm[3].to_bits(),
+            gs.size.to_bits(),
+            font.size_scale.to_bits(),
+        ];
+        let size = match run.last_size {
+            Some((k, size)) if k == key => size,
+            _ => {
+                let size = gs.size * (mm[2] * mm[2] + mm[3] * mm[3]).sqrt() * font.size_scale;
+                run.last_size = Some((key, size));
+                size
+            }
+        };
+        if size.is_nan() || size <= 0.1 {
+            return;
+        }
+        let bold = font.bold || gs.render == 2;
+        match plain {
+            Some(ch) => self.out.glyphs.push(Glyph {
+                x0,
+                x1: x1.max(x0),
+                y,
+                size,
+                ch,
+                bold,
+                italic: font.italic,
+            }),
+            None => self.push_text(text, x0, x1.max(x0), y, size, bold, font.italic),
+        }
     }
 
     /// One plain character (nothing to expand, no control) as one glyph,
