@@ -274,6 +274,7 @@ impl<'a> Lexer<'a> {
 
     /// A number, read as it is scanned: signs, digits, a point and digits;
     /// whatever else its word holds is skipped. No digits is no number.
+    #[inline(always)]
     fn number(&mut self) -> Tok<'a> {
         let s = self.data;
         let mut i = self.pos;
@@ -405,7 +406,13 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 break;
             }
-            match self.operand(b, depth + 1) {
+            // Numbers, the most frequent items, without the call.
+            let item = if starts_number(b) {
+                Ok(self.number())
+            } else {
+                self.operand(b, depth + 1)
+            };
+            match item {
                 Ok(t) => {
                     if depth == 0 && self.items.len() - start < ARRAY_CAP {
                         self.items.push(t);
@@ -459,7 +466,13 @@ impl<'a> Lexer<'a> {
         loop {
             self.skip_ws();
             let &b = self.data.get(self.pos)?;
-            match self.operand(b, 0) {
+            // Numbers, the most frequent operands, without the call.
+            let operand = if starts_number(b) {
+                Ok(self.number())
+            } else {
+                self.operand(b, 0)
+            };
+            match operand {
                 Ok(t) if self.ops.len() < OPERANDS_CAP => self.ops.push(t),
                 // Dropped past the cap, with its items if an array.
                 Ok(t) => {
