@@ -11,7 +11,7 @@
 
 use crate::font::{Font, expand, map_private};
 use crate::inflate::Inflater;
-use crate::lexer::{Lexer, Tok, decode_hex, decode_literal};
+use crate::lexer::{Lexer, Tok, decode_hex, decode_literal, hex_bytes};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -814,6 +814,10 @@ impl<'a> Interp<'a> {
         for it in items {
             match it {
                 Tok::Str(bytes) => self.show_string(bytes, &font, gs, tm),
+                // One byte per code: decoded as they are drawn.
+                Tok::Hex(raw) if font.is_simple() => {
+                    self.show_simple(hex_bytes(raw), &font, gs, tm)
+                }
                 Tok::Hex(raw) => {
                     let mut bytes = std::mem::take(&mut self.hex);
                     bytes.clear();
@@ -838,25 +842,38 @@ impl<'a> Interp<'a> {
 
     /// Draw one string's glyphs, advancing the text matrix.
     fn show_string(&mut self, bytes: &[u8], font: &Font, gs: &Gs, tm: &mut M) {
-        // The text matrix in a local: updated in place through `tm`, every
-        // glyph waited for the previous glyph's stores to reach memory.
-        let mut run = Run {
-            cd: gs.ctm,
-            t: *tm,
-            last_size: self.last_size,
-        };
         if font.is_simple() {
-            // One byte per code: no codespace to match, no width map.
-            for &b in bytes {
-                self.show_code(u32::from(b), 1, font, gs, &mut run);
-            }
-        } else {
-            for (code, len) in font.codes(bytes) {
-                self.show_code(code, len, font, gs, &mut run);
-            }
+            self.show_simple(bytes.iter().copied(), font, gs, tm);
+            return;
+        }
+        let mut run = self.run_from(gs, tm);
+        for (code, len) in font.codes(bytes) {
+            self.show_code(code, len, font, gs, &mut run);
         }
         *tm = run.t;
         self.last_size = run.last_size;
+    }
+
+    /// [`Interp::show_string`] for a simple font: one byte per code, no
+    /// codespace to match, no width map.
+    fn show_simple(&mut self, bytes: impl Iterator<Item = u8>, font: &Font, gs: &Gs, tm: &mut M) {
+        let mut run = self.run_from(gs, tm);
+        for b in bytes {
+            self.show_code(u32::from(b), 1, font, gs, &mut run);
+        }
+        *tm = run.t;
+        self.last_size = run.last_size;
+    }
+
+    /// A string's run from the text matrix: kept in a local while the
+    /// string is drawn (updated in place through `tm`, every glyph waited
+    /// for the previous glyph's stores to reach memory).
+    fn run_from(&self, gs: &Gs, tm: &M) -> Run {
+        Run {
+            cd: gs.ctm,
+            t: *tm,
+            last_size: self.last_size,
+        }
     }
 
     /// Draw the glyph of one code of `len` bytes (unless it cannot be

@@ -157,6 +157,44 @@ pub fn decode_hex(raw: &[u8], out: &mut Vec<u8>) {
     }
 }
 
+/// The bytes of a hex string's digits one by one, as [`decode_hex`] gives
+/// them, without a buffer: characters other than hex digits are skipped,
+/// and an odd last digit counts as if followed by 0.
+pub fn hex_bytes(raw: &[u8]) -> HexBytes<'_> {
+    HexBytes { raw, i: 0 }
+}
+
+/// See [`hex_bytes`].
+pub struct HexBytes<'a> {
+    raw: &'a [u8],
+    i: usize,
+}
+
+impl HexBytes<'_> {
+    /// The next digit's value, if any is left.
+    #[inline]
+    fn digit(&mut self) -> Option<u8> {
+        while let Some(&b) = self.raw.get(self.i) {
+            self.i += 1;
+            let v = HEX[b as usize];
+            if v < 16 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+impl Iterator for HexBytes<'_> {
+    type Item = u8;
+
+    #[inline]
+    fn next(&mut self) -> Option<u8> {
+        let hi = self.digit()?;
+        Some(hi * 16 + self.digit().unwrap_or(0))
+    }
+}
+
 /// The value of each hex digit; 255 for other bytes.
 static HEX: [u8; 256] = {
     let mut t = [255u8; 256];
@@ -620,6 +658,21 @@ mod tests {
             let mut out = Vec::new();
             decode_hex(raw, &mut out);
             assert_eq!(out, want, "{raw:?}");
+        }
+        // Byte by byte, the same.
+        for raw in [
+            &b"00 41\n0a4Bz7"[..],
+            b"0041fF",
+            b"004",
+            b"0 041",
+            b"00x4142",
+            b"",
+            b"z",
+            b"4",
+        ] {
+            let mut want = Vec::new();
+            decode_hex(raw, &mut want);
+            assert_eq!(hex_bytes(raw).collect::<Vec<u8>>(), want, "{raw:?}");
         }
         let r = all(b"<41> Tj <4> Tj <4 Tj");
         assert_eq!(r.len(), 2);
