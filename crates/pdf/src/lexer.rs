@@ -444,9 +444,12 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 break;
             }
-            // Numbers, the most frequent items, without the call.
+            // Numbers and hex strings, a text array's usual items, without
+            // the call.
             let item = if starts_number(b) {
                 Ok(self.number())
+            } else if b == b'<' && self.data.get(self.pos + 1) != Some(&b'<') {
+                Ok(Tok::Hex(self.hex()))
             } else {
                 self.operand(b, depth + 1)
             };
