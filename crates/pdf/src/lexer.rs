@@ -302,6 +302,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline(always)]
     fn regular(&mut self) -> &'a [u8] {
         let start = self.pos;
         while self.pos < self.data.len() && CLASS[self.data[self.pos] as usize] == 0 {
@@ -492,11 +493,17 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 Tok::Other
             }
-            _ => match self.regular() {
-                b"true" | b"false" | b"null" => Tok::Other,
-                w => return Err(w),
-            },
+            _ => return self.word(),
         })
+    }
+
+    /// A word of regular bytes: a keyword operand, or else an operator.
+    #[inline(always)]
+    fn word(&mut self) -> Result<Tok<'a>, &'a [u8]> {
+        match self.regular() {
+            b"true" | b"false" | b"null" => Ok(Tok::Other),
+            w => Err(w),
+        }
     }
 
     /// The next operator, its operands then in [`Lexer::operands`].
@@ -507,9 +514,12 @@ impl<'a> Lexer<'a> {
         loop {
             self.skip_ws();
             let &b = self.data.get(self.pos)?;
-            // Numbers, the most frequent operands, without the call.
+            // Numbers, the most frequent operands, and the operator's own
+            // word without the call.
             let operand = if starts_number(b) {
                 Ok(self.number())
+            } else if CLASS[b as usize] == 0 {
+                self.word()
             } else {
                 self.operand(b, 0)
             };
