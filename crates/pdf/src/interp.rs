@@ -326,6 +326,14 @@ struct Run {
     last_size: Option<([u32; 4], f32)>,
 }
 
+/// A new subpath from `p`, with room for the usual few points (a border
+/// piece, a box): grown one by one from one point, most were reallocated.
+fn subpath(p: (f32, f32)) -> Vec<(f32, f32)> {
+    let mut pts = Vec::with_capacity(5);
+    pts.push(p);
+    pts
+}
+
 #[derive(Default)]
 struct Path {
     subpaths: Vec<(Vec<(f32, f32)>, bool)>,
@@ -338,7 +346,7 @@ impl Path {
                 pts.push(p);
                 *c |= curved;
             }
-            None => self.subpaths.push((vec![p], curved)),
+            None => self.subpaths.push((subpath(p), curved)),
         }
     }
 }
@@ -631,7 +639,9 @@ impl<'a> Interp<'a> {
                         false,
                     ));
                 }
-                b"m" => path.subpaths.push((vec![gs.ctm.apply(n(0), n(1))], false)),
+                b"m" => path
+                    .subpaths
+                    .push((subpath(gs.ctm.apply(n(0), n(1))), false)),
                 b"l" => path.point(gs.ctm.apply(n(0), n(1)), false),
                 b"c" => path.point(gs.ctm.apply(n(4), n(5)), true),
                 b"v" | b"y" => path.point(gs.ctm.apply(n(2), n(3)), true),

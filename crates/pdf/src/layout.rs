@@ -1212,7 +1212,8 @@ fn make_table(mut t: TableLines, line: u32, spacing: f32) -> PTable {
 /// Turn a paragraph into a model paragraph with links resolved.
 fn model_para(p: &Para, role: Role, links: &[String]) -> Paragraph {
     let mut out = Paragraph::new(role);
-    let mut buf = String::new();
+    // One run's text at a time: sized once for the longest (all of it).
+    let mut buf = String::with_capacity(p.chars.len());
     let mut cur: Option<(Style, Option<u16>)> = None;
     for &(c, s, l) in &p.chars {
         if cur != Some((s, l)) {
