@@ -445,7 +445,11 @@ impl Font {
             let start = all.len() as u32;
             match t {
                 Some(t) => all.push_str(t),
-                None => all.extend(table_char(base, code)),
+                None => {
+                    if let Some(c) = table_char(base, code) {
+                        all.push(c);
+                    }
+                }
             }
             spans.push((start, all.len() as u32));
         }
