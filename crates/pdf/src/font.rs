@@ -539,9 +539,9 @@ impl Font {
     }
 
     /// A code's advance width ([`Font::width`]) and, when its text is one
-    /// character that is drawn as it is, that character (see
-    /// [`plain_char`]); `None` says nothing about the text: ask
-    /// [`Font::text`].
+    /// character that is drawn as it is (no ligature to expand, no control
+    /// character; private-use bullets already mapped), that character;
+    /// `None` says nothing about the text: ask [`Font::text`].
     #[inline(always)]
     pub fn glyph(&self, code: u32) -> (f32, Option<char>) {
         if self.cid {
