@@ -49,8 +49,10 @@ enum Tok<'a> {
 /// The tokens, and the bytes of all hex strings (one buffer rather than an
 /// allocation per string: a CMap is mostly hex strings).
 fn tokens(data: &[u8]) -> (Vec<Tok<'_>>, Vec<u8>) {
-    let mut out = Vec::new();
-    let mut hex = Vec::new();
+    // Sized for a ToUnicode map (a token every ten bytes or so, half the
+    // bytes hex digits), so that they rarely grow.
+    let mut out = Vec::with_capacity(data.len() / 8);
+    let mut hex = Vec::with_capacity(data.len() / 4);
     let mut i = 0;
     while i < data.len() {
         let c = data[i];

@@ -9,6 +9,7 @@
 //! `/FontMatrix`.
 
 use crate::cmap::{self, CMap, CodeMap, CodeRange};
+use crate::inflate::Inflater;
 use crate::tables;
 use lopdf::{Dictionary, Document, Object};
 
@@ -33,8 +34,9 @@ pub struct Font {
     simple_text: String,
     /// Simple fonts: where each code's text is in `simple_text`.
     simple_spans: Vec<(u32, u32)>,
-    /// Simple fonts: each code's text when it is one character (most are).
-    simple_chars: Vec<Option<char>>,
+    /// Simple fonts: each code's [`plain_char`], when its text is one
+    /// character (most are).
+    simple_plain: Vec<Option<char>>,
     /// Simple fonts: advance for each code, in text space units per unit of font size.
     simple_width: Vec<f32>,
     /// Type0: ToUnicode map.
@@ -45,6 +47,9 @@ pub struct Font {
     cid_width: CodeMap<f32>,
     /// Type0: default width.
     dw: f32,
+    /// Type0: width and [`plain_char`] of each code whose text is one
+    /// character: one lookup per glyph instead of three.
+    cid_plain: CodeMap<(f32, char)>,
     /// Vertical extent factor (Type3 FontMatrix), 1 for others.
     pub size_scale: f32,
 }
@@ -156,10 +161,10 @@ fn afm_width(table: &[(u16, u16)], text: &str) -> Option<f32> {
         .map(|i| f32::from(table[i].1))
 }
 
-fn stream_bytes(doc: &Document, o: &Object) -> Option<Vec<u8>> {
+fn stream_bytes(doc: &Document, o: &Object, inflater: &mut Inflater) -> Option<Vec<u8>> {
     let s = deref(doc, o).as_stream().ok()?;
     if s.dict.get(b"Filter").is_ok() {
-        s.decompressed_content_with_limit(MAX_CMAP_BYTES).ok()
+        inflater.decode(s, MAX_CMAP_BYTES).ok()
     } else {
         Some(s.content.clone())
     }
@@ -190,9 +195,54 @@ fn style_from(name: &str, fd: Option<&Dictionary>, doc: &Document) -> (bool, boo
     (bold, italic)
 }
 
+/// Ligatures from Chromium/Skia and others, expanded to letters.
+pub(crate) fn expand(ch: char) -> Option<&'static str> {
+    Some(match ch {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        _ => return None,
+    })
+}
+
+/// Symbol-font private-use characters that stand for list bullets.
+pub(crate) fn map_private(ch: char) -> char {
+    match ch {
+        '\u{F0B7}' | '\u{F06C}' => '•',
+        '\u{F0A7}' | '\u{F0FC}' | '\u{F0D8}' => '▪',
+        '\u{F02D}' => '-',
+        '\u{A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => ' ',
+        c => c,
+    }
+}
+
+/// The character a glyph of text `c` is drawn as when nothing more is
+/// needed (no ligature to expand, no control character to drop): what
+/// [`Font::glyph`] gives, so that the interpreter pushes it as it is.
+fn plain_char(c: char) -> Option<char> {
+    (expand(c).is_none() && !c.is_control()).then(|| map_private(c))
+}
+
+/// The text when it is exactly one character.
+fn one_char(text: &str) -> Option<char> {
+    let mut cs = text.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
 impl Font {
     /// Load a font dictionary; never fails (unknown parts decode to nothing).
     pub fn load(doc: &Document, d: &Dictionary) -> Font {
+        Font::load_with(doc, d, &mut Inflater::default())
+    }
+
+    /// [`Font::load`], decoding its streams with `inflater`.
+    pub fn load_with(doc: &Document, d: &Dictionary, inflater: &mut Inflater) -> Font {
         let raw_name = d
             .get(b"BaseFont")
             .or_else(|_| d.get(b"Name"))
@@ -207,7 +257,7 @@ impl Font {
         let to_unicode: Option<CMap> = d
             .get(b"ToUnicode")
             .ok()
-            .and_then(|o| stream_bytes(doc, o))
+            .and_then(|o| stream_bytes(doc, o, inflater))
             .map(|b| cmap::parse(&b));
         let mut font = Font {
             name,
@@ -217,12 +267,13 @@ impl Font {
             codespace: Vec::new(),
             simple_text: String::new(),
             simple_spans: Vec::new(),
-            simple_chars: Vec::new(),
+            simple_plain: Vec::new(),
             simple_width: Vec::new(),
             cid_text: CodeMap::default(),
             code_to_cid: CodeMap::default(),
             cid_width: CodeMap::default(),
             dw: 1.0,
+            cid_plain: CodeMap::default(),
             size_scale: 1.0,
         };
         let fd_of = |dict: &Dictionary| -> Option<Dictionary> {
@@ -245,7 +296,7 @@ impl Font {
             }
             // Encoding: Identity-H/V (2 bytes, CID = code) or an embedded CMap.
             if let Ok(enc) = d.get(b"Encoding")
-                && let Some(bytes) = stream_bytes(doc, enc)
+                && let Some(bytes) = stream_bytes(doc, enc, inflater)
             {
                 let cm = cmap::parse(&bytes);
                 font.codespace = cm.codespace;
@@ -257,6 +308,7 @@ impl Font {
                 }
                 font.cid_text = tu.unicode;
             }
+            font.cid_plain = font.plain_codes();
             // Codespaces with 1-byte ranges only make sense for embedded CMaps; keep them.
         } else {
             fd = fd_of(d);
@@ -393,7 +445,11 @@ impl Font {
             let start = all.len() as u32;
             match t {
                 Some(t) => all.push_str(t),
-                None => all.extend(table_char(base, code)),
+                None => {
+                    if let Some(c) = table_char(base, code) {
+                        all.push(c);
+                    }
+                }
             }
             spans.push((start, all.len() as u32));
         }
@@ -439,14 +495,8 @@ impl Font {
             };
             *slot = if w.is_finite() { w } else { 0.0 };
         }
-        self.simple_chars = (0..spans.len())
-            .map(|code| {
-                let mut cs = text(code).chars();
-                match (cs.next(), cs.next()) {
-                    (Some(c), None) => Some(c),
-                    _ => None,
-                }
-            })
+        self.simple_plain = (0..spans.len())
+            .map(|code| one_char(text(code)).and_then(plain_char))
             .collect();
         self.simple_text = all;
         self.simple_spans = spans;
@@ -488,19 +538,42 @@ impl Font {
         }
     }
 
-    /// The text of a code when it is exactly one character: [`Font::text`]
-    /// without decoding a string (`None` says nothing about the text).
-    #[inline]
-    pub fn single_char(&self, code: u32) -> Option<char> {
+    /// A code's advance width ([`Font::width`]) and, when its text is one
+    /// character that is drawn as it is (no ligature to expand, no control
+    /// character; private-use bullets already mapped), that character;
+    /// `None` says nothing about the text: ask [`Font::text`].
+    #[inline(always)]
+    pub fn glyph(&self, code: u32) -> (f32, Option<char>) {
         if self.cid {
-            None
+            match self.cid_plain.get(&code) {
+                Some(&(w, c)) => (w, Some(c)),
+                None => (self.width(code), None),
+            }
         } else {
-            self.simple_chars.get(code as usize).copied().flatten()
+            let c = self.simple_plain.get(code as usize).copied().flatten();
+            (self.width(code), c)
         }
     }
 
+    /// Type0: [`Font::glyph`]'s table, from the ToUnicode entries of one
+    /// character (the widths and maps are complete by then).
+    fn plain_codes(&self) -> CodeMap<(f32, char)> {
+        self.cid_text
+            .iter()
+            .filter_map(|(&code, t)| {
+                let c = one_char(t).and_then(plain_char)?;
+                Some((code, (self.width(code), c)))
+            })
+            .collect()
+    }
+
+    /// One byte per code, widths and characters by table (not Type0).
+    pub fn is_simple(&self) -> bool {
+        !self.cid
+    }
+
     /// Advance width of a code per unit of font size.
-    #[inline]
+    #[inline(always)]
     pub fn width(&self, code: u32) -> f32 {
         if self.cid {
             let cid = self.code_to_cid.get(&code).copied().unwrap_or(code);
@@ -549,14 +622,15 @@ impl Iterator for Codes<'_> {
                 .fold(0u32, |a, b| (a << 8) | u32::from(*b));
             return Some((code, end - i));
         }
+        // The shortest code that a range of its length holds: each longer
+        // code is the shorter one and one more byte.
         let mut matched = 0usize;
+        let mut code = 0u32;
         for len in 1..=4usize {
-            if i + len > bytes.len() {
+            let Some(&b) = bytes.get(i + len - 1) else {
                 break;
-            }
-            let code = bytes[i..i + len]
-                .iter()
-                .fold(0u32, |a, b| (a << 8) | u32::from(*b));
+            };
+            code = (code << 8) | u32::from(b);
             if font
                 .codespace
                 .iter()
@@ -566,17 +640,18 @@ impl Iterator for Codes<'_> {
                 break;
             }
         }
+        if matched > 0 {
+            self.i = i + matched;
+            return Some((code, matched));
+        }
         // No range matched: take the shortest declared length and move on.
-        let len = if matched > 0 {
-            matched
-        } else {
-            font.codespace
-                .iter()
-                .map(|r| r.len as usize)
-                .min()
-                .unwrap_or(2)
-                .max(1)
-        };
+        let len = font
+            .codespace
+            .iter()
+            .map(|r| r.len as usize)
+            .min()
+            .unwrap_or(2)
+            .max(1);
         let end = (i + len).min(bytes.len());
         let code = bytes[i..end]
             .iter()

@@ -9,8 +9,9 @@
 //! white rules are not taken for borders). Shading, clipping and glyph
 //! outlines are ignored.
 
-use crate::font::Font;
-use crate::lexer::{Lexer, Tok, decode_hex};
+use crate::font::{Font, expand, map_private};
+use crate::inflate::Inflater;
+use crate::lexer::{Lexer, Tok, decode_hex, decode_literal, hex_bytes};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -298,7 +299,7 @@ pub struct Interp<'a> {
     out: PageContent,
     ops: usize,
     forms: Vec<ObjectId>,
-    /// The bytes of the hex string being shown (reused).
+    /// The bytes of the hex or escaped string being shown (reused).
     hex: Vec<u8>,
     /// A page handed back for its buffers.
     spare: PageContent,
@@ -309,6 +310,28 @@ pub struct Interp<'a> {
     /// Glyphs of the last page run: the next page's buffer starts at that
     /// size instead of growing (and copying) glyph by glyph.
     last_glyphs: usize,
+    /// Decodes content, form and font streams.
+    inflater: Inflater,
+    /// The decoded content of the page being run (reused across pages).
+    content: Vec<u8>,
+}
+
+/// What [`Interp::show_string`] carries from one glyph to the next.
+struct Run {
+    /// The CTM (fixed for the string).
+    cd: M,
+    /// The text matrix.
+    t: M,
+    /// The last glyph size computed and what it was computed from.
+    last_size: Option<([u32; 4], f32)>,
+}
+
+/// A new subpath from `p`, with room for the usual few points (a border
+/// piece, a box): grown one by one from one point, most were reallocated.
+fn subpath(p: (f32, f32)) -> Vec<(f32, f32)> {
+    let mut pts = Vec::with_capacity(5);
+    pts.push(p);
+    pts
 }
 
 #[derive(Default)]
@@ -323,32 +346,8 @@ impl Path {
                 pts.push(p);
                 *c |= curved;
             }
-            None => self.subpaths.push((vec![p], curved)),
+            None => self.subpaths.push((subpath(p), curved)),
         }
-    }
-}
-
-/// Ligatures from Chromium/Skia and others, expanded to letters.
-fn expand(ch: char) -> Option<&'static str> {
-    Some(match ch {
-        '\u{FB00}' => "ff",
-        '\u{FB01}' => "fi",
-        '\u{FB02}' => "fl",
-        '\u{FB03}' => "ffi",
-        '\u{FB04}' => "ffl",
-        '\u{FB05}' | '\u{FB06}' => "st",
-        _ => return None,
-    })
-}
-
-/// Symbol-font private-use characters that stand for list bullets.
-fn map_private(ch: char) -> char {
-    match ch {
-        '\u{F0B7}' | '\u{F06C}' => '•',
-        '\u{F0A7}' | '\u{F0FC}' | '\u{F0D8}' => '▪',
-        '\u{F02D}' => '-',
-        '\u{A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => ' ',
-        c => c,
     }
 }
 
@@ -367,6 +366,8 @@ impl<'a> Interp<'a> {
             last_size: None,
             last_font: None,
             last_glyphs: 0,
+            inflater: Inflater::default(),
+            content: Vec::new(),
         }
     }
 
@@ -381,11 +382,12 @@ impl<'a> Interp<'a> {
             Ok((None, ids)) => ids.iter().find_map(|id| self.doc.get_dictionary(*id).ok()),
             Err(_) => None,
         };
+        let mut buf = std::mem::take(&mut self.content);
         let content = self
-            .doc
-            .get_page_content_with_limit(page_id, MAX_CONTENT_BYTES)
-            .ok();
-        let mut best = self.run(page_id, content.as_deref(), res, dev, w, h);
+            .inflater
+            .page_content(self.doc, page_id, MAX_CONTENT_BYTES, &mut buf)
+            .then_some(buf.as_slice());
+        let mut best = self.run(page_id, content, res, dev, w, h);
         // Mostly sideways text (a landscape page drawn without /Rotate, or
         // with a wrong one): turn the page so the text reads upright.
         if best.rotated_glyphs > 20 && best.rotated_glyphs > best.glyphs.len() {
@@ -395,12 +397,13 @@ impl<'a> Interp<'a> {
                 (M([0., -1., 1., 0., 0., w]), h, w),
             ];
             for (rot, w2, h2) in turns {
-                let cand = self.run(page_id, content.as_deref(), res, dev.mul(&rot), w2, h2);
+                let cand = self.run(page_id, content, res, dev.mul(&rot), w2, h2);
                 if cand.glyphs.len() > best.glyphs.len() {
                     best = cand;
                 }
             }
         }
+        self.content = buf;
         best
     }
 
@@ -491,7 +494,7 @@ impl<'a> Interp<'a> {
         d.set("Subtype", Object::Name(b"Type1".to_vec()));
         d.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
         d.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
-        let f = Rc::new(Font::load(self.doc, &d));
+        let f = Rc::new(Font::load_with(self.doc, &d, &mut self.inflater));
         self.fallback = Some(f.clone());
         f
     }
@@ -527,7 +530,7 @@ impl<'a> Interp<'a> {
         if let Some(f) = self.fonts.get(&key) {
             return Some(f.clone());
         }
-        let f = Rc::new(Font::load(self.doc, fd));
+        let f = Rc::new(Font::load_with(self.doc, fd, &mut self.inflater));
         self.fonts.insert(key, f.clone());
         Some(f)
     }
@@ -539,14 +542,13 @@ impl<'a> Interp<'a> {
         let mut stack: Vec<Gs> = Vec::new();
         let mut path = Path::default();
         let mut lx = Lexer::new(content);
-        let mut operands: Vec<Tok<'_>> = Vec::new();
-        while let Some(opname) = lx.next_op(&mut operands) {
+        while let Some(opname) = lx.next_op() {
             self.ops += 1;
             if self.ops > MAX_OPS_PER_PAGE {
                 self.out.truncated = true;
                 break;
             }
-            let o = &operands;
+            let o = lx.operands();
             let n = |i: usize| o.get(i).map(Tok::num).unwrap_or(0.);
             match opname {
                 b"q" if stack.len() < MAX_GSTATE_DEPTH => stack.push(gs.clone()),
@@ -574,7 +576,7 @@ impl<'a> Interp<'a> {
                     gs.font = o
                         .first()
                         .and_then(Tok::name)
-                        .and_then(|nm| self.font(res, nm))
+                        .and_then(|nm| self.font(res, &nm))
                         .or_else(|| Some(self.fallback_font()));
                     gs.size = n(1);
                 }
@@ -607,7 +609,7 @@ impl<'a> Interp<'a> {
                 b"Tj" | b"'" | b"\"" | b"TJ" => {
                     let items: &[Tok<'_>] = match opname {
                         b"TJ" => match o.first() {
-                            Some(Tok::Arr(a)) => a.as_slice(),
+                            Some(&Tok::Arr(start, end)) => lx.items(start, end),
                             _ => &[],
                         },
                         b"\"" => {
@@ -637,7 +639,9 @@ impl<'a> Interp<'a> {
                         false,
                     ));
                 }
-                b"m" => path.subpaths.push((vec![gs.ctm.apply(n(0), n(1))], false)),
+                b"m" => path
+                    .subpaths
+                    .push((subpath(gs.ctm.apply(n(0), n(1))), false)),
                 b"l" => path.point(gs.ctm.apply(n(0), n(1)), false),
                 b"c" => path.point(gs.ctm.apply(n(4), n(5)), true),
                 b"v" | b"y" => path.point(gs.ctm.apply(n(2), n(3)), true),
@@ -655,7 +659,7 @@ impl<'a> Interp<'a> {
                 b"BI" | b"EI" | b"ID" => self.out.images += 1,
                 b"Do" => {
                     if let Some(name) = o.first().and_then(Tok::name) {
-                        self.xobject(name, res, gs, dev);
+                        self.xobject(&name, res, gs, dev);
                     }
                 }
                 _ => {}
@@ -694,7 +698,7 @@ impl<'a> Interp<'a> {
                     return;
                 }
                 let content = if s.dict.get(b"Filter").is_ok() {
-                    match s.decompressed_content_with_limit(MAX_CONTENT_BYTES) {
+                    match self.inflater.decode(s, MAX_CONTENT_BYTES) {
                         Ok(c) => c,
                         Err(_) => {
                             self.out.truncated = true;
@@ -820,10 +824,21 @@ impl<'a> Interp<'a> {
         for it in items {
             match it {
                 Tok::Str(bytes) => self.show_string(bytes, &font, gs, tm),
+                // One byte per code: decoded as they are drawn.
+                Tok::Hex(raw) if font.is_simple() => {
+                    self.show_simple(hex_bytes(raw), &font, gs, tm)
+                }
                 Tok::Hex(raw) => {
                     let mut bytes = std::mem::take(&mut self.hex);
                     bytes.clear();
                     decode_hex(raw, &mut bytes);
+                    self.show_string(&bytes, &font, gs, tm);
+                    self.hex = bytes;
+                }
+                Tok::Esc(raw) => {
+                    let mut bytes = std::mem::take(&mut self.hex);
+                    bytes.clear();
+                    decode_literal(raw, &mut bytes);
                     self.show_string(&bytes, &font, gs, tm);
                     self.hex = bytes;
                 }
@@ -837,88 +852,99 @@ impl<'a> Interp<'a> {
 
     /// Draw one string's glyphs, advancing the text matrix.
     fn show_string(&mut self, bytes: &[u8], font: &Font, gs: &Gs, tm: &mut M) {
-        let cd = gs.ctm;
-        // A loop rather than a closure per code, with the text matrix in a
-        // local: updated in place through `tm`, every glyph waited for the
-        // previous glyph's stores to reach memory.
-        let mut t = *tm;
-        let mut last_size = self.last_size;
-        for (code, len) in font.codes(bytes) {
-            let w = font.width(code);
-            let mut tx = (w * gs.size + gs.tc) * gs.th;
-            if font.is_word_space(code, len) {
-                tx += gs.tw * gs.th;
-            }
-            let m = t.mul(&cd);
-            t = M::tr(tx, 0.).mul(&t);
-            if !m.finite() || self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
-                continue;
-            }
-            // One character (the usual case) without decoding the text.
-            let single = font.single_char(code);
-            let text = if single.is_some() {
-                ""
-            } else {
-                font.text(code)
-            };
-            if single.is_none() && text.is_empty() {
-                continue;
-            }
-            let mm = m.0;
-            // Upright, left-to-right text only: a > 0, b ≈ 0, y down.
-            if mm[0] <= 0. || mm[1].abs() > 0.05 * mm[0] || mm[3] >= 0. {
-                self.out.rotated_glyphs += 1;
-                continue;
-            }
-            let (x0, y) = m.apply(0., gs.rise);
-            let (x1, _) = m.apply(w * gs.size * gs.th, gs.rise);
-            // The same inputs as for the last glyph (the usual case: the
-            // matrix's vertical column stays while text runs along a line)
-            // give the same size without the slow square root.
-            let key = [
-                mm[2].to_bits(),
-                mm[3].to_bits(),
-                gs.size.to_bits(),
-                font.size_scale.to_bits(),
-            ];
-            let size = match last_size {
-                Some((k, size)) if k == key => size,
-                _ => {
-                    let size = gs.size * (mm[2] * mm[2] + mm[3] * mm[3]).sqrt() * font.size_scale;
-                    last_size = Some((key, size));
-                    size
-                }
-            };
-            if size.is_nan() || size <= 0.1 {
-                continue;
-            }
-            let bold = font.bold || gs.render == 2;
-            match single {
-                Some(c) => self.push_char(c, x0, x1.max(x0), y, size, bold, font.italic),
-                None => self.push_text(text, x0, x1.max(x0), y, size, bold, font.italic),
-            }
+        if font.is_simple() {
+            self.show_simple(bytes.iter().copied(), font, gs, tm);
+            return;
         }
-        *tm = t;
-        self.last_size = last_size;
+        let mut run = self.run_from(gs, tm);
+        for (code, len) in font.codes(bytes) {
+            self.show_code(code, len, font, gs, &mut run);
+        }
+        *tm = run.t;
+        self.last_size = run.last_size;
     }
 
-    /// [`Interp::push_text`] for a text of one character.
-    #[allow(clippy::too_many_arguments)]
-    fn push_char(
-        &mut self,
-        c: char,
-        x0: f32,
-        x1: f32,
-        y: f32,
-        size: f32,
-        bold: bool,
-        italic: bool,
-    ) {
-        // push_text's one-character path, without encoding and decoding
-        // the character.
-        if !self.push_plain(c, x0, x1, y, size, bold, italic) {
-            let mut buf = [0u8; 4];
-            self.push_text(c.encode_utf8(&mut buf), x0, x1, y, size, bold, italic);
+    /// [`Interp::show_string`] for a simple font: one byte per code, no
+    /// codespace to match, no width map.
+    fn show_simple(&mut self, bytes: impl Iterator<Item = u8>, font: &Font, gs: &Gs, tm: &mut M) {
+        let mut run = self.run_from(gs, tm);
+        for b in bytes {
+            self.show_code(u32::from(b), 1, font, gs, &mut run);
+        }
+        *tm = run.t;
+        self.last_size = run.last_size;
+    }
+
+    /// A string's run from the text matrix: kept in a local while the
+    /// string is drawn (updated in place through `tm`, every glyph waited
+    /// for the previous glyph's stores to reach memory).
+    fn run_from(&self, gs: &Gs, tm: &M) -> Run {
+        Run {
+            cd: gs.ctm,
+            t: *tm,
+            last_size: self.last_size,
+        }
+    }
+
+    /// Draw the glyph of one code of `len` bytes (unless it cannot be
+    /// seen) and advance the text matrix past it.
+    #[inline(always)]
+    fn show_code(&mut self, code: u32, len: usize, font: &Font, gs: &Gs, run: &mut Run) {
+        let (w, plain) = font.glyph(code);
+        let mut tx = (w * gs.size + gs.tc) * gs.th;
+        if font.is_word_space(code, len) {
+            tx += gs.tw * gs.th;
+        }
+        let m = run.t.mul(&run.cd);
+        run.t = M::tr(tx, 0.).mul(&run.t);
+        if !m.finite() || self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+            return;
+        }
+        // One plain character (the usual case) without decoding the text.
+        let text = if plain.is_some() { "" } else { font.text(code) };
+        if plain.is_none() && text.is_empty() {
+            return;
+        }
+        let mm = m.0;
+        // Upright, left-to-right text only: a > 0, b ≈ 0, y down.
+        if mm[0] <= 0. || mm[1].abs() > 0.05 * mm[0] || mm[3] >= 0. {
+            self.out.rotated_glyphs += 1;
+            return;
+        }
+        let (x0, y) = m.apply(0., gs.rise);
+        let (x1, _) = m.apply(w * gs.size * gs.th, gs.rise);
+        // The same inputs as for the last glyph (the usual case: the
+        // matrix's vertical column stays while text runs along a line)
+        // give the same size without the slow square root.
+        let key = [
+            mm[2].to_bits(),
+            mm[3].to_bits(),
+            gs.size.to_bits(),
+            font.size_scale.to_bits(),
+        ];
+        let size = match run.last_size {
+            Some((k, size)) if k == key => size,
+            _ => {
+                let size = gs.size * (mm[2] * mm[2] + mm[3] * mm[3]).sqrt() * font.size_scale;
+                run.last_size = Some((key, size));
+                size
+            }
+        };
+        if size.is_nan() || size <= 0.1 {
+            return;
+        }
+        let bold = font.bold || gs.render == 2;
+        match plain {
+            Some(ch) => self.out.glyphs.push(Glyph {
+                x0,
+                x1: x1.max(x0),
+                y,
+                size,
+                ch,
+                bold,
+                italic: font.italic,
+            }),
+            None => self.push_text(text, x0, x1.max(x0), y, size, bold, font.italic),
         }
     }
 

@@ -242,9 +242,8 @@ fn build_lines(gs: &mut Vec<G>) -> Vec<Line> {
 const CELL_GAP: f32 = 0.8;
 
 /// Where a line's words start after a gap wider than [`CELL_GAP`]: the x
-/// and the glyph's index. The lines are sorted by x.
+/// and the glyph's index, appended to `out`. The lines are sorted by x.
 fn gap_starts(gs: &[G], (i, j): (usize, usize), out: &mut Vec<(f32, usize)>) {
-    out.clear();
     let mut prev: Option<&G> = None;
     for k in i..j {
         let Some(g) = gs.get(k) else { break };
@@ -270,19 +269,23 @@ fn mark_columns(gs: &mut [G], ranges: &[(usize, usize)]) {
     if ranges.len() > 5_000 {
         return;
     }
-    let mut starts: Vec<Vec<(f32, usize)>> = Vec::with_capacity(ranges.len());
-    let mut buf = Vec::new();
+    // All lines' starts in one list, line `l`'s at `all[ends[l]..ends[l + 1]]`
+    // (one allocation per page, not per line).
+    let mut all: Vec<(f32, usize)> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(ranges.len() + 1);
+    ends.push(0);
     for &r in ranges {
-        gap_starts(gs, r, &mut buf);
-        starts.push(buf.clone());
+        gap_starts(gs, r, &mut all);
+        ends.push(all.len());
     }
-    for (li, line) in starts.iter().enumerate() {
+    let starts = |l: usize| all.get(ends[l]..ends[l + 1]).unwrap_or_default();
+    for li in 0..ranges.len() {
         let lo = li.saturating_sub(4);
-        let hi = (li + 5).min(starts.len());
-        for &(x, k) in line {
+        let hi = (li + 5).min(ranges.len());
+        for &(x, k) in starts(li) {
             let tol = 0.5 * gs[k].g.size.max(1.);
             let shared = (lo..hi)
-                .filter(|&o| o != li && starts[o].iter().any(|&(x2, _)| (x2 - x).abs() <= tol))
+                .filter(|&o| o != li && starts(o).iter().any(|&(x2, _)| (x2 - x).abs() <= tol))
                 .count();
             if shared >= 2 {
                 gs[k].cell_start = true;
@@ -291,16 +294,25 @@ fn mark_columns(gs: &mut [G], ranges: &[(usize, usize)]) {
     }
 }
 
-/// Largest size of a group and its horizontal extent.
+/// Largest size of a group, the baseline of its first glyph of that size,
+/// and its horizontal extent.
 fn group_box(g: &[G]) -> (f32, f32, f32, f32) {
-    let size = g.iter().map(|x| x.g.size).fold(0., f32::max);
-    let y = g
-        .iter()
-        .find(|x| x.g.size >= size)
-        .map(|x| x.g.y)
+    // One pass: asked of every line of every page. A new largest size is
+    // first met at the glyph that `find` below would return.
+    let (mut size, mut y) = (0f32, None);
+    let (mut x0, mut x1) = (f32::MAX, f32::MIN);
+    for x in g {
+        if x.g.size > size {
+            size = x.g.size;
+            y = Some(x.g.y);
+        }
+        x0 = x0.min(x.g.x0);
+        x1 = x1.max(x.g.x1);
+    }
+    // No size above 0: the first glyph of size 0, as the general rule says.
+    let y = y
+        .or_else(|| g.iter().find(|x| x.g.size >= size).map(|x| x.g.y))
         .unwrap_or(0.);
-    let x0 = g.iter().map(|x| x.g.x0).fold(f32::MAX, f32::min);
-    let x1 = g.iter().map(|x| x.g.x1).fold(f32::MIN, f32::max);
     (size, y, x0, x1)
 }
 
@@ -313,7 +325,7 @@ fn attach_scripts(groups: &mut Vec<Vec<G>>) {
     let mut boxes: Vec<(f32, f32, f32, f32)> = groups.iter().map(|g| group_box(g)).collect();
     let mut k = 0;
     while k < groups.len() {
-        match script_target(&boxes, k, is_short(&groups[k])) {
+        match script_target(&boxes, k, || is_short(&groups[k])) {
             Some((n, style)) => {
                 let mut moved = groups.remove(k);
                 boxes.remove(k);
@@ -340,7 +352,7 @@ fn has_scripts(gs: &[G], ranges: &[(usize, usize)]) -> bool {
     let boxes: Vec<(f32, f32, f32, f32)> = groups().map(group_box).collect();
     groups()
         .enumerate()
-        .any(|(k, g)| script_target(&boxes, k, is_short(g)).is_some())
+        .any(|(k, g)| script_target(&boxes, k, || is_short(g)).is_some())
 }
 
 /// Marks are short; OCR layers size every word differently.
@@ -349,12 +361,15 @@ fn is_short(g: &[G]) -> bool {
 }
 
 /// The neighbour group `k` is a raised or lowered mark of, if any, and
-/// whether it is a superscript or a subscript there.
-fn script_target(boxes: &[(f32, f32, f32, f32)], k: usize, short: bool) -> Option<(usize, Style)> {
+/// whether it is a superscript or a subscript there. Only a short group
+/// is a mark; `short` is asked last (it reads the glyphs, the boxes are at
+/// hand), when a neighbour is found.
+fn script_target(
+    boxes: &[(f32, f32, f32, f32)],
+    k: usize,
+    short: impl FnOnce() -> bool,
+) -> Option<(usize, Style)> {
     let &(size, y, x0, x1) = boxes.get(k)?;
-    if !short {
-        return None;
-    }
     for n in [k + 1, k.wrapping_sub(1)] {
         let Some(&(os, oy, ox0, ox1)) = boxes.get(n) else {
             continue;
@@ -371,7 +386,7 @@ fn script_target(boxes: &[(f32, f32, f32, f32)], k: usize, short: bool) -> Optio
             } else {
                 Style::SUBSCRIPT
             };
-            return Some((n, style));
+            return short().then_some((n, style));
         }
     }
     None
@@ -1197,7 +1212,8 @@ fn make_table(mut t: TableLines, line: u32, spacing: f32) -> PTable {
 /// Turn a paragraph into a model paragraph with links resolved.
 fn model_para(p: &Para, role: Role, links: &[String]) -> Paragraph {
     let mut out = Paragraph::new(role);
-    let mut buf = String::new();
+    // One run's text at a time: sized once for the longest (all of it).
+    let mut buf = String::with_capacity(p.chars.len());
     let mut cur: Option<(Style, Option<u16>)> = None;
     for &(c, s, l) in &p.chars {
         if cur != Some((s, l)) {

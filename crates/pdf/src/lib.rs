@@ -12,7 +12,9 @@
 //!    positioned glyph per character, thin ruling lines and rectangles, link
 //!    annotations, list bullets drawn as shapes, and the count of images.
 //!    Pages are turned by `/Rotate`, and turned again when most of their text
-//!    runs sideways, so that reading order is right.
+//!    runs sideways, so that reading order is right. Content, form and font
+//!    streams are inflated by [`inflate`] with one reused state (lopdf's own
+//!    decoder for any other filter and for damaged data).
 //! 2. [`font`] decodes codes to text: ToUnicode CMaps first ([`cmap`]: bfchar,
 //!    bfrange in both forms, multi-byte codespaces), then `/Encoding` (WinAnsi,
 //!    MacRoman, Standard, `/Differences` through the Adobe glyph list), for
@@ -60,6 +62,7 @@
 pub mod cmap;
 pub mod font;
 pub mod grid;
+pub mod inflate;
 pub mod interp;
 pub mod layout;
 pub mod lexer;
