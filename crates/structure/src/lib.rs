@@ -1805,9 +1805,15 @@ impl Finder {
         // Minutes number their items one way: once items are "§ 4", a
         // numbered list inside an item ("5. …") is content, and the other
         // way round.
-        if self
-            .sign_scheme
-            .is_some_and(|sign| sign != n.paragraph_sign)
+        // "2. Godkännande av dagordning" then "§3. Föregående protokoll": a
+        // § that goes on with the very next number switches the scheme.
+        let sign_goes_on = n.paragraph_sign
+            && self.sign_scheme == Some(false)
+            && self.last_top.is_some_and(|l| n.top == l + 1);
+        if !sign_goes_on
+            && self
+                .sign_scheme
+                .is_some_and(|sign| sign != n.paragraph_sign)
         {
             return false;
         }

@@ -876,6 +876,24 @@ fn coming_meetings_more_than_half_a_year_on_and_met_in_other_words() {
 }
 
 #[test]
+fn a_paragraph_sign_that_goes_on_with_the_next_number_switches_the_scheme() {
+    let s = structure(
+        "Styrelsemöte 2020-06-15\n\n1. Mötets öppnande\nMötet öppnades.\n\n2. Dagordning\nDagordningen godkändes.\n\n§3. Föregående protokoll\nGodkändes.\n\n§4. Kassören\nRapport.\n",
+    );
+    let got: Vec<_> = s
+        .items
+        .iter()
+        .map(|i| i.number.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(got, ["1", "2", "3", "4"]);
+    // A numbered list inside a § item is still its content.
+    let s = structure(
+        "Styrelsemöte 2020-06-15\n\n§ 1 Öppnande\nMötet öppnades.\n\n§ 2 Ekonomi\nTre punkter:\n\n3. Budget\n\n4. Bokslut\n",
+    );
+    assert_eq!(s.items.len(), 2);
+}
+
+#[test]
 fn roman_numerals_number_items_as_printed() {
     let s = structure(
         "Styrelsemöte 2024-04-02\n\nI. Mötets öppnande\nAnna öppnade mötet.\n\nII. Ekonomi\nBudgeten godkändes.\n\nIV. Övrigt\nInget.\n",
