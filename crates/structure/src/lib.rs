@@ -1381,16 +1381,19 @@ impl Finder {
         // "Kommande möten: 12 oktober, 9 november och 7 december." in an
         // item's text: its dates are the coming meetings, and the line
         // stays the item's text.
+        // After other sentences too ("Inget. Kommande möten: …"): the
+        // label opens the last sentence before the colon.
         if self.section() == Section::Agenda
             && !heading_like
-            && text.split_once(':').is_some_and(|(head, rest)| {
-                next_meetings_heading(head)
-                    && find_dates(rest, &DateContext::default())
-                        .iter()
-                        .any(|d| d.date.is_some() || d.range.start < 20)
-            })
+            && let Some((head, rest)) = text.split_once(':')
+            && let label_at = head.rfind(". ").map_or(0, |i| i + 2)
+            && next_meetings_heading(&head[label_at..])
+            && find_dates(rest, &DateContext::default())
+                .iter()
+                .any(|d| d.date.is_some() || d.range.start < 20)
         {
-            self.next_lines.push((text.trim().to_string(), false));
+            self.next_lines
+                .push((text[label_at..].trim().to_string(), false));
         }
         if next_meetings_heading(&text) && self.section() == Section::NextMeetings {
             self.next_lines.push((text.trim().to_string(), false));

@@ -873,6 +873,12 @@ fn coming_meetings_more_than_half_a_year_on_and_met_in_other_words() {
     );
     let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(dates, ["2024-06-10"]);
+    // The label after another sentence of the item's text.
+    let s = structure(
+        "Styrelsemöte 2024-05-13\n\n1. Öppnande\nMötet öppnades.\n\n2. Övrigt\nInget. Kommande möten: 10 juni och 12 augusti.\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2024-06-10", "2024-08-12"]);
 }
 
 #[test]
