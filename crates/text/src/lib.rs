@@ -364,7 +364,8 @@ fn marker_then_tab(lines: &[Line<'_>], i: usize) -> bool {
     let no_tab = |l: Option<&Line<'_>>| l.is_none_or(|l| !l.text.contains('\t'));
     let prev = lines[..i].iter().rev().find(|l| !l.text.trim().is_empty());
     let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
-    is_marker && !title.is_empty() && no_tab(prev) && no_tab(next)
+    // "5.⇥<p>…</p>": cells written in HTML are a table's, as exported.
+    is_marker && !title.is_empty() && !title.starts_with('<') && no_tab(prev) && no_tab(next)
 }
 
 /// Parse consecutive tab-separated lines (blank lines between them allowed)
