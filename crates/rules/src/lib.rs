@@ -1131,34 +1131,18 @@ fn due_dates(
     find_dates(text, ctx)
         .into_iter()
         .filter(|d| d.precision != minutes_structure::dates::Precision::Week)
-        .map(move |d| ahead_of(d, meeting))
-}
-
-/// A day and month without a year, on or before the meeting, as the next
-/// such day after it: a task due "senast 1 februari" in a May meeting is
-/// due next February, not last (the nearest year is the date reader's
-/// guess, right for a date the minutes report, wrong for one they set).
-fn ahead_of(
-    mut d: minutes_structure::dates::FoundDate,
-    meeting: Option<Date>,
-) -> minutes_structure::dates::FoundDate {
-    if d.precision == minutes_structure::dates::Precision::DayMonth
-        && let (Some(date), Some(m)) = (d.date, meeting)
-        && date <= m
-        && let Some(next) = Date::new(date.year + 1, date.month, date.day)
-        && next > m
-    {
-        d.date = Some(next);
-    }
-    d
+        .map(move |mut d| {
+            // A date the minutes set: the next such day after the meeting.
+            d.date = d.ahead_of(meeting).or(d.date);
+            d
+        })
 }
 
 /// Dates in a sentence after the meeting (a deferral's or a due date).
 fn future_dates(text: &str, ctx: &DateContext, meeting: Option<Date>) -> Vec<Date> {
     find_dates(text, ctx)
         .into_iter()
-        .map(|d| ahead_of(d, meeting))
-        .filter_map(|d| d.date)
+        .filter_map(|d| d.ahead_of(meeting).or(d.date))
         .filter(|d| meeting.is_none_or(|m| *d > m))
         .collect()
 }

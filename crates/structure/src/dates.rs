@@ -140,6 +140,25 @@ pub struct FoundDate {
     pub precision: Precision,
 }
 
+impl FoundDate {
+    /// The date as one the minutes set, not report: a day and month
+    /// without a year that falls before `reference` (the meeting) is that
+    /// day in the year after ("senast 1 februari" in a May meeting). The
+    /// nearest year, which the reader guesses, is right for a date the
+    /// minutes report and wrong for a deadline or a coming meeting more
+    /// than six months on. `None` when no date was resolved (or the day
+    /// is 29 February and the next year has none).
+    pub fn ahead_of(&self, reference: Option<Date>) -> Option<Date> {
+        let date = self.date?;
+        match reference {
+            Some(r) if self.precision == Precision::DayMonth && date < r => {
+                Date::new(date.year + 1, date.month, date.day)
+            }
+            _ => Some(date),
+        }
+    }
+}
+
 /// What dates are resolved against.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DateContext {

@@ -2983,14 +2983,11 @@ fn page_header_line(t: &str) -> bool {
 /// Under a heading that gives the year ("Kommande möten 2025"), a day
 /// and month is in that year.
 fn coming(d: &dates::FoundDate, reference: Option<Date>, year: Option<i32>) -> Option<Date> {
-    let date = d.date?;
-    if d.precision != dates::Precision::DayMonth {
-        return Some(date);
-    }
-    match (year, reference) {
-        (Some(y), _) => Date::new(y, date.month, date.day),
-        (None, Some(r)) if date < r => Date::new(date.year + 1, date.month, date.day),
-        _ => Some(date),
+    match (year, d.date) {
+        (Some(y), Some(date)) if d.precision == dates::Precision::DayMonth => {
+            Date::new(y, date.month, date.day)
+        }
+        _ => d.ahead_of(reference),
     }
 }
 
