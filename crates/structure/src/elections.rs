@@ -235,7 +235,14 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
 /// "Anne", "Lars-Göran": one capitalised word that may be a first name, for
 /// roles given only to someone the attendance lists.
 pub(crate) fn first_name_shaped(t: &str) -> bool {
-    (2..=15).contains(&t.chars().count())
+    t.chars().count() <= 15 && name_word_shaped(t)
+}
+
+/// One capitalised word of two letters or more, letters and hyphens only,
+/// with at most two capitals ("Anne", "Lars-Göran"; not "AB", "DIGG"), of
+/// any length: the shape of a first name written alone.
+pub(crate) fn name_word_shaped(t: &str) -> bool {
+    t.chars().count() >= 2
         && t.chars().next().is_some_and(char::is_uppercase)
         && t.chars().all(|c| c.is_alphabetic() || c == '-')
         && t.chars().filter(|c| c.is_uppercase()).count() <= 2

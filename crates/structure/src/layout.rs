@@ -936,15 +936,10 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
             continue;
         }
         let Some(n) = &l.number else { continue };
-        // A § that goes on with the very next number switches the scheme
-        // ("2. Dagordning" then "§3. Föregående protokoll").
-        let sign_goes_on = n.paragraph_sign
-            && sign == Some(false)
-            && n.sub.is_none()
-            && last_top.is_some_and(|t| n.top == t + 1);
         if n.letter.is_some()
             || n.subsub.is_some()
-            || !sign_goes_on && sign.is_some_and(|s| s != n.paragraph_sign)
+            || !n.switches_to_paragraph_sign(sign, last_top)
+                && sign.is_some_and(|s| s != n.paragraph_sign)
         {
             continue;
         }

@@ -361,6 +361,18 @@ struct Numbered {
 }
 
 impl Numbered {
+    /// "2. Godkännande av dagordning" then "§3. Föregående protokoll": a
+    /// top-level § that goes on with the very next number after a plain
+    /// numbered plan (`scheme`: whether the plan's numbers carry a §),
+    /// which switches the plan to §. The other way round, a plain number
+    /// after § items is a list inside the last of them.
+    fn switches_to_paragraph_sign(&self, scheme: Option<bool>, last_top: Option<u32>) -> bool {
+        self.paragraph_sign
+            && self.sub.is_none()
+            && scheme == Some(false)
+            && last_top.is_some_and(|t| self.top == t + 1)
+    }
+
     /// A top-level number ("3", "§ 45") whose title starts at `rest`.
     fn top(n: u32, paragraph_sign: bool, rest: usize) -> Numbered {
         Numbered {
@@ -1808,12 +1820,7 @@ impl Finder {
         // Minutes number their items one way: once items are "§ 4", a
         // numbered list inside an item ("5. …") is content, and the other
         // way round.
-        // "2. Godkännande av dagordning" then "§3. Föregående protokoll": a
-        // § that goes on with the very next number switches the scheme.
-        let sign_goes_on = n.paragraph_sign
-            && self.sign_scheme == Some(false)
-            && self.last_top.is_some_and(|l| n.top == l + 1);
-        if !sign_goes_on
+        if !n.switches_to_paragraph_sign(self.sign_scheme, self.last_top)
             && self
                 .sign_scheme
                 .is_some_and(|sign| sign != n.paragraph_sign)

@@ -1098,6 +1098,7 @@ pub(crate) fn is_placeholder(t: &str) -> bool {
     lexicon::PLACEHOLDERS.iter().any(|p| l.contains(p))
 }
 
+/// The last word of `key` (lower case) ends with one of `words`.
 fn ends_with_any(key: &str, words: &[&str]) -> bool {
     key.split_whitespace()
         .last()

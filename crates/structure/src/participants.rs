@@ -1658,16 +1658,7 @@ pub(crate) fn parse_line(
         return Some(
             names
                 .into_iter()
-                .map(|n| Participant {
-                    name: n.name,
-                    role: heading.role.or(n.role).map(str::to_string),
-                    title: n.title,
-                    affiliation: n.affiliation,
-                    group: heading.group.to_string(),
-                    attendance: if struck { "absent" } else { heading.attendance }.to_string(),
-                    remote: false,
-                    note: None,
-                })
+                .map(|n| n.listed(heading, struck))
                 .collect(),
         );
     }
@@ -1710,16 +1701,7 @@ pub(crate) fn parse_line(
                 person(p, heading, struck).or_else(|| {
                     // "Anna Berg, Pelle, Bo Ek": one known by first name
                     // only, kept as written.
-                    given_name_alone(p).then(|| Participant {
-                        name: p.clone(),
-                        role: heading.role.map(str::to_string),
-                        title: None,
-                        affiliation: None,
-                        group: heading.group.to_string(),
-                        attendance: if struck { "absent" } else { heading.attendance }.to_string(),
-                        remote: false,
-                        note: None,
-                    })
+                    given_name_alone(p).then(|| FirstName::bare(p).listed(heading, struck))
                 })
             })
             .collect();
@@ -1906,16 +1888,14 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     };
     // "Jan Persson (Söderhamns kommun) som deltog under förmiddagen": a
     // relative clause after the person says how they attended.
+    // "Cecilia Lund via Teams": how they took part; "Pelle Ström från
+    // kommunen": whom they came from.
     let name_of = |p: &str| {
         bare_name_of(p)
-            || p.split_once(" som ")
-                .is_some_and(|(head, _)| bare_name_of(head.trim()))
-            // "Cecilia Lund via Teams": how they took part.
-            || p.split_once(" via ")
-                .is_some_and(|(head, _)| bare_name_of(head.trim()))
-            // "Pelle Ström från kommunen": whom they came from.
-            || p.split_once(" från ")
-                .is_some_and(|(head, _)| bare_name_of(head.trim()))
+            || [" som ", " via ", " från "].iter().any(|sep| {
+                p.split_once(sep)
+                    .is_some_and(|(head, _)| bare_name_of(head.trim()))
+            })
     };
     // "Per Holm, kommundirektör; Eva Lund, sekreterare": ";" between people.
     let semis = split_outside_parens(line, ';');
@@ -2433,12 +2413,7 @@ fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
         // "bjarni, davidk, vol, zeltophil": handles in lower case, as a
         // hacker club lists its members, kept as written.
         if handles && handle_shaped(name) && words.next().is_none() && inner.is_none() {
-            return Some(FirstName {
-                name: name.to_string(),
-                role: None,
-                title: None,
-                affiliation: None,
-            });
+            return Some(FirstName::bare(name));
         }
         let code = words.next();
         let code_ok = code.is_none_or(|c| {
@@ -2479,11 +2454,7 @@ fn first_names_only(line: &str) -> Option<Vec<FirstName>> {
 /// word for everyone, a body or a role.
 fn given_name_alone(w: &str) -> bool {
     let lower = w.to_lowercase();
-    !w.contains(char::is_whitespace)
-        && w.chars().count() >= 2
-        && w.chars().next().is_some_and(char::is_uppercase)
-        && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && w.chars().filter(|c| c.is_uppercase()).count() <= 2
+    elections::name_word_shaped(w)
         && !lexicon::EVERYONE_WORDS.contains(&lower.as_str())
         && !lexicon::BODY_WORDS.iter().any(|b| lower.ends_with(b))
         && role_of(w).is_none()
@@ -2509,6 +2480,32 @@ struct FirstName {
     role: Option<&'static str>,
     title: Option<String>,
     affiliation: Option<String>,
+}
+
+impl FirstName {
+    /// The name alone, nothing said of the person.
+    fn bare(name: &str) -> FirstName {
+        FirstName {
+            name: name.to_string(),
+            role: None,
+            title: None,
+            affiliation: None,
+        }
+    }
+
+    /// The person as listed under `heading` (a struck name was absent).
+    fn listed(self, heading: &AttendanceHeading, struck: bool) -> Participant {
+        Participant {
+            name: self.name,
+            role: heading.role.or(self.role).map(str::to_string),
+            title: self.title,
+            affiliation: self.affiliation,
+            group: heading.group.to_string(),
+            attendance: if struck { "absent" } else { heading.attendance }.to_string(),
+            remote: false,
+            note: None,
+        }
+    }
 }
 
 /// "Ordförande⇥Anna Berg", "Justerare: Dan Ås": a role word as a label,

@@ -316,10 +316,7 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
             // "i Python Sverige": a name of several capitalised words is an
             // association; "i Folkets hus", "i Klubbstugan" are places, and
             // so is a name that ends in a building's word ("Folkets Hus").
-            let venue = rest.split_whitespace().last().is_some_and(|w| {
-                let w = w.to_lowercase();
-                lexicon::VENUE_NAME_ENDINGS.iter().any(|e| w.ends_with(e))
-            });
+            let venue = super::ends_with_any(&rest.to_lowercase(), lexicon::VENUE_NAME_ENDINGS);
             let headed = rest
                 .split_whitespace()
                 .next()
