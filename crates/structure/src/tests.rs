@@ -25,6 +25,14 @@ fn structure(text: &str) -> Structured {
     find(&doc)
 }
 
+/// A board meeting's minutes with `header` (an attendance list) between
+/// their title and one opening item.
+fn board_minutes(header: &str) -> Structured {
+    structure(&format!(
+        "Protokoll styrelsemöte 2023-05-01\n\n{header}\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n"
+    ))
+}
+
 #[test]
 fn numbers_parse_with_times_and_letters() {
     let n = parse_number("10.14:05-14:15").unwrap();
@@ -1916,8 +1924,8 @@ fn a_dated_next_meeting_line_inside_an_item_leaves_the_text_below_to_it() {
 
 #[test]
 fn posts_that_are_no_roles_label_names_under_role_lines() {
-    let s = structure(
-        "Protokoll styrelsemöte 2023-05-01\n\nNärvarande\nOrdförande: Anna Berg\nSekreterare: Bo Ek\nKassör: Cecilia Lund\nLedamot: David Holm\nAnmäld frånvaro: Erik Ström\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n",
+    let s = board_minutes(
+        "Närvarande\nOrdförande: Anna Berg\nSekreterare: Bo Ek\nKassör: Cecilia Lund\nLedamot: David Holm\nAnmäld frånvaro: Erik Ström",
     );
     let got: Vec<(&str, Option<&str>, Option<&str>, &str)> = s
         .participants
@@ -1945,20 +1953,15 @@ fn posts_that_are_no_roles_label_names_under_role_lines() {
 
 #[test]
 fn a_count_before_the_names_and_a_way_of_taking_part_after_them() {
-    let names = |t: &str| {
-        structure(t)
+    let names = |line: &str| {
+        board_minutes(line)
             .participants
             .iter()
             .map(|p| (p.name.clone(), p.remote))
             .collect::<Vec<_>>()
     };
-    let doc = |line: &str| {
-        format!(
-            "Protokoll styrelsemöte 2023-05-01\n\n{line}\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n"
-        )
-    };
     assert_eq!(
-        names(&doc("Närvarande: 3 st (Anna Berg, Bo Ek, Cecilia Lund)")),
+        names("Närvarande: 3 st (Anna Berg, Bo Ek, Cecilia Lund)"),
         [
             ("Anna Berg".to_string(), false),
             ("Bo Ek".to_string(), false),
@@ -1966,7 +1969,7 @@ fn a_count_before_the_names_and_a_way_of_taking_part_after_them() {
         ]
     );
     assert_eq!(
-        names(&doc("Närvarande: Anna Berg, Bo Ek, Cecilia Lund via Teams")),
+        names("Närvarande: Anna Berg, Bo Ek, Cecilia Lund via Teams"),
         [
             ("Anna Berg".to_string(), false),
             ("Bo Ek".to_string(), false),
@@ -1977,8 +1980,8 @@ fn a_count_before_the_names_and_a_way_of_taking_part_after_them() {
 
 #[test]
 fn a_post_in_brackets_is_a_title_and_not_deciding_makes_an_adjunct() {
-    let doc = structure(
-        "Protokoll styrelsemöte 2023-05-01\n\nNärvarande: Anna Berg (S), Bo Ek (kassör), Erik Sand (suppleant, ej beslutande)\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n",
+    let doc = board_minutes(
+        "Närvarande: Anna Berg (S), Bo Ek (kassör), Erik Sand (suppleant, ej beslutande)",
     );
     let got: Vec<(&str, Option<&str>, Option<&str>, &str)> = doc
         .participants
@@ -2025,13 +2028,11 @@ fn an_item_titled_by_the_post_elects_to_it() {
 #[test]
 fn who_came_from_where_and_who_was_absent_in_a_sentence() {
     let people = |line: &str| {
-        structure(&format!(
-            "Protokoll styrelsemöte 2023-05-01\n\n{line}\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n"
-        ))
-        .participants
-        .iter()
-        .map(|p| (p.name.clone(), p.attendance.clone(), p.affiliation.clone()))
-        .collect::<Vec<_>>()
+        board_minutes(line)
+            .participants
+            .iter()
+            .map(|p| (p.name.clone(), p.attendance.clone(), p.affiliation.clone()))
+            .collect::<Vec<_>>()
     };
     let present = |n: &str| (n.to_string(), "present".to_string(), None);
     let absent = |n: &str| (n.to_string(), "absent".to_string(), None);
@@ -2149,8 +2150,8 @@ fn header_forms_of_number_body_owner_and_time() {
 
 #[test]
 fn a_table_of_names_and_presence_marks_is_one_table_not_lists_side_by_side() {
-    let s = structure(
-        "Protokoll styrelsemöte 2023-05-01\n\n| Deltagare | Närvarande | Frånvarande |\n|---|---|---|\n| Anna Berg, ordf. | X | |\n| Bo Ek | X | |\n| Cecilia Lund | | X |\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n",
+    let s = board_minutes(
+        "| Deltagare | Närvarande | Frånvarande |\n|---|---|---|\n| Anna Berg, ordf. | X | |\n| Bo Ek | X | |\n| Cecilia Lund | | X |",
     );
     let got: Vec<(&str, &str)> = s
         .participants
