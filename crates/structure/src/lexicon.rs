@@ -348,7 +348,8 @@ pub const NOT_DECIDING_CUES: &[&str] = &[
 ];
 
 /// Lower-case words of attendance lines that are no handle of a person
-/// ("Närvarande: ordinarie, suppleanter, revisor"), lower case ASCII.
+/// ("Närvarande: ordinarie, suppleanter, revisor"), lower case ASCII;
+/// [`EVERYONE_WORDS`] are none either.
 pub const HANDLE_STOPWORDS: &[&str] = &[
     "ordinarie",
     "suppleant",
@@ -364,8 +365,6 @@ pub const HANDLE_STOPWORDS: &[&str] = &[
     "gaster",
     "personal",
     "elever",
-    "alla",
-    "samtliga",
     "inga",
     "ingen",
     "se",
@@ -389,7 +388,6 @@ pub const HANDLE_STOPWORDS: &[&str] = &[
     "guests",
     "staff",
     "none",
-    "all",
     "see",
     "below",
     "above",
