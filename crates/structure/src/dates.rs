@@ -243,6 +243,9 @@ static NAMED: LazyLock<Gated> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "-10", " -24" right after a day and month: the year's last two digits.
+static SHORT_YEAR_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?-\s?(\d\d)\b").expect("valid regex"));
 static WEEK: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(r"(?i)\b(?:v\.|v|vecka)\s?(\d{1,2})\b(?:\s+((?:19|20)\d\d)\b)?")
         .expect("valid regex")
@@ -414,12 +417,37 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
                 .position(|d| w.starts_with(d))
                 .map(|p| p as u32)
         });
-        let (date, precision) = match c.get(4) {
-            Some(y) => (
+        // "7 dec-10", "13 maj -24": the year's two digits after a dash, unless
+        // a month follows them ("1 maj-15 juni" is a span of days).
+        let short_year = c
+            .get(4)
+            .is_none()
+            .then(|| SHORT_YEAR_AFTER.captures(&text[m.end..]))
+            .flatten()
+            .and_then(|y| {
+                let end = y.get(0)?.end();
+                let after = text[m.end + end..].trim_start();
+                let next = after
+                    .split(|ch: char| !ch.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let yy = y.get(1)?.as_str().parse::<i32>().ok()?;
+                month_number(&next.to_lowercase())
+                    .is_none()
+                    .then_some((yy, end))
+            });
+        let (m, date, precision) = match (c.get(4), short_year) {
+            (Some(y), _) => (
+                m,
                 Date::new(y.as_str().parse().unwrap_or(0), month, day),
                 Precision::Full,
             ),
-            None => (resolve(month, day, weekday, ctx), Precision::DayMonth),
+            (None, Some((yy, len))) => (
+                m.start..m.end + len,
+                Date::new(2000 + yy, month, day),
+                Precision::Full,
+            ),
+            (None, None) => (m, resolve(month, day, weekday, ctx), Precision::DayMonth),
         };
         if date.is_some() || (1..=31).contains(&day) {
             found.push(FoundDate {
@@ -695,6 +723,12 @@ mod tests {
     fn swedish_forms() {
         assert_eq!(dates("Datum: 5/3 2024", "2026-01-01"), ["2024-03-05"]);
         assert_eq!(dates("Datum: 2024.03.05", "2026-01-01"), ["2024-03-05"]);
+        assert_eq!(dates("Protokoll 7 dec-10", "2026-01-01"), ["2010-12-07"]);
+        assert_eq!(dates("Möte 13 maj -24", "2026-01-01"), ["2024-05-13"]);
+        assert_eq!(
+            dates("öppet 1 maj-15 juni", "2026-02-01"),
+            ["2026-05-01", "2026-06-15"]
+        );
         assert_eq!(dates("Datum: 2024-3-5", "2026-01-01"), ["2024-03-05"]);
         assert_eq!(
             dates("Version 2.1 av 50/50-modellen", "2026-01-01"),

@@ -518,6 +518,50 @@ pub const NEXT_MEETING_HEADINGS: &[&str] = &[
     "upcoming meetings",
 ];
 
+/// Whole lines of a web page's furniture that a saved or scraped page keeps
+/// above the minutes: a search box, navigation, a wiki's tool menus. They
+/// name nothing of the meeting.
+pub const WEB_CHROME_LINES: &[&str] = &[
+    "skriv in din sökning här",
+    "sök",
+    "sök på webbplatsen",
+    "sök på sidan",
+    "meny",
+    "stäng meny",
+    "visa meny",
+    "huvudmeny",
+    "hoppa till innehåll",
+    "hoppa till huvudinnehåll",
+    "gå till innehåll",
+    "gå direkt till innehållet",
+    "till innehållet",
+    "logga in",
+    "logga ut",
+    "startsida",
+    "tillbaka",
+    "skriv ut",
+    "lyssna",
+    "dela",
+    "skip to content",
+    "skip to main content",
+    "search",
+    "menu",
+    "main menu",
+    "log in",
+    "login",
+    "sign in",
+    "user tools",
+    "site tools",
+    "page tools",
+    "toggle navigation",
+    "print",
+    "share",
+];
+
+/// The marks between the steps of a page's breadcrumb trail ("Start >
+/// Protokoll > 2024").
+pub const BREADCRUMB_MARKS: &[&str] = &[" > ", " » ", " › "];
+
 /// Words that open a heading of the meetings to come ("Nästa stormöte",
 /// "Kommande träffar", "Next board meeting").
 pub const COMING_WORDS: &[&str] = &[
@@ -615,6 +659,11 @@ pub const DOCUMENT_TYPES: &[(&str, &str)] = &[
 /// A board, which an organisation has one of ("Styrelsen för Ekbackens
 /// IF"), lower case.
 pub const BOARD_WORDS: &[&str] = &["styrelsen", "styrelse", "styrelsens"];
+
+/// Councils that minutes name in the definite form, as the annotation's
+/// bodies do ("Elevrådsmöte", "Elevråd 25/4" → "Elevrådet"): the ending as
+/// written and the definite ending that replaces it.
+pub const DEFINITE_BODY_ENDINGS: &[(&str, &str)] = &[("råd", "rådet")];
 
 /// Endings of words that name a council, board or committee (the body).
 pub const BODY_WORDS: &[&str] = &[

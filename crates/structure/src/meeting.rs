@@ -110,6 +110,32 @@ fn label_values_joined(lines: &[HeaderLine]) -> Vec<HeaderLine> {
     out
 }
 
+/// A council named in one word, in the definite form ("elevråd" →
+/// "elevrådet"); other words as they are.
+pub(crate) fn definite_council(word: &str) -> String {
+    if word.split_whitespace().count() == 1 {
+        for (ending, definite) in lexicon::DEFINITE_BODY_ENDINGS {
+            if let Some(stem) = word.strip_suffix(ending) {
+                return format!("{stem}{definite}");
+            }
+            if let Some(stem) = word.strip_suffix(&*ending.to_uppercase()) {
+                return format!("{stem}{}", definite.to_uppercase());
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// A line of a web page's furniture: a search box, a menu, a breadcrumb
+/// trail of two steps or more.
+fn web_chrome(t: &str) -> bool {
+    let key = t.trim().trim_end_matches([':', '.']).trim().to_lowercase();
+    lexicon::WEB_CHROME_LINES.contains(&key.as_str())
+        || lexicon::BREADCRUMB_MARKS
+            .iter()
+            .any(|m| key.matches(m).count() >= 2 && key.chars().count() <= 120)
+}
+
 /// A field's label inside a line, after a space and before its colon
 /// ("… Tid: 18.30 Plats: …").
 static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -234,6 +260,10 @@ static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "230501": a date written ÅÅMMDD (this century), standing alone.
+/// A date with a letter right after it, which a scraped page ran together.
+static GLUED_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d-\d\d-\d\d)(\p{L})").expect("valid regex"));
+
 static SIX_DIGIT_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{6}\b").expect("valid regex"));
 
@@ -289,8 +319,11 @@ impl HeaderLines {
     pub(crate) fn push(&mut self, p: &Paragraph, text: &str) {
         let placeholder =
             p.runs.iter().any(|r| r.style.contains(Style::PLACEHOLDER)) || is_placeholder(text);
+        // "2010-09-21PROTOKOLL": a date run into the next word on a scraped
+        // page.
+        let text = GLUED_DATE.replace_all(text.trim(), "$1 $2");
         self.lines.push(HeaderLine {
-            text: text.trim().to_string(),
+            text: text.into_owned(),
             heading: matches!(p.role, Role::Heading(_) | Role::Title),
             placeholder,
         });
@@ -331,7 +364,12 @@ impl HeaderLines {
         let mut meeting_kind: Option<String> = None;
         // Front matter: the post's date and title, its category a body.
         let (skip, fields) = front_matter(&self.lines);
-        let lines = label_values_joined(&self.lines);
+        // A scraped page's furniture ("Skriv in din sökning här", "Start >
+        // Protokoll") stands where a title would, and is none.
+        let lines: Vec<HeaderLine> = label_values_joined(&self.lines)
+            .into_iter()
+            .filter(|l| !web_chrome(&strip_markup(&l.text)))
+            .collect();
         for (k, v) in &fields {
             match k.as_str() {
                 "date" => {
@@ -790,7 +828,7 @@ impl HeaderLines {
                     } else {
                         t.as_str()
                     };
-                    capitalised(&without_sequence_number(t))
+                    definite_council(&capitalised(&without_sequence_number(t)))
                 })
             });
         // "Härmed kallas medlemmarna till årsmöte lördagen den 23 februari
@@ -1664,6 +1702,19 @@ mod tests {
         );
         assert_eq!(k("Årsmöte 2024"), pair("Årsmöte", None));
         assert_eq!(k("Årsmötet beslutade att välja styrelsen."), None);
+    }
+
+    #[test]
+    fn a_web_pages_furniture_is_no_header_line() {
+        use super::{definite_council, web_chrome};
+        assert!(web_chrome("Skriv in din sökning här"));
+        assert!(web_chrome("User Tools"));
+        assert!(web_chrome("Startsida > Protokoll > 2024"));
+        assert!(!web_chrome("Ekbackens Vägförening"));
+        assert!(!web_chrome("Protokoll styrelsemöte 2024-05-13"));
+        assert_eq!(definite_council("Elevråd"), "Elevrådet");
+        assert_eq!(definite_council("Styrelsen"), "Styrelsen");
+        assert_eq!(definite_council("Referensgrupp"), "Referensgrupp");
     }
 
     #[test]

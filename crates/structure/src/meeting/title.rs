@@ -202,7 +202,7 @@ fn group_meeting(word: &str) -> Option<String> {
     let stem = w.strip_suffix("mötet").or_else(|| w.strip_suffix("möte"))?;
     let stem = stem.strip_suffix('s').unwrap_or(stem);
     (stem.chars().count() >= 3 && lexicon::BODY_WORDS.iter().any(|b| stem.ends_with(b)))
-        .then(|| capitalised(stem))
+        .then(|| capitalised(&super::definite_council(stem)))
 }
 
 /// "arbetsgrupps möte" as the one word "arbetsgruppsmöte", when the first
@@ -432,6 +432,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
     {
         text = text.get(lead.len()..).unwrap_or("").trim().to_string();
     }
+    let opened_with_type = seg.document_type.is_some();
     // The type closing it ("Board meeting minutes").
     if let Some((head, last)) = text.rsplit_once(' ')
         && let Some((_, ty)) = lexicon::DOCUMENT_TYPES
@@ -476,8 +477,18 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
     if let Some(c) = KIND_IN_SEGMENT.captures(&text)
         && let (Some(all), Some(kind)) = (c.get(0), c.get(1).or_else(|| c.get(2)))
     {
-        let before = text[..all.start()].trim();
+        let mut before = text[..all.start()].trim();
         let after = text[all.end()..].trim();
+        // "Sundsvallsbridgen PROTOKOLL styrelsemöte": the name, then the
+        // document's type before the kind.
+        if let Some((name, last)) = before.rsplit_once(' ')
+            && let Some((_, ty)) = lexicon::DOCUMENT_TYPES
+                .iter()
+                .find(|(w, _)| *w == last.to_lowercase())
+        {
+            seg.document_type.get_or_insert(ty);
+            before = name.trim();
+        }
         if !before.is_empty() {
             // "Skogsägarföreningen Norras årsmöte", "Python Sverige board
             // meeting"; anything else before the kind is a sentence.
@@ -501,7 +512,15 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         seg.kind = Some(group);
         let before = words[..at].join(" ");
         if !before.is_empty() {
-            let owner = genitive_name(&before).or(name_shaped(&before).then_some(before.as_str()));
+            // "Ekbackens viltvårdsområde arbetsgrupps möte": the group is in
+            // the genitive, so the organisation before it need not be.
+            let owner = genitive_name(&before)
+                .or(name_shaped(&before).then_some(before.as_str()))
+                .or(organisation_named(&before).then_some(before.as_str()))
+                .or(
+                    (seg.document_type.is_some() && capitalised_name_start(&before))
+                        .then_some(before.as_str()),
+                );
             seg.holder = Some(owner.ok_or(())?.to_string());
         }
         let (holder, place) = after_kind(&words[at + 1..].join(" "), seg.document_type.is_some())?;
@@ -537,8 +556,12 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
     }
     // "Valnämnden i Orsa kommun", "Kyrkorådet i Ödeby församling": a
     // council and the organisation it belongs to.
+    let council_case = |body: &str| {
+        body.starts_with(char::is_uppercase)
+            || (seg.document_type.is_some() && lexicon::BOARD_WORDS.contains(&body.trim()))
+    };
     if let Some((body, owner)) = text.split_once(" i ")
-        && body.starts_with(char::is_uppercase)
+        && council_case(body)
         && (1..=3).contains(&body.split_whitespace().count())
         && super::names_body(&body.to_lowercase())
         && organisation_shaped(owner.trim())
@@ -549,7 +572,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
     }
     // "Styrelsen för Ekbackens IF": a board and whose it is.
     if let Some((body, owner)) = text.split_once(" för ")
-        && body.starts_with(char::is_uppercase)
+        && council_case(body)
         && board_and_owner(body, owner.trim())
     {
         seg.group = Some(capitalised(body.trim()));
@@ -579,8 +602,29 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         seg.plain_meeting = true;
         return Ok(seg);
     }
+    // "Protokoll från möte nr 5": minutes of a plain meeting, its holder
+    // named in a segment of its own. Only minutes that open with their type:
+    // "Meeting agenda" over notes says less of what the document is.
+    if opened_with_type
+        && seg.document_type == Some("minutes")
+        && lexicon::GENERIC_MEETING_WORDS.contains(&text.to_lowercase().as_str())
+    {
+        seg.plain_meeting = true;
+        return Ok(seg);
+    }
     seg.rest = Some(text);
     Ok(seg)
+}
+
+/// "Ekbackens viltvårdsområde": a name that opens with a capital, of a few
+/// words, none a sentence's small word.
+fn capitalised_name_start(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && !words
+            .iter()
+            .any(|w| lexicon::DATE_LEFTOVER_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// "Vikavägen 7", "rum Silvret": a street address or a room, which says
@@ -683,6 +727,14 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
             {
                 parts.organization = Some(name);
             }
+        } else if name_shaped(&name)
+            && parts.organization.is_some()
+            && parts.location.is_none()
+            && capitalised_words(&name) >= 2
+        {
+            // "Sockenrådets styrelsesammanträde, Hultanäs telefonstation":
+            // with the holder named, a further name is where.
+            parts.location = Some(name);
         } else if name_shaped(&name)
             && parts.organization.is_none()
             && several_words_or_acronym(&name)
@@ -894,6 +946,54 @@ mod tests {
             vec!["Möte 2024-03-12 kl. 18:00"]
         );
         assert_eq!(segments("Grupp A-B"), vec!["Grupp A-B"]);
+    }
+
+    #[test]
+    fn scraped_and_loosely_written_titles() {
+        let m = Some("minutes");
+        // The date run into the type, the type before the kind.
+        assert_eq!(
+            read_title("Ekbackens Bridgeklubb 2024-05-13 PROTOKOLL KONSTITUERANDE STYRELSEMÖTE"),
+            title("Styrelsen", Some("Ekbackens Bridgeklubb"), None, m)
+        );
+        // A plain meeting, its holder in a segment of its own.
+        let t = read_title("Protokoll från möte nr 5 - EBK - Ekbackens Båtklubb, 2024-05-13");
+        assert_eq!(
+            t.and_then(|t| t.organization).as_deref(),
+            Some("Ekbackens Båtklubb")
+        );
+        assert_eq!(read_title("Meeting agenda 13/5/2015"), None);
+        // The group in the genitive after an organisation in its own words.
+        assert_eq!(
+            read_title("Protokoll fört vid Ekbackens viltvårdsområde arbetsgrupps möte hos Bo Ek"),
+            title(
+                "Arbetsgrupp",
+                Some("Ekbackens viltvårdsområde"),
+                Some("hos Bo Ek"),
+                m
+            )
+        );
+        // A council in the definite form; the board in lower case after the type.
+        assert_eq!(
+            read_title("Elevrådsmöte").and_then(|t| t.body).as_deref(),
+            Some("Elevrådet")
+        );
+        assert_eq!(
+            read_title("Protokoll nr 4/2024 för styrelsen i Ekbackens Kanotklubb"),
+            title("Styrelsen", Some("Ekbackens Kanotklubb"), None, m)
+        );
+        // With the holder named, a further name is the place.
+        assert_eq!(
+            read_title(
+                "PROTOKOLL FÖRT VID EKBACKENS SOCKENRÅDS STYRELSESAMMANTRÄDE, EKBACKENS BYGDEGÅRD"
+            ),
+            title(
+                "Styrelsen",
+                Some("EKBACKENS SOCKENRÅD"),
+                Some("EKBACKENS BYGDEGÅRD"),
+                m
+            )
+        );
     }
 
     #[test]
