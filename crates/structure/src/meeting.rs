@@ -362,6 +362,10 @@ impl HeaderLines {
         let mut body_candidates: Vec<(String, bool)> = Vec::new();
         let mut organ: Option<String> = None;
         let mut meeting_kind: Option<String> = None;
+        // A title line has named the document, the meeting and its holder.
+        let mut full_title_seen = false;
+        // The organisation is only the first line, taken as a last resort.
+        let mut org_is_first_line = false;
         // Front matter: the post's date and title, its category a body.
         let (skip, fields) = front_matter(&self.lines);
         // A scraped page's furniture ("Skriv in din sökning här", "Start >
@@ -527,11 +531,31 @@ impl HeaderLines {
             // A second title line ("Protokoll för styrelsemöte 2 juni 2014" /
             // "Protokoll fört vid styrelsemöte med Springets Båtförening …")
             // may still name who holds the meeting.
-            if (line.heading || i <= 2)
-                && (meeting_kind.is_none() || m.organization.is_none())
+            // Further down, a line is a title only when it names both the
+            // document and the meeting ("…PROTOKOLL KONSTITUERANDE
+            // STYRELSEMÖTE 2010-09-21" under a scraped page's lists).
+            // Such a full title outranks what lines without the document's
+            // type said before it (a scraped page's "13/5 Vårmöte i klubben").
+            let typed = t.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                lexicon::DOCUMENT_TYPES.iter().any(|(d, _)| *d == w)
+            });
+            if (line.heading || i <= 2 || typed)
+                && (meeting_kind.is_none() || m.organization.is_none() || typed && !full_title_seen)
                 && let Some(tp) = title::read_title(&t)
+                && let full =
+                    (tp.document_type.is_some() && tp.body.is_some() && tp.organization.is_some())
+                && (line.heading || i <= 2 || full)
                 && (meeting_kind.is_none() || tp.organization.is_some())
             {
+                if full && !full_title_seen {
+                    full_title_seen = true;
+                    meeting_kind = tp.body.clone().or(meeting_kind);
+                    // Only a first line taken as a last resort gives way.
+                    if org_is_first_line {
+                        m.organization = tp.organization.clone().or(m.organization.take());
+                    }
+                }
                 meeting_kind = meeting_kind.or(tp.body);
                 if let Some(ty) = tp
                     .document_type
@@ -787,6 +811,7 @@ impl HeaderLines {
                     .is_some_and(|w| lexicon::COMING_WORDS.contains(&w))
             {
                 m.organization = Some(t.clone());
+                org_is_first_line = true;
             }
         }
         // The body: a heading naming a council wins over a plain line.
@@ -831,6 +856,19 @@ impl HeaderLines {
                     definite_council(&capitalised(&without_sequence_number(t)))
                 })
             });
+        // "Styrelsemöte 20-06-15": with no other date, one of two-digit
+        // year in the title lines.
+        if dates.is_empty() {
+            dates.extend(
+                lines
+                    .iter()
+                    .skip(skip)
+                    .take(4)
+                    .filter_map(|l| dashed_short_year_dates(&strip_markup(&l.text)).next())
+                    .map(|(_, d)| (d, false))
+                    .take(1),
+            );
+        }
         // "Härmed kallas medlemmarna till årsmöte lördagen den 23 februari
         // 2013 kl. 13.00 i Folkets hus": with no date of its own, the header
         // gives the day in a sentence, with the hour beside it.
@@ -1188,6 +1226,20 @@ fn capitalised(t: &str) -> String {
 /// The line with its dates and times taken out ("Annual meeting, 28 May
 /// 2020, 18:00" → "Annual meeting"): a title's date, in a language whose
 /// month names are capitalised, must not read as a name.
+/// "Styrelsemöte 20-06-15": dates of two-digit years written with dashes,
+/// which the dates module leaves alone (they read as spans of numbers
+/// in running text) but a header line gives as the meeting's.
+fn dashed_short_year_dates(
+    line: &str,
+) -> impl Iterator<Item = (std::ops::Range<usize>, Date)> + '_ {
+    DASHED_SHORT_YEAR
+        .find_iter(line)
+        .filter_map(|m| Some((m.range(), short_year_date(m.as_str())?)))
+}
+
+static DASHED_SHORT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{2}-\d{2}-\d{2}\b").expect("valid regex"));
+
 fn without_dates(line: &str) -> String {
     let mut out = line.to_string();
     let mut ranges: Vec<std::ops::Range<usize>> = find_dates(line, &DateContext::default())
@@ -1197,6 +1249,7 @@ fn without_dates(line: &str) -> String {
     if let Some((r, _, _)) = find_time_range(line) {
         ranges.push(r);
     }
+    ranges.extend(dashed_short_year_dates(line).map(|(r, _)| r));
     ranges.sort_by_key(|r| std::cmp::Reverse(r.start));
     for r in ranges {
         if out.is_char_boundary(r.start) && out.is_char_boundary(r.end) && r.end <= out.len() {
@@ -1291,7 +1344,16 @@ fn normalize_location(v: &str) -> String {
     {
         "Teams".to_string()
     } else {
-        v.trim().to_string()
+        // "hos GD, humletorp.": the sentence's full stop, not an
+        // abbreviation's ("S:t Eriks v.").
+        let v = v.trim();
+        let last = v.rsplit([' ', ',']).next().unwrap_or(v);
+        match v.strip_suffix('.') {
+            Some(bare) if last.chars().count() > 3 && !last[..last.len() - 1].contains('.') => {
+                bare.to_string()
+            }
+            _ => v.to_string(),
+        }
     }
 }
 

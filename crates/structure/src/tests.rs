@@ -2209,3 +2209,22 @@ fn a_phrase_of_who_kept_the_minutes_labels_a_listed_name() {
         assert_eq!(s.participants.len(), 2, "{line}");
     }
 }
+
+#[test]
+fn a_scraped_page_keeps_its_title_below_its_furniture() {
+    // A search box above a title whose date has a two-digit year.
+    let s = structure(
+        "Skriv in din sökning här\n\nStyrelsemöte 24-05-13\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Öppnande\n\nMötet öppnades.\n",
+    );
+    assert_eq!(s.meeting.organization, None);
+    assert_eq!(s.meeting.body.as_deref(), Some("Styrelsen"));
+    assert_eq!(s.meeting.date.as_deref(), Some("2024-05-13"));
+    // A sidebar's lists above the title, the date run into its type: the
+    // full title outranks the first line and the sidebar's meeting.
+    let s = structure(
+        "Senaste nytt\n13/5 Vårmöte i klubben\n20/5 Städdag\nKalender\nEkbacksbridgen 2024-05-13PROTOKOLL KONSTITUERANDE STYRELSEMÖTE 2024-05-13\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Mötets öppnande\n\nMötet öppnades.\n",
+    );
+    assert_eq!(s.meeting.organization.as_deref(), Some("Ekbacksbridgen"));
+    assert_eq!(s.meeting.body.as_deref(), Some("Styrelsen"));
+    assert_eq!(s.meeting.date.as_deref(), Some("2024-05-13"));
+}

@@ -101,6 +101,8 @@ fn segments(line: &str) -> Vec<&str> {
     for (i, c) in line.char_indices() {
         let cut = match c {
             ',' | ';' | '|' => Some(c.len_utf8()),
+            // "ÖMK- Östersunds Motorbåtsklubb": an acronym, then its name.
+            '-' if bytes.get(i + 1) == Some(&b' ') && acronym_before(&line[start..i]) => Some(1),
             ':' if bytes.get(i + 1).is_none_or(|b| *b == b' ') => Some(1),
             '-' | '–' | '—'
                 if i > 0
@@ -121,6 +123,13 @@ fn segments(line: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The segment so far ends in an acronym of capitals ("Protokoll ÖMK").
+fn acronym_before(t: &str) -> bool {
+    t.rsplit(' ')
+        .next()
+        .is_some_and(|w| (2..=6).contains(&w.chars().count()) && w.chars().all(char::is_uppercase))
 }
 
 /// The words a removed date or time leaves behind ("den", "kl.",
