@@ -1246,6 +1246,12 @@ pub const MEETING_FIELD_LABELS: &[&str] = &[
     "mötesrum",
     "time",
     "when",
+    "när",
+    "var",
+    "start",
+    "starttid",
+    "slut",
+    "sluttid",
     "mötestid",
     "mötesplats",
     "sammanträdesplats",
@@ -1313,7 +1319,11 @@ pub const PLACE_FIELD_LABELS: &[&str] = &[
     "mötesrum",
     "mötesplats",
     "sammanträdesplats",
+    "var",
 ];
+
+/// Labels of the time a meeting ended ("Slut: 20.15"), lower case.
+pub const END_TIME_LABELS: &[&str] = &["slut", "sluttid", "end", "ends"];
 
 /// First words that name a council or a meeting after a label ("Möte:
 /// Arbetsgrupp digitalisering"): the value is the body.

@@ -469,6 +469,18 @@ impl HeaderLines {
                             m.location = Some(normalize_location(value));
                         }
                     }
+                    l if lexicon::END_TIME_LABELS.contains(&l) => {
+                        // "Slut: 20.15": when the meeting ended.
+                        if m.end_time.is_none() {
+                            m.end_time = clock(
+                                value
+                                    .trim()
+                                    .trim_start_matches("kl.")
+                                    .trim_start_matches("kl")
+                                    .trim(),
+                            );
+                        }
+                    }
                     _ => {
                         let meeting_label = label.contains("möte") || label.contains("sammanträde");
                         for d in find_dates(value, &DateContext::default()) {
@@ -503,6 +515,8 @@ impl HeaderLines {
                         if m.start_time.is_none() && label.contains("tid")
                             || label == "time"
                             || label == "when"
+                            || label == "när"
+                            || label == "start"
                         {
                             m.start_time = m.start_time.take().or_else(|| {
                                 clock(
@@ -765,6 +779,15 @@ impl HeaderLines {
             if m.start_time.is_none() && find_time_range(&t).is_some() && t.chars().count() < 80 {
                 set_times(&mut m, &t);
                 continue;
+            }
+            // "Klockan 19.00", "Tid 18:00": a short line of the time alone,
+            // its label without a colon.
+            if m.start_time.is_none() && t.chars().count() < 40 {
+                let bare = TIME_WORD_LEAD.replace(&t, "kl $1");
+                if START_TIME.find(&bare).is_some_and(|c| c.start() == 0) {
+                    set_times(&mut m, &bare);
+                    continue;
+                }
             }
             let words = t.split_whitespace().count();
             if words == 0 || words > 8 || t.ends_with('.') {
@@ -1096,6 +1119,11 @@ static START_TIME: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?\b(?:\s*[-–]\s*(\d{1,2})(?:[:.](\d{2}))?\b)?",
     )
     .expect("valid regex")
+});
+/// A time's label without its colon before a clock time ("Tid 18:00").
+static TIME_WORD_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tid|tidpunkt|mötestid|time)\s+(?:kl\.?\s*)?(\d{1,2}[:.]\d{2})")
+        .expect("valid regex")
 });
 /// "18.00", ", 19:30": a clock time opening what follows a full date, on
 /// the same line, and closing it or followed by a range's dash, a comma or
@@ -1623,20 +1651,22 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     // "Mötet förklarades öppnat 14:00", "Mötet avslutas 12:50": the times
     // an association's minutes give in their opening and closing items.
     if m.start_time.is_none() {
-        m.start_time = lines_with(&["öppna", "opened"]).find_map(|l| {
-            OPENED
-                .captures(l)
-                .or_else(|| OPENS.captures(l))
-                .and_then(|c| clock(c.get(1)?.as_str()))
-        });
+        m.start_time = lines_with(&["öppna", "opened", "start", "började", "inleddes", "began"])
+            .find_map(|l| {
+                OPENED
+                    .captures(l)
+                    .or_else(|| OPENS.captures(l))
+                    .and_then(|c| captured_clock(&c))
+            });
     }
     if m.end_time.is_none() {
-        m.end_time = lines_with(&["avslut", "closed", "adjourned"]).find_map(|l| {
-            CLOSED
-                .captures(l)
-                .or_else(|| CLOSES.captures(l))
-                .and_then(|c| clock(c.get(1)?.as_str()))
-        });
+        m.end_time =
+            lines_with(&["avslut", "closed", "adjourned", "slutade", "ended"]).find_map(|l| {
+                CLOSED
+                    .captures(l)
+                    .or_else(|| CLOSES.captures(l))
+                    .and_then(|c| captured_clock(&c))
+            });
     }
     if m.location.is_none() {
         m.location = lines_with(&["välkom"]).find_map(|l| {
@@ -1651,24 +1681,41 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
 static BODY_DECIDES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\p{Lu}\p{L}+)s\s+beslut\s*:?$").expect("valid regex"));
 static OPENED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:mötet|sammanträdet|årsmötet|stämman|meeting)\s+(?:\p{L}+\s+){0,2}(?:öppnades|öppnas|öppnat|opened)\s+(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2}[:.]\d{2})\b")
+    Regex::new(&format!(r"(?i)\b(?:mötet|sammanträdet|årsmötet|stämman|meeting)\s+(?:\p{{L}}+\s+){{0,2}}(?:öppnades|öppnas|öppnat|startade|började|inleddes|opened|started|began)\s+{AT_CLOCK}"))
         .expect("valid regex")
 });
 static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:mötet|sammanträdet|årsmötet|stämman|meeting)\s+(?:\p{L}+\s+){0,2}(?:avslutades|avslutas|avslutat|closed|adjourned)\s+(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2}[:.]\d{2})\b")
+    Regex::new(&format!(r"(?i)\b(?:mötet|sammanträdet|årsmötet|stämman|meeting)\s+(?:\p{{L}}+\s+){{0,2}}(?:avslutades|avslutas|avslutat|slutade|closed|adjourned|ended)\s+{AT_CLOCK}"))
         .expect("valid regex")
 });
 
 /// "Elis Hirwing öppnar mötet 19:08", "Ordföranden förklarade mötet öppnat
 /// kl. 18.05": someone opening the meeting.
 static OPENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:öppnar|öppnade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?öppnat)?\s+(?:kl\.?\s*|klockan\s+)?(\d{1,2}[:.]\d{2})\b")
+    Regex::new(&format!(r"(?i)\b(?:öppnar|öppnade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?öppnat)?\s+{AT_CLOCK}|^\s*{AT_CLOCK_FIRST}\s+(?:öppnar|öppnade|öppnades|förklarade|startade|började)\b"))
         .expect("valid regex")
 });
 static CLOSES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:avslutar|avslutade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?avslutat)?\s+(?:kl\.?\s*|klockan\s+)?(\d{1,2}[:.]\d{2})\b")
+    Regex::new(&format!(r"(?i)\b(?:avslutar|avslutade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?avslutat)?\s+{AT_CLOCK}|^\s*{AT_CLOCK_FIRST}\s+(?:avslutar|avslutade|avslutades|förklarade)\b"))
         .expect("valid regex")
 });
+
+/// The time after an opening or closing verb: "kl. 19.05", "ca 21.30",
+/// "klockan 19" (a whole hour only after "kl"), captured as one group.
+const AT_CLOCK: &str = r"(?:(?:ca\.?|cirka|omkring|ungefär)\s+)?(?:(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2}[:.]\d{2})\b|(?:kl\.?\s*|klockan\s+)(\d{1,2})\b(?:[^:.\d]|$))";
+/// The time opening the sentence ("Kl. 18.30 öppnade ordföranden mötet").
+const AT_CLOCK_FIRST: &str = r"(?:kl\.?\s*|klockan\s+)(\d{1,2}[:.]\d{2})";
+
+/// The clock time of an opening or closing sentence: the first group that
+/// took part, a whole hour made "19:00".
+fn captured_clock(c: &regex::Captures<'_>) -> Option<String> {
+    let t = c.iter().skip(1).flatten().next()?.as_str();
+    if t.contains([':', '.']) {
+        clock(t)
+    } else {
+        clock(&format!("{t}:00"))
+    }
+}
 
 /// "14.00" or "14:00" as "14:00", when it is a time of day.
 fn clock(t: &str) -> Option<String> {

@@ -2228,3 +2228,47 @@ fn a_scraped_page_keeps_its_title_below_its_furniture() {
     assert_eq!(s.meeting.body.as_deref(), Some("Styrelsen"));
     assert_eq!(s.meeting.date.as_deref(), Some("2024-05-13"));
 }
+
+#[test]
+fn the_meetings_times_from_labels_without_colons_and_opening_sentences() {
+    let times = |text: &str| {
+        let s = structure(text);
+        (s.meeting.start_time, s.meeting.end_time)
+    };
+    let t = |a: &str, b: Option<&str>| (Some(a.to_string()), b.map(str::to_string));
+    let doc = |header: &str, open: &str, close: &str| {
+        format!(
+            "Protokoll styrelsemöte 2024-05-13\n{header}\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Mötets öppnande\n{open}\n2. Ekonomi\nKassören rapporterade.\n3. Mötets avslutande\n{close}\n"
+        )
+    };
+    assert_eq!(times(&doc("Tid 18:00", "", "")), t("18:00", None));
+    assert_eq!(times(&doc("Klockan 19.00", "", "")), t("19:00", None));
+    assert_eq!(
+        times(&doc("Start: 18.00\nSlut: 20.00", "", "")),
+        t("18:00", Some("20:00"))
+    );
+    assert_eq!(
+        times(&doc(
+            "",
+            "Mötet startade 18:05.",
+            "Mötet avslutades ca 21.30."
+        )),
+        t("18:05", Some("21:30"))
+    );
+    assert_eq!(
+        times(&doc(
+            "",
+            "Mötet öppnades kl 19",
+            "Mötet avslutades kl. 21:30 och ordföranden tackade."
+        )),
+        t("19:00", Some("21:30"))
+    );
+    assert_eq!(
+        times(&doc(
+            "",
+            "Kl. 18.30 öppnade ordföranden mötet.",
+            "Kl. 20.00 avslutade ordföranden mötet."
+        )),
+        t("18:30", Some("20:00"))
+    );
+}
