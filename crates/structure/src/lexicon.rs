@@ -1254,7 +1254,9 @@ pub const MEETING_FIELD_LABELS: &[&str] = &[
     "sluttid",
     "mötestid",
     "mötesplats",
+    "möteslokal",
     "sammanträdesplats",
+    "adress",
     "organ",
     "group",
     "grupp",
@@ -1318,8 +1320,23 @@ pub const PLACE_FIELD_LABELS: &[&str] = &[
     "rum",
     "mötesrum",
     "mötesplats",
+    "möteslokal",
     "sammanträdesplats",
+    "adress",
     "var",
+];
+
+/// Services a meeting is held over, as the minutes name them ("Möte via
+/// Zoom"): the place of a meeting held online.
+pub const VIDEO_MEETING_SERVICES: &[&str] = &[
+    "Teams",
+    "Microsoft Teams",
+    "Zoom",
+    "Google Meet",
+    "Skype",
+    "Discord",
+    "Jitsi",
+    "Whereby",
 ];
 
 /// Labels of the time a meeting ended ("Slut: 20.15"), lower case.

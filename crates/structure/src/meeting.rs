@@ -126,6 +126,101 @@ pub(crate) fn definite_council(word: &str) -> String {
     word.to_string()
 }
 
+/// "13/5 2024, Klubbstugan", "13 maj 2024 i Klubbstugan": a place after a
+/// full date with no time, set off by a comma or "i"/"på", named with a
+/// capital (or a definite noun after "i": "i bygdegården").
+fn place_after_date(t: &str) -> Option<String> {
+    let date = find_dates(t, &DateContext::default())
+        .into_iter()
+        .filter(|d| d.precision == crate::dates::Precision::Full)
+        .next_back()?;
+    let rest = t.get(date.range.end..)?;
+    let (rest, preposition) = if let Some(r) = rest.trim_start().strip_prefix(", ") {
+        (r, false)
+    } else if let Some(r) = rest
+        .strip_prefix(" i ")
+        .or_else(|| rest.strip_prefix(" på "))
+        .or_else(|| rest.strip_prefix(", i "))
+        .or_else(|| rest.strip_prefix(", på "))
+    {
+        (r, true)
+    } else {
+        return None;
+    };
+    let rest = rest.trim().trim_end_matches('.').trim();
+    let words = rest.split_whitespace().count();
+    let named = rest.starts_with(char::is_uppercase)
+        || preposition
+            && rest.split_whitespace().next().is_some_and(|w| {
+                w.starts_with(char::is_lowercase)
+                    && ["et", "en", "an", "on", "un", "na"]
+                        .iter()
+                        .any(|e| w.ends_with(e))
+            });
+    ((1..=6).contains(&words)
+        && named
+        && find_dates(rest, &DateContext::default()).is_empty()
+        && document_type_word(&rest.to_lowercase()).is_none()
+        && !lexicon::BODY_WORDS
+            .iter()
+            .any(|b| rest.to_lowercase().ends_with(b)))
+    .then(|| rest.to_string())
+}
+
+/// "Mötet hölls i Folkets hus", "Vi träffades hemma hos Bo Ek": where a
+/// sentence says the meeting was held.
+fn held_at(t: &str) -> Option<String> {
+    let c = HELD_AT.captures(t)?;
+    let prep = c.get(1)?.as_str().to_lowercase();
+    let place = c.get(2)?.as_str().trim().trim_end_matches(['.', ',']);
+    if place.is_empty() || place.split_whitespace().count() > 8 {
+        return None;
+    }
+    let key = place.to_lowercase();
+    if lexicon::BODY_WORDS.iter().any(|b| key.ends_with(b)) {
+        return None;
+    }
+    Some(if prep.contains("hos") {
+        format!("{prep} {place}")
+    } else {
+        place.to_string()
+    })
+}
+
+static HELD_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:mötet|sammanträdet|årsmötet|stämman|träffen|vi)\s+(?:hölls|ägde\s+rum|genomfördes|träffades|samlades|möttes|sågs)\s+(?:(?:digitalt|fysiskt|denna\s+gång)\s+)?(hemma\s+hos|hos|i|på|via)\s+([^.;:]+?)(?:\s+(?:den|kl\.?|klockan|och|där)\b|[.;:]|$)")
+        .expect("valid regex")
+});
+
+/// "Digitalt möte via Zoom", "Möte på Teams": a short line naming the
+/// service a meeting was held over.
+fn video_service(t: &str) -> Option<&'static str> {
+    if t.chars().count() > 60 {
+        return None;
+    }
+    let key = t.to_lowercase();
+    if !["via ", "på ", "över ", "i "]
+        .iter()
+        .any(|p| key.contains(p))
+    {
+        return None;
+    }
+    lexicon::VIDEO_MEETING_SERVICES
+        .iter()
+        .rev()
+        .find(|s| {
+            let s = s.to_lowercase();
+            ["via ", "på ", "över ", "i "].iter().any(|p| {
+                key.contains(&format!("{p}{s}"))
+                    && key
+                        .split(&format!("{p}{s}"))
+                        .nth(1)
+                        .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+            })
+        })
+        .copied()
+}
+
 /// A line of a web page's furniture: a search box, a menu, a breadcrumb
 /// trail of two steps or more.
 fn web_chrome(t: &str) -> bool {
@@ -628,6 +723,21 @@ impl HeaderLines {
             {
                 m.location = Some(place);
             }
+            // "Digitalt möte via Zoom": a meeting held over a service.
+            if m.location.is_none()
+                && let Some(service) = video_service(&t)
+            {
+                m.location = Some(normalize_location(service));
+            }
+            // "Plats Klubbstugan", "Lokal Klubbstugan, Sjövägen 3": a
+            // place's label without its colon, before a name.
+            if m.location.is_none()
+                && let Some(c) = BARE_PLACE_LABEL.captures(&t)
+                && let Some(place) = c.get(1)
+            {
+                m.location = Some(normalize_location(place.as_str()));
+                continue;
+            }
             let key = t.to_lowercase();
             // "Årsmöte - Python Sverige", "Python Sverige board meeting":
             // the kind of meeting names the body, the rest the association.
@@ -1120,6 +1230,11 @@ static START_TIME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A place's label without its colon before a name ("Plats Klubbstugan").
+static BARE_PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:plats|lokal|mötesplats|möteslokal)\s+(\p{Lu}[^:]{1,60})$")
+        .expect("valid regex")
+});
 /// A time's label without its colon before a clock time ("Tid 18:00").
 static TIME_WORD_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:tid|tidpunkt|mötestid|time)\s+(?:kl\.?\s*)?(\d{1,2}[:.]\d{2})")
@@ -1330,7 +1445,7 @@ fn end_of_date_and_time(t: &str) -> Option<usize> {
 /// follows a bare date is as often the body or a title.
 fn place_after_time(t: &str) -> Option<String> {
     if find_time_range(t).is_none() && !START_TIME.is_match(t) {
-        return None;
+        return place_after_date(t);
     }
     let rest = t
         .get(end_of_date_and_time(t)?..)?
@@ -1675,6 +1790,20 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
                 .and_then(|c| c.get(1))
                 .map(|x| x.as_str().trim().to_string())
         });
+    }
+    // "Mötet hölls i Folkets hus", "Vi träffades hemma hos Bo Ek".
+    if m.location.is_none() {
+        m.location = lines_with(&[
+            "hölls",
+            "ägde rum",
+            "genomfördes",
+            "träffades",
+            "samlades",
+            "möttes",
+            "sågs",
+        ])
+        .find_map(held_at)
+        .map(|p| normalize_location(&p));
     }
 }
 

@@ -2272,3 +2272,34 @@ fn the_meetings_times_from_labels_without_colons_and_opening_sentences() {
         t("18:30", Some("20:00"))
     );
 }
+
+#[test]
+fn the_place_from_sentences_services_and_labels_without_colons() {
+    let place = |header: &str| {
+        structure(&format!(
+            "Protokoll styrelsemöte 2024-05-13\n{header}\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Öppnande\nMötet öppnades.\n"
+        ))
+        .meeting
+        .location
+    };
+    assert_eq!(
+        place("Mötet hölls i Folkets hus.").as_deref(),
+        Some("Folkets hus")
+    );
+    assert_eq!(
+        place("Vi träffades hemma hos Bo Ek.").as_deref(),
+        Some("hemma hos Bo Ek")
+    );
+    assert_eq!(place("Digitalt möte via Zoom").as_deref(), Some("Zoom"));
+    assert_eq!(place("Möte på Teams").as_deref(), Some("Teams"));
+    assert_eq!(place("Plats Klubbstugan").as_deref(), Some("Klubbstugan"));
+    assert_eq!(
+        place("Möteslokal: Klubbstugan").as_deref(),
+        Some("Klubbstugan")
+    );
+    assert_eq!(place("Möte i styrelsen").as_deref(), None);
+    let s = structure(
+        "Protokoll styrelsemöte\n13 maj 2024 i Klubbstugan\n\n1. Öppnande\nMötet öppnades.\n",
+    );
+    assert_eq!(s.meeting.location.as_deref(), Some("Klubbstugan"));
+}
