@@ -132,8 +132,7 @@ pub(crate) fn definite_council(word: &str) -> String {
 fn place_after_date(t: &str) -> Option<String> {
     let date = find_dates(t, &DateContext::default())
         .into_iter()
-        .filter(|d| d.precision == crate::dates::Precision::Full)
-        .next_back()?;
+        .rfind(|d| d.precision == crate::dates::Precision::Full)?;
     let rest = t.get(date.range.end..)?;
     let (rest, preposition) = if let Some(r) = rest.trim_start().strip_prefix(", ") {
         (r, false)
