@@ -1521,6 +1521,12 @@ static ORG_GENITIVE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "Ekbackens Byalags styrelsemöte", "IF Vindens årsmöte": an association
+/// in the genitive before a kind of meeting.
+static ORG_BEFORE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{Lu}[\p{L}\-&]*(?:\s+\p{Lu}[\p{L}\-&]*){1,3})(?::s|s)\s+(?:styrelsemöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|höstmöte|vårmöte|extra\s+årsmöte)\b")
+        .expect("valid regex")
+});
 static ACRONYM_BOARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}{2,6})\s+[Ss]tyrelse(?:n)?\s+\p{Ll}").expect("valid regex")
 });
@@ -1750,6 +1756,18 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             }),
             2,
         );
+    }
+    // "Ordföranden hälsade välkommen till Ekbackens Byalags styrelsemöte":
+    // an association named in the genitive before this meeting, once.
+    if m.organization.is_none() {
+        m.organization = all
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(20)
+            .flat_map(|l| ORG_BEFORE_MEETING.captures_iter(l).collect::<Vec<_>>())
+            .filter_map(|c| c.get(1))
+            .map(|x| x.as_str().to_string())
+            .find(|o| genitive_names_association(o));
     }
     // "IX Styrelse hade denna dag sitt första styrelsemöte": an acronym
     // that opens a sentence with its board names the association.

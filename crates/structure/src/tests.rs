@@ -2303,3 +2303,11 @@ fn the_place_from_sentences_services_and_labels_without_colons() {
     );
     assert_eq!(s.meeting.location.as_deref(), Some("Klubbstugan"));
 }
+
+#[test]
+fn an_association_named_once_in_the_genitive_before_its_meeting() {
+    let s = structure(
+        "Protokoll styrelsemöte 2024-05-13\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Öppnande\nOrdföranden Anna Berg hälsade välkommen till Ekbackens Byalags styrelsemöte.\n",
+    );
+    assert_eq!(s.meeting.organization.as_deref(), Some("Ekbackens Byalag"));
+}

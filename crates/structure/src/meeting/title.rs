@@ -373,6 +373,19 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
         _ if typed && name_shaped(after) && capitalised_words(after) >= 2 => {
             Ok((Some(after.to_string()), None))
         }
+        // "Styrelsemöte Ekbackens Pensionärer", "Styrelsemöte Luleå
+        // Bridgekamrater": a name of two capitalised words or more is who
+        // holds it, unless it names a building or a service ("Folkets Hus",
+        // "Microsoft Teams").
+        _ if name_shaped(after)
+            && capitalised_words(after) >= 2
+            && !super::ends_with_any(&after.to_lowercase(), lexicon::VENUE_NAME_ENDINGS)
+            && !lexicon::VIDEO_MEETING_SERVICES
+                .iter()
+                .any(|s| after.to_lowercase().contains(&s.to_lowercase())) =>
+        {
+            Ok((Some(after.to_string()), None))
+        }
         _ if name_shaped(after) => Ok((None, None)),
         // "beslutade att …": a sentence, not a title.
         _ => Err(()),
@@ -533,6 +546,9 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
             seg.holder = Some(owner.ok_or(())?.to_string());
         }
         let (holder, place) = after_kind(&words[at + 1..].join(" "), seg.document_type.is_some())?;
+        // "Ledningsgruppsmöte Hemtjänsten Norr": after a group, a name is
+        // the group's scope unless an organisation's words say otherwise.
+        let holder = holder.filter(|h| seg.document_type.is_some() || organisation_named(h));
         seg.holder = seg.holder.take().or(holder);
         seg.place = place;
         return Ok(seg);
@@ -1003,6 +1019,22 @@ mod tests {
                 m
             )
         );
+    }
+
+    #[test]
+    fn a_name_of_two_capitalised_words_after_the_kind_holds_the_meeting() {
+        let org = |t: &str| read_title(t).and_then(|t| t.organization);
+        assert_eq!(
+            org("Styrelsemöte Ekbackens Pensionärer").as_deref(),
+            Some("Ekbackens Pensionärer")
+        );
+        assert_eq!(
+            org("Styrelsemöte Luleå Bridgekamrater").as_deref(),
+            Some("Luleå Bridgekamrater")
+        );
+        assert_eq!(org("Medlemsmöte Folkets Hus"), None);
+        assert_eq!(org("Styrelsemöte Microsoft Teams"), None);
+        assert_eq!(org("Ledningsgruppsmöte Hemtjänsten Norr"), None);
     }
 
     #[test]
