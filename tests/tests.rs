@@ -1040,6 +1040,7 @@ fn hostile_files_fail_or_convert_alone_and_every_good_file_converts() {
         "nested-i-20000.txt",
         "unclosed-brackets-80k.txt",
         "unclosed-org-links-60k.org",
+        "nested-itemize-20000.tex",
     ];
     for name in hostile {
         std::fs::copy(crashes.join(name), input.join(name)).expect("copy");

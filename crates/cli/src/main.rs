@@ -36,7 +36,7 @@ const EXIT_USAGE: u8 = 64;
 #[command(
     name = "minutes",
     version,
-    about = "Turn meeting minutes (.docx, .pdf, .txt/.md, .rtf, .html, .org) into structured JSON",
+    about = "Turn meeting minutes (.docx, .pdf, .txt/.md, .rtf, .html, .org, .tex) into structured JSON",
     after_help = EXIT_STATUSES
 )]
 struct Args {

@@ -171,6 +171,12 @@ const READERS: &[Reader] = &[
         read: |b, o| Ok(minutes_html::read(b, o)?),
     },
     Reader {
+        format: Format::Tex,
+        signature: Signature::Starts(&[b"\\documentclass"]),
+        extensions: &["tex", "ltx", "latex"],
+        read: |b, o| Ok(minutes_text::read_tex(b, o)?),
+    },
+    Reader {
         format: Format::Org,
         signature: Signature::None,
         extensions: &["org"],
@@ -473,7 +479,7 @@ mod tests {
         word.extend([0u8; 64]);
         word.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
         let odt = b"PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument.textPK";
-        let cases: [(&str, &[u8], Format); 9] = [
+        let cases: [(&str, &[u8], Format); 11] = [
             ("arkiv/1997", &word, Format::Doc),
             ("protokoll.odt", odt, Format::Odt),
             ("namnlos", odt, Format::Odt),
@@ -482,6 +488,8 @@ mod tests {
             ("sida", b"<!DOCTYPE html><html><body>x", Format::Html),
             ("sida.htm", b"<p>Protokoll</p>", Format::Html),
             ("m.org", b"* Protokoll", Format::Org),
+            ("m.tex", b"% !TeX\n\\begin{document}", Format::Tex),
+            ("m", b"\\documentclass{article}", Format::Tex),
             ("README", b"Protokoll\n", Format::Txt),
         ];
         for (name, bytes, format) in cases {

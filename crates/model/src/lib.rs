@@ -47,11 +47,13 @@ pub enum Format {
     Html,
     /// Emacs org-mode (`.org`).
     Org,
+    /// LaTeX source (`.tex`).
+    Tex,
 }
 
 impl Format {
     /// Every format, in declaration order.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Txt,
         Format::Docx,
         Format::Pdf,
@@ -60,6 +62,7 @@ impl Format {
         Format::Rtf,
         Format::Html,
         Format::Org,
+        Format::Tex,
     ];
 
     /// The name used in the JSON output and the run report.
@@ -73,6 +76,7 @@ impl Format {
             Format::Rtf => "rtf",
             Format::Html => "html",
             Format::Org => "org",
+            Format::Tex => "tex",
         }
     }
 }

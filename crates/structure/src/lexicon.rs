@@ -59,6 +59,8 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("deltagande", "member", "present", None),
     h("medverkande", "member", "present", None),
     h("styrelseledamöter", "member", "present", None),
+    h("styrelsemedlemmar", "member", "present", None),
+    h("närvarande styrelsemedlemmar", "member", "present", None),
     h("närvarande styrelseledamöter", "member", "present", None),
     h("närvarande från styrelsen", "member", "present", None),
     h("från styrelsen", "member", "present", None),
@@ -980,6 +982,7 @@ pub const PLACEHOLDERS: &[&str] = &[
 /// a heading outline never takes them as items. Lower case, without a colon.
 pub const CASE_SECTION_HEADINGS: &[&str] = &[
     "beslut",
+    "förslag",
     "förslag till beslut",
     "förslag till beslut på sammanträdet",
     "beslutsförslag",

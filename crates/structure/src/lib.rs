@@ -325,6 +325,8 @@ struct Finder {
     /// Whether the accepted items are numbered with "§".
     sign_scheme: Option<bool>,
     seen_title: bool,
+    /// The level of the last heading that started an unnumbered item.
+    item_heading_level: Option<u8>,
     warnings: Vec<Diagnostic>,
     /// Where the walk is: the key of the line it reads.
     cur: LineKey,
@@ -1864,8 +1866,17 @@ impl Finder {
             .is_some_and(|d| {
                 t[..d.range.start].trim().is_empty() && t[d.range.end..].trim().chars().count() < 3
             });
-        if date_only || (self.items.is_empty() && header_heading_is_body(t)) {
+        // "### Beslut", "### Förslag" below a case's "## Val av justerare":
+        // the parts of one case, as the heading outline reads them (a
+        // "## Beslut" beside "## Sedan sist" is a section of its own).
+        let case_part = matches!((p.role, self.item_heading_level),
+            (Role::Heading(l), Some(item)) if l > item)
+            && layout::section_heading(t, lexicon::CASE_SECTION_HEADINGS);
+        if date_only || (self.items.is_empty() && header_heading_is_body(t)) || case_part {
             return false;
+        }
+        if let Role::Heading(l) = p.role {
+            self.item_heading_level = Some(l);
         }
         let (title, rest, atts) = split_title(p, 0);
         self.start_item(None, None, None, title, bi, span);
@@ -2547,6 +2558,14 @@ impl Finder {
                 .any(|p| matches!(p.attendance.as_str(), "present" | "partial"))
         {
             meeting.document_type = Some("minutes".to_string());
+        }
+        // "## Plats" over "Styrelserummet": a place's label as a heading of
+        // its own, the one short line under it the place.
+        if meeting.location.is_none() {
+            meeting.location = self.items.iter().find_map(|it| {
+                let texts: Vec<&str> = it.units.iter().map(|u| u.text.as_str()).collect();
+                meeting::place_under_label(&it.title, &texts)
+            });
         }
         meeting::fill_from_furniture(&mut meeting, doc);
         if meeting.date.is_none() && meeting.document_date.is_none() {

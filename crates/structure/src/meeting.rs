@@ -220,6 +220,22 @@ fn video_service(t: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// The place an item titled by a place's label gives ("Plats" over the
+/// one line "Styrelserummet").
+pub(crate) fn place_under_label(title: &str, texts: &[&str]) -> Option<String> {
+    let key = title.trim().trim_end_matches(':').trim().to_lowercase();
+    if !lexicon::PLACE_FIELD_LABELS.contains(&key.as_str()) {
+        return None;
+    }
+    let [line] = texts else { return None };
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    ((1..=6).contains(&words)
+        && !line.ends_with(['.', '!', '?'])
+        && (line.starts_with(char::is_uppercase) || line.starts_with("hos ")))
+    .then(|| normalize_location(line))
+}
+
 /// A line of a web page's furniture: a search box, a menu, a breadcrumb
 /// trail of two steps or more.
 fn web_chrome(t: &str) -> bool {

@@ -38,6 +38,11 @@ pub(crate) fn split_records(line: &str) -> Vec<String> {
     if tabs.len() < 2 {
         return vec![line.to_string()];
     }
+    // Each record opens with its name: "Vice ordförande⇥Bo Ek⇥Ja" is one
+    // row of a post, a name and a mark.
+    if !line[..tabs[0]].trim().is_empty() && !is_name(line[..tabs[0]].trim()) {
+        return vec![line.to_string()];
+    }
     let mut starts = vec![0];
     for &t in &tabs[1..] {
         let before = &line[..t];
@@ -2609,12 +2614,26 @@ fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Opt
     if role.is_none() && title.is_none() {
         return None;
     }
-    let name = rest.split('\t').map(str::trim).find(|c| !c.is_empty())?;
+    let mut cells = rest.split('\t').map(str::trim).filter(|c| !c.is_empty());
+    let name = cells.next()?;
     if !is_name(name) {
         return None;
     }
     let mut p = person(name, heading, struck)?;
     p.role = role.map(str::to_string);
+    // "Kassör⇥Bo Ek⇥Nej", "…⇥Ja på länk": the cells after the name say
+    // whether and how they attended.
+    let marks = cells.collect::<Vec<_>>().join(" ");
+    if marks.chars().count() <= 30 && !marks.is_empty() {
+        let lower = marks.to_lowercase();
+        if lexicon::NOT_PRESENT_MARKS.contains(&lower.as_str())
+            || has_cue(&marks, lexicon::ABSENT_CUES)
+        {
+            p.attendance = "absent".into();
+        } else if has_cue(&marks, lexicon::REMOTE_CUES) {
+            p.remote = true;
+        }
+    }
     if title.is_some() {
         p.title = title;
         // Not the secretary a heading "Sekreterare:" above made of them.

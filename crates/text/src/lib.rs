@@ -23,8 +23,10 @@
 mod decode;
 mod inline;
 mod org;
+mod tex;
 
 pub use org::read as read_org;
+pub use tex::read as read_tex;
 
 use inline::{html_blocks, looks_like_html, push_markdown, trim_paragraph};
 use minutes_model::{
