@@ -662,6 +662,19 @@ pub const DOCUMENT_TYPES: &[(&str, &str)] = &[
 /// IF"), lower case.
 pub const BOARD_WORDS: &[&str] = &["styrelsen", "styrelse", "styrelsens"];
 
+/// Bodies whose name, with a colon, labels the names of their members
+/// present ("Styrelsen: Anna Berg, Bo Ek"), lower case. Alone on a line the
+/// name is the body's, not a heading of people.
+pub const BODY_LABELS_BEFORE_NAMES: &[&str] = &[
+    "styrelsen",
+    "styrelse",
+    "ledningsgruppen",
+    "arbetsgruppen",
+    "projektgruppen",
+    "gruppen",
+    "board",
+];
+
 /// Councils that minutes name in the definite form, as the annotation's
 /// bodies do ("Elevrådsmöte", "Elevråd 25/4" → "Elevrådet"): the ending as
 /// written and the definite ending that replaces it.

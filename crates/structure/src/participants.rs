@@ -487,6 +487,14 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     }) {
         return Some((i, String::new()));
     }
+    // "Styrelsen: Anna Berg, Bo Ek": a body's name labelling the names of
+    // its members present; alone on a line it is no heading.
+    if let Some((label, value)) = t.split_once(':')
+        && lexicon::BODY_LABELS_BEFORE_NAMES.contains(&label.trim().to_lowercase().as_str())
+        && is_name(value.split([',', '(', '.']).next().unwrap_or("").trim())
+    {
+        return Some((plain_heading(), value.trim().to_string()));
+    }
     // "Vid mötet deltog Anna Berg, Bo Ek och Cilla Ny."
     let lower = minutes_gate::lowercase(t);
     if let Some((rest, heading)) = lexicon::ATTENDANCE_SENTENCE_LEADS
@@ -1960,9 +1968,18 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     // Three names or more make the line a list of people, not one person
     // and what describes them ("Tobias Lund, IT-arkitekt").
     let list_of_names = parts.iter().filter(|p| name_of(p)).count() >= 3;
+    // "Anna Berg ordf, Bo Ek sekr, Cilla Ny": in a list of three people or
+    // more, a role closes a name without its full stop.
+    let roles_closing = parts
+        .iter()
+        .filter(|p| name_of(p) || role_closing_name(p).is_some())
+        .count()
+        >= 3;
     let mut people: Vec<String> = Vec::new();
     for part in parts {
-        if let Some((name, role)) = abbreviated_role_after(&part) {
+        if let Some((name, role)) = abbreviated_role_after(&part)
+            .or_else(|| roles_closing.then(|| role_closing_name(&part)).flatten())
+        {
             people.push(format!("{name}, {role}"));
         } else if name_of(&part) {
             people.push(part);
@@ -2655,6 +2672,19 @@ fn role_of(word: &str) -> Option<&'static str> {
 
 /// "Anna Berg ordf.": a name and an abbreviated role after it, without a
 /// comma between; the name and the role as written.
+/// "Anna Berg ordf", "Bo Ek sekreterare": a name of two or three words and
+/// a role of the meeting after it, without a full stop.
+fn role_closing_name(part: &str) -> Option<(&str, &str)> {
+    let part = part.trim();
+    if part.contains('(') {
+        return None;
+    }
+    let (name, role) = part.rsplit_once(' ')?;
+    let name = name.trim();
+    ((2..=3).contains(&name.split_whitespace().count()) && role_of(role).is_some() && is_name(name))
+        .then_some((name, role))
+}
+
 fn abbreviated_role_after(part: &str) -> Option<(&str, &str)> {
     let part = part.trim();
     if !part.ends_with('.') || part.contains('(') {
@@ -2975,6 +3005,36 @@ mod tests {
             attendance_heading("Närvarande Göran Johansson, ordf. Lars Ek, Jan Karlsson och Bo Ek")
                 .expect("a list after one heading word");
         assert!(rest.starts_with("Göran Johansson, ordf."));
+    }
+
+    #[test]
+    fn roles_closing_names_in_a_list_and_a_body_labelling_its_members() {
+        assert_eq!(
+            people_on_one_line("Anna Berg ordf, Bo Ek sekr, Cilla Ny"),
+            ["Anna Berg, ordf", "Bo Ek, sekr", "Cilla Ny"]
+        );
+        // Two parts are no list: the role may close an organisation's name.
+        assert!(role_closing_name("Anna Berg ordförande").is_some());
+        let (_, rest) = attendance_heading("Styrelsen: Anna Berg, Bo Ek").expect("a label");
+        assert_eq!(rest, "Anna Berg, Bo Ek");
+        assert!(attendance_heading("Styrelsen").is_none());
+        assert!(attendance_heading("Styrelsen: beslutade att").is_none());
+    }
+
+    #[test]
+    fn a_row_of_a_post_a_name_and_a_mark_is_one_record() {
+        assert_eq!(
+            split_records("Vice ordförande\tBo Ek\tJa"),
+            ["Vice ordförande\tBo Ek\tJa"]
+        );
+        let heading = &lexicon::ATTENDANCE_HEADINGS[plain_heading()];
+        let p = role_label_line("Kassör\tCarl Holm\tNej", heading, false).expect("a person");
+        assert_eq!(
+            (p.name.as_str(), p.attendance.as_str()),
+            ("Carl Holm", "absent")
+        );
+        let p = role_label_line("Kassör\tCarl Holm\tJa på länk", heading, false).expect("a person");
+        assert!(p.remote);
     }
 
     #[test]
