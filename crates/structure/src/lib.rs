@@ -396,7 +396,7 @@ static TOP_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // "3", "3.", "3)", "3:", "8.1", "9.1.5", "3 – Ekonomi"; a capital right
     // after needs a dot.
     Regex::new(
-        r"^(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?([.):]?)(?:\s*[-–—]\s+(\p{L})|\s+|$|(\p{Lu}))",
+        r"^(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?([.):/]?)(?:\s*[-–—]\s+(\p{L})|\s+|$|(\p{Lu}))",
     )
     .expect("valid regex")
 });
@@ -567,6 +567,8 @@ fn parse_number(text: &str) -> Option<Numbered> {
             (None, Some(m)) => m.start(),
             (None, None) => c.get(0)?.end(),
         };
+        // "2.0 Ekonomi": a top number written with a zero after its dot.
+        let sub = sub.filter(|&s| !(s == 0 && subsub.is_none()));
         let (number, parent) = match (sub, subsub) {
             (Some(s), Some(ss)) => (format!("{top}.{s}.{ss}"), Some(format!("{top}.{s}"))),
             (Some(s), None) => (format!("{top}.{s}"), Some(top.to_string())),

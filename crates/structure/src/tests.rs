@@ -49,7 +49,13 @@ fn numbers_parse_with_times_and_letters() {
         &"7.Uppföljning av actionfrågor"[n.rest..],
         "Uppföljning av actionfrågor"
     );
-    for line in ["3: Ekonomi", "3 – Ekonomi", "3. - Ekonomi"] {
+    for line in [
+        "3: Ekonomi",
+        "3 – Ekonomi",
+        "3. - Ekonomi",
+        "3/ Ekonomi",
+        "3.0 Ekonomi",
+    ] {
         let n = parse_number(line).unwrap_or_else(|| panic!("{line}"));
         assert_eq!(
             (n.number.as_str(), &line[n.rest..]),
@@ -58,6 +64,9 @@ fn numbers_parse_with_times_and_letters() {
         );
     }
     assert!(parse_number("10:30 Fika").is_none_or(|n| n.number != "10"));
+    assert!(parse_number("5/3 2024 hölls mötet").is_none_or(|n| n.number != "5"));
+    let n = parse_number("3.01 Ekonomi").unwrap();
+    assert_eq!(n.number, "3.1");
     let n = parse_number("§ 45 Budget").unwrap();
     assert_eq!(n.number, "45");
     // A body's abbreviation before the §.
