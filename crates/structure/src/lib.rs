@@ -894,6 +894,17 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     {
         return Some((head.trim().to_string(), body.trim().to_string()));
     }
+    // "Mötets öppnande – Ordföranden öppnade mötet.": a head, a spaced
+    // dash, then the point's sentence.
+    if let Some((head, body)) = t.split_once(" – ").or_else(|| t.split_once(" - "))
+        && head.chars().count() <= 60
+        && !head.contains(['.', '?', '!', ':'])
+        && body.split_whitespace().count() >= 2
+        && body.trim_end().ends_with(['.', '!'])
+        && body.starts_with(char::is_uppercase)
+    {
+        return Some((head.trim().to_string(), t.to_string()));
+    }
     // A sentence that reports what was done ("öppnades", "valde", "lades
     // till handlingarna"), not an agenda line with a full stop ("Planera
     // nästkommande möte, boka också.").

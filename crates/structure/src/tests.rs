@@ -2320,3 +2320,15 @@ fn an_association_named_once_in_the_genitive_before_its_meeting() {
     );
     assert_eq!(s.meeting.organization.as_deref(), Some("Ekbackens Byalag"));
 }
+
+#[test]
+fn a_numbered_head_then_a_dash_and_a_sentence_is_titled_by_the_head() {
+    let s = structure(
+        "Protokoll styrelsemöte 2024-05-13\n\nNärvarande: Anna Berg, Bo Ek\n\n§1 Mötets öppnande – Ordföranden öppnade mötet.\n§2 Ekonomi – Kassören rapporterade.\n§3 Budget – utfall 2024\n",
+    );
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Mötets öppnande", "Ekonomi", "Budget – utfall 2024"]
+    );
+}
