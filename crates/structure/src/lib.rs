@@ -1116,9 +1116,30 @@ impl Finder {
                         self.cur.part = 0;
                         // Loose notes without numbers: a top-level bullet
                         // with bullets under it is a topic of the meeting.
-                        let topic = self.unnumbered
+                        let topic_shaped = self.unnumbered
                             && item.level == 0
-                            && l.items.get(li + 1).is_some_and(|n| n.level > 0)
+                            && l.items.get(li + 1).is_some_and(|n| n.level > 0);
+                        // Right after an attendance line, a topic that names
+                        // no one ends the list of people.
+                        if topic_shaped
+                            && matches!(self.section(), Section::Attendance(_))
+                            && let Some(Block {
+                                kind: BlockKind::Paragraph(p),
+                                ..
+                            }) = item.blocks.first()
+                            && !participants::is_name(p.text().trim())
+                            && l.items.get(li + 1).is_some_and(|n| {
+                                n.blocks.first().is_some_and(|b| match &b.kind {
+                                    BlockKind::Paragraph(q) => {
+                                        !participants::is_name(q.text().trim())
+                                    }
+                                    _ => true,
+                                })
+                            })
+                        {
+                            self.leave_attendance();
+                        }
+                        let topic = topic_shaped
                             && matches!(self.section(), Section::Agenda | Section::Header);
                         if topic
                             && let Some(Block {
@@ -1561,6 +1582,19 @@ impl Finder {
         }
         match self.section() {
             Section::Attendance(h) => {
+                // "- Gäster: Cilla Ny", "- Styrelsen" over its members: an
+                // entry that heads the people after it.
+                if let Some((h2, rest)) = participants::attendance_heading(&text) {
+                    self.open_attendance(h2);
+                    if !rest.is_empty() {
+                        self.attendance_text(&rest, is_struck(p), h2);
+                    }
+                    return;
+                }
+                let bare = text.trim().trim_end_matches(':').to_lowercase();
+                if lexicon::BODY_LABELS_BEFORE_NAMES.contains(&bare.as_str()) {
+                    return;
+                }
                 if !self.attendance_text(&text, is_struck(p), h) {
                     self.leave_attendance();
                     self.list_entry(p, level, bi, span);

@@ -2332,3 +2332,38 @@ fn a_numbered_head_then_a_dash_and_a_sentence_is_titled_by_the_head() {
         ["Mötets öppnande", "Ekonomi", "Budget – utfall 2024"]
     );
 }
+
+#[test]
+fn bulleted_attendance_under_group_labels_and_topics_after_it() {
+    let names = |text: &str| {
+        structure(text)
+            .participants
+            .into_iter()
+            .map(|p| (p.name, p.group))
+            .collect::<Vec<_>>()
+    };
+    let people = [
+        ("Anna Berg".to_string(), "member".to_string()),
+        ("Bo Ek".to_string(), "member".to_string()),
+        ("Cilla Ny".to_string(), "guest".to_string()),
+    ];
+    let tail = "\n\n1. Öppnande\nMötet öppnades.\n2. Avslutning\nTack.\n";
+    assert_eq!(
+        names(&format!(
+            "Protokoll styrelsemöte 2024-05-13\n\nNärvarande:\n- Styrelsen\n  - Anna Berg\n  - Bo Ek\n- Gäster\n  - Cilla Ny{tail}"
+        )),
+        people
+    );
+    assert_eq!(
+        names(&format!(
+            "Protokoll styrelsemöte 2024-05-13\n\nNärvarande:\n- Styrelsen: Anna Berg, Bo Ek\n- Gäster: Cilla Ny{tail}"
+        )),
+        people
+    );
+    // Loose notes: the first topic right after the attendance line is one.
+    let s = structure(
+        "Protokoll styrelsemöte 2024-05-13\n\nNärvarande: Anna Berg, Bo Ek\n\n- Mötets öppnande\n  - Ordföranden öppnade mötet.\n- Ekonomi\n  - Kassören rapporterade.\n",
+    );
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Mötets öppnande", "Ekonomi"]);
+}
