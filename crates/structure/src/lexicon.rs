@@ -675,6 +675,10 @@ pub const BODY_LABELS_BEFORE_NAMES: &[&str] = &[
     "board",
 ];
 
+/// Words closing a list of people that name no one ("m.fl.", "med
+/// flera"), lower case, without a final full stop.
+pub const AND_OTHERS: &[&str] = &["m.fl", "m fl", "mfl", "med flera", "m.m", "etc", "med fler"];
+
 /// Councils that minutes name in the definite form, as the annotation's
 /// bodies do ("Elevrådsmöte", "Elevråd 25/4" → "Elevrådet"): the ending as
 /// written and the definite ending that replaces it.

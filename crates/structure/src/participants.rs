@@ -2171,7 +2171,23 @@ fn clean(t: &str) -> String {
         .trim_start_matches("[ ]")
         .trim_start_matches(['-', '•', '●'])
         .trim();
-    t.trim_end_matches('.').trim().to_string()
+    let t = t.trim_end_matches('.').trim();
+    // "Anna Berg, Bo Ek m.fl.": "and others" closes a list, naming no one.
+    let lower = t.to_lowercase();
+    // (Only where lower-casing kept the byte lengths, so that a cut in the
+    // lower-case text is one in the text.)
+    let t = lexicon::AND_OTHERS
+        .iter()
+        .filter(|_| lower.len() == t.len())
+        .find_map(|w| {
+            lower
+                .strip_suffix(w)
+                .filter(|head| head.ends_with([' ', ',']))
+                .and_then(|head| t.get(..head.len()))
+                .map(|head| head.trim_end_matches([' ', ',']))
+        })
+        .unwrap_or(t);
+    t.trim().to_string()
 }
 
 /// Split on commas that are not inside parentheses.
@@ -3019,6 +3035,16 @@ mod tests {
         assert_eq!(rest, "Anna Berg, Bo Ek");
         assert!(attendance_heading("Styrelsen").is_none());
         assert!(attendance_heading("Styrelsen: beslutade att").is_none());
+    }
+
+    #[test]
+    fn and_others_closing_a_list_names_no_one() {
+        assert_eq!(
+            clean("Anna Berg, Bo Ek, Cilla Ny m.fl."),
+            "Anna Berg, Bo Ek, Cilla Ny"
+        );
+        assert_eq!(clean("Anna Berg med flera"), "Anna Berg");
+        assert_eq!(clean("Bo Metcalfe"), "Bo Metcalfe");
     }
 
     #[test]
