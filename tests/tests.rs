@@ -848,20 +848,20 @@ const CORPUS2_FLOORS: [(&str, &str, f64); 12] = [
     ("develop", "participants", 0.96),
     ("develop", "decisions", 0.75),
     ("develop", "actions", 0.49),
-    ("develop", "next_meetings", 0.61),
+    ("develop", "next_meetings", 0.73),
     ("develop", "meeting", 0.90),
     ("heldback", "items", 0.84),
     ("heldback", "participants", 0.69),
     ("heldback", "decisions", 0.67),
     ("heldback", "actions", 0.34),
-    ("heldback", "next_meetings", 0.62),
+    ("heldback", "next_meetings", 0.71),
     ("heldback", "meeting", 0.44),
 ];
 
 /// The corpus floors: about 0.02 under the figures reached (issue 11's
 /// closing note), per half. The held-back half trails the developed one:
 /// that gap is the work left, and a change may only narrow it.
-const CORPUS_FLOORS: [(&str, &str, f64); 12] = [
+const CORPUS_FLOORS: [(&str, &str, f64); 13] = [
     ("develop", "items", 0.97),
     ("develop", "participants", 0.97),
     ("develop", "decisions", 0.92),
@@ -874,6 +874,7 @@ const CORPUS_FLOORS: [(&str, &str, f64); 12] = [
     ("heldback", "actions", 0.34),
     ("heldback", "deferrals", 0.64),
     ("heldback", "meeting", 0.48),
+    ("heldback", "next_meetings", 0.64),
 ];
 
 /// Synthetic minutes of organisations the corpus has few of (see

@@ -259,7 +259,9 @@ pub fn apply_traced(set: &RuleSet, s: &Structured) -> (Findings, Trace) {
 fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
     let meeting_date = s.meeting.date.as_deref().and_then(Date::parse_iso);
     let ctx = DateContext {
-        reference: meeting_date.or(s.meeting.document_date.as_deref().and_then(Date::parse_iso)),
+        reference: meeting_date
+            .or(s.meeting.document_date.as_deref().and_then(Date::parse_iso))
+            .or(s.reference_date),
         year: s.year_hint,
     };
     let people = People::new(&s.participants, s.meeting.body.as_deref());

@@ -243,6 +243,25 @@ static NAMED: LazyLock<Gated> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// The date a file's name carries ("protokoll-2013-09-17.txt",
+/// "Styrelsemöte 20130917.docx"): a full date in the last path component.
+pub fn date_in_file_name(path: &str) -> Option<Date> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let c = NAME_DATE.captures(name)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, m, d) = match (n(1), n(4)) {
+        (Some(y), _) => (y, n(2)?, n(3)?),
+        (None, Some(y)) => (y, n(5)?, n(6)?),
+        _ => return None,
+    };
+    Date::new(i32::try_from(y).ok()?, m, d)
+}
+
+static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d])(?:((?:19|20)\d\d)[-_.](\d\d)[-_.](\d\d)|((?:19|20)\d\d)(\d\d)(\d\d))(?:[^\d]|$)")
+        .expect("valid regex")
+});
+
 /// "-10", " -24" right after a day and month: the year's last two digits.
 static SHORT_YEAR_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s?-\s?(\d\d)\b").expect("valid regex"));
@@ -717,6 +736,21 @@ mod tests {
             dates("Donationer görs 27nd Januari", "2022-01-20"),
             ["2022-01-27"]
         );
+    }
+
+    #[test]
+    fn the_date_in_a_files_name() {
+        let d = |p: &str| date_in_file_name(p).map(|d| d.to_string());
+        assert_eq!(
+            d("arkiv/403_byalag-2013-09-17.txt").as_deref(),
+            Some("2013-09-17")
+        );
+        assert_eq!(
+            d("Styrelsemöte 20130917.docx").as_deref(),
+            Some("2013-09-17")
+        );
+        assert_eq!(d("2013/protokoll.txt"), None);
+        assert_eq!(d("protokoll-12345678901.txt"), None);
     }
 
     #[test]

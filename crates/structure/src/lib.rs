@@ -61,6 +61,11 @@ pub struct Structured {
     /// dates most likely fall in, inferred from the years the text names.
     #[serde(skip)]
     pub year_hint: Option<i32>,
+    /// For minutes whose text gives no date: the day in the file's name
+    /// ("protokoll-2013-09-17.txt"), which day-and-month dates count from.
+    /// Not the meeting's date, which only the minutes' own words give.
+    #[serde(skip)]
+    pub reference_date: Option<Date>,
     /// Which layout scheme found the items, and how the others scored.
     #[serde(skip)]
     pub layout: LayoutChoice,
@@ -2638,8 +2643,15 @@ impl Finder {
         } else {
             None
         };
+        let reference_date = (meeting.date.is_none() && meeting.document_date.is_none())
+            .then(|| dates::date_in_file_name(&doc.source.path))
+            .flatten();
         let ctx = DateContext {
-            reference: meeting.date.as_deref().and_then(Date::parse_iso),
+            reference: meeting
+                .date
+                .as_deref()
+                .and_then(Date::parse_iso)
+                .or(reference_date),
             year: year_hint,
         };
         self.participants =
@@ -2717,6 +2729,7 @@ impl Finder {
             next_meetings: next,
             warnings,
             year_hint,
+            reference_date,
             layout: LayoutChoice::default(),
         }
     }

@@ -2367,3 +2367,14 @@ fn bulleted_attendance_under_group_labels_and_topics_after_it() {
     let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Mötets öppnande", "Ekonomi"]);
 }
+
+#[test]
+fn an_undated_minutes_counts_its_days_from_the_date_in_its_files_name() {
+    let text = "Protokoll styrelsemöte\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Öppnande\nMötet öppnades.\n2. Nästa möte\nNästa styrelsemöte blir den 2/11 kl. 18.30 via Teams.\n";
+    let mut doc = minutes_text::read(text.as_bytes(), &Default::default()).expect("reads");
+    doc.source.path = "arkiv/styrelsemote-2023-10-10.txt".to_string();
+    let s = find(&doc);
+    assert_eq!(s.meeting.date, None);
+    let next: Vec<String> = s.next_meetings.iter().map(|n| n.date.to_string()).collect();
+    assert_eq!(next, ["2023-11-02"]);
+}
