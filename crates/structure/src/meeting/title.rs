@@ -520,7 +520,17 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         let (holder, place) = after_kind(after, seg.document_type.is_some())?;
         seg.holder = seg.holder.take().or(holder);
         seg.place = place;
-        seg.kind = Some(kind.as_str().to_string());
+        // "Protokoll Årsstämman 2023": a members' meeting (no council of
+        // its own) keeps the definite form it is written in.
+        let written = text.get(kind.start()..all.end()).unwrap_or(kind.as_str());
+        let members_meeting = lexicon::MEETING_KINDS
+            .iter()
+            .any(|(k, body)| body.is_none() && *k == kind.as_str().to_lowercase());
+        seg.kind = Some(if members_meeting && written.len() > kind.as_str().len() {
+            written.to_string()
+        } else {
+            kind.as_str().to_string()
+        });
         return Ok(seg);
     }
     // "Ledningsgruppsmöte – …", "Referensgruppsmöte 3": a meeting of a
@@ -1035,6 +1045,17 @@ mod tests {
         assert_eq!(org("Medlemsmöte Folkets Hus"), None);
         assert_eq!(org("Styrelsemöte Microsoft Teams"), None);
         assert_eq!(org("Ledningsgruppsmöte Hemtjänsten Norr"), None);
+        // A members' meeting keeps its definite form; a board's is the board.
+        let body = |t: &str| read_title(t).and_then(|t| t.body);
+        assert_eq!(
+            body("Protokoll Årsstämman 2023").as_deref(),
+            Some("Årsstämman")
+        );
+        assert_eq!(body("Protokoll årsmöte 2023").as_deref(), Some("Årsmöte"));
+        assert_eq!(
+            body("Protokoll styrelsemötet 2023").as_deref(),
+            Some("Styrelsen")
+        );
     }
 
     #[test]
