@@ -521,16 +521,22 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         seg.holder = seg.holder.take().or(holder);
         seg.place = place;
         // "Protokoll Årsstämman 2023": a members' meeting (no council of
-        // its own) keeps the definite form it is written in.
+        // its own) written as a name, with its capital, keeps its definite
+        // form ("från årsmötet i …" is the grammar's, not the name's).
         let written = text.get(kind.start()..all.end()).unwrap_or(kind.as_str());
         let members_meeting = lexicon::MEETING_KINDS
             .iter()
             .any(|(k, body)| body.is_none() && *k == kind.as_str().to_lowercase());
-        seg.kind = Some(if members_meeting && written.len() > kind.as_str().len() {
-            written.to_string()
-        } else {
-            kind.as_str().to_string()
-        });
+        seg.kind = Some(
+            if members_meeting
+                && written.starts_with(char::is_uppercase)
+                && written.len() > kind.as_str().len()
+            {
+                written.to_string()
+            } else {
+                kind.as_str().to_string()
+            },
+        );
         return Ok(seg);
     }
     // "Ledningsgruppsmöte – …", "Referensgruppsmöte 3": a meeting of a
