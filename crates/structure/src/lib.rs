@@ -1126,20 +1126,17 @@ impl Finder {
                             && l.items.get(li + 1).is_some_and(|n| n.level > 0);
                         // Right after an attendance line, a topic that names
                         // no one ends the list of people.
+                        let first_text =
+                            |it: &minutes_model::ListItem| match it.blocks.first().map(|b| &b.kind)
+                            {
+                                Some(BlockKind::Paragraph(q)) => Some(q.text()),
+                                _ => None,
+                            };
                         if topic_shaped
                             && matches!(self.section(), Section::Attendance(_))
-                            && let Some(Block {
-                                kind: BlockKind::Paragraph(p),
-                                ..
-                            }) = item.blocks.first()
-                            && !participants::is_name(p.text().trim())
+                            && first_text(item).is_some_and(|t| !participants::is_name(t.trim()))
                             && l.items.get(li + 1).is_some_and(|n| {
-                                n.blocks.first().is_some_and(|b| match &b.kind {
-                                    BlockKind::Paragraph(q) => {
-                                        !participants::is_name(q.text().trim())
-                                    }
-                                    _ => true,
-                                })
+                                first_text(n).is_none_or(|t| !participants::is_name(t.trim()))
                             })
                         {
                             self.leave_attendance();

@@ -192,29 +192,21 @@ static HELD_AT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Digitalt möte via Zoom", "Möte på Teams": a short line naming the
-/// service a meeting was held over.
+/// service a meeting was held over, as a whole word after a preposition.
 fn video_service(t: &str) -> Option<&'static str> {
     if t.chars().count() > 60 {
         return None;
     }
     let key = t.to_lowercase();
-    if !["via ", "på ", "över ", "i "]
-        .iter()
-        .any(|p| key.contains(p))
-    {
-        return None;
-    }
     lexicon::VIDEO_MEETING_SERVICES
         .iter()
         .rev()
         .find(|s| {
             let s = s.to_lowercase();
             ["via ", "på ", "över ", "i "].iter().any(|p| {
-                key.contains(&format!("{p}{s}"))
-                    && key
-                        .split(&format!("{p}{s}"))
-                        .nth(1)
-                        .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+                key.split(&format!("{p}{s}"))
+                    .nth(1)
+                    .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
             })
         })
         .copied()
@@ -369,11 +361,11 @@ static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// "230501": a date written ÅÅMMDD (this century), standing alone.
 /// A date with a letter right after it, which a scraped page ran together.
 static GLUED_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d-\d\d-\d\d)(\p{L})").expect("valid regex"));
 
+/// "230501": a date written ÅÅMMDD (this century), standing alone.
 static SIX_DIGIT_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{6}\b").expect("valid regex"));
 
@@ -582,13 +574,7 @@ impl HeaderLines {
                     l if lexicon::END_TIME_LABELS.contains(&l) => {
                         // "Slut: 20.15": when the meeting ended.
                         if m.end_time.is_none() {
-                            m.end_time = clock(
-                                value
-                                    .trim()
-                                    .trim_start_matches("kl.")
-                                    .trim_start_matches("kl")
-                                    .trim(),
-                            );
+                            m.end_time = labelled_clock(value);
                         }
                     }
                     _ => {
@@ -629,14 +615,7 @@ impl HeaderLines {
                             || label == "start"
                         {
                             m.start_time = m.start_time.take().or_else(|| {
-                                clock(
-                                    value
-                                        .trim()
-                                        .trim_start_matches("kl.")
-                                        .trim_start_matches("kl")
-                                        .trim(),
-                                )
-                                .or_else(|| {
+                                labelled_clock(value).or_else(|| {
                                     let undated = without_dates(value);
                                     let c = CLOCK_IN_VALUE.captures(&undated)?;
                                     clock(c.get(0)?.as_str())
@@ -1381,9 +1360,6 @@ fn capitalised(t: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The line with its dates and times taken out ("Annual meeting, 28 May
-/// 2020, 18:00" → "Annual meeting"): a title's date, in a language whose
-/// month names are capitalised, must not read as a name.
 /// "Styrelsemöte 20-06-15": dates of two-digit years written with dashes,
 /// which the dates module leaves alone (they read as spans of numbers
 /// in running text) but a header line gives as the meeting's.
@@ -1398,6 +1374,9 @@ fn dashed_short_year_dates(
 static DASHED_SHORT_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{2}-\d{2}-\d{2}\b").expect("valid regex"));
 
+/// The line with its dates and times taken out ("Annual meeting, 28 May
+/// 2020, 18:00" → "Annual meeting"): a title's date, in a language whose
+/// month names are capitalised, must not read as a name.
 fn without_dates(line: &str) -> String {
     let mut out = line.to_string();
     let mut ranges: Vec<std::ops::Range<usize>> = find_dates(line, &DateContext::default())
@@ -1780,7 +1759,7 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             .lines()
             .filter(|l| !l.trim().is_empty())
             .take(20)
-            .flat_map(|l| ORG_BEFORE_MEETING.captures_iter(l).collect::<Vec<_>>())
+            .flat_map(|l| ORG_BEFORE_MEETING.captures_iter(l))
             .filter_map(|c| c.get(1))
             .map(|x| x.as_str().to_string())
             .find(|o| genitive_names_association(o));
@@ -1877,6 +1856,18 @@ fn captured_clock(c: &regex::Captures<'_>) -> Option<String> {
     } else {
         clock(&format!("{t}:00"))
     }
+}
+
+/// A time label's value that is a clock time, "kl." before it or not
+/// ("Tid: kl. 17:15", "Slut: 20.15").
+fn labelled_clock(value: &str) -> Option<String> {
+    clock(
+        value
+            .trim()
+            .trim_start_matches("kl.")
+            .trim_start_matches("kl")
+            .trim(),
+    )
 }
 
 /// "14.00" or "14:00" as "14:00", when it is a time of day.

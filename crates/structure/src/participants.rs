@@ -2691,23 +2691,24 @@ fn role_of(word: &str) -> Option<&'static str> {
 /// "Anna Berg ordf", "Bo Ek sekreterare": a name of two or three words and
 /// a role of the meeting after it, without a full stop.
 fn role_closing_name(part: &str) -> Option<(&str, &str)> {
+    name_then_role(part).filter(|(name, _)| (2..=3).contains(&name.split_whitespace().count()))
+}
+
+fn abbreviated_role_after(part: &str) -> Option<(&str, &str)> {
+    name_then_role(part).filter(|_| part.trim().ends_with('.'))
+}
+
+/// A name and a role of the meeting as the part's last word, without
+/// brackets: what [`role_closing_name`] and [`abbreviated_role_after`]
+/// each narrow.
+fn name_then_role(part: &str) -> Option<(&str, &str)> {
     let part = part.trim();
     if part.contains('(') {
         return None;
     }
     let (name, role) = part.rsplit_once(' ')?;
     let name = name.trim();
-    ((2..=3).contains(&name.split_whitespace().count()) && role_of(role).is_some() && is_name(name))
-        .then_some((name, role))
-}
-
-fn abbreviated_role_after(part: &str) -> Option<(&str, &str)> {
-    let part = part.trim();
-    if !part.ends_with('.') || part.contains('(') {
-        return None;
-    }
-    let (name, role) = part.rsplit_once(' ')?;
-    (role_of(role).is_some() && is_name(name.trim())).then(|| (name.trim(), role))
+    (role_of(role).is_some() && is_name(name)).then_some((name, role))
 }
 
 /// A role in lower case, then a name: "ordf. Lars-Åke Sigfridsson".

@@ -169,7 +169,8 @@ const DROPPED_COMMANDS: &[&str] = &[
     "addcontentsline",
     "cline",
 ];
-/// Commands whose one argument is shown as plain text.
+/// Commands whose one argument is shown as plain text (bold, italic and
+/// struck text keep their style in their own arms of `command`).
 const PLAIN_ARGUMENT_COMMANDS: &[&str] = &[
     "underline",
     "uline",
@@ -184,13 +185,6 @@ const PLAIN_ARGUMENT_COMMANDS: &[&str] = &[
     "hbox",
     "text",
     "url",
-    "emph",
-    "textit",
-    "textsl",
-    "textbf",
-    "sout",
-    "st",
-    "xout",
 ];
 
 impl Translator {
