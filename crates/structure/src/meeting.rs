@@ -639,10 +639,9 @@ impl HeaderLines {
             // STYRELSEMÖTE 2010-09-21" under a scraped page's lists).
             // Such a full title outranks what lines without the document's
             // type said before it (a scraped page's "13/5 Vårmöte i klubben").
-            let typed = t.split_whitespace().any(|w| {
-                let w = w.to_lowercase();
-                lexicon::DOCUMENT_TYPES.iter().any(|(d, _)| *d == w)
-            });
+            let typed = t
+                .split_whitespace()
+                .any(|w| document_type_of_word(w).is_some());
             if (line.heading || i <= 2 || typed)
                 && (meeting_kind.is_none() || m.organization.is_none() || typed && !full_title_seen)
                 && let Some(tp) = title::read_title(&t)
@@ -1336,7 +1335,16 @@ fn any_word_ends(key: &str, words: &[&str]) -> bool {
     })
 }
 
-/// "Via teams", "Teams-möte", "Microsoft Teams" → "Teams".
+/// The type one word names on its own ("Protokoll" → "minutes"), in any
+/// case.
+fn document_type_of_word(word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    lexicon::DOCUMENT_TYPES
+        .iter()
+        .find(|(d, _)| *d == w)
+        .map(|(_, ty)| *ty)
+}
+
 /// The document type a line (lower case) starts with: ("protokoll",
 /// "minutes") for "protokoll styrelsemöte".
 fn document_type_word(key: &str) -> Option<(&'static str, &'static str)> {
@@ -1460,6 +1468,8 @@ fn place_after_time(t: &str) -> Option<String> {
     .then(|| rest.to_string())
 }
 
+/// "Via teams", "Teams-möte", "Microsoft Teams" → "Teams"; a place
+/// otherwise as written, without a sentence's closing full stop.
 fn normalize_location(v: &str) -> String {
     let l = v.to_lowercase();
     let l = l.trim().trim_end_matches('.');

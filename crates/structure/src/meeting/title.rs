@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{
-    TitleParts, capitalised, document_type_word, is_placeholder, organisation_shaped, without_dates,
+    TitleParts, capitalised, document_type_of_word, document_type_word, is_placeholder,
+    organisation_shaped, without_dates,
 };
 use crate::lexicon;
 
@@ -457,9 +458,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
     let opened_with_type = seg.document_type.is_some();
     // The type closing it ("Board meeting minutes").
     if let Some((head, last)) = text.rsplit_once(' ')
-        && let Some((_, ty)) = lexicon::DOCUMENT_TYPES
-            .iter()
-            .find(|(w, _)| *w == last.to_lowercase())
+        && let Some(ty) = document_type_of_word(last)
     {
         seg.document_type.get_or_insert(ty);
         text = head.trim().to_string();
@@ -504,9 +503,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         // "Sundsvallsbridgen PROTOKOLL styrelsemöte": the name, then the
         // document's type before the kind.
         if let Some((name, last)) = before.rsplit_once(' ')
-            && let Some((_, ty)) = lexicon::DOCUMENT_TYPES
-                .iter()
-                .find(|(w, _)| *w == last.to_lowercase())
+            && let Some(ty) = document_type_of_word(last)
         {
             seg.document_type.get_or_insert(ty);
             before = name.trim();
@@ -807,12 +804,12 @@ pub(super) fn name_then_type(t: &str) -> Option<(&str, &'static str)> {
         .unwrap_or(&tail)
         .trim()
         .to_string();
-    let (_, ty) = lexicon::DOCUMENT_TYPES.iter().find(|(w, _)| *w == tail)?;
+    let ty = document_type_of_word(&tail)?;
     let name = name.trim();
     (name.chars().next().is_some_and(char::is_uppercase)
         && name.split_whitespace().count() <= 6
         && document_type_word(&name.to_lowercase()).is_none())
-    .then_some((name, *ty))
+    .then_some((name, ty))
 }
 
 /// A first word that fuses a kind of meeting to a document type
