@@ -565,14 +565,21 @@ impl Translator {
         newlines
     }
 
-    /// A `{…}` argument, translated.
-    fn argument(&mut self) -> Option<String> {
+    /// The cursor moved to the `{` of an argument, and the newlines skipped
+    /// before it; the cursor unmoved and None when no argument follows.
+    fn at_argument(&mut self) -> Option<usize> {
         let save = self.pos;
         let newlines = self.skip_space();
         if self.peek() != Some('{') {
             self.pos = save;
             return None;
         }
+        Some(newlines)
+    }
+
+    /// A `{…}` argument, translated.
+    fn argument(&mut self) -> Option<String> {
+        let newlines = self.at_argument()?;
         self.pos += 1;
         if self.depth >= MAX_DEPTH {
             return Some(String::new());
@@ -588,12 +595,7 @@ impl Translator {
 
     /// A `{…}` argument as written, braces balanced.
     fn raw_argument(&mut self) -> Option<String> {
-        let save = self.pos;
-        let newlines = self.skip_space();
-        if self.peek() != Some('{') {
-            self.pos = save;
-            return None;
-        }
+        let newlines = self.at_argument()?;
         Some(format!(
             "{}{}",
             "\n".repeat(newlines),
