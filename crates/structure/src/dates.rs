@@ -218,8 +218,8 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 static ISO: LazyLock<Gated> = LazyLock::new(|| {
-    // "2024-03-05", "2024-3-5", "2024.03.05".
-    Gated::new(r"\b((?:19|20)\d\d)(?:-(\d{1,2})(?:-| )|\.(\d{1,2})\.)(\d{1,2})\b")
+    // "2024-03-05", "2024-3-5", "2024.03.05", "2024/03/05".
+    Gated::new(r"\b((?:19|20)\d\d)(?:-(\d{1,2})(?:-| )|\.(\d{1,2})\.|/(\d{1,2})/)(\d{1,2})\b")
         .expect("valid regex")
 });
 static DOTTED: LazyLock<Gated> = LazyLock::new(|| {
@@ -347,8 +347,8 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         let m = c.get(0).map(|m| m.range()).unwrap_or_default();
         let date = Date::new(
             num(c.get(1)) as i32,
-            num(c.get(2).or(c.get(3))),
-            num(c.get(4)),
+            num(c.get(2).or(c.get(3)).or(c.get(4))),
+            num(c.get(5)),
         );
         if date.is_some() {
             found.push(FoundDate {
@@ -757,6 +757,10 @@ mod tests {
     fn swedish_forms() {
         assert_eq!(dates("Datum: 5/3 2024", "2026-01-01"), ["2024-03-05"]);
         assert_eq!(dates("Datum: 2024.03.05", "2026-01-01"), ["2024-03-05"]);
+        assert_eq!(
+            dates("Mötesdatum: 2024/03/05", "2026-01-01"),
+            ["2024-03-05"]
+        );
         assert_eq!(dates("Protokoll 7 dec-10", "2026-01-01"), ["2010-12-07"]);
         assert_eq!(dates("Möte 13 maj -24", "2026-01-01"), ["2024-05-13"]);
         assert_eq!(

@@ -2632,6 +2632,20 @@ impl Finder {
         {
             let all = doc.plain_text();
             meeting::fill_from_text(&mut meeting, &all);
+            // "Tid: Måndag 4 mars" in "styrelsemöte-2024-03-04.docx": the
+            // header's day and month, in the year of the date in the
+            // file's name (that date alone is never the meeting's: it may
+            // be when the file was scanned or sent).
+            if meeting.date.is_none()
+                && meeting.document_date.is_none()
+                && let Some(reference) = dates::date_in_file_name(&doc.source.path)
+            {
+                let ctx = DateContext {
+                    reference: Some(reference),
+                    year: None,
+                };
+                meeting.date = self.header.meeting_in(&ctx).date;
+            }
             if no_date {
                 dates::infer_year(&all)
             } else {

@@ -387,16 +387,19 @@ pub(crate) fn dated_header_field(t: &str) -> bool {
 }
 
 /// "14-04-27", "140427", "14.04.27": a whole value that is a date with a
-/// two-digit year (this century), year first as Swedish dates are.
+/// two-digit year (this century), year first as Swedish dates are; also
+/// "20140427", the same date run together with its whole year.
 fn short_year_date(value: &str) -> Option<Date> {
     let c = SHORT_YEAR_DATE.captures(value.trim())?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let (y, m, d) = (n(1)?, n(2)?, n(3)?);
-    Date::new(2000 + y as i32, m, d)
+    let year = if y < 100 { 2000 + y } else { y };
+    Date::new(i32::try_from(year).ok()?, m, d)
 }
 
-static SHORT_YEAR_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{2})[-.]?(\d{2})[-.]?(\d{2})$").expect("valid regex"));
+static SHORT_YEAR_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{2}|(?:19|20)\d{2})[-.]?(\d{2})[-.]?(\d{2})$").expect("valid regex")
+});
 
 /// A line that opens by naming the next meeting ("Nästa möte: …", "Next
 /// meeting 12 May").
@@ -459,6 +462,13 @@ impl HeaderLines {
     }
 
     pub(crate) fn meeting(&self) -> Meeting {
+        self.meeting_in(&DateContext::default())
+    }
+
+    /// The meeting as [`Self::meeting`] reads it, with days and months
+    /// written without a year placed by `ctx` ("Tid: Måndag 4 mars" in a
+    /// file named "…-2024-03-04.docx").
+    pub(crate) fn meeting_in(&self, ctx: &DateContext) -> Meeting {
         let mut m = Meeting::default();
         let mut dates: Vec<(Date, bool)> = Vec::new(); // (date, labelled as meeting date)
         let mut body_candidates: Vec<(String, bool)> = Vec::new();
@@ -548,7 +558,7 @@ impl HeaderLines {
                     "tid och plats" | "plats och tid" | "plats och tidpunkt" => {
                         // "Kommunhuset, Sessionssalen, tisdagen den 8 april
                         // 2025 kl. 13:00–16:30": date, times and the place.
-                        for d in find_dates(value, &DateContext::default()) {
+                        for d in find_dates(value, ctx) {
                             if let Some(date) = d.date {
                                 dates.push((date, true));
                             }
@@ -579,7 +589,7 @@ impl HeaderLines {
                     }
                     _ => {
                         let meeting_label = label.contains("möte") || label.contains("sammanträde");
-                        for d in find_dates(value, &DateContext::default()) {
+                        for d in find_dates(value, ctx) {
                             if let Some(date) = d.date {
                                 dates.push((date, meeting_label));
                             }
@@ -679,7 +689,7 @@ impl HeaderLines {
                         .map(|l| normalize_location(&l))
                         .or_else(|| place_in_line(&t));
                 }
-                dates.extend(line_dates(&t));
+                dates.extend(line_dates(&t, ctx));
                 continue;
             }
             // "Brf Bronsyxan, 716406-9671": the association and its
@@ -750,7 +760,7 @@ impl HeaderLines {
                         org.filter(|o| document_type_word(&o.to_lowercase()).is_none());
                 }
                 set_times(&mut m, &t);
-                dates.extend(line_dates(&t));
+                dates.extend(line_dates(&t, ctx));
                 continue;
             }
             // "STYRELSEPROTOKOLL nr 4/2023": the type fused to the kind of
@@ -762,7 +772,7 @@ impl HeaderLines {
                 if meeting_kind.is_none() {
                     meeting_kind = kind;
                 }
-                dates.extend(line_dates(&t));
+                dates.extend(line_dates(&t, ctx));
                 set_times(&mut m, &t);
                 continue;
             }
@@ -784,7 +794,7 @@ impl HeaderLines {
                 } else if m.organization.is_none() {
                     m.organization = Some(name.to_string());
                 }
-                dates.extend(line_dates(&t));
+                dates.extend(line_dates(&t, ctx));
                 continue;
             }
             if let Some((w, ty)) = document_type_word(&key) {
@@ -806,7 +816,7 @@ impl HeaderLines {
                 let rest = rest.as_str();
                 // "Protokoll kommunstyrelsen 2024-03-12": the date is the
                 // meeting's.
-                dates.extend(line_dates(&t));
+                dates.extend(line_dates(&t, ctx));
                 set_times(&mut m, &t);
                 if (line.heading || i == 0)
                     && rest.chars().any(char::is_alphabetic)
@@ -855,7 +865,7 @@ impl HeaderLines {
                 continue;
             }
             // An unlabelled line with a date and time ("2026-02-26, fysiskt möte 09:00-15:00").
-            let found = find_dates(&t, &DateContext::default());
+            let found = find_dates(&t, ctx);
             if let Some(d) = found.first().and_then(|d| d.date)
                 && t.chars().count() < 80
             {
@@ -1004,10 +1014,7 @@ impl HeaderLines {
                 if t.chars().count() > 300 || !START_TIME.is_match(&t) {
                     continue;
                 }
-                if let Some(d) = find_dates(&t, &DateContext::default())
-                    .into_iter()
-                    .find_map(|d| d.date)
-                {
+                if let Some(d) = find_dates(&t, ctx).into_iter().find_map(|d| d.date) {
                     dates.push((d, false));
                     set_times(&mut m, &t);
                     if m.location.is_none() {
@@ -1036,8 +1043,8 @@ impl HeaderLines {
 }
 
 /// The dates a header line gives, none of them labelled as the meeting's.
-fn line_dates(t: &str) -> impl Iterator<Item = (Date, bool)> {
-    find_dates(t, &DateContext::default())
+fn line_dates(t: &str, ctx: &DateContext) -> impl Iterator<Item = (Date, bool)> {
+    find_dates(t, ctx)
         .into_iter()
         .filter_map(|d| d.date)
         .map(|d| (d, false))
@@ -2237,6 +2244,9 @@ mod header_tests {
             "Datum: 14-04-27",
             "Nästa möte: Sön 4/5-2014, kl 19.00 hos BÅL.",
         ]);
+        assert_eq!(m.date.as_deref(), Some("2014-04-27"));
+        // The whole year run into the date.
+        let m = header(&["Protokoll", "Datum: 20140427"]);
         assert_eq!(m.date.as_deref(), Some("2014-04-27"));
         let m = header(&["Protokoll", "Nästa möte: 4/5-2014"]);
         assert_eq!(m.date, None);

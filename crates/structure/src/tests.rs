@@ -2378,3 +2378,14 @@ fn an_undated_minutes_counts_its_days_from_the_date_in_its_files_name() {
     let next: Vec<String> = s.next_meetings.iter().map(|n| n.date.to_string()).collect();
     assert_eq!(next, ["2023-11-02"]);
 }
+
+#[test]
+fn a_header_day_without_its_year_takes_the_year_of_the_files_name() {
+    let text = "Protokoll\n\nTid: Måndag 4 mars, 18.30\nPlats: Klubbstugan\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Öppnande\nMötet öppnades.\n";
+    let mut doc = minutes_text::read(text.as_bytes(), &Default::default()).expect("reads");
+    doc.source.path = "arkiv/styrelsemote-2024-03-04.txt".to_string();
+    assert_eq!(find(&doc).meeting.date.as_deref(), Some("2024-03-04"));
+    // Without a date in the name, the day stays unplaced.
+    doc.source.path = "arkiv/styrelsemote.txt".to_string();
+    assert_eq!(find(&doc).meeting.date, None);
+}
