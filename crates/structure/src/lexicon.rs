@@ -613,6 +613,11 @@ pub const MEETING_SET_FOR: &[&str] = &[
     "planeras till",
 ];
 
+/// Words that make a meeting named in a sentence a coming one ("nästa
+/// möte blir 2013-02-14"), not the one the minutes record.
+pub const COMING_MEETING_WORDS: &[&str] =
+    &["nästa", "nästkommande", "kommande", "next", "upcoming"];
+
 /// A sentence about the next meeting anywhere in the minutes ("Nästa möte
 /// hålls på tisdag den 17:e", "inför nästa handledarmöte den 19:e", "Vi
 /// ses nästa gång den 12 april"): the dates after it are coming meetings.

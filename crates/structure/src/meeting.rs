@@ -1792,14 +1792,31 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             .and_then(|c| c.get(1))
             .map(|x| x.as_str().to_string());
     }
+    // "Ordföranden öppnade mötet den 17 januari 2013", "hälsade välkommen
+    // till styrelsemötet 2013-01-17": the opening sentence's one date is
+    // the meeting's, when no header gave one.
+    if m.date.is_none() && m.document_date.is_none() {
+        m.date = lines_with(&["öppna", "välkom", "opened", "welcome"])
+            .filter(|l| opens_the_meeting(l))
+            .find_map(
+                |l| match find_dates(l, &DateContext::default()).as_slice() {
+                    [one] => one.date,
+                    _ => None,
+                },
+            )
+            .map(|d| d.to_string());
+    }
     // "Mötet förklarades öppnat 14:00", "Mötet avslutas 12:50": the times
-    // an association's minutes give in their opening and closing items.
+    // an association's minutes give in their opening and closing items
+    // (a date between verb and hour set aside: "öppnade mötet den 17
+    // januari 2013 kl. 19.00").
     if m.start_time.is_none() {
         m.start_time = lines_with(&["öppna", "opened", "start", "började", "inleddes", "began"])
             .find_map(|l| {
+                let l = dates_cut(l);
                 OPENED
-                    .captures(l)
-                    .or_else(|| OPENS.captures(l))
+                    .captures(&l)
+                    .or_else(|| OPENS.captures(&l))
                     .and_then(|c| captured_clock(&c))
             });
     }
@@ -1834,6 +1851,41 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
         .find_map(held_at)
         .map(|p| normalize_location(&p));
     }
+}
+
+/// A sentence that opens this meeting or welcomes to it, not one about a
+/// coming meeting ("… och meddelade att nästa möte blir 2013-02-14").
+fn opens_the_meeting(line: &str) -> bool {
+    let l = minutes_gate::lowercase(line);
+    ["möte", "sammanträde", "stämma", "stämman", "meeting"]
+        .iter()
+        .any(|w| l.contains(w))
+        && !lexicon::COMING_MEETING_WORDS.iter().any(|w| l.contains(w))
+}
+
+/// The line with its dates taken out, and a "den" left before them, so
+/// that the words around a date read as if it were not there.
+fn dates_cut(line: &str) -> std::borrow::Cow<'_, str> {
+    let found = find_dates(line, &DateContext::default());
+    if found.is_empty() {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    for d in found {
+        let Some(before) = line.get(at..d.range.start) else {
+            return std::borrow::Cow::Borrowed(line);
+        };
+        let trimmed = before.trim_end();
+        let before = trimmed
+            .strip_suffix(" den")
+            .filter(|_| trimmed.len() < before.len())
+            .unwrap_or(before);
+        out.push_str(before);
+        at = d.range.end;
+    }
+    out.push_str(line.get(at..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
 }
 
 static BODY_DECIDES: LazyLock<Regex> =
@@ -2075,6 +2127,32 @@ mod tests {
         assert_eq!(m.organization, None);
         super::fill_from_text(&mut m, "Kungsbacka kommun har fått svar.\n");
         assert_eq!(m.organization.as_deref(), Some("Kungsbacka kommun"));
+    }
+
+    #[test]
+    fn the_date_and_hour_of_the_sentence_that_opens_the_meeting() {
+        let filled = |t: &str| {
+            let mut m = super::Meeting::default();
+            super::fill_from_text(&mut m, t);
+            (m.date, m.start_time)
+        };
+        assert_eq!(
+            filled(
+                "1. Mötets öppnande\nOrdföranden öppnade mötet den 17 januari 2013 kl. 19.00.\n"
+            ),
+            (Some("2013-01-17".to_string()), Some("19:00".to_string()))
+        );
+        assert_eq!(
+            filled("§1 Anna hälsade välkommen till styrelsemötet 2013-01-17.\n")
+                .0
+                .as_deref(),
+            Some("2013-01-17")
+        );
+        // A welcome that names the coming meeting's day gives no date.
+        assert_eq!(
+            filled("Anna hälsade välkommen och sa att nästa möte blir 2013-02-14.\n").0,
+            None
+        );
     }
 
     #[test]

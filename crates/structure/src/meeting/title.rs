@@ -630,13 +630,20 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         seg.place = Some(text.trim().to_string());
         return Ok(seg);
     }
-    // "Saxdalens byalags möte": an organisation's plain meeting.
-    if let Some((before, last)) = text.rsplit_once(' ')
-        && lexicon::GENERIC_MEETING_WORDS.contains(&last.to_lowercase().as_str())
-        && let Some(owner) = genitive_name(before.trim())
+    // "Saxdalens byalags möte", "… möte i bygdegården": an organisation's
+    // plain meeting, and where it was held.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(at) = words
+        .iter()
+        .position(|w| lexicon::GENERIC_MEETING_WORDS.contains(&w.to_lowercase().as_str()))
+        && at > 0
+        && let before = words[..at].join(" ")
+        && let Some(owner) = genitive_name(&before)
         && organisation_named(owner)
     {
+        let (_, place) = after_kind(&words[at + 1..].join(" "), true)?;
         seg.holder = Some(owner.to_string());
+        seg.place = place;
         seg.plain_meeting = true;
         return Ok(seg);
     }
@@ -1128,6 +1135,17 @@ mod tests {
             read_title("PROTOKOLL FRÅN SAXDALENS BYALAGS ÅRSMÖTE 2013-01-17")
                 .and_then(|p| p.organization),
             Some("SAXDALENS BYALAG".to_string())
+        );
+        // Where it was held, after its date.
+        let t = read_title(
+            "Protokoll fört vid Norrbyns vägförenings möte den 3 maj 2019 i församlingshemmet.",
+        );
+        assert_eq!(
+            t.map(|p| (p.organization, p.location)),
+            Some((
+                Some("Norrbyns vägförening".to_string()),
+                Some("församlingshemmet".to_string())
+            ))
         );
         assert_eq!(read_title("Protokoll från dagens möte"), None);
         // An acronym's S in a name in lower case is no genitive.
