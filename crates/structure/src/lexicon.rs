@@ -324,6 +324,31 @@ pub const ROLES: &[(&str, &str)] = &[
     ("secretary", "sekreterare"),
 ];
 
+/// Words before a role that make it the meeting's own ("Mötets
+/// ordförande: Anna Berg").
+pub const OF_THE_MEETING_BEFORE: &[&str] = &[
+    "mötets ",
+    "årsmötets ",
+    "stämmans ",
+    "föreningsstämmans ",
+    "årsstämmans ",
+    "sammanträdets ",
+    "meeting ",
+];
+
+/// Words after a role that make it the meeting's own ("Sekreterare för
+/// mötet: Bo Ek").
+pub const OF_THE_MEETING_AFTER: &[&str] = &[
+    " för mötet",
+    " vid mötet",
+    " för årsmötet",
+    " vid årsmötet",
+    " för stämman",
+    " vid stämman",
+    " för dagens möte",
+    " of the meeting",
+];
+
 /// Words in a participant's note meaning they were absent.
 pub const ABSENT_CUES: &[&str] = &[
     "återbud",

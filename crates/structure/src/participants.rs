@@ -465,7 +465,9 @@ static SPACE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").expect
 /// line ("Närvarande: Anna A, Bertil B", "Närvarande⇥Anna A" from a label
 /// column). A heading misspelt by one letter ("Ersätare") still counts.
 pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
-    let t = text.trim();
+    // "Mötets sekreterare: Bo Ek" labels as "Sekreterare: Bo Ek" does.
+    let own = meeting_role_label(text.trim());
+    let t = own.as_deref().unwrap_or(text.trim());
     // Headings are short; a line of text is looked at only for a heading
     // that leads it ("Närvarande: Anna A, …").
     let key = if t.len() <= 48 {
@@ -2546,13 +2548,15 @@ impl FirstName {
     }
 }
 
-/// "Ordförande⇥Anna Berg", "Justerare: Dan Ås": a role word as a label,
-/// and the name in the cell after it; later cells ("Paragrafer 1–5") are
-/// not about the person.
 /// "Ordförande: Hanna Lund" among the header's lines, outside any list:
-/// the person serving in that role, present.
+/// the person serving in that role, present. Without the colon, the role
+/// is one word and the name all the rest ("Ordförande Hanna Lund").
 pub(crate) fn header_role_line(line: &str) -> Option<Participant> {
-    let (label, value) = line.split_once(':')?;
+    let (label, value) = line.split_once(':').or_else(|| {
+        line.trim()
+            .split_once(' ')
+            .filter(|(w, _)| role_of(w).is_some())
+    })?;
     // "Sekreterare: Bo Ek", "Minutes taken by: Bo Ek".
     if label.split_whitespace().count() > 3 || !is_name(value.trim().trim_end_matches('.')) {
         return None;
@@ -2629,6 +2633,9 @@ pub(crate) fn posts_with_names(line: &str) -> Vec<Participant> {
     out
 }
 
+/// "Ordförande⇥Anna Berg", "Justerare: Dan Ås": a role word as a label,
+/// and the name in the cell after it; later cells ("Paragrafer 1–5") are
+/// not about the person.
 fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Participant> {
     let line = SPACE_GAP.replace_all(line, "\t");
     // "Protokolljusterare Fredrik Hansson": one word of role before a name
@@ -2677,13 +2684,44 @@ fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Opt
     Some(p)
 }
 
+/// "Mötets sekreterare: Bo Ek", "Sekreterare för mötet⇥Bo Ek": the line
+/// with its label made the plain role ("sekreterare: Bo Ek"), when the
+/// label says the role is the meeting's own.
+fn meeting_role_label(t: &str) -> Option<String> {
+    let (label, rest) = t.split_once([':', '\t'])?;
+    let sep = t.get(label.len()..)?.chars().next()?;
+    let lower = label.trim().to_lowercase();
+    let core = own_role_core(&lower)?;
+    role_of(core)?;
+    Some(format!("{core}{sep}{rest}"))
+}
+
+/// "mötets ordförande" → "ordförande", "sekreterare för mötet" →
+/// "sekreterare": the role in words that say it is the meeting's.
+fn own_role_core(lower: &str) -> Option<&str> {
+    lexicon::OF_THE_MEETING_BEFORE
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .or_else(|| {
+            lexicon::OF_THE_MEETING_AFTER
+                .iter()
+                .find_map(|s| lower.strip_suffix(s))
+        })
+        .map(str::trim)
+}
+
 fn role_of(word: &str) -> Option<&'static str> {
     let w = word.trim().to_lowercase();
     let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != ' ' && c != '.');
-    lexicon::ROLES
-        .iter()
-        .find(|(k, _)| *k == w)
-        .map(|(_, v)| *v)
+    let role = |w: &str| {
+        lexicon::ROLES
+            .iter()
+            .find(|(k, _)| *k == w)
+            .map(|(_, v)| *v)
+    };
+    // "Mötets ordförande", "Sekreterare för mötet": a role the words say
+    // is the meeting's own.
+    role(w).or_else(|| role(own_role_core(w)?))
 }
 
 /// "Anna Berg ordf.": a name and an abbreviated role after it, without a

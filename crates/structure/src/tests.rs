@@ -2389,3 +2389,31 @@ fn a_header_day_without_its_year_takes_the_year_of_the_files_name() {
     doc.source.path = "arkiv/styrelsemote.txt".to_string();
     assert_eq!(find(&doc).meeting.date, None);
 }
+
+#[test]
+fn the_meetings_own_chair_and_secretary_in_any_words() {
+    let people = |header: &str| -> Vec<(String, Option<String>, String)> {
+        structure(&format!(
+            "Protokoll årsmöte 2024-03-05\n\n{header}\n\n1. Öppnande\nMötet öppnades.\n"
+        ))
+        .participants
+        .into_iter()
+        .map(|p| (p.name, p.role, p.group))
+        .collect()
+    };
+    let want = |n: &str, r: &str, g: &str| (n.to_string(), Some(r.to_string()), g.to_string());
+    for header in [
+        "Mötets ordförande: Anna Berg\nMötets sekreterare: Bo Ek",
+        "Ordförande för mötet: Anna Berg\nSekreterare för mötet: Bo Ek",
+        "Ordförande Anna Berg\nSekreterare Bo Ek",
+    ] {
+        assert_eq!(
+            people(header),
+            [
+                want("Anna Berg", "ordförande", "member"),
+                want("Bo Ek", "sekreterare", "secretary")
+            ],
+            "{header}"
+        );
+    }
+}
