@@ -1293,6 +1293,7 @@ impl Finder {
         if let Some((h, rest)) = participants::attendance_heading(&text) {
             self.side_lists = None;
             self.mark_recorded(|l| l.attendance = true);
+            let before = self.section;
             self.open_attendance(h);
             self.title_pending = false;
             let (value, _) = participants::second_heading(&rest);
@@ -1302,6 +1303,16 @@ impl Finder {
             // list on the line too.
             if !rest.trim().is_empty() {
                 self.attendance_text(&rest, false, h);
+                // "Sekreterare Bo Ek" among the lines under "Närvarande":
+                // a role's label names its one person on its own line; the
+                // lines after are the list's again.
+                if let Some(Section::Attendance(list)) = before
+                    && lexicon::ATTENDANCE_HEADINGS
+                        .get(h)
+                        .is_some_and(|heading| heading.role.is_some())
+                {
+                    self.section = Some(Section::Attendance(list));
+                }
             }
             return;
         }
@@ -1590,6 +1601,14 @@ impl Finder {
                     self.open_attendance(h2);
                     if !rest.is_empty() {
                         self.attendance_text(&rest, is_struck(p), h2);
+                        // "- Sekreterare: Bo Ek": a role's one person; the
+                        // entries after are the list's again.
+                        if lexicon::ATTENDANCE_HEADINGS
+                            .get(h2)
+                            .is_some_and(|heading| heading.role.is_some())
+                        {
+                            self.section = Some(Section::Attendance(h));
+                        }
                     }
                     return;
                 }
@@ -2086,6 +2105,7 @@ impl Finder {
     }
 
     fn attendance_text(&mut self, text: &str, struck: bool, heading: usize) -> bool {
+        let text = &*participants::bullets_as_commas(text);
         // "Percy Olausson, Lena Svensson. Inbjuden: Christina Ekström
         // Karlsson.": a second list on the line, under its own heading.
         if let (value, Some(next)) = participants::second_heading(text)
@@ -2125,18 +2145,22 @@ impl Finder {
                         self.participants.push(p);
                         return true;
                     }
+                    // "Anna Berg" / "Ordförande" (or "ordförande"): a
+                    // flattened table gives each person's post on the line
+                    // after.
+                    let Some(last) = self.participants.last_mut() else {
+                        return false;
+                    };
+                    if participants::post_line(last, text, h) {
+                        return true;
+                    }
                     // A wrapped cell ("… avviker" / "14:00") continues the
                     // last person's line.
-                    return match self.participants.last_mut() {
-                        Some(last) if participants::is_continuation(text) => {
-                            participants::continue_note(last, text);
-                            true
-                        }
-                        // "Anna Berg" / "Ordförande": a flattened table
-                        // gives each person's post on the line after.
-                        Some(last) => participants::post_line(last, text, h),
-                        None => false,
-                    };
+                    if participants::is_continuation(text) {
+                        participants::continue_note(last, text);
+                        return true;
+                    }
+                    return false;
                 }
                 None => return false,
             }

@@ -75,6 +75,21 @@ pub(crate) fn split_records(line: &str) -> Vec<String> {
         .collect()
 }
 
+/// "• Anna Berg • Bo Ek • Cilla Ny": names parted by bullets on one line
+/// (a list a web page or a PDF ran together), parted by commas instead.
+pub(crate) fn bullets_as_commas(line: &str) -> std::borrow::Cow<'_, str> {
+    const BULLETS: [char; 4] = ['•', '·', '▪', '◦'];
+    if !line.contains(BULLETS) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let parts: Vec<&str> = line
+        .split(BULLETS)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    std::borrow::Cow::Owned(parts.join(", "))
+}
+
 /// A short line that continues the previous person's description.
 pub(crate) fn is_continuation(text: &str) -> bool {
     let t = text.trim();
@@ -680,9 +695,20 @@ pub(crate) fn second_heading(value: &str) -> (&str, Option<&str>) {
     if value.len() > 2_000 {
         return (value, None);
     }
-    for (i, _) in value.match_indices(['.', ';']) {
-        let after = value[i + 1..].trim_start();
-        if after.len() < value.len() - i - 1
+    // "… Cilla Ny – Frånvarande: Dan Ås": a dash or a bar set off by
+    // spaces parts two lists as a stop does.
+    for (i, c) in value.char_indices() {
+        let end = i + c.len_utf8();
+        let stop = match c {
+            '.' | ';' => true,
+            '–' | '—' | '|' | '-' => value[..i].ends_with(' ') && value[end..].starts_with(' '),
+            _ => false,
+        };
+        if !stop {
+            continue;
+        }
+        let after = value[end..].trim_start();
+        if after.len() < value.len() - end
             && after.chars().take(40).any(|c| c == ':')
             && attendance_heading(after).is_some_and(|(_, rest)| !rest.is_empty())
         {

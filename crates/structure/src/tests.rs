@@ -2417,3 +2417,50 @@ fn the_meetings_own_chair_and_secretary_in_any_words() {
         );
     }
 }
+
+#[test]
+fn attendance_lists_run_together_by_dashes_bullets_and_posts_on_their_own_lines() {
+    let people = |header: &str| -> Vec<String> {
+        structure(&format!(
+            "Protokoll styrelsemöte 2024-03-05\n\n{header}\n\n1. Öppnande\nMötet öppnades.\n"
+        ))
+        .participants
+        .into_iter()
+        .map(|p| {
+            let post = p.role.or(p.title).unwrap_or_default();
+            format!("{} {} {} {post}", p.name, p.attendance, p.group)
+        })
+        .collect()
+    };
+    // A dash set off by spaces parts two lists on one line.
+    assert_eq!(
+        people("Närvarande: Anna Berg, Bo Ek – Frånvarande: Dan Ås"),
+        [
+            "Anna Berg present member ",
+            "Bo Ek present member ",
+            "Dan Ås absent member "
+        ]
+    );
+    // Bullets part names as commas do.
+    assert_eq!(
+        people("Närvarande: • Anna Berg • Bo Ek"),
+        ["Anna Berg present member ", "Bo Ek present member "]
+    );
+    // A role's label names its one person; the list goes on after it.
+    assert_eq!(
+        people("Närvarande:\nOrdförande Anna Berg\nSekreterare Bo Ek\nKassör Cilla Ny"),
+        [
+            "Anna Berg present member ordförande",
+            "Bo Ek present secretary sekreterare",
+            "Cilla Ny present member kassör"
+        ]
+    );
+    // A post in lower case on the line after a name is that person's.
+    assert_eq!(
+        people("Närvarande\n\nAnna Berg\n\nordförande\n\nBo Ek\n\nkassör"),
+        [
+            "Anna Berg present member ordförande",
+            "Bo Ek present member kassör"
+        ]
+    );
+}
