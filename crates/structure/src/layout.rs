@@ -114,6 +114,10 @@ pub enum Scheme {
     /// Every point numbered "1." (a web page or export that made each point
     /// a list of its own): the points in order, each keeping its "1".
     RepeatedOnes,
+    /// Paragraphs that each open with their topic and a colon ("Ekonomi:
+    /// Kassan är god.", "Övrigt: Inget."), in minutes that number and mark
+    /// up nothing: the topic is the item's title.
+    TopicParagraphs,
 }
 
 impl fmt::Display for Scheme {
@@ -131,6 +135,7 @@ impl fmt::Display for Scheme {
             Scheme::NumberedThenSections => "numbered-then-sections",
             Scheme::PlainHeadings => "plain-headings",
             Scheme::RepeatedOnes => "repeated-ones",
+            Scheme::TopicParagraphs => "topic-paragraphs",
         })
     }
 }
@@ -146,6 +151,9 @@ pub(crate) enum TitleCut {
     /// The title is the first sentence, and what follows it on the line
     /// is the item's text.
     SentenceThenRest,
+    /// The title is the topic before the line's first colon ("Övrigt:
+    /// Inget."), and what follows it is the item's text.
+    TopicThenRest,
 }
 
 /// Where a scheme has an item start.
@@ -381,6 +389,7 @@ pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
         agenda_then_sections(outline),
         plain_headings(outline),
         repeated_ones(outline),
+        topic_paragraphs(outline),
     ]
     .into_iter()
     .flatten()
@@ -643,6 +652,61 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
     }
     (starts.len() >= 2).then_some(Proposal {
         scheme: Scheme::PlainHeadings,
+        starts,
+    })
+}
+
+/// "Ekonomi: Kassan är god." / "Övrigt: Inget.": paragraphs that open
+/// with a short topic and a colon, three or more in minutes that number
+/// nothing. A part of a case ("Beslut:", "Ansvarig:"), a header field and
+/// an attendance line are no topics.
+fn topic_paragraphs(outline: &Outline) -> Option<Proposal> {
+    if outline
+        .lines
+        .iter()
+        .any(|l| l.list_level.is_none() && l.number.is_some())
+    {
+        return None;
+    }
+    let starts: Vec<PlannedStart> = outline
+        .lines
+        .iter()
+        .filter(|l| {
+            l.list_level.is_none()
+                && l.role == Role::Body
+                && !l.bold
+                && !l.attendance
+                && !l.next_meetings
+                && l.number.is_none()
+        })
+        .filter_map(|l| {
+            let t = l.text.trim();
+            let (topic, text) = t.split_once(':')?;
+            let topic = topic.trim();
+            let topic_shaped = topic.starts_with(char::is_uppercase)
+                && (1..=4).contains(&topic.split_whitespace().count())
+                && title_shaped(topic)
+                && !topic.contains([',', '(', '"'])
+                && !header_like(t)
+                && !header_field(t)
+                && !section_heading(topic, crate::lexicon::CASE_SECTION_HEADINGS)
+                && !crate::lexicon::ITEM_PART_LABELS.contains(&topic.to_lowercase().as_str());
+            // The topic's text is a sentence of its own on the line.
+            let text = text.trim();
+            (topic_shaped && text.starts_with(char::is_uppercase) && content_line(text)).then(
+                || PlannedStart {
+                    key: l.key,
+                    number: None,
+                    parent: None,
+                    skip: 0,
+                    cut: TitleCut::TopicThenRest,
+                    title: topic.to_string(),
+                },
+            )
+        })
+        .collect();
+    (starts.len() >= 3).then_some(Proposal {
+        scheme: Scheme::TopicParagraphs,
         starts,
     })
 }
@@ -1501,6 +1565,34 @@ mod tests {
         let p = lead_ins(&o).expect("a proposal");
         let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Vad var bra", "Vad var mindre bra"]);
+    }
+
+    #[test]
+    fn paragraphs_led_by_a_topic_and_a_colon_are_items() {
+        let o = outline(vec![
+            line(0, "Datum: 2024-03-05", Role::Body, None),
+            line(1, "Öppnande: Anna hälsade alla välkomna.", Role::Body, None),
+            line(2, "Ekonomi: Kassan är god.", Role::Body, None),
+            line(3, "Ansvarig: Bo Ek.", Role::Body, None),
+            line(4, "Övrigt: Inget.", Role::Body, None),
+        ]);
+        let p = topic_paragraphs(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Öppnande", "Ekonomi", "Övrigt"]);
+        assert!(p.starts.iter().all(|s| s.cut == TitleCut::TopicThenRest));
+        // Two are too few; a numbered line leaves it to the numbers.
+        let o = outline(vec![
+            line(0, "Ekonomi: Kassan är god.", Role::Body, None),
+            line(1, "Övrigt: Inget.", Role::Body, None),
+        ]);
+        assert!(topic_paragraphs(&o).is_none());
+        let o = outline(vec![
+            line(0, "1. Öppnande", Role::Body, None),
+            line(1, "Ekonomi: Kassan är god.", Role::Body, None),
+            line(2, "Lokal: Hyran höjs.", Role::Body, None),
+            line(3, "Övrigt: Inget.", Role::Body, None),
+        ]);
+        assert!(topic_paragraphs(&o).is_none());
     }
 
     #[test]

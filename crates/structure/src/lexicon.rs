@@ -1025,6 +1025,38 @@ pub const PLACEHOLDERS: &[&str] = &[
     "xxxx",
 ];
 
+/// Labels that open a part of an item's text, not a topic of its own
+/// ("Ansvarig: Bo", "Åtgärd: …", "Obs: …"): no item starts at them.
+pub const ITEM_PART_LABELS: &[&str] = &[
+    "ansvarig",
+    "ansvariga",
+    "ansvar",
+    "åtgärd",
+    "åtgärder",
+    "uppdrag",
+    "action",
+    "actions",
+    "deadline",
+    "klart",
+    "klart senast",
+    "senast",
+    "obs",
+    "notera",
+    "not",
+    "kommentar",
+    "kommentarer",
+    "status",
+    "diskussion",
+    "discussion",
+    "att göra",
+    "todo",
+    "nästa steg",
+    "next steps",
+    "tid",
+    "plats",
+    "datum",
+];
+
 /// Headings of the parts of one case ("### Beslut" under "## § 12 Budget"):
 /// a heading outline never takes them as items. Lower case, without a colon.
 pub const CASE_SECTION_HEADINGS: &[&str] = &[

@@ -1965,12 +1965,17 @@ impl Finder {
                 let time = parse_number(text).and_then(|n| n.time);
                 self.open_item(p, skip, s.number, s.parent, time, bi, span);
             }
-            TitleCut::SentenceThenRest => {
+            TitleCut::SentenceThenRest | TitleCut::TopicThenRest => {
+                let topic = s.cut == TitleCut::TopicThenRest;
                 self.start_item(s.number, s.parent, None, s.title, bi, span);
                 self.title_pending = false;
                 let line = text.get(s.skip..).unwrap_or(text).trim();
-                let first = layout::first_sentence(line);
-                let rest = line.get(first.len()..).unwrap_or_default().trim();
+                let rest = if topic {
+                    line.split_once(':').map_or("", |(_, r)| r).trim()
+                } else {
+                    let first = layout::first_sentence(line);
+                    line.get(first.len()..).unwrap_or_default().trim()
+                };
                 let segs: Vec<(String, Style, Option<String>)> = p
                     .runs
                     .iter()

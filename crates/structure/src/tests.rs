@@ -2464,3 +2464,14 @@ fn attendance_lists_run_together_by_dashes_bullets_and_posts_on_their_own_lines(
         ]
     );
 }
+
+#[test]
+fn loose_notes_whose_paragraphs_open_with_a_topic() {
+    let s = structure(
+        "Protokoll styrelsemöte 2024-03-05\n\nNärvarande: Anna Berg, Bo Ek\n\nÖppnande: Mötet öppnades av Anna.\n\nEkonomi: Kassören redogjorde för läget.\n\nAvslutning: Mötet avslutades.\n",
+    );
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Öppnande", "Ekonomi", "Avslutning"]);
+    let texts: Vec<&str> = s.items[2].units.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(texts, ["Mötet avslutades."]);
+}
