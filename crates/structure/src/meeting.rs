@@ -818,7 +818,19 @@ impl HeaderLines {
                 // meeting's.
                 dates.extend(line_dates(&t, ctx));
                 set_times(&mut m, &t);
-                if (line.heading || i == 0)
+                // The title line: a heading, the first line, or one of the
+                // next that opens with the type ("Myndigheten för digital
+                // förvaltning" / "Minnesanteckningar referensgrupp PID").
+                // Such a later line names a group, not a meeting with its
+                // time and place ("Anteckningar från jaktlagsmöte … hos
+                // Anna i Norrbyn").
+                let opens_with_type = key.starts_with(w)
+                    && i <= 2
+                    && rest.split_whitespace().count() <= 4
+                    && !rest.contains([',', '('])
+                    && !any_word_ends(&rest.to_lowercase(), &["möte", "mötet"])
+                    && place_in_line(&t).is_none();
+                if (line.heading || i == 0 || opens_with_type)
                     && rest.chars().any(char::is_alphabetic)
                     && !rest.starts_with("nr")
                 {
@@ -1664,9 +1676,15 @@ fn organisation_shaped(cell: &str) -> bool {
         .iter()
         .skip(1)
         .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // "Myndigheten för digital förvaltning", "Stiftelsen för strategisk
+    // forskning": a head word, then what the body is for.
+    let head_for_purpose = lexicon::ORGANIZATION_HEADS.contains(&first)
+        && words.len() >= 3
+        && words.get(1) == Some(&"för");
     (!words.last().is_some_and(|w| digits_at(w))
         && ends_with_any(&key, lexicon::ORGANIZATION_WORDS))
         || (words.len() >= 2 && headed && name_follows)
+        || head_for_purpose
 }
 
 /// "nr 3/2023, ", "#12 ": a minutes' sequence number leading a title's rest.
@@ -2127,6 +2145,26 @@ mod tests {
         assert_eq!(m.organization, None);
         super::fill_from_text(&mut m, "Kungsbacka kommun har fått svar.\n");
         assert_eq!(m.organization.as_deref(), Some("Kungsbacka kommun"));
+    }
+
+    #[test]
+    fn an_agency_over_the_title_line_that_names_its_group() {
+        let m = super::header_tests::header(&[
+            "Myndigheten för digital förvaltning",
+            "Minnesanteckningar referensgrupp PID 2023-08-29",
+        ]);
+        assert_eq!(
+            m.organization.as_deref(),
+            Some("Myndigheten för digital förvaltning")
+        );
+        assert_eq!(m.body.as_deref(), Some("Referensgrupp PID"));
+        // A later line naming a meeting with its place is no group's name.
+        let m = super::header_tests::header(&[
+            "Norrbyns jaktlag",
+            "Anteckningar från jaktlagsmöte 16 augusti 2025 hos Anna i Norrbyn",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Norrbyns jaktlag"));
+        assert_eq!(m.body, None);
     }
 
     #[test]
