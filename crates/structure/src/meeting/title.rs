@@ -587,6 +587,21 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
                 Some((b, o)) => (b.trim(), Some(o.trim())),
                 None => (group, None),
             };
+            // "Trafikverkets referensgrupp": the owner in the genitive
+            // before its group.
+            let genitive_owner = owner
+                .is_none()
+                .then(|| body.rsplit_once(' '))
+                .flatten()
+                .and_then(|(before, group)| {
+                    let owner = genitive_name(before.trim())?;
+                    (organisation_named(owner) && super::names_body(&group.to_lowercase()))
+                        .then_some((group.trim(), owner))
+                });
+            let (body, owner) = match genitive_owner {
+                Some((group, o)) => (group, Some(o)),
+                None => (body, owner),
+            };
             seg.group = Some(capitalised(body));
             seg.holder = owner.map(str::to_string);
             return Ok(seg);
@@ -1135,6 +1150,15 @@ mod tests {
             read_title("PROTOKOLL FRÅN SAXDALENS BYALAGS ÅRSMÖTE 2013-01-17")
                 .and_then(|p| p.organization),
             Some("SAXDALENS BYALAG".to_string())
+        );
+        // A group of an organisation named in the genitive.
+        let t = read_title("Anteckningar från möte i Trafikverkets referensgrupp");
+        assert_eq!(
+            t.map(|p| (p.organization, p.body)),
+            Some((
+                Some("Trafikverket".to_string()),
+                Some("Referensgrupp".to_string())
+            ))
         );
         // Where it was held, after its date.
         let t = read_title(
