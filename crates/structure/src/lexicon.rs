@@ -1308,6 +1308,8 @@ pub const ITEM_NUMBER_WORDS: &[&str] = &[
 /// "Mötesplats⇥…"), lower case. The label is followed by a colon, a tab,
 /// an aligned gap of spaces, or stands alone over its value.
 pub const MEETING_FIELD_LABELS: &[&str] = &[
+    "mötesform",
+    "mötestyp",
     "datum",
     "mötesdatum",
     "sammanträdestid",
@@ -1420,6 +1422,10 @@ pub const VIDEO_MEETING_SERVICES: &[&str] = &[
     "Jitsi",
     "Whereby",
 ];
+
+/// Labels of how a meeting was held ("Mötesform: digitalt (Teams)"): a
+/// meeting service named in the value is where it was held.
+pub const MEETING_FORM_LABELS: &[&str] = &["mötesform", "mötestyp"];
 
 /// Labels of the time a meeting ended ("Slut: 20.15"), lower case.
 pub const END_TIME_LABELS: &[&str] = &["slut", "sluttid", "end", "ends"];

@@ -212,6 +212,25 @@ fn video_service(t: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// "digitalt (Teams)", "Zoom": the meeting service a value names, as a
+/// word of its own (the longest name when one holds another).
+fn service_named(value: &str) -> Option<&'static str> {
+    let key = value.to_lowercase();
+    lexicon::VIDEO_MEETING_SERVICES
+        .iter()
+        .filter(|s| {
+            let s = s.to_lowercase();
+            key.match_indices(&s).any(|(i, _)| {
+                let before = key[..i].chars().next_back();
+                let after = key[i + s.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .max_by_key(|s| s.len())
+        .copied()
+}
+
 /// The place an item titled by a place's label gives ("Plats" over the
 /// one line "Styrelserummet").
 pub(crate) fn place_under_label(title: &str, texts: &[&str]) -> Option<String> {
@@ -546,6 +565,11 @@ impl HeaderLines {
                     l if lexicon::BODY_FIELD_LABELS.contains(&l) => {
                         if !value.is_empty() && !is_placeholder(value) {
                             body_candidates.push((value.to_string(), true));
+                        }
+                    }
+                    l if lexicon::MEETING_FORM_LABELS.contains(&l) => {
+                        if m.location.is_none() {
+                            m.location = service_named(value).map(str::to_string);
                         }
                     }
                     "organ" => {
@@ -2145,6 +2169,17 @@ mod tests {
         assert_eq!(m.organization, None);
         super::fill_from_text(&mut m, "Kungsbacka kommun har fått svar.\n");
         assert_eq!(m.organization.as_deref(), Some("Kungsbacka kommun"));
+    }
+
+    #[test]
+    fn the_service_a_meetings_form_names_is_where_it_was_held() {
+        let m = super::header_tests::header(&["Minnesanteckningar", "Mötesform: digitalt (Teams)"]);
+        assert_eq!(m.location.as_deref(), Some("Teams"));
+        let m = super::header_tests::header(&["Protokoll", "Mötesform: Microsoft Teams"]);
+        assert_eq!(m.location.as_deref(), Some("Microsoft Teams"));
+        // A form without a service names no place.
+        let m = super::header_tests::header(&["Protokoll", "Mötesform: fysiskt möte"]);
+        assert_eq!(m.location, None);
     }
 
     #[test]
