@@ -1853,14 +1853,16 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     // (a date between verb and hour set aside: "öppnade mötet den 17
     // januari 2013 kl. 19.00").
     if m.start_time.is_none() {
-        m.start_time = lines_with(&["öppna", "opened", "start", "började", "inleddes", "began"])
-            .find_map(|l| {
-                let l = dates_cut(l);
-                OPENED
-                    .captures(&l)
-                    .or_else(|| OPENS.captures(&l))
-                    .and_then(|c| captured_clock(&c))
-            });
+        m.start_time = lines_with(&[
+            "öppna", "opened", "start", "började", "inleddes", "began", "to order",
+        ])
+        .find_map(|l| {
+            let l = dates_cut(l);
+            OPENED
+                .captures(&l)
+                .or_else(|| OPENS.captures(&l))
+                .and_then(|c| captured_clock(&c))
+        });
     }
     if m.end_time.is_none() {
         m.end_time =
@@ -1944,17 +1946,17 @@ static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
 /// "Elis Hirwing öppnar mötet 19:08", "Ordföranden förklarade mötet öppnat
 /// kl. 18.05": someone opening the meeting.
 static OPENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:öppnar|öppnade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?öppnat)?\s+{AT_CLOCK}|^\s*{AT_CLOCK_FIRST}\s+(?:öppnar|öppnade|öppnades|förklarade|startade|började)\b"))
+    Regex::new(&format!(r"(?i)\b(?:öppnar|öppnade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?öppna[dt])?\s+{AT_CLOCK}|^\s*{AT_CLOCK_FIRST}\s+(?:öppnar|öppnade|öppnades|förklarade|startade|började)\b|\bcalled\s+the\s+meeting\s+to\s+order\s+{AT_CLOCK}"))
         .expect("valid regex")
 });
 static CLOSES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:avslutar|avslutade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?avslutat)?\s+{AT_CLOCK}|^\s*{AT_CLOCK_FIRST}\s+(?:avslutar|avslutade|avslutades|förklarade)\b"))
+    Regex::new(&format!(r"(?i)\b(?:avslutar|avslutade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?avsluta[dt])?\s+{AT_CLOCK}|^\s*{AT_CLOCK_FIRST}\s+(?:avslutar|avslutade|avslutades|förklarade)\b"))
         .expect("valid regex")
 });
 
 /// The time after an opening or closing verb: "kl. 19.05", "ca 21.30",
 /// "klockan 19" (a whole hour only after "kl"), captured as one group.
-const AT_CLOCK: &str = r"(?:(?:ca\.?|cirka|omkring|ungefär)\s+)?(?:(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2}[:.]\d{2})\b|(?:kl\.?\s*|klockan\s+)(\d{1,2})\b(?:[^:.\d]|$))";
+const AT_CLOCK: &str = r"(?:(?:ca\.?|cirka|omkring|ungefär)\s+)?(?:(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2}[:.]\d{2})\b|(?:kl\.?\s*|klockan\s+)(\d{1,2})\b(?:[^:.\d]|\.(?:\s|$)|$))";
 /// The time opening the sentence ("Kl. 18.30 öppnade ordföranden mötet").
 const AT_CLOCK_FIRST: &str = r"(?:kl\.?\s*|klockan\s+)(\d{1,2}[:.]\d{2})";
 
@@ -2169,6 +2171,31 @@ mod tests {
         assert_eq!(m.organization, None);
         super::fill_from_text(&mut m, "Kungsbacka kommun har fått svar.\n");
         assert_eq!(m.organization.as_deref(), Some("Kungsbacka kommun"));
+    }
+
+    #[test]
+    fn opening_and_closing_sentences_in_more_words() {
+        let times = |t: &str| {
+            let mut m = super::Meeting::default();
+            super::fill_from_text(&mut m, t);
+            (m.start_time, m.end_time)
+        };
+        let some = |s: &str| Some(s.to_string());
+        // A whole hour closing the sentence; a meeting of the common gender.
+        assert_eq!(
+            times("Ordföranden öppnade mötet klockan 19.").0,
+            some("19:00")
+        );
+        assert_eq!(
+            times(
+                "Anna förklarade stämman öppnad kl 19.00.\nAnna förklarade stämman avslutad klockan 20.30.\n"
+            ),
+            (some("19:00"), some("20:30"))
+        );
+        assert_eq!(
+            times("The chair called the meeting to order at 18:05.").0,
+            some("18:05")
+        );
     }
 
     #[test]
