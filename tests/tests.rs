@@ -171,6 +171,18 @@ fn a_broken_file_fails_alone_and_the_rest_convert() {
         b"1. M\xf6tets \xf6ppnande\n\nDagordningen godk\xe4ndes.\n",
     )
     .expect("write");
+    // Code page 850, as DOS wrote Swedish; UTF-16 without its byte-order
+    // mark, as some Windows exports do.
+    std::fs::write(
+        input.join("dos.txt"),
+        b"1. M\x94tets \x94ppnande\n\nDagordningen godk\x84ndes.\n",
+    )
+    .expect("write");
+    let utf16: Vec<u8> = "1. Mötets öppnande\n\nDagordningen godkändes.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(input.join("utf16.txt"), utf16).expect("write");
     std::fs::write(input.join("bild.jpg"), b"\xff\xd8\xff\xe0").expect("write");
     let o = convert(&[&input], &out, &[]);
     assert_eq!(o.status.code(), Some(2), "some files failed");
@@ -180,6 +192,19 @@ fn a_broken_file_fails_alone_and_the_rest_convert() {
             .expect("json");
     assert_eq!(latin["items"][0]["title"], "Mötets öppnande");
     assert_eq!(latin["warnings"][0]["code"], "text.encoding.windows-1252");
+    for (name, code) in [("dos", Some("text.encoding.ibm850")), ("utf16", None)] {
+        let doc: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(out.join(format!("{name}.json"))).expect("converted"),
+        )
+        .expect("json");
+        assert_eq!(doc["items"][0]["title"], "Mötets öppnande", "{name}");
+        let warning = doc["warnings"].as_array().and_then(|w| {
+            w.iter()
+                .filter_map(|w| w["code"].as_str())
+                .find(|c| c.starts_with("text.encoding"))
+        });
+        assert_eq!(warning, code, "{name}");
+    }
     let report: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("report.json")).expect("report"))
             .expect("json");

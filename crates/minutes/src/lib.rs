@@ -294,13 +294,10 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Sniffed {
     }
 }
 
-/// Text: no NUL bytes in the first 8 KiB (or a UTF-16 byte-order mark) and
-/// not empty.
+/// Text: not empty, and no NUL bytes in the first 8 KiB unless they are
+/// UTF-16's.
 fn looks_like_text(bytes: &[u8]) -> bool {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return true;
-    }
-    !bytes.is_empty() && !bytes.iter().take(8192).any(|&b| b == 0)
+    !bytes.is_empty() && !minutes_text::is_binary(bytes)
 }
 
 /// A file the tool would take from a folder, before looking at its bytes.

@@ -49,13 +49,18 @@ pub enum Error {
     Binary,
 }
 
+/// Bytes that are no text: zero bytes in the first 8 KiB, unless they are
+/// UTF-16's (with its byte-order mark or without).
+pub fn is_binary(bytes: &[u8]) -> bool {
+    decode::utf16_encoding(bytes).is_none() && bytes.iter().take(8192).any(|&b| b == 0)
+}
+
 /// Read a text or markdown file's bytes into a [`Document`].
 pub fn read(bytes: &[u8], _opts: &minutes_model::ReadOptions) -> Result<Document, Error> {
     if bytes.is_empty() {
         return Err(Error::Empty);
     }
-    let is_utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !is_utf16 && bytes.iter().take(8192).filter(|&&b| b == 0).count() > 0 {
+    if is_binary(bytes) {
         return Err(Error::Binary);
     }
     let decoded = decode::decode(bytes);

@@ -32,8 +32,7 @@ pub fn read(bytes: &[u8], _opts: &minutes_model::ReadOptions) -> Result<Document
     if bytes.is_empty() {
         return Err(Error::Empty);
     }
-    let is_utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !is_utf16 && bytes.iter().take(8192).any(|&b| b == 0) {
+    if crate::is_binary(bytes) {
         return Err(Error::Binary);
     }
     let decoded = crate::decode::decode(bytes);
