@@ -2111,6 +2111,18 @@ impl Finder {
 
     fn attendance_text(&mut self, text: &str, struck: bool, heading: usize) -> bool {
         let text = &*participants::bullets_as_commas(text);
+        // "ANNA BERG, BO EK": a list typed in capitals reads as names do;
+        // the names keep the capitals they were written in.
+        if let Some(titled) = participants::capitals_list(text) {
+            let before = self.participants.len();
+            let read = self.attendance_text(&titled, struck, heading);
+            for p in self.participants.iter_mut().skip(before) {
+                if let Some(written) = participants::name_as_written(&p.name, text) {
+                    p.name = written;
+                }
+            }
+            return read;
+        }
         // "Percy Olausson, Lena Svensson. Inbjuden: Christina Ekström
         // Karlsson.": a second list on the line, under its own heading.
         if let (value, Some(next)) = participants::second_heading(text)

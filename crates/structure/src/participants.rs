@@ -90,6 +90,50 @@ pub(crate) fn bullets_as_commas(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(parts.join(", "))
 }
 
+/// "ANNA BERG, BO EK (S)": a list of two or more typed in capitals, in the
+/// case names are read in ("Anna Berg, Bo Ek (S)"; what stands in brackets,
+/// a party's letters, is kept). `None` for any other line.
+pub(crate) fn capitals_list(line: &str) -> Option<String> {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    if line.chars().any(char::is_lowercase) || letters < 4 || !line.contains([',', ';']) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    let (mut depth, mut in_word) = (0usize, false);
+    for c in line.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if c.is_alphabetic() && depth == 0 {
+            if in_word {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push(c);
+            }
+            in_word = true;
+        } else {
+            out.push(c);
+            in_word = false;
+        }
+    }
+    Some(out)
+}
+
+/// The name as `line` writes it, when it stands there in other case
+/// ("ANNA BERG" for "Anna Berg" read from [`capitals_list`]).
+pub(crate) fn name_as_written(name: &str, line: &str) -> Option<String> {
+    let lower_line = line.to_lowercase();
+    let lower_name = name.to_lowercase();
+    let at = lower_line.find(&lower_name)?;
+    // Lower-casing kept the byte lengths: the same span is the name.
+    (lower_line.len() == line.len())
+        .then(|| line.get(at..at + lower_name.len()))
+        .flatten()
+        .map(str::to_string)
+}
+
 /// A short line that continues the previous person's description.
 pub(crate) fn is_continuation(text: &str) -> bool {
     let t = text.trim();
@@ -3907,6 +3951,20 @@ mod tests {
         assert_eq!(
             names("Katarina Järbur\tVD Nötkärnan, avviker 14"),
             ["Katarina Järbur"]
+        );
+    }
+
+    #[test]
+    fn a_list_in_capitals_in_the_case_names_are_read_in() {
+        assert_eq!(
+            capitals_list("ANNA BERG, BO EK-LUND (S)").as_deref(),
+            Some("Anna Berg, Bo Ek-Lund (S)")
+        );
+        assert_eq!(capitals_list("MÖTETS ÖPPNANDE"), None);
+        assert_eq!(capitals_list("Anna Berg, Bo Ek"), None);
+        assert_eq!(
+            name_as_written("Åsa Ek", "ÅSA EK, BO LI").as_deref(),
+            Some("ÅSA EK")
         );
     }
 

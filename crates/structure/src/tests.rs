@@ -2475,3 +2475,23 @@ fn loose_notes_whose_paragraphs_open_with_a_topic() {
     let texts: Vec<&str> = s.items[2].units.iter().map(|u| u.text.as_str()).collect();
     assert_eq!(texts, ["Mötet avslutades."]);
 }
+
+#[test]
+fn an_attendance_list_typed_in_capitals() {
+    let s = structure(
+        "Protokoll styrelsemöte 2024-03-05\n\nNÄRVARANDE: ANNA BERG (ORDF), BO EK, CILLA NY (S)\n\n1. Öppnande\nMötet öppnades.\n",
+    );
+    let people: Vec<(&str, Option<&str>)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("ANNA BERG", Some("ordförande")),
+            ("BO EK", None),
+            ("CILLA NY", None)
+        ]
+    );
+}
