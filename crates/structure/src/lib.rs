@@ -2110,7 +2110,7 @@ impl Finder {
     }
 
     fn attendance_text(&mut self, text: &str, struck: bool, heading: usize) -> bool {
-        let text = &*participants::bullets_as_commas(text);
+        let text = &*participants::list_separators_as_commas(text);
         // "ANNA BERG, BO EK": a list typed in capitals reads as names do;
         // the names keep the capitals they were written in.
         if let Some(titled) = participants::capitals_list(text) {

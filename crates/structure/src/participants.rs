@@ -75,19 +75,41 @@ pub(crate) fn split_records(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// "• Anna Berg • Bo Ek • Cilla Ny": names parted by bullets on one line
-/// (a list a web page or a PDF ran together), parted by commas instead.
-pub(crate) fn bullets_as_commas(line: &str) -> std::borrow::Cow<'_, str> {
+/// "• Anna Berg • Bo Ek • Cilla Ny", "Anna Berg (ordf.) Bo Ek (sekr.)
+/// Cilla Ny": names parted by bullets, or only by the brackets after each,
+/// on one line (a list a web page or a PDF ran together), parted by commas
+/// instead.
+pub(crate) fn list_separators_as_commas(line: &str) -> std::borrow::Cow<'_, str> {
     const BULLETS: [char; 4] = ['•', '·', '▪', '◦'];
-    if !line.contains(BULLETS) {
+    if line.contains(BULLETS) {
+        let parts: Vec<&str> = line
+            .split(BULLETS)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        return std::borrow::Cow::Owned(parts.join(", "));
+    }
+    // A bracket closed before a capital, twice or more, with no comma,
+    // semicolon or tab anywhere on the line.
+    let closed_before_name = line
+        .match_indices(") ")
+        .filter(|(i, _)| line[i + 2..].starts_with(char::is_uppercase))
+        .count();
+    if closed_before_name < 2 || line.contains([',', ';', '\t']) {
         return std::borrow::Cow::Borrowed(line);
     }
-    let parts: Vec<&str> = line
-        .split(BULLETS)
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    std::borrow::Cow::Owned(parts.join(", "))
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line;
+    while let Some(i) = rest.find(") ") {
+        let (head, tail) = rest.split_at(i + 1);
+        out.push_str(head);
+        if tail[1..].starts_with(char::is_uppercase) {
+            out.push(',');
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// "ANNA BERG, BO EK (S)": a list of two or more typed in capitals, in the
@@ -3951,6 +3973,27 @@ mod tests {
         assert_eq!(
             names("Katarina Järbur\tVD Nötkärnan, avviker 14"),
             ["Katarina Järbur"]
+        );
+    }
+
+    #[test]
+    fn names_parted_only_by_bullets_or_by_their_brackets() {
+        assert_eq!(
+            list_separators_as_commas("• Anna Berg • Bo Ek"),
+            "Anna Berg, Bo Ek"
+        );
+        assert_eq!(
+            list_separators_as_commas("Anna Berg (ordf.) Bo Ek (sekr.) Cilla Ny"),
+            "Anna Berg (ordf.), Bo Ek (sekr.), Cilla Ny"
+        );
+        // One bracket, or a list with commas, is left as it is.
+        assert_eq!(
+            list_separators_as_commas("Anna Berg (ordf.) Bo Ek"),
+            "Anna Berg (ordf.) Bo Ek"
+        );
+        assert_eq!(
+            list_separators_as_commas("Anna Berg (M) Bo Ek (S), Cilla Ny"),
+            "Anna Berg (M) Bo Ek (S), Cilla Ny"
         );
     }
 
