@@ -592,7 +592,14 @@ fn fold_owner_lines(
         let Some((who, when)) = owner_line(cur.text.trim()) else {
             continue;
         };
-        if !folded[k - 1] && next && (prev.assignees.is_empty() || prev.assignees == ["all"]) {
+        // On the task's own line, the owner it names is the task's, over
+        // one the sentence's subject gave ("Skolverket skickar ut en
+        // enkät. Ansvarig: Sara Lindgren"); a line of its own under a task
+        // that has an owner may be a task of its own ("Ansvarig: Sanna
+        // Lehto (funktionärsschema)").
+        let same_line = cur.span.unit == prev.span.unit;
+        let unowned = prev.assignees.is_empty() || prev.assignees == ["all"];
+        if !folded[k - 1] && next && (unowned || same_line) {
             let named = owners(who);
             if named.is_empty() {
                 continue;
@@ -623,25 +630,46 @@ fn owner_line(text: &str) -> Option<(&str, Option<&str>)> {
 }
 
 /// "Vi provar att öppna två extra telefonlinjer …" / "Ansvarig: Petra
-/// Wiik": an owner line under a sentence that no rule took names that
-/// sentence's owner; the task is the sentence with its owner line.
+/// Wiik", "Boka container. Ansvarig: Bo.": an owner line under a sentence
+/// (or an owner sentence after one on its line) that no rule took names
+/// that sentence's owner; the task is the sentence with its owner line.
 fn adopt_owner_lines(actions: &mut [Action], sents: &[Sentence<'_>]) {
-    let units_with_action: Vec<usize> = actions.iter().map(|a| a.span.unit).collect();
+    let taken: Vec<(usize, usize)> = actions.iter().map(|a| (a.span.unit, a.span.end)).collect();
     for a in actions.iter_mut() {
-        if a.span.unit == 0 || a.assignees.is_empty() || owner_line(a.text.trim()).is_none() {
+        if a.assignees.is_empty() || owner_line(a.text.trim()).is_none() {
             continue;
         }
-        let above = a.span.unit - 1;
-        if units_with_action.contains(&above) {
-            continue;
-        }
-        // The last sentence of the unit above, when it says something (a
-        // heading or a label of its own is no task).
-        let Some(task) = sents.iter().rev().find(|s| s.span.unit == above) else {
-            continue;
+        let (unit, start) = (a.span.unit, a.span.start);
+        // The sentence before it on its line, else the last sentence of
+        // the line above, when no action took it.
+        let before_on_line = sents
+            .iter()
+            .rev()
+            .find(|s| s.span.unit == unit && s.span.end <= start);
+        let (task, min_words) = match before_on_line {
+            Some(t) => {
+                if taken.iter().any(|&(u, e)| u == unit && e <= start) {
+                    continue;
+                }
+                (t, 2)
+            }
+            None => {
+                let Some(above) = unit.checked_sub(1) else {
+                    continue;
+                };
+                if taken.iter().any(|&(u, _)| u == above) {
+                    continue;
+                }
+                let Some(t) = sents.iter().rev().find(|s| s.span.unit == above) else {
+                    continue;
+                };
+                (t, 4)
+            }
         };
+        // A sentence that says something (a heading or a label of its own
+        // is no task).
         let t = task.text.trim();
-        if t.split_whitespace().count() < 4 || t.ends_with(':') || task.label.is_some() {
+        if t.split_whitespace().count() < min_words || t.ends_with(':') || task.label.is_some() {
             continue;
         }
         // The task and its owner line, as the minutes give them.

@@ -288,6 +288,29 @@ fn an_owner_line_after_a_task_owns_it() {
 }
 
 #[test]
+fn an_owner_sentence_on_the_tasks_line_owns_it() {
+    let (_, f) = findings(
+        "Möte 2024-04-02\n\nDeltagare: Anna Berg, Bo Ek, Sara Lind\n\n1. Städdag\n\nBoka container. Ansvarig: Bo.\n\n2. Enkät\n\nSkolverket skickar ut en enkät under mars. Ansvarig: Sara Lind\n",
+    );
+    let got: Vec<_> = f
+        .items
+        .iter()
+        .flat_map(|i| &i.actions)
+        .map(|a| (a.text.as_str(), a.assignees.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Boka container. Ansvarig: Bo.", vec!["Bo Ek".to_string()]),
+            (
+                "Skolverket skickar ut en enkät under mars.",
+                vec!["Sara Lind".to_string()]
+            )
+        ]
+    );
+}
+
+#[test]
 fn an_owner_written_after_a_labelled_task_beats_a_guessed_subject() {
     let (_, f) = findings(
         "Möte 2025-01-10\n\nNärvarande: Kim Lo (KL), Mia Berg (MB)\n\n1. Att göra\n- Undersöka annonskostnader — KL/MB\n\n2. Övrigt\nInget.\n",
