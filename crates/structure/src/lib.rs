@@ -3051,11 +3051,15 @@ fn meeting_after_that(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
 /// "Årsmötet blir söndag 12 februari kl. 15.00", "Datum för årsmöte är
 /// satt till den 7:e mars": a meeting of some kind set for a date, in the
 /// same sentence (the phrases: lexicon MEETING_SET_FOR).
-fn named_meeting_set(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
-    if text.len() > 2_000 {
-        return None;
+fn named_meeting_set(text: &str, ctx: &DateContext) -> Vec<NextMeeting> {
+    if text.len() > 2_000 || !MEETING_SET_FOR.may_match(text) {
+        return Vec::new();
     }
-    dated_after(text, MEETING_SET_FOR.find(text)?.end(), ctx)
+    // Each sentence may set one ("… blir 2 april. Höstmötet blir …").
+    MEETING_SET_FOR
+        .captures_iter(text)
+        .filter_map(|c| dated_after(text, c.get(0)?.end(), ctx))
+        .collect()
 }
 
 /// The meeting dated in the rest of the sentence after a cue ending at
@@ -3063,7 +3067,10 @@ fn named_meeting_set(text: &str, ctx: &DateContext) -> Option<NextMeeting> {
 fn dated_after(text: &str, cue_end: usize, ctx: &DateContext) -> Option<NextMeeting> {
     let after = text.get(cue_end..)?;
     let sentence = after.split(". ").next().unwrap_or(after);
-    let date = find_dates(sentence, ctx).into_iter().find_map(|d| d.date)?;
+    // A coming meeting: a day and month before this one is next year's.
+    let date = find_dates(sentence, ctx)
+        .into_iter()
+        .find_map(|d| d.ahead_of(ctx.reference))?;
     Some(NextMeeting {
         date,
         topics: Vec::new(),
@@ -3072,8 +3079,10 @@ fn dated_after(text: &str, cue_end: usize, ctx: &DateContext) -> Option<NextMeet
 }
 
 static MEETING_SET_FOR: LazyLock<Gated> = LazyLock::new(|| {
+    // "Planeringsmöte inför sommaren blir 2 april": a few words may stand
+    // between the meeting and what sets it.
     Gated::new(&format!(
-        r"(?i)(?:{})\s+(?:{})\b",
+        r"(?i)(?:{})(?:\s+\p{{L}}+){{0,3}}?\s+(?:{})\b",
         lexicon::alternation(lexicon::MEETING_NOUN_ENDINGS),
         lexicon::alternation(lexicon::MEETING_SET_FOR)
     ))

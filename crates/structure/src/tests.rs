@@ -1869,6 +1869,13 @@ fn a_meeting_of_some_kind_set_for_a_date_is_a_coming_meeting() {
     );
     let dates: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(dates, ["2013-02-12", "2013-03-07"]);
+    // Words between the meeting and what sets it; a day more than half a
+    // year on is this year's, not last year's.
+    let s = structure(
+        "Protokoll 2013-03-05\n\n1. Övrigt\nPlaneringsmötet inför sommaren blir 2 april. Höstmötet blir den 14 oktober.\n",
+    );
+    let dates: Vec<_> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2013-04-02", "2013-10-14"]);
 }
 
 #[test]
