@@ -1411,19 +1411,25 @@ fn capitalised(t: &str) -> String {
         .unwrap_or_default()
 }
 
-/// "Styrelsemöte 20-06-15": dates of two-digit years written with dashes,
-/// which the dates module leaves alone (they read as spans of numbers
-/// in running text) but a header line gives as the meeting's.
+/// "Styrelsemöte 20-06-15", "Protokoll 200615", "Styrelsemöte 20200615":
+/// dates written with dashes and a two-digit year, or as one run of
+/// digits, which the dates module leaves alone (they read as spans of
+/// numbers or as numbers in running text) but a header line gives as the
+/// meeting's.
 fn dashed_short_year_dates(
     line: &str,
 ) -> impl Iterator<Item = (std::ops::Range<usize>, Date)> + '_ {
     DASHED_SHORT_YEAR
-        .find_iter(line)
+        .captures_iter(line)
+        .filter_map(|c| c.get(1))
         .filter_map(|m| Some((m.range(), short_year_date(m.as_str())?)))
 }
 
-static DASHED_SHORT_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{2}-\d{2}-\d{2}\b").expect("valid regex"));
+static DASHED_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    // "20-06-15", and "200615" or "20200615" standing alone (not part of
+    // a longer number or an organisation number's "556677-").
+    Regex::new(r"(?:^|[^\d-])(\d{2}-\d{2}-\d{2}|(?:19|20)?\d{6})(?:$|[^\d-])").expect("valid regex")
+});
 
 /// The line with its dates and times taken out ("Annual meeting, 28 May
 /// 2020, 18:00" → "Annual meeting"): a title's date, in a language whose
@@ -2426,6 +2432,15 @@ mod header_tests {
         // The whole year run into the date.
         let m = header(&["Protokoll", "Datum: 20140427"]);
         assert_eq!(m.date.as_deref(), Some("2014-04-27"));
+        // A title's date as one run of digits; an organisation number is
+        // none.
+        for (title, date) in [
+            ("Styrelsemöte 20140427", Some("2014-04-27")),
+            ("Protokoll 140427", Some("2014-04-27")),
+            ("Brf Lönnen 769612-3456", None),
+        ] {
+            assert_eq!(header(&[title]).date.as_deref(), date, "{title}");
+        }
         let m = header(&["Protokoll", "Nästa möte: 4/5-2014"]);
         assert_eq!(m.date, None);
     }
