@@ -2115,14 +2115,17 @@ impl Finder {
         // the names keep the capitals they were written in.
         if let Some(titled) = participants::capitals_list(text) {
             let before = self.participants.len();
-            let read = self.attendance_text(&titled, struck, heading);
-            for p in self.participants.iter_mut().skip(before) {
-                if let Some(written) = participants::name_as_written(&p.name, text) {
-                    p.name = written;
-                }
+            let read = self.attendance_records(&titled, struck, heading);
+            if let Some(read_now) = self.participants.get_mut(before..) {
+                participants::names_as_written(read_now, text);
             }
             return read;
         }
+        self.attendance_records(text, struck, heading)
+    }
+
+    /// The people one attendance line lists, under `heading`.
+    fn attendance_records(&mut self, text: &str, struck: bool, heading: usize) -> bool {
         // "Percy Olausson, Lena Svensson. Inbjuden: Christina Ekström
         // Karlsson.": a second list on the line, under its own heading.
         if let (value, Some(next)) = participants::second_heading(text)

@@ -114,7 +114,8 @@ pub(crate) fn list_separators_as_commas(line: &str) -> std::borrow::Cow<'_, str>
 
 /// "ANNA BERG, BO EK (S)": a list of two or more typed in capitals, in the
 /// case names are read in ("Anna Berg, Bo Ek (S)"; what stands in brackets,
-/// a party's letters, is kept). `None` for any other line.
+/// a party's letters, is kept). `None` for any other line, and for one
+/// that the change leaves as it was (no letter to lower).
 pub(crate) fn capitals_list(line: &str) -> Option<String> {
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     if line.chars().any(char::is_lowercase) || letters < 4 || !line.contains([',', ';']) {
@@ -140,20 +141,34 @@ pub(crate) fn capitals_list(line: &str) -> Option<String> {
             in_word = false;
         }
     }
-    Some(out)
+    (out != line).then_some(out)
 }
 
-/// The name as `line` writes it, when it stands there in other case
-/// ("ANNA BERG" for "Anna Berg" read from [`capitals_list`]).
-pub(crate) fn name_as_written(name: &str, line: &str) -> Option<String> {
+/// The names of `people` (read from [`capitals_list`]'s line) as `line`
+/// writes them ("ANNA BERG" for "Anna Berg"), each found after the one
+/// before it: the line is lower-cased and searched once.
+pub(crate) fn names_as_written(people: &mut [Participant], line: &str) {
     let lower_line = line.to_lowercase();
-    let lower_name = name.to_lowercase();
-    let at = lower_line.find(&lower_name)?;
-    // Lower-casing kept the byte lengths: the same span is the name.
-    (lower_line.len() == line.len())
-        .then(|| line.get(at..at + lower_name.len()))
-        .flatten()
-        .map(str::to_string)
+    // Lower-casing must keep the byte offsets for a span of one to be the
+    // same span of the other.
+    if lower_line.len() != line.len() {
+        return;
+    }
+    let mut from = 0;
+    for p in people {
+        let lower_name = p.name.to_lowercase();
+        let Some(at) = lower_line
+            .get(from..)
+            .and_then(|rest| rest.find(&lower_name))
+            .map(|i| from + i)
+        else {
+            continue;
+        };
+        if let Some(written) = line.get(at..at + lower_name.len()) {
+            p.name = written.to_string();
+            from = at + lower_name.len();
+        }
+    }
 }
 
 /// A short line that continues the previous person's description.
@@ -4005,10 +4020,17 @@ mod tests {
         );
         assert_eq!(capitals_list("MÖTETS ÖPPNANDE"), None);
         assert_eq!(capitals_list("Anna Berg, Bo Ek"), None);
-        assert_eq!(
-            name_as_written("Åsa Ek", "ÅSA EK, BO LI").as_deref(),
-            Some("ÅSA EK")
-        );
+        let heading = &lexicon::ATTENDANCE_HEADINGS[plain_heading()];
+        let mut people: Vec<Participant> = ["Åsa Ek", "Bo Li"]
+            .iter()
+            .filter_map(|n| person(n, heading, false))
+            .collect();
+        names_as_written(&mut people, "ÅSA EK, BO LI");
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["ÅSA EK", "BO LI"]);
+        // Letters only in brackets, or none to lower: left alone.
+        assert_eq!(capitals_list("(SD), (KD)"), None);
+        assert_eq!(capitals_list("A B, C D"), None);
     }
 
     #[test]

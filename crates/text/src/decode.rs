@@ -84,13 +84,17 @@ impl CodePage {
     }
 }
 
-/// How Swedish a decoding reads: letters beyond ASCII inside words count
-/// for it when they are Nordic or accented letters, against it when they
-/// are symbols ("Styrelsem”te" is code page 850 read as Windows-1252).
+/// How Swedish a decoding reads. A Swedish letter counts for it inside a
+/// word, closing one, or opening one before a small letter; a symbol or a
+/// foreign letter inside a word counts against it ("Styrelsem”te" is code
+/// page 850 read as Windows-1252, "Styrelsem÷te" the other way round).
+/// A quotation mark at a word's edge ("”Eken”") counts for nothing: code
+/// page 850 reads Windows-1252's ” as "ö", but "öEkenö" opens with it
+/// before a capital.
 fn swedish_score(text: &str) -> i64 {
-    // Swedish letters weigh most; other Latin letters a Swedish text may
-    // hold count for nothing (code page 850 reads Mac Roman's "ö" as "Ü").
     const SWEDISH: &str = "åäöÅÄÖ";
+    // Latin letters a Swedish text may hold count for nothing (code page
+    // 850 reads Mac Roman's "ö" as "Ü").
     const LATIN: &str = "éÉèüÜæøÆØáàëï";
     let chars: Vec<char> = text.chars().collect();
     let mut score = 0;
@@ -98,22 +102,18 @@ fn swedish_score(text: &str) -> i64 {
         if c.is_ascii() {
             continue;
         }
-        let beside_letter = |j: Option<usize>| {
-            j.and_then(|j| chars.get(j))
-                .is_some_and(|n| n.is_ascii_alphabetic())
-        };
-        let in_word = beside_letter(i.checked_sub(1)) || beside_letter(Some(i + 1));
-        if !in_word {
-            continue;
-        }
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let after = chars.get(i + 1).copied();
+        let letter_before = before.is_some_and(char::is_alphabetic);
+        let letter_after = after.is_some_and(char::is_alphabetic);
         if SWEDISH.contains(c) {
-            score += 3;
+            if letter_before || after.is_some_and(char::is_lowercase) {
+                score += 3;
+            }
         } else if LATIN.contains(c) {
             continue;
-        } else if !c.is_alphabetic() {
-            score -= 2;
-        } else {
-            score -= 1;
+        } else if letter_before && letter_after {
+            score -= if c.is_alphabetic() { 1 } else { 2 };
         }
     }
     score
@@ -229,6 +229,17 @@ mod tests {
         assert_eq!(
             d.diagnostic.map(|d| d.code),
             Some("text.encoding.macintosh".to_string())
+        );
+    }
+
+    #[test]
+    fn windows_1252_quotation_marks_are_no_dos_letters() {
+        // "Protokoll ”Styrelsemöte” för BRF ”Eken”." as Word saves it.
+        let d = decode(b"Protokoll \x94Styrelsem\xf6te\x94 f\xf6r BRF \x94Eken\x94.");
+        assert_eq!(d.text, "Protokoll ”Styrelsemöte” för BRF ”Eken”.");
+        assert_eq!(
+            d.diagnostic.map(|d| d.code),
+            Some("text.encoding.windows-1252".to_string())
         );
     }
 }
