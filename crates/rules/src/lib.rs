@@ -672,9 +672,17 @@ fn adopt_owner_lines(actions: &mut [Action], sents: &[Sentence<'_>]) {
         if t.split_whitespace().count() < min_words || t.ends_with(':') || task.label.is_some() {
             continue;
         }
-        // The task and its owner line, as the minutes give them.
+        // The task and its owner line, as the minutes give them; on one
+        // line, the span runs from the task to the owner's end.
         a.text = format!("{t} {}", a.text.trim());
-        a.span = task.span;
+        a.span = if task.span.unit == unit {
+            ExtractionSpan {
+                end: a.span.end,
+                ..task.span
+            }
+        } else {
+            task.span
+        };
     }
 }
 

@@ -668,6 +668,28 @@ fn topic_paragraphs(outline: &Outline) -> Option<Proposal> {
     {
         return None;
     }
+    // "Anna: Jag tycker …": notes of who said what name people, not
+    // topics; the names the attendance lines give are theirs.
+    let attendance_words: std::collections::HashSet<&str> = outline
+        .lines
+        .iter()
+        .filter(|l| l.attendance)
+        .flat_map(|l| l.text.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let speaker =
+        |topic: &str| crate::participants::is_name(topic) || attendance_words.contains(topic);
+    // "Kassören meddelade: …": a sentence's subject and verb.
+    let verb_closes = |topic: &str| {
+        topic.split_whitespace().count() >= 2
+            && topic.split_whitespace().last().is_some_and(|w| {
+                let w = w.to_lowercase();
+                w.ends_with("ade")
+                    || crate::lexicon::PAST_TENSE_ENDINGS
+                        .iter()
+                        .any(|e| w.ends_with(e))
+            })
+    };
     let starts: Vec<PlannedStart> = outline
         .lines
         .iter()
@@ -690,7 +712,9 @@ fn topic_paragraphs(outline: &Outline) -> Option<Proposal> {
                 && !header_like(t)
                 && !header_field(t)
                 && !section_heading(topic, crate::lexicon::CASE_SECTION_HEADINGS)
-                && !crate::lexicon::ITEM_PART_LABELS.contains(&topic.to_lowercase().as_str());
+                && !crate::lexicon::ITEM_PART_LABELS.contains(&topic.to_lowercase().as_str())
+                && !speaker(topic)
+                && !verb_closes(topic);
             // The topic's text is a sentence of its own on the line.
             let text = text.trim();
             (topic_shaped && text.starts_with(char::is_uppercase) && content_line(text)).then(
@@ -1580,6 +1604,22 @@ mod tests {
         let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Öppnande", "Ekonomi", "Övrigt"]);
         assert!(p.starts.iter().all(|s| s.cut == TitleCut::TopicThenRest));
+        // Who said what is no topic.
+        let mut present = line(
+            0,
+            "Närvarande: Anna Berg, Bo Ek, Cilla Ny",
+            Role::Body,
+            None,
+        );
+        present.attendance = true;
+        let o = outline(vec![
+            present,
+            line(1, "Anna: Jag tycker att vi ska måla om.", Role::Body, None),
+            line(2, "Bo: Det håller jag med om.", Role::Body, None),
+            line(3, "Cilla Ny: Vi tar det nästa gång.", Role::Body, None),
+            line(4, "Kassören meddelade: Kassan är god.", Role::Body, None),
+        ]);
+        assert!(topic_paragraphs(&o).is_none());
         // Two are too few; a numbered line leaves it to the numbers.
         let o = outline(vec![
             line(0, "Ekonomi: Kassan är god.", Role::Body, None),

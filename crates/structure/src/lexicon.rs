@@ -600,6 +600,10 @@ pub const COMING_WORDS: &[&str] = &[
     "future",
 ];
 
+/// Endings of a word that names a meeting in a title's rest
+/// ("jaktlagsmöte", "styrelsemötet").
+pub const MEETING_WORD_ENDINGS: &[&str] = &["möte", "mötet"];
+
 /// Endings of nouns naming a meeting, singular, plural and definite, alone
 /// or closing a compound ("stormöte", "träffar", "sammanträden", "årsmötet",
 /// "board meeting").
@@ -637,11 +641,6 @@ pub const MEETING_SET_FOR: &[&str] = &[
     "är fastställd till",
     "planeras till",
 ];
-
-/// Words that make a meeting named in a sentence a coming one ("nästa
-/// möte blir 2013-02-14"), not the one the minutes record.
-pub const COMING_MEETING_WORDS: &[&str] =
-    &["nästa", "nästkommande", "kommande", "next", "upcoming"];
 
 /// A sentence about the next meeting anywhere in the minutes ("Nästa möte
 /// hålls på tisdag den 17:e", "inför nästa handledarmöte den 19:e", "Vi

@@ -848,11 +848,13 @@ impl HeaderLines {
                 // Such a later line names a group, not a meeting with its
                 // time and place ("Anteckningar från jaktlagsmöte … hos
                 // Anna i Norrbyn").
+                let names_a_meeting =
+                    any_word_ends(&rest.to_lowercase(), lexicon::MEETING_WORD_ENDINGS);
                 let opens_with_type = key.starts_with(w)
                     && i <= 2
                     && rest.split_whitespace().count() <= 4
                     && !rest.contains([',', '('])
-                    && !any_word_ends(&rest.to_lowercase(), &["möte", "mötet"])
+                    && !names_a_meeting
                     && place_in_line(&t).is_none();
                 if (line.heading || i == 0 || opens_with_type)
                     && rest.chars().any(char::is_alphabetic)
@@ -863,8 +865,7 @@ impl HeaderLines {
                     // "Minnesanteckningar referensgruppsmöte e-tjänster":
                     // a meeting in lower case names the body, not an
                     // association.
-                    let names_meeting = rest.starts_with(char::is_lowercase)
-                        || any_word_ends(&rest.to_lowercase(), &["möte", "mötet"]);
+                    let names_meeting = rest.starts_with(char::is_lowercase) || names_a_meeting;
                     if !names_body(&rest.to_lowercase())
                         && !names_meeting
                         && m.organization.is_none()
@@ -1844,14 +1845,8 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     // till styrelsemötet 2013-01-17": the opening sentence's one date is
     // the meeting's, when no header gave one.
     if m.date.is_none() && m.document_date.is_none() {
-        m.date = lines_with(&["öppna", "välkom", "opened", "welcome"])
-            .filter(|l| opens_the_meeting(l))
-            .find_map(
-                |l| match find_dates(l, &DateContext::default()).as_slice() {
-                    [one] => one.date,
-                    _ => None,
-                },
-            )
+        m.date = lines_with(&["öppna", "välkom"])
+            .find_map(opening_date)
             .map(|d| d.to_string());
     }
     // "Mötet förklarades öppnat 14:00", "Mötet avslutas 12:50": the times
@@ -1903,15 +1898,28 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     }
 }
 
-/// A sentence that opens this meeting or welcomes to it, not one about a
-/// coming meeting ("… och meddelade att nästa möte blir 2013-02-14").
-fn opens_the_meeting(line: &str) -> bool {
-    let l = minutes_gate::lowercase(line);
-    ["möte", "sammanträde", "stämma", "stämman", "meeting"]
-        .iter()
-        .any(|w| l.contains(w))
-        && !lexicon::COMING_MEETING_WORDS.iter().any(|w| l.contains(w))
+/// The date written right after the words that open the meeting or
+/// welcome to it ("öppnade mötet den 17 januari 2013", "välkommen till
+/// styrelsemötet 2013-01-17"): not a date later in the sentence ("…
+/// påminde om årsstämman 2013-03-20").
+fn opening_date(line: &str) -> Option<Date> {
+    OPENING_WORDS.find_iter(line).find_map(|m| {
+        let rest = line.get(m.end()..)?.trim_start();
+        let rest = rest.strip_prefix("den ").unwrap_or(rest);
+        let first = find_dates(rest, &DateContext::default())
+            .into_iter()
+            .next()?;
+        (first.range.start == 0).then_some(first.date).flatten()
+    })
 }
+
+static OPENING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:öppna(?:de|des|r|s)|förklara(?:de|r)|välkom(?:men|na|nade|nar))\s+(?:till\s+)?(?:\p{{L}}+\s+){{0,2}}?\p{{L}}*(?:{})\b",
+        lexicon::alternation(lexicon::MEETING_NOUN_ENDINGS)
+    ))
+    .expect("valid regex")
+});
 
 /// The line with its dates taken out, and a "den" left before them, so
 /// that the words around a date read as if it were not there.

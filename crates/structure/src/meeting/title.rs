@@ -655,8 +655,10 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         && let before = words[..at].join(" ")
         && let Some(owner) = genitive_name(&before)
         && organisation_named(owner)
+        // What follows the meeting must read as a place or nothing; else
+        // the segment is read further below.
+        && let Ok((_, place)) = after_kind(&words[at + 1..].join(" "), true)
     {
-        let (_, place) = after_kind(&words[at + 1..].join(" "), true)?;
         seg.holder = Some(owner.to_string());
         seg.place = place;
         seg.plain_meeting = true;
