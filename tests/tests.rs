@@ -880,7 +880,7 @@ const CORPUS2_FLOORS: [(&str, &str, f64); 12] = [
     ("heldback", "decisions", 0.67),
     ("heldback", "actions", 0.34),
     ("heldback", "next_meetings", 0.71),
-    ("heldback", "meeting", 0.44),
+    ("heldback", "meeting", 0.50),
 ];
 
 /// The corpus floors: about 0.02 under the figures reached (issue 11's
