@@ -1317,10 +1317,13 @@ impl Finder {
             return;
         }
         // "Namn⇥Organisation" / "Anna Berg⇥Skatteverket": an attendance
-        // table that a PDF gives as lines with tabs, read by its columns.
-        if text.contains('\t') && matches!(self.section(), Section::Header | Section::Attendance(_))
+        // table that a PDF gives as lines with tabs (or a text export as
+        // columns aligned with spaces), read by its columns.
+        let columns = participants::space_columns_as_tabs(&text);
+        if columns.contains('\t')
+            && matches!(self.section(), Section::Header | Section::Attendance(_))
         {
-            let cells: Vec<(String, bool)> = text
+            let cells: Vec<(String, bool)> = columns
                 .split('\t')
                 .map(|c| (c.trim().to_string(), false))
                 .collect();

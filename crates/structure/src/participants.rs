@@ -557,6 +557,19 @@ pub(crate) fn person_key(name: &str) -> Vec<String> {
 /// A gap of two or more spaces: a column boundary in a text export.
 static SPACE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}").expect("valid regex"));
 
+/// "Namn                 Organisation": a line of columns a text export
+/// aligned with runs of three spaces or more, its gaps made tabs; a line
+/// with tabs, or with no such gap after its first word, as it is.
+pub(crate) fn space_columns_as_tabs(line: &str) -> std::borrow::Cow<'_, str> {
+    let t = line.trim();
+    if line.contains('\t') || !t.contains("   ") {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    std::borrow::Cow::Owned(COLUMN_GAP.replace_all(t, "\t").into_owned())
+}
+
+static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {3,}").expect("valid regex"));
+
 /// The heading an attendance line opens, and what follows it on the same
 /// line ("Närvarande: Anna A, Bertil B", "Närvarande⇥Anna A" from a label
 /// column). A heading misspelt by one letter ("Ersätare") still counts.

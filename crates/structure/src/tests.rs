@@ -2502,3 +2502,24 @@ fn an_attendance_list_typed_in_capitals() {
         ]
     );
 }
+
+#[test]
+fn an_attendance_table_aligned_with_spaces() {
+    let s = structure(
+        "Minnesanteckningar referensgrupp 2024-03-05\n\nDeltagare\nNamn                 Organisation\nAnna Berg            Skatteverket\nBo Ek                Bolagsverket\n\n1. Inledning\nVälkommen.\n",
+    );
+    let people: Vec<(&str, Option<&str>)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.affiliation.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Anna Berg", Some("Skatteverket")),
+            ("Bo Ek", Some("Bolagsverket"))
+        ]
+    );
+    // A person's name is no organisation.
+    assert_eq!(s.meeting.organization, None);
+}
