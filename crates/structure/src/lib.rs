@@ -2171,10 +2171,23 @@ impl Finder {
                     // "Anna Berg" / "Ordförande" (or "ordförande"): a
                     // flattened table gives each person's post on the line
                     // after.
+                    // "Anna Berg" / "Skatteverket" / "Bo Ek" / "Digg": in
+                    // the rhythm of a flattened table of names and their
+                    // organisations, a short capitalised line that is no
+                    // name is the last person's organisation, known to the
+                    // lexicon or not.
+                    let rhythm = self.participants.len() >= 2
+                        && self
+                            .participants
+                            .get(self.participants.len() - 2)
+                            .is_some_and(|p| p.affiliation.is_some());
                     let Some(last) = self.participants.last_mut() else {
                         return false;
                     };
                     if participants::post_line(last, text, h) {
+                        return true;
+                    }
+                    if rhythm && participants::affiliation_in_rhythm(last, text) {
                         return true;
                     }
                     // A wrapped cell ("… avviker" / "14:00") continues the

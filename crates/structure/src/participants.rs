@@ -277,6 +277,29 @@ pub(crate) fn post_line(last: &mut Participant, text: &str, heading: &Attendance
     }
 }
 
+/// A line of one to four words that opens with a capital and is no name,
+/// no heading and no post ("Digg", "Sveriges Kommuner och Regioner"): the
+/// organisation of `last`, who has none yet. The caller has seen the
+/// person before `last` given theirs the same way.
+pub(crate) fn affiliation_in_rhythm(last: &mut Participant, text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let fits = last.affiliation.is_none()
+        && last.role.is_none()
+        && last.title.is_none()
+        && (1..=4).contains(&words)
+        && t.chars().count() <= 50
+        && t.starts_with(char::is_uppercase)
+        && !t.contains([',', ':', '.', '(', '\t'])
+        && !is_name(t)
+        && attendance_heading(t).is_none()
+        && role_of(t).is_none();
+    if fits {
+        last.affiliation = Some(t.to_string());
+    }
+    fits
+}
+
 /// Append a continuation to a person's note and re-read the cues.
 pub(crate) fn continue_note(p: &mut Participant, text: &str) {
     let t = text.trim();

@@ -2522,4 +2522,34 @@ fn an_attendance_table_aligned_with_spaces() {
     );
     // A person's name is no organisation.
     assert_eq!(s.meeting.organization, None);
+    // Names and organisations on lines of their own, one the lexicon does
+    // not know ("Digg") read in the rhythm of the others.
+    let s = structure(
+        "Minnesanteckningar referensgrupp 2024-03-05
+
+Deltagare
+Anna Berg
+Skatteverket
+Bo Ek
+Digg
+Cilla Ny
+Bolagsverket
+
+1. Inledning
+Välkommen.
+",
+    );
+    let people: Vec<(&str, Option<&str>)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.affiliation.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Anna Berg", Some("Skatteverket")),
+            ("Bo Ek", Some("Digg")),
+            ("Cilla Ny", Some("Bolagsverket"))
+        ]
+    );
 }
