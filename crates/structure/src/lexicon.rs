@@ -847,6 +847,21 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "foundation",
 ];
 
+/// Company forms that close a firm's name ("Nordvik Logistik AB",
+/// "Bygg & Måleri HB", "Acme Ltd"), lower case, as a whole last word.
+pub const COMPANY_FORMS: &[&str] = &[
+    "ab",
+    "hb",
+    "kb",
+    "aktiebolag",
+    "ltd",
+    "inc",
+    "gmbh",
+    "oy",
+    "oyj",
+    "asa",
+];
+
 /// First words of an organisation's name ("Sektionen för Medieteknik",
 /// "Myndigheten för digital förvaltning", "Brf Bronsyxan"): a letterhead or
 /// running header that starts with one names the organisation.

@@ -2714,6 +2714,7 @@ impl Finder {
         } else {
             None
         };
+        meeting::holder_from_body(&mut meeting);
         let reference_date = (meeting.date.is_none() && meeting.document_date.is_none())
             .then(|| dates::date_in_file_name(&doc.source.path))
             .flatten();

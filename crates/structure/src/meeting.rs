@@ -1029,6 +1029,7 @@ impl HeaderLines {
                     definite_council(&capitalised(&without_sequence_number(t)))
                 })
             });
+        holder_from_body(&mut m);
         // "Styrelsemöte 20-06-15": with no other date, one of two-digit
         // year in the title lines.
         if dates.is_empty() {
@@ -1077,6 +1078,37 @@ impl HeaderLines {
         }
         m
     }
+}
+
+/// "Ledarmöte – Scoutkåren Tranan", "Styrelsen, Ekbackens vägförening": a
+/// body that also names who holds the meeting, after a dash or a comma,
+/// when no organisation is known yet; the holder is the organisation. Read
+/// where the header's body is settled (before the text is searched for an
+/// organisation) and again where the structure settles it.
+pub(crate) fn holder_from_body(m: &mut Meeting) {
+    if m.organization.is_none()
+        && let Some((body, org)) = m.body.as_deref().and_then(body_then_organisation)
+    {
+        m.organization = Some(org);
+        m.body = Some(body);
+    }
+}
+
+/// "Veckomöte Ekonomi – Nordvik Logistik AB" → ("Veckomöte Ekonomi",
+/// "Nordvik Logistik AB"): a body and, after a dash or the last comma, a
+/// name in an organisation's words. `None` when the part after names no
+/// organisation or the part before would be left empty.
+fn body_then_organisation(line: &str) -> Option<(String, String)> {
+    let (body, org) = [" – ", " — ", " - "]
+        .iter()
+        .find_map(|d| line.split_once(d))
+        .or_else(|| line.rsplit_once(", "))?;
+    let (body, org) = (body.trim(), org.trim());
+    (!body.is_empty()
+        && org.starts_with(char::is_uppercase)
+        && title::organisation_named(org)
+        && !title::organisation_named(body))
+    .then(|| (body.to_string(), org.to_string()))
 }
 
 /// The dates a header line gives, none of them labelled as the meeting's.
@@ -1712,8 +1744,16 @@ fn organisation_shaped(cell: &str) -> bool {
     let head_for_purpose = lexicon::ORGANIZATION_HEADS.contains(&first)
         && words.len() >= 3
         && words.get(1) == Some(&"för");
-    (!words.last().is_some_and(|w| digits_at(w))
-        && ends_with_any(&key, lexicon::ORGANIZATION_WORDS))
+    // "Nordvik Logistik AB": a name closed by its company form.
+    let company = words.len() >= 2
+        && ![" – ", " — ", " - ", ","].iter().any(|d| cell.contains(d))
+        && key
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| lexicon::COMPANY_FORMS.contains(&w.trim_end_matches('.')));
+    company
+        || (!words.last().is_some_and(|w| digits_at(w))
+            && ends_with_any(&key, lexicon::ORGANIZATION_WORDS))
         || (words.len() >= 2 && headed && name_follows)
         || head_for_purpose
 }
@@ -2221,6 +2261,26 @@ mod tests {
         // A form without a service names no place.
         let m = super::header_tests::header(&["Protokoll", "Mötesform: fysiskt möte"]);
         assert_eq!(m.location, None);
+    }
+
+    #[test]
+    fn a_body_line_that_names_its_holder_after_a_dash_or_a_comma() {
+        let split = |t: &str| super::body_then_organisation(t);
+        let pair = |b: &str, o: &str| Some((b.to_string(), o.to_string()));
+        assert_eq!(
+            split("Ledarmöte – Scoutkåren Tranan"),
+            pair("Ledarmöte", "Scoutkåren Tranan")
+        );
+        assert_eq!(
+            split("Veckomöte Ekonomi – Nordvik Logistik AB"),
+            pair("Veckomöte Ekonomi", "Nordvik Logistik AB")
+        );
+        assert_eq!(
+            split("Styrelsen, Ekbackens vägförening"),
+            pair("Styrelsen", "Ekbackens vägförening")
+        );
+        // A part after the dash that names no organisation stays the body's.
+        assert_eq!(split("Styrgrupp – vecka 12"), None);
     }
 
     #[test]

@@ -2553,3 +2553,15 @@ Välkommen.
         ]
     );
 }
+
+#[test]
+fn a_heading_of_a_meeting_and_who_holds_it_after_a_dash() {
+    let s = structure(
+        "## Veckomöte Ekonomi – Nordvik Logistik AB\nMåndag 2025-03-10, 08.30–09.15, Teams\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Öppnande\nMötet öppnades.\n",
+    );
+    assert_eq!(s.meeting.body.as_deref(), Some("Veckomöte Ekonomi"));
+    assert_eq!(
+        s.meeting.organization.as_deref(),
+        Some("Nordvik Logistik AB")
+    );
+}
