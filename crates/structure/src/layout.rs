@@ -274,8 +274,20 @@ fn content_between(outline: &Outline, from: LineKey, to: LineKey) -> bool {
             && !l.attendance
             && !header_field(t)
             && !header_like(t)
+            && !dated_header_line(t)
             && content_line(t)
     })
+}
+
+/// "Minutes, 2025-06-02, 14:00–15:30, Chalmers Teknikpark, room Origo /
+/// Teams": a line of the header that gives the meeting's date with its
+/// time and place, not a sentence of the minutes.
+fn dated_header_line(t: &str) -> bool {
+    !t.ends_with(['.', '!', '?'])
+        && t.split_whitespace().count() <= 14
+        && crate::find_dates(t, &Default::default())
+            .iter()
+            .any(|d| d.date.is_some())
 }
 
 /// The title of a numbered point written as a sentence: the words before
@@ -1589,6 +1601,28 @@ mod tests {
         let p = lead_ins(&o).expect("a proposal");
         let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Vad var bra", "Vad var mindre bra"]);
+    }
+
+    #[test]
+    fn a_bold_title_over_a_dated_header_line_is_no_item() {
+        let mut title = line(0, "EnergyLab – Project steering group", Role::Body, None);
+        title.bold = true;
+        let dated = line(
+            1,
+            "Minutes, 2025-06-02, 14:00–15:30, Chalmers Teknikpark, room Origo / Teams",
+            Role::Body,
+            None,
+        );
+        let mut first = line(2, "1. Minutes of previous meeting", Role::Body, None);
+        first.bold = true;
+        let mut second = line(4, "2. Budget", Role::Body, None);
+        second.bold = true;
+        let body = line(3, "Approved without changes.", Role::Body, None);
+        let o = outline(vec![title, dated, first, body, second]);
+        let titles: Vec<String> = bold_headings(&o)
+            .map(|p| p.starts.iter().map(|s| s.title.clone()).collect())
+            .unwrap_or_default();
+        assert_eq!(titles, ["Minutes of previous meeting", "Budget"]);
     }
 
     #[test]
