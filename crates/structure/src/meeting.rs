@@ -148,7 +148,13 @@ fn place_after_date(t: &str) -> Option<String> {
     };
     let rest = rest.trim().trim_end_matches('.').trim();
     let words = rest.split_whitespace().count();
-    let named = rest.starts_with(char::is_uppercase)
+    // "2025-03-26, hos Cissi": at someone's home, which the word says.
+    let at_home = !preposition
+        && rest
+            .strip_prefix("hos ")
+            .is_some_and(|who| who.starts_with(char::is_uppercase));
+    let named = at_home
+        || rest.starts_with(char::is_uppercase)
         || preposition
             && rest.split_whitespace().next().is_some_and(|w| {
                 w.starts_with(char::is_lowercase)
@@ -707,11 +713,20 @@ impl HeaderLines {
                 }
                 set_times(&mut m, &t);
                 if m.location.is_none() {
-                    // "Årsmöte i församlingshemmet": the place after the kind.
+                    // "Årsmöte i församlingshemmet": the place after the kind;
+                    // "… 2026-03-05 kl. 17.30, Stadsbiblioteket": after the
+                    // date and the hour.
                     m.location = tp
                         .location
                         .map(|l| normalize_location(&l))
-                        .or_else(|| place_in_line(&t));
+                        .or_else(|| place_in_line(&t))
+                        .or_else(|| {
+                            START_TIME
+                                .is_match(&t)
+                                .then(|| place_after_time(&t))
+                                .flatten()
+                                .map(|p| normalize_location(&p))
+                        });
                 }
                 dates.extend(line_dates(&t, ctx));
                 continue;
@@ -2250,6 +2265,16 @@ mod tests {
             times("The chair called the meeting to order at 18:05.").0,
             some("18:05")
         );
+    }
+
+    #[test]
+    fn the_place_after_a_titles_hour_or_at_someones_home_after_a_date() {
+        let m = super::header_tests::header(&[
+            "Protokoll från styrelsemöte 2026-03-05 kl. 17.30, Stadsbiblioteket, grupprum 4",
+        ]);
+        assert_eq!(m.location.as_deref(), Some("Stadsbiblioteket, grupprum 4"));
+        let m = super::header_tests::header(&["Styrelsemöte", "2025-03-26, hos Cissi"]);
+        assert_eq!(m.location.as_deref(), Some("hos Cissi"));
     }
 
     #[test]
