@@ -863,6 +863,18 @@ impl HeaderLines {
                 // Such a later line names a group, not a meeting with its
                 // time and place ("Anteckningar från jaktlagsmöte … hos
                 // Anna i Norrbyn").
+                // "Protokoll kyrkorådet 2026-05-13, kl. 18.30–20.45,
+                // Församlingshemmet": with the hour on the line, the rest up
+                // to its first comma; the place follows the hour.
+                let timed = START_TIME.is_match(&t);
+                let rest = if timed {
+                    rest.split(',').next().unwrap_or(rest).trim()
+                } else {
+                    rest
+                };
+                if timed && m.location.is_none() {
+                    m.location = place_after_time(&t).map(|p| normalize_location(&p));
+                }
                 let names_a_meeting =
                     any_word_ends(&rest.to_lowercase(), lexicon::MEETING_WORD_ENDINGS);
                 let opens_with_type = key.starts_with(w)
@@ -2275,6 +2287,14 @@ mod tests {
         assert_eq!(m.location.as_deref(), Some("Stadsbiblioteket, grupprum 4"));
         let m = super::header_tests::header(&["Styrelsemöte", "2025-03-26, hos Cissi"]);
         assert_eq!(m.location.as_deref(), Some("hos Cissi"));
+        // The title under the organisation's line: its body before the
+        // comma, the place after the hour.
+        let m = super::header_tests::header(&[
+            "ALINGSÅS FÖRSAMLING",
+            "Protokoll kyrkorådet 2026-05-13, kl. 18.30–20.45, Församlingshemmet",
+        ]);
+        assert_eq!(m.body.as_deref(), Some("Kyrkorådet"));
+        assert_eq!(m.location.as_deref(), Some("Församlingshemmet"));
     }
 
     #[test]
