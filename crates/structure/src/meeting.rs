@@ -721,8 +721,7 @@ impl HeaderLines {
                         .map(|l| normalize_location(&l))
                         .or_else(|| place_in_line(&t))
                         .or_else(|| {
-                            START_TIME
-                                .is_match(&t)
+                            (START_TIME.is_match(&t) || find_time_range(&t).is_some())
                                 .then(|| place_after_time(&t))
                                 .flatten()
                                 .map(|p| normalize_location(&p))
@@ -866,7 +865,7 @@ impl HeaderLines {
                 // "Protokoll kyrkorådet 2026-05-13, kl. 18.30–20.45,
                 // Församlingshemmet": with the hour on the line, the rest up
                 // to its first comma; the place follows the hour.
-                let timed = START_TIME.is_match(&t);
+                let timed = START_TIME.is_match(&t) || find_time_range(&t).is_some();
                 let rest = if timed {
                     rest.split(',').next().unwrap_or(rest).trim()
                 } else {
@@ -2295,6 +2294,10 @@ mod tests {
         ]);
         assert_eq!(m.body.as_deref(), Some("Kyrkorådet"));
         assert_eq!(m.location.as_deref(), Some("Församlingshemmet"));
+        // A span of hours without "kl".
+        let m =
+            super::header_tests::header(&["Styrelsemöte 5 mars 2024, 18:00-20:00, Klubbstugan"]);
+        assert_eq!(m.location.as_deref(), Some("Klubbstugan"));
     }
 
     #[test]
