@@ -1292,6 +1292,9 @@ pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
     ("vårmöte", None),
     ("stormöte", None),
     ("arbetsplatsträff", None),
+    // The workplace meeting by its common abbreviation ("APT Förskolan
+    // Myran 2026-03-04").
+    ("apt", None),
     ("sektionsmöte", None),
     ("styrelsemöte", Some("Styrelsen")),
     ("styrelsesammanträde", Some("Styrelsen")),

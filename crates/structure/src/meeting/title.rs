@@ -970,6 +970,10 @@ fn body_of_kind(kind: &str) -> String {
         .to_lowercase();
     match lexicon::MEETING_KINDS.iter().find(|(w, _)| *w == k) {
         Some((_, Some(body))) => body.to_string(),
+        // "APT": an abbreviation keeps its capitals.
+        _ if kind.chars().all(|c| c.is_uppercase()) && kind.chars().count() <= 5 => {
+            kind.to_string()
+        }
         _ => capitalised(&k),
     }
 }
@@ -1152,6 +1156,11 @@ mod tests {
             read_title("PROTOKOLL FRÅN SAXDALENS BYALAGS ÅRSMÖTE 2013-01-17")
                 .and_then(|p| p.organization),
             Some("SAXDALENS BYALAG".to_string())
+        );
+        // The workplace meeting by its abbreviation, in its capitals.
+        assert_eq!(
+            read_title("APT Förskolan Myran 2026-03-04").map(|p| (p.body, p.organization)),
+            Some((Some("APT".to_string()), Some("Förskolan Myran".to_string())))
         );
         // A group of an organisation named in the genitive.
         let t = read_title("Anteckningar från möte i Trafikverkets referensgrupp");
