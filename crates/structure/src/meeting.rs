@@ -737,7 +737,10 @@ impl HeaderLines {
                 && let Some(c) = ORG_NUMBER_LINE.captures(&t)
                 && let Some(org) = c.get(1)
             {
-                m.organization = Some(org.as_str().trim().to_string());
+                // "Org.nr 789200-3344" alone: the number's label names no one.
+                if !org_number_label(org.as_str()) {
+                    m.organization = Some(org.as_str().trim().to_string());
+                }
                 continue;
             }
             // "Kista" / "2017-03-22": a lone place name over the date.
@@ -851,7 +854,11 @@ impl HeaderLines {
                     .find(after)
                     .map_or(after, |m| &after[m.end()..]);
                 let rest = without_dates(strip_title_lead(after));
-                let rest = rest.as_str();
+                // "Minnesanteckningar · Referensgruppen för …": a separator
+                // between the type and the rest.
+                let rest = rest
+                    .trim_start_matches(['·', '•', '|', '-', '–', '—', ':', ' '])
+                    .trim();
                 // "Protokoll kommunstyrelsen 2024-03-12": the date is the
                 // meeting's.
                 dates.extend(line_dates(&t, ctx));
@@ -1147,6 +1154,17 @@ fn line_dates(t: &str, ctx: &DateContext) -> impl Iterator<Item = (Date, bool)> 
 
 fn key_ends(t: &str, ending: &str) -> bool {
     t.to_lowercase().ends_with(ending)
+}
+
+/// "Org.nr", "Org. nr:", "Organisationsnummer": the label of an
+/// organisation number.
+fn org_number_label(t: &str) -> bool {
+    let key: String = t
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    key == "orgnr" || key == "organisationsnummer" || key == "organisationsnr"
 }
 
 static ORG_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1569,7 +1587,11 @@ fn place_after_time(t: &str) -> Option<String> {
         .trim()
         .trim_end_matches('.');
     let words = rest.split_whitespace().count();
+    // "… kl. 15.00 i" / "klubbstugan vid Hallsta": a title wrapped after
+    // its preposition names no place on this line.
+    let lone_preposition = ["i", "på", "hos", "vid", "in", "at"].contains(&rest);
     ((1..=6).contains(&words)
+        && !lone_preposition
         && rest.chars().any(char::is_alphabetic)
         && find_dates(rest, &DateContext::default()).is_empty()
         && document_type_word(&rest.to_lowercase()).is_none())
@@ -2298,6 +2320,26 @@ mod tests {
         let m =
             super::header_tests::header(&["Styrelsemöte 5 mars 2024, 18:00-20:00, Klubbstugan"]);
         assert_eq!(m.location.as_deref(), Some("Klubbstugan"));
+    }
+
+    #[test]
+    fn a_labels_or_a_separators_leftovers_are_no_values() {
+        // An organisation number's label is no organisation.
+        let m = super::header_tests::header(&["Org.nr 789200-3344", "Protokoll årsmöte"]);
+        assert_eq!(m.organization, None);
+        // A title wrapped after its preposition names no place on its line.
+        let m = super::header_tests::header(&[
+            "Protokoll fört vid årsmöte söndagen den 16 mars 2025 kl. 15.00 i",
+        ]);
+        assert_eq!(m.location, None);
+        // A middle dot between the type and the group.
+        let m = super::header_tests::header(&[
+            "Minnesanteckningar · Referensgruppen för viltförvaltning",
+        ]);
+        assert_eq!(
+            m.body.as_deref(),
+            Some("Referensgruppen för viltförvaltning")
+        );
     }
 
     #[test]

@@ -105,7 +105,7 @@ fn segments(line: &str) -> Vec<&str> {
             // "ÖMK- Östersunds Motorbåtsklubb": an acronym, then its name.
             '-' if bytes.get(i + 1) == Some(&b' ') && acronym_before(&line[start..i]) => Some(1),
             ':' if bytes.get(i + 1).is_none_or(|b| *b == b' ') => Some(1),
-            '-' | '–' | '—'
+            '-' | '–' | '—' | '·' | '•'
                 if i > 0
                     && bytes.get(i - 1) == Some(&b' ')
                     && bytes.get(i + c.len_utf8()) == Some(&b' ') =>
