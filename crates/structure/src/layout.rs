@@ -600,14 +600,18 @@ fn content_line(t: &str) -> bool {
     t.ends_with(['.', '!', '?']) || t.split_whitespace().count() > 8
 }
 
-fn plain_headings(outline: &Outline) -> Option<Proposal> {
-    // Only minutes that number nothing: where a line is numbered, the
-    // numbers (perhaps misread) are the better evidence.
-    if outline
+/// A line outside lists is numbered: where one is, the numbers (perhaps
+/// misread) are better evidence of items than any unnumbered scheme's.
+fn numbers_a_line(outline: &Outline) -> bool {
+    outline
         .lines
         .iter()
         .any(|l| l.list_level.is_none() && l.number.is_some())
-    {
+}
+
+fn plain_headings(outline: &Outline) -> Option<Proposal> {
+    // Only minutes that number nothing.
+    if numbers_a_line(outline) {
         return None;
     }
     let mut starts = Vec::new();
@@ -673,11 +677,7 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
 /// nothing. A part of a case ("Beslut:", "Ansvarig:"), a header field and
 /// an attendance line are no topics.
 fn topic_paragraphs(outline: &Outline) -> Option<Proposal> {
-    if outline
-        .lines
-        .iter()
-        .any(|l| l.list_level.is_none() && l.number.is_some())
-    {
+    if numbers_a_line(outline) {
         return None;
     }
     // "Anna: Jag tycker …": notes of who said what name people, not

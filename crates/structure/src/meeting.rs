@@ -720,12 +720,7 @@ impl HeaderLines {
                         .location
                         .map(|l| normalize_location(&l))
                         .or_else(|| place_in_line(&t))
-                        .or_else(|| {
-                            (START_TIME.is_match(&t) || find_time_range(&t).is_some())
-                                .then(|| place_after_time(&t))
-                                .flatten()
-                                .map(|p| normalize_location(&p))
-                        });
+                        .or_else(|| place_after_hour(&t).map(|p| normalize_location(&p)));
                 }
                 dates.extend(line_dates(&t, ctx));
                 continue;
@@ -872,14 +867,13 @@ impl HeaderLines {
                 // "Protokoll kyrkorådet 2026-05-13, kl. 18.30–20.45,
                 // Församlingshemmet": with the hour on the line, the rest up
                 // to its first comma; the place follows the hour.
-                let timed = START_TIME.is_match(&t) || find_time_range(&t).is_some();
-                let rest = if timed {
+                let rest = if gives_hour(&t) {
                     rest.split(',').next().unwrap_or(rest).trim()
                 } else {
                     rest
                 };
-                if timed && m.location.is_none() {
-                    m.location = place_after_time(&t).map(|p| normalize_location(&p));
+                if m.location.is_none() {
+                    m.location = place_after_hour(&t).map(|p| normalize_location(&p));
                 }
                 let names_a_meeting =
                     any_word_ends(&rest.to_lowercase(), lexicon::MEETING_WORD_ENDINGS);
@@ -1567,12 +1561,24 @@ fn end_of_date_and_time(t: &str) -> Option<usize> {
     Some(find_time_range(t).map_or(last, |(r, _, _)| r.end.max(last)))
 }
 
+/// The line gives an hour: a start ("kl. 18", "18.00") or a span of hours.
+fn gives_hour(t: &str) -> bool {
+    START_TIME.is_match(t) || find_time_range(t).is_some()
+}
+
+/// The place after a line's hour ("… kl. 17.30, Stadsbiblioteket"); none
+/// for a line without an hour (where [`place_after_time`] would look after
+/// the date instead).
+fn place_after_hour(t: &str) -> Option<String> {
+    gives_hour(t).then(|| place_after_time(t)).flatten()
+}
+
 /// "Tisdag 18 mars 2025 kl 13.15–15.00, Kulturhuset", "… klockan 19–20.30
 /// i skolans matsal", "… 09:00 – 09:30 · Microsoft Teams-möte": the place
 /// after a line's date and clock time. Only with a clock time: what
 /// follows a bare date is as often the body or a title.
 fn place_after_time(t: &str) -> Option<String> {
-    if find_time_range(t).is_none() && !START_TIME.is_match(t) {
+    if !gives_hour(t) {
         return place_after_date(t);
     }
     let rest = t

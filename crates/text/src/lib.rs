@@ -55,15 +55,21 @@ pub fn is_binary(bytes: &[u8]) -> bool {
     decode::utf16_encoding(bytes).is_none() && bytes.iter().take(8192).any(|&b| b == 0)
 }
 
-/// Read a text or markdown file's bytes into a [`Document`].
-pub fn read(bytes: &[u8], _opts: &minutes_model::ReadOptions) -> Result<Document, Error> {
+/// The text of a file's bytes, for every reader of this crate: an empty
+/// file and binary data are errors, anything else decodes.
+fn decoded(bytes: &[u8]) -> Result<decode::Decoded, Error> {
     if bytes.is_empty() {
         return Err(Error::Empty);
     }
     if is_binary(bytes) {
         return Err(Error::Binary);
     }
-    let decoded = decode::decode(bytes);
+    Ok(decode::decode(bytes))
+}
+
+/// Read a text or markdown file's bytes into a [`Document`].
+pub fn read(bytes: &[u8], _opts: &minutes_model::ReadOptions) -> Result<Document, Error> {
+    let decoded = decoded(bytes)?;
     if decoded.text.trim().is_empty() {
         return Err(Error::NoText);
     }

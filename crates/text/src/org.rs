@@ -29,13 +29,7 @@ use minutes_model::{
 
 /// Read an org-mode file's bytes into a [`Document`].
 pub fn read(bytes: &[u8], _opts: &minutes_model::ReadOptions) -> Result<Document, Error> {
-    if bytes.is_empty() {
-        return Err(Error::Empty);
-    }
-    if crate::is_binary(bytes) {
-        return Err(Error::Binary);
-    }
-    let decoded = crate::decode::decode(bytes);
+    let decoded = crate::decoded(bytes)?;
     let mut doc = Document::default();
     doc.source.format = Some(Format::Org);
     doc.diagnostics.extend(decoded.diagnostic);

@@ -38,13 +38,7 @@ const MAX_LIST_DEPTH: usize = 8;
 
 /// Read a LaTeX file's bytes into a [`Document`].
 pub fn read(bytes: &[u8], _opts: &minutes_model::ReadOptions) -> Result<Document, Error> {
-    if bytes.is_empty() {
-        return Err(Error::Empty);
-    }
-    if crate::is_binary(bytes) {
-        return Err(Error::Binary);
-    }
-    let decoded = crate::decode::decode(bytes);
+    let decoded = crate::decoded(bytes)?;
     let markdown = to_markdown(&decoded.text);
     if markdown.trim().is_empty() {
         return Err(Error::NoText);
