@@ -404,16 +404,18 @@ pub fn trailing_owner(sentence: &str) -> Option<&str> {
         .or(c.name("resp"))
         .or(c.name("at"))
         .or(c.name("par"))
+        .or(c.name("pardue"))
+        .or(c.name("cell"))
         .map(|m| m.as_str())
 }
 
 /// What every match of [`TRAILING_OWNER`] contains: a dash after white
 /// space, "ansvar" in any case (an `s` may be a long `ſ`, which `(?i)`
-/// folds to it), an `@`, or a closing parenthesis. Most sentences have
+/// folds to it), an `@`, a closing parenthesis or a tab (a table row's cells). Most sentences have
 /// none, and the pattern's Unicode `\b` sends it to the regex crate's slow
 /// engines over the whole sentence.
 fn may_name_trailing_owner(sentence: &str) -> bool {
-    if sentence.contains(['@', ')']) {
+    if sentence.contains(['@', ')', '\t']) {
         return true;
     }
     let dash_after_space = sentence
@@ -430,8 +432,11 @@ fn may_name_trailing_owner(sentence: &str) -> bool {
 
 static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     let name = OWNER_NAME;
+    // A table row's cell names its owner only in full or by initials: a
+    // lone capitalised word there is as often a status ("Löpande", "Klart").
+    let full = r"(?:\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,4})";
     Regex::new(&format!(
-        r"(?:\s[-–—]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^,]*)?\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$|\s\((?P<par>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^()]*)?\)\s*\.?$)"
+        r"(?:\s[-–—]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^,]*)?\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$|\s\((?P<par>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^()]*)?\)\s*\.?$|\s\((?P<pardue>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\)\s*,?\s*(?:senast|innan|före|till|by|before|due)\b[^()]*$|\t\s*(?P<cell>{full}(?:\s*(?:,|och|&|/)\s*{full})*)\s*(?:\t[^\t]*)?$)"
     ))
     .expect("valid regex")
 });
@@ -632,6 +637,15 @@ mod tests {
         );
         // A mention, as digital notes write the owner.
         assert_eq!(trailing_owner("Beställa fika @Mikael"), Some("Mikael"));
+        assert_eq!(
+            trailing_owner("Laga grinden mot parkeringen (Kent Lindahl) innan 1 maj"),
+            Some("Kent Lindahl")
+        );
+        assert_eq!(
+            trailing_owner("Rensa medlemsregistret\tIngela Bråth\tLöpande"),
+            Some("Ingela Bråth")
+        );
+        assert_eq!(trailing_owner("Rensa medlemsregistret\tLöpande"), None);
         assert_eq!(
             trailing_owner("Sammanställa svaren – Eva och Ali"),
             Some("Eva och Ali")
