@@ -118,6 +118,10 @@ pub enum Scheme {
     /// Kassan är god.", "Övrigt: Inget."), in minutes that number and mark
     /// up nothing: the topic is the item's title.
     TopicParagraphs,
+    /// Points lettered in sequence instead of numbered ("A. Öppnande",
+    /// "B. Ekonomi", "C. Övrigt", or "a) … b) … c) …"), in minutes that
+    /// number nothing: each letter is an item.
+    LetteredPoints,
 }
 
 impl fmt::Display for Scheme {
@@ -136,6 +140,7 @@ impl fmt::Display for Scheme {
             Scheme::PlainHeadings => "plain-headings",
             Scheme::RepeatedOnes => "repeated-ones",
             Scheme::TopicParagraphs => "topic-paragraphs",
+            Scheme::LetteredPoints => "lettered-points",
         })
     }
 }
@@ -402,6 +407,7 @@ pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
         plain_headings(outline),
         repeated_ones(outline),
         topic_paragraphs(outline),
+        lettered_points(outline),
     ]
     .into_iter()
     .flatten()
@@ -1003,6 +1009,88 @@ fn repeated_ones(outline: &Outline) -> Option<Proposal> {
         .collect();
     Some(Proposal {
         scheme: Scheme::RepeatedOnes,
+        starts,
+    })
+}
+
+/// "A. Öppnande", "b) Ekonomi", "C) Övrigt": a letter, a dot or a closing
+/// bracket, and a capitalised title. A capital with a dot alone is also an
+/// initial ("A. Berg"); only a run of letters in sequence tells them apart.
+static LETTER_POINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*([A-Za-z])(\.\)|[.)])\s+\p{Lu}").expect("valid regex")
+});
+
+/// A line's letter point: the letter, its punctuation, and where the title
+/// starts.
+fn letter_point(t: &str) -> Option<(char, &str, usize)> {
+    let c = LETTER_POINT.captures(t)?;
+    let letter = c.get(1)?.as_str().chars().next()?;
+    let punct = c.get(2)?;
+    let title_at = punct.end() + t[punct.end()..].len() - t[punct.end()..].trim_start().len();
+    Some((letter, punct.as_str(), title_at))
+}
+
+/// Points lettered A, B, C … (or a), b), c) …) in one sequence from the
+/// first letter, written alike, at least three, in minutes that number no
+/// line: each is an item, titled by its heading or first sentence.
+fn lettered_points(outline: &Outline) -> Option<Proposal> {
+    let digits = outline.lines.iter().any(|l| {
+        l.list_level.is_none_or(|lv| lv == 0)
+            && !l.attendance
+            && l.number.as_ref().is_some_and(|n| n.letter.is_none())
+    });
+    if digits {
+        return None;
+    }
+    let mut starts = Vec::new();
+    // The first letter's case and punctuation: the rest must follow it.
+    let mut style: Option<(bool, &str)> = None;
+    let mut expected = 'a';
+    // Lines between the points: an attendance list of initials in order
+    // ("A. Berg" / "B. Ek" / "C. Ny") has none; points have their text.
+    let mut between = 0;
+    let mut since_start = 0;
+    for l in &outline.lines {
+        since_start += 1;
+        // The attendance list may have taken the first point for a name
+        // ("Närvarande: …" / "A. Öppnande"): the run decides.
+        if l.list_level.is_some_and(|lv| lv > 0) {
+            continue;
+        }
+        let Some((letter, punct, title_at)) = letter_point(&l.text) else {
+            continue;
+        };
+        let this_style = (letter.is_uppercase(), punct);
+        if letter.to_ascii_lowercase() != expected || style.is_some_and(|s| s != this_style) {
+            continue;
+        }
+        style = Some(this_style);
+        expected = (expected as u8 + 1) as char;
+        if !starts.is_empty() && since_start > 1 {
+            between += 1;
+        }
+        since_start = 0;
+        let rest = l.text[title_at..].trim();
+        let sentence = !title_shaped(rest);
+        starts.push(PlannedStart {
+            key: l.key,
+            number: Some(letter.to_ascii_uppercase().to_string()),
+            parent: None,
+            skip: title_at,
+            cut: if sentence {
+                TitleCut::FirstSentence
+            } else {
+                TitleCut::Heading
+            },
+            title: if sentence {
+                point_title(rest).to_string()
+            } else {
+                rest.to_string()
+            },
+        });
+    }
+    (starts.len() >= 3 && between * 2 >= starts.len() - 1).then_some(Proposal {
+        scheme: Scheme::LetteredPoints,
         starts,
     })
 }
@@ -1667,6 +1755,47 @@ mod tests {
             line(3, "Övrigt: Inget.", Role::Body, None),
         ]);
         assert!(topic_paragraphs(&o).is_none());
+    }
+
+    #[test]
+    fn lettered_points_are_items_when_nothing_is_numbered() {
+        let o = outline(vec![
+            line(0, "Protokoll styrelsemöte 2024-03-05", Role::Title, None),
+            line(1, "A. Öppnande", Role::Body, None),
+            line(2, "Mötet öppnades.", Role::Body, None),
+            line(3, "B. Ekonomi", Role::Body, None),
+            line(4, "A. Berg redogjorde för kassan.", Role::Body, None),
+            line(5, "C. Städdag", Role::Body, None),
+            line(6, "D. Avslutning", Role::Body, None),
+        ]);
+        let p = lettered_points(&o).expect("a proposal");
+        let got: Vec<(Option<&str>, &str)> = p
+            .starts
+            .iter()
+            .map(|s| (s.number.as_deref(), s.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("A"), "Öppnande"),
+                (Some("B"), "Ekonomi"),
+                (Some("C"), "Städdag"),
+                (Some("D"), "Avslutning")
+            ]
+        );
+        // Initials in order with nothing between them are names.
+        let names = outline(vec![
+            line(0, "A. Berg", Role::Body, None),
+            line(1, "B. Ek", Role::Body, None),
+            line(2, "C. Ny", Role::Body, None),
+        ]);
+        assert!(lettered_points(&names).is_none());
+        // Two letters are no run.
+        let two = outline(vec![
+            line(0, "a) Öppnande", Role::Body, None),
+            line(1, "b) Ekonomi", Role::Body, None),
+        ]);
+        assert!(lettered_points(&two).is_none());
     }
 
     #[test]

@@ -770,7 +770,15 @@ fn starts_block(t: &str) -> bool {
         }
     }
     let mut cs = t.chars();
-    matches!((cs.next(), cs.next()), (Some(c), Some(')')) if c.is_ascii_lowercase())
+    match (cs.next(), cs.next()) {
+        (Some(c), Some(')')) if c.is_ascii_lowercase() => true,
+        // "b. Ekonomi": a lettered point, not a wrapped sentence.
+        (Some(c), Some('.')) if c.is_ascii_lowercase() => {
+            let rest = cs.as_str().strip_prefix(')').unwrap_or(cs.as_str());
+            rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
+        }
+        _ => false,
+    }
 }
 
 /// Does a line open with a short label and its colon ("Date: 14 March",
@@ -852,6 +860,15 @@ fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lettered_points_start_blocks_and_wrapped_words_do_not() {
+        assert!(starts_block("b) Ekonomi"));
+        assert!(starts_block("b. Ekonomi"));
+        assert!(starts_block("c.) Informationstavla"));
+        assert!(!starts_block("e. kr. räknat"));
+        assert!(!starts_block("och sedan vidare"));
+    }
 
     #[test]
     fn a_paragraphs_ends_are_its_first_and_last_characters() {
