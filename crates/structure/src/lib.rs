@@ -2139,6 +2139,11 @@ impl Finder {
             let second = self.attendance_text(rest2.trim_end_matches('.'), struck, h2);
             return first || second;
         }
+        if !participants::sentence_ends(text).is_empty()
+            && self.list_before_a_sentence(text, struck, heading)
+        {
+            return true;
+        }
         let h = &lexicon::ATTENDANCE_HEADINGS[heading];
         // "Tomas Berglund" / "Region Jämtland Härjedalen": an organisation
         // on the line after a person is theirs, though it reads as a name.
@@ -2208,6 +2213,51 @@ impl Finder {
         }
         self.participants.extend(all);
         true
+    }
+
+    /// "Anna Berg, Bo Ek, Cilla Ny. Dessutom deltog Dan Ås som adjungerad.",
+    /// "Anna Berg ordf. Bo Ek sekr. Cilla Ny": a list closed by a full stop,
+    /// then more. The first stretch up to a sentence's end whose records
+    /// are all people (or a body's name over them: "Styrelsen.") is read;
+    /// what follows is read again on its own: more people, a second list
+    /// under its heading ("Frånvarande Cilla Ny"), or prose left alone.
+    fn list_before_a_sentence(&mut self, text: &str, struck: bool, heading: usize) -> bool {
+        let h = &lexicon::ATTENDANCE_HEADINGS[heading];
+        for end in participants::sentence_ends(text) {
+            let (list, rest) = text.split_at(end);
+            let body_label =
+                lexicon::BODY_LABELS_BEFORE_NAMES.contains(&list.trim().to_lowercase().as_str());
+            let people: Option<Vec<_>> = if body_label {
+                Some(Vec::new())
+            } else {
+                participants::split_records(list)
+                    .iter()
+                    .map(|r| participants::parse_line(r, struck, h))
+                    .collect::<Option<Vec<_>>>()
+                    .filter(|p| !p.is_empty())
+            };
+            let Some(people) = people else {
+                continue;
+            };
+            self.participants.extend(people.into_iter().flatten());
+            let rest = rest.trim_start_matches('.').trim();
+            // One word after the stop ("leg. Sjuksköterska") describes the
+            // last person; it names no one.
+            if !rest.contains(' ') {
+                return true;
+            }
+            match participants::attendance_heading(rest) {
+                Some((h2, value)) if !value.is_empty() => {
+                    self.open_attendance(h2);
+                    self.attendance_text(value.trim_end_matches('.'), struck, h2);
+                }
+                _ => {
+                    self.attendance_records(rest, struck, heading);
+                }
+            }
+            return true;
+        }
+        false
     }
 
     fn table(&mut self, rows: &[Row], bi: usize, span: Span) {

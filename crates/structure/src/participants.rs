@@ -30,6 +30,44 @@ pub struct Participant {
     pub note: Option<String>,
 }
 
+/// Where sentences end in an attendance line: a full stop after a
+/// capitalised word of two letters or more (a surname, a body's name; not
+/// an honorific), then a space and a capital ("… Cilla Ny. Dessutom deltog …"). An initial ("A. Berg") ends
+/// none, nor does a stop inside brackets. Byte offsets of the stops, in
+/// order.
+pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    for (i, _) in text.match_indices(". ") {
+        let before = &text[..i];
+        let word_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(i, |(k, _)| k);
+        let word = &before[word_start..];
+        let after = text[i + 2..].trim_start().chars().next();
+        // "Anna Berg (leg. Sjuksköterska)": a stop inside brackets ends no
+        // sentence of the list.
+        let open = before.matches('(').count() > before.matches(')').count();
+        // The stop closes a surname or a body's name ("… Cilla Ny.",
+        // "Styrelsen."), not an abbreviation ("exkl.", "Ordf.", "Dr.").
+        let closes_a_name = word.chars().count() >= 2
+            && word.starts_with(char::is_uppercase)
+            && word.ends_with(char::is_lowercase)
+            && !lexicon::HONORIFICS
+                .iter()
+                .any(|h| h.trim_end_matches('.') == word)
+            && !lexicon::ROLES
+                .iter()
+                .any(|(w, _)| w.eq_ignore_ascii_case(word));
+        if closes_a_name && !open && after.is_some_and(char::is_uppercase) {
+            ends.push(i);
+        }
+    }
+    ends
+}
+
 /// Split a line that holds several "Name⇥description" records run together
 /// (a borderless table read as text): each tab after the first starts a new
 /// record at the capitalised name just before it.
@@ -1377,7 +1415,10 @@ pub(crate) fn complete(
     // The members a serving substitute replaced were absent.
     let replaced = replaced_members(&ps);
     ps.extend(replaced);
-    let anyone_present = ps.iter().any(|p| p.attendance != "called");
+    // Called people missing from a list of those present were absent; with
+    // no such list ("Kallade: …" and "Frånvarande: …" only), the called
+    // who are not listed absent came.
+    let anyone_present = ps.iter().any(|p| p.attendance == "present");
     for p in &mut ps {
         if p.attendance == "called" {
             p.attendance = if anyone_present { "absent" } else { "present" }.into();
@@ -3187,6 +3228,16 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_of_an_attendance_line_end_after_names_not_abbreviations() {
+        let t = "Anna Berg, Cilla Ny. Dessutom deltog Dan Ås.";
+        assert_eq!(sentence_ends(t), [t.find(". D").unwrap()]);
+        assert!(sentence_ends("Ordf. Anna Berg, Sekr. Bo Ek").is_empty());
+        assert!(sentence_ends("Dr. Helen Moore, A. Berg").is_empty());
+        assert!(sentence_ends("styrelsen exkl. Yusuf Ali").is_empty());
+        assert!(sentence_ends("Anna Berg (leg. Sjuksköterska Region X. Bo), Bo Ek").is_empty());
+    }
 
     #[test]
     fn a_name_keeps_its_own_initials_out_and_a_lone_heading_word_leads_it() {

@@ -1485,6 +1485,58 @@ fn first_names_present_are_the_called_people_who_have_them() {
 }
 
 #[test]
+fn an_attendance_list_closed_by_a_full_stop_is_read_before_the_sentence_after_it() {
+    let people = |text: &str| -> Vec<(String, String)> {
+        structure(&format!(
+            "Protokoll styrelsemöte 2024-03-05\n\n{text}\n\n1. Öppnande\nMötet öppnades.\n\n2. Avslutning\nMötet avslutades.\n"
+        ))
+        .participants
+        .iter()
+        .map(|p| (p.name.clone(), p.attendance.clone()))
+        .collect()
+    };
+    let names = |v: Vec<(String, String)>| v.into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+    assert_eq!(
+        names(people(
+            "Närvarande: Anna Berg, Bo Ek, Cilla Ny. Mötet var beslutsmässigt."
+        )),
+        ["Anna Berg", "Bo Ek", "Cilla Ny"]
+    );
+    assert_eq!(
+        people("Närvarande: Anna Berg, Bo Ek. Frånvarande Cilla Ny"),
+        [
+            ("Anna Berg".to_string(), "present".to_string()),
+            ("Bo Ek".to_string(), "present".to_string()),
+            ("Cilla Ny".to_string(), "absent".to_string())
+        ]
+    );
+    assert_eq!(
+        names(people("Närvarande: Styrelsen. Anna Berg, Bo Ek")),
+        ["Anna Berg", "Bo Ek"]
+    );
+}
+
+#[test]
+fn the_called_not_listed_absent_came_when_no_one_is_listed_present() {
+    let s = structure(
+        "Protokoll styrelsemöte 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nFrånvarande: Cilla Ny\n\n1. Öppnande\nMötet öppnades.\n\n2. Avslutning\nMötet avslutades.\n",
+    );
+    let people: Vec<_> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Anna Berg", "present"),
+            ("Bo Ek", "present"),
+            ("Cilla Ny", "absent")
+        ]
+    );
+}
+
+#[test]
 fn a_bullet_alone_over_a_paragraph_is_a_topic() {
     let s = structure(
         "APT Förskolan Myran 2026-03-04\n\nDeltagare: Anna, Lisa, Sevda\n\n* Likabehandlingsplanen\nDen nya planen är utskickad. Alla läser igenom den.\n\n* Utflykt till Naturum\nSevda planerar utflykten.\n\n* Övrigt\nVi beslutade att köra fruktstund kl. 9.30.\n",
