@@ -895,9 +895,16 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     if let Some((head, body)) = t.split_once(": ")
         && head.chars().count() <= 60
         && !head.contains(['.', '?', '!'])
-        && body.split_whitespace().count() >= 3
     {
-        return Some((head.trim().to_string(), body.trim().to_string()));
+        let words = body.split_whitespace().count();
+        if words >= 3 {
+            return Some((head.trim().to_string(), body.trim().to_string()));
+        }
+        // "3. Val av justerare: Fredrik Gustavsson": a head and its short
+        // answer; the whole line stays the text, where an election reads.
+        if words >= 1 && body.trim_start().starts_with(char::is_uppercase) {
+            return Some((head.trim().to_string(), t.to_string()));
+        }
     }
     // "Mötets öppnande – Ordföranden öppnade mötet.": a head, a spaced
     // dash, then the point's sentence.

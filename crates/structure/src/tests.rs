@@ -1517,6 +1517,30 @@ fn an_attendance_list_closed_by_a_full_stop_is_read_before_the_sentence_after_it
 }
 
 #[test]
+fn a_numbered_head_with_a_short_answer_after_its_colon_is_titled_by_the_head() {
+    let s = structure(
+        "Protokoll styrelsemöte 2024-03-05\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Mötets öppnande\n\n2. Val av justerare: Bo Ek\n\n3. Ekonomi: Kassören redovisade läget.\n\n4. Avslutning\n",
+    );
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Mötets öppnande",
+            "Val av justerare",
+            "Ekonomi",
+            "Avslutning"
+        ]
+    );
+    // The whole line stays the item's text, where the election is read.
+    assert!(
+        s.items[1]
+            .units
+            .iter()
+            .any(|u| u.text.contains("Val av justerare: Bo Ek"))
+    );
+}
+
+#[test]
 fn the_called_not_listed_absent_came_when_no_one_is_listed_present() {
     let s = structure(
         "Protokoll styrelsemöte 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nFrånvarande: Cilla Ny\n\n1. Öppnande\nMötet öppnades.\n\n2. Avslutning\nMötet avslutades.\n",
