@@ -442,6 +442,10 @@ static LETTER: LazyLock<Regex> =
     // "b) Val av revisorer", "B) Fasadrenovering", "c. Motioner", "d.)
     // Informationstavla"; not "A." (an initial).
     LazyLock::new(|| Regex::new(r"^(?:([a-zA-Z])\.?\)|([a-z])\.)\s+").expect("valid regex"));
+/// "2a. Val av sekreterare", "13b) Revisorer": a sub-point lettered
+/// under the number it names.
+static NUMBER_LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-h])(?:\.\)|[.)])?\s+\p{Lu}").expect("valid regex"));
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*")
         .expect("valid regex")
@@ -546,6 +550,24 @@ fn parse_number(text: &str) -> Option<Numbered> {
         let n: u32 = c.get(1)?.as_str().parse().ok()?;
         let end = c.get(2)?.start();
         return Some(with_time(Numbered::top(n, false, lead + end), text));
+    }
+    if let Some(c) = NUMBER_LETTER.captures(t) {
+        let top: u32 = c.get(1)?.as_str().parse().ok()?;
+        let letter = c.get(2)?.as_str().chars().next()?;
+        // The title starts at the capital the pattern looked at.
+        let end = c.get(0)?.end() - c.get(0)?.as_str().chars().last()?.len_utf8();
+        return Some(Numbered {
+            number: format!("{top}{letter}"),
+            parent: Some(top.to_string()),
+            top,
+            sub: None,
+            subsub: None,
+            letter: Some(letter),
+            paragraph_sign: false,
+            time: None,
+            rest: lead + end,
+            until: None,
+        });
     }
     if let Some(c) = TOP_NUMBER.captures(t) {
         let top: u32 = c.get(1)?.as_str().parse().ok()?;
@@ -1752,7 +1774,10 @@ impl Finder {
                 i.parent.is_some() && !i.title.trim_end().ends_with(['.', ';', ':'])
             })
             && !rest.trim_end().ends_with(';');
+        // "2a. Då Göran ej är närvarande, valdes Christina till sekr.": a
+        // letter under the number it names is a point however long.
         if n.letter.is_some()
+            && n.parent.is_none()
             && !continues_sub_points
             && (rest.chars().count() > 80
                 || rest.ends_with(['.', ';']) && rest.split_whitespace().count() > 8)
@@ -1768,7 +1793,9 @@ impl Finder {
             return false;
         }
         let mut n = n;
-        if let Some(letter) = n.letter {
+        if let Some(letter) = n.letter
+            && n.parent.is_none()
+        {
             let parent = self.last_top.map(|t| t.to_string()).unwrap_or_default();
             n.number = format!("{parent}{letter}");
             n.parent = Some(parent);
@@ -1865,7 +1892,9 @@ impl Finder {
                 Some(l) => (l as u8 + 1) as char,
                 None => 'a',
             };
-            if self.last_top.is_some() && letter == expected {
+            // "2a." names its parent: it must be the last number.
+            let parent_ok = n.parent.is_none() || self.last_top == Some(n.top);
+            if self.last_top.is_some() && parent_ok && letter == expected {
                 self.last_letter = Some(letter);
                 return true;
             }

@@ -77,6 +77,16 @@ fn numbers_parse_with_times_and_letters() {
     assert!(parse_number("Enligt § 5 i stadgarna ska mötet").is_none());
     assert!(parse_number("AU 15 Budget").is_none());
     assert!(parse_number("a) Aktuellt").unwrap().letter.is_some());
+    // "2a." names the number it stands under.
+    let n = parse_number("2a. Då Göran ej är närvarande, valdes Christina").unwrap();
+    assert_eq!(
+        (n.number.as_str(), n.parent.as_deref(), n.letter),
+        ("2a", Some("2"), Some('a'))
+    );
+    assert_eq!(
+        "2a. Då Göran ej är närvarande"[n.rest..].trim(),
+        "Då Göran ej är närvarande"
+    );
     let n = parse_number("d.) Informationstavla").unwrap();
     assert_eq!(
         (n.letter, "d.) Informationstavla"[n.rest..].trim()),
@@ -1538,6 +1548,15 @@ fn a_numbered_head_with_a_short_answer_after_its_colon_is_titled_by_the_head() {
             .iter()
             .any(|u| u.text.contains("Val av justerare: Bo Ek"))
     );
+}
+
+#[test]
+fn a_letter_under_the_number_it_names_is_a_point_however_long() {
+    let s = structure(
+        "Protokoll styrelsemöte 2024-03-05\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Ordföranden förklarade mötet öppnat.\n\n2. Dagordningen godkändes.\n\n2a. Då sekreteraren ej är närvarande valdes Bo Ek till sekreterare för mötet.\n\n3. Mötet avslutades.\n",
+    );
+    let numbers: Vec<&str> = s.items.iter().filter_map(|i| i.number.as_deref()).collect();
+    assert_eq!(numbers, ["1", "2", "2a", "3"]);
 }
 
 #[test]
