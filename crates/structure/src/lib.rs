@@ -1319,7 +1319,15 @@ impl Finder {
                 }
             }
         }
-        if let Some((h, rest)) = participants::attendance_heading(&text) {
+        // "## Mötessekreterare" over "Inget att rapportera." among the
+        // reports: a role's heading alone, after the items have begun, is
+        // a section of the minutes, not the role's label.
+        let role_section = matches!(p.role, Role::Heading(_)) && !self.items.is_empty();
+        if let Some((h, rest)) = participants::attendance_heading(&text)
+            && !(role_section
+                && rest.trim().is_empty()
+                && lexicon::ATTENDANCE_HEADINGS[h].role.is_some())
+        {
             self.side_lists = None;
             self.mark_recorded(|l| l.attendance = true);
             let before = self.section;

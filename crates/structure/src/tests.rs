@@ -1560,6 +1560,17 @@ fn a_letter_under_the_number_it_names_is_a_point_however_long() {
 }
 
 #[test]
+fn a_role_heading_among_the_reports_is_an_item() {
+    let s = structure(
+        "# Styrelsemöte 2024-03-04\n\nNärvarande: Anna Berg, Bo Ek\n\n## Rapporter\n\n### Ordförande\n\nAnna rapporterade om läget.\n\n### Mötessekreterare\n\nInget att rapportera.\n\n## Avslutning\n\nMötet avslutades.\n",
+    );
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert!(titles.contains(&"Mötessekreterare"), "{titles:?}");
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anna Berg", "Bo Ek"]);
+}
+
+#[test]
 fn the_called_not_listed_absent_came_when_no_one_is_listed_present() {
     let s = structure(
         "Protokoll styrelsemöte 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nFrånvarande: Cilla Ny\n\n1. Öppnande\nMötet öppnades.\n\n2. Avslutning\nMötet avslutades.\n",
