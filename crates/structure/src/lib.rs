@@ -2863,6 +2863,7 @@ impl Finder {
             for u in &item.units {
                 next.extend(meeting_after_that(&u.text, &ctx));
                 next.extend(named_meeting_set(&u.text, &ctx));
+                next.extend(meeting_on_a_date(&u.text, &ctx));
             }
         }
         // Coming meetings come after this one (a line repeating the
@@ -3175,6 +3176,57 @@ fn named_meeting_set(text: &str, ctx: &DateContext) -> Vec<NextMeeting> {
         .filter_map(|c| dated_after(text, c.get(0)?.end(), ctx))
         .collect()
 }
+
+/// "Valupptaktsträff tisdag 19/11 kl. 18.30 på Hotell Station", "… till
+/// ett informationsmöte tisdag den 28 december kl. 18.00": a meeting of
+/// some kind, named without its article (a new one, not "mötet den 8
+/// december" of another body or an earlier day), with its day right after
+/// it, and either opening the sentence or with its hour. A day and month
+/// keep the year nearest the meeting: only days after it count (the caller
+/// keeps those), so a past one is none.
+fn meeting_on_a_date(text: &str, ctx: &DateContext) -> Vec<NextMeeting> {
+    if text.len() > 2_000 {
+        return Vec::new();
+    }
+    MEETING_ON_A_DATE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let rest = text.get(whole.end()..)?;
+            // The date must stand right there, not later in the sentence.
+            let first = find_dates(rest, ctx).into_iter().next()?;
+            (first.range.start == 0).then_some(())?;
+            let before = text[..whole.start()].trim_end();
+            let opens = c.name("lead").is_none()
+                && (before.is_empty() || before.ends_with(['.', ':', '!', '?']));
+            let after = rest.get(first.range.end..).unwrap_or("");
+            let timed = after
+                .get(..after.len().min(24))
+                .is_some_and(|a| CLOCK_AFTER_DATE.is_match(a));
+            (opens || timed).then_some(())?;
+            Some(NextMeeting {
+                date: first.date?,
+                topics: Vec::new(),
+                note: None,
+            })
+        })
+        .collect()
+}
+
+/// A meeting noun in its indefinite form, alone or after its article or
+/// "nytt"/"extra" (`lead`), then perhaps a weekday and "den".
+static MEETING_ON_A_DATE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"(?i)(?:\b(?P<lead>ett|en|nytt|extra)\s+)?\p{L}*(?:möte|sammanträde|träff|stämma)\s+(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?",
+    )
+    .expect("valid regex")
+});
+
+/// An hour just after a date ("… 19/11 kl. 18.30", ", 18:00").
+static CLOCK_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?:kl\.?|klockan)?\s*(?:[01]?\d|2[0-3])[.:][0-5]\d\b")
+        .expect("valid regex")
+});
 
 /// The meeting dated in the rest of the sentence after a cue ending at
 /// `cue_end`.

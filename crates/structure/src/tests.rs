@@ -887,6 +887,32 @@ fn coming_meetings_listed_in_an_items_text() {
 }
 
 #[test]
+fn a_new_meeting_with_its_day_and_hour_is_a_coming_meeting() {
+    let dates = |text: &str| -> Vec<String> {
+        structure(&format!(
+            "Styrelsemöte 2024-09-17\n\n1. Öppnande\nMötet öppnades.\n\n2. Övrigt\n{text}\n"
+        ))
+        .next_meetings
+        .iter()
+        .map(|m| m.date.to_string())
+        .collect()
+    };
+    assert_eq!(
+        dates("Valupptaktsträff tisdag 19/11 kl. 18.30 på Hotell Station."),
+        ["2024-11-19"]
+    );
+    assert_eq!(
+        dates(
+            "Vi bjuder in till ett informationsmöte tisdag den 8 oktober kl. 18.00 i bygdegården."
+        ),
+        ["2024-10-08"]
+    );
+    // Another body's meeting, and an earlier one, named with the article.
+    assert!(dates("Ärendet behandlas på mötet den 8 december.").is_empty());
+    assert!(dates("Beslutet som fattades vid mötet den 5 mars gäller.").is_empty());
+}
+
+#[test]
 fn coming_meetings_more_than_half_a_year_on_and_met_in_other_words() {
     // Under "Nästa möte", a day and month more than six months after the
     // meeting is still a coming one, not last year's.
