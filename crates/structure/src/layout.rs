@@ -325,8 +325,34 @@ pub(crate) fn first_sentence(t: &str) -> &str {
         {
             return &t[..=i];
         }
+        // "Godkännande av byggändringarna.Lars Hedström informerade …": a
+        // full stop that lost its space before the next sentence's capital
+        // (not "www.Saxdalen.se", whose word goes on after a dot).
+        if c == '.' && glued_sentence_end(t, i) {
+            return &t[..=i];
+        }
     }
     t
+}
+
+/// Does the full stop at byte `i` end a sentence whose next one follows
+/// without a space: a lower-case word of four letters or more before it,
+/// a capitalised word after it that ends at a space?
+fn glued_sentence_end(t: &str, i: usize) -> bool {
+    let before: Vec<char> = t[..i]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let after = &t[i + 1..];
+    let word_end = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    before.len() >= 4
+        && before.iter().all(|c| c.is_lowercase())
+        && after.starts_with(char::is_uppercase)
+        && word_end >= 2
+        && after[word_end..].starts_with(' ')
 }
 
 // ---------------------------------------------------------------------------
@@ -2143,6 +2169,18 @@ mod tests {
                 ("4".to_string(), "Dagordning"),
                 ("5".to_string(), "Avslutning"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_that_lost_its_space_ends_a_sentence() {
+        assert_eq!(
+            first_sentence("Godkännande av byggändringarna.Lars Hedström informerade om bygget."),
+            "Godkännande av byggändringarna."
+        );
+        assert_eq!(
+            first_sentence("En länk läggs upp på www.Saxdalen.se där protokollen finns."),
+            "En länk läggs upp på www.Saxdalen.se där protokollen finns."
         );
     }
 

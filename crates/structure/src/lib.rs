@@ -1757,14 +1757,6 @@ impl Finder {
             return self.try_unnumbered_heading(p, text, bi, span);
         };
         let rest = text[n.rest.min(text.len())..].trim();
-        // A title is short; a numbered sentence in the notes is not an item,
-        // but a point whose short head closes with a full stop or a colon
-        // ("§ 5 Slåtter och höstarbete. Slåttern blev försenad …") is.
-        let long =
-            rest.chars().count() > 150 && !(rest.chars().count() <= 600 && short_headed(rest));
-        if long || p.role == Role::Body && rest.ends_with(['!', '?']) {
-            return false;
-        }
         // "a) Göteborgs Stad ska teckna avtal med …": lettered statements
         // inside a decision are its content, not sub-items.
         // A sub-point with a head of its own ("b) Kassör: Ella meddelar att
@@ -1782,6 +1774,15 @@ impl Finder {
                 i.parent.is_some() && !i.title.trim_end().ends_with(['.', ';', ':'])
             })
             && !rest.trim_end().ends_with(';');
+        // A title is short; a numbered sentence in the notes is not an item,
+        // but a point whose short head closes with a full stop or a colon
+        // ("§ 5 Slåtter och höstarbete. Slåttern blev försenad …") is, and
+        // so is the next of the sub-points taken.
+        let long =
+            rest.chars().count() > 150 && !(rest.chars().count() <= 600 && short_headed(rest));
+        if (long && !continues_sub_points) || p.role == Role::Body && rest.ends_with(['!', '?']) {
+            return false;
+        }
         // "2a. Då Göran ej är närvarande, valdes Christina till sekr.": a
         // letter under the number it names is a point however long.
         if n.letter.is_some()
