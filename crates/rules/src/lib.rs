@@ -483,6 +483,7 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     let row_due = sent
                         .task
                         .and_then(|t| t.due.as_deref())
+                        .or(s.items[item_index].due.as_deref())
                         .and_then(|d| due_dates(d, &ctx).find_map(|d| d.date));
                     // A rule may say where its date is (a `due` group:
                     // "Donationer görs 27 januari"); else the cues decide.

@@ -964,6 +964,14 @@ pub const TASK_COLUMNS: &[&str] = &[
     "what",
 ];
 
+/// Header cells of a matter column that is a task column only beside a
+/// status column ("När | Ärende | Vem | Status", a tracker of open tasks;
+/// "Nr | Ärende | Ansvarig" alone is an agenda).
+pub const MATTER_COLUMNS: &[&str] = &["ärende", "ärenden", "fråga", "frågor", "punkt", "item"];
+
+/// Header cells of a task tracker's status column.
+pub const STATUS_COLUMNS: &[&str] = &["status", "läge", "lägesstatus", "state"];
+
 /// Header cells of a decision table's decision column ("Nr | Beslut |
 /// Ansvarig"), lower case.
 pub const DECISION_COLUMNS: &[&str] = &[
@@ -991,6 +999,21 @@ pub const OWNER_COLUMNS: &[&str] = &[
     "who",
     "owner",
     "responsible",
+];
+
+/// Header cells of an agenda table's column of when its tasks are due:
+/// [`DUE_COLUMNS`] less the words an agenda uses for the point's own date
+/// or time ("Datum", "När").
+pub const ROW_DUE_COLUMNS: &[&str] = &[
+    "klart",
+    "klart senast",
+    "klart till",
+    "senast",
+    "deadline",
+    "by when",
+    "due",
+    "due by",
+    "due date",
 ];
 
 /// Header cells of a task table's date column.

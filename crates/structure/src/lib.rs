@@ -95,6 +95,9 @@ pub struct AgendaItem {
     /// Who answers for the item, from an agenda table's "Ansvar" column:
     /// the rules give its unowned tasks to them.
     pub responsible: Option<String>,
+    /// When the item's tasks are due, as an agenda table's "Klart" column
+    /// writes it (a site meeting's "Punkt | Noteringar | Ansv | Klart").
+    pub due: Option<String>,
 }
 
 impl AgendaItem {
@@ -2134,6 +2137,7 @@ impl Finder {
             units: Vec::new(),
             attachments: Vec::new(),
             responsible: None,
+            due: None,
             span: ItemSpan {
                 page: span.page,
                 block: bi,
@@ -2564,11 +2568,16 @@ impl Finder {
                     .first()
                     .is_some_and(|c| is_agenda_header(&c.plain_text()))
         });
+        let header_texts: Vec<String> = header
+            .map(|r| r.cells.iter().map(|c| c.plain_text()).collect())
+            .unwrap_or_default();
         let responsible_col = header.and_then(|r| {
             r.cells
                 .iter()
                 .position(|c| RESPONSIBLE_HEADER.is_match(c.plain_text().trim()))
+                .or_else(|| column_named(&header_texts, lexicon::OWNER_COLUMNS))
         });
+        let due_col = column_named(&header_texts, lexicon::ROW_DUE_COLUMNS);
         for (ri, row) in rows.iter().enumerate() {
             let Some(first) = row.cells.first() else {
                 continue;
@@ -2660,6 +2669,16 @@ impl Finder {
                         rest = r2;
                         atts.extend(a2);
                         consumed_notes_title = true;
+                        // "3.1 | Stomresning försenad en vecka. Reviderad
+                        // tidplan skickas till beställaren. | AG": the notes
+                        // of a site meeting's row are the point's text; its
+                        // title is their first sentence or head.
+                        if rest.is_empty()
+                            && let Some((Some(head), text)) = headless_reading(tp, 0)
+                        {
+                            title = head;
+                            rest = text;
+                        }
                     }
                     let (num, parent, time) = number_parts(n.as_ref());
                     self.accept_table_number(n.as_ref());
@@ -2667,6 +2686,10 @@ impl Finder {
                     if let Some(item) = self.items.last_mut() {
                         item.add_heading_rest(&rest, atts, bi, row_span);
                         item.responsible = responsible_col
+                            .and_then(|ci| row.cells.get(ci))
+                            .map(|c| c.plain_text().trim().to_string())
+                            .filter(|t| !t.is_empty());
+                        item.due = due_col
                             .and_then(|ci| row.cells.get(ci))
                             .map(|c| c.plain_text().trim().to_string())
                             .filter(|t| !t.is_empty());
@@ -2995,9 +3018,13 @@ fn task_row_unit(
 
 /// Where a task table keeps its task, owner and date: its header row
 /// names a task column and a responsible column ("Åtgärd | Ansvarig |
-/// Klart", "Vad | Vem | När", "Action | Owner | Due").
+/// Klart", "Vad | Vem | När", "Action | Owner | Due"), or a matter column
+/// beside a status column ("När | Ärende | Vem | Status").
 fn task_columns(header: &[String]) -> Option<(usize, usize, Option<usize>)> {
-    let task = column_named(header, lexicon::TASK_COLUMNS)?;
+    let task = column_named(header, lexicon::TASK_COLUMNS).or_else(|| {
+        column_named(header, lexicon::STATUS_COLUMNS)?;
+        column_named(header, lexicon::MATTER_COLUMNS)
+    })?;
     let owner = column_named(header, lexicon::OWNER_COLUMNS)?;
     let due = column_named(header, lexicon::DUE_COLUMNS);
     (task != owner).then_some((task, owner, due))

@@ -1597,6 +1597,46 @@ fn a_role_heading_among_the_reports_is_an_item() {
 }
 
 #[test]
+fn a_tracker_of_matters_with_a_status_column_is_a_task_table() {
+    let s = structure(
+        "# Veckomöte 2025-03-03\n\nNärvarande: Robin Ståhl, Johanna Kvist\n\n## 1. Pågående ärenden\n\n| När | Ärende | Vem | Status |\n|---|---|---|---|\n| fre 7/3 | Byta certifikat på intranätet | Robin | pågår |\n| v. 12 | Inventera licenser | Johanna | ej påbörjad |\n\n## 2. Övrigt\n\nInget.\n",
+    );
+    let tasks: Vec<(&str, Option<&str>)> = s.items[0]
+        .units
+        .iter()
+        .filter_map(|u| {
+            u.task
+                .as_ref()
+                .map(|t| (u.text.as_str(), t.owner.as_deref()))
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Byta certifikat på intranätet", Some("Robin")),
+            ("Inventera licenser", Some("Johanna"))
+        ]
+    );
+}
+
+#[test]
+fn a_site_meetings_row_of_notes_is_titled_by_its_first_sentence_and_keeps_its_owner_and_date() {
+    let s = structure(
+        "# Byggmöte 4 2025-09-16\n\n| Punkt | Noteringar | Ansv | Klart |\n|---|---|---|---|\n| 3.1 | Stomresningen är försenad en vecka. Reviderad tidplan skickas till beställaren. | AG | 2025-09-23 |\n| 3.2 | Slutbesiktning i mars. | | |\n",
+    );
+    let first = &s.items[0];
+    assert_eq!(first.title, "Stomresningen är försenad en vecka");
+    assert!(
+        first
+            .units
+            .iter()
+            .any(|u| u.text.contains("Reviderad tidplan skickas"))
+    );
+    assert_eq!(first.responsible.as_deref(), Some("AG"));
+    assert_eq!(first.due.as_deref(), Some("2025-09-23"));
+}
+
+#[test]
 fn the_called_not_listed_absent_came_when_no_one_is_listed_present() {
     let s = structure(
         "Protokoll styrelsemöte 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nFrånvarande: Cilla Ny\n\n1. Öppnande\nMötet öppnades.\n\n2. Avslutning\nMötet avslutades.\n",
