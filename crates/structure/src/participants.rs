@@ -1766,6 +1766,72 @@ pub(crate) fn parse_line(
     struck: bool,
     heading: &AttendanceHeading,
 ) -> Option<Vec<Participant>> {
+    // "Lindqvist, Eva (S), ordförande; Östman, Per (C)": people written
+    // surname first before their party are read in the usual order and
+    // keep their names as written.
+    let (turned, written) = surnames_first_turned(text);
+    if written.is_empty() {
+        return parse_line_as_written(text, struck, heading);
+    }
+    let mut people = parse_line_as_written(&turned, struck, heading)?;
+    for p in &mut people {
+        for (usual, as_written) in &written {
+            if p.name == *usual {
+                p.name = as_written.clone();
+            }
+            // "tjänstgörande ersättare för Nilsson, Ann (V)": the member
+            // replaced, named in the note, keeps the written form too.
+            if let Some(note) = p.note.as_mut().filter(|n| n.contains(usual.as_str())) {
+                *note = note.replace(usual.as_str(), as_written);
+            }
+        }
+    }
+    Some(people)
+}
+
+/// "Lindqvist, Eva (S)": a surname, a comma and a given name, each one
+/// word (or hyphenated), before a party's or an organisation's bracket,
+/// at the start of the line or of a record, or after "för" (the member a
+/// substitute serves for).
+static SURNAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[;,]\s*|\t|\b(?:för|for)\s+)(?P<sur>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?),\s*(?P<given>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)\s*\((?P<party>\p{Lu}[\p{L}]{0,3})\)",
+    )
+    .expect("valid regex")
+});
+
+/// The line with each surname-first name before a party's bracket turned
+/// to the usual order ("Eva Lindqvist (S)"), and each turned name with its
+/// written form. Nothing is turned unless every bracket of the line follows
+/// such a name, which a list of first names ("Anna, Bo (M)") seldom does.
+fn surnames_first_turned(text: &str) -> (String, Vec<(String, String)>) {
+    let found: Vec<regex::Captures> = SURNAME_FIRST.captures_iter(text).collect();
+    let brackets = text.matches('(').count();
+    if found.is_empty() || found.len() < brackets {
+        return (text.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut written = Vec::new();
+    let mut last = 0;
+    for c in &found {
+        let (Some(sur), Some(given)) = (c.name("sur"), c.name("given")) else {
+            continue;
+        };
+        out.push_str(&text[last..sur.start()]);
+        let usual = format!("{} {}", given.as_str(), sur.as_str());
+        out.push_str(&usual);
+        written.push((usual, format!("{}, {}", sur.as_str(), given.as_str())));
+        last = given.end();
+    }
+    out.push_str(&text[last..]);
+    (out, written)
+}
+
+fn parse_line_as_written(
+    text: &str,
+    struck: bool,
+    heading: &AttendanceHeading,
+) -> Option<Vec<Participant>> {
     // "~~Anna Berg~~": struck through in markdown.
     let struck = struck
         || text
@@ -2003,15 +2069,21 @@ pub(crate) fn replaced_members(ps: &[Participant]) -> Vec<Participant> {
     let keys: Vec<Vec<String>> = ps.iter().map(|p| person_key(&p.name)).collect();
     let mut out: Vec<Participant> = Vec::new();
     for p in ps {
-        let Some(whom) = p
-            .note
-            .as_deref()
-            .and_then(|n| n.split("ersätter ").nth(1))
-            .map(|w| w.split(',').next().unwrap_or(w).trim())
-        else {
+        let Some(whom) = p.note.as_deref().and_then(|n| n.split("ersätter ").nth(1)) else {
             continue;
         };
-        let Some((name, desc)) = split_name(whom) else {
+        // "Nilsson, Ann (V)": surname first, as the list writes its names.
+        let written = SURNAME_FIRST
+            .captures(whom)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
+            .and_then(|c| {
+                let (sur, given) = (c.name("sur")?, c.name("given")?);
+                let name = format!("{}, {}", sur.as_str(), given.as_str());
+                Some((name, whom[given.end()..].to_string()))
+            });
+        let Some((name, desc)) =
+            written.or_else(|| split_name(whom.split(',').next().unwrap_or(whom).trim()))
+        else {
             continue;
         };
         let key = person_key(&name);

@@ -1637,6 +1637,32 @@ fn a_site_meetings_row_of_notes_is_titled_by_its_first_sentence_and_keeps_its_ow
 }
 
 #[test]
+fn names_written_surname_first_before_their_party_keep_their_form() {
+    let s = board_minutes(
+        "Beslutande: Berg, Anna (S), ordförande; Ek, Bo (M); Lund, Ida (V), tjänstgörande ersättare för Ny, Cilla (V)",
+    );
+    let people: Vec<(&str, &str)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Berg, Anna", "present"),
+            ("Ek, Bo", "present"),
+            ("Lund, Ida", "present"),
+            ("Ny, Cilla", "absent")
+        ]
+    );
+    assert_eq!(s.participants[0].role.as_deref(), Some("ordförande"));
+    // A list of given names with a party is left as it reads.
+    let s = board_minutes("Närvarande: Anna Berg (S), Bo Ek (M)");
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anna Berg", "Bo Ek"]);
+}
+
+#[test]
 fn the_called_not_listed_absent_came_when_no_one_is_listed_present() {
     let s = structure(
         "Protokoll styrelsemöte 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nFrånvarande: Cilla Ny\n\n1. Öppnande\nMötet öppnades.\n\n2. Avslutning\nMötet avslutades.\n",
