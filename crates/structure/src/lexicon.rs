@@ -78,6 +78,9 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("also attending", "guest", "present", None),
     h("frånvarande ledamöter", "member", "absent", None),
     h("ej närvarande", "member", "absent", None),
+    h("inte närvarande", "member", "absent", None),
+    h("inte med", "member", "absent", None),
+    h("ej med", "member", "absent", None),
     h("members absent", "member", "absent", None),
     h("adjungerad", "adjunct", "present", None),
     h("övriga deltagare", "guest", "present", None),
@@ -1622,6 +1625,9 @@ pub const TITLE_SUFFIXES: &[&str] = &[
     "utredare",
     "manager",
     "officer",
+    "förvaltare",
+    "rektor",
+    "inspektor",
 ];
 
 /// What a column of an attendance table holds.

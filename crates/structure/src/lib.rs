@@ -322,6 +322,9 @@ struct Finder {
     /// The open attendance list's heading says its people joined from afar
     /// ("Deltagare (digitalt):", "Närvarande via Teams:").
     attendance_remote: bool,
+    /// A list of the present spoke of everyone ("Närvarande: samtliga utom
+    /// Rebecka Strid"): the called who are not named absent came.
+    everyone_present: bool,
     /// A heading that says who was there ("Närvarande:", "Present:") has
     /// been read: the document records a meeting held, whatever its title.
     presence_recorded: bool,
@@ -2188,6 +2191,11 @@ impl Finder {
             let second = self.attendance_text(rest2.trim_end_matches('.'), struck, h2);
             return first || second;
         }
+        if lexicon::ATTENDANCE_HEADINGS[heading].attendance == "present"
+            && participants::speaks_of_everyone(text)
+        {
+            self.everyone_present = true;
+        }
         if !participants::sentence_ends(text).is_empty()
             && self.list_before_a_sentence(text, struck, heading)
         {
@@ -2295,13 +2303,19 @@ impl Finder {
             if !rest.contains(' ') {
                 return true;
             }
-            match participants::attendance_heading(rest) {
-                Some((h2, value)) if !value.is_empty() => {
-                    self.open_attendance(h2);
-                    self.attendance_text(value.trim_end_matches('.'), struck, h2);
-                }
-                _ => {
-                    self.attendance_records(rest, struck, heading);
+            // Each sentence after the list on its own: "Lars Moberg hade
+            // meddelat förhinder. Petra Kvist var adjungerad."
+            let mut heading = heading;
+            for sentence in participants::sentences_of(rest) {
+                match participants::attendance_heading(sentence) {
+                    Some((h2, value)) if !value.is_empty() => {
+                        self.open_attendance(h2);
+                        heading = h2;
+                        self.attendance_text(value.trim_end_matches('.'), struck, h2);
+                    }
+                    _ => {
+                        self.attendance_records(sentence, struck, heading);
+                    }
                 }
             }
             return true;
@@ -2844,8 +2858,12 @@ impl Finder {
                 .or(reference_date),
             year: year_hint,
         };
-        self.participants =
-            participants::complete(std::mem::take(&mut self.participants), doc, &self.items);
+        self.participants = participants::complete(
+            std::mem::take(&mut self.participants),
+            doc,
+            &self.items,
+            self.everyone_present,
+        );
         // Everyone joined by Teams when the meeting was held there.
         if meeting.location.as_deref() == Some("Teams") {
             for p in &mut self.participants {

@@ -52,15 +52,19 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
         let open = before.matches('(').count() > before.matches(')').count();
         // The stop closes a surname or a body's name ("… Cilla Ny.",
         // "Styrelsen."), not an abbreviation ("exkl.", "Ordf.", "Dr.").
-        let closes_a_name = word.chars().count() >= 2
-            && word.starts_with(char::is_uppercase)
-            && word.ends_with(char::is_lowercase)
-            && !lexicon::HONORIFICS
-                .iter()
-                .any(|h| h.trim_end_matches('.') == word)
-            && !lexicon::ROLES
-                .iter()
-                .any(|(w, _)| w.eq_ignore_ascii_case(word));
+        // "… och Stina Frost (sekr.). Lars Moberg …": a bracket closes the
+        // last person, and the stop after it the sentence.
+        let closes_a_bracket = before.ends_with(')');
+        let closes_a_name = closes_a_bracket
+            || word.chars().count() >= 2
+                && word.starts_with(char::is_uppercase)
+                && word.ends_with(char::is_lowercase)
+                && !lexicon::HONORIFICS
+                    .iter()
+                    .any(|h| h.trim_end_matches('.') == word)
+                && !lexicon::ROLES
+                    .iter()
+                    .any(|(w, _)| w.eq_ignore_ascii_case(word));
         if closes_a_name && !open && after.is_some_and(char::is_uppercase) {
             ends.push(i);
         }
@@ -683,7 +687,6 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         let value = t.get(t.len() - rest.len()..).unwrap_or("");
         // The list is the sentence's: what follows its full stop ("Fredrik
         // Ahonen deltog digitalt.") is another sentence.
-        let value = first_sentence_of_list(value);
         return Some((i, value.trim().trim_end_matches('.').to_string()));
     }
     // "Från Myndigheten", "Från DIGG:" on a line of its own: the people
@@ -823,6 +826,20 @@ pub(crate) fn heading_says_remote(line: &str, rest: &str) -> bool {
 /// The text up to the full stop that ends its first sentence: a stop
 /// after a word of four letters or more, then a capital. Abbreviations
 /// ("ordf.", "sekr.") do not end it.
+/// The sentences of a text about who attended ("Lars Moberg hade meddelat
+/// förhinder. Ungdomsansvarig Petra Kvist var adjungerad."), each without
+/// its closing stop.
+pub(crate) fn sentences_of(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = t.trim();
+    while !rest.is_empty() {
+        let first = first_sentence_of_list(rest);
+        out.push(first.trim().trim_end_matches('.'));
+        rest = rest[first.len()..].trim_start_matches('.').trim();
+    }
+    out
+}
+
 fn first_sentence_of_list(t: &str) -> &str {
     for (i, _) in t.match_indices(". ") {
         let word = t[..i]
@@ -956,6 +973,12 @@ static EVERYONE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// Does an attendance line speak of everyone ("Samtliga utom Rebecka
+/// Strid", "Alla")?
+pub(crate) fn speaks_of_everyone(line: &str) -> bool {
+    everyone_except(line).is_some()
+}
 
 /// "Alla (förutom Jamal)" → the people named as exceptions; "Samtliga
 /// medlemmar" → none. None when the line does not speak of everyone.
@@ -1355,11 +1378,13 @@ fn from_attendance_item(item: &crate::AgendaItem) -> Vec<Participant> {
 /// Everyone the minutes name as attending, from every form: the lists the
 /// walk read (`found`), items that are the attendance list, a flattened
 /// attendance table, and the officers the meeting elected. Those only
-/// summoned ("Kallade") were absent when others are listed as present.
+/// summoned ("Kallade") were absent when others are listed as present,
+/// unless the list of the present spoke of everyone (`everyone_present`).
 pub(crate) fn complete(
     found: Vec<Participant>,
     doc: &Document,
     items: &[crate::AgendaItem],
+    everyone_present: bool,
 ) -> Vec<Participant> {
     let mut ps = found;
     for item in items.iter().filter(|i| is_attendance_title(&i.title)) {
@@ -1418,7 +1443,7 @@ pub(crate) fn complete(
     // Called people missing from a list of those present were absent; with
     // no such list ("Kallade: …" and "Frånvarande: …" only), the called
     // who are not listed absent came.
-    let anyone_present = ps.iter().any(|p| p.attendance == "present");
+    let anyone_present = !everyone_present && ps.iter().any(|p| p.attendance == "present");
     for p in &mut ps {
         if p.attendance == "called" {
             p.attendance = if anyone_present { "absent" } else { "present" }.into();
@@ -2615,6 +2640,28 @@ fn post_word(w: &str) -> bool {
 /// the byte offset of the first word after two that is a job title
 /// ("Regionområdeschef"), an organisation ("Försäkringskassan") or an
 /// abbreviation ("VD") followed by more words.
+/// A capitalised post that opens a person's line before their full name
+/// ("Ungdomsansvarig Petra Kvist …", "Verksamhetschef Lotta Sund …"): the
+/// post and the rest of the line.
+fn leading_post(line: &str) -> (Option<&str>, &str) {
+    let mut words = line.split_whitespace();
+    let (Some(first), Some(a), Some(b)) = (words.next(), words.next(), words.next()) else {
+        return (None, line);
+    };
+    let lower = first.to_lowercase();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let post = capital(first)
+        && first.chars().all(char::is_alphabetic)
+        && lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+        && capital(a)
+        && capital(b.trim_end_matches([',', '.', ')']))
+        && is_name(&format!("{a} {}", b.trim_end_matches([',', '.'])));
+    if !post {
+        return (None, line);
+    }
+    (Some(first), line[first.len()..].trim_start())
+}
+
 fn title_word_at(head: &str) -> Option<usize> {
     let words: Vec<&str> = head.split_whitespace().collect();
     if words.len() < 3 {
@@ -3099,6 +3146,9 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
         })
         .unwrap_or(line);
     let line = without_own_initials(line);
+    // "Ungdomsansvarig Petra Kvist var adjungerad", "Förvaltare Thomas Ek
+    // (Riksbyggen)": a post before the name is their title.
+    let (post, line) = leading_post(line);
     let (name, desc) = split_name(line)?;
     // A substitute: the member they replace is a note, not their title or
     // affiliation; the person keeps the heading's group (a serving
@@ -3117,6 +3167,18 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
         remote: false,
         note: None,
     };
+    if let Some(post) = post {
+        match role_of(post) {
+            Some(r) if heading.role.is_none() && lexicon::SIGNING_ROLES.contains(&r) => {
+                p.role = Some(r.to_string())
+            }
+            _ => p.title = Some(post.to_lowercase()),
+        }
+    }
+    // "Petra Kvist var adjungerad": adjoined, not deciding.
+    if desc.to_lowercase().contains("adjungera") {
+        p.group = "adjunct".into();
+    }
     let mut notes: Vec<String> = Vec::new();
     let mut role: Option<&str> = None;
     // Parenthesised parts: a role, a note or an affiliation.
@@ -3198,7 +3260,8 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
             || has_cue(&part, lexicon::PARTIAL_CUES)
             || has_cue(&part, lexicon::REMOTE_CUES)
             || TIMEISH.is_match(&part)
-            || part.to_lowercase().starts_with("deltar");
+            || part.to_lowercase().starts_with("deltar")
+            || part.to_lowercase().contains("adjungera");
         if is_note {
             // "Region Halland-Förhinder": an affiliation glued to a note.
             if let Some((a, _)) = part.split_once('-')
@@ -3264,7 +3327,10 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
         }
     }
     if heading.role.is_none() {
-        p.role = role.map(str::to_string);
+        // A post before the name ("Ordförande Hanna Sjöstrand") stands: a
+        // role after it may be the next person's ("Ordförande Anna Berg,
+        // sekreterare Bo Ek").
+        p.role = p.role.take().or(role.map(str::to_string));
     } else if p.title.is_none() {
         // Under "Mötessekreterare" a written role is the person's title.
         p.title = role.map(str::to_string);
@@ -4009,7 +4075,7 @@ mod tests {
         let mut ps = parse_line("Anna Berg, Bo Ek", false, called).expect("people");
         ps.extend(parse_line("Anna Berg", false, present).expect("people"));
         let doc = Document::default();
-        let ps = complete(ps, &doc, &[]);
+        let ps = complete(ps, &doc, &[], false);
         let got: Vec<(&str, &str)> = ps
             .iter()
             .map(|p| (p.name.as_str(), p.attendance.as_str()))
@@ -4020,6 +4086,7 @@ mod tests {
             parse_line("Anna Berg, Bo Ek", false, called).expect("people"),
             &doc,
             &[],
+            false,
         );
         assert!(ps.iter().all(|p| p.attendance == "present"));
     }

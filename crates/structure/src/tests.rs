@@ -1663,6 +1663,55 @@ fn names_written_surname_first_before_their_party_keep_their_form() {
 }
 
 #[test]
+fn sentences_after_an_attendance_sentence_say_who_was_away_or_adjoined() {
+    let s = board_minutes(
+        "Närvarande var Anna Berg (ordf.), Bo Ek och Cilla Ny (sekr.). Dan Ås hade meddelat förhinder. Ungdomsansvarig Eva Ros var adjungerad.",
+    );
+    let people: Vec<(&str, &str, &str, Option<&str>)> = s
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.attendance.as_str(),
+                p.group.as_str(),
+                p.title.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people[3..],
+        [
+            ("Dan Ås", "absent", "member", None),
+            ("Eva Ros", "present", "adjunct", Some("ungdomsansvarig"))
+        ]
+    );
+    // "Inte med:" lists the absent.
+    let s = board_minutes("Närvarande: Anna Berg, Bo Ek\nInte med: Cilla Ny");
+    assert_eq!(s.participants[2].attendance, "absent");
+}
+
+#[test]
+fn everyone_present_but_the_named_makes_the_called_present() {
+    let s = structure(
+        "Protokoll arbetsgrupp 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nNärvarande: samtliga utom Cilla Ny. Bo Ek deltog digitalt.\n\n1. Öppnande\nMötet öppnades.\n",
+    );
+    let people: Vec<(&str, &str)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.attendance.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Anna Berg", "present"),
+            ("Bo Ek", "present"),
+            ("Cilla Ny", "absent")
+        ]
+    );
+}
+
+#[test]
 fn the_called_not_listed_absent_came_when_no_one_is_listed_present() {
     let s = structure(
         "Protokoll styrelsemöte 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nFrånvarande: Cilla Ny\n\n1. Öppnande\nMötet öppnades.\n\n2. Avslutning\nMötet avslutades.\n",
