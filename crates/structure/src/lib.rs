@@ -2437,6 +2437,29 @@ impl Finder {
         }
         // Before the agenda, a table is a header laid out in columns
         // ("Organ | Stadsstyrelsen", "Tid | 16:30"): read its rows as lines.
+        // "Datum | Tid | Plats" over "2025-08-26 | 18.30 | Styrelserummet":
+        // labels in a row of their own over their values; each value is read
+        // as its labelled line.
+        if self.section() == Section::Header
+            && let Some(labels) = label_row(rows)
+        {
+            for (ri, row) in rows.iter().enumerate().skip(1) {
+                self.cur.entry = ri as u32 + 1;
+                for (ci, (label, cell)) in labels.iter().zip(&row.cells).enumerate() {
+                    let value = cell.plain_text();
+                    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if value.is_empty() {
+                        continue;
+                    }
+                    self.cur.line = ci as u32;
+                    let mut line = Paragraph::new(Role::Body);
+                    line.push(&format!("{label}: {value}"), Style::NONE, None);
+                    self.paragraph(&line, bi, span);
+                }
+                self.cur.line = 0;
+            }
+            return;
+        }
         if self.section() == Section::Header {
             for (ri, row) in rows.iter().enumerate() {
                 self.cur.entry = ri as u32 + 1;
@@ -3032,6 +3055,31 @@ fn task_row_unit(
         due: due.and_then(&cell),
     });
     Some(u)
+}
+
+/// The labels of a header table laid out in columns: its first row is
+/// two or more meeting fields' labels only ("Datum | Tid | Plats", "Date |
+/// Time | Location"), with a row of values below.
+fn label_row(rows: &[Row]) -> Option<Vec<String>> {
+    let first = rows.first()?;
+    if rows.len() < 2 || first.cells.len() < 2 {
+        return None;
+    }
+    let labels: Vec<String> = first
+        .cells
+        .iter()
+        .map(|c| {
+            c.plain_text()
+                .trim()
+                .trim_end_matches(':')
+                .trim()
+                .to_string()
+        })
+        .collect();
+    labels
+        .iter()
+        .all(|l| lexicon::MEETING_FIELD_LABELS.contains(&l.to_lowercase().as_str()))
+        .then_some(labels)
 }
 
 /// Where a task table keeps its task, owner and date: its header row

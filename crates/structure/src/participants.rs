@@ -2644,6 +2644,7 @@ fn post_word(w: &str) -> bool {
 /// ("Ungdomsansvarig Petra Kvist …", "Verksamhetschef Lotta Sund …"): the
 /// post and the rest of the line.
 fn leading_post(line: &str) -> (Option<&str>, &str) {
+    let line = line.trim_start();
     let mut words = line.split_whitespace();
     let (Some(first), Some(a), Some(b)) = (words.next(), words.next(), words.next()) else {
         return (None, line);

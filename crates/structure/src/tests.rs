@@ -1712,6 +1712,26 @@ fn everyone_present_but_the_named_makes_the_called_present() {
 }
 
 #[test]
+fn a_header_tables_labels_over_their_values_give_the_meeting() {
+    let s = structure(
+        "# Styrelsemöte\n\n| Datum | Tid | Plats |\n|---|---|---|\n| 2025-08-26 | 18.30–20.50 | Styrelserummet, Solrosgatan 4 B |\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Öppnande\nMötet öppnades.\n",
+    );
+    let m = &s.meeting;
+    assert_eq!(
+        (
+            m.date.as_ref().map(|d| d.to_string()),
+            m.start_time.as_deref(),
+            m.location.as_deref()
+        ),
+        (
+            Some("2025-08-26".to_string()),
+            Some("18:30"),
+            Some("Styrelserummet, Solrosgatan 4 B")
+        )
+    );
+}
+
+#[test]
 fn the_called_not_listed_absent_came_when_no_one_is_listed_present() {
     let s = structure(
         "Protokoll styrelsemöte 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nFrånvarande: Cilla Ny\n\n1. Öppnande\nMötet öppnades.\n\n2. Avslutning\nMötet avslutades.\n",
