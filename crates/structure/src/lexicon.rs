@@ -476,6 +476,11 @@ pub const STREET_ENDINGS: &[&str] = &[
     "parken",
     "kajen",
     "stråket",
+    "viadukten",
+    "platsen",
+    "promenaden",
+    "gata",
+    "väg",
 ];
 
 /// Words that name a room in a building: "rum Silvret", "sal Bergsmannen"

@@ -1209,17 +1209,46 @@ fn place_in_line(t: &str) -> Option<String> {
         return None;
     }
     let c = place_captures(t)?;
-    let place = c
-        .get(1)
-        .or(c.get(2))
-        .or(c.get(3))
-        .map(|m| m.as_str().trim().trim_end_matches(['.', ',']).to_string())?;
+    let found = c.get(1).or(c.get(2)).or(c.get(3))?;
+    let place = found
+        .as_str()
+        .trim()
+        .trim_end_matches(['.', ','])
+        .to_string();
+    // "… kl. 19.00 i Ekbackens fritidslokal, Ekbacksvägen 22": the street
+    // address after the place's comma is part of it.
+    let place = match t.get(found.end()..).and_then(address_after) {
+        Some(address) => format!("{place}, {address}"),
+        None => place,
+    };
     // "Möte i nätverket", "möte i styrelsen": a group met, not a place.
     let key = place.to_lowercase();
     let group = lexicon::BODY_WORDS.iter().any(|b| key.ends_with(b))
         || lexicon::ORGANIZATION_HEADS.iter().any(|h| key.ends_with(h));
     (!group).then_some(place)
 }
+
+/// ", Klarabergsviadukten 63, Stockholm." after a place: a street and its
+/// number (the street's word ends as streets do: lexicon STREET_ENDINGS),
+/// and the town after it when the sentence ends there.
+fn address_after(rest: &str) -> Option<&str> {
+    let c = ADDRESS_AFTER.captures(rest)?;
+    let street = c.name("street")?;
+    let street_word = street.as_str().split_whitespace().next()?.to_lowercase();
+    if !lexicon::STREET_ENDINGS
+        .iter()
+        .any(|e| street_word.ends_with(e))
+    {
+        return None;
+    }
+    let end = c.name("town").map_or(street.end(), |m| m.end());
+    Some(rest[street.start()..end].trim())
+}
+
+static ADDRESS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,\s*(?P<street>\p{Lu}[\p{L}-]+\s+\d{1,4}(?:\s?[A-Za-z]\b)?)(?:\s*,\s*(?P<town>\p{Lu}\p{L}+)\s*(?:\.|$))?")
+        .expect("valid regex")
+});
 
 /// "Retrospektivemöte 3": the body without the meeting's sequence number.
 fn without_sequence_number(t: &str) -> String {

@@ -1732,6 +1732,25 @@ fn a_header_tables_labels_over_their_values_give_the_meeting() {
 }
 
 #[test]
+fn a_place_after_the_hour_keeps_its_street_address() {
+    let s = structure(
+        "Protokoll fört vid extra föreningsstämma\nTisdagen den 4 november 2025 kl. 19.00 i Ekbackens fritidslokal, Ekbacksvägen 22\n\n§ 1 Stämmans öppnande\nStämman öppnades.\n",
+    );
+    assert_eq!(
+        s.meeting.location.as_deref(),
+        Some("Ekbackens fritidslokal, Ekbacksvägen 22")
+    );
+    // A comma before what is no street ends the place.
+    let s = structure(
+        "Protokoll fört vid extra föreningsstämma\nTisdagen den 4 november 2025 kl. 19.00 i Ekbackens fritidslokal, Anna Berg ordförande\n\n§ 1 Stämmans öppnande\nStämman öppnades.\n",
+    );
+    assert_eq!(
+        s.meeting.location.as_deref(),
+        Some("Ekbackens fritidslokal")
+    );
+}
+
+#[test]
 fn the_called_not_listed_absent_came_when_no_one_is_listed_present() {
     let s = structure(
         "Protokoll styrelsemöte 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nFrånvarande: Cilla Ny\n\n1. Öppnande\nMötet öppnades.\n\n2. Avslutning\nMötet avslutades.\n",
