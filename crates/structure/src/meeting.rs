@@ -325,7 +325,16 @@ fn header_cells(lines: &[HeaderLine]) -> Vec<HeaderLine> {
     for line in &split {
         let t = line.text.trim();
         let columned = t.contains('\t') || t.contains("  ");
-        if !columned || LABEL.is_match(t) || is_label_word(t) {
+        // "Justeringens plats och tid⇥Regionhuset, 2026-03-25": a label of
+        // a day after the meeting keeps its value, whose date is not the
+        // meeting's.
+        let after_meeting = t.split_whitespace().next().is_some_and(|f| {
+            let f = f.to_lowercase();
+            lexicon::AFTER_MEETING_LABEL_STEMS
+                .iter()
+                .any(|w| f.starts_with(w))
+        });
+        if !columned || after_meeting || LABEL.is_match(t) || is_label_word(t) {
             out.push(line.clone());
             continue;
         }
@@ -1721,6 +1730,13 @@ pub(crate) fn fill_from_furniture(m: &mut Meeting, doc: &Document) {
     }
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new(); // cell -> (count, first seen)
     let mut letterhead_date: Option<Date> = None;
+    // A date alone in a cell of the pages' header ("Hälso- och
+    // sjukvårdsnämnden⇥2026-03-19" on every page): the meeting's, when
+    // the body's header left it out.
+    let mut date_cells: BTreeMap<Date, usize> = BTreeMap::new();
+    // "Kultur- och fritidsnämnden⇥2026-02-24⇥1": the body in the pages'
+    // header, when the body's own header names none.
+    let mut body_cells: BTreeMap<String, usize> = BTreeMap::new();
     for (i, block) in doc.furniture.iter().enumerate() {
         let text = block.plain_text();
         for cell in text.split(['\t', '\n']) {
@@ -1739,6 +1755,20 @@ pub(crate) fn fill_from_furniture(m: &mut Meeting, doc: &Document) {
             {
                 letterhead_date = Some(d);
             }
+            if let Some(d) = find_dates(cell, &DateContext::default())
+                .first()
+                .filter(|d| d.range.start == 0 && d.range.end + 1 >= cell.len())
+                .and_then(|d| d.date)
+            {
+                *date_cells.entry(d).or_default() += 1;
+            }
+            if cell.starts_with(char::is_uppercase)
+                && (1..=6).contains(&cell.split_whitespace().count())
+                && names_body(&cell.to_lowercase())
+                && !organisation_shaped(cell)
+            {
+                *body_cells.entry(cell.to_string()).or_default() += 1;
+            }
             if organisation_shaped(cell) {
                 let n = counts.len();
                 let e = counts.entry(cell.to_string()).or_insert((0, n));
@@ -1752,6 +1782,19 @@ pub(crate) fn fill_from_furniture(m: &mut Meeting, doc: &Document) {
             .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
     {
         m.organization = Some(org.clone());
+    }
+    if m.body.is_none()
+        && let Some((b, _)) = body_cells.iter().max_by_key(|(_, n)| **n)
+    {
+        m.body = Some(b.clone());
+    }
+    if m.date.is_none()
+        && let Some((d, _)) = date_cells
+            .iter()
+            .filter(|(_, n)| **n >= 2)
+            .max_by_key(|(d, n)| (**n, std::cmp::Reverse(**d)))
+    {
+        m.date = Some(d.to_string());
     }
     if m.document_date.is_none()
         && let (Some(d), Some(date)) = (letterhead_date, m.date.as_deref())
@@ -2214,6 +2257,43 @@ mod tests {
         );
         assert_eq!(k("Årsmöte 2024"), pair("Årsmöte", None));
         assert_eq!(k("Årsmötet beslutade att välja styrelsen."), None);
+    }
+
+    #[test]
+    fn the_pages_header_gives_a_date_and_body_the_header_left_out() {
+        use super::{Meeting, fill_from_furniture};
+        use minutes_model::{Block, BlockKind, Document, Paragraph, Role, Span, Style};
+        let cell = |text: &str, page: u32| {
+            let mut p = Paragraph::new(Role::Body);
+            p.push(text, Style::NONE, None);
+            Block {
+                kind: BlockKind::Paragraph(p),
+                span: Span {
+                    page: Some(page),
+                    ..Span::default()
+                },
+            }
+        };
+        let doc = Document {
+            furniture: vec![
+                cell("KIRUNA KOMMUN\tPROTOKOLL\tSida", 1),
+                cell("Kultur- och fritidsnämnden\t2026-02-24\t1", 1),
+                cell("Kultur- och fritidsnämnden\t2026-02-24\t2", 2),
+            ],
+            ..Document::default()
+        };
+        let mut m = Meeting::default();
+        fill_from_furniture(&mut m, &doc);
+        assert_eq!(m.date.as_deref(), Some("2026-02-24"));
+        assert_eq!(m.body.as_deref(), Some("Kultur- och fritidsnämnden"));
+        assert_eq!(m.organization.as_deref(), Some("KIRUNA KOMMUN"));
+        // A header that gave its own date keeps it.
+        let mut m = Meeting {
+            date: Some("2026-02-20".into()),
+            ..Meeting::default()
+        };
+        fill_from_furniture(&mut m, &doc);
+        assert_eq!(m.date.as_deref(), Some("2026-02-20"));
     }
 
     #[test]
