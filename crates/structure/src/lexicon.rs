@@ -1308,6 +1308,10 @@ pub const ATTENDANCE_ITEM_TITLES: &[&str] = &[
     "present",
 ];
 
+/// Groups whose meeting is named by the group and the meeting word in one
+/// ("Nätverksträff", "Referensgruppsmöte"), lower case.
+pub const GROUP_MEETING_STEMS: &[&str] = &["nätverk", "grupp", "kommitté", "forum", "råd"];
+
 /// Kinds of meeting a title line names, → the body that meets ("Styrelsemöte
 /// nr 4" → "Styrelsen"); None keeps the kind itself as the body
 /// ("Årsmöte", "Höstmöte").

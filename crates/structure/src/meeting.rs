@@ -1112,6 +1112,7 @@ impl HeaderLines {
             m.date = Some(first.0.to_string());
             m.document_date = dates.get(1).map(|d| d.0.to_string());
         }
+        m.body = m.body.map(|b| group_of_meeting_compound(&b));
         m
     }
 }
@@ -1258,6 +1259,29 @@ static ADDRESS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*,\s*(?P<street>\p{Lu}[\p{L}-]+\s+\d{1,4}(?:\s?[A-Za-z]\b)?)(?:\s*,\s*(?P<town>\p{Lu}\p{L}+)\s*(?:\.|$))?")
         .expect("valid regex")
 });
+
+/// "Nätverksträff folkhälsa, Kalmar län" → "Nätverk folkhälsa, Kalmar
+/// län", "Referensgruppsmöte för PID" → "Referensgrupp för PID": a group's
+/// meeting named by the group and the meeting word in one, with what the
+/// group is for after it, names the group (lexicon GROUP_MEETING_STEMS).
+fn group_of_meeting_compound(body: &str) -> String {
+    let Some((first, rest)) = body.split_once(' ') else {
+        return body.to_string();
+    };
+    let lower = first.to_lowercase();
+    for ending in ["sträff", "smöte", "träff", "möte"] {
+        if let Some(stem) = lower.strip_suffix(ending)
+            && stem.chars().count() >= 4
+            && lexicon::GROUP_MEETING_STEMS
+                .iter()
+                .any(|g| stem.ends_with(g))
+        {
+            let kept: String = first.chars().take(stem.chars().count()).collect();
+            return format!("{kept} {rest}");
+        }
+    }
+    body.to_string()
+}
 
 /// "Retrospektivemöte 3": the body without the meeting's sequence number.
 fn without_sequence_number(t: &str) -> String {
@@ -2257,6 +2281,18 @@ mod tests {
         );
         assert_eq!(k("Årsmöte 2024"), pair("Årsmöte", None));
         assert_eq!(k("Årsmötet beslutade att välja styrelsen."), None);
+    }
+
+    #[test]
+    fn a_groups_meeting_named_in_one_word_names_the_group() {
+        use super::group_of_meeting_compound as g;
+        assert_eq!(
+            g("Nätverksträff folkhälsa, Kalmar län"),
+            "Nätverk folkhälsa, Kalmar län"
+        );
+        assert_eq!(g("Referensgruppsmöte för PID"), "Referensgrupp för PID");
+        assert_eq!(g("Styrelsemöte Bokcirkeln"), "Styrelsemöte Bokcirkeln");
+        assert_eq!(g("Nätverksträff"), "Nätverksträff");
     }
 
     #[test]
