@@ -2805,9 +2805,10 @@ mod header_tests {
         assert_eq!(m.document_type.as_deref(), Some("minutes"));
         let m = header(&["Protokoll: Styrelsen 2024-03-02"]);
         assert_eq!(m.body.as_deref(), Some("Styrelsen"));
-        // A meeting in lower case is the body, not an association.
+        // A meeting in lower case is the body, not an association; the
+        // group's meeting names the group.
         let m = header(&["Minnesanteckningar referensgruppsmöte e-tjänster"]);
-        assert_eq!(m.body.as_deref(), Some("Referensgruppsmöte e-tjänster"));
+        assert_eq!(m.body.as_deref(), Some("Referensgrupp e-tjänster"));
         assert_eq!(m.organization, None);
     }
 
