@@ -1268,6 +1268,14 @@ fn group_of_meeting_compound(body: &str) -> String {
     let Some((first, rest)) = body.split_once(' ') else {
         return body.to_string();
     };
+    // "Kommunstyrelsens sammanträde": the body in the genitive before its
+    // meeting is the body.
+    if ["sammanträde", "sammanträdet", "möte", "mötet"].contains(&rest.to_lowercase().as_str())
+        && let Some(owner) = first.strip_suffix('s')
+        && names_body(&owner.to_lowercase())
+    {
+        return owner.to_string();
+    }
     let lower = first.to_lowercase();
     for ending in ["sträff", "smöte", "träff", "möte"] {
         if let Some(stem) = lower.strip_suffix(ending)
@@ -2293,6 +2301,8 @@ mod tests {
         assert_eq!(g("Referensgruppsmöte för PID"), "Referensgrupp för PID");
         assert_eq!(g("Styrelsemöte Bokcirkeln"), "Styrelsemöte Bokcirkeln");
         assert_eq!(g("Nätverksträff"), "Nätverksträff");
+        assert_eq!(g("Kommunstyrelsens sammanträde"), "Kommunstyrelsen");
+        assert_eq!(g("Vårens sammanträde"), "Vårens sammanträde");
     }
 
     #[test]
