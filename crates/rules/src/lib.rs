@@ -483,7 +483,6 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                     let row_due = sent
                         .task
                         .and_then(|t| t.due.as_deref())
-                        .or(s.items[item_index].due.as_deref())
                         .and_then(|d| due_dates(d, &ctx).find_map(|d| d.date));
                     // A rule may say where its date is (a `due` group:
                     // "Donationer görs 27 januari"); else the cues decide.
@@ -511,7 +510,13 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                                 .then(|| earlier_deadline(item_sents, sent, &ctx))
                                 .flatten()
                         })
-                        .or_else(|| recipient_deadline(item_sents, sent, &ctx));
+                        .or_else(|| recipient_deadline(item_sents, sent, &ctx))
+                        .or_else(|| {
+                            // An agenda row's "Klart" column dates the
+                            // tasks of its notes that name no date.
+                            let d = s.items[item_index].due.as_deref()?;
+                            due_dates(d, &ctx).find_map(|d| d.date)
+                        });
                     f.actions.push(Action {
                         text,
                         rule: rule.id.clone(),

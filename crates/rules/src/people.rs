@@ -405,9 +405,17 @@ pub fn trailing_owner(sentence: &str) -> Option<&str> {
         .or(c.name("at"))
         .or(c.name("par"))
         .or(c.name("pardue"))
-        .or(c.name("cell"))
+        .or(c
+            .name("cell")
+            .filter(|m| !STATUS_WORDS.contains(&m.as_str())))
         .map(|m| m.as_str())
 }
+
+/// A task table's status written in capitals ("OK", "KLAR", "EJ"): no
+/// owner's initials.
+const STATUS_WORDS: &[&str] = &[
+    "OK", "KLAR", "KLART", "EJ", "JA", "NEJ", "PÅGÅR", "DONE", "TODO", "WIP", "NA", "TBD",
+];
 
 /// What every match of [`TRAILING_OWNER`] contains: a dash after white
 /// space, "ansvar" in any case (an `s` may be a long `ſ`, which `(?i)`
@@ -646,6 +654,7 @@ mod tests {
             Some("Ingela Bråth")
         );
         assert_eq!(trailing_owner("Rensa medlemsregistret\tLöpande"), None);
+        assert_eq!(trailing_owner("Rensa medlemsregistret\tOK"), None);
         assert_eq!(
             trailing_owner("Sammanställa svaren – Eva och Ali"),
             Some("Eva och Ali")

@@ -348,10 +348,11 @@ fn glued_sentence_end(t: &str, i: usize) -> bool {
     let word_end = after
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(after.len());
+    let word_chars = after[..word_end].chars().count();
     before.len() >= 4
         && before.iter().all(|c| c.is_lowercase())
         && after.starts_with(char::is_uppercase)
-        && word_end >= 2
+        && word_chars >= 2
         && after[word_end..].starts_with(' ')
 }
 

@@ -975,7 +975,7 @@ pub const TASK_COLUMNS: &[&str] = &[
 /// Header cells of a matter column that is a task column only beside a
 /// status column ("När | Ärende | Vem | Status", a tracker of open tasks;
 /// "Nr | Ärende | Ansvarig" alone is an agenda).
-pub const MATTER_COLUMNS: &[&str] = &["ärende", "ärenden", "fråga", "frågor", "punkt", "item"];
+pub const MATTER_COLUMNS: &[&str] = &["ärende", "ärenden", "fråga", "frågor"];
 
 /// Header cells of a task tracker's status column.
 pub const STATUS_COLUMNS: &[&str] = &["status", "läge", "lägesstatus", "state"];

@@ -322,6 +322,9 @@ struct Finder {
     /// The open attendance list's heading says its people joined from afar
     /// ("Deltagare (digitalt):", "Närvarande via Teams:").
     attendance_remote: bool,
+    /// The sentences after an attendance list are being read one by one:
+    /// they are not split again (one level, whatever the line holds).
+    attendance_sentences: bool,
     /// A list of the present spoke of everyone ("Närvarande: samtliga utom
     /// Rebecka Strid"): the called who are not named absent came.
     everyone_present: bool,
@@ -2196,7 +2199,10 @@ impl Finder {
         {
             self.everyone_present = true;
         }
-        if !participants::sentence_ends(text).is_empty()
+        // A list is a line, not a document: a long text is left whole.
+        if !self.attendance_sentences
+            && text.len() <= 4_000
+            && !participants::sentence_ends(text).is_empty()
             && self.list_before_a_sentence(text, struck, heading)
         {
             return true;
@@ -2280,7 +2286,9 @@ impl Finder {
     /// under its heading ("Frånvarande Cilla Ny"), or prose left alone.
     fn list_before_a_sentence(&mut self, text: &str, struck: bool, heading: usize) -> bool {
         let h = &lexicon::ATTENDANCE_HEADINGS[heading];
-        for end in participants::sentence_ends(text) {
+        // The list ends at one of the first few stops, or this is no list
+        // closed by a stop: each try parses the stretch before it again.
+        for end in participants::sentence_ends(text).into_iter().take(4) {
             let (list, rest) = text.split_at(end);
             let body_label =
                 lexicon::BODY_LABELS_BEFORE_NAMES.contains(&list.trim().to_lowercase().as_str());
@@ -2306,7 +2314,8 @@ impl Finder {
             // Each sentence after the list on its own: "Lars Moberg hade
             // meddelat förhinder. Petra Kvist var adjungerad."
             let mut heading = heading;
-            for sentence in participants::sentences_of(rest) {
+            self.attendance_sentences = true;
+            for sentence in participants::attendance_sentences(rest) {
                 match participants::attendance_heading(sentence) {
                     Some((h2, value)) if !value.is_empty() => {
                         self.open_attendance(h2);
@@ -2318,6 +2327,7 @@ impl Finder {
                     }
                 }
             }
+            self.attendance_sentences = false;
             return true;
         }
         false
@@ -3294,9 +3304,7 @@ fn meeting_on_a_date(text: &str, ctx: &DateContext) -> Vec<NextMeeting> {
             let opens = c.name("lead").is_none()
                 && (before.is_empty() || before.ends_with(['.', ':', '!', '?']));
             let after = rest.get(first.range.end..).unwrap_or("");
-            let timed = after
-                .get(..after.len().min(24))
-                .is_some_and(|a| CLOCK_AFTER_DATE.is_match(a));
+            let timed = CLOCK_AFTER_DATE.is_match(after);
             (opens || timed).then_some(())?;
             Some(NextMeeting {
                 date: first.date?,

@@ -36,9 +36,31 @@ pub struct Participant {
 /// none, nor does a stop inside brackets. Byte offsets of the stops, in
 /// order.
 pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
+    stops(text, true)
+}
+
+/// The stops (". " before a capital) that end a stretch of an attendance
+/// line, scanned once: after a name or a person's closing bracket
+/// (`names_only`), or also after any word of four letters or more
+/// ("… hade meddelat förhinder. Petra Kvist …"). None inside brackets.
+fn stops(text: &str, names_only: bool) -> Vec<usize> {
     let mut ends = Vec::new();
+    let mut depth: i32 = 0;
+    let mut counted = 0;
     for (i, _) in text.match_indices(". ") {
+        for c in text[counted..i].chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        counted = i;
         let before = &text[..i];
+        let after = text[i + 2..].trim_start().chars().next();
+        if depth > 0 || !after.is_some_and(char::is_uppercase) {
+            continue;
+        }
         let word_start = before
             .char_indices()
             .rev()
@@ -46,26 +68,22 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
             .last()
             .map_or(i, |(k, _)| k);
         let word = &before[word_start..];
-        let after = text[i + 2..].trim_start().chars().next();
-        // "Anna Berg (leg. Sjuksköterska)": a stop inside brackets ends no
-        // sentence of the list.
-        let open = before.matches('(').count() > before.matches(')').count();
-        // The stop closes a surname or a body's name ("… Cilla Ny.",
-        // "Styrelsen."), not an abbreviation ("exkl.", "Ordf.", "Dr.").
         // "… och Stina Frost (sekr.). Lars Moberg …": a bracket closes the
         // last person, and the stop after it the sentence.
         let closes_a_bracket = before.ends_with(')');
-        let closes_a_name = closes_a_bracket
-            || word.chars().count() >= 2
-                && word.starts_with(char::is_uppercase)
-                && word.ends_with(char::is_lowercase)
-                && !lexicon::HONORIFICS
-                    .iter()
-                    .any(|h| h.trim_end_matches('.') == word)
-                && !lexicon::ROLES
-                    .iter()
-                    .any(|(w, _)| w.eq_ignore_ascii_case(word));
-        if closes_a_name && !open && after.is_some_and(char::is_uppercase) {
+        // The stop closes a surname or a body's name ("… Cilla Ny.",
+        // "Styrelsen."), not an abbreviation ("exkl.", "Ordf.", "Dr.").
+        let closes_a_name = word.chars().count() >= 2
+            && word.starts_with(char::is_uppercase)
+            && word.ends_with(char::is_lowercase)
+            && !lexicon::HONORIFICS
+                .iter()
+                .any(|h| h.trim_end_matches('.') == word)
+            && !lexicon::ROLES
+                .iter()
+                .any(|(w, _)| w.eq_ignore_ascii_case(word));
+        let closes_a_word = !names_only && word.chars().count() >= 4;
+        if closes_a_bracket || closes_a_name || closes_a_word {
             ends.push(i);
         }
     }
@@ -823,40 +841,24 @@ pub(crate) fn heading_says_remote(line: &str, rest: &str) -> bool {
     has_cue(head, lexicon::REMOTE_CUES) && !head.to_lowercase().contains("på plats")
 }
 
-/// The text up to the full stop that ends its first sentence: a stop
-/// after a word of four letters or more, then a capital. Abbreviations
-/// ("ordf.", "sekr.") do not end it.
 /// The sentences of a text about who attended ("Lars Moberg hade meddelat
 /// förhinder. Ungdomsansvarig Petra Kvist var adjungerad."), each without
-/// its closing stop.
-pub(crate) fn sentences_of(t: &str) -> Vec<&str> {
+/// its closing stop: cut at every stop [`stops`] finds.
+pub(crate) fn attendance_sentences(t: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut rest = t.trim();
-    while !rest.is_empty() {
-        let first = first_sentence_of_list(rest);
-        out.push(first.trim().trim_end_matches('.'));
-        rest = rest[first.len()..].trim_start_matches('.').trim();
+    let mut from = 0;
+    for end in stops(t, false) {
+        let piece = t[from..end].trim().trim_end_matches('.').trim();
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        from = end + 1;
+    }
+    let last = t[from..].trim().trim_end_matches('.').trim();
+    if !last.is_empty() {
+        out.push(last);
     }
     out
-}
-
-fn first_sentence_of_list(t: &str) -> &str {
-    for (i, _) in t.match_indices(". ") {
-        let word = t[..i]
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let next_capital = t[i + 2..].starts_with(char::is_uppercase);
-        // "… och Stina Frost (sekr.). Lars Moberg …": a bracket closes the
-        // last person, and the stop after it the sentence.
-        let after_bracket = t[..i].ends_with(')');
-        if (after_bracket || word.chars().count() >= 4 && word.chars().all(char::is_alphabetic))
-            && next_capital
-        {
-            return &t[..i];
-        }
-    }
-    t
 }
 
 /// "Anna Berg, Bo Ek. Absent: Cilla Ny.": the value of one attendance
@@ -2636,10 +2638,6 @@ fn post_word(w: &str) -> bool {
     role_of(&lower).is_some() || lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
-/// Where a title starts inside the capitalised words that lead a line:
-/// the byte offset of the first word after two that is a job title
-/// ("Regionområdeschef"), an organisation ("Försäkringskassan") or an
-/// abbreviation ("VD") followed by more words.
 /// A capitalised post that opens a person's line before their full name
 /// ("Ungdomsansvarig Petra Kvist …", "Verksamhetschef Lotta Sund …"): the
 /// post and the rest of the line.
@@ -2663,6 +2661,10 @@ fn leading_post(line: &str) -> (Option<&str>, &str) {
     (Some(first), line[first.len()..].trim_start())
 }
 
+/// Where a title starts inside the capitalised words that lead a line:
+/// the byte offset of the first word after two that is a job title
+/// ("Regionområdeschef"), an organisation ("Försäkringskassan") or an
+/// abbreviation ("VD") followed by more words.
 fn title_word_at(head: &str) -> Option<usize> {
     let words: Vec<&str> = head.split_whitespace().collect();
     if words.len() < 3 {
