@@ -719,7 +719,9 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
     let mut names = Vec::new();
     let mut found_kind = false;
     let mut place_open = false;
-    for raw in segments(undated) {
+    let mut after_street = false;
+    let all = segments(undated);
+    for (si, raw) in all.iter().copied().enumerate() {
         // "hos Anna Lövgren, Vikavägen 7", "i Stadshuset, rum Silvret":
         // the address or the room goes with the place before it.
         if place_open && place_detail(raw) {
@@ -727,8 +729,25 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
                 p.push_str(", ");
                 p.push_str(raw.trim());
             }
+            after_street = true;
             continue;
         }
+        // "… i bolagets lokaler, Storgatan 5, Umeå.": the town closing the
+        // line after the street.
+        let town = raw.trim();
+        if after_street
+            && si + 1 == all.len()
+            && town.starts_with(char::is_uppercase)
+            && !town.contains(char::is_whitespace)
+            && town.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            if let Some(p) = parts.location.as_mut() {
+                p.push_str(", ");
+                p.push_str(town);
+            }
+            continue;
+        }
+        after_street = false;
         let seg = scan_segment(raw).ok()?;
         place_open = seg.place.is_some() && parts.location.is_none();
         if let Some(ty) = seg.document_type {
@@ -1029,6 +1048,14 @@ mod tests {
             Some("Ekbackens Båtklubb")
         );
         assert_eq!(read_title("Meeting agenda 13/5/2015"), None);
+        // The street after the place, and the town closing the line.
+        let t = read_title(
+            "Protokoll fört vid årsstämma i Norrland Solenergi AB, den 20 mars 2025 kl. 15.00 i bolagets lokaler, Storgatan 5, Umeå.",
+        );
+        assert_eq!(
+            t.and_then(|t| t.location).as_deref(),
+            Some("bolagets lokaler, Storgatan 5, Umeå")
+        );
         // The group in the genitive after an organisation in its own words.
         assert_eq!(
             read_title("Protokoll fört vid Ekbackens viltvårdsområde arbetsgrupps möte hos Bo Ek"),
