@@ -213,7 +213,8 @@ pub fn month_number(name: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == n).map(|(_, v)| *v)
 }
 
-const WEEKDAYS: [&str; 7] = [
+/// The days of the week, lower case.
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
 ];
 

@@ -2200,12 +2200,11 @@ impl Finder {
             self.everyone_present = true;
         }
         // A list is a line, not a document: a long text is left whole.
-        if !self.attendance_sentences
-            && text.len() <= 4_000
-            && !participants::sentence_ends(text).is_empty()
-            && self.list_before_a_sentence(text, struck, heading)
-        {
-            return true;
+        if !self.attendance_sentences && text.len() <= 4_000 {
+            let ends = participants::sentence_ends(text);
+            if !ends.is_empty() && self.list_before_a_sentence(text, &ends, struck, heading) {
+                return true;
+            }
         }
         let h = &lexicon::ATTENDANCE_HEADINGS[heading];
         // "Tomas Berglund" / "Region Jämtland Härjedalen": an organisation
@@ -2284,11 +2283,18 @@ impl Finder {
     /// are all people (or a body's name over them: "Styrelsen.") is read;
     /// what follows is read again on its own: more people, a second list
     /// under its heading ("Frånvarande Cilla Ny"), or prose left alone.
-    fn list_before_a_sentence(&mut self, text: &str, struck: bool, heading: usize) -> bool {
+    fn list_before_a_sentence(
+        &mut self,
+        text: &str,
+        ends: &[usize],
+        struck: bool,
+        heading: usize,
+    ) -> bool {
         let h = &lexicon::ATTENDANCE_HEADINGS[heading];
-        // The list ends at one of the first few stops, or this is no list
-        // closed by a stop: each try parses the stretch before it again.
-        for end in participants::sentence_ends(text).into_iter().take(4) {
+        // The list ends at one of the first few stops (`ends`, from
+        // [`participants::sentence_ends`]), or this is no list closed by a
+        // stop: each try parses the stretch before it again.
+        for &end in ends.iter().take(4) {
             let (list, rest) = text.split_at(end);
             let body_label =
                 lexicon::BODY_LABELS_BEFORE_NAMES.contains(&list.trim().to_lowercase().as_str());
@@ -3318,9 +3324,10 @@ fn meeting_on_a_date(text: &str, ctx: &DateContext) -> Vec<NextMeeting> {
 /// A meeting noun in its indefinite form, alone or after its article or
 /// "nytt"/"extra" (`lead`), then perhaps a weekday and "den".
 static MEETING_ON_A_DATE: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
-        r"(?i)(?:\b(?P<lead>ett|en|nytt|extra)\s+)?\p{L}*(?:möte|sammanträde|träff|stämma)\s+(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?",
-    )
+    Gated::new(&format!(
+        r"(?i)(?:\b(?P<lead>ett|en|nytt|extra)\s+)?\p{{L}}*(?:möte|sammanträde|träff|stämma)\s+(?:(?:{})(?:en)?\s+)?(?:den\s+)?",
+        dates::WEEKDAYS.join("|")
+    ))
     .expect("valid regex")
 });
 

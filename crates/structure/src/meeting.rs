@@ -1239,16 +1239,12 @@ fn place_in_line(t: &str) -> Option<String> {
 }
 
 /// ", Klarabergsviadukten 63, Stockholm." after a place: a street and its
-/// number (the street's word ends as streets do: lexicon STREET_ENDINGS),
-/// and the town after it when the sentence ends there.
+/// number ([`title::street_and_number`]), and the town after it when the
+/// sentence ends there.
 fn address_after(rest: &str) -> Option<&str> {
     let c = ADDRESS_AFTER.captures(rest)?;
     let street = c.name("street")?;
-    let street_word = street.as_str().split_whitespace().next()?.to_lowercase();
-    if !lexicon::STREET_ENDINGS
-        .iter()
-        .any(|e| street_word.ends_with(e))
-    {
+    if !title::street_and_number(street.as_str()) {
         return None;
     }
     let end = c.name("town").map_or(street.end(), |m| m.end());

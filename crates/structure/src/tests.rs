@@ -266,11 +266,7 @@ fn formal_header_in_columns_and_checkbox_attendance() {
         s.meeting.location.as_deref(),
         Some("Stadshuset, Topeliusesplanaden 7")
     );
-    let people: Vec<(&str, &str)> = s
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.attendance.as_str()))
-        .collect();
+    let people = attendance(&s);
     assert_eq!(
         people,
         [("Caldén Anna", "present"), ("Wikblad Kent", "absent")]
@@ -510,6 +506,14 @@ fn agenda_rows(rows: &[(Option<&str>, &str)], page: u32) -> Block {
             ..Span::default()
         },
     }
+}
+
+/// Each participant's name and attendance.
+fn attendance(s: &Structured) -> Vec<(&str, &str)> {
+    s.participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.attendance.as_str()))
+        .collect()
 }
 
 fn titles(s: &Structured) -> Vec<(Option<String>, String)> {
@@ -1301,11 +1305,7 @@ fn presence_and_absence_columns_beside_the_names() {
          | Namn | Närvarande | Frånvarande |\n|---|---|---|\n| Dan Ås | X | |\n| Eva Öst | | X |\n\n\
          ## 1. Öppnande\nMötet öppnades.\n\n## 2. Avslut\nMötet avslutades.\n",
     );
-    let people: Vec<_> = s
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.attendance.as_str()))
-        .collect();
+    let people = attendance(&s);
     assert_eq!(
         people,
         [
@@ -1505,11 +1505,7 @@ fn first_names_present_are_the_called_people_who_have_them() {
     let s = structure(
         "# Ledarmöte 2026-01-20\n\nKallade:\n\nJonna Lilja\n\nOskar Bäck\n\nViktor Ström\n\nNärvarande: Jonna, Oskar\n\n1. Terminsplan\n\nText.\n\n2. Övrigt\n\nInget.\n",
     );
-    let people: Vec<_> = s
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.attendance.as_str()))
-        .collect();
+    let people = attendance(&s);
     assert_eq!(
         people,
         [
@@ -1641,11 +1637,7 @@ fn names_written_surname_first_before_their_party_keep_their_form() {
     let s = board_minutes(
         "Beslutande: Berg, Anna (S), ordförande; Ek, Bo (M); Lund, Ida (V), tjänstgörande ersättare för Ny, Cilla (V)",
     );
-    let people: Vec<(&str, &str)> = s
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.attendance.as_str()))
-        .collect();
+    let people = attendance(&s);
     assert_eq!(
         people,
         [
@@ -1696,11 +1688,7 @@ fn everyone_present_but_the_named_makes_the_called_present() {
     let s = structure(
         "Protokoll arbetsgrupp 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nNärvarande: samtliga utom Cilla Ny. Bo Ek deltog digitalt.\n\n1. Öppnande\nMötet öppnades.\n",
     );
-    let people: Vec<(&str, &str)> = s
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.attendance.as_str()))
-        .collect();
+    let people = attendance(&s);
     assert_eq!(
         people,
         [
@@ -1755,11 +1743,7 @@ fn the_called_not_listed_absent_came_when_no_one_is_listed_present() {
     let s = structure(
         "Protokoll styrelsemöte 2024-03-05\n\nKallade: Anna Berg, Bo Ek, Cilla Ny\nFrånvarande: Cilla Ny\n\n1. Öppnande\nMötet öppnades.\n\n2. Avslutning\nMötet avslutades.\n",
     );
-    let people: Vec<_> = s
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.attendance.as_str()))
-        .collect();
+    let people = attendance(&s);
     assert_eq!(
         people,
         [
@@ -2182,11 +2166,7 @@ fn one_first_name_under_a_heading_in_minutes_that_use_first_names() {
     let s = structure(
         "Protokoll 2009-06-30\n\nNärvarande: Inga, Jonny, Henry och Stig.\n\nAnmält förhinder: Marie\n\nLikabehandlingsplanen\n\n§ 1/ Mötet öppnas.\n\n§ 2/ Avslutning.\n",
     );
-    let got: Vec<_> = s
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.attendance.as_str()))
-        .collect();
+    let got = attendance(&s);
     assert_eq!(got.last(), Some(&("Marie", "absent")));
     assert!(!got.iter().any(|(n, _)| *n == "Likabehandlingsplanen"));
 }
@@ -2455,11 +2435,7 @@ fn a_table_of_names_and_presence_marks_is_one_table_not_lists_side_by_side() {
     let s = board_minutes(
         "| Deltagare | Närvarande | Frånvarande |\n|---|---|---|\n| Anna Berg, ordf. | X | |\n| Bo Ek | X | |\n| Cecilia Lund | | X |",
     );
-    let got: Vec<(&str, &str)> = s
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.attendance.as_str()))
-        .collect();
+    let got = attendance(&s);
     assert_eq!(
         got,
         [

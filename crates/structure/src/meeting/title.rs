@@ -689,14 +689,21 @@ fn capitalised_name_start(t: &str) -> bool {
             .any(|w| lexicon::DATE_LEFTOVER_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// "Vikavägen 7", "Solrosgatan 4 B": a street (its word ends as streets
+/// do: lexicon STREET_ENDINGS) and its number.
+pub(super) fn street_and_number(seg: &str) -> bool {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    matches!(words.as_slice(), [street, number, ..]
+        if words.len() <= 3
+            && lexicon::STREET_ENDINGS.iter().any(|e| street.to_lowercase().ends_with(e))
+            && number.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// "Vikavägen 7", "rum Silvret": a street address or a room, which says
 /// more of the place named before it.
 fn place_detail(seg: &str) -> bool {
     let words: Vec<&str> = seg.split_whitespace().collect();
-    let street = matches!(words.as_slice(), [street, number, ..]
-        if words.len() <= 3
-            && lexicon::STREET_ENDINGS.iter().any(|e| street.to_lowercase().ends_with(e))
-            && number.starts_with(|c: char| c.is_ascii_digit()));
+    let street = street_and_number(seg);
     let room = matches!(words.as_slice(), [word, _, ..]
         if words.len() <= 4 && lexicon::ROOM_WORDS.contains(&word.to_lowercase().as_str()));
     street || room
