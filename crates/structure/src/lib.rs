@@ -227,6 +227,8 @@ pub struct NextMeeting {
 /// the best proposal wins, and a scheme other than the walks is assembled by
 /// one more walk that starts items where its plan says.
 pub fn find(doc: &Document) -> Structured {
+    let relabelled = with_wrapped_headings(doc);
+    let doc = relabelled.as_ref().unwrap_or(doc);
     let ocr = doc.diagnostics.iter().any(|d| d.code == "ocr");
     let mut walk = Finder {
         record: true,
@@ -281,6 +283,47 @@ pub fn find(doc: &Document) -> Structured {
     structured
 }
 
+/// The document with each attendance heading a narrow label column wrapped
+/// onto two rows joined again on the first (see
+/// [`participants::wrapped_heading`]); None when it has none, which is
+/// nearly always.
+fn with_wrapped_headings(doc: &Document) -> Option<Document> {
+    let text_of = |b: &Block| match &b.kind {
+        BlockKind::Paragraph(p) if p.role == Role::Body && p.label.is_none() => Some(p.text()),
+        _ => None,
+    };
+    let mut joined = Vec::new();
+    let mut prev: Option<String> = None;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let text = text_of(b);
+        if let (Some(first), Some(second)) = (&prev, &text)
+            && second.len() <= 300
+            && let Some(pair) = participants::wrapped_heading(first, second)
+        {
+            joined.push((i - 1, pair));
+        }
+        prev = text;
+    }
+    if joined.is_empty() {
+        return None;
+    }
+    let mut doc = doc.clone();
+    let line = |text: &str| {
+        let mut p = Paragraph::new(Role::Body);
+        p.push(text, Style::NONE, None);
+        BlockKind::Paragraph(p)
+    };
+    for (i, (first, second)) in joined {
+        if let Some(b) = doc.blocks.get_mut(i) {
+            b.kind = line(&first);
+        }
+        if let Some(b) = doc.blocks.get_mut(i + 1) {
+            b.kind = line(&second);
+        }
+    }
+    Some(doc)
+}
+
 /// The section of the document the walk is in.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Section {
@@ -328,6 +371,9 @@ struct Finder {
     /// A list of the present spoke of everyone ("Närvarande: samtliga utom
     /// Rebecka Strid"): the called who are not named absent came.
     everyone_present: bool,
+    /// The last header line listed people by their group ("Åk 1: Ciara,
+    /// Elias & Talia"): the next group may have one person ("Åk 2: Fiona").
+    grouped_before: bool,
     /// A heading that says who was there ("Närvarande:", "Present:") has
     /// been read: the document records a meeting held, whatever its title.
     presence_recorded: bool,
@@ -1347,7 +1393,22 @@ impl Finder {
             self.attendance_remote = participants::heading_says_remote(&text, &rest);
             // "Present: A, B. Absent: C.": attendance_text reads the second
             // list on the line too.
-            if !rest.trim().is_empty() {
+            // "Justerare⇥Dahl, Mira" in minutes that write every name
+            // surname first: one person, not two first names.
+            let one_surname_first = self
+                .surnames_first()
+                .then(|| {
+                    participants::surname_first(
+                        &rest,
+                        false,
+                        &lexicon::ATTENDANCE_HEADINGS[h],
+                        true,
+                    )
+                })
+                .flatten();
+            if let Some(person) = one_surname_first {
+                self.participants.push(person);
+            } else if !rest.trim().is_empty() {
                 self.attendance_text(&rest, false, h);
                 // "Sekreterare Bo Ek" among the lines under "Närvarande":
                 // a role's label names its one person on its own line; the
@@ -1540,6 +1601,7 @@ impl Finder {
                     &text,
                     is_struck(p),
                     &lexicon::ATTENDANCE_HEADINGS[h],
+                    self.surnames_first(),
                 ) {
                     self.participants.push(person);
                     return;
@@ -1565,7 +1627,8 @@ impl Finder {
                         return;
                     }
                     // "Åk 1: Ciara, Elias & Talia": people listed by group.
-                    let grouped = participants::group_label_list(&text);
+                    let grouped = participants::group_label_list(&text, self.grouped_before);
+                    self.grouped_before = !grouped.is_empty();
                     if !grouped.is_empty() {
                         self.participants.extend(grouped);
                         return;
@@ -2180,6 +2243,12 @@ impl Finder {
             return read;
         }
         self.attendance_records(text, struck, heading)
+    }
+
+    /// Whether the people read so far are written surname first ("Berg,
+    /// Anna"), as a list of first names ("Anna, Bo") never is.
+    fn surnames_first(&self) -> bool {
+        self.participants.iter().any(|p| p.name.contains(", "))
     }
 
     /// The people one attendance line lists, under `heading`.

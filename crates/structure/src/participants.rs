@@ -247,13 +247,24 @@ pub(crate) fn is_continuation(text: &str) -> bool {
 }
 
 /// "Berg, Anna": a line that is a surname, a comma and a given name (each
-/// one capitalised word), read as one person named as written.
+/// one capitalised word), read as one person named as written; what
+/// describes them may follow after a comma, in lower case ("Hallberg,
+/// Ulrika, förvaltningschef"), when the minutes write names so (`written_so`:
+/// "Anna, Bo, sekreterare" is otherwise two first names).
 pub(crate) fn surname_first(
     text: &str,
     struck: bool,
     heading: &AttendanceHeading,
+    written_so: bool,
 ) -> Option<Participant> {
-    let (surname, given) = text.trim().split_once(", ")?;
+    let (surname, rest) = text.trim().split_once(", ")?;
+    let (given, about) = match rest.split_once(", ") {
+        Some((given, about)) if written_so && about.starts_with(char::is_lowercase) => {
+            (given, Some(about))
+        }
+        Some(_) => return None,
+        None => (rest, None),
+    };
     let word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().count() >= 2
@@ -262,8 +273,13 @@ pub(crate) fn surname_first(
     if !word(surname) || !word(given) {
         return None;
     }
-    let mut p = parse_line(&format!("{given} {surname}"), struck, heading)?.pop()?;
-    p.name = text.trim().to_string();
+    let line = match about {
+        Some(about) => format!("{given} {surname}, {about}"),
+        None => format!("{given} {surname}"),
+    };
+    let mut ps = parse_line(&line, struck, heading)?;
+    let mut p = ps.pop().filter(|_| ps.is_empty())?;
+    p.name = format!("{surname}, {given}");
     Some(p)
 }
 
@@ -793,6 +809,46 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     None
 }
 
+/// "Ej tjänstgörande Berglund, Tore (S)" over "ersättare        Aho, Linnea
+/// (L)": a label column too narrow for its heading wraps the heading's last
+/// word onto the next row, in lower case. Gives the first line with the
+/// whole heading as its label ("Ej tjänstgörande ersättare⇥Berglund, Tore
+/// (S)") and the second line's value alone; None when the lines are no
+/// such pair.
+pub(crate) fn wrapped_heading(first: &str, second: &str) -> Option<(String, String)> {
+    let second = second.trim_start();
+    if !second.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let at = second.find('\t').or_else(|| second.find("  "))?;
+    let (tail, value) = (second[..at].trim(), second[at..].trim());
+    let words = tail.split_whitespace().count();
+    if value.is_empty()
+        || !(1..=2).contains(&words)
+        || !tail.chars().all(|c| c.is_alphabetic() || c == ' ')
+    {
+        return None;
+    }
+    let first = first.trim_start();
+    // The head of the heading: the first one to three words of the line,
+    // the longest that, with the wrapped tail, is a heading.
+    let ends: Vec<usize> = first
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.as_ptr() as usize - first.as_ptr() as usize + w.len())
+        .collect();
+    ends.iter().rev().find_map(|&end| {
+        let head = &first[..end];
+        let rest = first[end..].trim();
+        let words_only = head.chars().all(|c| c.is_alphabetic() || c == ' ');
+        let key = format!("{} {tail}", head.to_lowercase());
+        (words_only
+            && !rest.is_empty()
+            && lexicon::ATTENDANCE_HEADINGS.iter().any(|h| h.text == key))
+        .then(|| (format!("{head} {tail}\t{rest}"), value.to_string()))
+    })
+}
+
 /// "Ledamöter⇥Ersättare", "Ledamöter | Suppleanter | Övriga": two or more
 /// cells that are each an attendance heading alone, the headings of lists
 /// side by side. Gives each column's heading.
@@ -811,7 +867,8 @@ pub(crate) fn column_headings(cells: &[impl AsRef<str>]) -> Option<Vec<usize>> {
 }
 
 /// "Från Försäkringskassan deltog Cecilia Torstensson (avdelningschef), …",
-/// "Dessutom deltog Anna Berg": a short phrase, a verb of attending, then
+/// "Dessutom deltog Anna Berg", "Från kommunen kom även Bo Ek och Cilla
+/// Ny": a short phrase, a verb of attending, then
 /// the people (`lower` is `t` lower-cased). Gives the lower-cased rest.
 fn attended_after_a_phrase<'a>(lower: &'a str, t: &str) -> Option<&'a str> {
     let c = ATTENDED_AFTER_PHRASE.captures(lower)?;
@@ -825,7 +882,9 @@ fn attended_after_a_phrase<'a>(lower: &'a str, t: &str) -> Option<&'a str> {
 }
 
 static ATTENDED_AFTER_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{L}-]+\s+){1,4}?(?:deltog|närvarade|medverkade|deltar|närvarar)\s+")
+    Regex::new(
+        r"^(?:[\p{L}-]+\s+){1,4}?(?:deltog|närvarade|medverkade|deltar|närvarar|kom)\s+(?:även\s+|också\s+|dessutom\s+)?",
+    )
         .expect("valid regex")
 });
 
@@ -902,11 +961,13 @@ fn from_organisation(rest: &str, t: &str) -> Option<String> {
     let org_len = after[..colon].trim().chars().count();
     let start = t.len() - after.len();
     let value = t.get(start..)?.trim();
-    // "Närvarande från styrelsen:": a group of the meeting, no
-    // organisation.
+    // "Närvarande från styrelsen:", "från förvaltningen:": a group of the
+    // meeting or of its own organisation, no organisation named.
     if org_len == 0
         || org_len > 40
         || after[..colon].contains(',')
+        || t.get(t.len() - after.len()..)
+            .is_none_or(|org| org.trim_start().starts_with(char::is_lowercase))
         || crate::meeting::names_body(after[..colon].trim())
     {
         return None;
@@ -2207,15 +2268,26 @@ fn people_on_one_line(line: &str) -> Vec<String> {
             Vec::new()
         };
     }
+    // "Milton & Loke Gustav": first names joined to a full name, each a
+    // person however few the names of the line.
+    let mut joined_first_names: Vec<String> = Vec::new();
     let parts: Vec<String> = split_commas(line)
         .iter()
         .flat_map(|p| {
+            // "…, samt Dan Ås": the joining word opens the list's last part
+            // ("…, samt 12 medlemmar" stays what describes the last person).
+            let p = ["samt ", "och ", "and ", "& "]
+                .iter()
+                .find_map(|w| p.strip_prefix(w))
+                .filter(|rest| rest.starts_with(char::is_uppercase))
+                .unwrap_or(p);
             // "Anna Berg och Karl Svensson": two names; "ordförande och
             // sekreterare" stays one description.
             let names: Vec<String> = p
                 .split(" och ")
                 .flat_map(|q| q.split(" samt "))
                 .flat_map(|q| q.split(" and "))
+                .flat_map(|q| q.split(" & "))
                 .map(|q| q.trim().to_string())
                 .collect();
             // "Anna Berg/Bo Ek/Cecilia Lund", "Anna Berg - Bo Ek": slashes
@@ -2226,6 +2298,12 @@ fn people_on_one_line(line: &str) -> Vec<String> {
                 .map(|q| q.trim().to_string())
                 .collect();
             if names.len() >= 2 && names.iter().all(|n| name_of(n)) {
+                names
+            } else if names.len() >= 2
+                && names.iter().any(|n| name_of(n))
+                && names.iter().all(|n| name_of(n) || given_name_alone(n))
+            {
+                joined_first_names.extend(names.iter().filter(|n| !name_of(n)).cloned());
                 names
             } else if between.len() >= 2 && between.iter().all(|n| is_name(n)) {
                 between
@@ -2255,18 +2333,32 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     let list_of_names = parts.iter().filter(|p| name_of(p)).count() >= 3;
     // "Anna Berg ordf, Bo Ek sekr, Cilla Ny": in a list of three people or
     // more, a role closes a name without its full stop.
+    // "Anna Berg ordförande, Bo Ek sekreterare, Cilla Ny kassör": a post
+    // closes a name as a role does.
+    fn closed(p: &str) -> Option<(&str, &str)> {
+        role_closing_name(p).or_else(|| post_closing_name(p))
+    }
     let roles_closing = parts
         .iter()
-        .filter(|p| name_of(p) || role_closing_name(p).is_some())
+        .filter(|p| name_of(p) || closed(p).is_some())
         .count()
         >= 3;
+    // "ordf. Anna Berg, v. ordf. Bo Ek, kassör Cilla Ny": every part a
+    // role or a post, then the name.
+    if parts.len() >= 2 && parts.iter().all(|p| post_then_name(p).is_some()) {
+        return parts
+            .iter()
+            .filter_map(|p| post_then_name(p))
+            .map(|(post, name)| format!("{name}, {post}"))
+            .collect();
+    }
     let mut people: Vec<String> = Vec::new();
     for part in parts {
-        if let Some((name, role)) = abbreviated_role_after(&part)
-            .or_else(|| roles_closing.then(|| role_closing_name(&part)).flatten())
+        if let Some((name, role)) =
+            abbreviated_role_after(&part).or_else(|| roles_closing.then(|| closed(&part)).flatten())
         {
             people.push(format!("{name}, {role}"));
-        } else if name_of(&part) {
+        } else if name_of(&part) || joined_first_names.contains(&part) {
             people.push(part);
         } else if roles_follow
             && let Some((role, name)) = role_then_name(&part)
@@ -2873,9 +2965,10 @@ pub(crate) fn header_role_line(line: &str) -> Option<Participant> {
 
 /// "Åk 1: Ciara, Elias & Talia": a header line whose label is a group of
 /// the meeting (a class, a team, a party) and whose value lists two or
-/// more people; the people, present. Empty for any other line (a field's
-/// label, a value that is no list of names).
-pub(crate) fn group_label_list(line: &str) -> Vec<Participant> {
+/// more people; the people, present. After such a line (`in_a_run`) the
+/// next group may name one person ("Åk 2: Fiona"). Empty for any other
+/// line (a field's label, a value that is no list of names).
+pub(crate) fn group_label_list(line: &str, in_a_run: bool) -> Vec<Participant> {
     let Some((label, value)) = line.split_once(':') else {
         return Vec::new();
     };
@@ -2887,13 +2980,18 @@ pub(crate) fn group_label_list(line: &str) -> Vec<Participant> {
         && !lexicon::HEADER_LABEL_WORDS.contains(&label_key.as_str())
         && role_of(&label_key).is_none();
     let listed = value.matches([',', '&']).count() + value.matches(" och ").count() >= 1;
-    if !plain || !listed || value.len() > 300 {
+    if !plain || !(listed || in_a_run) || value.len() > 300 {
         return Vec::new();
     }
     let heading = &lexicon::ATTENDANCE_HEADINGS[plain_heading()];
-    match parse_line(value.trim().trim_end_matches('.'), false, heading) {
+    let value = value.trim().trim_end_matches('.');
+    let read = match lone_first_name(value, false, heading) {
+        Some(p) if in_a_run && !listed => Some(vec![p]),
+        _ => parse_line(value, false, heading),
+    };
+    match read {
         Some(ps)
-            if ps.len() >= 2
+            if (ps.len() >= 2 || in_a_run)
                 && ps
                     .iter()
                     .all(|p| p.role.is_none() && p.affiliation.is_none()) =>
@@ -3053,6 +3151,29 @@ fn name_then_role(part: &str) -> Option<(&str, &str)> {
     let (name, role) = part.rsplit_once(' ')?;
     let name = name.trim();
     (role_of(role).is_some() && is_name(name)).then_some((name, role))
+}
+
+/// "Cilla Ny kassör": a name of two or three words and a post in lower
+/// case after it, without a comma.
+fn post_closing_name(part: &str) -> Option<(&str, &str)> {
+    let part = part.trim();
+    let (name, post) = part.rsplit_once(' ')?;
+    let name = name.trim();
+    (post.starts_with(char::is_lowercase)
+        && post_word(post)
+        && (2..=3).contains(&name.split_whitespace().count())
+        && is_name(name))
+    .then_some((name, post))
+}
+
+/// "v. ordf. Bo Ek", "kassör Cilla Ny": a role or a post in lower case,
+/// then a full name.
+fn post_then_name(part: &str) -> Option<(&str, &str)> {
+    let at = part.find(|c: char| c.is_uppercase())?;
+    let (post, name) = (part[..at].trim(), part[at..].trim());
+    let known = role_of(post).is_some()
+        || !post.contains(' ') && post.starts_with(char::is_lowercase) && post_word(post);
+    (known && is_name(name)).then_some((post, name))
 }
 
 /// A role in lower case, then a name: "ordf. Lars-Åke Sigfridsson".
@@ -3440,7 +3561,7 @@ mod tests {
     #[test]
     fn people_listed_by_group_on_header_lines() {
         let names = |l: &str| {
-            group_label_list(l)
+            group_label_list(l, false)
                 .into_iter()
                 .map(|p| p.name)
                 .collect::<Vec<_>>()
@@ -3710,6 +3831,122 @@ mod tests {
         assert_eq!(p.name, "Gunilla Gustafsson");
         assert_eq!(p.title.as_deref(), Some("tjänstgörande ersättare"));
         assert_eq!(p.note.as_deref(), Some("ersätter Helena Holm (L)"));
+    }
+
+    #[test]
+    fn first_names_joined_to_full_names_and_posts_around_names() {
+        let names = |line: &str| -> Vec<(String, Option<String>)> {
+            let h = &lexicon::ATTENDANCE_HEADINGS[plain_heading()];
+            parse_line(line, false, h)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (p.name, p.role.or(p.title)))
+                .collect()
+        };
+        let bare = |ns: &[&str]| -> Vec<(String, Option<String>)> {
+            ns.iter().map(|n| (n.to_string(), None)).collect()
+        };
+        assert_eq!(
+            names("Anna Berg, Bo Ek och Pelle"),
+            bare(&["Anna Berg", "Bo Ek", "Pelle"])
+        );
+        assert_eq!(names("Anna Berg & Bo Ek"), bare(&["Anna Berg", "Bo Ek"]));
+        assert_eq!(
+            names("Milton & Loke Gustav"),
+            bare(&["Milton", "Loke Gustav"])
+        );
+        assert_eq!(
+            names("Anna Berg, Bo Ek, samt Dan Ås från revisorerna"),
+            bare(&["Anna Berg", "Bo Ek", "Dan Ås"])
+        );
+        // A count after "samt" names no one more.
+        assert_eq!(
+            names("Anna Berg, Bo Ek, Cilla Ny, samt 12 medlemmar").len(),
+            3
+        );
+        let posts = [
+            ("Anna Berg".to_string(), Some("ordförande".to_string())),
+            ("Bo Ek".to_string(), Some("sekreterare".to_string())),
+            ("Cilla Ny".to_string(), Some("kassör".to_string())),
+        ];
+        assert_eq!(
+            names("Anna Berg ordförande, Bo Ek sekreterare, Cilla Ny kassör"),
+            posts
+        );
+        assert_eq!(
+            names("ordf. Anna Berg, sekr. Bo Ek, kassör Cilla Ny"),
+            posts
+        );
+        assert_eq!(
+            names("ordf. Anna Berg, v. ordf. Bo Ek")[1],
+            ("Bo Ek".to_string(), Some("vice ordförande".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_heading_wrapped_in_its_label_column_is_joined_again() {
+        assert_eq!(
+            wrapped_heading(
+                "Ej tjänstgörande Berglund, Tore (S)",
+                "ersättare        Aho, Linnea (L)"
+            ),
+            Some((
+                "Ej tjänstgörande ersättare\tBerglund, Tore (S)".to_string(),
+                "Aho, Linnea (L)".to_string()
+            ))
+        );
+        assert_eq!(
+            wrapped_heading(
+                "Övriga           Hallberg, Ulrika",
+                "närvarande\tSjöberg, Kent"
+            )
+            .map(|(first, _)| first),
+            Some("Övriga närvarande\tHallberg, Ulrika".to_string())
+        );
+        // A sentence going on, or a tail that makes no heading.
+        assert_eq!(
+            wrapped_heading("Övriga frågor togs upp", "närvarande var alla"),
+            None
+        );
+        assert_eq!(
+            wrapped_heading("Kassören Anna Berg", "redovisade  kassan"),
+            None
+        );
+    }
+
+    #[test]
+    fn surname_first_with_a_post_when_the_minutes_write_names_so() {
+        let h = &lexicon::ATTENDANCE_HEADINGS[plain_heading()];
+        let p =
+            surname_first("Hallberg, Ulrika, förvaltningschef", false, h, true).expect("a person");
+        assert_eq!(
+            (p.name.as_str(), p.title.as_deref()),
+            ("Hallberg, Ulrika", Some("förvaltningschef"))
+        );
+        // Otherwise "Anna, Bo, sekreterare" is two first names.
+        assert!(surname_first("Anna, Bo, sekreterare", false, h, false).is_none());
+        assert_eq!(
+            surname_first("Berg, Anna", false, h, false).map(|p| p.name),
+            Some("Berg, Anna".to_string())
+        );
+    }
+
+    #[test]
+    fn a_group_of_one_after_a_group_list_and_people_from_a_group_in_lower_case() {
+        assert_eq!(group_label_list("Åk 2: Fiona", false).len(), 0);
+        let one = group_label_list("Åk 2: Fiona", true);
+        assert_eq!(
+            one.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Fiona"]
+        );
+        assert!(group_label_list("Tid: 18.00", true).is_empty());
+        assert!(group_label_list("Plats: Kansliet", true).is_empty());
+        let (_, value) = attendance_heading("Närvarande från förvaltningen: Cilla Ny, Dan Ås")
+            .expect("a heading");
+        assert_eq!(value, "Cilla Ny, Dan Ås");
+        let (_, value) =
+            attendance_heading("Från kommunen kom även Anna Berg och Bo Ek.").expect("a heading");
+        assert_eq!(value, "Anna Berg och Bo Ek");
     }
 
     fn one(line: &str, heading: &str) -> Participant {

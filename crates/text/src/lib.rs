@@ -804,6 +804,25 @@ fn starts_label(t: &str) -> bool {
         && (rest.is_empty() || rest.starts_with([' ', '\t']))
 }
 
+/// Does a line open with a short label and a gap that sets its value in a
+/// column ("ersättare        Aho, Linnea (L)", "närvarande⇥Kent Sjöberg")?
+/// It is a row of a label column, whose label a narrow column may have
+/// wrapped from the line above, not the rest of that line's sentence.
+fn starts_column_row(t: &str) -> bool {
+    let t = t.trim_start();
+    let gap = t.find('\t').or_else(|| t.find("    "));
+    gap.is_some_and(|at| {
+        let label = &t[..at];
+        at > 0
+            && label.chars().count() <= 30
+            && label.split_whitespace().count() <= 3
+            && label
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.')
+            && !t[at..].trim().is_empty()
+    })
+}
+
 /// Join paragraphs that a hard wrap split: the first does not end a sentence
 /// and either the next starts in lower case, or the first reaches the wrap
 /// width of a hard-wrapped text.
@@ -845,7 +864,12 @@ fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>) -> Vec<Block> {
 /// Should paragraph `a` (given by its two ends, see [`text_ends`]; it holds
 /// no line break) take `b` in?
 fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool {
-    if b.trim().is_empty() || ends_sentence(a_tail) || starts_block(b) || starts_label(b) {
+    if b.trim().is_empty()
+        || ends_sentence(a_tail)
+        || starts_block(b)
+        || starts_label(b)
+        || starts_column_row(b)
+    {
         return false;
     }
     if starts_lower(b) && a_head.split_whitespace().count() >= 4 {
@@ -860,6 +884,20 @@ fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_columns_row_is_no_wrapped_sentence() {
+        assert!(starts_column_row("ersättare        Aho, Linnea (L)"));
+        assert!(starts_column_row("närvarande\tKent Sjöberg"));
+        assert!(!starts_column_row("och sedan vidare till nästa"));
+        assert!(!starts_column_row("summan 12    400 kr"));
+        assert!(!should_join(
+            "Ej tjänstgörande Berglund, Tore (S)",
+            "Ej tjänstgörande Berglund, Tore (S)",
+            "ersättare        Aho, Linnea (L)",
+            None
+        ));
+    }
 
     #[test]
     fn lettered_points_start_blocks_and_wrapped_words_do_not() {
