@@ -1060,6 +1060,17 @@ pub const DEPARTMENT_WORDS: &[&str] = &[
     "staben",
 ];
 
+/// Words that open a department's name before what it is for
+/// ("Department of Biology", "Institutionen för fysik"), lower case.
+pub const DEPARTMENT_HEADS: &[&str] = &[
+    "department of",
+    "division of",
+    "institutionen för",
+    "avdelningen för",
+    "enheten för",
+    "sektionen för",
+];
+
 /// Template text that was never filled in: not a value.
 pub const PLACEHOLDERS: &[&str] = &[
     "fyll i",

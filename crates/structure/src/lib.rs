@@ -2955,6 +2955,7 @@ impl Finder {
             None
         };
         meeting::holder_from_body(&mut meeting);
+        meeting::office_from_organisation(&mut meeting);
         let reference_date = (meeting.date.is_none() && meeting.document_date.is_none())
             .then(|| dates::date_in_file_name(&doc.source.path))
             .flatten();

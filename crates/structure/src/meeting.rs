@@ -574,7 +574,14 @@ impl HeaderLines {
                     | "föreningen" | "company" | "företag" | "bolag" | "arrangör" | "värd"
                     | "organiser" | "organizer" | "host" => {
                         if m.organization.is_none() && !value.is_empty() && !is_placeholder(value) {
-                            m.organization = Some(value.to_string());
+                            // "Region Jämtland Härjedalen, Digitaliseringsenheten":
+                            // the organisation and its office.
+                            if let Some((org, office)) = organisation_and_office(value) {
+                                m.organization = Some(org.to_string());
+                                m.department.get_or_insert_with(|| office.to_string());
+                            } else {
+                                m.organization = Some(without_alias(value).to_string());
+                            }
                         }
                     }
                     l if lexicon::BODY_FIELD_LABELS.contains(&l) => {
@@ -979,6 +986,18 @@ impl HeaderLines {
             if words == 0 || words > 8 || t.ends_with('.') {
                 continue;
             }
+            // "Nätverket för kvalitetsutvecklare, Region Kronoberg": a group
+            // and its organisation.
+            if m.organization.is_none()
+                && i <= 3
+                && let Some((org, group)) = group_and_organisation(&t)
+            {
+                m.organization = Some(org.to_string());
+                if let Some(group) = group {
+                    body_candidates.push((group.to_string(), false));
+                }
+                continue;
+            }
             // "Region Jämtland Härjedalen, Digitaliseringsenheten",
             // "Socialförvaltningen, Kungsbacka kommun": the organisation and
             // an office under it on one line, in either order.
@@ -1122,6 +1141,18 @@ impl HeaderLines {
 /// when no organisation is known yet; the holder is the organisation. Read
 /// where the header's body is settled (before the text is searched for an
 /// organisation) and again where the structure settles it.
+/// "Department of Biology, Lund University" as the organisation: the
+/// organisation and the office under it, apart, when no office is known.
+pub(crate) fn office_from_organisation(m: &mut Meeting) {
+    if m.department.is_none()
+        && let Some((org, office)) = m.organization.as_deref().and_then(organisation_and_office)
+    {
+        let (org, office) = (org.to_string(), office.to_string());
+        m.organization = Some(org);
+        m.department = Some(office);
+    }
+}
+
 pub(crate) fn holder_from_body(m: &mut Meeting) {
     if m.organization.is_none()
         && let Some((body, org)) = m.body.as_deref().and_then(body_then_organisation)
@@ -1840,10 +1871,16 @@ pub(crate) fn fill_from_furniture(m: &mut Meeting, doc: &Document) {
 fn organisation_and_office(t: &str) -> Option<(&str, &str)> {
     let (a, b) = t.split_once(", ")?;
     let (a, b) = (a.trim(), b.trim());
+    // "Digitaliseringsenheten", "Department of Biology": a department
+    // word closing the name, or opening it before what it is for.
     let office = |x: &str| {
+        let key = x.to_lowercase();
         x.starts_with(char::is_uppercase)
             && x.split_whitespace().count() <= 4
-            && ends_with_any(&x.to_lowercase(), lexicon::DEPARTMENT_WORDS)
+            && (ends_with_any(&key, lexicon::DEPARTMENT_WORDS)
+                || lexicon::DEPARTMENT_HEADS
+                    .iter()
+                    .any(|h| key.strip_prefix(h).is_some_and(|r| r.starts_with(' '))))
     };
     if organisation_shaped(a) && office(b) && !office(a) {
         Some((a, b))
@@ -1852,6 +1889,68 @@ fn organisation_and_office(t: &str) -> Option<(&str, &str)> {
     } else {
         None
     }
+}
+
+/// "SweNet Developers Association (Föreningen SweNet)": a name with another
+/// name of two words or more in brackets after it; the name. An
+/// abbreviation in brackets is part of how the name is written
+/// ("Myndigheten för digital förvaltning (Digg)"), and any other text
+/// stays as it is.
+fn without_alias(value: &str) -> &str {
+    let t = value.trim();
+    match t.strip_suffix(')').and_then(|rest| rest.rsplit_once(" (")) {
+        Some((name, alias))
+            if name.split_whitespace().count() >= 2
+                && alias.split_whitespace().count() >= 2
+                && alias.starts_with(char::is_uppercase)
+                && !alias.contains(['(', ')']) =>
+        {
+            name.trim()
+        }
+        _ => t,
+    }
+}
+
+/// "Nätverket för kvalitetsutvecklare, Region Kronoberg", "Veckomöte
+/// Kansliet – Svenska Seglarförbundet", "Byamöte Rörviks byalag": a group
+/// of an organisation (or the kind of meeting) and the organisation, on one
+/// line. Gives the organisation and the group, if one is named.
+fn group_and_organisation(t: &str) -> Option<(&str, Option<&str>)> {
+    // The kind of meeting a word names ("Byamöte", "Veckomöte") opens it.
+    fn without_kind(x: &str) -> Option<&str> {
+        let (first, rest) = x.trim().split_once(' ')?;
+        let lower = first.to_lowercase();
+        let kind = lexicon::MEETING_NOUN_ENDINGS
+            .iter()
+            .any(|e| lower.ends_with(e));
+        kind.then_some(rest.trim())
+    }
+    let sides = [" – ", " — ", " - ", ", "]
+        .iter()
+        .find_map(|sep| t.split_once(sep));
+    let Some((a, b)) = sides else {
+        let org = without_kind(t)?;
+        return (organisation_shaped(org) && !names_body(&org.to_lowercase()))
+            .then_some((org, None));
+    };
+    let (a, b) = (a.trim(), b.trim());
+    let groupish = |x: &str| {
+        let key = x.to_lowercase();
+        let first = key.split_whitespace().next().unwrap_or("");
+        names_body(&key)
+            || lexicon::GROUP_MEETING_STEMS
+                .iter()
+                .any(|s| first.starts_with(s) || first.ends_with(&format!("{s}et")))
+    };
+    let strong = |x: &str| organisation_shaped(x) && !groupish(x) && !x.contains([',', '–', '—']);
+    // "Veckomöte Kansliet": the office meeting is the group; "Veckomöte
+    // Ekonomi" names the meeting whole.
+    let office = |x: &str| ends_with_any(&x.to_lowercase(), lexicon::DEPARTMENT_WORDS);
+    let group = without_kind(a)
+        .filter(|g| groupish(g) || office(g))
+        .unwrap_or(a);
+    (strong(b) && !group.is_empty() && (groupish(group) || without_kind(a).is_some()))
+        .then_some((b, Some(group)))
 }
 
 fn organisation_shaped(cell: &str) -> bool {
@@ -2415,6 +2514,47 @@ mod tests {
             Some(("Kungsbacka kommun", "Socialförvaltningen"))
         );
         assert_eq!(o("Kommunhuset, Mölnlycke"), None);
+        assert_eq!(
+            o("Department of Biology, Lund University"),
+            Some(("Lund University", "Department of Biology"))
+        );
+    }
+
+    #[test]
+    fn a_group_or_a_kind_of_meeting_beside_its_organisation() {
+        use super::group_and_organisation as g;
+        assert_eq!(
+            g("Nätverket för kvalitetsutvecklare, Region Kronoberg"),
+            Some((
+                "Region Kronoberg",
+                Some("Nätverket för kvalitetsutvecklare")
+            ))
+        );
+        assert_eq!(
+            g("Veckomöte Kansliet – Svenska Seglarförbundet"),
+            Some(("Svenska Seglarförbundet", Some("Kansliet")))
+        );
+        // The meeting named whole when what follows its kind is no office.
+        assert_eq!(
+            g("Veckomöte Ekonomi – Nordvik Logistik AB"),
+            Some(("Nordvik Logistik AB", Some("Veckomöte Ekonomi")))
+        );
+        assert_eq!(g("Byamöte Rörviks byalag"), Some(("Rörviks byalag", None)));
+        assert_eq!(g("Kommunhuset, Mölnlycke"), None);
+        assert_eq!(g("Styrelsemöte 4"), None);
+    }
+
+    #[test]
+    fn a_longer_name_in_brackets_after_an_organisation_is_left_out() {
+        use super::without_alias as w;
+        assert_eq!(
+            w("SweNet Developers Association (Föreningen SweNet)"),
+            "SweNet Developers Association"
+        );
+        assert_eq!(
+            w("Myndigheten för digital förvaltning (Digg)"),
+            "Myndigheten för digital förvaltning (Digg)"
+        );
     }
 
     #[test]
