@@ -834,6 +834,11 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "församling",
     "pastorat",
     "universitet",
+    // Schools and student unions ("Björkhagens skola", "Kvarnbyskolan",
+    // "Umeå studentkår").
+    "skola",
+    "skolan",
+    "studentkår",
     "sjukvårdsregionen",
     "klubb",
     "klubben",
