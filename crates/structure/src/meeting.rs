@@ -1014,7 +1014,25 @@ impl HeaderLines {
                 continue;
             }
             if m.department.is_none() && any_word_ends(&key, lexicon::DEPARTMENT_WORDS) {
-                m.department = Some(t.clone());
+                // "IT-avdelningen – veckomöte v. 10", "Veckomöte –
+                // Kommunikationsavdelningen": the office is the part of the
+                // line that names it.
+                let office = [" – ", " — ", " - "]
+                    .iter()
+                    .find_map(|d| t.split_once(d))
+                    .and_then(|(a, b)| {
+                        let names = |x: &str| {
+                            x.starts_with(char::is_uppercase)
+                                && ends_with_any(&x.to_lowercase(), lexicon::DEPARTMENT_WORDS)
+                        };
+                        match (names(a.trim()), names(b.trim())) {
+                            (true, false) => Some(a.trim()),
+                            (false, true) => Some(b.trim()),
+                            _ => None,
+                        }
+                    })
+                    .unwrap_or(&t);
+                m.department = Some(office.to_string());
                 continue;
             }
             // "Möte med kund", "Retrospektivemöte 3": a line naming a meeting.

@@ -2827,3 +2827,47 @@ fn a_heading_of_a_meeting_and_who_holds_it_after_a_dash() {
         Some("Nordvik Logistik AB")
     );
 }
+
+#[test]
+fn an_office_named_in_part_of_a_header_line_and_a_school_as_organisation() {
+    let s = structure(
+        "Anteckningar från skolrådet, Björkhagens skola\nIT-avdelningen – veckomöte v. 10\nDatum: 2025-03-04\n\nNärvarande: Anna Berg, Bo Ek\n\n1. Öppnande\nMötet öppnades.\n",
+    );
+    assert_eq!(s.meeting.department.as_deref(), Some("IT-avdelningen"));
+    assert_eq!(s.meeting.organization.as_deref(), Some("Björkhagens skola"));
+}
+
+#[test]
+fn a_label_column_that_wraps_its_headings_keeps_every_list() {
+    let s = structure(
+        "Kultur- och fritidsnämnden       Sammanträdesdatum 2026-02-17
+
+Beslutande       Lindqvist, Eva (S), ordförande
+                 Dahl, Mira (M)
+Ej tjänstgörande Berglund, Tore (S)
+ersättare        Aho, Linnea (L)
+Övriga           Hallberg, Ulrika, förvaltningschef
+närvarande       Sjöberg, Kent, nämndsekreterare
+Justerare        Dahl, Mira
+
+§ 8  Val av justerare
+Mira Dahl utses att justera protokollet.
+",
+    );
+    let people: Vec<(&str, &str, Option<&str>)> = s
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.group.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Lindqvist, Eva", "member", Some("ordförande")),
+            ("Dahl, Mira", "member", Some("justerare")),
+            ("Berglund, Tore", "adjunct", None),
+            ("Aho, Linnea", "adjunct", None),
+            ("Hallberg, Ulrika", "guest", None),
+            ("Sjöberg, Kent", "guest", None),
+        ]
+    );
+}

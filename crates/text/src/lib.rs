@@ -278,7 +278,7 @@ fn parse(text: &str) -> Vec<Block> {
         blocks.push(block);
         i += 1;
     }
-    unwrap_paragraphs(blocks, wrap)
+    unwrap_paragraphs(blocks, wrap, text)
 }
 
 /// The block for one non-table, non-bullet line.
@@ -826,7 +826,7 @@ fn starts_column_row(t: &str) -> bool {
 /// Join paragraphs that a hard wrap split: the first does not end a sentence
 /// and either the next starts in lower case, or the first reaches the wrap
 /// width of a hard-wrapped text.
-fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>) -> Vec<Block> {
+fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>, source: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     // Whether the last paragraph of `out` holds a line break: kept as it
     // grows rather than searched for again at every line.
@@ -845,7 +845,9 @@ fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>) -> Vec<Block> {
         {
             let next_text = next.text();
             let (head, tail) = text_ends(prev);
-            if should_join(&head, &tail, &next_text, wrap) {
+            if should_join(&head, &tail, &next_text, wrap)
+                && !column_continuation(source, *span, b.span)
+            {
                 last_breaks = next_text.contains('\n');
                 join_paragraphs(prev, next);
                 *span = span.cover(b.span);
@@ -859,6 +861,36 @@ fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>) -> Vec<Block> {
         out.push(b);
     }
     out
+}
+
+/// "Beslutande       Lindqvist, Eva (S)" over "                 Dahl, Mira
+/// (M)": a line indented to the value column of the line above, whose label
+/// and value a gap of spaces sets apart, is the next row of that column,
+/// not the rest of a wrapped sentence. `above` and `below` are the blocks'
+/// spans in `source`.
+fn column_continuation(source: &str, above: Span, below: Span) -> bool {
+    let line_at = |at: usize| -> Option<&str> {
+        let from = source.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+        let rest = source.get(from..)?;
+        Some(rest.split('\n').next().unwrap_or(rest))
+    };
+    let (Some(end), Some(start)) = (above.end, below.start) else {
+        return false;
+    };
+    let (Some(last), Some(next)) = (
+        line_at((end as usize).saturating_sub(1)),
+        line_at(start as usize),
+    ) else {
+        return false;
+    };
+    let indent = next.len() - next.trim_start_matches(' ').len();
+    // The gap after the label, counted from the line's own start.
+    let gap = last.trim_end().find(|c: char| c != ' ').and_then(|lead| {
+        last.get(lead..)
+            .and_then(|l| l.find("    "))
+            .map(|g| lead + g)
+    });
+    indent >= 4 && gap.is_some_and(|g| indent > g)
 }
 
 /// Should paragraph `a` (given by its two ends, see [`text_ends`]; it holds
@@ -884,6 +916,23 @@ fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_indented_to_the_value_column_is_the_next_row() {
+        let text = "Kultur- och fritidsnämnden       Sammanträdesdatum 2026-02-17\n\nBeslutande       Lindqvist, Eva (S), ordförande\n                 Dahl, Mira (M)\n";
+        let blocks = parse(text);
+        let texts: Vec<String> = blocks.iter().map(|b| b.plain_text()).collect();
+        assert_eq!(
+            texts[1..],
+            [
+                "Beslutande       Lindqvist, Eva (S), ordförande",
+                "Dahl, Mira (M)"
+            ]
+        );
+        // A wrapped sentence's next line is joined as before.
+        let prose = "Styrelsen diskuterade frågan om den nya lokalen och\nkom fram till att den är för dyr.\n";
+        assert_eq!(parse(prose).len(), 1);
+    }
 
     #[test]
     fn a_label_columns_row_is_no_wrapped_sentence() {

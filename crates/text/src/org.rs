@@ -35,7 +35,7 @@ pub fn read(bytes: &[u8], _opts: &minutes_model::ReadOptions) -> Result<Document
     doc.diagnostics.extend(decoded.diagnostic);
     let lines = lines(&decoded.text);
     let wrap = wrap_width(&lines);
-    doc.blocks = unwrap_paragraphs(parse(&lines), wrap);
+    doc.blocks = unwrap_paragraphs(parse(&lines), wrap, &decoded.text);
     doc.normalize();
     if doc.blocks.is_empty() {
         return Err(Error::NoText);
