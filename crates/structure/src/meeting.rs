@@ -146,13 +146,20 @@ fn place_after_date(t: &str) -> Option<String> {
     } else {
         return None;
     };
+    place_named(rest, preposition)
+}
+
+/// `rest` (what follows a date, or comes between a date and its hour)
+/// names a place: a capitalised name, someone's home ("hos Cissi"), or,
+/// after a preposition (`preposition`), a noun in its definite form ("i
+/// församlingshemmet"). Gives the place.
+fn place_named(rest: &str, preposition: bool) -> Option<String> {
     let rest = rest.trim().trim_end_matches('.').trim();
     let words = rest.split_whitespace().count();
     // "2025-03-26, hos Cissi": at someone's home, which the word says.
-    let at_home = !preposition
-        && rest
-            .strip_prefix("hos ")
-            .is_some_and(|who| who.starts_with(char::is_uppercase));
+    let at_home = rest
+        .strip_prefix("hos ")
+        .is_some_and(|who| who.starts_with(char::is_uppercase));
     let named = at_home
         || rest.starts_with(char::is_uppercase)
         || preposition
@@ -1673,7 +1680,36 @@ fn place_beside_time(value: &str) -> Option<String> {
 /// place, when a line gives one. `None` when the line has none of them.
 fn end_of_date_and_time(t: &str) -> Option<usize> {
     let last = WHEN.find_iter(t).map(|m| m.end()).max()?;
+    // "kl 18": the hour after its word, which WHEN ends before.
+    let last = START_TIME
+        .find_iter(t)
+        .map(|m| m.end())
+        .fold(last, usize::max);
     Some(find_time_range(t).map_or(last, |(r, _, _)| r.end.max(last)))
+}
+
+/// "Lördagen den 5 april 2025, Hede bygdegård, kl. 13.00–15.10", "lördag
+/// 16 augusti 2025 hos Anna i Norrbyn, kl. 14–16": the place between a
+/// line's date and its hour.
+fn place_before_hour(t: &str) -> Option<String> {
+    let hour = START_TIME
+        .find(t)
+        .map(|m| m.start())
+        .or_else(|| find_time_range(t).map(|(r, _, _)| r.start))?;
+    let date = find_dates(t, &DateContext::default())
+        .into_iter()
+        .rfind(|d| d.precision == crate::dates::Precision::Full && d.range.end <= hour)?;
+    let between = t.get(date.range.end..hour)?.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | '·' | '|' | '-' | '–' | '—')
+    });
+    let (rest, preposition) = match between
+        .strip_prefix("i ")
+        .or_else(|| between.strip_prefix("på "))
+    {
+        Some(r) => (r, true),
+        None => (between, false),
+    };
+    place_named(rest, preposition)
 }
 
 /// The line gives an hour: a start ("kl. 18", "18.00") or a span of hours.
@@ -1707,6 +1743,22 @@ fn place_after_time(t: &str) -> Option<String> {
         .unwrap_or(rest)
         .trim()
         .trim_end_matches('.');
+    // "…, Region Västmanland, Regionhuset rum Mälaren / Teams": the
+    // organisation before a place that would be too long with it (a short
+    // one may be the building: "Länsstyrelsen, sal B").
+    let rest = match rest.split_once(", ") {
+        Some((org, place))
+            if rest.split_whitespace().count() > 6
+                && organisation_shaped(org.trim())
+                && !place.trim().is_empty() =>
+        {
+            place.trim()
+        }
+        _ => rest,
+    };
+    if rest.is_empty() {
+        return place_before_hour(t);
+    }
     let words = rest.split_whitespace().count();
     // "… kl. 15.00 i" / "klubbstugan vid Hallsta": a title wrapped after
     // its preposition names no place on this line.
@@ -2486,6 +2538,36 @@ mod tests {
             super::fields_split("Ekonomi: tid: 3 timmar"),
             ["Ekonomi: tid: 3 timmar"]
         );
+    }
+
+    #[test]
+    fn the_place_between_the_date_and_the_hour_of_a_line() {
+        let p = |t: &str| super::place_after_time(t);
+        assert_eq!(
+            p("Lördagen den 5 april 2025, Hede bygdegård, kl. 13.00–15.10").as_deref(),
+            Some("Hede bygdegård")
+        );
+        assert_eq!(
+            p("Anteckningar från jaktlagsmöte lördag 16 augusti 2025 hos Anna i Norrbyn, kl. 14–16")
+                .as_deref(),
+            Some("hos Anna i Norrbyn")
+        );
+        assert_eq!(
+            p("Tisdag 2 april 2025 i Församlingshemmet kl. 18.00–20.00").as_deref(),
+            Some("Församlingshemmet")
+        );
+        // The hour's number is no part of the place after it.
+        assert_eq!(
+            p("2 april 2025 kl 18 hos Bosse").as_deref(),
+            Some("hos Bosse")
+        );
+        // The organisation before a place too long with it.
+        assert_eq!(
+            p("2026-03-17 kl. 09.00–11.30, Region Västmanland, Regionhuset rum Mälaren / Teams")
+                .as_deref(),
+            Some("Regionhuset rum Mälaren / Teams")
+        );
+        assert_eq!(p("Tisdag 2 april 2025 kl. 18.00").as_deref(), None);
     }
 
     #[test]
