@@ -630,7 +630,10 @@ fn level(r: Role) -> Option<u8> {
 /// A line of the point's own text: a sentence, or a long line.
 fn content_line(t: &str) -> bool {
     let t = t.trim();
-    t.ends_with(['.', '!', '?']) || t.split_whitespace().count() > 8
+    let words = t.split_whitespace().count();
+    // "Anna hälsade välkommen. Syftet med mötet:": a sentence leading
+    // into a list (a label alone, "Beslut:", is not).
+    t.ends_with(['.', '!', '?']) || words > 8 || (t.ends_with(':') && words >= 4)
 }
 
 /// A line outside lists is numbered: where one is, the numbers (perhaps
@@ -642,9 +645,39 @@ fn numbers_a_line(outline: &Outline) -> bool {
         .any(|l| l.list_level.is_none() && l.number.is_some())
 }
 
+/// The outline's numbered lines all stand in short lists inside sections:
+/// the first led in by a line ending with a colon ("Syftet med mötet:" over
+/// "1. Gå igenom status", "2. Diskutera remissvar"), each later one led in
+/// so or starting again at 1 ("Projektet går enligt plan." over "1. Fas
+/// ett klar"). Numbered content of sections, not items.
+fn numbers_only_led_lists(outline: &Outline) -> bool {
+    let mut led = false;
+    let mut in_run = false;
+    let mut runs = 0;
+    for l in &outline.lines {
+        match (&l.number, l.list_level) {
+            (Some(n), None) => {
+                if !in_run {
+                    let restarts = runs > 0 && n.top == 1 && n.sub.is_none();
+                    if !(led || restarts) {
+                        return false;
+                    }
+                    runs += 1;
+                    in_run = true;
+                }
+            }
+            _ => {
+                in_run = false;
+                led = l.text.trim_end().ends_with(':');
+            }
+        }
+    }
+    runs > 0
+}
+
 fn plain_headings(outline: &Outline) -> Option<Proposal> {
-    // Only minutes that number nothing.
-    if numbers_a_line(outline) {
+    // Only minutes that number nothing but the lists a sentence leads in.
+    if numbers_a_line(outline) && !numbers_only_led_lists(outline) {
         return None;
     }
     let mut starts = Vec::new();
@@ -1496,6 +1529,23 @@ pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize
     {
         best = Some((i, s));
     }
+    // Numbers only in short lists inside sections ("Syftet med mötet:"
+    // over "1. Gå igenom status"): the plain headings around them are the
+    // items, when they are as many.
+    if let Some((w, _)) = best
+        && matches!(
+            proposals[w].scheme,
+            Scheme::Numbered | Scheme::NumberedParagraphs
+        )
+        && numbers_only_led_lists(outline)
+        && let Some(&(i, s)) = scored.iter().find(|&&(i, s)| {
+            proposals[i].scheme == Scheme::PlainHeadings
+                && s > 0.0
+                && proposals[i].starts.len() >= proposals[w].starts.len()
+        })
+    {
+        best = Some((i, s));
+    }
     let mut scores: Vec<SchemeScore> = scored
         .iter()
         .map(|&(i, s)| SchemeScore {
@@ -1992,6 +2042,39 @@ mod tests {
             "Inga övriga frågor fanns.",
         ]);
         assert!(plain_headings(&o).is_none());
+    }
+
+    #[test]
+    fn numbered_lists_inside_plain_sections_leave_the_sections_the_items() {
+        let o = bold_outline(&[
+            "Referensgrupp 2025-02-24",
+            "Inledning",
+            "Anna hälsade välkommen. Syftet med mötet:",
+            "1. Gå igenom status",
+            "2. Diskutera remissvar",
+            "Status i projektet",
+            "Projektet går enligt plan.",
+            "1. Fas ett klar",
+            "2. Fas två påbörjad",
+            "Övrigt",
+            "Inget övrigt.",
+        ]);
+        assert!(numbers_only_led_lists(&o));
+        let p = plain_headings(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Inledning", "Status i projektet", "Övrigt"]);
+        let walk = numbered_walk([3, 4].map(|b| start_at(&o.lines[b], 3, "")));
+        let (_, choice) = choose(&o, &[walk, p]);
+        assert_eq!(choice.scheme, Some(Scheme::PlainHeadings));
+        // Numbers no sentence leads in are items.
+        let o = bold_outline(&[
+            "1. Inskolning",
+            "Inskolningen planeras som förra året.",
+            "Utemiljön",
+            "Bo kontaktar kommunen.",
+            "1. Sandlådan",
+        ]);
+        assert!(!numbers_only_led_lists(&o));
     }
 
     #[test]
