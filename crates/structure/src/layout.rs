@@ -522,6 +522,28 @@ fn agenda_then_sections(outline: &Outline) -> Option<Proposal> {
         at.push(k);
         from = k + 1;
     }
+    // "## Åtgärder" after "### Övrigt", the last point's section: a
+    // heading as high as the sections, below them, is a section of its own
+    // that the agenda did not list.
+    if let Some(&last) = at.last()
+        && let Some(section_level) = level(lines[last].role)
+    {
+        for l in &lines[last + 1..] {
+            if l.list_level.is_none()
+                && level(l.role).is_some_and(|h| h <= section_level)
+                && !l.next_meetings
+            {
+                starts.push(PlannedStart {
+                    key: l.key,
+                    number: None,
+                    parent: None,
+                    skip: 0,
+                    cut: TitleCut::Heading,
+                    title: l.text.trim().to_string(),
+                });
+            }
+        }
+    }
     let listed = end - first;
     // Text between the sections: not the same list written twice.
     let apart = at.windows(2).filter(|w| w[1] > w[0] + 1).count();
@@ -1725,6 +1747,28 @@ mod tests {
                 .collect(),
         );
         assert!(agenda_then_sections(&twice).is_none());
+    }
+
+    #[test]
+    fn a_heading_after_the_agendas_sections_as_high_as_them_is_an_item() {
+        let o = outline(vec![
+            line(0, "Referensgrupp", Role::Heading(1), None),
+            line(1, "Agenda", Role::Heading(2), None),
+            line(2, "1. Inledning", Role::Body, None),
+            line(3, "2. Status", Role::Body, None),
+            line(4, "Inledning", Role::Heading(3), None),
+            line(5, "Anna hälsade välkommen.", Role::Body, None),
+            line(6, "Status", Role::Heading(3), None),
+            line(7, "Projektet går enligt plan.", Role::Body, None),
+            line(8, "Detaljer", Role::Heading(4), None),
+            line(9, "Fas ett är klar.", Role::Body, None),
+            line(10, "Åtgärder", Role::Heading(2), None),
+            line(11, "Anna skickar ut presentationen.", Role::Body, None),
+        ]);
+        let p = agenda_then_sections(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        // A lower heading stays in its section.
+        assert_eq!(titles, ["Inledning", "Status", "Åtgärder"]);
     }
 
     #[test]
