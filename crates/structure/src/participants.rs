@@ -2060,7 +2060,33 @@ fn parse_line_as_written(
             .collect();
         return (!ps.is_empty()).then_some(ps);
     }
+    if let Some(pairs) = names_in_pairs(&line) {
+        return Some(
+            pairs
+                .iter()
+                .filter_map(|n| person(n, heading, struck))
+                .collect(),
+        );
+    }
     person(&line, heading, struck).map(|p| vec![p])
+}
+
+/// "Anna Berg Bo Ek Cilla Ny": a list whose separators were lost (a
+/// page's line breaks flattened), each name a given name and a surname.
+/// Read as pairs only when the words are four or more, even in number, and
+/// every one capitalised as a name is; None otherwise.
+fn names_in_pairs(line: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let shaped = (4..=30).contains(&words.len())
+        && words.len().is_multiple_of(2)
+        && words.iter().all(|w| {
+            elections::name_word_shaped(w)
+                && role_of(w).is_none()
+                && !lexicon::BODY_WORDS
+                    .iter()
+                    .any(|b| w.to_lowercase().ends_with(b))
+        });
+    shaped.then(|| words.chunks(2).map(|pair| pair.join(" ")).collect())
 }
 
 static WIDE_GAP: LazyLock<Regex> =
@@ -3065,6 +3091,17 @@ fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Opt
     }
     let mut p = person(name, heading, struck)?;
     p.role = role.map(str::to_string);
+    if let Some(role) = role {
+        // "Mötets ordförande: Anna Berg" under "Frånvarande: …" or
+        // "Protokollförare: Bo Ek": a role of this meeting is served by
+        // someone present, in the group of that role, not of the list above.
+        if p.attendance == "absent" && !struck {
+            p.attendance = "present".into();
+        }
+        if p.group == "secretary" && role != "sekreterare" {
+            p.group = "member".into();
+        }
+    }
     // "Kassör⇥Bo Ek⇥Nej", "…⇥Ja på länk": the cells after the name say
     // whether and how they attended.
     let marks = cells.collect::<Vec<_>>().join(" ");
@@ -3881,6 +3918,23 @@ mod tests {
             names("ordf. Anna Berg, v. ordf. Bo Ek")[1],
             ("Bo Ek".to_string(), Some("vice ordförande".to_string()))
         );
+    }
+
+    #[test]
+    fn names_whose_separators_were_lost_are_read_in_pairs() {
+        assert_eq!(
+            names_in_pairs("Anna Berg Bo Ek Cilla Ny"),
+            Some(vec![
+                "Anna Berg".to_string(),
+                "Bo Ek".into(),
+                "Cilla Ny".into()
+            ])
+        );
+        // Odd in number, a role among them, or fewer than four words.
+        assert_eq!(names_in_pairs("Anna Maria Berg Bo Ek"), None);
+        assert_eq!(names_in_pairs("Anna Berg Ordförande Ek"), None);
+        assert_eq!(names_in_pairs("Anna Berg"), None);
+        assert_eq!(names_in_pairs("Anna Berg bo ek"), None);
     }
 
     #[test]
