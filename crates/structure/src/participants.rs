@@ -2071,22 +2071,44 @@ fn parse_line_as_written(
     person(&line, heading, struck).map(|p| vec![p])
 }
 
-/// "Anna Berg Bo Ek Cilla Ny": a list whose separators were lost (a
-/// page's line breaks flattened), each name a given name and a surname.
-/// Read as pairs only when the words are four or more, even in number, and
-/// every one capitalised as a name is; None otherwise.
+/// "Anna Berg Bo Ek Cilla Ny", "Anna Berg Bo Ek (sekr) Cilla Ny": a list
+/// whose separators were lost (a page's line breaks flattened), each name a
+/// given name and a surname, what describes one in brackets after it. Read
+/// as pairs only when the names' words are four or more, every one
+/// capitalised as a name is, and each run of them between brackets is even
+/// in number; None otherwise.
 fn names_in_pairs(line: &str) -> Option<Vec<String>> {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let shaped = (4..=30).contains(&words.len())
-        && words.len().is_multiple_of(2)
-        && words.iter().all(|w| {
-            elections::name_word_shaped(w)
-                && role_of(w).is_none()
-                && !lexicon::BODY_WORDS
-                    .iter()
-                    .any(|b| w.to_lowercase().ends_with(b))
-        });
-    shaped.then(|| words.chunks(2).map(|pair| pair.join(" ")).collect())
+    let name_word = |w: &str| {
+        elections::name_word_shaped(w)
+            && role_of(w).is_none()
+            && !lexicon::BODY_WORDS
+                .iter()
+                .any(|b| w.to_lowercase().ends_with(b))
+    };
+    let mut people: Vec<String> = Vec::new();
+    let mut words = 0;
+    let mut rest = line.trim();
+    while !rest.is_empty() {
+        let (run, bracket, after) = match rest.find('(') {
+            Some(open) => {
+                let close = rest[open..].find(')')? + open;
+                (&rest[..open], Some(&rest[open..=close]), &rest[close + 1..])
+            }
+            None => (rest, None, ""),
+        };
+        let run: Vec<&str> = run.split_whitespace().collect();
+        if run.is_empty() || !run.len().is_multiple_of(2) || !run.iter().all(|w| name_word(w)) {
+            return None;
+        }
+        words += run.len();
+        people.extend(run.chunks(2).map(|pair| pair.join(" ")));
+        if let (Some(b), Some(last)) = (bracket, people.last_mut()) {
+            last.push(' ');
+            last.push_str(b);
+        }
+        rest = after.trim();
+    }
+    (4..=30).contains(&words).then_some(people)
 }
 
 static WIDE_GAP: LazyLock<Regex> =
@@ -3935,6 +3957,15 @@ mod tests {
         assert_eq!(names_in_pairs("Anna Berg Ordförande Ek"), None);
         assert_eq!(names_in_pairs("Anna Berg"), None);
         assert_eq!(names_in_pairs("Anna Berg bo ek"), None);
+        assert_eq!(
+            names_in_pairs("Anna Berg Bo Ek (sekr) Cilla Ny"),
+            Some(vec![
+                "Anna Berg".to_string(),
+                "Bo Ek (sekr)".into(),
+                "Cilla Ny".into()
+            ])
+        );
+        assert_eq!(names_in_pairs("Anna Berg (ordf) Bo (sekr)"), None);
     }
 
     #[test]
