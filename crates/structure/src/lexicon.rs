@@ -1614,6 +1614,12 @@ pub const MEETING_KIND_MODIFIERS: &[&str] = &[
     "fysiskt",
 ];
 
+/// Job titles and fields in capitals that stand beside names ("Katarina
+/// Järbur VD Nötkärnan"), as written: no word of a name (unlike initials
+/// used as a given name, "PO Larsson").
+pub const TITLE_ABBREVIATIONS: &[&str] =
+    &["VD", "IT", "HR", "PR", "EU", "CEO", "CFO", "CTO", "CIO"];
+
 /// Endings of job titles ("Regionområdeschef", "VD" aside): where a name
 /// typed with its title after a space ends ("Alessio Degl'innocenti
 /// Regionområdeschef, Regionhälsan").

@@ -752,7 +752,8 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
             && is_name(without_own_initials(value));
         // "Närvarande Göran Johansson, ordf. Lars-Åke Sigfridsson, Jan
         // Karlsson, …": or a list of names.
-        let list = !value.starts_with(' ') && value.matches(',').count() >= 2;
+        let list = !value.starts_with(' ')
+            && (value.matches(',').count() >= 2 || names_in_pairs(value).is_some());
         (is_name(head) && (h.text.contains(' ') || lone_name || list)).then_some((i, value))
     }) {
         return Some((i, rest.trim().to_string()));
@@ -944,6 +945,22 @@ pub(crate) fn second_heading(value: &str) -> (&str, Option<&str>) {
         if after.len() < value.len() - end
             && after.chars().take(40).any(|c| c == ':')
             && attendance_heading(after).is_some_and(|(_, rest)| !rest.is_empty())
+        {
+            return (value[..i].trim(), Some(after));
+        }
+    }
+    // "Anna Berg Bo Ek Frånvarande: Cilla Ny": a list whose stops were
+    // lost; a heading's own word and its colon part the lists.
+    for (i, _) in value.match_indices(' ') {
+        let after = &value[i + 1..];
+        let Some((label, rest)) = after.split_once(':') else {
+            break;
+        };
+        let key = label.trim().to_lowercase();
+        if after.starts_with(char::is_uppercase)
+            && !rest.trim().is_empty()
+            && label.split_whitespace().count() <= 3
+            && lexicon::ATTENDANCE_HEADINGS.iter().any(|h| h.text == key)
         {
             return (value[..i].trim(), Some(after));
         }
@@ -2071,42 +2088,61 @@ fn parse_line_as_written(
     person(&line, heading, struck).map(|p| vec![p])
 }
 
-/// "Anna Berg Bo Ek Cilla Ny", "Anna Berg Bo Ek (sekr) Cilla Ny": a list
-/// whose separators were lost (a page's line breaks flattened), each name a
-/// given name and a surname, what describes one in brackets after it. Read
+/// "Anna Berg Bo Ek Cilla Ny", "Anna Berg Bo Ek (sekr) Cilla Ny", "Anna
+/// Berg ordf Bo Ek sekr Cilla Ny": a list whose separators were lost (a
+/// page's line breaks flattened), each name a given name and a surname,
+/// what describes one (in brackets, or a role in lower case) after it. Read
 /// as pairs only when the names' words are four or more, every one
-/// capitalised as a name is, and each run of them between brackets is even
-/// in number; None otherwise.
+/// capitalised as a name is, and each run of them between descriptions is
+/// even in number; None otherwise.
 fn names_in_pairs(line: &str) -> Option<Vec<String>> {
+    // ("VD", "IT": a title's or a field's abbreviation is no name's word;
+    // "PO", "KG" as a given name are.)
     let name_word = |w: &str| {
         elections::name_word_shaped(w)
+            && !lexicon::TITLE_ABBREVIATIONS.contains(&w)
             && role_of(w).is_none()
             && !lexicon::BODY_WORDS
                 .iter()
                 .any(|b| w.to_lowercase().ends_with(b))
     };
     let mut people: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
     let mut words = 0;
-    let mut rest = line.trim();
-    while !rest.is_empty() {
-        let (run, bracket, after) = match rest.find('(') {
-            Some(open) => {
-                let close = rest[open..].find(')')? + open;
-                (&rest[..open], Some(&rest[open..=close]), &rest[close + 1..])
-            }
-            None => (rest, None, ""),
-        };
-        let run: Vec<&str> = run.split_whitespace().collect();
-        if run.is_empty() || !run.len().is_multiple_of(2) || !run.iter().all(|w| name_word(w)) {
+    // The names of a run, in pairs, then what describes the last of them.
+    let mut close_run = |run: &mut Vec<&str>, about: Option<&str>| -> Option<()> {
+        if run.is_empty() || !run.len().is_multiple_of(2) {
             return None;
         }
         words += run.len();
         people.extend(run.chunks(2).map(|pair| pair.join(" ")));
-        if let (Some(b), Some(last)) = (bracket, people.last_mut()) {
-            last.push(' ');
-            last.push_str(b);
+        run.clear();
+        if let (Some(about), Some(last)) = (about, people.last_mut()) {
+            last.push_str(if about.starts_with('(') { " " } else { ", " });
+            last.push_str(about);
         }
-        rest = after.trim();
+        Some(())
+    };
+    let mut rest = line.trim();
+    while let Some(w) = rest.split_whitespace().next() {
+        let at = rest.find(w).unwrap_or(0);
+        if w.starts_with('(') {
+            let close = rest.find(')')?;
+            close_run(&mut run, Some(&rest[at..=close]))?;
+            rest = rest[close + 1..].trim_start();
+            continue;
+        }
+        if w.starts_with(char::is_lowercase) && role_of(w).is_some() {
+            close_run(&mut run, Some(w))?;
+        } else if name_word(w) {
+            run.push(w);
+        } else {
+            return None;
+        }
+        rest = rest[at + w.len()..].trim_start();
+    }
+    if !run.is_empty() {
+        close_run(&mut run, None)?;
     }
     (4..=30).contains(&words).then_some(people)
 }
@@ -2331,12 +2367,13 @@ fn people_on_one_line(line: &str) -> Vec<String> {
                 .unwrap_or(p);
             // "Anna Berg och Karl Svensson": two names; "ordförande och
             // sekreterare" stays one description.
+            // "Bo Ek Cilla Ny": names whose comma was lost, in pairs.
             let names: Vec<String> = p
                 .split(" och ")
                 .flat_map(|q| q.split(" samt "))
                 .flat_map(|q| q.split(" and "))
                 .flat_map(|q| q.split(" & "))
-                .map(|q| q.trim().to_string())
+                .flat_map(|q| names_in_pairs(q).unwrap_or_else(|| vec![q.trim().to_string()]))
                 .collect();
             // "Anna Berg/Bo Ek/Cecilia Lund", "Anna Berg - Bo Ek": slashes
             // or spaced dashes between names only.
@@ -3966,6 +4003,28 @@ mod tests {
             ])
         );
         assert_eq!(names_in_pairs("Anna Berg (ordf) Bo (sekr)"), None);
+        assert_eq!(names_in_pairs("Katarina Järbur VD Nötkärnan"), None);
+        assert_eq!(
+            names_in_pairs("PO Larsson Bo Ek"),
+            Some(vec!["PO Larsson".to_string(), "Bo Ek".into()])
+        );
+        // A heading's word and colon part two lists whose stop was lost.
+        assert_eq!(
+            second_heading("Anna Berg Bo Ek Frånvarande: Cilla Ny"),
+            ("Anna Berg Bo Ek", Some("Frånvarande: Cilla Ny"))
+        );
+        assert_eq!(
+            second_heading("Anna Berg, Bo Ek"),
+            ("Anna Berg, Bo Ek", None)
+        );
+        assert_eq!(
+            names_in_pairs("Anna Berg ordf Bo Ek sekr Cilla Ny"),
+            Some(vec![
+                "Anna Berg, ordf".to_string(),
+                "Bo Ek, sekr".into(),
+                "Cilla Ny".into()
+            ])
+        );
     }
 
     #[test]
