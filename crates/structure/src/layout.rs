@@ -23,8 +23,10 @@
 
 use crate::{Numbered, parse_number};
 use minutes_model::Role;
+use regex::Regex;
 use serde::Serialize;
 use std::fmt;
+use std::sync::LazyLock;
 
 /// Where a line stands in the document: its block, the list entry or table
 /// row in that block (0 for none), the paragraph within the entry, and the
@@ -666,6 +668,51 @@ fn numbers_a_line(outline: &Outline) -> bool {
         .iter()
         .any(|l| l.list_level.is_none() && l.number.is_some())
 }
+
+/// "§1 Mötets öppnande Ordföranden öppnade mötet. §2 Val av justerare …",
+/// "1. Öppnande. Mötet öppnades. 2. Val av justerare. …": where each
+/// point starts in a paragraph that runs three or more numbered points
+/// together, their numbers rising one by one from its start. A number
+/// counts after the paragraph's start or a sentence's end (a "§" after any
+/// space), before a capital. Empty for any other paragraph.
+pub(crate) fn inline_item_starts(text: &str) -> Vec<usize> {
+    // A list is a line, not a document: a long text is left whole.
+    if text.len() > 20_000 || text.len() < 30 || !text.contains(|c: char| c.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, u32)> = Vec::new();
+    for c in INLINE_POINT.captures_iter(text) {
+        let (Some(m), Some(n)) = (
+            c.get(0),
+            c.get(1)
+                .or_else(|| c.get(2))
+                .and_then(|n| n.as_str().parse::<u32>().ok()),
+        ) else {
+            continue;
+        };
+        let before = text[..m.start()].trim_end();
+        let sign = m.as_str().starts_with('§');
+        let opens = before.is_empty() || before.ends_with(['.', '!', '?', ':']) || sign;
+        let next = found.last().map_or(n, |&(_, last)| last + 1);
+        if opens && n == next && (sign || !before.is_empty() || found.is_empty()) {
+            found.push((m.start(), n));
+        }
+    }
+    let starts_here = found
+        .first()
+        .is_some_and(|&(at, _)| text[..at].trim().is_empty());
+    if found.len() >= 3 && starts_here {
+        found.into_iter().map(|(at, _)| at).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+static INLINE_POINT: LazyLock<Regex> = LazyLock::new(|| {
+    // An ASCII word boundary: the number's digits are ASCII, and Unicode
+    // boundaries would keep the search off the fast engines.
+    Regex::new(r"(?:§\s?(\d{1,3})\.?|(?-u:\b)(\d{1,3})[.)])\s+\p{Lu}").expect("valid regex")
+});
 
 /// The outline's numbered lines all stand in short lists inside sections:
 /// the first led in by a line ending with a colon ("Syftet med mötet:" over
@@ -2086,6 +2133,25 @@ mod tests {
             "Inga övriga frågor fanns.",
         ]);
         assert!(plain_headings(&o).is_none());
+    }
+
+    #[test]
+    fn points_run_together_in_one_paragraph_are_found_where_they_start() {
+        let t = "§1 Mötets öppnande Mötet öppnades. §2 Val av justerare Bo valdes. §3 Avslutning Mötet avslutades.";
+        let starts = inline_item_starts(t);
+        let heads: Vec<&str> = starts
+            .iter()
+            .map(|&a| t[a..].split(' ').next().unwrap_or(""))
+            .collect();
+        assert_eq!(heads, ["§1", "§2", "§3"]);
+        let t = "1. Öppnande. Mötet öppnades. 2. Val. Bo valdes. 3. Avslutning. Klart.";
+        assert_eq!(inline_item_starts(t).len(), 3);
+        // Numbers that do not rise one by one, too few, or not from the
+        // paragraph's start.
+        assert!(inline_item_starts("1. Öppnande. 3. Val. 5. Avslutning.").is_empty());
+        assert!(inline_item_starts("1. Öppnande. 2. Val.").is_empty());
+        assert!(inline_item_starts("Se punkt 1. Öppnande. 2. Val. 3. Avslutning.").is_empty());
+        assert!(inline_item_starts("Kostnaden blev 12. Sedan 13. Sist 14. Nej").is_empty());
     }
 
     #[test]

@@ -229,6 +229,8 @@ pub struct NextMeeting {
 pub fn find(doc: &Document) -> Structured {
     let relabelled = with_wrapped_headings(doc);
     let doc = relabelled.as_ref().unwrap_or(doc);
+    let split = with_inline_items_apart(doc);
+    let doc = split.as_ref().unwrap_or(doc);
     let ocr = doc.diagnostics.iter().any(|d| d.code == "ocr");
     let mut walk = Finder {
         record: true,
@@ -320,6 +322,64 @@ fn with_wrapped_headings(doc: &Document) -> Option<Document> {
         if let Some(b) = doc.blocks.get_mut(i + 1) {
             b.kind = line(&second);
         }
+    }
+    Some(doc)
+}
+
+/// The document with each paragraph that runs several numbered points
+/// together ("§1 Mötets öppnande … §2 Val av justerare …", a page whose
+/// line breaks were flattened) cut into one paragraph per point (see
+/// [`layout::inline_item_starts`]); None when no paragraph does, which is
+/// nearly always.
+fn with_inline_items_apart(doc: &Document) -> Option<Document> {
+    let cuts: Vec<(usize, Vec<usize>)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match &b.kind {
+            BlockKind::Paragraph(p) if p.role == Role::Body && p.label.is_none() => {
+                let starts = layout::inline_item_starts(&p.text());
+                (starts.len() >= 3).then_some((i, starts))
+            }
+            _ => None,
+        })
+        .collect();
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut doc = doc.clone();
+    // From the last, so that the earlier blocks' indices hold.
+    for (i, starts) in cuts.into_iter().rev() {
+        let Some(block) = doc.blocks.get(i) else {
+            continue;
+        };
+        let span = block.span;
+        let text = match &block.kind {
+            BlockKind::Paragraph(p) => p.text(),
+            _ => continue,
+        };
+        let mut ends = starts.clone();
+        ends.remove(0);
+        ends.push(text.len());
+        let parts: Vec<Block> = starts
+            .iter()
+            .zip(&ends)
+            .filter_map(|(&a, &b)| text.get(a..b))
+            .map(|part| {
+                let mut p = Paragraph::new(Role::Body);
+                p.push(part.trim(), Style::NONE, None);
+                Block::paragraph(p, span)
+            })
+            .collect();
+        let head = text.get(..starts[0]).map(str::trim).unwrap_or("");
+        let mut replace: Vec<Block> = Vec::new();
+        if !head.is_empty() {
+            let mut p = Paragraph::new(Role::Body);
+            p.push(head, Style::NONE, None);
+            replace.push(Block::paragraph(p, span));
+        }
+        replace.extend(parts);
+        doc.blocks.splice(i..=i, replace);
     }
     Some(doc)
 }
