@@ -231,6 +231,8 @@ pub fn find(doc: &Document) -> Structured {
     let doc = relabelled.as_ref().unwrap_or(doc);
     let split = with_inline_items_apart(doc);
     let doc = split.as_ref().unwrap_or(doc);
+    let labelled = with_header_labels_apart(doc);
+    let doc = labelled.as_ref().unwrap_or(doc);
     let ocr = doc.diagnostics.iter().any(|d| d.code == "ocr");
     let mut walk = Finder {
         record: true,
@@ -380,6 +382,54 @@ fn with_inline_items_apart(doc: &Document) -> Option<Document> {
         }
         replace.extend(parts);
         doc.blocks.splice(i..=i, replace);
+    }
+    Some(doc)
+}
+
+/// The document with each paragraph that runs several header fields
+/// together ("Datum: 2016-05-15 Plats: Klubbstugan Närvarande: Anna Berg,
+/// Bo Ek", a page whose line breaks were flattened) cut into one paragraph
+/// per field (see [`meeting::label_starts`]); None when no paragraph does.
+fn with_header_labels_apart(doc: &Document) -> Option<Document> {
+    let cuts: Vec<(usize, String, Vec<usize>)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match &b.kind {
+            BlockKind::Paragraph(p) if p.role == Role::Body && p.label.is_none() => {
+                let text = p.text();
+                let starts = meeting::label_starts(&text);
+                (starts.len() >= 2).then_some((i, text, starts))
+            }
+            _ => None,
+        })
+        .collect();
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut doc = doc.clone();
+    for (i, text, starts) in cuts.into_iter().rev() {
+        let span = doc.blocks.get(i).map(|b| b.span).unwrap_or_default();
+        let mut ends = starts.clone();
+        ends.remove(0);
+        ends.push(text.len());
+        let parts: Vec<Block> = starts
+            .iter()
+            .zip(&ends)
+            .filter_map(|(&a, &b)| text.get(a..b))
+            .map(|part| {
+                // "Närvarande: Anna Berg, Bo Ek – Frånvarande: …": the
+                // mark that parted the fields is neither's.
+                let part = part
+                    .trim()
+                    .trim_end_matches(['–', '—', '-', '|', ';', ',', '·'])
+                    .trim();
+                let mut p = Paragraph::new(Role::Body);
+                p.push(part, Style::NONE, None);
+                Block::paragraph(p, span)
+            })
+            .collect();
+        doc.blocks.splice(i..=i, parts);
     }
     Some(doc)
 }

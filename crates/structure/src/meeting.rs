@@ -1961,6 +1961,60 @@ fn organisation_and_office(t: &str) -> Option<(&str, &str)> {
     }
 }
 
+/// "Datum: 2016-05-15 Plats: Klubbstugan Närvarande: Anna Berg, Bo Ek",
+/// "Ordförande: Anna Berg Sekreterare: Bo Ek": where each field starts in a
+/// line that runs two or more header fields together, the first at its
+/// start. A field is a capitalised label of the header, of attendance or
+/// of a role (one to three words) and its colon. Empty for any other line.
+pub(crate) fn label_starts(text: &str) -> Vec<usize> {
+    if text.len() > 600 || text.matches(':').count() < 2 {
+        return Vec::new();
+    }
+    let labelled_at = |at: usize| -> bool {
+        let rest = &text[at..];
+        let Some((label, _)) = rest.split_once(':') else {
+            return false;
+        };
+        let key = label.trim().to_lowercase();
+        rest.starts_with(char::is_uppercase)
+            && (1..=3).contains(&label.split_whitespace().count())
+            && (lexicon::MEETING_FIELD_LABELS.contains(&key.as_str())
+                || lexicon::ATTENDANCE_HEADINGS.iter().any(|h| h.text == key)
+                || lexicon::ROLES.iter().any(|(role, _)| *role == key))
+    };
+    if !labelled_at(0) {
+        return Vec::new();
+    }
+    let place = |at: usize| {
+        let label = text[at..]
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        lexicon::PLACE_FIELD_LABELS.contains(&label.as_str())
+    };
+    let mut starts = vec![0];
+    for (i, _) in text.match_indices(' ') {
+        let at = i + 1;
+        // "Plats: Stationshuset Göteborg. Lokal: Tågvärden": the room is
+        // more of the place.
+        let more_of_the_place = starts.last().is_some_and(|&last| place(last)) && place(at);
+        if at < text.len()
+            && labelled_at(at)
+            && !more_of_the_place
+            && !text[..i].trim_end().ends_with(':')
+        {
+            starts.push(at);
+        }
+    }
+    if starts.len() >= 2 {
+        starts
+    } else {
+        Vec::new()
+    }
+}
+
 /// "SweNet Developers Association (Föreningen SweNet)": a name with another
 /// name of two words or more in brackets after it; the name. An
 /// abbreviation in brackets is part of how the name is written
@@ -2642,6 +2696,34 @@ mod tests {
         assert_eq!(g("Byamöte Rörviks byalag"), Some(("Rörviks byalag", None)));
         assert_eq!(g("Kommunhuset, Mölnlycke"), None);
         assert_eq!(g("Styrelsemöte 4"), None);
+    }
+
+    #[test]
+    fn header_fields_run_together_on_one_line_start_at_their_labels() {
+        let t = "Datum: 2016-05-15 Plats: Klubbstugan Närvarande: Anna Berg, Bo Ek";
+        let parts: Vec<&str> = {
+            let s = super::label_starts(t);
+            let mut ends = s[1..].to_vec();
+            ends.push(t.len());
+            s.iter().zip(ends).map(|(&a, b)| t[a..b].trim()).collect()
+        };
+        assert_eq!(
+            parts,
+            [
+                "Datum: 2016-05-15",
+                "Plats: Klubbstugan",
+                "Närvarande: Anna Berg, Bo Ek"
+            ]
+        );
+        assert_eq!(
+            super::label_starts("Ordförande: Anna Berg Sekreterare: Bo Ek").len(),
+            2
+        );
+        // The room is more of the place; a time's colon is no label; the
+        // first field must open the line.
+        assert!(super::label_starts("Plats: Stationshuset Göteborg. Lokal: Tågvärden").is_empty());
+        assert!(super::label_starts("Tid: 18:00").is_empty());
+        assert!(super::label_starts("Nästa möte: Tid: 18.00 Plats: Klubbstugan").is_empty());
     }
 
     #[test]
