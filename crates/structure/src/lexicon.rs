@@ -1614,6 +1614,15 @@ pub const MEETING_KIND_MODIFIERS: &[&str] = &[
     "fysiskt",
 ];
 
+/// How Swedish surnames end ("Karlsson", "Lindberg", "Ekström",
+/// "Lindqvist"), lower case: where a name of three words ends in a list that
+/// lost its separators ("Anna Maria Lindberg Bo Ekström").
+pub const SURNAME_ENDINGS: &[&str] = &[
+    "son", "sen", "berg", "ström", "lund", "qvist", "kvist", "quist", "gren", "dahl", "dal",
+    "holm", "mark", "stedt", "stad", "blad", "bäck", "borg", "fors", "hed", "skog", "strand",
+    "vall", "sjö", "löf", "löv", "ros", "bom", "ling", "lander", "ander", "ius", "éus",
+];
+
 /// Job titles and fields in capitals that stand beside names ("Katarina
 /// Järbur VD Nötkärnan"), as written: no word of a name (unlike initials
 /// used as a given name, "PO Larsson").

@@ -2088,6 +2088,32 @@ fn parse_line_as_written(
     person(&line, heading, struck).map(|p| vec![p])
 }
 
+/// "Anna Maria Berg Bo Ekström Cilla Lindqvist": names that lost their
+/// separators, one of three words, cut after each word that ends as a
+/// Swedish surname does (lexicon `SURNAME_ENDINGS`); None unless every name
+/// so cut has two or three words.
+fn cut_after_surnames(run: &[&str]) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    let mut from = 0;
+    for (i, w) in run.iter().enumerate() {
+        let lower = w.to_lowercase();
+        let surname = i > from
+            && lexicon::SURNAME_ENDINGS
+                .iter()
+                // ("Berg", "Holm": an ending of four letters or more is a
+                // surname by itself.)
+                .any(|e| lower.ends_with(e) && (lower.len() > e.len() || e.chars().count() >= 4));
+        if surname {
+            if !(2..=3).contains(&(i + 1 - from)) {
+                return None;
+            }
+            names.push(run[from..=i].join(" "));
+            from = i + 1;
+        }
+    }
+    (from == run.len() && !names.is_empty()).then_some(names)
+}
+
 /// "Anna Berg Bo Ek Cilla Ny", "Anna Berg Bo Ek (sekr) Cilla Ny", "Anna
 /// Berg ordf Bo Ek sekr Cilla Ny": a list whose separators were lost (a
 /// page's line breaks flattened), each name a given name and a surname,
@@ -2109,13 +2135,19 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
     let mut people: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let mut words = 0;
-    // The names of a run, in pairs, then what describes the last of them.
+    // The names of a run, in pairs (or, where a name has three words, cut
+    // after each surname), then what describes the last of them.
     let mut close_run = |run: &mut Vec<&str>, about: Option<&str>| -> Option<()> {
-        if run.is_empty() || !run.len().is_multiple_of(2) {
+        if run.is_empty() {
             return None;
         }
+        let names: Vec<String> = if run.len().is_multiple_of(2) {
+            run.chunks(2).map(|pair| pair.join(" ")).collect()
+        } else {
+            cut_after_surnames(run)?
+        };
         words += run.len();
-        people.extend(run.chunks(2).map(|pair| pair.join(" ")));
+        people.extend(names);
         run.clear();
         if let (Some(about), Some(last)) = (about, people.last_mut()) {
             last.push_str(if about.starts_with('(') { " " } else { ", " });
@@ -3990,7 +4022,6 @@ mod tests {
             ])
         );
         // Odd in number, a role among them, or fewer than four words.
-        assert_eq!(names_in_pairs("Anna Maria Berg Bo Ek"), None);
         assert_eq!(names_in_pairs("Anna Berg Ordförande Ek"), None);
         assert_eq!(names_in_pairs("Anna Berg"), None);
         assert_eq!(names_in_pairs("Anna Berg bo ek"), None);
@@ -4004,6 +4035,20 @@ mod tests {
         );
         assert_eq!(names_in_pairs("Anna Berg (ordf) Bo (sekr)"), None);
         assert_eq!(names_in_pairs("Katarina Järbur VD Nötkärnan"), None);
+        assert_eq!(
+            names_in_pairs("Anna Maria Lindberg Bo Ekström Cilla Karlsson"),
+            Some(vec![
+                "Anna Maria Lindberg".to_string(),
+                "Bo Ekström".into(),
+                "Cilla Karlsson".into()
+            ])
+        );
+        // A word that ends no name as a surname does leaves it unread.
+        assert_eq!(names_in_pairs("Anna Maria Berg Bo Ek"), None);
+        assert_eq!(
+            names_in_pairs("Anna Maria Berg Bo Holm").map(|n| n.len()),
+            Some(2)
+        );
         assert_eq!(
             names_in_pairs("PO Larsson Bo Ek"),
             Some(vec!["PO Larsson".to_string(), "Bo Ek".into()])
