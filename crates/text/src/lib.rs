@@ -230,6 +230,22 @@ fn parse(text: &str) -> Vec<Block> {
             i = next;
             continue;
         }
+        // "Ekonomi" over "=======": a heading underlined as markdown's
+        // setext headings and plain-text minutes write them ("=" for the
+        // top level, "-" for the next).
+        if let Some(level) = lines.get(i + 1).and_then(|u| underline_level(u.text))
+            && !t.trim().is_empty()
+            && t.trim().chars().count() <= 120
+            && bullet(t).is_none()
+            && underline_level(t).is_none()
+        {
+            let mut p = Paragraph::new(Role::Heading(level));
+            push_markdown(&mut p, t.trim(), Style::NONE);
+            trim_paragraph(&mut p);
+            blocks.push(Block::paragraph(p, line.span.cover(lines[i + 1].span)));
+            i += 2;
+            continue;
+        }
         if let Some(item) = bullet(t) {
             // Consecutive bullets (blank lines between allowed) form one list.
             let mut items = vec![list_item(item, line.span)];
@@ -279,6 +295,14 @@ fn parse(text: &str) -> Vec<Block> {
         i += 1;
     }
     unwrap_paragraphs(blocks, wrap, text)
+}
+
+/// A line of three or more "=" and nothing else: the underline of the
+/// heading above it. (A line of "-" is as often a rule between parts, or
+/// the end of a file's front matter, as an underline: it is left alone.)
+fn underline_level(t: &str) -> Option<u8> {
+    let t = t.trim();
+    (t.chars().count() >= 3 && t.chars().all(|c| c == '=')).then_some(1)
 }
 
 /// The block for one non-table, non-bullet line.
@@ -916,6 +940,29 @@ fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_underlined_line_is_a_heading() {
+        let blocks = parse("Ekonomi\n=======\nKassan är god.\n\nÖvrigt\n=====\nInget.\n");
+        let roles: Vec<Option<Role>> = blocks
+            .iter()
+            .map(|b| match &b.kind {
+                BlockKind::Paragraph(p) => Some(p.role),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                Some(Role::Heading(1)),
+                Some(Role::Body),
+                Some(Role::Heading(1)),
+                Some(Role::Body)
+            ]
+        );
+        // A rule of dashes under a line stays what it was.
+        assert_eq!(parse("Protokoll\n---\nText.\n").len(), 3);
+    }
 
     #[test]
     fn a_line_indented_to_the_value_column_is_the_next_row() {
