@@ -841,7 +841,9 @@ fn topic_paragraphs(outline: &Outline) -> Option<Proposal> {
         .lines
         .iter()
         .filter(|l| {
-            l.list_level.is_none()
+            // "- Ekonomi: Kassan är god.": a bullet of loose notes, as a
+            // paragraph, opens with its topic.
+            l.list_level.is_none_or(|level| level == 0)
                 && l.role == Role::Body
                 && !l.bold
                 && !l.attendance
@@ -1894,6 +1896,23 @@ mod tests {
         let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Öppnande", "Ekonomi", "Övrigt"]);
         assert!(p.starts.iter().all(|s| s.cut == TitleCut::TopicThenRest));
+        // Bullets of loose notes open with their topics as paragraphs do;
+        // a sub-bullet does not.
+        let o = outline(vec![
+            line(
+                1,
+                "Öppnande: Anna hälsade alla välkomna.",
+                Role::Body,
+                Some(0),
+            ),
+            line(2, "Ekonomi: Kassan är god.", Role::Body, Some(0)),
+            line(3, "Lokal: Hyran höjs.", Role::Body, Some(1)),
+            line(4, "Övrigt: Inget.", Role::Body, Some(0)),
+        ]);
+        let titles: Vec<String> = topic_paragraphs(&o)
+            .map(|p| p.starts.iter().map(|s| s.title.clone()).collect())
+            .unwrap_or_default();
+        assert_eq!(titles, ["Öppnande", "Ekonomi", "Övrigt"]);
         // Who said what is no topic.
         let mut present = line(
             0,
