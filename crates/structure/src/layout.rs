@@ -698,9 +698,11 @@ pub(crate) fn inline_item_starts(text: &str) -> Vec<usize> {
             found.push((m.start(), n));
         }
     }
+    // From the paragraph's start, or from a first point numbered 1 after
+    // what leads in ("Närvarande: Anna, Bo. §1 Mötets öppnande …").
     let starts_here = found
         .first()
-        .is_some_and(|&(at, _)| text[..at].trim().is_empty());
+        .is_some_and(|&(at, n)| text[..at].trim().is_empty() || n == 1);
     if found.len() >= 3 && starts_here {
         found.into_iter().map(|(at, _)| at).collect()
     } else {
@@ -2169,7 +2171,11 @@ mod tests {
         // paragraph's start.
         assert!(inline_item_starts("1. Öppnande. 3. Val. 5. Avslutning.").is_empty());
         assert!(inline_item_starts("1. Öppnande. 2. Val.").is_empty());
-        assert!(inline_item_starts("Se punkt 1. Öppnande. 2. Val. 3. Avslutning.").is_empty());
+        assert!(inline_item_starts("Se punkt 3. Öppnande. 4. Val. 5. Avslutning.").is_empty());
+        assert_eq!(
+            inline_item_starts("Närvarande: Anna, Bo. §1 Öppnande. §2 Val. §3 Avslutning.").len(),
+            3
+        );
         assert!(inline_item_starts("Kostnaden blev 12. Sedan 13. Sist 14. Nej").is_empty());
     }
 

@@ -580,6 +580,8 @@ static PARAGRAPH_SIGN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:§§\s*(\d{1,4})\s*[-–]\s*(\d{1,4})|§\s*(\d{1,4})|(\d{1,4})\s*§)(?:\s+|$|[.:/])")
         .expect("valid regex")
 });
+static GLUED_PARAGRAPH_SIGN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^§\s*(\d{1,4})\p{Lu}\p{Ll}").expect("valid regex"));
 static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\.\s?){5,}\s*\d{1,4}$|…{2,}\s*\d{1,4}$|\t\d{1,4}$").expect("valid regex")
 });
@@ -709,6 +711,13 @@ fn parse_number(text: &str) -> Option<Numbered> {
             return None;
         }
         let n: u32 = c.get(3).or(c.get(4))?.as_str().parse().ok()?;
+        return Some(with_time(Numbered::top(n, true, lead + end), text));
+    }
+    // "§1Mötets öppnande": the sign's number glued to its title's capital
+    // (a page whose markup set them apart).
+    if let Some(c) = GLUED_PARAGRAPH_SIGN.captures(t) {
+        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        let end = c.get(1)?.end();
         return Some(with_time(Numbered::top(n, true, lead + end), text));
     }
     if let Some(c) = TIME_FIRST.captures(t) {

@@ -35,6 +35,10 @@ fn board_minutes(header: &str) -> Structured {
 
 #[test]
 fn numbers_parse_with_times_and_letters() {
+    let n = parse_number("§12Ekonomi och budget").unwrap();
+    assert_eq!(n.number, "12");
+    assert_eq!(&"§12Ekonomi och budget"[n.rest..], "Ekonomi och budget");
+    assert!(parse_number("§12kr").is_none());
     let n = parse_number("10.14:05-14:15").unwrap();
     assert_eq!(n.number, "10");
     assert_eq!(n.time.unwrap().start.to_string(), "14:05");
