@@ -950,19 +950,31 @@ pub(crate) fn second_heading(value: &str) -> (&str, Option<&str>) {
         }
     }
     // "Anna Berg Bo Ek Frånvarande: Cilla Ny": a list whose stops were
-    // lost; a heading's own word and its colon part the lists.
-    for (i, _) in value.match_indices(' ') {
-        let after = &value[i + 1..];
-        let Some((label, rest)) = after.split_once(':') else {
-            break;
-        };
-        let key = label.trim().to_lowercase();
-        if after.starts_with(char::is_uppercase)
-            && !rest.trim().is_empty()
-            && label.split_whitespace().count() <= 3
-            && lexicon::ATTENDANCE_HEADINGS.iter().any(|h| h.text == key)
+    // lost; a heading's own word and its colon part the lists. Each colon
+    // is looked back from once, over the few words a heading has.
+    for (colon, _) in value.match_indices(':') {
+        if value[colon + 1..].trim().is_empty() {
+            continue;
+        }
+        let before = &value[..colon];
+        let from = before
+            .char_indices()
+            .rev()
+            .take(40)
+            .last()
+            .map_or(0, |(i, _)| i);
+        for (i, _) in before[from..]
+            .match_indices(' ')
+            .map(|(i, s)| (i + from, s))
         {
-            return (value[..i].trim(), Some(after));
+            let label = &before[i + 1..];
+            let key = label.trim().to_lowercase();
+            if label.starts_with(char::is_uppercase)
+                && label.split_whitespace().count() <= 3
+                && lexicon::ATTENDANCE_HEADINGS.iter().any(|h| h.text == key)
+            {
+                return (value[..i].trim(), Some(&value[i + 1..]));
+            }
         }
     }
     (value, None)
@@ -2122,6 +2134,10 @@ fn cut_after_surnames(run: &[&str]) -> Option<Vec<String>> {
 /// capitalised as a name is, and each run of them between descriptions is
 /// even in number; None otherwise.
 fn names_in_pairs(line: &str) -> Option<Vec<String>> {
+    // Thirty names' words and their notes: a longer line is no such list.
+    if line.len() > 1_000 {
+        return None;
+    }
     // ("VD", "IT": a title's or a field's abbreviation is no name's word;
     // "PO", "KG" as a given name are.)
     let name_word = |w: &str| {
