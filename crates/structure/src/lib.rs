@@ -332,58 +332,31 @@ fn with_wrapped_headings(doc: &Document) -> Option<Document> {
 /// together ("§1 Mötets öppnande … §2 Val av justerare …", a page whose
 /// line breaks were flattened) cut into one paragraph per point (see
 /// [`layout::inline_item_starts`]); None when no paragraph does, which is
-/// nearly always.
+/// nearly always, or when other lines are numbered (the points are then
+/// a list inside an item's text).
 fn with_inline_items_apart(doc: &Document) -> Option<Document> {
-    let cuts: Vec<(usize, Vec<usize>)> = doc
-        .blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| match &b.kind {
-            BlockKind::Paragraph(p) if p.role == Role::Body && p.label.is_none() => {
-                let starts = layout::inline_item_starts(&p.text());
-                (starts.len() >= 3).then_some((i, starts))
-            }
-            _ => None,
-        })
-        .collect();
-    if cuts.is_empty() {
-        return None;
-    }
-    let mut doc = doc.clone();
-    // From the last, so that the earlier blocks' indices hold.
-    for (i, starts) in cuts.into_iter().rev() {
-        let Some(block) = doc.blocks.get(i) else {
+    let mut cuts: Vec<(usize, String, Vec<usize>)> = Vec::new();
+    let mut numbered_lines = false;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let BlockKind::Paragraph(p) = &b.kind else {
             continue;
         };
-        let span = block.span;
-        let text = match &block.kind {
-            BlockKind::Paragraph(p) => p.text(),
-            _ => continue,
+        let text = p.text();
+        let starts = if p.role == Role::Body && p.label.is_none() {
+            layout::inline_item_starts(&text)
+        } else {
+            Vec::new()
         };
-        let mut ends = starts.clone();
-        ends.remove(0);
-        ends.push(text.len());
-        let parts: Vec<Block> = starts
-            .iter()
-            .zip(&ends)
-            .filter_map(|(&a, &b)| text.get(a..b))
-            .map(|part| {
-                let mut p = Paragraph::new(Role::Body);
-                p.push(part.trim(), Style::NONE, None);
-                Block::paragraph(p, span)
-            })
-            .collect();
-        let head = text.get(..starts[0]).map(str::trim).unwrap_or("");
-        let mut replace: Vec<Block> = Vec::new();
-        if !head.is_empty() {
-            let mut p = Paragraph::new(Role::Body);
-            p.push(head, Style::NONE, None);
-            replace.push(Block::paragraph(p, span));
+        if starts.len() >= 3 {
+            cuts.push((i, text, starts));
+        } else if parse_number(text.trim()).is_some() {
+            numbered_lines = true;
         }
-        replace.extend(parts);
-        doc.blocks.splice(i..=i, replace);
     }
-    Some(doc)
+    if cuts.is_empty() || numbered_lines {
+        return None;
+    }
+    Some(paragraphs_cut(doc, cuts))
 }
 
 /// The document with each paragraph that runs several header fields
@@ -404,34 +377,42 @@ fn with_header_labels_apart(doc: &Document) -> Option<Document> {
             _ => None,
         })
         .collect();
-    if cuts.is_empty() {
-        return None;
-    }
+    (!cuts.is_empty()).then(|| paragraphs_cut(doc, cuts))
+}
+
+/// `doc` with each paragraph of `cuts` (its block, its text and where its
+/// parts start) replaced by one plain paragraph per part, the text before
+/// the first part (if any) kept as a paragraph of its own. The mark that
+/// parted two parts ("… Bo Ek – Frånvarande: …") is neither's.
+fn paragraphs_cut(doc: &Document, cuts: Vec<(usize, String, Vec<usize>)>) -> Document {
     let mut doc = doc.clone();
+    let plain = |text: &str, span: Span| {
+        let mut p = Paragraph::new(Role::Body);
+        p.push(text, Style::NONE, None);
+        Block::paragraph(p, span)
+    };
+    // From the last, so that the earlier blocks' indices hold.
     for (i, text, starts) in cuts.into_iter().rev() {
-        let span = doc.blocks.get(i).map(|b| b.span).unwrap_or_default();
-        let mut ends = starts.clone();
-        ends.remove(0);
-        ends.push(text.len());
-        let parts: Vec<Block> = starts
-            .iter()
-            .zip(&ends)
-            .filter_map(|(&a, &b)| text.get(a..b))
-            .map(|part| {
-                // "Närvarande: Anna Berg, Bo Ek – Frånvarande: …": the
-                // mark that parted the fields is neither's.
-                let part = part
-                    .trim()
-                    .trim_end_matches(['–', '—', '-', '|', ';', ',', '·'])
-                    .trim();
-                let mut p = Paragraph::new(Role::Body);
-                p.push(part, Style::NONE, None);
-                Block::paragraph(p, span)
-            })
-            .collect();
-        doc.blocks.splice(i..=i, parts);
+        let Some(span) = doc.blocks.get(i).map(|b| b.span) else {
+            continue;
+        };
+        let mut bounds = starts.clone();
+        bounds.push(text.len());
+        let head = text.get(..starts[0]).map(str::trim).unwrap_or("");
+        let parts = (!head.is_empty()).then_some(head).into_iter().chain(
+            bounds
+                .windows(2)
+                .filter_map(|w| text.get(w[0]..w[1]))
+                .map(|part| {
+                    part.trim()
+                        .trim_end_matches(['–', '—', '-', '|', ';', ',', '·'])
+                        .trim()
+                }),
+        );
+        let blocks: Vec<Block> = parts.map(|part| plain(part, span)).collect();
+        doc.blocks.splice(i..=i, blocks);
     }
-    Some(doc)
+    doc
 }
 
 /// The section of the document the walk is in.
@@ -481,9 +462,11 @@ struct Finder {
     /// A list of the present spoke of everyone ("Närvarande: samtliga utom
     /// Rebecka Strid"): the called who are not named absent came.
     everyone_present: bool,
-    /// The last header line listed people by their group ("Åk 1: Ciara,
-    /// Elias & Talia"): the next group may have one person ("Åk 2: Fiona").
-    grouped_before: bool,
+    /// The first word of the last header line's label when that line
+    /// listed people by their group ("Åk" of "Åk 1: Ciara, Elias &
+    /// Talia"): the next group so labelled may have one person ("Åk 2:
+    /// Fiona").
+    group_label_before: Option<String>,
     /// A heading that says who was there ("Närvarande:", "Present:") has
     /// been read: the document records a meeting held, whatever its title.
     presence_recorded: bool,
@@ -1733,6 +1716,7 @@ impl Finder {
             Section::NextMeetings => self.next_lines.push((text, false)),
             Section::Header => {
                 if self.items.is_empty() {
+                    let group_label_before = self.group_label_before.take();
                     // "Ordförande: Hanna Lund" above the attendance list.
                     if let Some(person) = participants::header_role_line(&text) {
                         self.participants.push(person);
@@ -1746,9 +1730,11 @@ impl Finder {
                         return;
                     }
                     // "Åk 1: Ciara, Elias & Talia": people listed by group.
-                    let grouped = participants::group_label_list(&text, self.grouped_before);
-                    self.grouped_before = !grouped.is_empty();
+                    let label_word = text.split_whitespace().next().unwrap_or_default();
+                    let in_a_run = group_label_before.as_deref() == Some(label_word);
+                    let grouped = participants::group_label_list(&text, in_a_run);
                     if !grouped.is_empty() {
+                        self.group_label_before = Some(label_word.to_string());
                         self.participants.extend(grouped);
                         return;
                     }

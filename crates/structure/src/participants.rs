@@ -613,10 +613,13 @@ fn ends_sentence(t: &str) -> bool {
 /// filling gaps.
 pub(crate) fn merge_duplicates(ps: Vec<Participant>) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::with_capacity(ps.len());
-    let mut keys: Vec<Vec<String>> = Vec::with_capacity(ps.len());
+    // Each person's key and where they stand in `out`: looked up, not
+    // searched for (a list of thousands of names stays linear).
+    let mut keys: std::collections::HashMap<Vec<String>, usize> =
+        std::collections::HashMap::with_capacity(ps.len());
     for p in ps {
         let key = person_key(&p.name);
-        let found = keys.iter().position(|k| *k == key);
+        let found = keys.get(&key).copied();
         match found.and_then(|i| out.get_mut(i)) {
             Some(q) => {
                 q.role = q.role.take().or(p.role);
@@ -633,7 +636,7 @@ pub(crate) fn merge_duplicates(ps: Vec<Participant>) -> Vec<Participant> {
                 }
             }
             None => {
-                keys.push(key);
+                keys.insert(key, out.len());
                 out.push(p);
             }
         }
@@ -995,8 +998,7 @@ fn from_organisation(rest: &str, t: &str) -> Option<String> {
     if org_len == 0
         || org_len > 40
         || after[..colon].contains(',')
-        || t.get(t.len() - after.len()..)
-            .is_none_or(|org| org.trim_start().starts_with(char::is_lowercase))
+        || value.starts_with(char::is_lowercase)
         || crate::meeting::names_body(after[..colon].trim())
     {
         return None;
@@ -2140,14 +2142,7 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
     }
     // ("VD", "IT": a title's or a field's abbreviation is no name's word;
     // "PO", "KG" as a given name are.)
-    let name_word = |w: &str| {
-        elections::name_word_shaped(w)
-            && !lexicon::TITLE_ABBREVIATIONS.contains(&w)
-            && role_of(w).is_none()
-            && !lexicon::BODY_WORDS
-                .iter()
-                .any(|b| w.to_lowercase().ends_with(b))
-    };
+    let name_word = |w: &str| given_name_alone(w) && !lexicon::TITLE_ABBREVIATIONS.contains(&w);
     let mut people: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let mut words = 0;
@@ -2402,7 +2397,8 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     }
     // "Milton & Loke Gustav": first names joined to a full name, each a
     // person however few the names of the line.
-    let mut joined_first_names: Vec<String> = Vec::new();
+    let mut joined_first_names: std::collections::HashSet<String> =
+        std::collections::HashSet::new();
     let parts: Vec<String> = split_commas(line)
         .iter()
         .flat_map(|p| {
@@ -3288,30 +3284,32 @@ fn abbreviated_role_after(part: &str) -> Option<(&str, &str)> {
 /// brackets: what [`role_closing_name`] and [`abbreviated_role_after`]
 /// each narrow.
 fn name_then_role(part: &str) -> Option<(&str, &str)> {
-    let part = part.trim();
-    if part.contains('(') {
-        return None;
-    }
-    let (name, role) = part.rsplit_once(' ')?;
-    let name = name.trim();
-    (role_of(role).is_some() && is_name(name)).then_some((name, role))
+    name_then(part, |role| role_of(role).is_some())
 }
 
 /// "Cilla Ny kassör": a name of two or three words and a post in lower
 /// case after it, without a comma.
 fn post_closing_name(part: &str) -> Option<(&str, &str)> {
-    let part = part.trim();
-    let (name, post) = part.rsplit_once(' ')?;
-    let name = name.trim();
-    (post.starts_with(char::is_lowercase)
-        && post_word(post)
-        && (2..=3).contains(&name.split_whitespace().count())
-        && is_name(name))
-    .then_some((name, post))
+    name_then(part, |post| {
+        post.starts_with(char::is_lowercase) && post_word(post)
+    })
+    .filter(|(name, _)| (2..=3).contains(&name.split_whitespace().count()))
 }
 
-/// "v. ordf. Bo Ek", "kassör Cilla Ny": a role or a post in lower case,
-/// then a full name.
+/// A name, then as the part's last word what `describes` accepts, without
+/// brackets.
+fn name_then(part: &str, describes: impl Fn(&str) -> bool) -> Option<(&str, &str)> {
+    let part = part.trim();
+    if part.contains('(') {
+        return None;
+    }
+    let (name, about) = part.rsplit_once(' ')?;
+    let name = name.trim();
+    (describes(about) && is_name(name)).then_some((name, about))
+}
+
+/// "v. ordf. Bo Ek", "kassör Cilla Ny": a role, or a post of one word in
+/// lower case, then a full name.
 fn post_then_name(part: &str) -> Option<(&str, &str)> {
     let at = part.find(|c: char| c.is_uppercase())?;
     let (post, name) = (part[..at].trim(), part[at..].trim());
@@ -3322,9 +3320,7 @@ fn post_then_name(part: &str) -> Option<(&str, &str)> {
 
 /// A role in lower case, then a name: "ordf. Lars-Åke Sigfridsson".
 fn role_then_name(part: &str) -> Option<(&str, &str)> {
-    let at = part.find(|c: char| c.is_uppercase())?;
-    let (role, name) = (part[..at].trim(), part[at..].trim());
-    (!role.is_empty() && role_of(role).is_some() && is_name(name)).then_some((role, name))
+    post_then_name(part).filter(|(role, _)| role_of(role).is_some())
 }
 
 /// A role word closing a part: "Sahlgrenska Universitetssjukhus ordförande".

@@ -2875,3 +2875,19 @@ Mira Dahl utses att justera protokollet.
         ]
     );
 }
+
+#[test]
+fn a_group_of_one_follows_a_group_of_the_same_label_and_nothing_else_does() {
+    let s = structure(
+        "Klassrådsmöte 2025-03-04\n\nÅk 1: Ciara, Elias & Talia\nÅk 2: Fiona\nTema: Vårfest\nProjekt: Apollo\n\n1. Öppnande\nMötet öppnades.\n",
+    );
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ciara", "Elias", "Talia", "Fiona"]);
+    // A list inside an item's text, in minutes with numbered items, stays
+    // the item's.
+    let s = structure(
+        "Styrelsemöte 2025-03-04\n\n1. Öppnande\nMötet öppnades.\n\n2. Ekonomi\nStyrelsen beslutade: 1. Att godkänna budgeten. 2. Att höja avgiften. 3. Att ge kassören i uppdrag att betala.\n\n3. Lokal\nHyran höjs.\n",
+    );
+    let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Öppnande", "Ekonomi", "Lokal"]);
+}

@@ -231,15 +231,14 @@ fn parse(text: &str) -> Vec<Block> {
             continue;
         }
         // "Ekonomi" over "=======": a heading underlined as markdown's
-        // setext headings and plain-text minutes write them ("=" for the
-        // top level, "-" for the next).
-        if let Some(level) = lines.get(i + 1).and_then(|u| underline_level(u.text))
+        // setext headings and plain-text minutes write them.
+        if lines.get(i + 1).is_some_and(|u| underlines(u.text))
             && !t.trim().is_empty()
             && t.trim().chars().count() <= 120
             && bullet(t).is_none()
-            && underline_level(t).is_none()
+            && !underlines(t)
         {
-            let mut p = Paragraph::new(Role::Heading(level));
+            let mut p = Paragraph::new(Role::Heading(1));
             push_markdown(&mut p, t.trim(), Style::NONE);
             trim_paragraph(&mut p);
             blocks.push(Block::paragraph(p, line.span.cover(lines[i + 1].span)));
@@ -300,9 +299,9 @@ fn parse(text: &str) -> Vec<Block> {
 /// A line of three or more "=" and nothing else: the underline of the
 /// heading above it. (A line of "-" is as often a rule between parts, or
 /// the end of a file's front matter, as an underline: it is left alone.)
-fn underline_level(t: &str) -> Option<u8> {
+fn underlines(t: &str) -> bool {
     let t = t.trim();
-    (t.chars().count() >= 3 && t.chars().all(|c| c == '=')).then_some(1)
+    t.chars().count() >= 3 && t.chars().all(|c| c == '=')
 }
 
 /// The block for one non-table, non-bullet line.
