@@ -176,6 +176,20 @@ pub(crate) struct PlannedStart {
     pub title: String,
 }
 
+impl PlannedStart {
+    /// A start without a number, its title wholly the line's (`skip` 0).
+    fn unnumbered(key: LineKey, cut: TitleCut, title: String) -> PlannedStart {
+        PlannedStart {
+            key,
+            number: None,
+            parent: None,
+            skip: 0,
+            cut,
+            title,
+        }
+    }
+}
+
 /// One scheme's proposal.
 #[derive(Debug, Clone)]
 pub(crate) struct Proposal {
@@ -381,18 +395,16 @@ pub(crate) fn numbered_then_sections(outline: &Outline, walk: &Proposal) -> Opti
                 && title_shaped(t.trim_end_matches(':'))
                 && section_heading(t, crate::lexicon::TASK_LIST_HEADINGS)
         })
-        .map(|l| PlannedStart {
-            key: l.key,
-            number: None,
-            parent: None,
-            skip: 0,
-            cut: TitleCut::Heading,
-            title: l
-                .text
-                .trim()
-                .trim_matches(['*', '_', '#', ' '])
-                .trim_end_matches(':')
-                .to_string(),
+        .map(|l| {
+            PlannedStart::unnumbered(
+                l.key,
+                TitleCut::Heading,
+                l.text
+                    .trim()
+                    .trim_matches(['*', '_', '#', ' '])
+                    .trim_end_matches(':')
+                    .to_string(),
+            )
         })
         .collect();
     if sections.is_empty() {
@@ -535,14 +547,11 @@ fn agenda_then_sections(outline: &Outline) -> Option<Proposal> {
                 && level(l.role).is_some_and(|h| h <= section_level)
                 && !l.next_meetings
             {
-                starts.push(PlannedStart {
-                    key: l.key,
-                    number: None,
-                    parent: None,
-                    skip: 0,
-                    cut: TitleCut::Heading,
-                    title: l.text.trim().to_string(),
-                });
+                starts.push(PlannedStart::unnumbered(
+                    l.key,
+                    TitleCut::Heading,
+                    l.text.trim().to_string(),
+                ));
             }
         }
     }
@@ -793,14 +802,11 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
             && !next.attendance
             && content_line(&next.text);
         if heading {
-            starts.push(PlannedStart {
-                key: l.key,
-                number: None,
-                parent: None,
-                skip: 0,
-                cut: TitleCut::Heading,
-                title: t.trim_end_matches(':').trim().to_string(),
-            });
+            starts.push(PlannedStart::unnumbered(
+                l.key,
+                TitleCut::Heading,
+                t.trim_end_matches(':').trim().to_string(),
+            ));
         }
     }
     (starts.len() >= 2).then_some(Proposal {
@@ -869,14 +875,7 @@ fn topic_paragraphs(outline: &Outline) -> Option<Proposal> {
             // The topic's text is a sentence of its own on the line.
             let text = text.trim();
             (topic_shaped && text.starts_with(char::is_uppercase) && content_line(text)).then(
-                || PlannedStart {
-                    key: l.key,
-                    number: None,
-                    parent: None,
-                    skip: 0,
-                    cut: TitleCut::TopicThenRest,
-                    title: topic.to_string(),
-                },
+                || PlannedStart::unnumbered(l.key, TitleCut::TopicThenRest, topic.to_string()),
             )
         })
         .collect();
@@ -902,14 +901,11 @@ fn lead_ins(outline: &Outline) -> Option<Proposal> {
             && title_shaped(t.trim_end_matches(':'))
             && !header_like(t);
         if lead {
-            starts.push(PlannedStart {
-                key: l.key,
-                number: None,
-                parent: None,
-                skip: 0,
-                cut: TitleCut::Heading,
-                title: t.trim_end_matches(':').trim().to_string(),
-            });
+            starts.push(PlannedStart::unnumbered(
+                l.key,
+                TitleCut::Heading,
+                t.trim_end_matches(':').trim().to_string(),
+            ));
         }
     }
     (starts.len() >= 2).then_some(Proposal {

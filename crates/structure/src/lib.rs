@@ -292,14 +292,10 @@ pub fn find(doc: &Document) -> Structured {
 /// [`participants::wrapped_heading`]); None when it has none, which is
 /// nearly always.
 fn with_wrapped_headings(doc: &Document) -> Option<Document> {
-    let text_of = |b: &Block| match &b.kind {
-        BlockKind::Paragraph(p) if p.role == Role::Body && p.label.is_none() => Some(p.text()),
-        _ => None,
-    };
     let mut joined = Vec::new();
     let mut prev: Option<String> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
-        let text = text_of(b);
+        let text = body_text(b);
         if let (Some(first), Some(second)) = (&prev, &text)
             && second.len() <= 300
             && let Some(pair) = participants::wrapped_heading(first, second)
@@ -312,20 +308,30 @@ fn with_wrapped_headings(doc: &Document) -> Option<Document> {
         return None;
     }
     let mut doc = doc.clone();
-    let line = |text: &str| {
-        let mut p = Paragraph::new(Role::Body);
-        p.push(text, Style::NONE, None);
-        BlockKind::Paragraph(p)
-    };
     for (i, (first, second)) in joined {
-        if let Some(b) = doc.blocks.get_mut(i) {
-            b.kind = line(&first);
-        }
-        if let Some(b) = doc.blocks.get_mut(i + 1) {
-            b.kind = line(&second);
+        for (at, text) in [(i, first), (i + 1, second)] {
+            if let Some(b) = doc.blocks.get_mut(at) {
+                *b = plain_block(&text, b.span);
+            }
         }
     }
     Some(doc)
+}
+
+/// The text of a body paragraph without a label: what the flattened-page
+/// pre-passes look at; None for any other block.
+fn body_text(b: &Block) -> Option<String> {
+    match &b.kind {
+        BlockKind::Paragraph(p) if p.role == Role::Body && p.label.is_none() => Some(p.text()),
+        _ => None,
+    }
+}
+
+/// A plain body paragraph of `text` at `span`, as a pre-pass writes it.
+fn plain_block(text: &str, span: Span) -> Block {
+    let mut p = Paragraph::new(Role::Body);
+    p.push(text, Style::NONE, None);
+    Block::paragraph(p, span)
 }
 
 /// The document with each paragraph that runs several numbered points
@@ -341,12 +347,11 @@ fn with_inline_items_apart(doc: &Document) -> Option<Document> {
         let BlockKind::Paragraph(p) = &b.kind else {
             continue;
         };
-        let text = p.text();
-        let starts = if p.role == Role::Body && p.label.is_none() {
-            layout::inline_item_starts(&text)
-        } else {
-            Vec::new()
+        let Some(text) = body_text(b) else {
+            numbered_lines |= parse_number(p.text().trim()).is_some();
+            continue;
         };
+        let starts = layout::inline_item_starts(&text);
         if starts.len() >= 3 {
             cuts.push((i, text, starts));
         } else if parse_number(text.trim()).is_some() {
@@ -368,13 +373,10 @@ fn with_header_labels_apart(doc: &Document) -> Option<Document> {
         .blocks
         .iter()
         .enumerate()
-        .filter_map(|(i, b)| match &b.kind {
-            BlockKind::Paragraph(p) if p.role == Role::Body && p.label.is_none() => {
-                let text = p.text();
-                let starts = meeting::label_starts(&text);
-                (starts.len() >= 2).then_some((i, text, starts))
-            }
-            _ => None,
+        .filter_map(|(i, b)| {
+            let text = body_text(b)?;
+            let starts = meeting::label_starts(&text);
+            (starts.len() >= 2).then_some((i, text, starts))
         })
         .collect();
     (!cuts.is_empty()).then(|| paragraphs_cut(doc, cuts))
@@ -386,11 +388,6 @@ fn with_header_labels_apart(doc: &Document) -> Option<Document> {
 /// parted two parts ("… Bo Ek – Frånvarande: …") is neither's.
 fn paragraphs_cut(doc: &Document, cuts: Vec<(usize, String, Vec<usize>)>) -> Document {
     let mut doc = doc.clone();
-    let plain = |text: &str, span: Span| {
-        let mut p = Paragraph::new(Role::Body);
-        p.push(text, Style::NONE, None);
-        Block::paragraph(p, span)
-    };
     // From the last, so that the earlier blocks' indices hold.
     for (i, text, starts) in cuts.into_iter().rev() {
         let Some(span) = doc.blocks.get(i).map(|b| b.span) else {
@@ -409,7 +406,7 @@ fn paragraphs_cut(doc: &Document, cuts: Vec<(usize, String, Vec<usize>)>) -> Doc
                         .trim()
                 }),
         );
-        let blocks: Vec<Block> = parts.map(|part| plain(part, span)).collect();
+        let blocks: Vec<Block> = parts.map(|part| plain_block(part, span)).collect();
         doc.blocks.splice(i..=i, blocks);
     }
     doc
