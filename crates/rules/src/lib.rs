@@ -168,6 +168,9 @@ struct Sentence<'a> {
     /// The line of the label that heads the sentence's block ("Inför nästa
     /// möte på tisdag den 17:e:"), which may date its tasks.
     label_line: Option<&'a str>,
+    /// The minutes label their tasks somewhere ("Action:", "Åtgärd:", a
+    /// to-do heading, a task table): see `Rule::quiet_where_tasks_labelled`.
+    tasks_labelled: bool,
 }
 
 /// The label a task table's rows stand under (the structure found the
@@ -240,6 +243,7 @@ impl<'a> Sentence<'a> {
             first: self.first,
             task: self.task,
             label_line: self.label_line,
+            tasks_labelled: self.tasks_labelled,
         }
     }
 }
@@ -280,8 +284,20 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
     // Lines that continue a sentence cut by a line break are read as one.
     let joined: Vec<Vec<Line<'_>>> = s.items.iter().map(|i| joined_lines(set, i)).collect();
     let mut sentences_all: Vec<Vec<Sentence<'_>>> = Vec::new();
-    for (item, lines) in s.items.iter().zip(&joined) {
-        let sents = item_sentences(set, item, lines);
+    let mut item_sents: Vec<Vec<Sentence<'_>>> = s
+        .items
+        .iter()
+        .zip(&joined)
+        .map(|(item, lines)| item_sentences(set, item, lines))
+        .collect();
+    let tasks_labelled = item_sents
+        .iter()
+        .flatten()
+        .any(|s| s.label.is_some_and(|(k, _)| k == LabelKind::Action));
+    for sent in item_sents.iter_mut().flatten() {
+        sent.tasks_labelled = tasks_labelled;
+    }
+    for (item, sents) in s.items.iter().zip(item_sents) {
         let mut it = ItemTrace::default();
         if trace_on {
             it.number.clone_from(&item.number);
@@ -832,6 +848,9 @@ fn takes(
     if rule.carrier && !sent.labelled {
         return None;
     }
+    if rule.quiet_where_tasks_labelled && sent.tasks_labelled && label_kind.is_none() {
+        return None;
+    }
     if rule.first && !sent.first {
         return None;
     }
@@ -875,9 +894,14 @@ fn takes(
         }
         return None;
     }
+    // Where the match starts, for the vetoes on the text before it.
+    let mut start = from;
     let groups = if !rule.unless_who.is_empty() || rule.who_listed || reads_groups(rule) {
         match rule.accepted_match_from(sent.text, from) {
-            Some(c) => Some(Groups::of(&c)),
+            Some(c) => {
+                start = c.get(0).map_or(from, |m| m.start());
+                Some(Groups::of(&c))
+            }
             None => {
                 // A match whose every `who` was vetoed (only a trace needs
                 // to tell it from no match).
@@ -891,10 +915,14 @@ fn takes(
                 return None;
             }
         }
-    } else if rule.regex.is_match_at(sent.text, from) {
+    } else if rule.unless_before.is_empty() {
+        if !rule.regex.is_match_at(sent.text, from) {
+            return None;
+        }
         None
     } else {
-        return None;
+        start = rule.regex.captures_at(sent.text, from)?.get(0)?.start();
+        None
     };
     if rule.who_listed
         && let Some(who) = groups.as_ref().and_then(|g| g.who.clone())
@@ -905,6 +933,13 @@ fn takes(
                 rule.id.clone(),
                 "who_listed: not in the attendance list".into(),
             ));
+        }
+        return None;
+    }
+    if let Some(why) = rule.veto_before(sent.text, start) {
+        if let Some(st) = st {
+            st.vetoed
+                .push((rule.id.clone(), format!("unless_before {why}")));
         }
         return None;
     }
@@ -1158,6 +1193,7 @@ fn item_sentences<'a>(
                 first: out.is_empty(),
                 task: unit.task.as_ref(),
                 label_line: block_label.and(block_line),
+                tasks_labelled: false,
             });
         }
     }

@@ -140,6 +140,10 @@ struct RawRule {
     /// Vetoes on the captured `who` (a whole-match test on that text).
     #[serde(default)]
     unless_who: Vec<String>,
+    /// Vetoes on the text before the match: what governs the cue from
+    /// before it (a condition, a relative clause), not a later clause.
+    #[serde(default)]
+    unless_before: Vec<String>,
     /// The captured `who` must be people of the attendance list.
     #[serde(default)]
     who_listed: bool,
@@ -156,6 +160,9 @@ struct RawRule {
     /// Take only the sentence that carries the label.
     #[serde(default)]
     carrier: bool,
+    /// Silent outside labelled blocks in minutes that label their tasks.
+    #[serde(default)]
+    quiet_where_tasks_labelled: bool,
     /// Fire only in items whose title matches this regex.
     #[serde(default)]
     title: Option<String>,
@@ -232,6 +239,11 @@ pub struct Rule {
     /// does not count ("Det", "Man" are not people), but a later match in
     /// the same sentence still can ("Det beslutades att Nicolas ska …").
     pub unless_who: Vec<(String, Pattern)>,
+    /// Vetoes on the sentence's text before the match, which end there
+    /// (`…$`): "Om lokalen ska bokas" is a condition, but "En länk ska
+    /// läggas upp där protokollen ska läggas upp" is a task whose second
+    /// clause, after the cue, is no condition of it.
+    pub unless_before: Vec<(String, Pattern)>,
     /// The `who` group must name people of the attendance list (each name,
     /// initials or first name found there): a verb that any sentence might
     /// carry is a task only when a participant does it.
@@ -245,6 +257,11 @@ pub struct Rule {
     pub not_within: Vec<LabelKind>,
     /// Only the sentence carrying the label.
     pub carrier: bool,
+    /// Silent on unlabelled sentences of minutes that label their tasks
+    /// ("Action:", "Åtgärd:", a to-do heading, a task table): such minutes
+    /// mark the tasks they mean, and a weak cue elsewhere in them (a
+    /// passive "ska tillsättas" in a report) is narrative.
+    pub quiet_where_tasks_labelled: bool,
     /// Items whose title matches.
     pub title: Option<Pattern>,
     /// Only the item's first sentence.
@@ -578,6 +595,11 @@ impl RuleSet {
                 .iter()
                 .map(|u| Pattern::new(&r.id, "unless_who", u, eager).map(|re| (u.clone(), re)))
                 .collect::<Result<Vec<_>, _>>()?;
+            let unless_before = r
+                .unless_before
+                .iter()
+                .map(|u| Pattern::new(&r.id, "unless_before", u, eager).map(|re| (u.clone(), re)))
+                .collect::<Result<Vec<_>, _>>()?;
             // The groups are checked where the regex is compiled now (the
             // built-in rules' tests check them).
             let has_group = |name: &str| !eager || regex.capture_names().any(|n| n == Some(name));
@@ -649,11 +671,13 @@ impl RuleSet {
                 unless_loose: r.unless.iter().map(|u| loose_pattern(u, eager)).collect(),
                 unless,
                 unless_who,
+                unless_before,
                 who_listed: r.who_listed,
                 clause: r.clause,
                 within: r.within,
                 not_within: r.not_within,
                 carrier: r.carrier || r.fallback,
+                quiet_where_tasks_labelled: r.quiet_where_tasks_labelled,
                 title,
                 first: r.first,
                 fallback: r.fallback,
@@ -775,6 +799,9 @@ fn expand_word_lists(raw: &mut RawFile) -> Result<(), RuleError> {
         }
         for u in &mut r.unless_who {
             expand(&r.id, "unless_who", u)?;
+        }
+        for u in &mut r.unless_before {
+            expand(&r.id, "unless_before", u)?;
         }
         if let Some(t) = &mut r.title {
             expand(&r.id, "title", t)?;
@@ -925,7 +952,31 @@ impl Rule {
     /// Does the rule fire on a sentence outside any label (regex matches and
     /// no veto)?
     pub fn fires_on(&self, sentence: &str) -> bool {
-        self.matches(sentence) && self.veto(sentence).is_none()
+        if self.unless_before.is_empty() {
+            return self.matches(sentence) && self.veto(sentence).is_none();
+        }
+        let start = if self.unless_who.is_empty() {
+            self.regex
+                .captures_at(sentence, 0)
+                .and_then(|c| c.get(0))
+                .map(|m| m.start())
+        } else {
+            self.accepted_match(sentence)
+                .and_then(|c| c.get(0))
+                .map(|m| m.start())
+        };
+        start.is_some_and(|start| self.veto_before(sentence, start).is_none())
+            && self.veto(sentence).is_none()
+    }
+
+    /// The first `unless_before` veto matching the sentence's text before
+    /// a match that starts at `start`.
+    pub fn veto_before(&self, sentence: &str, start: usize) -> Option<&str> {
+        let before = sentence.get(..start)?;
+        self.unless_before
+            .iter()
+            .find(|(_, re)| re.is_match(before))
+            .map(|(s, _)| s.as_str())
     }
 
     /// Does the regex match with a `who` that no `unless_who` vetoes?
@@ -1086,6 +1137,16 @@ mod tests {
         let no_who = "[[rule]]\nid = \"a.nowho\"\nkind = \"action\"\nregex = 'skapar'\nassignees = \"none\"\nunless_who = ['^Det$']\n";
         let e = RuleSet::parse(no_who).unwrap_err().to_string();
         assert!(e.contains("a.nowho") && e.contains("unless_who"), "{e}");
+    }
+
+    #[test]
+    fn unless_before_vetoes_only_what_stands_before_the_match() {
+        let text = "[[rule]]\nid = \"a.before\"\nkind = \"action\"\nregex = '\\bska\\s+bokas\\b'\nassignees = \"none\"\nunless_before = ['(?i)\\b(?:om|där)\\s+(?:\\S+\\s+){0,3}$']\n";
+        let set = RuleSet::parse(text).unwrap();
+        let rule = &set.rules[0];
+        assert!(!rule.fires_on("Om lokalen ska bokas tar vi det senare."));
+        assert!(rule.fires_on("Lokalen ska bokas där vi var i fjol."));
+        assert!(rule.fires_on("Lokalen ska bokas, om det går."));
     }
 
     #[test]

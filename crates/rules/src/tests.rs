@@ -462,3 +462,20 @@ fn a_day_and_month_set_as_a_deadline_is_the_next_one_after_the_meeting() {
         Some("2026-09-12")
     );
 }
+
+#[test]
+fn a_quiet_rule_is_silent_in_minutes_that_label_their_tasks() {
+    let body = "1. Lokalen\n\nStudieplan ska formuleras.\n\n";
+    let (_, plain) = findings(&format!("{HEAD}{body}2. Övrigt\n\nInget mer.\n"));
+    assert_eq!(plain.items[0].actions.len(), 1, "{:?}", plain.items[0]);
+    assert_eq!(plain.items[0].actions[0].rule, "action.shall-passive-any");
+    let (_, labelled) = findings(&format!(
+        "{HEAD}{body}2. Övrigt\n\nÅtgärd: Sofia Ekdahl bokar lokalen.\n"
+    ));
+    assert!(
+        labelled.items[0].actions.is_empty(),
+        "{:?}",
+        labelled.items[0]
+    );
+    assert_eq!(labelled.items[1].actions.len(), 1);
+}
