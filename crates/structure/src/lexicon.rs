@@ -735,6 +735,7 @@ pub const BODY_WORDS: &[&str] = &[
     "grupp",
     "gruppen",
     "kommitté",
+    "kommittén",
     "beredning",
     "stämma",
     "årsmöte",
@@ -875,6 +876,25 @@ pub const COMPANY_FORMS: &[&str] = &[
     "asa",
 ];
 
+/// Legal forms written after an association's or cooperative's name
+/// ("Hammarby Bygdegårdsförening ek. för.", "Fiskevårdsområdet u.p.a."),
+/// lower case, as they close the name.
+pub const LEGAL_FORM_SUFFIXES: &[&str] = &[
+    " ek. för.",
+    " ek.för.",
+    " ek. för",
+    " ek för",
+    " ekonomisk förening",
+    " ideell förening",
+    " u.p.a.",
+    " upa",
+];
+
+/// Abbreviations that head a sports club's name ("IF Nordstjärnan", "IK
+/// Sirius", "BK Häcken"), matched as written (upper case).
+pub const SPORTS_CLUB_HEADS: &[&str] =
+    &["IF", "IK", "BK", "FK", "SK", "FF", "FC", "GIF", "IFK", "SK"];
+
 /// First words of an organisation's name ("Sektionen för Medieteknik",
 /// "Myndigheten för digital förvaltning", "Brf Bronsyxan"): a letterhead or
 /// running header that starts with one names the organisation.
@@ -888,6 +908,7 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "stiftelsen",
     "brf",
     "bostadsrättsföreningen",
+    "bostadsrättsförening",
     "samfälligheten",
     "kåren",
     "sällskapet",

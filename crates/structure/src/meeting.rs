@@ -1016,6 +1016,16 @@ impl HeaderLines {
                 m.department.get_or_insert_with(|| office.to_string());
                 continue;
             }
+            // "IF Nordstjärnan – Fotboll och innebandy", "Ridklubben Hästen –
+            // Lidköping", "Riksbyggen Brf Ekbacken nr 2, Örebro": the
+            // organisation before what it does or where it is.
+            if m.organization.is_none()
+                && i <= 3
+                && let Some(org) = organisation_before_descriptor(&t)
+            {
+                m.organization = Some(org.to_string());
+                continue;
+            }
             if m.organization.is_none() && i <= 3 && organisation_shaped(&t) {
                 m.organization = Some(t.clone());
                 continue;
@@ -2059,6 +2069,11 @@ fn group_and_organisation(t: &str) -> Option<(&str, Option<&str>)> {
     };
     let (a, b) = (a.trim(), b.trim());
     let groupish = |x: &str| {
+        // "Arbetsmiljökommittén (AMK)": the group without its abbreviation.
+        let x = x
+            .strip_suffix(')')
+            .and_then(|r| r.rsplit_once(" ("))
+            .map_or(x, |(name, _)| name);
         let key = x.to_lowercase();
         let first = key.split_whitespace().next().unwrap_or("");
         names_body(&key)
@@ -2077,7 +2092,41 @@ fn group_and_organisation(t: &str) -> Option<(&str, Option<&str>)> {
         .then_some((b, Some(group)))
 }
 
+/// "IF Nordstjärnan – Fotboll och innebandy", "Ridklubben Hästen –
+/// Lidköping", "Brf Ekbacken nr 2, Örebro": an organisation's name, then a
+/// dash or comma and a short descriptor or place that names no meeting, no
+/// body and no date. Gives the name.
+fn organisation_before_descriptor(t: &str) -> Option<&str> {
+    let (name, rest) = [" – ", " — ", " - ", ", "]
+        .iter()
+        .find_map(|sep| t.split_once(sep))?;
+    let (name, rest) = (name.trim(), rest.trim());
+    let key = rest.to_lowercase();
+    let words = rest.split_whitespace().count();
+    let descriptor = (1..=4).contains(&words)
+        && rest.starts_with(char::is_uppercase)
+        && !rest.chars().any(|c| c.is_ascii_digit() || c == ':')
+        && !names_body(&key)
+        && document_type_word(&key).is_none()
+        && !key
+            .split_whitespace()
+            .any(|w| lexicon::MEETING_NOUN_ENDINGS.iter().any(|e| w.ends_with(e)))
+        && !ends_with_any(&key, lexicon::DEPARTMENT_WORDS)
+        && !organisation_shaped(rest);
+    (descriptor && organisation_shaped(name) && !names_body(&name.to_lowercase())).then_some(name)
+}
+
 fn organisation_shaped(cell: &str) -> bool {
+    // "Hammarby Bygdegårdsförening ek. för.": the name before its legal form.
+    let lower = cell.to_lowercase();
+    if let Some(suffix) = lexicon::LEGAL_FORM_SUFFIXES
+        .iter()
+        .find(|s| lower.ends_with(*s))
+        && let Some(name) = cell.get(..cell.len() - suffix.len())
+        && name.split_whitespace().count() >= 2
+    {
+        return organisation_shaped(name.trim_end_matches(','));
+    }
     let words: Vec<&str> = cell.split_whitespace().collect();
     if !(1..=6).contains(&words.len())
         || cell.chars().count() > 60
@@ -2092,29 +2141,50 @@ fn organisation_shaped(cell: &str) -> bool {
     if key.contains("www.") || key.contains("http") || document_type_word(&key).is_some() {
         return false;
     }
-    // Digits only as the name's closing number ("Brf Lönnen 12").
+    // Digits only as the name's closing number ("Brf Lönnen 12", "Brf
+    // Ekbacken nr 2").
     let digits_at = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    let closing_number = |w: &str| w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
     let numbered = words.iter().rev().skip(1).any(|w| digits_at(w))
-        || words.last().is_some_and(|w| {
-            digits_at(w) && (w.len() > 4 || !w.chars().all(|c| c.is_ascii_digit()))
-        });
+        || words
+            .last()
+            .is_some_and(|w| digits_at(w) && !closing_number(w));
+    let numbered_name = words.len() >= 3
+        && words.last().is_some_and(|w| closing_number(w))
+        && words
+            .get(words.len() - 2)
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "nr" | "nr." | "no" | "no."));
     if numbered {
         return false;
     }
     let first = key.split_whitespace().next().unwrap_or("");
-    // "Hyresgästföreningen Björkhagen", "Studentkåren i Sundsvall": a head
-    // word, alone or closing a compound, then a name.
-    let headed = lexicon::ORGANIZATION_HEADS
+    // "Hyresgästföreningen Björkhagen", "Studentkåren i Sundsvall", "IF
+    // Nordstjärnan": a head word, alone or closing a compound, then a name;
+    // also after an owner's name ("HSB Bostadsrättsförening Solrosen i
+    // Malmö", "Riksbyggen Brf Ekbacken").
+    let head_word = |w: &str| {
+        let lw = w.to_lowercase();
+        lexicon::ORGANIZATION_HEADS
+            .iter()
+            .any(|h| lw == *h || (h.chars().count() >= 5 && lw.ends_with(h)))
+            || lexicon::SPORTS_CLUB_HEADS.contains(&w)
+    };
+    let head_at = words
         .iter()
-        .any(|h| first == *h || (h.chars().count() >= 5 && first.ends_with(h)));
-    let name_follows = words.iter().skip(1).all(|w| {
+        .take(2)
+        .position(|w| head_word(w))
+        .filter(|&k| k == 0 || words[0].starts_with(char::is_uppercase));
+    let headed = head_at.is_some();
+    let after_head = head_at.map_or(1, |k| k + 1);
+    let name_follows = words.iter().skip(after_head).all(|w| {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || lexicon::NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+            || numbered_name && matches!(w.to_lowercase().as_str(), "nr" | "nr." | "no" | "no.")
     }) && words
         .iter()
-        .skip(1)
+        .skip(after_head)
         .any(|w| w.chars().next().is_some_and(char::is_uppercase));
     // "Myndigheten för digital förvaltning", "Stiftelsen för strategisk
     // forskning": a head word, then what the body is for.
@@ -2131,7 +2201,7 @@ fn organisation_shaped(cell: &str) -> bool {
     company
         || (!words.last().is_some_and(|w| digits_at(w))
             && ends_with_any(&key, lexicon::ORGANIZATION_WORDS))
-        || (words.len() >= 2 && headed && name_follows)
+        || (words.len() > after_head && headed && name_follows)
         || head_for_purpose
 }
 
@@ -3046,6 +3116,58 @@ mod header_tests {
                 .collect(),
         }
         .meeting()
+    }
+
+    #[test]
+    fn an_organisation_is_read_from_its_name_however_it_is_headed() {
+        let org = |lines: &[&str]| header(lines).organization;
+        // An owner's name before the head word; a sports club's abbreviation.
+        assert_eq!(
+            org(&["HSB Bostadsrättsförening Solrosen i Malmö", "Protokoll"]).as_deref(),
+            Some("HSB Bostadsrättsförening Solrosen i Malmö")
+        );
+        assert_eq!(
+            org(&[
+                "IF Nordstjärnan – Fotboll och innebandy",
+                "Styrelsemöte 2025-09-08"
+            ])
+            .as_deref(),
+            Some("IF Nordstjärnan")
+        );
+        // A place after a dash or comma is no part of the name; "nr 2" is.
+        assert_eq!(
+            org(&["Ridklubben Hästen – Lidköping", "Styrelsemöte 2025-03-04"]).as_deref(),
+            Some("Ridklubben Hästen")
+        );
+        assert_eq!(
+            org(&["Riksbyggen Brf Ekbacken nr 2, Örebro", "Protokoll"]).as_deref(),
+            Some("Riksbyggen Brf Ekbacken nr 2")
+        );
+        // A legal form closes the name, its period kept.
+        assert_eq!(
+            org(&[
+                "PROTOKOLL",
+                "fört vid ordinarie föreningsstämma med Hammarby Bygdegårdsförening ek. för."
+            ])
+            .as_deref(),
+            Some("Hammarby Bygdegårdsförening ek. för.")
+        );
+        // A committee named in the definite form is the group.
+        let m = header(&[
+            "Arbetsmiljökommittén – Gävle Energi AB",
+            "Minnesanteckningar",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Gävle Energi AB"));
+        assert_eq!(m.body.as_deref(), Some("Arbetsmiljökommittén"));
+        // A meeting or a body after the dash is not a descriptor.
+        assert_eq!(
+            organisation_before_descriptor("Östersunds Skidklubb – Årsmöte"),
+            None
+        );
+        assert_eq!(
+            organisation_before_descriptor("Brf Lönnen – Styrelsen"),
+            None
+        );
     }
 
     #[test]

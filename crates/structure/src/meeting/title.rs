@@ -717,11 +717,24 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
     let undated = undated.trim().trim_end_matches(':').trim();
     // A full stop ends a sentence, unless the line opens with the
     // document's type ("Protokoll fört vid årsstämma i X, den … i Y.").
-    let typed = document_type_word(&undated.to_lowercase()).is_some();
-    if undated.chars().count() > 160 || undated.ends_with('.') && !typed {
+    let lower = undated.to_lowercase();
+    let typed = document_type_word(&lower).is_some();
+    // Nor does it end one after a title's lead ("fört vid … med X.") or as
+    // the period of a legal form ("Hammarby Bygdegårdsförening ek. för.").
+    let led = lexicon::TITLE_LEADS
+        .iter()
+        .any(|l| l.contains(' ') && lower.strip_prefix(*l).is_some_and(|r| r.starts_with(' ')));
+    let legal_form = lexicon::LEGAL_FORM_SUFFIXES
+        .iter()
+        .any(|f| f.ends_with('.') && lower.ends_with(f));
+    if undated.chars().count() > 160 || undated.ends_with('.') && !typed && !led && !legal_form {
         return None;
     }
-    let undated = undated.trim_end_matches('.').trim();
+    let undated = if legal_form {
+        undated
+    } else {
+        undated.trim_end_matches('.').trim()
+    };
     let mut parts = TitleParts::default();
     let mut names = Vec::new();
     let mut found_kind = false;
