@@ -122,6 +122,23 @@ static OPENED_BY_CHAIR: LazyLock<Gated> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// The role given to someone the meeting adjoins (with the right to be
+/// present and speak, not to vote): not one of the meeting's posts, but
+/// present, in the group "adjunct".
+pub(crate) const ADJUNCT: &str = "adjungerad";
+/// "Mötet beslutade att adjungera Leo Strand med närvaro- och
+/// yttranderätt", "Stormötet adjungerade Tilde Marklund och Omid Rahimi".
+static ADJOINS: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"(?i)\badjunger(?:a|ade|ar)\s+((?-i:\p{Lu})[^.;:]{2,160}?)(?:\s+(?:med|som|under|till|för|i)\s.*)?$",
+    )
+    .expect("valid regex")
+});
+/// "Leo Strand och Anna Berg adjungerades."
+static ADJOINED: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"^((?-i:\p{Lu})[^.;:]{2,120}?)\s+(?:adjungerades|adjungeras)\b")
+        .expect("valid regex")
+});
 static SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|\band\b|&)\s*").expect("valid regex"));
 
@@ -216,6 +233,11 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
         && let Some(n) = c.get(1)
     {
         out.extend(names_in(n.as_str(), "ordförande").into_iter().take(1));
+    }
+    if let Some(c) = ADJOINS.captures(s).or_else(|| ADJOINED.captures(s))
+        && let Some(n) = c.get(1)
+    {
+        out.extend(names_in(n.as_str(), ADJUNCT));
     }
     if early
         && let Some(c) = OPENED_BY_CHAIR.captures(s)
@@ -321,6 +343,33 @@ mod tests {
         );
         // The association's chair, later in the meeting, is no role here.
         assert!(names("Anna Berg was elected chair of the board.", false).is_empty());
+    }
+
+    #[test]
+    fn the_people_a_meeting_adjoins() {
+        let s = serving(
+            "Mötet beslutade att adjungera Oskar Nyberg från Teknologkårens styrelse med närvaro- och yttranderätt.",
+            false,
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].name, "Oskar Nyberg");
+        assert_eq!(s[0].role, ADJUNCT);
+        assert_eq!(s[0].affiliation.as_deref(), Some("Teknologkårens styrelse"));
+        assert_eq!(
+            names(
+                "Stormötet adjungerade Tilde Marklund och Omid Rahimi med yttranderätt.",
+                false
+            ),
+            vec![
+                ("Tilde Marklund".to_string(), ADJUNCT),
+                ("Omid Rahimi".to_string(), ADJUNCT)
+            ]
+        );
+        assert_eq!(
+            names("Leo Strand adjungerades.", true),
+            vec![("Leo Strand".to_string(), ADJUNCT)]
+        );
+        assert!(names("Inga som behöver adjungeras är på mötet.", true).is_empty());
     }
 
     #[test]

@@ -892,8 +892,7 @@ pub const LEGAL_FORM_SUFFIXES: &[&str] = &[
 
 /// Abbreviations that head a sports club's name ("IF Nordstjärnan", "IK
 /// Sirius", "BK Häcken"), matched as written (upper case).
-pub const SPORTS_CLUB_HEADS: &[&str] =
-    &["IF", "IK", "BK", "FK", "SK", "FF", "FC", "GIF", "IFK", "SK"];
+pub const SPORTS_CLUB_HEADS: &[&str] = &["IF", "IK", "BK", "FK", "SK", "FF", "FC", "GIF", "IFK"];
 
 /// First words of an organisation's name ("Sektionen för Medieteknik",
 /// "Myndigheten för digital förvaltning", "Brf Bronsyxan"): a letterhead or
@@ -1771,6 +1770,7 @@ pub const NOT_PRESENT_MARKS: &[&str] = &["", "-", "–", "nej", "no", "frånvara
 /// Stems that any sentence naming the meeting's officers contains ("valdes",
 /// "väljer", "utsågs", "justerar", "ordföranden").
 pub const ELECTION_CUES: &[&str] = &[
+    "adjunger",
     "vald",
     "valt",
     "välj",

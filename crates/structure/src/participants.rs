@@ -439,6 +439,21 @@ pub(crate) fn apply_elections(ps: &mut Vec<Participant>, items: &[crate::AgendaI
         let key = person_key(&served.name);
         let found = keys.iter().position(|k| *k == key);
         match found.and_then(|i| ps.get_mut(i)) {
+            // Someone adjoined whom the lists name keeps what they say.
+            Some(_) if served.role == elections::ADJUNCT => {}
+            None if served.role == elections::ADJUNCT => {
+                keys.push(key);
+                ps.push(Participant {
+                    name: served.name,
+                    role: None,
+                    title: None,
+                    affiliation: served.affiliation,
+                    group: "adjunct".into(),
+                    attendance: "present".into(),
+                    remote: false,
+                    note: None,
+                });
+            }
             Some(p) if served.known_only => {
                 p.role.get_or_insert_with(|| served.role.to_string());
             }
