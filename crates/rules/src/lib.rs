@@ -496,10 +496,9 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         Some(owner) => people.resolve_list(owner),
                         None => assignees,
                     };
-                    let row_due = sent
-                        .task
-                        .and_then(|t| t.due.as_deref())
-                        .and_then(|d| due_dates(d, &ctx).find_map(|d| d.date));
+                    let row_due = sent.task.and_then(|t| t.due.as_deref()).and_then(|d| {
+                        deadline_cell(d, &ctx, meeting_date, next_meeting, &calendar)
+                    });
                     // A rule may say where its date is (a `due` group:
                     // "Donationer görs 27 januari"); else the cues decide.
                     let due = row_due
@@ -531,7 +530,7 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                             // An agenda row's "Klart" column dates the
                             // tasks of its notes that name no date.
                             let d = s.items[item_index].due.as_deref()?;
-                            due_dates(d, &ctx).find_map(|d| d.date)
+                            deadline_cell(d, &ctx, meeting_date, next_meeting, &calendar)
                         });
                     f.actions.push(Action {
                         text,
@@ -1234,6 +1233,26 @@ fn meeting_in_month(text: &str, calendar: &[Date], meeting: Option<Date>) -> Opt
         .iter()
         .copied()
         .find(|d| d.month == month && meeting.is_none_or(|m| *d > m))
+}
+
+/// A date column's cell ("2025-03-01", "till nästa möte", "maj"): the
+/// whole cell is the deadline, so any date in it counts, and "nästa möte"
+/// or a month is the coming meeting the minutes list for it.
+fn deadline_cell(
+    cell: &str,
+    ctx: &DateContext,
+    meeting: Option<Date>,
+    next: Option<Date>,
+    calendar: &[Date],
+) -> Option<Date> {
+    due_dates(cell, ctx)
+        .find_map(|d| d.date)
+        .or_else(|| meeting_in_month(cell, calendar, meeting))
+        .or_else(|| {
+            people::mentions_next_meeting(cell)
+                .then_some(next)
+                .flatten()
+        })
 }
 
 fn due_date(

@@ -479,3 +479,21 @@ fn a_quiet_rule_is_silent_in_minutes_that_label_their_tasks() {
     );
     assert_eq!(labelled.items[1].actions.len(), 1);
 }
+
+#[test]
+fn a_task_tables_date_cell_may_name_the_next_meeting() {
+    let (s, f) = findings(
+        "Protokoll projektmöte 2023-05-10\n\nDeltagare: Anna Berg, Karl Svensson\n\n1. Öppnande\nMötet öppnades.\n\n2. Åtgärdslista\n\n| Åtgärd | Ansvarig | Klart |\n|---|---|---|\n| Uppdatera projektplanen | Anna | till nästa möte |\n\n3. Nästa möte\n\nNästa möte 2023-06-07.\n",
+    );
+    let item = s
+        .items
+        .iter()
+        .position(|i| i.title == "Åtgärdslista")
+        .expect("the item");
+    let due: Vec<Option<&str>> = f.items[item]
+        .actions
+        .iter()
+        .map(|a| a.due.as_deref())
+        .collect();
+    assert_eq!(due, [Some("2023-06-07")]);
+}
