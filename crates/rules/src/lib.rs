@@ -1279,7 +1279,7 @@ fn due_date(
             .into_iter()
             .rev()
             .collect();
-        if people::due_cue(&window) {
+        if people::due_cue(&window) || people::task_day_cue(before) {
             return Some(date);
         }
     }

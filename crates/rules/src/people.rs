@@ -504,7 +504,7 @@ static AGENT: LazyLock<Gated> = LazyLock::new(|| {
 
 static NEXT_MEETING: LazyLock<Gated> = LazyLock::new(|| {
     gated(
-        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b|\bnästa\s+gång\s*(?:[.!,;]|$)",
+        r"(?i)\bnästa\s+(?:[\p{L}-]+-)?(?:möte|sammanträde|styrelsemöte|träff)\b|\bnästkommande\s+möte\b|\bnext\s+(?:board\s+)?meeting\b|\bnästa\s+gång\s*(?:[.!,;]|$)",
     )
 });
 
@@ -529,6 +529,18 @@ static DUE_CUE: LazyLock<Gated> = LazyLock::new(|| {
         r"(?i)\b(?:senast|till|tills|inför|deadline|innan|före|by|due|before|klart|klar|färdigt|färdig|vid\s+mötet|på\s+mötet|vid\s+nästa|sista\s+dag(?:en)?)\b",
     )
 });
+
+static EVENT_DATE_CUE: LazyLock<Gated> = LazyLock::new(|| gated(r"(?i)\b(?:den|on)\s*$"));
+static CLAUSE_OF_ITS_OWN: LazyLock<Gated> =
+    LazyLock::new(|| gated(r"(?i)\b(?:som|under|där|när|which|that|during|when|where)\b"));
+
+/// "Mikaela tar upp resultatet i ledningsgruppen den 12 mars", "Aylin will
+/// present the results on 1 December": a date of the day the task is done,
+/// in the task's own clause; in a clause of its own ("förslag som ska
+/// diskuteras under dagen den 24 mars") it dates something else.
+pub fn task_day_cue(before: &str) -> bool {
+    EVENT_DATE_CUE.is_match(before) && !CLAUSE_OF_ITS_OWN.is_match(before)
+}
 
 /// Does the text just before a date tie the date to a task?
 pub fn due_cue(before: &str) -> bool {
@@ -802,5 +814,20 @@ mod tests {
             p("Eva Lund", None),
         ];
         assert!(!People::new(&ps, None).lists_all("Lasse Nilsson"));
+    }
+
+    #[test]
+    fn a_day_in_the_tasks_own_clause_dates_it() {
+        assert!(task_day_cue(
+            "Mikaela tar upp resultatet i ledningsgruppen den "
+        ));
+        assert!(task_day_cue("Aylin will present the full results on "));
+        assert!(!task_day_cue(
+            "Skicka in förslag på ämnen som ska diskuteras under den gemensamma dagen den "
+        ));
+        assert!(!task_day_cue("Anna bokar lokalen "));
+        assert!(mentions_next_meeting(
+            "Björn tar fram ett förslag till nästa träff."
+        ));
     }
 }
