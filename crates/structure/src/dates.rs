@@ -547,7 +547,7 @@ impl fmt::Display for Time {
 
 static TIME_RANGE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"\b(?:kl\.?\s*|klockan\s+)?(\d{1,2})[:.](\d{2})\s*(?:-|–|—|till)\s*(\d{1,2})[:.](\d{2})\b",
+        r"\b(?:kl\.?\s*|klockan\s+)?(\d{1,2})[:.](\d{2})\s*(?:-|–|—|till)\s*(\d{1,2})(?:[:.](\d{2}))?(?:\b[^\d:]|\b$)",
     )
     .expect("valid regex")
 });
@@ -559,23 +559,59 @@ static HOUR_RANGE: LazyLock<Gated> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// An English range on the twelve-hour clock: "1:00 pm – 2:30 pm", "9 am
+/// to 11.30 am".
+static TWELVE_HOUR_RANGE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?\s*(?:-|–|—|to)\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?")
+        .expect("valid regex")
+});
+
 /// The first time range ("13:30-15:00", "09:00 – 15:30", "16.15–17.22",
-/// "kl 18-20") in `text`: byte range, start and end.
+/// "18:30-20", "kl 18-20", "1:00 pm – 2:30 pm") in `text`: byte range,
+/// start and end.
 pub fn find_time_range(text: &str) -> Option<(Range<usize>, Time, Time)> {
+    let t = |h: Option<regex::Match<'_>>, m: Option<regex::Match<'_>>| {
+        let (h, m) = (num(h), num(m));
+        (h < 24 && m < 60).then_some(Time { hour: h, minute: m })
+    };
     for c in TIME_RANGE
         .captures_iter(text)
         .chain(HOUR_RANGE.captures_iter(text))
     {
-        let t = |h: Option<regex::Match<'_>>, m: Option<regex::Match<'_>>| {
-            let (h, m) = (num(h), num(m));
-            (h < 24 && m < 60).then_some(Time { hour: h, minute: m })
-        };
-        if let (Some(a), Some(b)) = (t(c.get(1), c.get(2)), t(c.get(3), c.get(4))) {
+        if let (Some(a), Some(b)) = (t(c.get(1), c.get(2)), t(c.get(3), c.get(4)))
+            // "18:30-20": an end hour without minutes comes after the start.
+            && (c.get(4).is_some() || b.hour > a.hour)
+        {
             let r = c.get(0).map(|m| m.range()).unwrap_or_default();
+            // The character after the end that closed the match is no part of it.
+            let r = match c.get(4).or(c.get(3)) {
+                Some(end) if c.get(2).is_some() => r.start..end.end(),
+                _ => r,
+            };
             return Some((r, a, b));
         }
     }
-    None
+    let twelve = |h: Option<regex::Match<'_>>, m, pm: Option<regex::Match<'_>>| {
+        let hour = num(h);
+        let pm = pm.is_some_and(|x| x.as_str().eq_ignore_ascii_case("p"));
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        let hour = match (hour, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+        t(None, m).map(|x| Time {
+            hour,
+            minute: x.minute,
+        })
+    };
+    let c = TWELVE_HOUR_RANGE.captures(text)?;
+    let a = twelve(c.get(1), c.get(2), c.get(3))?;
+    let b = twelve(c.get(4), c.get(5), c.get(6))?;
+    Some((c.get(0).map(|m| m.range()).unwrap_or_default(), a, b))
 }
 
 static YEAR_NUMBER: LazyLock<Regex> =
@@ -833,6 +869,22 @@ mod tests {
         );
         assert_eq!(infer_year("Budget 2025 antogs. Utfall 2025."), Some(2025));
         assert_eq!(infer_year("Inga år alls."), None);
+    }
+
+    #[test]
+    fn time_ranges_ending_on_the_hour_or_on_the_twelve_hour_clock() {
+        let s = |t: &str| find_time_range(t).map(|(r, a, b)| (r, a.to_string(), b.to_string()));
+        let (r, a, b) = s("2024-11-05, 18:30-20, klubblokalen").unwrap();
+        assert_eq!((a.as_str(), b.as_str()), ("18:30", "20:00"));
+        let (_, a, b) = s("Datum: 2026-02-26, fysiskt möte 09:00-15:00.").unwrap();
+        assert_eq!((a.as_str(), b.as_str()), ("09:00", "15:00"));
+        assert_eq!(&"2024-11-05, 18:30-20, klubblokalen"[r], "18:30-20");
+        let (_, a, b) = s("Time: 1:00 pm – 2:30 pm").unwrap();
+        assert_eq!((a.as_str(), b.as_str()), ("13:00", "14:30"));
+        let (_, a, b) = s("9 am to 11.30 am").unwrap();
+        assert_eq!((a.as_str(), b.as_str()), ("09:00", "11:30"));
+        // An end hour before the start is no range.
+        assert!(s("18:30-12 deltagare").is_none());
     }
 
     #[test]

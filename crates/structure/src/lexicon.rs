@@ -1448,7 +1448,19 @@ pub const MEETING_FIELD_LABELS: &[&str] = &[
     "mötet",
     "meeting",
     "forum",
+    "mötesforum",
+    "avdelning",
+    "enhet",
+    "förvaltning",
+    "department",
+    "unit",
 ];
+
+/// Labels of the office under the organisation that holds the meeting
+/// ("Avdelning: Produktion, Bruk 2", "Förvaltning: Barn- och
+/// utbildningsförvaltningen"), lower case.
+pub const DEPARTMENT_FIELD_LABELS: &[&str] =
+    &["avdelning", "enhet", "förvaltning", "department", "unit"];
 
 /// Endings of a name that make it a building or a room, not who holds the
 /// meeting ("i Folkets Hus", "i Bygdegården", "på Stadsbiblioteket"), lower
@@ -1520,7 +1532,7 @@ pub const END_TIME_LABELS: &[&str] = &["slut", "sluttid", "end", "ends"];
 
 /// First words that name a council or a meeting after a label ("Möte:
 /// Arbetsgrupp digitalisering"): the value is the body.
-pub const BODY_FIELD_LABELS: &[&str] = &["möte", "mötet", "meeting", "forum"];
+pub const BODY_FIELD_LABELS: &[&str] = &["möte", "mötet", "meeting", "forum", "mötesforum"];
 
 /// Words that join the parts of an organisation's name ("Sektionen för
 /// Medieteknik", "Studentkåren i Sundsvall").

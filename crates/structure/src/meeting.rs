@@ -591,6 +591,11 @@ impl HeaderLines {
                             }
                         }
                     }
+                    l if lexicon::DEPARTMENT_FIELD_LABELS.contains(&l) => {
+                        if m.department.is_none() && !value.is_empty() && !is_placeholder(value) {
+                            m.department = Some(value.to_string());
+                        }
+                    }
                     l if lexicon::BODY_FIELD_LABELS.contains(&l) => {
                         if !value.is_empty() && !is_placeholder(value) {
                             body_candidates.push((value.to_string(), true));
