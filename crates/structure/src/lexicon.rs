@@ -688,6 +688,8 @@ pub const DOCUMENT_TYPES: &[(&str, &str)] = &[
     ("mötesprotokoll", "minutes"),
     ("protokoll", "minutes"),
     ("minutes", "minutes"),
+    ("meeting minutes", "minutes"),
+    ("meeting notes", "minutes"),
     ("föredragningslista", "agenda"),
     ("dagordning", "agenda"),
     ("kallelse", "agenda"),
@@ -732,6 +734,8 @@ pub const BODY_WORDS: &[&str] = &[
     "fullmäktige",
     "utskott",
     "utskottet",
+    "presidium",
+    "presidiet",
     "grupp",
     "gruppen",
     "kommitté",
@@ -856,6 +860,7 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "sockenrådet",
     "stiftelsen",
     "society",
+    "union",
     "association",
     "club",
     "foundation",
@@ -912,6 +917,7 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "kåren",
     "sällskapet",
     "nätverket",
+    "network",
     "institutet",
     "region",
     "klubben",
@@ -1537,7 +1543,7 @@ pub const BODY_FIELD_LABELS: &[&str] = &["möte", "mötet", "meeting", "forum", 
 /// Words that join the parts of an organisation's name ("Sektionen för
 /// Medieteknik", "Studentkåren i Sundsvall").
 pub const NAME_CONNECTORS: &[&str] = &[
-    "för", "i", "av", "på", "vid", "och", "&", "-", "–", "of", "for",
+    "för", "i", "av", "på", "vid", "inom", "och", "&", "-", "–", "of", "for",
 ];
 
 /// Words that label a header field: never a value themselves

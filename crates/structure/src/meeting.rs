@@ -994,6 +994,17 @@ impl HeaderLines {
                     continue;
                 }
             }
+            // "Uppsala Student Union – Board of Directors": the organisation,
+            // then its group (a name with its abbreviation may run past
+            // the eight words a header line has below).
+            if m.organization.is_none()
+                && i <= 3
+                && let Some((org, group)) = organisation_then_group(&t)
+            {
+                m.organization = Some(org.to_string());
+                body_candidates.push((group.to_string(), false));
+                continue;
+            }
             let words = t.split_whitespace().count();
             if words == 0 || words > 8 || t.ends_with('.') {
                 continue;
@@ -1604,9 +1615,9 @@ fn document_type_word(key: &str) -> Option<(&'static str, &'static str)> {
         // "Protokoll styrelsen", "Mötesanteckningar: Samverkansplattform ÖP".
         .find(|(w, _)| {
             key == *w
-                || key
-                    .strip_prefix(w)
-                    .is_some_and(|r| r.starts_with(' ') || r.starts_with(": "))
+                || key.strip_prefix(w).is_some_and(|r| {
+                    r.starts_with(' ') || r.starts_with(": ") || r.starts_with(", ")
+                })
         })
         .copied()
 }
@@ -1958,14 +1969,17 @@ fn organisation_and_office(t: &str) -> Option<(&str, &str)> {
     let (a, b) = (a.trim(), b.trim());
     // "Digitaliseringsenheten", "Department of Biology": a department
     // word closing the name, or opening it before what it is for.
+    // "Institutionen för ekologi, miljö och geovetenskap": what an office
+    // opened by its head word is for may run longer, commas and all.
     let office = |x: &str| {
         let key = x.to_lowercase();
+        let words = x.split_whitespace().count();
         x.starts_with(char::is_uppercase)
-            && x.split_whitespace().count() <= 4
-            && (ends_with_any(&key, lexicon::DEPARTMENT_WORDS)
-                || lexicon::DEPARTMENT_HEADS
-                    .iter()
-                    .any(|h| key.strip_prefix(h).is_some_and(|r| r.starts_with(' '))))
+            && (words <= 4 && ends_with_any(&key, lexicon::DEPARTMENT_WORDS)
+                || words <= 8
+                    && lexicon::DEPARTMENT_HEADS
+                        .iter()
+                        .any(|h| key.strip_prefix(h).is_some_and(|r| r.starts_with(' '))))
     };
     if organisation_shaped(a) && office(b) && !office(a) {
         Some((a, b))
@@ -2097,6 +2111,29 @@ fn group_and_organisation(t: &str) -> Option<(&str, Option<&str>)> {
         .then_some((b, Some(group)))
 }
 
+/// "Uppsala Student Union – Board of Directors", "Nordic Network for Adult
+/// Learning (NVL) – Swedish coordination group": an organisation, a dash
+/// and a group or board of it, named without a date. Gives both.
+fn organisation_then_group(t: &str) -> Option<(&str, &str)> {
+    let (org, group) = [" – ", " — ", " - "]
+        .iter()
+        .find_map(|sep| t.split_once(sep))?;
+    let (org, group) = (org.trim(), group.trim());
+    let name = without_alias(org);
+    let name = name
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once(" ("))
+        .map_or(name, |(n, _)| n.trim());
+    let group_key = group.to_lowercase();
+    let groupish = group.starts_with(char::is_uppercase)
+        && (1..=5).contains(&group.split_whitespace().count())
+        && !group.chars().any(|c| c.is_ascii_digit())
+        && document_type_word(&group_key).is_none()
+        && names_body(&group_key);
+    (groupish && organisation_shaped(name) && !names_body(&name.to_lowercase()))
+        .then_some((org, group))
+}
+
 /// "IF Nordstjärnan – Fotboll och innebandy", "Ridklubben Hästen –
 /// Lidköping", "Brf Ekbacken nr 2, Örebro": an organisation's name, then a
 /// dash or comma and a short descriptor or place that names no meeting, no
@@ -2150,9 +2187,26 @@ fn organisation_shaped(cell: &str) -> bool {
     // Ekbacken nr 2").
     let digits_at = |w: &str| w.chars().any(|c| c.is_ascii_digit());
     let closing_number = |w: &str| w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
-    let numbered = words.iter().rev().skip(1).any(|w| digits_at(w))
+    // "Riksbyggen Brf Vingen 3 i Eskilstuna": the number closes the name
+    // before the town it is in.
+    let town_at = words
+        .len()
+        .checked_sub(2)
+        .filter(|&k| {
+            k >= 2
+                && matches!(words[k], "i" | "på")
+                && words[k + 1].starts_with(char::is_uppercase)
+                && closing_number(words[k - 1])
+        })
+        .map_or(words.len(), |k| k - 1);
+    let numbered = words
+        .iter()
+        .take(town_at)
+        .rev()
+        .skip(1)
+        .any(|w| digits_at(w))
         || words
-            .last()
+            .get(town_at.saturating_sub(1))
             .is_some_and(|w| digits_at(w) && !closing_number(w));
     let numbered_name = words.len() >= 3
         && words.last().is_some_and(|w| closing_number(w))
@@ -3173,6 +3227,41 @@ mod header_tests {
             organisation_before_descriptor("Brf Lönnen – Styrelsen"),
             None
         );
+    }
+
+    #[test]
+    fn an_organisation_then_its_group_or_office() {
+        let m = header(&[
+            "Uppsala Student Union – Board of Directors",
+            "Minutes, meeting 7/2024",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Uppsala Student Union"));
+        assert_eq!(m.body.as_deref(), Some("Board of Directors"));
+        assert_eq!(m.document_type.as_deref(), Some("minutes"));
+        let m = header(&["Nordic Network for Adult Learning (NVL) – Swedish coordination group"]);
+        assert_eq!(
+            m.organization.as_deref(),
+            Some("Nordic Network for Adult Learning (NVL)")
+        );
+        let m = header(&[
+            "Projektmöte",
+            "Umeå universitet, Institutionen för ekologi, miljö och geovetenskap",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Umeå universitet"));
+        assert_eq!(
+            m.department.as_deref(),
+            Some("Institutionen för ekologi, miljö och geovetenskap")
+        );
+        let m = header(&[
+            "Riksbyggen Brf Vingen 3 i Eskilstuna",
+            "Protokoll fört vid styrelsemöte",
+        ]);
+        assert_eq!(
+            m.organization.as_deref(),
+            Some("Riksbyggen Brf Vingen 3 i Eskilstuna")
+        );
+        let m = header(&["Sektionsmöte 3 – Maskinsektionen inom THS"]);
+        assert_eq!(m.organization.as_deref(), Some("Maskinsektionen inom THS"));
     }
 
     #[test]
