@@ -851,9 +851,13 @@ fn starts_column_row(t: &str) -> bool {
 /// width of a hard-wrapped text.
 fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>, source: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let blank_breaks = blank_lines_part_paragraphs(source);
     // Whether the last paragraph of `out` holds a line break: kept as it
     // grows rather than searched for again at every line.
     let mut last_breaks = false;
+    // How long the last line joined to it is: a line that ran to the wrap
+    // width was wrapped, whatever the lines before it in the paragraph.
+    let mut last_line = 0;
     for b in blocks {
         if let (
             Some(Block {
@@ -868,22 +872,58 @@ fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>, source: &str) -> V
         {
             let next_text = next.text();
             let (head, tail) = text_ends(prev);
-            if should_join(&head, &tail, &next_text, wrap)
+            if should_join(&head, &tail, last_line, &next_text, wrap)
                 && !column_continuation(source, *span, b.span)
+                && !(blank_breaks && blank_line_between(source, *span, b.span))
             {
                 last_breaks = next_text.contains('\n');
+                last_line = next_text.trim().chars().count();
                 join_paragraphs(prev, next);
                 *span = span.cover(b.span);
                 continue;
             }
         }
-        last_breaks = match &b.kind {
-            BlockKind::Paragraph(p) => p.runs.iter().any(|r| r.text.contains('\n')),
-            _ => false,
+        (last_breaks, last_line) = match &b.kind {
+            BlockKind::Paragraph(p) => {
+                let text = p.text();
+                (text.contains('\n'), text.trim().chars().count())
+            }
+            _ => (false, 0),
         };
         out.push(b);
     }
     out
+}
+
+/// Do blank lines part paragraphs in this text? Not in a text whose every
+/// line stands apart (an export that doubled its line breaks): there a
+/// blank line says nothing. At least one line in four follows the line
+/// above it directly.
+fn blank_lines_part_paragraphs(source: &str) -> bool {
+    let mut lines = 0;
+    let mut direct = 0;
+    let mut prev_filled = false;
+    for l in source.lines() {
+        let filled = !l.trim().is_empty();
+        if filled {
+            lines += 1;
+            if prev_filled {
+                direct += 1;
+            }
+        }
+        prev_filled = filled;
+    }
+    direct * 4 >= lines
+}
+
+/// Does a blank line stand between the blocks at `above` and `below`?
+fn blank_line_between(source: &str, above: Span, below: Span) -> bool {
+    let (Some(end), Some(start)) = (above.end, below.start) else {
+        return false;
+    };
+    source.get(end as usize..start as usize).is_some_and(|gap| {
+        gap.split('\n').skip(1).any(|l| l.trim().is_empty()) && gap.matches('\n').count() >= 2
+    })
 }
 
 /// "Beslutande       Lindqvist, Eva (S)" over "                 Dahl, Mira
@@ -916,9 +956,15 @@ fn column_continuation(source: &str, above: Span, below: Span) -> bool {
     indent >= 4 && gap.is_some_and(|g| indent > g)
 }
 
-/// Should paragraph `a` (given by its two ends, see [`text_ends`]; it holds
-/// no line break) take `b` in?
-fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool {
+/// Should paragraph `a` (given by its two ends, see [`text_ends`], and the
+/// length of its last line; it holds no line break) take `b` in?
+fn should_join(
+    a_head: &str,
+    a_tail: &str,
+    a_last_line: usize,
+    b: &str,
+    wrap: Option<usize>,
+) -> bool {
     if b.trim().is_empty()
         || ends_sentence(a_tail)
         || starts_block(b)
@@ -931,7 +977,7 @@ fn should_join(a_head: &str, a_tail: &str, b: &str, wrap: Option<usize>) -> bool
         return true;
     }
     match wrap {
-        Some(w) => a_head.trim().chars().count() * 100 >= w * 75,
+        Some(w) => a_last_line * 100 >= w * 75,
         None => false,
     }
 }
@@ -981,6 +1027,42 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapped_paragraph_takes_a_line_only_after_one_that_ran_to_the_width() {
+        // Twelve lines wrapped at about sixty characters, then a header
+        // whose short lines must stay apart however long the first was.
+        let wrapped = "Styrelsen diskuterade hur föreningen ska arbeta med frågan\n\
+                       om nya medlemmar under våren och kom fram till att det\n\
+                       behövs fler aktiviteter för barn och unga i området.\n";
+        let mut text = String::from(
+            "Tid och plats: kl. 17.30–20.40, Fontin, Kungälv\n\nLedamöter\nEmma Rydberg (S), ordförande\nHenrik Ahlström (M)\n\n",
+        );
+        for _ in 0..4 {
+            text.push_str(wrapped);
+            text.push('\n');
+        }
+        let doc = read_str(&text);
+        let paras: Vec<String> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Paragraph(p) => Some(p.text()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(paras[0], "Tid och plats: kl. 17.30–20.40, Fontin, Kungälv");
+        assert_eq!(paras[1], "Ledamöter");
+        assert_eq!(paras[2], "Emma Rydberg (S), ordförande");
+        assert_eq!(paras[3], "Henrik Ahlström (M)");
+        assert!(paras[4].starts_with("Styrelsen diskuterade") && paras[4].ends_with("i området."));
+    }
+
+    #[test]
+    fn blank_lines_part_paragraphs_unless_every_line_stands_apart() {
+        assert!(blank_lines_part_paragraphs("a\nb\n\nc\nd\n"));
+        assert!(!blank_lines_part_paragraphs("a\n\nb\n\nc\n\nd\n\ne\n"));
+    }
+
+    #[test]
     fn a_label_columns_row_is_no_wrapped_sentence() {
         assert!(starts_column_row("ersättare        Aho, Linnea (L)"));
         assert!(starts_column_row("närvarande\tKent Sjöberg"));
@@ -989,6 +1071,7 @@ mod tests {
         assert!(!should_join(
             "Ej tjänstgörande Berglund, Tore (S)",
             "Ej tjänstgörande Berglund, Tore (S)",
+            35,
             "ersättare        Aho, Linnea (L)",
             None
         ));
@@ -1043,6 +1126,7 @@ mod tests {
         assert!(!should_join(
             "Minutes of the board meeting of Stockholm Chess Club",
             "Minutes of the board meeting of Stockholm Chess Club",
+            52,
             "Date: 14 March 2024",
             Some(52)
         ));
