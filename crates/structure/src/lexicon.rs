@@ -1706,6 +1706,8 @@ pub const TITLE_SUFFIXES: &[&str] = &[
     "förvaltare",
     "rektor",
     "inspektor",
+    "vårdnadshavare",
+    "lärare",
 ];
 
 /// What a column of an attendance table holds.

@@ -2879,12 +2879,33 @@ fn post_word(w: &str) -> bool {
 /// post and the rest of the line.
 fn leading_post(line: &str) -> (Option<&str>, &str) {
     let line = line.trim_start();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let titled = |w: &str| {
+        let lower = w.to_lowercase();
+        w.chars().all(char::is_alphabetic)
+            && lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+    };
+    // "Biträdande rektor Tomas Eriksson": a post of two words, the second
+    // in lower case.
+    let mut two = line.split_whitespace();
+    if let (Some(first), Some(second), Some(a), Some(b)) =
+        (two.next(), two.next(), two.next(), two.next())
+        && capital(first)
+        && first.chars().all(char::is_alphabetic)
+        && second.starts_with(char::is_lowercase)
+        && titled(second)
+        && capital(a)
+        && is_name(&format!("{a} {}", b.trim_end_matches([',', '.'])))
+        && let Some(at) = line.find(second)
+    {
+        let end = at + second.len();
+        return (Some(&line[..end]), line[end..].trim_start());
+    }
     let mut words = line.split_whitespace();
     let (Some(first), Some(a), Some(b)) = (words.next(), words.next(), words.next()) else {
         return (None, line);
     };
     let lower = first.to_lowercase();
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let post = capital(first)
         && first.chars().all(char::is_alphabetic)
         && lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
@@ -3188,9 +3209,19 @@ fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Opt
     let line = SPACE_GAP.replace_all(line, "\t");
     // "Protokolljusterare Fredrik Hansson": one word of role before a name
     // also labels it.
+    // "Chair – Erik Sahlin (CIO)", "Ordförande – Anna Berg": a role and a
+    // dash before the name.
+    let dashed = || {
+        [" – ", " — ", " - "]
+            .iter()
+            .find_map(|d| line.split_once(d))
+            .filter(|(w, _)| role_of(w.trim()).is_some())
+    };
+    let by_dash = !line.contains(['\t', ':']) && dashed().is_some();
     let (label, rest) = line
         .split_once('\t')
         .or_else(|| line.split_once(':'))
+        .or_else(dashed)
         .or_else(|| line.split_once(' ').filter(|(w, _)| role_of(w).is_some()))?;
     // "Antecknat av: Bo Ek", "Minutes taken by: Bo Ek": a phrase of who
     // kept or checked the minutes labels them too.
@@ -3204,7 +3235,8 @@ fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Opt
     }
     let mut cells = rest.split('\t').map(str::trim).filter(|c| !c.is_empty());
     let name = cells.next()?;
-    if !is_name(name) {
+    // "Chair – Erik Sahlin (CIO)": a note in brackets after the name.
+    if !is_name(name) && (!by_dash || !is_name(&strip_parens(name))) {
         return None;
     }
     let mut p = person(name, heading, struck)?;
@@ -3711,6 +3743,32 @@ mod tests {
         );
         let p = role_label_line("Kassör\tCarl Holm\tJa på länk", heading, false).expect("a person");
         assert!(p.remote);
+    }
+
+    #[test]
+    fn a_role_a_dash_and_the_name() {
+        let heading = &lexicon::ATTENDANCE_HEADINGS[plain_heading()];
+        let p = role_label_line("Chair – Erik Sahlin (CIO)", heading, false).expect("a person");
+        assert_eq!(
+            (p.name.as_str(), p.role.as_deref()),
+            ("Erik Sahlin", Some("ordförande"))
+        );
+        let p = role_label_line("Sekreterare – Johan Lidström", heading, false).expect("a person");
+        assert_eq!(p.role.as_deref(), Some("sekreterare"));
+        assert!(role_label_line("Budget – Johan Lidström", heading, false).is_none());
+    }
+
+    #[test]
+    fn a_post_of_one_or_two_words_before_the_name() {
+        assert_eq!(
+            leading_post("Biträdande rektor Tomas Eriksson"),
+            (Some("Biträdande rektor"), "Tomas Eriksson")
+        );
+        assert_eq!(
+            leading_post("Vårdnadshavare Robin Ekman, åk 4"),
+            (Some("Vårdnadshavare"), "Robin Ekman, åk 4")
+        );
+        assert_eq!(leading_post("Anna Berg Lund"), (None, "Anna Berg Lund"));
     }
 
     #[test]
