@@ -498,6 +498,24 @@ pub const ROOM_WORDS: &[&str] = &[
     "room",
 ];
 
+/// How the people under a heading attended, closing the heading alone on
+/// its line ("Deltagare på plats", "Närvarande via Teams"), lower case.
+pub const HEADING_QUALIFIERS: &[&str] = &[
+    "på plats",
+    "i lokalen",
+    "fysiskt",
+    "digitalt",
+    "på distans",
+    "via teams",
+    "via zoom",
+    "via länk",
+    "på länk",
+    "online",
+    "in person",
+    "remotely",
+    "on site",
+];
+
 /// Words meaning they joined from afar.
 pub const REMOTE_CUES: &[&str] = &[
     "teams",

@@ -776,6 +776,19 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     }) {
         return Some((i, rest.trim().to_string()));
     }
+    // "Deltagare på plats", "Närvarande via Teams": a heading and how its
+    // people attended, alone on a line.
+    if t.len() <= 48
+        && !t.contains([':', '\t'])
+        && let Some(i) = headings.iter().position(|h| {
+            lower
+                .strip_prefix(h.text)
+                .and_then(|r| r.strip_prefix(' '))
+                .is_some_and(|q| lexicon::HEADING_QUALIFIERS.contains(&q.trim()))
+        })
+    {
+        return Some((i, String::new()));
+    }
     if !t.contains([':', '\t']) && !t.contains("  ") {
         return None;
     }
@@ -1143,6 +1156,27 @@ fn org_label(part: &str) -> Option<regex::Captures<'_>> {
 /// each run headed by its organisation. None unless every part is a name
 /// and at least one organisation heads a run.
 fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec<Participant>> {
+    // "Vetlanda kommun – Gunilla Fagerström (ordförande)": the organisation
+    // and a dash before the name, as before a colon.
+    let dashed;
+    let line = match [" – ", " — ", " - "]
+        .iter()
+        .find_map(|d| line.split_once(d))
+        .map(|(o, r)| (o.trim(), r.trim()))
+    {
+        Some((org, rest))
+            if !line.contains(':')
+                && org.starts_with(char::is_uppercase)
+                && !is_name(org)
+                && !post_word(org)
+                && role_of(org).is_none()
+                && is_name(strip_parens(rest.split(',').next().unwrap_or("")).trim()) =>
+        {
+            dashed = format!("{org}: {rest}");
+            dashed.as_str()
+        }
+        _ => line,
+    };
     if !line.contains(':') || line.contains('\t') {
         return None;
     }
@@ -3743,6 +3777,29 @@ mod tests {
         );
         let p = role_label_line("Kassör\tCarl Holm\tJa på länk", heading, false).expect("a person");
         assert!(p.remote);
+    }
+
+    #[test]
+    fn a_heading_may_say_how_its_people_attended() {
+        assert!(attendance_heading("Deltagare på plats").is_some());
+        assert!(attendance_heading("Närvarande via Teams").is_some());
+        assert!(attendance_heading("Deltagare i arbetsgruppen").is_none());
+    }
+
+    #[test]
+    fn an_organisation_a_dash_and_the_name() {
+        let heading = &lexicon::ATTENDANCE_HEADINGS[plain_heading()];
+        let ps = org_runs(
+            "Vetlanda kommun – Gunilla Fagerström (ordförande)",
+            heading,
+            false,
+        )
+        .expect("a person");
+        assert_eq!(ps[0].name, "Gunilla Fagerström");
+        assert_eq!(ps[0].affiliation.as_deref(), Some("Vetlanda kommun"));
+        // A role before the dash is no organisation; nor is a name.
+        assert!(org_runs("Ordförande – Gunilla Fagerström", heading, false).is_none());
+        assert!(org_runs("Gunilla Fagerström – Vetlanda kommun", heading, false).is_none());
     }
 
     #[test]
