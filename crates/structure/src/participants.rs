@@ -753,6 +753,19 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     {
         return Some((plain_heading(), String::new()));
     }
+    // "Från Trafikverket: Ronny Thörn (projektledare), Paula Jaakkola": the
+    // organisation and its people on one line, with no heading above.
+    if let Some((org, names)) = t
+        .strip_prefix("Från ")
+        .or_else(|| t.strip_prefix("From "))
+        .and_then(|r| r.split_once(':'))
+        && org.trim().starts_with(char::is_uppercase)
+        && (1..=6).contains(&org.split_whitespace().count())
+        && !org.contains([',', '.', ';'])
+        && is_name(strip_parens(names.split([',', ';']).next().unwrap_or("")).trim())
+    {
+        return Some((plain_heading(), t.trim().to_string()));
+    }
     // Only a line with a label separator can lead with a heading: a colon,
     // a tab, or a gap of spaces aligning the values in a column
     // ("Ledamöter        Eva Holm (S)").
@@ -1183,7 +1196,14 @@ fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec
     let mut org: Option<String> = None;
     let mut out = Vec::new();
     let mut orgs = 0;
-    for part in split_commas(line) {
+    // "Falköpings kommun: Adam Johansson (M), ordförande; Sara Ekelund (S)":
+    // semicolons part the people, and a comma a person from their role.
+    let parts = if line.contains("; ") {
+        line.split(';').map(|p| p.trim().to_string()).collect()
+    } else {
+        split_commas(line)
+    };
+    for part in parts {
         let name_part = match org_label(&part) {
             Some(c) => {
                 // "Från Skatteverket: Cilla Ny" names the organisation too.
@@ -1208,7 +1228,12 @@ fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec
             }
             None => part.clone(),
         };
-        if !is_name(strip_parens(&name_part).trim()) {
+        let lead = if line.contains("; ") {
+            name_part.split(',').next().unwrap_or("")
+        } else {
+            name_part.as_str()
+        };
+        if !is_name(strip_parens(lead).trim()) {
             return None;
         }
         let mut p = person(&name_part, heading, struck)?;
@@ -3784,6 +3809,10 @@ mod tests {
         assert!(attendance_heading("Deltagare på plats").is_some());
         assert!(attendance_heading("Närvarande via Teams").is_some());
         assert!(attendance_heading("Deltagare i arbetsgruppen").is_none());
+        let (_, value) =
+            attendance_heading("Från Trafikverket: Ronny Thörn (projektledare), Paula Jaakkola")
+                .expect("a heading of its own");
+        assert!(value.starts_with("Från Trafikverket:"));
     }
 
     #[test]
@@ -3797,6 +3826,15 @@ mod tests {
         .expect("a person");
         assert_eq!(ps[0].name, "Gunilla Fagerström");
         assert_eq!(ps[0].affiliation.as_deref(), Some("Vetlanda kommun"));
+        let ps = org_runs(
+            "Falköpings kommun: Adam Johansson (M), ordförande; Sara Ekelund (S)",
+            heading,
+            false,
+        )
+        .expect("two people");
+        let names: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Adam Johansson", "Sara Ekelund"]);
+        assert_eq!(ps[0].role.as_deref(), Some("ordförande"));
         // A role before the dash is no organisation; nor is a name.
         assert!(org_runs("Ordförande – Gunilla Fagerström", heading, false).is_none());
         assert!(org_runs("Gunilla Fagerström – Vetlanda kommun", heading, false).is_none());
