@@ -516,6 +516,11 @@ pub const HEADING_QUALIFIERS: &[&str] = &[
     "on site",
 ];
 
+/// Endings of a plural noun naming who a heading's people are
+/// ("Närvarande revisorer", "Närvarande ungdomsledamöter").
+pub const PLURAL_GROUP_ENDINGS: &[&str] =
+    &["ter", "rer", "ar", "or", "män", "erna", "arna", "orna"];
+
 /// Words meaning they joined from afar.
 pub const REMOTE_CUES: &[&str] = &[
     "teams",

@@ -789,15 +789,31 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     }) {
         return Some((i, rest.trim().to_string()));
     }
-    // "Deltagare på plats", "Närvarande via Teams": a heading and how its
-    // people attended, alone on a line.
+    // "Deltagare på plats", "Närvarande via Teams", "Närvarande revisorer":
+    // a heading and how its people attended or who they are (a plural
+    // noun), alone on a line.
+    let plural_group = |q: &str| {
+        let words: Vec<&str> = q.split_whitespace().collect();
+        (1..=2).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
+            && words.last().is_some_and(|w| {
+                w.chars().count() >= 5
+                    && lexicon::PLURAL_GROUP_ENDINGS.iter().any(|e| w.ends_with(e))
+            })
+    };
     if t.len() <= 48
         && !t.contains([':', '\t'])
         && let Some(i) = headings.iter().position(|h| {
-            lower
-                .strip_prefix(h.text)
-                .and_then(|r| r.strip_prefix(' '))
-                .is_some_and(|q| lexicon::HEADING_QUALIFIERS.contains(&q.trim()))
+            h.attendance == "present"
+                && lower
+                    .strip_prefix(h.text)
+                    .and_then(|r| r.strip_prefix(' '))
+                    .is_some_and(|q| {
+                        lexicon::HEADING_QUALIFIERS.contains(&q.trim())
+                            || ["närvarande", "deltagare"].contains(&h.text) && plural_group(q)
+                    })
         })
     {
         return Some((i, String::new()));
@@ -3809,6 +3825,8 @@ mod tests {
         assert!(attendance_heading("Deltagare på plats").is_some());
         assert!(attendance_heading("Närvarande via Teams").is_some());
         assert!(attendance_heading("Deltagare i arbetsgruppen").is_none());
+        assert!(attendance_heading("Närvarande revisorer").is_some());
+        assert!(attendance_heading("Övriga frågor").is_none());
         let (_, value) =
             attendance_heading("Från Trafikverket: Ronny Thörn (projektledare), Paula Jaakkola")
                 .expect("a heading of its own");
