@@ -455,6 +455,9 @@ pub const PARTIAL_CUES: &[&str] = &[
     "arrived late",
     "from item",
     "for item",
+    // An attendance table's mark: "Late (10:25)", "Sen (18.40)".
+    "late (",
+    "sen (",
 ];
 
 /// Endings of street names: "Vikavägen 7", "Storgatan 3" after a place
@@ -1761,6 +1764,7 @@ pub const ATTENDANCE_COLUMNS: &[(&str, AttendanceColumn)] = &[
     ("name", AttendanceColumn::Name),
     ("deltagare", AttendanceColumn::Name),
     ("närvarande", AttendanceColumn::Name),
+    ("present", AttendanceColumn::Name),
     ("ledamot", AttendanceColumn::Name),
     ("ledamöter", AttendanceColumn::Name),
     // A column of deputies beside the members' ("Ledamöter | Närvarande |

@@ -1469,9 +1469,10 @@ fn read_columns_one(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
             let marked_absent = cell(C::Absence)
                 .is_some_and(|v| !lexicon::NOT_PRESENT_MARKS.contains(&v.to_lowercase().as_str()));
             if marked_absent
+                // "No (sick)": the mark before a note in brackets.
                 || presence
                     .as_deref()
-                    .is_some_and(|v| lexicon::NOT_PRESENT_MARKS.contains(&v))
+                    .is_some_and(|v| lexicon::NOT_PRESENT_MARKS.contains(&strip_parens(v).trim()))
                 || has_cue(&cues, lexicon::ABSENT_CUES)
             {
                 p.attendance = "absent".into();
