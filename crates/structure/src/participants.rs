@@ -789,6 +789,18 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     }) {
         return Some((i, rest.trim().to_string()));
     }
+    // "Directors present:", "Trustees present": who they are, then
+    // "present".
+    if t.len() <= 40
+        && let Some(who) = key.strip_suffix(" present")
+        && (1..=2).contains(&who.split_whitespace().count())
+        && who.ends_with('s')
+        && who.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && let Some(i) = headings.iter().position(|h| h.text == "present")
+    {
+        let value = t.split_once(':').map_or("", |(_, v)| v.trim());
+        return Some((i, value.to_string()));
+    }
     // "Deltagare på plats", "Närvarande via Teams", "Närvarande revisorer":
     // a heading and how its people attended or who they are (a plural
     // noun), alone on a line.
@@ -852,12 +864,22 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         let Some(rest) = lower.strip_prefix(h.text) else {
             continue;
         };
-        let Some(colon) = rest.find(':').filter(|&c| c <= 30) else {
+        let Some(colon) = rest
+            .find(':')
+            .filter(|&c| c <= 30 || c <= 48 && rest[..c].ends_with(')'))
+        else {
             continue;
         };
         let qualifier = rest[..colon].trim();
+        // "Deltog fysiskt (Malmö, Folkets park):": words, then where in
+        // brackets.
+        let (qualifier, place) = match qualifier.split_once(" (") {
+            Some((q, p)) if p.ends_with(')') => (q.trim(), true),
+            _ => (qualifier, false),
+        };
         let words: Vec<&str> = qualifier.split_whitespace().collect();
-        let bracketed = qualifier.starts_with('(') && qualifier.ends_with(')');
+        let bracketed =
+            place && qualifier.is_empty() || qualifier.starts_with('(') && qualifier.ends_with(')');
         // "Närvarande : Anna Berg": a space before the colon, no qualifier.
         let plain = rest.starts_with(' ')
             && (0..=3).contains(&words.len())
@@ -3828,6 +3850,8 @@ mod tests {
         assert!(attendance_heading("Deltagare i arbetsgruppen").is_none());
         assert!(attendance_heading("Närvarande revisorer").is_some());
         assert!(attendance_heading("Övriga frågor").is_none());
+        assert!(attendance_heading("Directors present:").is_some());
+        assert!(attendance_heading("Deltog fysiskt (Malmö, Folkets park):").is_some());
         let (_, value) =
             attendance_heading("Från Trafikverket: Ronny Thörn (projektledare), Paula Jaakkola")
                 .expect("a heading of its own");
