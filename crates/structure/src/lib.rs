@@ -3048,11 +3048,20 @@ impl Finder {
                 };
                 meeting.date = self.header.meeting_in(&ctx).date;
             }
-            if no_date {
-                dates::infer_year(&all)
-            } else {
-                None
+            let year = no_date.then(|| dates::infer_year(&all)).flatten();
+            // "Årsmöte 2025" over "Protokoll fört söndagen den 9 februari":
+            // the header's day and month, in the year the minutes name.
+            if meeting.date.is_none()
+                && meeting.document_date.is_none()
+                && let Some(year) = year
+            {
+                let ctx = DateContext {
+                    reference: None,
+                    year: Some(year),
+                };
+                meeting.date = self.header.meeting_in(&ctx).date;
             }
+            year
         } else {
             None
         };

@@ -2891,3 +2891,11 @@ fn a_group_of_one_follows_a_group_of_the_same_label_and_nothing_else_does() {
     let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Öppnande", "Ekonomi", "Lokal"]);
 }
+
+#[test]
+fn a_header_date_without_its_year_takes_the_year_the_minutes_name() {
+    let s = structure(
+        "Sångkören Harmoni\nÅrsmöte 2025\nProtokoll fört söndagen den 9 februari i församlingshemmet, kl. 16.00\n\n1. Mötets öppnande\nOrdföranden hälsade välkommen.\n\n2. Avslutning\nMötet avslutades.\n",
+    );
+    assert_eq!(s.meeting.date.as_deref(), Some("2025-02-09"));
+}
