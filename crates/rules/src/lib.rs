@@ -1235,9 +1235,9 @@ fn meeting_in_month(text: &str, calendar: &[Date], meeting: Option<Date>) -> Opt
         .find(|d| d.month == month && meeting.is_none_or(|m| *d > m))
 }
 
-/// A date column's cell ("2025-03-01", "till nästa möte", "maj"): the
-/// whole cell is the deadline, so any date in it counts, and "nästa möte"
-/// or a month is the coming meeting the minutes list for it.
+/// A date column's cell ("2025-03-01", "till nästa möte", "mötet i maj"):
+/// the whole cell is the deadline, so any date in it counts, and "nästa
+/// möte" or a meeting in a month is the coming meeting the minutes list.
 fn deadline_cell(
     cell: &str,
     ctx: &DateContext,

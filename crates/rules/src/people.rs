@@ -539,7 +539,10 @@ static CLAUSE_OF_ITS_OWN: LazyLock<Gated> =
 /// in the task's own clause; in a clause of its own ("förslag som ska
 /// diskuteras under dagen den 24 mars") it dates something else.
 pub fn task_day_cue(before: &str) -> bool {
-    EVENT_DATE_CUE.is_match(before) && !CLAUSE_OF_ITS_OWN.is_match(before)
+    // The clause the date stands in: after the last comma ("Anna, som är
+    // kassör, betalar fakturan den 12 mars").
+    let clause = before.rsplit(',').next().unwrap_or(before);
+    EVENT_DATE_CUE.is_match(before) && !CLAUSE_OF_ITS_OWN.is_match(clause)
 }
 
 /// Does the text just before a date tie the date to a task?
@@ -826,6 +829,7 @@ mod tests {
             "Skicka in förslag på ämnen som ska diskuteras under den gemensamma dagen den "
         ));
         assert!(!task_day_cue("Anna bokar lokalen "));
+        assert!(task_day_cue("Anna, som är kassör, betalar fakturan den "));
         assert!(mentions_next_meeting(
             "Björn tar fram ett förslag till nästa träff."
         ));

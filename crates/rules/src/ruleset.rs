@@ -239,10 +239,10 @@ pub struct Rule {
     /// does not count ("Det", "Man" are not people), but a later match in
     /// the same sentence still can ("Det beslutades att Nicolas ska …").
     pub unless_who: Vec<(String, Pattern)>,
-    /// Vetoes on the sentence's text before the match, which end there
-    /// (`…$`): "Om lokalen ska bokas" is a condition, but "En länk ska
-    /// läggas upp där protokollen ska läggas upp" is a task whose second
-    /// clause, after the cue, is no condition of it.
+    /// Vetoes on the sentence's text before the match (those ending in `$`
+    /// stand just before it): "Om lokalen ska bokas" is a condition, but
+    /// "En länk ska läggas upp där protokollen ska läggas upp" is a task
+    /// whose second clause, after the cue, is no condition of it.
     pub unless_before: Vec<(String, Pattern)>,
     /// The `who` group must name people of the attendance list (each name,
     /// initials or first name found there): a verb that any sentence might

@@ -547,7 +547,7 @@ impl fmt::Display for Time {
 
 static TIME_RANGE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"\b(?:kl\.?\s*|klockan\s+)?(\d{1,2})[:.](\d{2})\s*(?:-|–|—|till)\s*(\d{1,2})(?:[:.](\d{2}))?(?:\b[^\d:]|\b$)",
+        r"\b(?:kl\.?\s*|klockan\s+)?(\d{1,2})[:.](\d{2})\s*(?:-|–|—|till)\s*(\d{1,2})(?:[:.](\d{2}))?\b",
     )
     .expect("valid regex")
 });
@@ -578,16 +578,20 @@ pub fn find_time_range(text: &str) -> Option<(Range<usize>, Time, Time)> {
         .captures_iter(text)
         .chain(HOUR_RANGE.captures_iter(text))
     {
+        let r = c.get(0).map(|m| m.range()).unwrap_or_default();
+        // "18:30-20": an end hour without minutes comes after the start,
+        // and is no hour of a longer time ("09.00-12.30" read short).
+        let whole_hour = c.get(4).is_none();
+        let cut_short = whole_hour
+            && text.get(r.end..).is_some_and(|rest| {
+                let mut cs = rest.chars();
+                matches!(cs.next(), Some(':' | '.'))
+                    && cs.next().is_some_and(|c| c.is_ascii_digit())
+            });
         if let (Some(a), Some(b)) = (t(c.get(1), c.get(2)), t(c.get(3), c.get(4)))
-            // "18:30-20": an end hour without minutes comes after the start.
-            && (c.get(4).is_some() || b.hour > a.hour)
+            && (!whole_hour || b.hour > a.hour)
+            && !cut_short
         {
-            let r = c.get(0).map(|m| m.range()).unwrap_or_default();
-            // The character after the end that closed the match is no part of it.
-            let r = match c.get(4).or(c.get(3)) {
-                Some(end) if c.get(2).is_some() => r.start..end.end(),
-                _ => r,
-            };
             return Some((r, a, b));
         }
     }
@@ -885,6 +889,11 @@ mod tests {
         assert_eq!((a.as_str(), b.as_str()), ("09:00", "11:30"));
         // An end hour before the start is no range.
         assert!(s("18:30-12 deltagare").is_none());
+        // A colon or a dot after the range closes it.
+        let (_, a, b) = s("13:00-14:30: Presentation").unwrap();
+        assert_eq!((a.as_str(), b.as_str()), ("13:00", "14:30"));
+        let (_, a, b) = s("09.00-12.30: Lunch").unwrap();
+        assert_eq!((a.as_str(), b.as_str()), ("09:00", "12:30"));
     }
 
     #[test]

@@ -455,10 +455,11 @@ pub const PARTIAL_CUES: &[&str] = &[
     "arrived late",
     "from item",
     "for item",
-    // An attendance table's mark: "Late (10:25)", "Sen (18.40)".
-    "late (",
-    "sen (",
 ];
+
+/// An attendance table's presence marks for someone who came late ("Late
+/// (10:25)", "Sen"), lower case: matched at the start of the cell.
+pub const LATE_MARKS: &[&str] = &["late", "sen", "senare", "delvis"];
 
 /// Endings of street names: "Vikavägen 7", "Storgatan 3" after a place
 /// is its address.

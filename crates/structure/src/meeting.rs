@@ -2228,11 +2228,24 @@ fn organisation_shaped(cell: &str) -> bool {
             .any(|h| lw == *h || (h.chars().count() >= 5 && lw.ends_with(h)))
             || lexicon::SPORTS_CLUB_HEADS.contains(&w)
     };
+    // The word before the head word is an owner or a name's first word
+    // ("HSB", "Riksbyggen", "Nordic Network"), not a post, a meeting or a
+    // document's type ("Kassör IF Nordstjärnan", "Styrelsemöte Brf Lönnen").
+    let owner = |w: &str| {
+        let lw = w.to_lowercase();
+        !lexicon::ROLES.iter().any(|(r, _)| *r == lw)
+            && !lexicon::TITLE_SUFFIXES.iter().any(|t| lw.ends_with(t))
+            && !lexicon::MEETING_NOUN_ENDINGS
+                .iter()
+                .any(|e| lw.ends_with(e))
+            && !names_body(&lw)
+            && document_type_of_word(&lw).is_none()
+    };
     let head_at = words
         .iter()
         .take(2)
         .position(|w| head_word(w))
-        .filter(|&k| k == 0 || words[0].starts_with(char::is_uppercase));
+        .filter(|&k| k == 0 || owner(words[0]));
     let headed = head_at.is_some();
     let after_head = head_at.map_or(1, |k| k + 1);
     let name_follows = words.iter().skip(after_head).all(|w| {
@@ -3260,6 +3273,8 @@ mod header_tests {
             m.organization.as_deref(),
             Some("Riksbyggen Brf Vingen 3 i Eskilstuna")
         );
+        assert!(!organisation_shaped("Kassör IF Nordstjärnan"));
+        assert!(!organisation_shaped("Styrelsemöte Brf Lönnen"));
         let m = header(&["Sektionsmöte 3 – Maskinsektionen inom THS"]);
         assert_eq!(m.organization.as_deref(), Some("Maskinsektionen inom THS"));
     }

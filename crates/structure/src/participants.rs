@@ -791,8 +791,13 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     }
     // "Directors present:", "Trustees present": who they are, then
     // "present".
-    if t.len() <= 40
-        && let Some(who) = key.strip_suffix(" present")
+    let label = t
+        .split_once(':')
+        .map_or(t, |(l, _)| l)
+        .trim()
+        .to_lowercase();
+    if label.len() <= 40
+        && let Some(who) = label.strip_suffix(" present")
         && (1..=2).contains(&who.split_whitespace().count())
         && who.ends_with('s')
         && who.chars().all(|c| c.is_alphabetic() || c == ' ')
@@ -804,8 +809,12 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     // "Deltagare på plats", "Närvarande via Teams", "Närvarande revisorer":
     // a heading and how its people attended or who they are (a plural
     // noun), alone on a line.
-    let plural_group = |q: &str| {
-        let words: Vec<&str> = q.split_whitespace().collect();
+    // The words as written: a name ("Närvarande Peter") is no plural noun.
+    let plural_group = |h: &str| {
+        let words: Vec<&str> = t
+            .split_whitespace()
+            .skip(h.split_whitespace().count())
+            .collect();
         (1..=2).contains(&words.len())
             && words
                 .iter()
@@ -824,7 +833,7 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
                     .and_then(|r| r.strip_prefix(' '))
                     .is_some_and(|q| {
                         lexicon::HEADING_QUALIFIERS.contains(&q.trim())
-                            || ["närvarande", "deltagare"].contains(&h.text) && plural_group(q)
+                            || ["närvarande", "deltagare"].contains(&h.text) && plural_group(h.text)
                     })
         })
     {
@@ -1494,11 +1503,23 @@ fn read_columns_one(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
                 // "No (sick)": the mark before a note in brackets.
                 || presence
                     .as_deref()
-                    .is_some_and(|v| lexicon::NOT_PRESENT_MARKS.contains(&strip_parens(v).trim()))
+                    .is_some_and(|v| {
+                        // "(via Teams)" alone is a note, not an empty mark.
+                        let mark = strip_parens(v);
+                        let mark = if mark.trim().is_empty() { v } else { mark.trim() };
+                        lexicon::NOT_PRESENT_MARKS.contains(&mark)
+                    })
                 || has_cue(&cues, lexicon::ABSENT_CUES)
             {
                 p.attendance = "absent".into();
-            } else if has_cue(&cues, lexicon::PARTIAL_CUES) {
+            } else if has_cue(&cues, lexicon::PARTIAL_CUES)
+                // "Late (10:25)", "Sen": the presence mark itself.
+                || presence.as_deref().is_some_and(|v| {
+                    lexicon::LATE_MARKS
+                        .iter()
+                        .any(|m| v == *m || v.strip_prefix(m).is_some_and(|r| r.starts_with([' ', '('])))
+                })
+            {
                 p.attendance = "partial".into();
             }
             if p.attendance != "absent" && has_cue(&cues, lexicon::REMOTE_CUES) {
@@ -2994,7 +3015,10 @@ fn leading_post(line: &str) -> (Option<&str>, &str) {
         && titled(second)
         && capital(a)
         && is_name(&format!("{a} {}", b.trim_end_matches([',', '.'])))
-        && let Some(at) = line.find(second)
+        && let Some(at) = line
+            .get(first.len()..)
+            .and_then(|r| r.find(second))
+            .map(|i| i + first.len())
     {
         let end = at + second.len();
         return (Some(&line[..end]), line[end..].trim_start());
@@ -3851,6 +3875,10 @@ mod tests {
         assert!(attendance_heading("Närvarande revisorer").is_some());
         assert!(attendance_heading("Övriga frågor").is_none());
         assert!(attendance_heading("Directors present:").is_some());
+        let (_, value) =
+            attendance_heading("Directors present: Anna Berg, Bo Ek").expect("a heading");
+        assert_eq!(value, "Anna Berg, Bo Ek");
+        assert!(attendance_heading("Närvarande Peter").is_none());
         assert!(attendance_heading("Deltog fysiskt (Malmö, Folkets park):").is_some());
         let (_, value) =
             attendance_heading("Från Trafikverket: Ronny Thörn (projektledare), Paula Jaakkola")

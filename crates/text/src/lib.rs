@@ -847,8 +847,11 @@ fn starts_column_row(t: &str) -> bool {
 }
 
 /// Join paragraphs that a hard wrap split: the first does not end a sentence
-/// and either the next starts in lower case, or the first reaches the wrap
-/// width of a hard-wrapped text.
+/// and either the next starts in lower case, or the last line joined to the
+/// first reached the wrap width of a hard-wrapped text. Where blank lines
+/// part paragraphs, a line after one starts a paragraph, unless a full line
+/// precedes it and it starts in lower case (a sentence broken by a page's
+/// furniture, which the reader blanked out).
 fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>, source: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let blank_breaks = blank_lines_part_paragraphs(source);
@@ -874,7 +877,12 @@ fn unwrap_paragraphs(blocks: Vec<Block>, wrap: Option<usize>, source: &str) -> V
             let (head, tail) = text_ends(prev);
             if should_join(&head, &tail, last_line, &next_text, wrap)
                 && !column_continuation(source, *span, b.span)
-                && !(blank_breaks && blank_line_between(source, *span, b.span))
+                && !(blank_breaks
+                    && blank_line_between(source, *span, b.span)
+                    // A sentence that a page's furniture (blanked by the
+                    // reader) broke: a full line, then one in lower case.
+                    && !(starts_lower(&next_text)
+                        && wrap.is_some_and(|w| last_line * 100 >= w * 75)))
             {
                 last_breaks = next_text.contains('\n');
                 last_line = next_text.trim().chars().count();
@@ -921,9 +929,11 @@ fn blank_line_between(source: &str, above: Span, below: Span) -> bool {
     let (Some(end), Some(start)) = (above.end, below.start) else {
         return false;
     };
-    source.get(end as usize..start as usize).is_some_and(|gap| {
-        gap.split('\n').skip(1).any(|l| l.trim().is_empty()) && gap.matches('\n').count() >= 2
-    })
+    // The gap runs from the end of the line above to the start of the line
+    // below: two line breaks in it leave a blank line between.
+    source
+        .get(end as usize..start as usize)
+        .is_some_and(|gap| gap.matches('\n').count() >= 2)
 }
 
 /// "Beslutande       Lindqvist, Eva (S)" over "                 Dahl, Mira
@@ -1054,6 +1064,38 @@ mod tests {
         assert_eq!(paras[2], "Emma Rydberg (S), ordförande");
         assert_eq!(paras[3], "Henrik Ahlström (M)");
         assert!(paras[4].starts_with("Styrelsen diskuterade") && paras[4].ends_with("i området."));
+    }
+
+    #[test]
+    fn a_sentence_broken_by_a_blank_line_after_a_full_line_is_joined() {
+        // A page's furniture, blanked by the reader, leaves a blank line in
+        // the middle of a sentence.
+        let wrapped = "Styrelsen diskuterade hur föreningen ska arbeta med frågan\n\
+                       om nya medlemmar under våren och kom fram till att det\n\
+                       behövs fler aktiviteter för barn och unga i området.\n";
+        let mut text = String::from("PROTOKOLL\n\nfört vid årsmöte med Ekbackens byalag\n\n");
+        for _ in 0..3 {
+            text.push_str(wrapped);
+            text.push('\n');
+        }
+        text.push_str("Styrelsen diskuterade hur föreningen ska arbeta med frågan\n\nom nya medlemmar under våren.\n");
+        let doc = read_str(&text);
+        let paras: Vec<String> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Paragraph(p) => Some(p.text()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(paras[0], "PROTOKOLL");
+        assert_eq!(paras[1], "fört vid årsmöte med Ekbackens byalag");
+        assert!(
+            paras
+                .last()
+                .is_some_and(|p| p.ends_with("frågan om nya medlemmar under våren.")),
+            "{paras:?}"
+        );
     }
 
     #[test]

@@ -721,9 +721,9 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
     let typed = document_type_word(&lower).is_some();
     // Nor does it end one after a title's lead ("fört vid … med X.") or as
     // the period of a legal form ("Hammarby Bygdegårdsförening ek. för.").
-    let led = lexicon::TITLE_LEADS
+    let led = ["fört vid", "förd vid", "fört på", "fört i"]
         .iter()
-        .any(|l| l.contains(' ') && lower.strip_prefix(*l).is_some_and(|r| r.starts_with(' ')));
+        .any(|l| lower.strip_prefix(*l).is_some_and(|r| r.starts_with(' ')));
     let legal_form = lexicon::LEGAL_FORM_SUFFIXES
         .iter()
         .any(|f| f.ends_with('.') && lower.ends_with(f));
