@@ -771,6 +771,17 @@ fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
     (near * 100 >= lens.len() * 35).then_some(w)
 }
 
+/// "Ola Rydh (KD), tjänstgjorde från § 49": a name and a party's
+/// abbreviation in brackets open a row of a members' list, never the rest of
+/// a wrapped sentence.
+fn member_row(t: &str) -> bool {
+    static MEMBER_ROW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{Ll}'’-]+){1,3} \((?:\p{Lu}{1,4}|\p{Lu}\p{Ll}{1,2})\)(?:[,;]|$)")
+            .expect("valid regex")
+    });
+    MEMBER_ROW.is_match(t)
+}
+
 /// Does a line start something new (an item number, a bullet, a heading)?
 fn starts_block(t: &str) -> bool {
     let t = t.trim_start();
@@ -791,6 +802,9 @@ fn starts_block(t: &str) -> bool {
         {
             return true;
         }
+    }
+    if member_row(t) {
+        return true;
     }
     let mut cs = t.chars();
     match (cs.next(), cs.next()) {
@@ -1096,6 +1110,14 @@ mod tests {
                 .is_some_and(|p| p.ends_with("frågan om nya medlemmar under våren.")),
             "{paras:?}"
         );
+    }
+
+    #[test]
+    fn a_members_row_starts_a_block() {
+        assert!(starts_block("Ola Rydh (KD), tjänstgjorde från § 49"));
+        assert!(starts_block("Karolina Dahl Engström (L)"));
+        assert!(!starts_block("Anna Berg informerade om budgeten."));
+        assert!(!starts_block("Region Stockholm (RS) har svarat"));
     }
 
     #[test]
