@@ -745,10 +745,12 @@ pub const BODY_LABELS_BEFORE_NAMES: &[&str] = &[
 /// flera"), lower case, without a final full stop.
 pub const AND_OTHERS: &[&str] = &["m.fl", "m fl", "mfl", "med flera", "m.m", "etc", "med fler"];
 
-/// Councils that minutes name in the definite form, as the annotation's
-/// bodies do ("Elevrådsmöte", "Elevråd 25/4" → "Elevrådet"): the ending as
-/// written and the definite ending that replaces it.
-pub const DEFINITE_BODY_ENDINGS: &[(&str, &str)] = &[("råd", "rådet")];
+/// Councils and boards that minutes name in the definite form, as the
+/// annotation's bodies do ("Elevrådsmöte", "Elevråd 25/4" → "Elevrådet",
+/// "Sektionsstyrelse" → "Sektionsstyrelsen"): the ending as written and the
+/// definite ending that replaces it. ("grupp" → "gruppen" was tried: the
+/// golds keep "Ledningsgrupp" as often as they define it.)
+pub const DEFINITE_BODY_ENDINGS: &[(&str, &str)] = &[("råd", "rådet"), ("styrelse", "styrelsen")];
 
 /// Endings of words that name a council, board or committee (the body).
 pub const BODY_WORDS: &[&str] = &[

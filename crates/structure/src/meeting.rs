@@ -2713,6 +2713,7 @@ mod tests {
         assert!(!web_chrome("Protokoll styrelsemöte 2024-05-13"));
         assert_eq!(definite_council("Elevråd"), "Elevrådet");
         assert_eq!(definite_council("Styrelsen"), "Styrelsen");
+        assert_eq!(definite_council("Sektionsstyrelse"), "Sektionsstyrelsen");
         assert_eq!(definite_council("Referensgrupp"), "Referensgrupp");
     }
 
