@@ -920,7 +920,7 @@ fn takes(
         }
         None
     } else {
-        start = rule.regex.captures_at(sent.text, from)?.get(0)?.start();
+        start = rule.regex.start_at(sent.text, from)?;
         None
     };
     if rule.who_listed

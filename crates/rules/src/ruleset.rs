@@ -515,6 +515,11 @@ impl ExactPattern {
         self.get()?.captures_in(text, at, end)
     }
 
+    /// Where the first match starting at or after `at` starts.
+    pub fn start_at(&self, text: &str, at: usize) -> Option<usize> {
+        Some(self.captures_at(text, at)?.get(0)?.start())
+    }
+
     /// As [`minutes_gate::Exact::captures_iter`].
     pub fn captures_iter<'r, 't>(
         &'r self,
@@ -956,10 +961,7 @@ impl Rule {
             return self.matches(sentence) && self.veto(sentence).is_none();
         }
         let start = if self.unless_who.is_empty() {
-            self.regex
-                .captures_at(sentence, 0)
-                .and_then(|c| c.get(0))
-                .map(|m| m.start())
+            self.regex.start_at(sentence, 0)
         } else {
             self.accepted_match(sentence)
                 .and_then(|c| c.get(0))

@@ -180,16 +180,27 @@ fn a_sentence_broken_over_lines_is_read_as_one() {
     assert_eq!(f.items[0].actions.len(), 1);
 }
 
-#[test]
-fn a_task_table_gives_each_row_its_owner_and_date() {
-    let (s, f) = findings(
-        "Protokoll projektmöte 2023-05-10\n\nDeltagare: Anna Berg, Karl Svensson\n\n1. Öppnande\nMötet öppnades.\n\n2. Åtgärdslista\n\n| Åtgärd | Ansvarig | Klart |\n|---|---|---|\n| Uppdatera projektplanen | Anna | 2023-05-20 |\n| Nya rutiner för arkivet | Karl Svensson | |\n\n3. Avslut\n",
-    );
+/// A project meeting's minutes whose item "Åtgärdslista" is a task table of
+/// `rows` ("| task | owner | date |" lines), with `after` as the items
+/// after it; the findings and the index of that item.
+fn task_table(rows: &str, after: &str) -> (Findings, usize) {
+    let (s, f) = findings(&format!(
+        "Protokoll projektmöte 2023-05-10\n\nDeltagare: Anna Berg, Karl Svensson\n\n1. Öppnande\nMötet öppnades.\n\n2. Åtgärdslista\n\n| Åtgärd | Ansvarig | Klart |\n|---|---|---|\n{rows}\n{after}"
+    ));
     let item = s
         .items
         .iter()
         .position(|i| i.title == "Åtgärdslista")
         .expect("the item");
+    (f, item)
+}
+
+#[test]
+fn a_task_table_gives_each_row_its_owner_and_date() {
+    let (f, item) = task_table(
+        "| Uppdatera projektplanen | Anna | 2023-05-20 |\n| Nya rutiner för arkivet | Karl Svensson | |\n",
+        "3. Avslut\n",
+    );
     let a = &f.items[item].actions;
     let got: Vec<(&str, &[String], Option<&str>)> = a
         .iter()
@@ -482,14 +493,10 @@ fn a_quiet_rule_is_silent_in_minutes_that_label_their_tasks() {
 
 #[test]
 fn a_task_tables_date_cell_may_name_the_next_meeting() {
-    let (s, f) = findings(
-        "Protokoll projektmöte 2023-05-10\n\nDeltagare: Anna Berg, Karl Svensson\n\n1. Öppnande\nMötet öppnades.\n\n2. Åtgärdslista\n\n| Åtgärd | Ansvarig | Klart |\n|---|---|---|\n| Uppdatera projektplanen | Anna | till nästa möte |\n\n3. Nästa möte\n\nNästa möte 2023-06-07.\n",
+    let (f, item) = task_table(
+        "| Uppdatera projektplanen | Anna | till nästa möte |\n",
+        "3. Nästa möte\n\nNästa möte 2023-06-07.\n",
     );
-    let item = s
-        .items
-        .iter()
-        .position(|i| i.title == "Åtgärdslista")
-        .expect("the item");
     let due: Vec<Option<&str>> = f.items[item]
         .actions
         .iter()

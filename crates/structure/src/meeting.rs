@@ -112,6 +112,21 @@ fn label_values_joined(lines: &[HeaderLine]) -> Vec<HeaderLine> {
 
 /// A council named in one word, in the definite form ("elevråd" →
 /// "elevrådet"); other words as they are.
+/// The two sides of the first dash set apart by spaces ("IF Nordstjärnan –
+/// Fotboll", "Board — Anna"): the kinds of dash are tried in turn, as every
+/// reader of "name – rest" lines here does.
+pub(crate) fn split_at_dash(t: &str) -> Option<(&str, &str)> {
+    [" – ", " — ", " - "].iter().find_map(|d| t.split_once(d))
+}
+
+/// A name without the abbreviation in brackets that closes it
+/// ("Arbetsmiljökommittén (AMK)" → "Arbetsmiljökommittén").
+fn without_bracketed_tail(x: &str) -> &str {
+    x.strip_suffix(')')
+        .and_then(|r| r.rsplit_once(" ("))
+        .map_or(x, |(name, _)| name.trim())
+}
+
 pub(crate) fn definite_council(word: &str) -> String {
     if word.split_whitespace().count() == 1 {
         for (ending, definite) in lexicon::DEFINITE_BODY_ENDINGS {
@@ -1050,9 +1065,7 @@ impl HeaderLines {
                 // "IT-avdelningen – veckomöte v. 10", "Veckomöte –
                 // Kommunikationsavdelningen": the office is the part of the
                 // line that names it.
-                let office = [" – ", " — ", " - "]
-                    .iter()
-                    .find_map(|d| t.split_once(d))
+                let office = split_at_dash(&t)
                     .and_then(|(a, b)| {
                         let names = |x: &str| {
                             x.starts_with(char::is_uppercase)
@@ -1218,10 +1231,7 @@ pub(crate) fn holder_from_body(m: &mut Meeting) {
 /// name in an organisation's words. `None` when the part after names no
 /// organisation or the part before would be left empty.
 fn body_then_organisation(line: &str) -> Option<(String, String)> {
-    let (body, org) = [" – ", " — ", " - "]
-        .iter()
-        .find_map(|d| line.split_once(d))
-        .or_else(|| line.rsplit_once(", "))?;
+    let (body, org) = split_at_dash(line).or_else(|| line.rsplit_once(", "))?;
     let (body, org) = (body.trim(), org.trim());
     (!body.is_empty()
         && org.starts_with(char::is_uppercase)
@@ -2089,11 +2099,7 @@ fn group_and_organisation(t: &str) -> Option<(&str, Option<&str>)> {
     let (a, b) = (a.trim(), b.trim());
     let groupish = |x: &str| {
         // "Arbetsmiljökommittén (AMK)": the group without its abbreviation.
-        let x = x
-            .strip_suffix(')')
-            .and_then(|r| r.rsplit_once(" ("))
-            .map_or(x, |(name, _)| name);
-        let key = x.to_lowercase();
+        let key = without_bracketed_tail(x).to_lowercase();
         let first = key.split_whitespace().next().unwrap_or("");
         names_body(&key)
             || lexicon::GROUP_MEETING_STEMS
@@ -2115,15 +2121,9 @@ fn group_and_organisation(t: &str) -> Option<(&str, Option<&str>)> {
 /// Learning (NVL) – Swedish coordination group": an organisation, a dash
 /// and a group or board of it, named without a date. Gives both.
 fn organisation_then_group(t: &str) -> Option<(&str, &str)> {
-    let (org, group) = [" – ", " — ", " - "]
-        .iter()
-        .find_map(|sep| t.split_once(sep))?;
+    let (org, group) = split_at_dash(t)?;
     let (org, group) = (org.trim(), group.trim());
-    let name = without_alias(org);
-    let name = name
-        .strip_suffix(')')
-        .and_then(|r| r.rsplit_once(" ("))
-        .map_or(name, |(n, _)| n.trim());
+    let name = without_bracketed_tail(without_alias(org));
     let group_key = group.to_lowercase();
     let groupish = group.starts_with(char::is_uppercase)
         && (1..=5).contains(&group.split_whitespace().count())
@@ -2208,11 +2208,11 @@ fn organisation_shaped(cell: &str) -> bool {
         || words
             .get(town_at.saturating_sub(1))
             .is_some_and(|w| digits_at(w) && !closing_number(w));
+    // "nr", "No.": the word before a name's closing number.
+    let number_word = |w: &str| matches!(w.to_lowercase().as_str(), "nr" | "nr." | "no" | "no.");
     let numbered_name = words.len() >= 3
         && words.last().is_some_and(|w| closing_number(w))
-        && words
-            .get(words.len() - 2)
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "nr" | "nr." | "no" | "no."));
+        && words.get(words.len() - 2).is_some_and(|w| number_word(w));
     if numbered {
         return false;
     }
@@ -2253,7 +2253,7 @@ fn organisation_shaped(cell: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || lexicon::NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
-            || numbered_name && matches!(w.to_lowercase().as_str(), "nr" | "nr." | "no" | "no.")
+            || numbered_name && number_word(w)
     }) && words
         .iter()
         .skip(after_head)

@@ -1219,11 +1219,7 @@ fn org_runs(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Vec
     // "Vetlanda kommun – Gunilla Fagerström (ordförande)": the organisation
     // and a dash before the name, as before a colon.
     let dashed;
-    let line = match [" – ", " — ", " - "]
-        .iter()
-        .find_map(|d| line.split_once(d))
-        .map(|(o, r)| (o.trim(), r.trim()))
-    {
+    let line = match crate::meeting::split_at_dash(line).map(|(o, r)| (o.trim(), r.trim())) {
         Some((org, rest))
             if !line.contains(':')
                 && org.starts_with(char::is_uppercase)
@@ -3333,12 +3329,8 @@ fn role_label_line(line: &str, heading: &AttendanceHeading, struck: bool) -> Opt
     // also labels it.
     // "Chair – Erik Sahlin (CIO)", "Ordförande – Anna Berg": a role and a
     // dash before the name.
-    let dashed = || {
-        [" – ", " — ", " - "]
-            .iter()
-            .find_map(|d| line.split_once(d))
-            .filter(|(w, _)| role_of(w.trim()).is_some())
-    };
+    let dashed =
+        || crate::meeting::split_at_dash(&line).filter(|(w, _)| role_of(w.trim()).is_some());
     let by_dash = !line.contains(['\t', ':']) && dashed().is_some();
     let (label, rest) = line
         .split_once('\t')

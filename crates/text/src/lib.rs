@@ -1050,29 +1050,36 @@ mod tests {
         assert_eq!(parse(prose).len(), 1);
     }
 
-    #[test]
-    fn a_wrapped_paragraph_takes_a_line_only_after_one_that_ran_to_the_width() {
-        // Twelve lines wrapped at about sixty characters, then a header
-        // whose short lines must stay apart however long the first was.
-        let wrapped = "Styrelsen diskuterade hur föreningen ska arbeta med frågan\n\
-                       om nya medlemmar under våren och kom fram till att det\n\
-                       behövs fler aktiviteter för barn och unga i området.\n";
-        let mut text = String::from(
-            "Tid och plats: kl. 17.30–20.40, Fontin, Kungälv\n\nLedamöter\nEmma Rydberg (S), ordförande\nHenrik Ahlström (M)\n\n",
-        );
-        for _ in 0..4 {
-            text.push_str(wrapped);
-            text.push('\n');
-        }
-        let doc = read_str(&text);
-        let paras: Vec<String> = doc
+    /// Three lines hard-wrapped at about sixty characters: a text of a few
+    /// of them is read with a wrap width.
+    const WRAPPED: &str = "Styrelsen diskuterade hur föreningen ska arbeta med frågan\n\
+                           om nya medlemmar under våren och kom fram till att det\n\
+                           behövs fler aktiviteter för barn och unga i området.\n";
+
+    /// The texts of a text file's paragraphs, in order.
+    fn paragraph_texts(text: &str) -> Vec<String> {
+        read_str(text)
             .blocks
             .iter()
             .filter_map(|b| match &b.kind {
                 BlockKind::Paragraph(p) => Some(p.text()),
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_takes_a_line_only_after_one_that_ran_to_the_width() {
+        // Twelve lines wrapped at about sixty characters, then a header
+        // whose short lines must stay apart however long the first was.
+        let mut text = String::from(
+            "Tid och plats: kl. 17.30–20.40, Fontin, Kungälv\n\nLedamöter\nEmma Rydberg (S), ordförande\nHenrik Ahlström (M)\n\n",
+        );
+        for _ in 0..4 {
+            text.push_str(WRAPPED);
+            text.push('\n');
+        }
+        let paras = paragraph_texts(&text);
         assert_eq!(paras[0], "Tid och plats: kl. 17.30–20.40, Fontin, Kungälv");
         assert_eq!(paras[1], "Ledamöter");
         assert_eq!(paras[2], "Emma Rydberg (S), ordförande");
@@ -1084,24 +1091,13 @@ mod tests {
     fn a_sentence_broken_by_a_blank_line_after_a_full_line_is_joined() {
         // A page's furniture, blanked by the reader, leaves a blank line in
         // the middle of a sentence.
-        let wrapped = "Styrelsen diskuterade hur föreningen ska arbeta med frågan\n\
-                       om nya medlemmar under våren och kom fram till att det\n\
-                       behövs fler aktiviteter för barn och unga i området.\n";
         let mut text = String::from("PROTOKOLL\n\nfört vid årsmöte med Ekbackens byalag\n\n");
         for _ in 0..3 {
-            text.push_str(wrapped);
+            text.push_str(WRAPPED);
             text.push('\n');
         }
         text.push_str("Styrelsen diskuterade hur föreningen ska arbeta med frågan\n\nom nya medlemmar under våren.\n");
-        let doc = read_str(&text);
-        let paras: Vec<String> = doc
-            .blocks
-            .iter()
-            .filter_map(|b| match &b.kind {
-                BlockKind::Paragraph(p) => Some(p.text()),
-                _ => None,
-            })
-            .collect();
+        let paras = paragraph_texts(&text);
         assert_eq!(paras[0], "PROTOKOLL");
         assert_eq!(paras[1], "fört vid årsmöte med Ekbackens byalag");
         assert!(
