@@ -787,6 +787,7 @@ impl HeaderLines {
                 && t.split_whitespace().count() == 1
                 && t.chars().all(|c| c.is_alphabetic() || c == '-')
                 && t.chars().next().is_some_and(char::is_uppercase)
+                && !bare_field_label(&t)
                 && !lexicon::BODY_WORDS.iter().any(|b| key_ends(&t, b))
                 && document_type_word(&t.to_lowercase()).is_none()
                 && lines.get(i + skip + 1).is_some_and(|n| {
@@ -3336,6 +3337,18 @@ mod header_tests {
             let m = header(&[first, "Protokoll fört vid styrelsemöte 2012-02-05"]);
             assert_eq!(m.organization, None, "{first}");
         }
+    }
+
+    #[test]
+    fn a_date_label_over_its_date_is_no_place() {
+        let m = header(&[
+            "PROTOKOLL",
+            "Sammanträdesdatum",
+            "2024-03-12",
+            "Kommunstyrelsens arbetsutskott",
+        ]);
+        assert_eq!(m.date.as_deref(), Some("2024-03-12"));
+        assert_eq!(m.location, None);
     }
 
     #[test]
