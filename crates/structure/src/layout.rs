@@ -604,6 +604,9 @@ fn heading_outline(outline: &Outline) -> Option<Proposal> {
             || l.attendance
             || (header_like(t) && parse_number(t).is_none())
             || (starts.is_empty() && crate::header_heading_is_body(t))
+            // "## Plats och tid" over "Stadshuset, kl. 13.00": a header's
+            // label made a heading, not the first item.
+            || (starts.is_empty() && crate::meeting::bare_field_label(t))
             || section_heading(t, crate::lexicon::CASE_SECTION_HEADINGS)
             || (below_numbered && section_heading(t, crate::lexicon::TASK_LIST_HEADINGS))
         {
@@ -1697,6 +1700,20 @@ mod tests {
         let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Blender", "3D-Printer", "Introduktion"]);
         assert!(p.starts.iter().all(|s| s.number.is_none()));
+    }
+
+    #[test]
+    fn a_header_label_made_a_heading_starts_no_item() {
+        let o = outline(vec![
+            line(0, "Kommunstyrelsen", Role::Heading(1), None),
+            line(1, "Plats och tid", Role::Heading(2), None),
+            line(2, "Stadshuset, kl. 13.00–16.15", Role::Body, None),
+            line(3, "§ 179 Val av justerare", Role::Heading(2), None),
+            line(4, "§ 180 Budget", Role::Heading(2), None),
+        ]);
+        let p = heading_outline(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Val av justerare", "Budget"]);
     }
 
     #[test]

@@ -71,7 +71,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A header line that is only a field's label ("Plats och tid",
 /// "Datum:"): a two-column header flattened to one cell per line puts the
 /// value on the next line.
-fn bare_field_label(t: &str) -> bool {
+pub(crate) fn bare_field_label(t: &str) -> bool {
     let key = t.trim().trim_end_matches(':').trim().to_lowercase();
     lexicon::MEETING_FIELD_LABELS.contains(&key.as_str())
 }
@@ -1707,9 +1707,16 @@ fn place_beside_time(value: &str) -> Option<String> {
     if let Some(before) = clean(&value[..first.start()]) {
         return Some(before);
     }
-    // "Torsdagen den 6 februari 2025 kl. 10.00, Träffpunkten": the place
-    // after the last piece of the date and time.
-    clean(value.get(end_of_date_and_time(value)?..)?)
+    // "Torsdagen den 6 februari 2025 kl. 10.00, Träffpunkten", "… kl.
+    // 13.00-16.15 i Stadshuset": the place after the last piece of the date
+    // and time, without its preposition.
+    let after = clean(value.get(end_of_date_and_time(value)?..)?)?;
+    Some(
+        ["i ", "på ", "in ", "at "]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))
+            .map_or(after.clone(), |rest| rest.trim().to_string()),
+    )
 }
 
 /// Where the last piece of a line's date and time ends (a weekday, "den
@@ -3337,6 +3344,16 @@ mod header_tests {
             let m = header(&[first, "Protokoll fört vid styrelsemöte 2012-02-05"]);
             assert_eq!(m.organization, None, "{first}");
         }
+    }
+
+    #[test]
+    fn a_place_after_the_time_of_a_place_and_time_label_loses_its_preposition() {
+        let m = header(&[
+            "Kommunstyrelsen",
+            "Tid och plats: Tisdagen den 25 augusti 2026 klockan 13.00-16.15 i Stadshuset, Kungsbackasalen",
+        ]);
+        assert_eq!(m.location.as_deref(), Some("Stadshuset, Kungsbackasalen"));
+        assert_eq!(m.start_time.as_deref(), Some("13:00"));
     }
 
     #[test]
