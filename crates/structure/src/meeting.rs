@@ -1525,13 +1525,33 @@ static TRAILING_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static CLOCK_IN_VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})[:.](\d{2})\b").expect("valid regex"));
 
+/// "13.00-14.30, ajournering 14.30-14.45, 14.45-16.15": a sitting broken
+/// by adjournments ends where its last range ends, each range starting no
+/// earlier than the one before ended and following it closely.
+fn last_end_of_sittings(
+    text: &str,
+    mut from: usize,
+    mut end: crate::dates::Time,
+) -> crate::dates::Time {
+    while let Some(rest) = text.get(from..)
+        && let Some((r, a, b)) = find_time_range(rest)
+        && r.start <= 40
+        && a >= end
+        && b > a
+    {
+        end = b;
+        from += r.end;
+    }
+    end
+}
+
 fn set_times(m: &mut Meeting, text: &str) {
     if m.start_time.is_some() {
         return;
     }
-    if let Some((_, a, b)) = find_time_range(text) {
+    if let Some((r, a, b)) = find_time_range(text) {
         m.start_time = Some(a.to_string());
-        m.end_time = Some(b.to_string());
+        m.end_time = Some(last_end_of_sittings(text, r.end, b).to_string());
     } else if let Some(c) = START_TIME.captures(text) {
         // "26.09.2022 kl. 16:30": a start without an end.
         let h: u32 = c.get(1).and_then(|x| x.as_str().parse().ok()).unwrap_or(99);
@@ -3354,6 +3374,22 @@ mod header_tests {
         ]);
         assert_eq!(m.location.as_deref(), Some("Stadshuset, Kungsbackasalen"));
         assert_eq!(m.start_time.as_deref(), Some("13:00"));
+    }
+
+    #[test]
+    fn a_sitting_broken_by_adjournments_ends_with_its_last_range() {
+        let m = header(&[
+            "Kommunstyrelsen 2026-08-25",
+            "Plats och tid: Stadshuset, 13.00-14.30, ajournering 14.30-14.45, 14.45-16.15",
+        ]);
+        assert_eq!(m.start_time.as_deref(), Some("13:00"));
+        assert_eq!(m.end_time.as_deref(), Some("16:15"));
+        // A later range that starts before the first ended is no sitting of it.
+        let m = header(&[
+            "Styrelsen 2026-08-25",
+            "Tid: 13.00-14.30, 10.00-11.00 lunch",
+        ]);
+        assert_eq!(m.end_time.as_deref(), Some("14:30"));
     }
 
     #[test]
