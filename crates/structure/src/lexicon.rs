@@ -1580,6 +1580,10 @@ pub const NAME_CONNECTORS: &[&str] = &[
     "för", "i", "av", "på", "vid", "inom", "och", "&", "-", "–", "of", "for",
 ];
 
+/// Lower-case words that close an organisation's capitalised name: a
+/// county's ("Region Örebro län", "Länsstyrelsen i Dalarnas län").
+pub const NAME_CLOSING_WORDS: &[&str] = &["län"];
+
 /// Words that label a header field: never a value themselves
 /// ("Mötesform", "Ärenden").
 pub const HEADER_LABEL_WORDS: &[&str] = &[

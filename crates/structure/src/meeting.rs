@@ -2276,11 +2276,12 @@ fn organisation_shaped(cell: &str) -> bool {
         .filter(|&k| k == 0 || owner(words[0]));
     let headed = head_at.is_some();
     let after_head = head_at.map_or(1, |k| k + 1);
-    let name_follows = words.iter().skip(after_head).all(|w| {
+    let name_follows = words.iter().skip(after_head).enumerate().all(|(k, w)| {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || lexicon::NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+            || (after_head + k + 1 == words.len() && lexicon::NAME_CLOSING_WORDS.contains(w))
             || numbered_name && number_word(w)
     }) && words
         .iter()
@@ -3304,6 +3305,11 @@ mod header_tests {
         );
         assert!(!organisation_shaped("Kassör IF Nordstjärnan"));
         assert!(!organisation_shaped("Styrelsemöte Brf Lönnen"));
+        // A county's name closes with "län".
+        assert!(organisation_shaped("Region Örebro län"));
+        assert!(!organisation_shaped("Region län Örebro"));
+        let m = header(&["Arbetsgrupp e-hälsa, Region Örebro län – anteckningar 2025-09-30"]);
+        assert_eq!(m.organization.as_deref(), Some("Region Örebro län"));
         let m = header(&["Sektionsmöte 3 – Maskinsektionen inom THS"]);
         assert_eq!(m.organization.as_deref(), Some("Maskinsektionen inom THS"));
     }
