@@ -893,6 +893,9 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "association",
     "club",
     "foundation",
+    "federation",
+    "league",
+    "institute",
 ];
 
 /// Company forms that close a firm's name ("Nordvik Logistik AB",
@@ -1407,6 +1410,10 @@ pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
     ("board meeting", Some("board")),
     ("annual meeting", None),
     ("annual general meeting", None),
+    // The annual and extraordinary general meetings by their abbreviations
+    // ("Minutes of the AGM of …").
+    ("agm", None),
+    ("egm", None),
     ("extraordinary general meeting", None),
     ("general meeting", None),
     ("group meeting", None),

@@ -3463,6 +3463,14 @@ mod header_tests {
         assert_eq!(m.organization, None);
         let m = header(&["Sjöviks båtklubb – protokoll"]);
         assert_eq!(m.organization.as_deref(), Some("Sjöviks båtklubb"));
+        // A comma sets the type off as a dash does.
+        let m = header(&["Ekonomigruppen, protokoll", "Datum: 2025-09-30"]);
+        assert_eq!(m.body.as_deref(), Some("Ekonomigruppen"));
+        assert_eq!(m.document_type.as_deref(), Some("minutes"));
+        // The article is no part of the name after "of".
+        let m = header(&["Minutes of the AGM of the Swedish Chess Federation"]);
+        assert_eq!(m.organization.as_deref(), Some("Swedish Chess Federation"));
+        assert_eq!(m.body.as_deref(), Some("AGM"));
         let m = header(&["Board meeting minutes, Python Sverige"]);
         assert_eq!(m.organization.as_deref(), Some("Python Sverige"));
         assert_eq!(m.body.as_deref(), Some("board"));

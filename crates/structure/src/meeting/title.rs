@@ -358,6 +358,9 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
             Ok((None, (!place.is_empty()).then_some(written)))
         }
         "för" | "med" | "vid" | "inom" | "of" | "for" => {
+            // "of the Swedish Chess Federation": the article is no part of
+            // the name.
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
             if rest.chars().any(char::is_alphabetic) {
                 Ok((holder_shaped(rest).then(|| rest.to_string()), None))
             } else {
@@ -856,10 +859,15 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
 // association around it, a type fused to the kind, a name and a type after
 // a dash), and the alternations the patterns here are built from.
 
-/// "Group 11 - Meeting minutes" → ("Group 11", "minutes"): a name, a dash,
-/// and a document type (after "meeting" or "möte", perhaps).
+/// "Group 11 - Meeting minutes" → ("Group 11", "minutes"): a name, a dash
+/// or a comma, and a document type (after "meeting" or "möte", perhaps).
 pub(super) fn name_then_type(t: &str) -> Option<(&str, &'static str)> {
-    let (name, tail) = t.rsplit_once(" - ").or_else(|| t.rsplit_once(" – "))?;
+    // "Ekonomigruppen, protokoll", "PyCon Sweden organising committee,
+    // minutes": a comma sets the type off as a dash does.
+    let (name, tail) = t
+        .rsplit_once(" - ")
+        .or_else(|| t.rsplit_once(" – "))
+        .or_else(|| t.rsplit_once(", "))?;
     let tail = without_dates(tail).trim().to_lowercase();
     let tail = ["meeting ", "möte ", "mötes"]
         .iter()
