@@ -64,7 +64,16 @@ static NAMES_FIRST: LazyLock<Gated> = LazyLock::new(|| {
 /// Ek and Cia Ny were appointed adjusters".
 static NAMES_FIRST_EN: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(&format!(
-        r"(?i)^(.+?)\s+(?:was|were)\s+(?:unanimously\s+)?(?:elected|appointed|chosen)\s+(?:as\s+)?(?:the\s+)?({})\b",
+        r"(?i)^(.+?)\s+(?:was|were|is|are)\s+(?:unanimously\s+)?(?:elected|appointed|chosen)\s+(?:as\s+)?(?:the\s+)?({})\b",
+        role_alternation(false)
+    ))
+    .expect("valid regex")
+});
+/// In English, a subject electing: "The meeting elects Erik Lund as
+/// meeting chair", "The meeting chose Bo Ek and Cia Ny as adjusters".
+static SUBJECT_ELECTS_EN: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(&format!(
+        r"(?i)\b(?:elects|elected|appoints|appointed|chooses|chose)\s+((?-i:\p{{Lu}}).+?)\s+(?:as|to\s+be)\s+(?:the\s+)?({})\b",
         role_alternation(false)
     ))
     .expect("valid regex")
@@ -188,7 +197,9 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
         if let (Some(n), Some(r)) = (c.get(1), c.get(2)) {
             push(n.as_str(), r.as_str());
         }
-    } else if let Some(c) = SUBJECT_ELECTS.captures(s)
+    } else if let Some(c) = SUBJECT_ELECTS
+        .captures(s)
+        .or_else(|| SUBJECT_ELECTS_EN.captures(s))
         && let (Some(n), Some(r)) = (c.get(1), c.get(2))
     {
         push(n.as_str(), r.as_str());
@@ -343,6 +354,25 @@ mod tests {
         );
         // The association's chair, later in the meeting, is no role here.
         assert!(names("Anna Berg was elected chair of the board.", false).is_empty());
+        // The present tense, a subject electing, those who verify the minutes.
+        assert_eq!(
+            names("Maria Nilsson is elected meeting secretary.", false),
+            vec![("Maria Nilsson".to_string(), "sekreterare")]
+        );
+        assert_eq!(
+            names("The meeting elects Erik Lund as meeting chair.", false),
+            vec![("Erik Lund".to_string(), "ordförande")]
+        );
+        assert_eq!(
+            names(
+                "Johan Ek and Lisa Holm were elected to verify the minutes.",
+                false
+            ),
+            vec![
+                ("Johan Ek".to_string(), "justerare"),
+                ("Lisa Holm".to_string(), "justerare")
+            ]
+        );
     }
 
     #[test]

@@ -1323,6 +1323,25 @@ pub const SERVING_ROLES: &[(&str, &str, bool)] = &[
     ("minute-taker", "sekreterare", true),
     ("adjuster", "justerare", true),
     ("adjusters", "justerare", true),
+    ("meeting chair", "ordförande", true),
+    ("meeting chairman", "ordförande", true),
+    ("meeting chairperson", "ordförande", true),
+    ("chairman of the meeting", "ordförande", true),
+    ("chairperson of the meeting", "ordförande", true),
+    ("meeting secretary", "sekreterare", true),
+    // Those who check and sign the minutes, as English minutes of Swedish
+    // groups say "justerare".
+    ("to verify the minutes", "justerare", true),
+    ("to check the minutes", "justerare", true),
+    ("to adjust the minutes", "justerare", true),
+    ("to approve the minutes", "justerare", true),
+    ("to sign the minutes", "justerare", true),
+    ("minutes checker", "justerare", true),
+    ("minutes checkers", "justerare", true),
+    ("minute checker", "justerare", true),
+    ("minute checkers", "justerare", true),
+    ("minutes adjuster", "justerare", true),
+    ("minutes adjusters", "justerare", true),
 ];
 
 /// Words for everyone in the group ("Alla (förutom Jamal)",
@@ -1853,6 +1872,12 @@ pub const ELECTION_CUES: &[&str] = &[
     // "Anna Berg was elected chair of the meeting".
     "elected",
     "appointed",
+    // "The meeting elects Erik Lund as chair", "Lisa is chosen as
+    // secretary".
+    "elects",
+    "appoints",
+    "chose",
+    "choose",
 ];
 
 /// Words after a count of the present before their names ("5 st (Anna

@@ -393,8 +393,9 @@ pub(crate) fn continue_note(p: &mut Participant, text: &str) {
 
 static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
     // "Val av justerare", or the post alone as the item's title
-    // ("Protokolljusterare", "Mötessekreterare").
-    Regex::new(r"(?i)^\s*(?:val\s+av\s+(?:en\s+|två\s+)?(?:personer\s+att\s+.*justera.*|(mötesordförande|ordförande\s+för\s+mötet|ordförande|mötessekreterare|sekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner|rösträknare).*)|(mötesordförande|mötessekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner)\s*:?)$")
+    // ("Protokolljusterare", "Mötessekreterare"); in English "Election of
+    // chairman", "Election of two persons to verify the minutes".
+    Regex::new(r"(?i)^\s*(?:val\s+av\s+(?:en\s+|två\s+)?(?:personer\s+att\s+.*justera.*|(mötesordförande|ordförande\s+för\s+mötet|ordförande|mötessekreterare|sekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner|rösträknare).*)|(mötesordförande|mötessekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner)\s*:?|election\s+of\s+(?:an?\s+|the\s+|two\s+)?(?:meeting\s+)?(chair(?:man|person)?|secretary|adjusters?|minutes?\s+checkers?|(?:persons?|people)\s+to\s+(?:verify|check|adjust|approve|sign)\s+the\s+minutes)(?:\s+(?:of|for)\s+the\s+meeting)?)$")
         .expect("valid regex")
 });
 static ELECTED_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -403,7 +404,7 @@ static ELECTED_VERB: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static NAME_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|&)\s*").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|\band\b|&)\s*").expect("valid regex"));
 
 /// The meeting role an election item fills ("Val av mötesordförande").
 fn elected_role(title: &str) -> Option<&'static str> {
@@ -411,17 +412,20 @@ fn elected_role(title: &str) -> Option<&'static str> {
     let what = c
         .get(1)
         .or_else(|| c.get(2))
+        .or_else(|| c.get(3))
         .map_or("justerare", |m| m.as_str())
         .to_lowercase();
-    Some(if what.contains("ordförande") {
-        "ordförande"
-    } else if what.contains("sekreterare") {
-        "sekreterare"
-    } else if what.contains("rösträknare") {
-        return None;
-    } else {
-        "justerare"
-    })
+    Some(
+        if what.contains("ordförande") || what.starts_with("chair") {
+            "ordförande"
+        } else if what.contains("sekreterare") || what == "secretary" {
+            "sekreterare"
+        } else if what.contains("rösträknare") {
+            return None;
+        } else {
+            "justerare"
+        },
+    )
 }
 
 /// "Val av mötesordförande: Fredrik Håård", "Till justerare valdes Kim
@@ -532,10 +536,16 @@ fn outcome_names(item: &crate::AgendaItem) -> Option<Vec<&str>> {
         .split_once(':')
         .and_then(|(_, names)| names_of_outcome(names))
         .or_else(|| {
-            item.units
-                .iter()
-                .take(3)
-                .find_map(|u| names_of_outcome(&u.text))
+            item.units.iter().take(3).find_map(|u| {
+                // "Val av mötesordförande: Erik Lund" kept whole as the
+                // item's text: the names after the election's colon.
+                let after_election = u
+                    .text
+                    .split_once(':')
+                    .filter(|(head, _)| ELECTION.is_match(head))
+                    .map(|(_, names)| names);
+                names_of_outcome(after_election.unwrap_or(&u.text))
+            })
         })
 }
 

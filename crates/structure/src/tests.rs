@@ -2312,6 +2312,48 @@ fn an_item_titled_by_the_post_elects_to_it() {
 }
 
 #[test]
+fn an_election_and_its_names_on_one_numbered_line() {
+    let doc = structure(
+        "Årsmöte 2020\n\n1. Val av mötesordförande: Erik Lund\n2. Val av sekreterare: Maria Nilsson\n3. Val av justerare: Johan Ek och Lisa Holm\n4. Avslutning\n",
+    );
+    let roles: Vec<(&str, Option<&str>)> = doc
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Erik Lund", Some("ordförande")),
+            ("Maria Nilsson", Some("sekreterare")),
+            ("Johan Ek", Some("justerare")),
+            ("Lisa Holm", Some("justerare"))
+        ]
+    );
+}
+
+#[test]
+fn an_english_election_item_and_its_names() {
+    let doc = structure(
+        "Annual meeting 2020\n\n1. Election of chairman: Erik Lund\n2. Election of secretary: Maria Nilsson\n3. Election of two persons to verify the minutes: Johan Ek and Lisa Holm\n4. Closing\n",
+    );
+    let roles: Vec<(&str, Option<&str>)> = doc
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Erik Lund", Some("ordförande")),
+            ("Maria Nilsson", Some("sekreterare")),
+            ("Johan Ek", Some("justerare")),
+            ("Lisa Holm", Some("justerare"))
+        ]
+    );
+}
+
+#[test]
 fn who_came_from_where_and_who_was_absent_in_a_sentence() {
     let people = |line: &str| {
         board_minutes(line)
