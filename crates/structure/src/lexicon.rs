@@ -447,7 +447,10 @@ pub const PARTIAL_CUES: &[&str] = &[
     "under eftermiddagen",
     "fram till lunch",
     "efter lunch",
-    // English minutes: "(left at 10:40)", "joined at 14.00", "from item 3".
+    "kom sent",
+    "kom senare",
+    "anslöt",
+    "lämnade",
     "left at",
     "joined at",
     "arrived at",
@@ -456,6 +459,11 @@ pub const PARTIAL_CUES: &[&str] = &[
     "from item",
     "for item",
 ];
+
+/// Words that say someone came or went at the clock time after them ("kom
+/// 10:15", "gick 11.00", "arrived 10:15", "left 11:00"): attended part of
+/// the meeting. Lower case.
+pub const CAME_OR_WENT_WORDS: &[&str] = &["kom", "gick", "arrived", "joined", "left", "came"];
 
 /// An attendance table's presence marks for someone who came late ("Late
 /// (10:25)", "Sen"), lower case: matched at the start of the cell.

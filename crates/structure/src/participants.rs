@@ -383,9 +383,7 @@ pub(crate) fn continue_note(p: &mut Participant, text: &str) {
         Some(n) => format!("{n} {t}"),
         None => t.to_string(),
     };
-    if p.attendance == "present"
-        && (has_cue(&note, lexicon::PARTIAL_CUES) || TIMEISH.is_match(&note))
-    {
+    if p.attendance == "present" && (partial_note(&note) || TIMEISH.is_match(&note)) {
         p.attendance = "partial".into();
     }
     p.note = Some(note);
@@ -1518,7 +1516,7 @@ fn read_columns_one(rows: &[Vec<(String, bool)>]) -> Option<Vec<Participant>> {
                 || has_cue(&cues, lexicon::ABSENT_CUES)
             {
                 p.attendance = "absent".into();
-            } else if has_cue(&cues, lexicon::PARTIAL_CUES)
+            } else if partial_note(&cues)
                 // "Late (10:25)", "Sen": the presence mark itself.
                 || presence.as_deref().is_some_and(|v| {
                     lexicon::LATE_MARKS
@@ -2008,6 +2006,20 @@ static COUNT_THEN_NAMES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "Alla (Anna Berg, Bo Ek)", "All group members (Anna, Bo)": everyone,
+/// then their names in brackets (exceptions in brackets are
+/// [`everyone_except`]'s).
+static EVERYONE_THEN_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    let mut words = lexicon::EVERYONE_WORDS.to_vec();
+    words.extend(["all group members", "all team members", "all board members"]);
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Regex::new(&format!(
+        r"(?i)^(?:{})\s*\(\s*((?-i:\p{{Lu}})[^()]+)\)\s*\.?$",
+        lexicon::alternation(&words)
+    ))
+    .expect("valid regex")
+});
+
 static ITEM_GUESTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:punkt|p\.|§)\s*(\d+(?:\.\d+)?)\s*:\s*(.+)$").expect("valid regex")
 });
@@ -2122,6 +2134,17 @@ fn parse_line_as_written(
     {
         Some(names) => names.as_str().trim().to_string(),
         None => line,
+    };
+    // "Alla (Anna Berg, Bo Ek)": everyone, named in brackets.
+    let line = match EVERYONE_THEN_NAMES.captures(&line).and_then(|c| c.get(1)) {
+        Some(names)
+            if !lexicon::EXCEPT_WORDS
+                .iter()
+                .any(|w| names.as_str().to_lowercase().starts_with(w)) =>
+        {
+            names.as_str().trim().to_string()
+        }
+        _ => line,
     };
     // "Alla (förutom Jamal)", "Samtliga förutom Vegard": the exceptions
     // were absent; "Samtliga medlemmar" names no one.
@@ -3513,6 +3536,26 @@ fn has_cue(text: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| l.contains(c))
 }
 
+/// A note that says someone attended part of the meeting: a cue of
+/// [`lexicon::PARTIAL_CUES`], or a time they came or went at.
+fn partial_note(text: &str) -> bool {
+    has_cue(text, lexicon::PARTIAL_CUES) || came_or_went_at(text)
+}
+
+/// A note that says someone came or went at a clock time ("kom 10:15",
+/// "arrived 9.30", "left 11"): they attended part of the meeting.
+fn came_or_went_at(note: &str) -> bool {
+    let l = note.to_lowercase();
+    let words: Vec<&str> = l
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "kl" | "kl." | "at" | "klockan"))
+        .collect();
+    words.windows(2).any(|w| {
+        lexicon::CAME_OR_WENT_WORDS.contains(&w[0])
+            && w[1].starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 static TIMEISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(?:[–-]\s?\d{1,2}\b|\d{1,2}[:.]\d{2}|kl\.?\s*\d)").expect("valid regex")
 });
@@ -3662,7 +3705,7 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
         } else if let Some(r) = role_of(&i) {
             role = Some(r);
         } else if has_cue(&i, lexicon::ABSENT_CUES)
-            || has_cue(&i, lexicon::PARTIAL_CUES)
+            || partial_note(&i)
             || has_cue(&i, lexicon::REMOTE_CUES)
         {
             notes.push(i);
@@ -3692,7 +3735,7 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
     let mut described = false;
     for part in parts {
         let is_note = has_cue(&part, lexicon::ABSENT_CUES)
-            || has_cue(&part, lexicon::PARTIAL_CUES)
+            || partial_note(&part)
             || has_cue(&part, lexicon::REMOTE_CUES)
             || TIMEISH.is_match(&part)
             || part.to_lowercase().starts_with("deltar")
@@ -3773,7 +3816,7 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
     let note_text = notes.join(", ");
     if struck || has_cue(&note_text, lexicon::ABSENT_CUES) {
         p.attendance = "absent".into();
-    } else if has_cue(&note_text, lexicon::PARTIAL_CUES)
+    } else if partial_note(&note_text)
         || TIMEISH.is_match(&note_text)
         || note_text.to_lowercase().contains("deltar på")
     {
@@ -4531,6 +4574,32 @@ mod tests {
         let names: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Vegard", "Anna"]);
         assert!(parse_line("Samtliga medlemmar", false, h).is_some_and(|ps| ps.is_empty()));
+        // Everyone, then their names in brackets.
+        for line in [
+            "Alla (Anna Berg, Bo Ek)",
+            "All group members (Anna Berg and Bo Ek)",
+        ] {
+            let ps = parse_line(line, false, h).expect("people");
+            let names: Vec<(&str, &str)> = ps
+                .iter()
+                .map(|p| (p.name.as_str(), p.attendance.as_str()))
+                .collect();
+            assert_eq!(
+                names,
+                [("Anna Berg", "present"), ("Bo Ek", "present")],
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_time_someone_came_or_went_at_is_partial_attendance() {
+        for note in ["kom 10:15", "arrived 9.30", "left kl 11", "gick 14"] {
+            assert!(partial_note(note), "{note}");
+        }
+        for note in ["Kalmar kommun", "left-wing party", "kom överens"] {
+            assert!(!partial_note(note), "{note}");
+        }
     }
 
     #[test]
