@@ -1007,6 +1007,29 @@ fn names_next_meetings_by_kind(key: &str) -> bool {
 
 /// An item title that names the coming meetings anywhere in it
 /// ("Förslag till sammanträdesdagar för kommunfullmäktige år 2024").
+/// Where a signature block closing the minutes starts among an item's
+/// lines: a person's name alone on its line, then at most a place, then a
+/// date alone, and nothing after it.
+fn signature_block_start(lines: &[(String, bool)]) -> Option<usize> {
+    let last = lines.len().checked_sub(1)?;
+    let date_only = |t: &str| {
+        let t = t.trim();
+        find_dates(t, &DateContext::default())
+            .first()
+            .is_some_and(|d| d.range.start == 0 && d.range.end + 1 >= t.len())
+    };
+    if !date_only(&lines[last].0) {
+        return None;
+    }
+    (last.saturating_sub(2)..last).find(|&i| {
+        participants::is_name(lines[i].0.trim())
+            && lines[i + 1..last].iter().all(|(t, _)| {
+                let t = t.trim();
+                t.split_whitespace().count() <= 2 && t.starts_with(char::is_uppercase)
+            })
+    })
+}
+
 fn names_coming_meetings(title: &str) -> bool {
     if title.len() > 200 {
         return false;
@@ -3102,12 +3125,18 @@ impl Finder {
         for item in &self.items {
             if next_meetings_heading(&item.title) || names_coming_meetings(&item.title) {
                 let year = find_year(&item.title);
-                let lines: Vec<(String, bool)> = item
+                let mut lines: Vec<(String, bool)> = item
                     .units
                     .iter()
                     .filter(|u| matches!(u.kind, UnitKind::ListItem | UnitKind::Paragraph))
                     .map(|u| (u.text.clone(), false))
                     .collect();
+                // "Dick Jonsson" / "Ljungsbro" / "2023-03-4": the signer's
+                // name, town and day closing the minutes under the last
+                // item are no coming meeting.
+                if let Some(at) = signature_block_start(&lines) {
+                    lines.truncate(at);
+                }
                 next.extend(parse_next_meetings(&lines, &ctx, year));
                 // "§8 Nästa möte hålls 12 februari kl. 19.30.": the title is
                 // the sentence that gives the date.

@@ -895,6 +895,15 @@ fn coming_meetings_listed_in_an_items_text() {
 }
 
 #[test]
+fn the_signers_day_under_the_last_item_is_no_coming_meeting() {
+    let s = structure(
+        "Styrelsemöte 2023-02-28\n\n1. Ekonomi\nBudgeten godkändes.\n\n2. Nästa möte\nI anslutning till årsmötet.\n\nDatum: onsdag 8 mars\n\nDick Jonsson\n\nLjungsbro\n\n2023-03-4\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2023-03-08"]);
+}
+
+#[test]
 fn a_new_meeting_with_its_day_and_hour_is_a_coming_meeting() {
     let dates = |text: &str| -> Vec<String> {
         structure(&format!(
