@@ -120,6 +120,11 @@ pub enum Scheme {
     /// Kassan är god.", "Övrigt: Inget."), in minutes that number and mark
     /// up nothing: the topic is the item's title.
     TopicParagraphs,
+    /// An association's meeting whose points are sentences opening with
+    /// the statutory agenda ("Val av revisor blev …", "Ansvarsfrihet för
+    /// styrelsen beviljades."), numbered and marked up nowhere: each such
+    /// paragraph is an item, titled by its first sentence.
+    StatutoryPoints,
     /// Points lettered in sequence instead of numbered ("A. Öppnande",
     /// "B. Ekonomi", "C. Övrigt", or "a) … b) … c) …"), in minutes that
     /// number nothing: each letter is an item.
@@ -143,6 +148,7 @@ impl fmt::Display for Scheme {
             Scheme::RepeatedOnes => "repeated-ones",
             Scheme::TopicParagraphs => "topic-paragraphs",
             Scheme::LetteredPoints => "lettered-points",
+            Scheme::StatutoryPoints => "statutory-points",
         })
     }
 }
@@ -449,6 +455,7 @@ pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
         repeated_ones(outline),
         topic_paragraphs(outline),
         lettered_points(outline),
+        statutory_points(outline),
     ]
     .into_iter()
     .flatten()
@@ -884,6 +891,53 @@ fn topic_paragraphs(outline: &Outline) -> Option<Proposal> {
         .collect();
     (starts.len() >= 3).then_some(Proposal {
         scheme: Scheme::TopicParagraphs,
+        starts,
+    })
+}
+
+/// A paragraph that opens with a point of the statutory agenda
+/// ([`crate::lexicon::STATUTORY_POINT_OPENINGS`]).
+fn opens_statutory_point(t: &str) -> bool {
+    let lower = t.trim().to_lowercase();
+    crate::lexicon::STATUTORY_POINT_OPENINGS
+        .iter()
+        .any(|o| lower.starts_with(o) || lower == o.trim_end())
+}
+
+fn statutory_points(outline: &Outline) -> Option<Proposal> {
+    // Only minutes that number nothing and have no headings below a title.
+    if numbers_a_line(outline)
+        || outline
+            .lines
+            .iter()
+            .skip(1)
+            .any(|l| matches!(l.role, Role::Heading(_)) || l.bold)
+    {
+        return None;
+    }
+    let paragraphs: Vec<&OutlineLine> = outline
+        .lines
+        .iter()
+        .filter(|l| {
+            l.role == Role::Body && l.list_level.is_none() && !l.attendance && !l.next_meetings
+        })
+        .collect();
+    let starts: Vec<PlannedStart> = paragraphs
+        .iter()
+        .filter(|l| {
+            let t = l.text.trim();
+            opens_statutory_point(t) && t.chars().count() <= 200 && !header_field(t)
+        })
+        .map(|l| {
+            let t = l.text.trim();
+            let first = t.split(". ").next().unwrap_or(t).trim_end_matches('.');
+            PlannedStart::unnumbered(l.key, TitleCut::FirstSentence, first.to_string())
+        })
+        .collect();
+    // Most of the meeting's points, not a sentence or two that happen to
+    // open so.
+    (starts.len() >= 6 && starts.len() * 20 >= paragraphs.len() * 7).then_some(Proposal {
+        scheme: Scheme::StatutoryPoints,
         starts,
     })
 }
@@ -1618,6 +1672,21 @@ pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize
     {
         best = Some((i, s));
     }
+    // A meeting's statutory points written as sentences, in minutes that
+    // number and mark up nothing: each point is an item, when they are more
+    // than any other unnumbered reading finds.
+    if let Some(&(i, s)) = scored
+        .iter()
+        .find(|&&(i, s)| proposals[i].scheme == Scheme::StatutoryPoints && s > 0.0)
+        && best.is_none_or(|(w, _)| {
+            !matches!(
+                proposals[w].scheme,
+                Scheme::Numbered | Scheme::NumberedParagraphs
+            ) && proposals[i].starts.len() > proposals[w].starts.len()
+        })
+    {
+        best = Some((i, s));
+    }
     let mut scores: Vec<SchemeScore> = scored
         .iter()
         .map(|&(i, s)| SchemeScore {
@@ -1700,6 +1769,51 @@ mod tests {
         let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Blender", "3D-Printer", "Introduktion"]);
         assert!(p.starts.iter().all(|s| s.number.is_none()));
+    }
+
+    #[test]
+    fn statutory_points_written_as_sentences_are_the_items() {
+        let texts = [
+            "Protokoll årsstämma 2023",
+            "Ärenden som behandlats:",
+            "Fastställande av dagordning. Godkänd",
+            "Val av ordförande blev Ulf Berg.",
+            "Verksamhetsberättelsen lästes upp.",
+            "Ansvarsfrihet för styrelsen beviljades.",
+            "Inkomna motioner",
+            "Inga inkomna motioner.",
+            "Val av revisor blev Eva Ek.",
+            "Mötet avslutades 15.00",
+        ];
+        let o = outline(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| line(i as u32, t, Role::Body, None))
+                .collect(),
+        );
+        let p = statutory_points(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Fastställande av dagordning",
+                "Val av ordförande blev Ulf Berg",
+                "Verksamhetsberättelsen lästes upp",
+                "Ansvarsfrihet för styrelsen beviljades",
+                "Inkomna motioner",
+                "Val av revisor blev Eva Ek",
+                "Mötet avslutades 15.00"
+            ]
+        );
+        // Loose notes with a sentence or two that open so are no such list.
+        let o = outline(vec![
+            line(0, "Styrelsemöte", Role::Heading(1), None),
+            line(1, "Budget för hösten diskuterades.", Role::Body, None),
+            line(2, "Anna bokar lokal.", Role::Body, None),
+            line(3, "Bo ringer kommunen.", Role::Body, None),
+        ]);
+        assert!(statutory_points(&o).is_none());
     }
 
     #[test]

@@ -1448,6 +1448,49 @@ pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
     ("project meeting", None),
 ];
 
+/// How the points of an association's annual or members' meeting open when
+/// they are written as sentences ("Val av revisor blev …", "Ansvarsfrihet för
+/// styrelsen beviljades.", "Mötet avslutades 15.00"), lower case, matched at
+/// a paragraph's start: the statutory agenda, whose numbering a text export
+/// may have lost.
+pub const STATUTORY_POINT_OPENINGS: &[&str] = &[
+    "val av ",
+    "val till ",
+    "till valberedning",
+    "fastställande av ",
+    "fastställelse av ",
+    "godkännande av ",
+    "mötets öppnande",
+    "mötet öppnades",
+    "mötets avslutande",
+    "mötet avslutades",
+    "mötets behöriga",
+    "ansvarsfrihet",
+    "verksamhetsberättelse",
+    "revisionsberättelse",
+    "revisorernas berättelse",
+    "ekonomi ",
+    "ekonomisk ",
+    "inkomna motioner",
+    "motioner",
+    "propositioner",
+    "övriga frågor",
+    "budget",
+    "verksamhetsplan",
+    "arvode",
+    "ersättning till ",
+    "medlemsavgift",
+    "årsavgift",
+    "röstlängd",
+    "dagordning",
+    "protokolljusterare",
+    "protokoll justerare",
+    "justering av ",
+    "föregående protokoll",
+    "resultat- och balansräkning",
+    "stadgeändring",
+];
+
 /// Words printed before an item's number ("Punkt 3 Ekonomi", "Ärende 4:",
 /// "Agenda item 2"), lower case.
 pub const ITEM_NUMBER_WORDS: &[&str] = &[
