@@ -82,6 +82,27 @@ impl<'a> People<'a> {
             Some((name, rest)) if rest.ends_with(')') && !name.is_empty() => name.trim(),
             _ => w,
         };
+        // 'Lars "Lacka" Eriksson': a nickname in quotes between the names
+        // resolves as the listed name without it.
+        let without_nickname;
+        let w = match w.split_once([' ']).and_then(|(first, rest)| {
+            let (nick, last) = rest.split_once(' ')?;
+            let quoted = nick.chars().count() > 2
+                && nick.starts_with(['"', '“', '”'])
+                && nick.ends_with(['"', '“', '”']);
+            quoted.then(|| format!("{first} {last}"))
+        }) {
+            Some(plain)
+                if self
+                    .participants
+                    .iter()
+                    .any(|p| p.name.eq_ignore_ascii_case(&plain)) =>
+            {
+                without_nickname = plain;
+                without_nickname.as_str()
+            }
+            _ => w,
+        };
         // "Ordföranden Anna Berg": the post before the name.
         let w = POSTS_BEFORE_NAME
             .iter()
@@ -714,6 +735,12 @@ mod tests {
         assert_eq!(people.resolve("BL"), "Björn Lindkvist");
         assert_eq!(people.resolve("Karin"), "Karin Andersson");
         assert_eq!(people.resolve("Dr. Karin Andersson"), "Karin Andersson");
+        assert_eq!(
+            people.resolve("Karin \"Kajsa\" Andersson"),
+            "Karin Andersson"
+        );
+        // Unlisted, the nickname stays as written.
+        assert_eq!(people.resolve("Lars \"Lacka\" Ek"), "Lars \"Lacka\" Ek");
         assert_eq!(people.resolve("Helena"), "Helena");
         assert_eq!(people.resolve("Ordförande"), "Sofia Ekdahl");
         assert_eq!(people.resolve("Alla"), "all");
