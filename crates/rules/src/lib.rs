@@ -867,10 +867,7 @@ fn takes(
     // exact regex searches from there: its slow engines then see only the
     // rest of the sentence.
     let from = match &rule.loose {
-        Some(loose) => match loose.find(sent.text) {
-            Some(m) => m.start(),
-            None => return None,
-        },
+        Some(loose) => loose.first_start(sent.text)?,
         None => 0,
     };
     if let Some(t) = &rule.title

@@ -234,7 +234,7 @@ pub struct Rule {
     pub unless: Vec<(String, ExactPattern)>,
     /// Each veto without its word boundaries, when it has any (see
     /// `loose`), compiled when first used.
-    pub unless_loose: Vec<Option<Pattern>>,
+    pub unless_loose: Vec<Option<LoosePattern>>,
     /// Vetoes on the `who` group: a match whose `who` one of these matches
     /// does not count ("Det", "Man" are not people), but a later match in
     /// the same sentence still can ("Det beslutades att Nicolas ska …").
@@ -278,7 +278,7 @@ pub struct Rule {
     /// does (and more), and unlike Unicode `\b` it runs on the regex
     /// crate's fast engine over Swedish text, so it rules out most sentences
     /// before the exact regex runs.
-    pub loose: Option<Pattern>,
+    pub loose: Option<LoosePattern>,
 }
 
 /// A reason pattern for deferrals: its `reason` group is the reason.
@@ -762,14 +762,46 @@ impl RuleSet {
 /// The pattern without its word boundaries, when it has any: compiled now
 /// (and dropped if it does not compile: it is no filter then) or when first
 /// used (the built-in rules' tests compile theirs).
-fn loose_pattern(pattern: &str, eager: bool) -> Option<Pattern> {
+fn loose_pattern(pattern: &str, eager: bool) -> Option<LoosePattern> {
     minutes_gate::loose_superset(pattern).and_then(|p| {
         if eager {
-            Regex::new(&p).ok().map(|re| Pattern::compiled(&p, re))
+            minutes_gate::Loose::new(&p).ok().map(|re| LoosePattern {
+                source: p,
+                compiled: std::sync::OnceLock::from(Some(re)),
+            })
         } else {
-            Some(Pattern::lazy(&p))
+            Some(LoosePattern {
+                source: p,
+                compiled: std::sync::OnceLock::new(),
+            })
         }
     })
+}
+
+/// A rule's loose pattern (see [`Rule::loose`]), compiled when first used
+/// (as [`Pattern`]), as a [`minutes_gate::Loose`]: only where its leftmost
+/// match starts is asked.
+#[derive(Debug)]
+pub struct LoosePattern {
+    source: String,
+    compiled: std::sync::OnceLock<Option<minutes_gate::Loose>>,
+}
+
+impl LoosePattern {
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// Where its leftmost match in `text` starts, as
+    /// `regex::Regex::find` gives it. A built-in pattern that does not
+    /// compile (never: their tests compile them) matches nothing.
+    pub fn first_start(&self, text: &str) -> Option<usize> {
+        self.compiled
+            .get_or_init(|| minutes_gate::Loose::new(&self.source).ok())
+            .as_ref()?
+            .first_start(text)
+    }
 }
 
 /// Where a pattern names a word list: `{@name}`.
@@ -996,7 +1028,7 @@ impl Rule {
         // from the loose pattern's first match (no match starts before it),
         // which spares the slow engines the start of the sentence.
         let at = match &self.loose {
-            Some(loose) => loose.find(sentence)?.start(),
+            Some(loose) => loose.first_start(sentence)?,
             None => 0,
         };
         self.accepted_match_from(sentence, at)
@@ -1034,8 +1066,8 @@ impl Rule {
             .zip(self.unless_loose.iter().chain(std::iter::repeat(&None)))
             .find(|((_, re), loose)| match loose {
                 Some(l) => l
-                    .find(sentence)
-                    .is_some_and(|m| re.is_match_at(sentence, m.start())),
+                    .first_start(sentence)
+                    .is_some_and(|at| re.is_match_at(sentence, at)),
                 None => re.is_match(sentence),
             })
             .map(|((s, _), _)| s.as_str())
