@@ -306,6 +306,19 @@ pub struct RuleSet {
     /// which a process that only needs the rules' hash, such as the parent
     /// of the worker processes, need not pay for.
     prefilter: std::sync::OnceLock<Prefilter>,
+    /// The rules of each kind, by the way they are tried (see
+    /// [`RuleSet::tried`]), built on first use.
+    tried: std::sync::OnceLock<Tried>,
+}
+
+/// The indices of the rules of each kind (`Kind as usize`), in order: those
+/// tried one after another until one takes a sentence (without and with
+/// `fallback`), and the clause rules.
+#[derive(Debug, Default)]
+struct Tried {
+    first: [Vec<usize>; 3],
+    fallback: [Vec<usize>; 3],
+    clause: [Vec<usize>; 3],
 }
 
 /// All rules' required literals in one automaton, so one scan of a
@@ -435,6 +448,8 @@ pub struct ExactPattern {
     /// ([`minutes_gate::Narrow`]), compiled when first used: a search it
     /// rules out is not run.
     narrow: std::sync::OnceLock<Option<minutes_gate::Narrow>>,
+    /// Whether it has a group named `due`, asked once.
+    names_due: std::sync::OnceLock<bool>,
 }
 
 /// What a built-in exact pattern that failed to compile would match:
@@ -459,6 +474,7 @@ impl ExactPattern {
             source: source.to_string(),
             compiled,
             narrow: std::sync::OnceLock::new(),
+            names_due: std::sync::OnceLock::new(),
         })
     }
 
@@ -486,6 +502,13 @@ impl ExactPattern {
             Some(n) => n.last_end(text, at),
             None => Some(text.len()),
         }
+    }
+
+    /// Has it a group named `due`? (`capture_names`, asked once.)
+    pub fn names_due(&self) -> bool {
+        *self
+            .names_due
+            .get_or_init(|| self.capture_names().any(|n| n == Some("due")))
     }
 
     /// As [`minutes_gate::Exact::capture_names`].
@@ -716,6 +739,7 @@ impl RuleSet {
             reasons,
             hash,
             prefilter: std::sync::OnceLock::new(),
+            tried: std::sync::OnceLock::new(),
         };
         if eager {
             set.prefilter();
@@ -929,6 +953,30 @@ impl Admitted {
 }
 
 impl RuleSet {
+    /// The indices, in order, of the rules of `kind` that are clause rules
+    /// (`clause`) or else have `fallback` as given: the rules a sentence is
+    /// tried against, so that it is not tested against every rule.
+    pub(crate) fn tried(&self, kind: Kind, fallback: bool, clause: bool) -> &[usize] {
+        let tried = self.tried.get_or_init(|| {
+            let mut t = Tried::default();
+            for (i, r) in self.rules.iter().enumerate() {
+                let k = r.kind as usize;
+                match (r.clause, r.fallback) {
+                    (true, _) => t.clause[k].push(i),
+                    (false, true) => t.fallback[k].push(i),
+                    (false, false) => t.first[k].push(i),
+                }
+            }
+            t
+        });
+        let k = kind as usize;
+        match (clause, fallback) {
+            (true, _) => &tried.clause[k],
+            (false, true) => &tried.fallback[k],
+            (false, false) => &tried.first[k],
+        }
+    }
+
     /// The literal prefilter, built on first use.
     fn prefilter(&self) -> &Prefilter {
         self.prefilter.get_or_init(|| Prefilter::of(&self.rules))
