@@ -78,7 +78,13 @@ impl std::fmt::Debug for Fast {
 /// The regex crate's engine as `regex::Regex` configures it, but for the
 /// literal prefilter (every search runs where literals were found).
 fn meta_regex(pattern: &str) -> Result<meta::Regex, String> {
-    let config = meta::Config::new()
+    build_meta(pattern, meta::Config::new())
+}
+
+/// The regex crate's engine as `regex::Regex` configures it on top of
+/// `config`, but for the literal prefilter.
+pub(crate) fn build_meta(pattern: &str, config: meta::Config) -> Result<meta::Regex, String> {
+    let config = config
         // `regex`'s defaults, as `regex::RegexBuilder` sets them...
         .nfa_size_limit(Some(10 * (1 << 20)))
         .match_kind(MatchKind::LeftmostFirst)

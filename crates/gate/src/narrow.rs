@@ -20,6 +20,7 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind};
+use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
 
 type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
@@ -42,15 +43,21 @@ impl Narrow {
     /// default size limit (then the exact pattern alone answers).
     pub fn new(pattern: &str) -> Option<Narrow> {
         let narrow = crate::without_word_boundaries(pattern)?;
+        // Parsed as the regex crate parses (its syntax defaults, UTF-8),
+        // then its bounded repetitions unbounded (see `unbounded`).
+        let hir = regex_syntax::ParserBuilder::new()
+            .utf8(true)
+            .build()
+            .parse(&narrow)
+            .ok()?;
         let nfa = thompson::Compiler::new()
-            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
             .configure(
                 thompson::Config::new()
                     .nfa_size_limit(Some(10 * (1 << 20)))
                     .which_captures(WhichCaptures::None)
                     .shrink(false),
             )
-            .build(&narrow)
+            .build_from_hir(&unbounded(&hir))
             .ok()?;
         let dfa = DFA::builder()
             .configure(
@@ -102,6 +109,31 @@ impl Narrow {
     }
 }
 
+/// `hir` with every bounded repetition of more than one optional copy
+/// (`x{0,3}`, `x{1,60}`, `x{2,5}`) unbounded (`x*`, `x+`, `x{2,}`): a
+/// superset (every match of `hir` is one of the result's), compiled with
+/// one copy of the repeated part instead of one per possible copy. The
+/// narrow form only says where a match may end at the latest, so a wider
+/// language costs at most a later bound, never a lost match.
+fn unbounded(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max.filter(|&max| max <= r.min.saturating_add(1)),
+            greedy: r.greedy,
+            sub: Box::new(unbounded(&r.sub)),
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(unbounded(&c.sub)),
+        }),
+        HirKind::Concat(items) => Hir::concat(items.iter().map(unbounded).collect()),
+        HirKind::Alternation(items) => Hir::alternation(items.iter().map(unbounded).collect()),
+        _ => hir.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +150,8 @@ mod tests {
             r"ä|\bö",
             r"\Bska\b",
             r"(?m)^\bÅtgärd\b:",
+            r"(?i)\bskjuts\s+(?:\p{L}+\s+){0,2}?till\b.{0,5}\bmöte",
+            r"\b(?P<who>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})\s+ska\b",
         ];
         let texts = [
             "Styrelsen beslutade Åsa att ...",
@@ -128,6 +162,9 @@ mod tests {
             "Beslöt: ingen. Per skall 12/10 återkomma",
             "ändå\nÅtgärd: ring",
             "kanske",
+            "Frågan skjuts till nästa möte; skjuts upp till ett möte",
+            "Skjuts en två tre till x möte. Skjuts a b till möte",
+            "Åsa Britt Öst Lind ska ringa, Per Ek ska",
         ];
         for p in patterns {
             let exact = regex::Regex::new(p).unwrap();
@@ -172,5 +209,14 @@ mod tests {
         let t = "Åsa ska ringa, Per ska skriva. Slut";
         assert_eq!(words.last_end(t, 0), t.find(". Slut"));
         assert_eq!(words.last_end("ingenting", 0), None);
+    }
+
+    #[test]
+    fn unbounded_repetitions_keep_every_match() {
+        let hir = |p: &str| regex_syntax::parse(p).unwrap();
+        assert_eq!(
+            unbounded(&hir(r"a{0,3}(?:b{1,60}c{2,5}){2}d?e{3}f{1,2}")),
+            hir(r"a*(?:b+c{2,}){2}d?e{3}f{1,2}")
+        );
     }
 }

@@ -220,8 +220,7 @@ impl Groups {
 fn reads_groups(rule: &ruleset::Rule) -> bool {
     rule.clause
         || rule.kind == Kind::Action
-            && (rule.assignees == AssigneeSource::Capture
-                || rule.regex.capture_names().any(|n| n == Some("due")))
+            && (rule.assignees == AssigneeSource::Capture || rule.regex.names_due())
 }
 
 impl<'a> Sentence<'a> {
@@ -788,12 +787,17 @@ fn classify(
     people: &People<'_>,
     mut st: Option<&mut SentenceTrace>,
 ) -> Option<(usize, Option<Groups>)> {
-    let (found, groups) = set.rules.iter().enumerate().find_map(|(i, rule)| {
-        (rule.kind == kind && rule.fallback == fallback && !rule.clause)
-            .then(|| takes(i, rule, sent, people, st.as_deref_mut()))
-            .flatten()
-            .map(|groups| (i, groups))
-    })?;
+    // The rules of the kind in order (`RuleSet::tried`); one that the
+    // literal prefilter keeps out would not take the sentence (`takes`
+    // asks the same first, and records nothing before it).
+    let (found, groups) = set
+        .tried(kind, fallback, false)
+        .iter()
+        .filter(|&&i| sent.admitted.admits(i))
+        .find_map(|&i| {
+            let rule = set.rules.get(i)?;
+            takes(i, rule, sent, people, st.as_deref_mut()).map(|groups| (i, groups))
+        })?;
     if let Some(st) = st {
         st.fired
             .push((set.rules[found].id.clone(), kind.as_str().to_string()));
@@ -811,8 +815,11 @@ fn clauses(
     mut st: Option<&mut SentenceTrace>,
     mut found: impl FnMut(usize, std::ops::Range<usize>, Option<Groups>),
 ) {
-    for (i, rule) in set.rules.iter().enumerate() {
-        if rule.kind != kind || !rule.clause {
+    for &i in set.tried(kind, false, true) {
+        let Some(rule) = set.rules.get(i) else {
+            continue;
+        };
+        if !sent.admitted.admits(i) {
             continue;
         }
         let Some(groups) = takes(i, rule, sent, people, st.as_deref_mut()) else {
@@ -867,10 +874,7 @@ fn takes(
     // exact regex searches from there: its slow engines then see only the
     // rest of the sentence.
     let from = match &rule.loose {
-        Some(loose) => match loose.find(sent.text) {
-            Some(m) => m.start(),
-            None => return None,
-        },
+        Some(loose) => loose.first_start(sent.text)?,
         None => 0,
     };
     if let Some(t) = &rule.title

@@ -7,7 +7,7 @@
 //! participant list makes that unambiguous, "all" for everyone, and stay as
 //! written otherwise (ANNOTATION.md, Actions).
 
-use minutes_gate::Gated;
+use minutes_gate::{Exact, Gated};
 use minutes_structure::Participant;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -364,10 +364,14 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 const OWNER_NAME: &str = r"(?:\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4})";
 
 /// A name (or initials) alone before ":" or a dash, then a lower-case
-/// word: the owner of the to-do after it.
-static OWNER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+/// word: the owner of the to-do after it. (This, `SUBJECT` and
+/// `TRAILING_OWNER`, the dearest patterns here to compile, with many
+/// Unicode letter classes, are [`Exact`] regexes: the same answers as
+/// `regex::Regex`, compiled forward only, without the reverse automaton
+/// and literal prefilter the regex crate builds in every worker process.)
+static OWNER_LEAD: LazyLock<Exact> = LazyLock::new(|| {
     let name = OWNER_NAME;
-    Regex::new(&format!(
+    Exact::new(&format!(
         r"^(?P<who>{name}(?:\s*(?:,|och|and|&|/)\s*{name})*)\s*(?::|\s[-–])\s+\p{{Ll}}"
     ))
     .expect("valid regex")
@@ -459,12 +463,12 @@ fn may_name_trailing_owner(sentence: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(b"ansvar"))
 }
 
-static TRAILING_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+static TRAILING_OWNER: LazyLock<Exact> = LazyLock::new(|| {
     let name = OWNER_NAME;
     // A table row's cell names its owner only in full or by initials: a
     // lone capitalised word there is as often a status ("Löpande", "Klart").
     let full = r"(?:\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,4})";
-    Regex::new(&format!(
+    Exact::new(&format!(
         r"(?:\s[-–—]\s*(?P<who>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^,]*)?\s*\.?$|(?i:\bansvarig|\bansvar)\s*:?\s*(?-i:(?P<resp>{name}(?:\s*(?:,|och|&|/)\s*{name})*))\b|\s@(?P<at>{name}(?:\s*(?:,|och|&|/)\s*@?{name})*)\s*\.?$|\s\((?P<par>{name}(?:\s*(?:,|och|&|/)\s*{name})*)(?:,\s*(?:senast|klart|till|by|before|due)\b[^()]*)?\)\s*\.?$|\s\((?P<pardue>{name}(?:\s*(?:,|och|&|/)\s*{name})*)\)\s*,?\s*(?:senast|innan|före|till|by|before|due)\b[^()]*$|\t\s*(?P<cell>{full}(?:\s*(?:,|och|&|/)\s*{full})*)\s*(?:\t[^\t]*)?$)"
     ))
     .expect("valid regex")
@@ -487,7 +491,7 @@ const FINITE_WORDS: &[&str] = &[
 ];
 
 /// Names, initials or groups before the verb, joined by "och" or commas.
-static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+static SUBJECT: LazyLock<Exact> = LazyLock::new(|| {
     let name =
         r"(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\b\.?|\s+\p{Lu}[\p{Ll}'’-]+)?|\p{Lu}{2,4}(?:\s+au)?)";
     // "Ordföranden Anna Berg ska …": a post before the name; "Anna (ordf)
@@ -497,7 +501,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .map(|p| regex::escape(p))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(
+    Exact::new(&format!(
         r"^(?:(?i:{posts})\s+)?(?P<who>{name}(?:\s*(?:,|och|samt|&)\s*{name})*)(?:\s*\([^()]{{0,40}}\))?(?:\s+|,\s*)\p{{Ll}}"
     ))
     .expect("valid regex")

@@ -234,7 +234,7 @@ pub struct Rule {
     pub unless: Vec<(String, ExactPattern)>,
     /// Each veto without its word boundaries, when it has any (see
     /// `loose`), compiled when first used.
-    pub unless_loose: Vec<Option<Pattern>>,
+    pub unless_loose: Vec<Option<LoosePattern>>,
     /// Vetoes on the `who` group: a match whose `who` one of these matches
     /// does not count ("Det", "Man" are not people), but a later match in
     /// the same sentence still can ("Det beslutades att Nicolas ska …").
@@ -278,7 +278,7 @@ pub struct Rule {
     /// does (and more), and unlike Unicode `\b` it runs on the regex
     /// crate's fast engine over Swedish text, so it rules out most sentences
     /// before the exact regex runs.
-    pub loose: Option<Pattern>,
+    pub loose: Option<LoosePattern>,
 }
 
 /// A reason pattern for deferrals: its `reason` group is the reason.
@@ -306,6 +306,19 @@ pub struct RuleSet {
     /// which a process that only needs the rules' hash, such as the parent
     /// of the worker processes, need not pay for.
     prefilter: std::sync::OnceLock<Prefilter>,
+    /// The rules of each kind, by the way they are tried (see
+    /// [`RuleSet::tried`]), built on first use.
+    tried: std::sync::OnceLock<Tried>,
+}
+
+/// The indices of the rules of each kind (`Kind as usize`), in order: those
+/// tried one after another until one takes a sentence (without and with
+/// `fallback`), and the clause rules.
+#[derive(Debug, Default)]
+struct Tried {
+    first: [Vec<usize>; 3],
+    fallback: [Vec<usize>; 3],
+    clause: [Vec<usize>; 3],
 }
 
 /// All rules' required literals in one automaton, so one scan of a
@@ -435,6 +448,8 @@ pub struct ExactPattern {
     /// ([`minutes_gate::Narrow`]), compiled when first used: a search it
     /// rules out is not run.
     narrow: std::sync::OnceLock<Option<minutes_gate::Narrow>>,
+    /// Whether it has a group named `due`, asked once.
+    names_due: std::sync::OnceLock<bool>,
 }
 
 /// What a built-in exact pattern that failed to compile would match:
@@ -459,6 +474,7 @@ impl ExactPattern {
             source: source.to_string(),
             compiled,
             narrow: std::sync::OnceLock::new(),
+            names_due: std::sync::OnceLock::new(),
         })
     }
 
@@ -486,6 +502,13 @@ impl ExactPattern {
             Some(n) => n.last_end(text, at),
             None => Some(text.len()),
         }
+    }
+
+    /// Has it a group named `due`? (`capture_names`, asked once.)
+    pub fn names_due(&self) -> bool {
+        *self
+            .names_due
+            .get_or_init(|| self.capture_names().any(|n| n == Some("due")))
     }
 
     /// As [`minutes_gate::Exact::capture_names`].
@@ -716,6 +739,7 @@ impl RuleSet {
             reasons,
             hash,
             prefilter: std::sync::OnceLock::new(),
+            tried: std::sync::OnceLock::new(),
         };
         if eager {
             set.prefilter();
@@ -762,14 +786,46 @@ impl RuleSet {
 /// The pattern without its word boundaries, when it has any: compiled now
 /// (and dropped if it does not compile: it is no filter then) or when first
 /// used (the built-in rules' tests compile theirs).
-fn loose_pattern(pattern: &str, eager: bool) -> Option<Pattern> {
+fn loose_pattern(pattern: &str, eager: bool) -> Option<LoosePattern> {
     minutes_gate::loose_superset(pattern).and_then(|p| {
         if eager {
-            Regex::new(&p).ok().map(|re| Pattern::compiled(&p, re))
+            minutes_gate::Loose::new(&p).ok().map(|re| LoosePattern {
+                source: p,
+                compiled: std::sync::OnceLock::from(Some(re)),
+            })
         } else {
-            Some(Pattern::lazy(&p))
+            Some(LoosePattern {
+                source: p,
+                compiled: std::sync::OnceLock::new(),
+            })
         }
     })
+}
+
+/// A rule's loose pattern (see [`Rule::loose`]), compiled when first used
+/// (as [`Pattern`]), as a [`minutes_gate::Loose`]: only where its leftmost
+/// match starts is asked.
+#[derive(Debug)]
+pub struct LoosePattern {
+    source: String,
+    compiled: std::sync::OnceLock<Option<minutes_gate::Loose>>,
+}
+
+impl LoosePattern {
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// Where its leftmost match in `text` starts, as
+    /// `regex::Regex::find` gives it. A built-in pattern that does not
+    /// compile (never: their tests compile them) matches nothing.
+    pub fn first_start(&self, text: &str) -> Option<usize> {
+        self.compiled
+            .get_or_init(|| minutes_gate::Loose::new(&self.source).ok())
+            .as_ref()?
+            .first_start(text)
+    }
 }
 
 /// Where a pattern names a word list: `{@name}`.
@@ -897,6 +953,30 @@ impl Admitted {
 }
 
 impl RuleSet {
+    /// The indices, in order, of the rules of `kind` that are clause rules
+    /// (`clause`) or else have `fallback` as given: the rules a sentence is
+    /// tried against, so that it is not tested against every rule.
+    pub(crate) fn tried(&self, kind: Kind, fallback: bool, clause: bool) -> &[usize] {
+        let tried = self.tried.get_or_init(|| {
+            let mut t = Tried::default();
+            for (i, r) in self.rules.iter().enumerate() {
+                let k = r.kind as usize;
+                match (r.clause, r.fallback) {
+                    (true, _) => t.clause[k].push(i),
+                    (false, true) => t.fallback[k].push(i),
+                    (false, false) => t.first[k].push(i),
+                }
+            }
+            t
+        });
+        let k = kind as usize;
+        match (clause, fallback) {
+            (true, _) => &tried.clause[k],
+            (false, true) => &tried.fallback[k],
+            (false, false) => &tried.first[k],
+        }
+    }
+
     /// The literal prefilter, built on first use.
     fn prefilter(&self) -> &Prefilter {
         self.prefilter.get_or_init(|| Prefilter::of(&self.rules))
@@ -996,7 +1076,7 @@ impl Rule {
         // from the loose pattern's first match (no match starts before it),
         // which spares the slow engines the start of the sentence.
         let at = match &self.loose {
-            Some(loose) => loose.find(sentence)?.start(),
+            Some(loose) => loose.first_start(sentence)?,
             None => 0,
         };
         self.accepted_match_from(sentence, at)
@@ -1034,8 +1114,8 @@ impl Rule {
             .zip(self.unless_loose.iter().chain(std::iter::repeat(&None)))
             .find(|((_, re), loose)| match loose {
                 Some(l) => l
-                    .find(sentence)
-                    .is_some_and(|m| re.is_match_at(sentence, m.start())),
+                    .first_start(sentence)
+                    .is_some_and(|at| re.is_match_at(sentence, at)),
                 None => re.is_match(sentence),
             })
             .map(|((s, _), _)| s.as_str())
