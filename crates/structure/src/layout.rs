@@ -612,8 +612,9 @@ fn heading_outline(outline: &Outline) -> Option<Proposal> {
             || (header_like(t) && parse_number(t).is_none())
             || (starts.is_empty() && crate::header_heading_is_body(t))
             // "## Plats och tid" over "Stadshuset, kl. 13.00": a header's
-            // label made a heading, not the first item.
-            || (starts.is_empty() && crate::meeting::bare_field_label(t))
+            // label of the date, time or place made a heading, not the first
+            // item ("## Organisation" may be a topic).
+            || (starts.is_empty() && crate::meeting::bare_when_or_where_label(t))
             || section_heading(t, crate::lexicon::CASE_SECTION_HEADINGS)
             || (below_numbered && section_heading(t, crate::lexicon::TASK_LIST_HEADINGS))
         {
@@ -904,6 +905,11 @@ fn opens_statutory_point(t: &str) -> bool {
         .any(|o| lower.starts_with(o) || lower == o.trim_end())
 }
 
+/// "Val av revisor blev Eva Ek." / "Ansvarsfrihet för styrelsen
+/// beviljades.": in minutes that number nothing and have no headings, the
+/// paragraphs that open with a point of the statutory agenda, each titled by
+/// its first sentence; only when six or more do, and they are over a third
+/// of the paragraphs.
 fn statutory_points(outline: &Outline) -> Option<Proposal> {
     // Only minutes that number nothing and have no headings below a title.
     if numbers_a_line(outline)
@@ -929,8 +935,7 @@ fn statutory_points(outline: &Outline) -> Option<Proposal> {
             opens_statutory_point(t) && t.chars().count() <= 200 && !header_field(t)
         })
         .map(|l| {
-            let t = l.text.trim();
-            let first = t.split(". ").next().unwrap_or(t).trim_end_matches('.');
+            let first = first_sentence(&l.text).trim_end_matches('.');
             PlannedStart::unnumbered(l.key, TitleCut::FirstSentence, first.to_string())
         })
         .collect();
@@ -1679,10 +1684,10 @@ pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize
         .iter()
         .find(|&&(i, s)| proposals[i].scheme == Scheme::StatutoryPoints && s > 0.0)
         && best.is_none_or(|(w, _)| {
-            !matches!(
+            matches!(
                 proposals[w].scheme,
-                Scheme::Numbered | Scheme::NumberedParagraphs
-            ) && proposals[i].starts.len() > proposals[w].starts.len()
+                Scheme::PlainHeadings | Scheme::TopicParagraphs | Scheme::LeadIns
+            ) && proposals[i].starts.len() >= 2 * proposals[w].starts.len()
         })
     {
         best = Some((i, s));
@@ -1806,6 +1811,19 @@ mod tests {
                 "Mötet avslutades 15.00"
             ]
         );
+        // Six openings among twenty paragraphs are under a third: no list.
+        let mut lines = vec![line(0, "Protokoll årsstämma 2023", Role::Body, None)];
+        for (i, t) in texts[2..].iter().enumerate() {
+            lines.push(line(1 + 3 * i as u32, t, Role::Body, None));
+            lines.push(line(
+                2 + 3 * i as u32,
+                "Diskussion följde.",
+                Role::Body,
+                None,
+            ));
+            lines.push(line(3 + 3 * i as u32, "Inga frågor.", Role::Body, None));
+        }
+        assert!(statutory_points(&outline(lines)).is_none());
         // Loose notes with a sentence or two that open so are no such list.
         let o = outline(vec![
             line(0, "Styrelsemöte", Role::Heading(1), None),

@@ -449,8 +449,9 @@ pub const PARTIAL_CUES: &[&str] = &[
     "efter lunch",
     "kom sent",
     "kom senare",
-    "anslöt",
-    "lämnade",
+    "anslöt kl",
+    "anslöt efter",
+    "lämnade mötet",
     "left at",
     "joined at",
     "arrived at",
@@ -460,14 +461,29 @@ pub const PARTIAL_CUES: &[&str] = &[
     "for item",
 ];
 
+/// Words that may stand between a word of coming or going and its clock
+/// time ("kom kl. 10", "left at 11"), lower case.
+pub const CLOCK_LEAD_WORDS: &[&str] = &["kl", "kl.", "klockan", "at"];
+
 /// Words that say someone came or went at the clock time after them ("kom
 /// 10:15", "gick 11.00", "arrived 10:15", "left 11:00"): attended part of
 /// the meeting. Lower case.
-pub const CAME_OR_WENT_WORDS: &[&str] = &["kom", "gick", "arrived", "joined", "left", "came"];
+pub const CAME_OR_WENT_WORDS: &[&str] = &[
+    "kom", "gick", "anslöt", "lämnade", "avvek", "arrived", "joined", "left", "came",
+];
 
 /// An attendance table's presence marks for someone who came late ("Late
 /// (10:25)", "Sen"), lower case: matched at the start of the cell.
 pub const LATE_MARKS: &[&str] = &["late", "sen", "senare", "delvis"];
+
+/// Prepositions before a place ("i Stadshuset", "på Folkets hus", "at
+/// the library"), lower case.
+pub const PLACE_PREPOSITIONS: &[&str] = &["i", "på", "hos", "vid", "in", "at"];
+
+/// What parts a sitting into two ("13.00-14.30, ajournering 14.30-14.45,
+/// 14.45-16.15"), lower case, as word starts.
+pub const SITTING_BREAK_WORDS: &[&str] =
+    &["ajourner", "paus", "uppehåll", "lunch", "fika", "break"];
 
 /// Endings of street names: "Vikavägen 7", "Storgatan 3" after a place
 /// is its address.
@@ -1364,6 +1380,9 @@ pub const EVERYONE_WORDS: &[&str] = &[
     "everyone",
     "all",
     "all members",
+    "all group members",
+    "all team members",
+    "all board members",
 ];
 
 /// Words that introduce the exceptions to "everyone".
@@ -1456,7 +1475,6 @@ pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
 pub const STATUTORY_POINT_OPENINGS: &[&str] = &[
     "val av ",
     "val till ",
-    "till valberedning",
     "fastställande av ",
     "fastställelse av ",
     "godkännande av ",
@@ -1472,19 +1490,15 @@ pub const STATUTORY_POINT_OPENINGS: &[&str] = &[
     "ekonomi ",
     "ekonomisk ",
     "inkomna motioner",
-    "motioner",
     "propositioner",
     "övriga frågor",
-    "budget",
     "verksamhetsplan",
-    "arvode",
     "ersättning till ",
     "medlemsavgift",
     "årsavgift",
     "röstlängd",
     "dagordning",
     "protokolljusterare",
-    "protokoll justerare",
     "justering av ",
     "föregående protokoll",
     "resultat- och balansräkning",
@@ -1572,6 +1586,11 @@ pub const MEETING_FIELD_LABELS: &[&str] = &[
     "department",
     "unit",
 ];
+
+/// Parts of the labels of [`MEETING_FIELD_LABELS`] that give when the
+/// meeting is ("Sammanträdesdatum", "Tid och plats", "Date and time"),
+/// lower case.
+pub const WHEN_LABEL_STEMS: &[&str] = &["tid", "datum", "date", "time"];
 
 /// Labels of the office under the organisation that holds the meeting
 /// ("Avdelning: Produktion, Bruk 2", "Förvaltning: Barn- och

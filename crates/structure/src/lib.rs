@@ -1005,11 +1005,9 @@ fn names_next_meetings_by_kind(key: &str) -> bool {
         .any(|w| lexicon::MEETING_NOUN_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
-/// An item title that names the coming meetings anywhere in it
-/// ("Förslag till sammanträdesdagar för kommunfullmäktige år 2024").
 /// Where a signature block closing the minutes starts among an item's
-/// lines: a person's name alone on its line, then at most a place, then a
-/// date alone, and nothing after it.
+/// lines: a person's name alone on its line, then at most a place (no
+/// field's label), then a date alone, and nothing after it.
 fn signature_block_start(lines: &[(String, bool)]) -> Option<usize> {
     let last = lines.len().checked_sub(1)?;
     let date_only = |t: &str| {
@@ -1023,12 +1021,20 @@ fn signature_block_start(lines: &[(String, bool)]) -> Option<usize> {
     }
     (last.saturating_sub(2)..last).find(|&i| {
         participants::is_name(lines[i].0.trim())
-            && lines[i + 1..last].iter().all(|(t, _)| {
-                let t = t.trim();
-                t.split_whitespace().count() <= 2 && t.starts_with(char::is_uppercase)
+            && lines.get(i + 1..last).is_some_and(|between| {
+                between.iter().all(|(t, _)| {
+                    let t = t.trim();
+                    t.split_whitespace().count() <= 2
+                        && t.starts_with(char::is_uppercase)
+                        && !t.ends_with(':')
+                        && !meeting::bare_field_label(t)
+                })
             })
     })
 }
+
+/// An item title that names the coming meetings anywhere in it
+/// ("Förslag till sammanträdesdagar för kommunfullmäktige år 2024").
 
 fn names_coming_meetings(title: &str) -> bool {
     if title.len() > 200 {
@@ -3131,10 +3137,11 @@ impl Finder {
                     .filter(|u| matches!(u.kind, UnitKind::ListItem | UnitKind::Paragraph))
                     .map(|u| (u.text.clone(), false))
                     .collect();
-                // "Dick Jonsson" / "Ljungsbro" / "2023-03-4": the signer's
+                // "Eva Lind" / "Norrköping" / "2023-03-4": the signer's
                 // name, town and day closing the minutes under the last
                 // item are no coming meeting.
-                if let Some(at) = signature_block_start(&lines) {
+                let last_item = std::ptr::eq(item, self.items.last().unwrap_or(item));
+                if last_item && let Some(at) = signature_block_start(&lines) {
                     lines.truncate(at);
                 }
                 next.extend(parse_next_meetings(&lines, &ctx, year));

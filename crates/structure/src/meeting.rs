@@ -76,6 +76,15 @@ pub(crate) fn bare_field_label(t: &str) -> bool {
     lexicon::MEETING_FIELD_LABELS.contains(&key.as_str())
 }
 
+/// A line that is only the label of the meeting's date, time or place
+/// ("Plats och tid", "Datum:"), not of who holds it ("Organisation").
+pub(crate) fn bare_when_or_where_label(t: &str) -> bool {
+    let key = t.trim().trim_end_matches(':').trim().to_lowercase();
+    bare_field_label(t)
+        && (lexicon::PLACE_FIELD_LABELS.contains(&key.as_str())
+            || lexicon::WHEN_LABEL_STEMS.iter().any(|w| key.contains(w)))
+}
+
 /// The header lines with each bare label joined to the value on the line
 /// after it ("Plats och tid" / "Kommunhuset, kl. 08.30" → "Plats och tid:
 /// Kommunhuset, kl. 08.30"), unless that line is a label too.
@@ -1526,20 +1535,33 @@ static CLOCK_IN_VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})[:.](\d{2})\b").expect("valid regex"));
 
 /// "13.00-14.30, ajournering 14.30-14.45, 14.45-16.15": a sitting broken
-/// by adjournments ends where its last range ends, each range starting no
-/// earlier than the one before ended and following it closely.
+/// by breaks ends where its last range ends, each range starting no earlier
+/// than the one before ended and following it closely. A range a break's
+/// word introduces ([`lexicon::SITTING_BREAK_WORDS`]) is the break, not
+/// the sitting: "därefter fika 15.00-15.30" after the last range leaves the
+/// end as it was.
 fn last_end_of_sittings(
     text: &str,
     mut from: usize,
     mut end: crate::dates::Time,
 ) -> crate::dates::Time {
+    let mut last = end;
     while let Some(rest) = text.get(from..)
         && let Some((r, a, b)) = find_time_range(rest)
         && r.start <= 40
-        && a >= end
+        && a >= last
         && b > a
     {
-        end = b;
+        let between = rest.get(..r.start).unwrap_or("").to_lowercase();
+        let a_break = between.split(|c: char| !c.is_alphabetic()).any(|w| {
+            lexicon::SITTING_BREAK_WORDS
+                .iter()
+                .any(|k| w.starts_with(k))
+        });
+        if !a_break {
+            end = b;
+        }
+        last = b;
         from += r.end;
     }
     end
@@ -1732,9 +1754,11 @@ fn place_beside_time(value: &str) -> Option<String> {
     // and time, without its preposition.
     let after = clean(value.get(end_of_date_and_time(value)?..)?)?;
     Some(
-        ["i ", "på ", "in ", "at "]
+        lexicon::PLACE_PREPOSITIONS
             .iter()
-            .find_map(|p| after.strip_prefix(p))
+            // "hos Emma": at someone's home, which the place keeps saying.
+            .filter(|p| **p != "hos")
+            .find_map(|p| after.strip_prefix(p)?.strip_prefix(' '))
             .map_or(after.clone(), |rest| rest.trim().to_string()),
     )
 }
@@ -1826,7 +1850,7 @@ fn place_after_time(t: &str) -> Option<String> {
     let words = rest.split_whitespace().count();
     // "… kl. 15.00 i" / "klubbstugan vid Hallsta": a title wrapped after
     // its preposition names no place on this line.
-    let lone_preposition = ["i", "på", "hos", "vid", "in", "at"].contains(&rest);
+    let lone_preposition = lexicon::PLACE_PREPOSITIONS.contains(&rest);
     ((1..=6).contains(&words)
         && !lone_preposition
         && rest.chars().any(char::is_alphabetic)
@@ -2599,9 +2623,15 @@ fn genitive_names_association(owner: &str) -> bool {
     let key = owner.to_lowercase();
     let first = key.split_whitespace().next().unwrap_or("");
     !(lexicon::BODY_WORDS.iter().any(|b| first.ends_with(b))
-        || lexicon::MEETING_KINDS
-            .iter()
-            .any(|(k, _)| first.starts_with(k.split(' ').next().unwrap_or(k)))
+        || lexicon::MEETING_KINDS.iter().any(|(k, _)| {
+            // "årsmöte" in "årsmötets"; an abbreviation ("agm") only whole.
+            let head = k.split(' ').next().unwrap_or(k);
+            if head.chars().count() >= 4 {
+                first.starts_with(head)
+            } else {
+                first.trim_end_matches('s') == head
+            }
+        })
         || lexicon::GENITIVE_NOT_ASSOCIATION
             .iter()
             .any(|w| first.starts_with(w))
@@ -3396,6 +3426,12 @@ mod header_tests {
             "Tid: 13.00-14.30, 10.00-11.00 lunch",
         ]);
         assert_eq!(m.end_time.as_deref(), Some("14:30"));
+        // A break with no sitting after it leaves the end as it was.
+        let m = header(&[
+            "Styrelsen 2026-08-25",
+            "Tid: Kl. 13.00-15.00, därefter fika 15.00-15.30",
+        ]);
+        assert_eq!(m.end_time.as_deref(), Some("15:00"));
     }
 
     #[test]

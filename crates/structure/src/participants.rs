@@ -2011,7 +2011,6 @@ static COUNT_THEN_NAMES: LazyLock<Regex> = LazyLock::new(|| {
 /// [`everyone_except`]'s).
 static EVERYONE_THEN_NAMES: LazyLock<Regex> = LazyLock::new(|| {
     let mut words = lexicon::EVERYONE_WORDS.to_vec();
-    words.extend(["all group members", "all team members", "all board members"]);
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     Regex::new(&format!(
         r"(?i)^(?:{})\s*\(\s*((?-i:\p{{Lu}})[^()]+)\)\s*\.?$",
@@ -2138,9 +2137,12 @@ fn parse_line_as_written(
     // "Alla (Anna Berg, Bo Ek)": everyone, named in brackets.
     let line = match EVERYONE_THEN_NAMES.captures(&line).and_then(|c| c.get(1)) {
         Some(names)
-            if !lexicon::EXCEPT_WORDS
-                .iter()
-                .any(|w| names.as_str().to_lowercase().starts_with(w)) =>
+            if !lexicon::EXCEPT_WORDS.iter().any(|w| {
+                let lower = names.as_str().to_lowercase();
+                lower
+                    .strip_prefix(w)
+                    .is_some_and(|r| r.starts_with(char::is_whitespace))
+            }) =>
         {
             names.as_str().trim().to_string()
         }
@@ -3542,18 +3544,22 @@ fn partial_note(text: &str) -> bool {
     has_cue(text, lexicon::PARTIAL_CUES) || came_or_went_at(text)
 }
 
+/// "10:15", "9.30", "11", "14)": a clock time, as a note writes it.
+static CLOCK_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?[),.]?$").expect("valid regex")
+});
+
 /// A note that says someone came or went at a clock time ("kom 10:15",
 /// "arrived 9.30", "left 11"): they attended part of the meeting.
 fn came_or_went_at(note: &str) -> bool {
     let l = note.to_lowercase();
     let words: Vec<&str> = l
         .split_whitespace()
-        .filter(|w| !matches!(*w, "kl" | "kl." | "at" | "klockan"))
+        .filter(|w| !lexicon::CLOCK_LEAD_WORDS.contains(w))
         .collect();
-    words.windows(2).any(|w| {
-        lexicon::CAME_OR_WENT_WORDS.contains(&w[0])
-            && w[1].starts_with(|c: char| c.is_ascii_digit())
-    })
+    words
+        .windows(2)
+        .any(|w| lexicon::CAME_OR_WENT_WORDS.contains(&w[0]) && CLOCK_TIME.is_match(w[1]))
 }
 
 static TIMEISH: LazyLock<Regex> = LazyLock::new(|| {

@@ -897,10 +897,16 @@ fn coming_meetings_listed_in_an_items_text() {
 #[test]
 fn the_signers_day_under_the_last_item_is_no_coming_meeting() {
     let s = structure(
-        "Styrelsemöte 2023-02-28\n\n1. Ekonomi\nBudgeten godkändes.\n\n2. Nästa möte\nI anslutning till årsmötet.\n\nDatum: onsdag 8 mars\n\nDick Jonsson\n\nLjungsbro\n\n2023-03-4\n",
+        "Styrelsemöte 2023-02-28\n\n1. Ekonomi\nBudgeten godkändes.\n\n2. Nästa möte\nI anslutning till årsmötet.\n\nDatum: onsdag 8 mars\n\nEva Lind\n\nNorrköping\n\n2023-03-4\n",
     );
     let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(dates, ["2023-03-08"]);
+    // A host's label and name over the date are the coming meeting's.
+    let s = structure(
+        "Styrelsemöte 2023-02-28\n\n1. Ekonomi\nBudgeten godkändes.\n\n2. Nästa möte\nVärd:\n\nLisa Holm\n\nDatum:\n\n2023-05-12\n",
+    );
+    let dates: Vec<String> = s.next_meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2023-05-12"]);
 }
 
 #[test]
