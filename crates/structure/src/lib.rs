@@ -1035,7 +1035,6 @@ fn signature_block_start(lines: &[(String, bool)]) -> Option<usize> {
 
 /// An item title that names the coming meetings anywhere in it
 /// ("Förslag till sammanträdesdagar för kommunfullmäktige år 2024").
-
 fn names_coming_meetings(title: &str) -> bool {
     if title.len() > 200 {
         return false;
