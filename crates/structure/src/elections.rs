@@ -154,7 +154,7 @@ static SPLIT: LazyLock<Regex> =
 /// The role a matched role word gives, and whether it is a role of the
 /// meeting whatever the context ("mötesordförande") or only early in the
 /// meeting ("ordförande" may be the association's chair).
-fn role_of(word: &str) -> Option<(&'static str, bool)> {
+pub(crate) fn role_of(word: &str) -> Option<(&'static str, bool)> {
     let w = word.to_lowercase();
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     lexicon::SERVING_ROLES

@@ -407,23 +407,25 @@ static NAME_SPLIT: LazyLock<Regex> =
 /// The meeting role an election item fills ("Val av mötesordförande").
 fn elected_role(title: &str) -> Option<&'static str> {
     let c = ELECTION.captures(title)?;
+    // "Election of chairman": the English post's role as the lexicon's
+    // serving roles give it (those who verify the minutes otherwise).
+    if let Some(post) = c.get(3) {
+        return Some(elections::role_of(post.as_str()).map_or("justerare", |(role, _)| role));
+    }
     let what = c
         .get(1)
         .or_else(|| c.get(2))
-        .or_else(|| c.get(3))
         .map_or("justerare", |m| m.as_str())
         .to_lowercase();
-    Some(
-        if what.contains("ordförande") || what.starts_with("chair") {
-            "ordförande"
-        } else if what.contains("sekreterare") || what == "secretary" {
-            "sekreterare"
-        } else if what.contains("rösträknare") {
-            return None;
-        } else {
-            "justerare"
-        },
-    )
+    Some(if what.contains("ordförande") {
+        "ordförande"
+    } else if what.contains("sekreterare") {
+        "sekreterare"
+    } else if what.contains("rösträknare") {
+        return None;
+    } else {
+        "justerare"
+    })
 }
 
 /// "Val av mötesordförande: Fredrik Håård", "Till justerare valdes Kim
