@@ -85,7 +85,7 @@ impl<'a> People<'a> {
         // 'Lars "Lacka" Eriksson': a nickname in quotes between the names
         // resolves as the listed name without it.
         let without_nickname;
-        let w = match w.split_once([' ']).and_then(|(first, rest)| {
+        let w = match w.split_once(' ').and_then(|(first, rest)| {
             let (nick, last) = rest.split_once(' ')?;
             let quoted = nick.chars().count() > 2
                 && nick.starts_with(['"', '“', '”'])

@@ -332,6 +332,15 @@ fn resolve(month: u32, day: u32, weekday: Option<u32>, ctx: &DateContext) -> Opt
     ctx.year.and_then(|y| Date::new(y, month, day))
 }
 
+/// A line that is only a date ("2013-01-08", "onsdag 8 mars.") and nothing
+/// else but a closing mark.
+pub fn date_only(text: &str) -> bool {
+    let t = text.trim();
+    find_dates(t, &DateContext::default())
+        .first()
+        .is_some_and(|d| d.range.start == 0 && d.range.end + 1 >= t.len())
+}
+
 /// Every date in `text`, in order of position, not overlapping.
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     let mut found: Vec<FoundDate> = Vec::new();

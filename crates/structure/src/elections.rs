@@ -148,7 +148,9 @@ static ADJOINED: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(r"^((?-i:\p{Lu})[^.;:]{2,120}?)\s+(?:adjungerades|adjungeras)\b")
         .expect("valid regex")
 });
-static SPLIT: LazyLock<Regex> =
+/// Where a list of names parts: commas, semicolons, "och", "samt", "and",
+/// "&".
+pub(crate) static SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|\band\b|&)\s*").expect("valid regex"));
 
 /// The role a matched role word gives, and whether it is a role of the

@@ -1010,13 +1010,7 @@ fn names_next_meetings_by_kind(key: &str) -> bool {
 /// field's label), then a date alone, and nothing after it.
 fn signature_block_start(lines: &[(String, bool)]) -> Option<usize> {
     let last = lines.len().checked_sub(1)?;
-    let date_only = |t: &str| {
-        let t = t.trim();
-        find_dates(t, &DateContext::default())
-            .first()
-            .is_some_and(|d| d.range.start == 0 && d.range.end + 1 >= t.len())
-    };
-    if !date_only(&lines[last].0) {
+    if !dates::date_only(&lines[last].0) {
         return None;
     }
     (last.saturating_sub(2)..last).find(|&i| {
@@ -3127,7 +3121,7 @@ impl Finder {
         // Items that are themselves about the coming meetings ("### Nästa
         // möte" + "25:e september klockan 19:00."), and sentences elsewhere
         // that name the next meeting's date.
-        for item in &self.items {
+        for (at, item) in self.items.iter().enumerate() {
             if next_meetings_heading(&item.title) || names_coming_meetings(&item.title) {
                 let year = find_year(&item.title);
                 let mut lines: Vec<(String, bool)> = item
@@ -3139,9 +3133,10 @@ impl Finder {
                 // "Eva Lind" / "Norrköping" / "2023-03-4": the signer's
                 // name, town and day closing the minutes under the last
                 // item are no coming meeting.
-                let last_item = std::ptr::eq(item, self.items.last().unwrap_or(item));
-                if last_item && let Some(at) = signature_block_start(&lines) {
-                    lines.truncate(at);
+                if at + 1 == self.items.len()
+                    && let Some(cut) = signature_block_start(&lines)
+                {
+                    lines.truncate(cut);
                 }
                 next.extend(parse_next_meetings(&lines, &ctx, year));
                 // "§8 Nästa möte hålls 12 februari kl. 19.30.": the title is

@@ -799,12 +799,9 @@ impl HeaderLines {
                 && !bare_field_label(&t)
                 && !lexicon::BODY_WORDS.iter().any(|b| key_ends(&t, b))
                 && document_type_word(&t.to_lowercase()).is_none()
-                && lines.get(i + skip + 1).is_some_and(|n| {
-                    let n = n.text.trim();
-                    find_dates(n, &DateContext::default())
-                        .first()
-                        .is_some_and(|d| d.range.start == 0 && d.range.end + 1 >= n.len())
-                })
+                && lines
+                    .get(i + skip + 1)
+                    .is_some_and(|n| crate::dates::date_only(&n.text))
             {
                 m.location = Some(t.clone());
                 continue;
@@ -1759,7 +1756,8 @@ fn place_beside_time(value: &str) -> Option<String> {
             // "hos Emma": at someone's home, which the place keeps saying.
             .filter(|p| **p != "hos")
             .find_map(|p| after.strip_prefix(p)?.strip_prefix(' '))
-            .map_or(after.clone(), |rest| rest.trim().to_string()),
+            .map(|rest| rest.trim().to_string())
+            .unwrap_or(after),
     )
 }
 

@@ -235,10 +235,7 @@ pub(crate) fn names_as_written(people: &mut [Participant], line: &str) {
 pub(crate) fn is_continuation(text: &str) -> bool {
     let t = text.trim();
     // A line that is only a date ("2013-01-08") is the meeting's, not a note.
-    let date_only = crate::dates::find_dates(t, &Default::default())
-        .first()
-        .is_some_and(|d| d.range.start == 0 && d.range.end + 1 >= t.len());
-    !date_only
+    !crate::dates::date_only(t)
         && t.chars().count() <= 40
         && !t.contains('\t')
         && t.chars()
@@ -401,9 +398,6 @@ static ELECTED_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+(?:utses|utsågs|valdes|väljs|valdes\s+till|är\s+vald[a]?|är\s+(?:mötes|protokoll)?(?:justerare|sekreterare|ordförande))\b")
         .expect("valid regex")
 });
-static NAME_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:,|;|\boch\b|\bsamt\b|\band\b|&)\s*").expect("valid regex"));
-
 /// The meeting role an election item fills ("Val av mötesordförande").
 fn elected_role(title: &str) -> Option<&'static str> {
     let c = ELECTION.captures(title)?;
@@ -569,7 +563,7 @@ fn names_of_outcome(text: &str) -> Option<Vec<&str>> {
     if text.is_empty() || text.chars().count() > 80 {
         return None;
     }
-    let names: Vec<&str> = NAME_SPLIT.split(text).map(str::trim).collect();
+    let names: Vec<&str> = elections::SPLIT.split(text).map(str::trim).collect();
     // A lone word may be a first name, but not a label ("Beslut").
     let lone_name = |n: &str| {
         let lower = n.to_lowercase();
@@ -1193,7 +1187,7 @@ fn everyone_except(line: &str) -> Option<Vec<String>> {
         return Some(Vec::new());
     };
     Some(
-        NAME_SPLIT
+        elections::SPLIT
             .split(names.as_str())
             .map(|n| n.trim().trim_end_matches(')').trim().to_string())
             .filter(|n| {
@@ -1939,7 +1933,7 @@ fn phrase_then_names(cell: &str) -> Option<Vec<(String, &'static str)>> {
         .trim_start_matches([' ', ':'])
         .trim();
     let mut out = Vec::new();
-    for part in NAME_SPLIT.split(rest.trim_end_matches('.')) {
+    for part in elections::SPLIT.split(rest.trim_end_matches('.')) {
         let part = part.trim();
         let (r, name) = match role_then_name(part) {
             Some((r, name)) => (role_of(r)?, name),

@@ -20,6 +20,14 @@ fn structure_of_lines(lines: &[&str]) -> Structured {
     })
 }
 
+/// Each participant's name and role, in order.
+fn names_and_roles(s: &Structured) -> Vec<(&str, Option<&str>)> {
+    s.participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.role.as_deref()))
+        .collect()
+}
+
 fn structure(text: &str) -> Structured {
     let doc = minutes_text::read(text.as_bytes(), &Default::default()).expect("reads");
     find(&doc)
@@ -2311,11 +2319,7 @@ fn an_item_titled_by_the_post_elects_to_it() {
     let doc = structure(
         "Protokoll styrelsemöte 2023-05-01\n\nNärvarande: Anna Berg, Bo Ek, Lukas Ek\n\n1. Mötets öppnande\n\nAnna öppnade mötet.\n\n2. Protokolljusterare\n\nAtt: Lukas Ek är protokolljusterare\n\n3. Mötessekreterare\n\nBo Ek\n",
     );
-    let roles: Vec<(&str, Option<&str>)> = doc
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.role.as_deref()))
-        .collect();
+    let roles = names_and_roles(&doc);
     assert_eq!(
         roles,
         [
@@ -2331,11 +2335,7 @@ fn an_election_and_its_names_on_one_numbered_line() {
     let doc = structure(
         "Årsmöte 2020\n\n1. Val av mötesordförande: Erik Lund\n2. Val av sekreterare: Maria Nilsson\n3. Val av justerare: Johan Ek och Lisa Holm\n4. Avslutning\n",
     );
-    let roles: Vec<(&str, Option<&str>)> = doc
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.role.as_deref()))
-        .collect();
+    let roles = names_and_roles(&doc);
     assert_eq!(
         roles,
         [
@@ -2352,11 +2352,7 @@ fn an_english_election_item_and_its_names() {
     let doc = structure(
         "Annual meeting 2020\n\n1. Election of chairman: Erik Lund\n2. Election of secretary: Maria Nilsson\n3. Election of two persons to verify the minutes: Johan Ek and Lisa Holm\n4. Closing\n",
     );
-    let roles: Vec<(&str, Option<&str>)> = doc
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.role.as_deref()))
-        .collect();
+    let roles = names_and_roles(&doc);
     assert_eq!(
         roles,
         [
@@ -2811,11 +2807,7 @@ fn an_attendance_list_typed_in_capitals() {
     let s = structure(
         "Protokoll styrelsemöte 2024-03-05\n\nNÄRVARANDE: ANNA BERG (ORDF), BO EK, CILLA NY (S)\n\n1. Öppnande\nMötet öppnades.\n",
     );
-    let people: Vec<(&str, Option<&str>)> = s
-        .participants
-        .iter()
-        .map(|p| (p.name.as_str(), p.role.as_deref()))
-        .collect();
+    let people = names_and_roles(&s);
     assert_eq!(
         people,
         [
