@@ -871,7 +871,7 @@ fn topic_paragraphs(outline: &Outline) -> Option<Proposal> {
         })
         .filter_map(|l| {
             let t = l.text.trim();
-            let (topic, text) = t.split_once(':')?;
+            let (topic, text) = topic_split(t)?;
             let topic = topic.trim();
             let topic_shaped = topic.starts_with(char::is_uppercase)
                 && (1..=4).contains(&topic.split_whitespace().count())
@@ -894,6 +894,24 @@ fn topic_paragraphs(outline: &Outline) -> Option<Proposal> {
         scheme: Scheme::TopicParagraphs,
         starts,
     })
+}
+
+/// "Ekonomi: Kassan är god.", "Ekonomi – Kassan är god.": a paragraph's
+/// topic and its text, split at the first colon or, with none before it,
+/// at the first dash with a space on both sides. The topic's shape is the
+/// caller's to judge.
+pub(crate) fn topic_split(t: &str) -> Option<(&str, &str)> {
+    let colon = t.find(':');
+    let dash = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| t.find(d).map(|at| (at, d.len())))
+        .min();
+    match (colon, dash) {
+        (Some(c), Some((d, n))) if d < c => Some((&t[..d], &t[d + n..])),
+        (Some(c), _) => Some((&t[..c], &t[c + 1..])),
+        (None, Some((d, n))) => Some((&t[..d], &t[d + n..])),
+        (None, None) => None,
+    }
 }
 
 /// A paragraph that opens with a point of the statutory agenda
@@ -2028,6 +2046,24 @@ mod tests {
             .map(|p| p.starts.iter().map(|s| s.title.clone()).collect())
             .unwrap_or_default();
         assert_eq!(titles, ["Minutes of previous meeting", "Budget"]);
+    }
+
+    #[test]
+    fn paragraphs_led_by_a_topic_and_a_dash_are_items() {
+        let o = outline(vec![
+            line(0, "Anna Berg - Ordförande", Role::Body, None),
+            line(1, "Ekonomi - Kassören redovisade läget.", Role::Body, None),
+            line(2, "Skolavslutning – Bo kontaktar skolan.", Role::Body, None),
+            line(3, "Hemsidan - Cilla uppdaterar den.", Role::Body, None),
+            line(4, "Lokalen - inget nytt.", Role::Body, None),
+        ]);
+        let titles: Vec<String> = topic_paragraphs(&o)
+            .map(|p| p.starts.iter().map(|s| s.title.clone()).collect())
+            .unwrap_or_default();
+        assert_eq!(titles, ["Ekonomi", "Skolavslutning", "Hemsidan"]);
+        assert_eq!(topic_split("Ekonomi: A - B"), Some(("Ekonomi", " A - B")));
+        assert_eq!(topic_split("Ekonomi - A: B"), Some(("Ekonomi", "A: B")));
+        assert_eq!(topic_split("Ekonomi"), None);
     }
 
     #[test]

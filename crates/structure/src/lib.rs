@@ -2215,7 +2215,7 @@ impl Finder {
                 self.title_pending = false;
                 let line = text.get(s.skip..).unwrap_or(text).trim();
                 let rest = if topic {
-                    line.split_once(':').map_or("", |(_, r)| r).trim()
+                    layout::topic_split(line).map_or("", |(_, r)| r).trim()
                 } else {
                     let first = layout::first_sentence(line);
                     line.get(first.len()..).unwrap_or_default().trim()

@@ -232,13 +232,21 @@ fn parse(text: &str) -> Vec<Block> {
         }
         // "Ekonomi" over "=======": a heading underlined as markdown's
         // setext headings and plain-text minutes write them.
-        if lines.get(i + 1).is_some_and(|u| underlines(u.text))
+        // Dashes underline the level below, as in markdown.
+        let level = lines.get(i + 1).and_then(|u| {
+            if underlines(u.text) {
+                Some(1)
+            } else {
+                dashes_under(t, u.text).then_some(2)
+            }
+        });
+        if let Some(level) = level
             && !t.trim().is_empty()
             && t.trim().chars().count() <= 120
             && bullet(t).is_none()
             && !underlines(t)
         {
-            let mut p = Paragraph::new(Role::Heading(1));
+            let mut p = Paragraph::new(Role::Heading(level));
             push_markdown(&mut p, t.trim(), Style::NONE);
             trim_paragraph(&mut p);
             blocks.push(Block::paragraph(p, line.span.cover(lines[i + 1].span)));
@@ -304,6 +312,19 @@ fn underlines(t: &str) -> bool {
     t.chars().count() >= 3 && t.chars().all(|c| c == '=')
 }
 
+/// "Ekonomi" over "-------": a line of dashes as long as the line above it
+/// (give or take two) underlines it as a heading. A rule between parts is
+/// as long as the page, not as its title, and is left alone.
+fn dashes_under(title: &str, under: &str) -> bool {
+    let (title, under) = (title.trim(), under.trim());
+    let (n, m) = (title.chars().count(), under.chars().count());
+    m >= 3
+        && n <= 60
+        && under.chars().all(|c| c == '-')
+        && n.abs_diff(m) <= 2
+        && !title.chars().all(|c| c == '-')
+}
+
 /// The block for one non-table, non-bullet line.
 fn line_block(t: &str, span: Span) -> Block {
     let trimmed = t.trim();
@@ -342,6 +363,9 @@ fn line_block(t: &str, span: Span) -> Block {
 /// space after two or more hashes ("####4. Val av ordförande"); a single
 /// `#` glued to a word is a hashtag, not a heading.
 fn heading(t: &str) -> Option<(u8, &str)> {
+    if let Some(wiki) = wiki_heading(t) {
+        return Some(wiki);
+    }
     let hashes = t.chars().take_while(|&c| c == '#').count();
     let rest = &t[hashes..];
     let spaced = rest.starts_with(' ');
@@ -351,6 +375,20 @@ fn heading(t: &str) -> Option<(u8, &str)> {
     } else {
         None
     }
+}
+
+/// "== Ekonomi ==" → (2, "Ekonomi"): MediaWiki's heading, which minutes kept
+/// on an association's wiki bring along when they are saved as text. The
+/// same number of "=" on both sides, two to six.
+fn wiki_heading(t: &str) -> Option<(u8, &str)> {
+    let t = t.trim();
+    let open = t.chars().take_while(|&c| c == '=').count();
+    let close = t.chars().rev().take_while(|&c| c == '=').count();
+    if !(2..=6).contains(&open) || open != close || t.len() <= 2 * open {
+        return None;
+    }
+    let inner = t[open..t.len() - close].trim();
+    (!inner.is_empty() && !inner.contains('=')).then_some((open as u8, inner))
 }
 
 /// A bullet line: (nesting level, text after the bullet).
@@ -1031,6 +1069,59 @@ mod tests {
         );
         // A rule of dashes under a line stays what it was.
         assert_eq!(parse("Protokoll\n---\nText.\n").len(), 3);
+    }
+
+    fn roles_and_texts(blocks: &[Block]) -> Vec<(Role, String)> {
+        blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Paragraph(p) => Some((p.role, p.text())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dashes_as_long_as_the_line_above_underline_a_heading() {
+        let blocks = parse("Ekonomi\n-------\nKassan är god.\n\nÖvrigt\n--------\nInget.\n");
+        assert_eq!(
+            roles_and_texts(&blocks),
+            [
+                (Role::Heading(2), "Ekonomi".to_string()),
+                (Role::Body, "Kassan är god.".to_string()),
+                (Role::Heading(2), "Övrigt".to_string()),
+                (Role::Body, "Inget.".to_string()),
+            ]
+        );
+        // A page-wide rule under a short line is a rule.
+        assert_eq!(
+            parse("Ekonomi\n------------------------------\nText.\n").len(),
+            3
+        );
+    }
+
+    #[test]
+    fn mediawiki_headings_and_bold_are_read() {
+        let blocks = parse(
+            "== Ekonomi ==\nKassan är god.\n\n=== Beslut ===\n'''Beslut:''' Budgeten godkändes.\n",
+        );
+        let got = roles_and_texts(&blocks);
+        assert_eq!(got[0], (Role::Heading(2), "Ekonomi".to_string()));
+        assert_eq!(got[2], (Role::Heading(3), "Beslut".to_string()));
+        assert_eq!(got[3].1, "Beslut: Budgeten godkändes.");
+        let BlockKind::Paragraph(p) = &blocks[3].kind else {
+            panic!("a paragraph")
+        };
+        assert!(p.runs[0].style.contains(Style::BOLD) && p.runs[0].text == "Beslut:");
+        assert!(!p.runs[1].style.contains(Style::BOLD));
+        // Unequal or lone runs of "=" are text; an apostrophe run with no
+        // closing one stays as written.
+        assert_eq!(heading("== Ekonomi ="), None);
+        assert_eq!(heading("===="), None);
+        assert_eq!(
+            roles_and_texts(&parse("Det '''var bra.\n"))[0].1,
+            "Det '''var bra."
+        );
     }
 
     #[test]
