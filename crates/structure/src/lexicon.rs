@@ -1518,6 +1518,11 @@ pub const ITEM_NUMBER_WORDS: &[&str] = &[
     "agenda item",
 ];
 
+/// Marks written right before an item's number, with or without a space
+/// ("P1. Ekonomi", "P 2 Budget"), lower case. ("#3" was tried: in real
+/// minutes it numbers issues and tickets more often than items.)
+pub const ITEM_NUMBER_PREFIXES: &[&str] = &["p"];
+
 /// Labels of the meeting's fields in a header ("Datum:", "Plats och tid",
 /// "Mötesplats⇥…"), lower case. The label is followed by a colon, a tab,
 /// an aligned gap of spaces, or stands alone over its value.

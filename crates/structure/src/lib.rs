@@ -621,12 +621,14 @@ fn roman_value(numeral: &str) -> Option<u32> {
     u32::try_from(total).ok().filter(|&n| n > 0)
 }
 
-/// "Punkt 3 Ekonomi", "Ärende 4: Budget", "Agenda item 2 – Finances": a
-/// word for an item, its number, then a capitalised title or nothing.
+/// "Punkt 3 Ekonomi", "Ärende 4: Budget", "Agenda item 2 – Finances", "P1.
+/// Ekonomi": a word or mark for an item, its number, then a capitalised
+/// title or nothing.
 static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let words = lexicon::alternation(lexicon::ITEM_NUMBER_WORDS);
+    let prefixes = lexicon::alternation(lexicon::ITEM_NUMBER_PREFIXES);
     Regex::new(&format!(
-        r"(?i)^(?:{words})\.?\s+(\d{{1,3}})(?:\s*[.:)–-])?(?:\s+|$)(?P<title>(?-i:\p{{Lu}})|$)"
+        r"(?i)^(?:(?:{words})\.?\s+|(?:{prefixes})\s?)(\d{{1,3}})(?:\s*[.:)–-])?(?:\s+|$)(?P<title>(?-i:\p{{Lu}})|$)"
     ))
     .expect("valid regex")
 });

@@ -121,6 +121,8 @@ fn a_word_for_the_item_before_its_number() {
         ("Ärende 4: Budget 2025", "Budget 2025"),
         ("Agenda item 2 – Finances", "Finances"),
         ("Pkt. 12 Övriga frågor", "Övriga frågor"),
+        ("P1. Ekonomi", "Ekonomi"),
+        ("P 2 Budget", "Budget"),
         ("Punkt 3", ""),
     ] {
         let n = parse_number(line).unwrap_or_else(|| panic!("{line}"));
@@ -129,6 +131,8 @@ fn a_word_for_the_item_before_its_number() {
     // A sentence about an item is no heading.
     assert!(parse_number("Punkt 3 bordlades till nästa möte.").is_none());
     assert!(parse_number("Ärendet 3 Budget").is_none());
+    assert!(parse_number("P4 sände inslaget.").is_none());
+    assert!(parse_number("Pa 3 Budget").is_none());
     assert!(parse_number("Punkt 5: Anna Berg, Bo Ek, Cilla Ny").is_none());
     let s = structure(
         "Mötesprotokoll\n\nPunkt 1 Status\n\nTom har gjort klart.\n\nPunkt 2 Nästa steg\n\nUlla bokar tester.\n",

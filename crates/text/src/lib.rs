@@ -395,7 +395,27 @@ fn wiki_heading(t: &str) -> Option<(u8, &str)> {
 fn bullet(t: &str) -> Option<(u8, &str)> {
     let indent = t.len() - t.trim_start().len();
     let s = t.trim_start();
-    for b in ["- ", "* ", "+ ", "• ", "\u{f0b7} ", "● ", "– "] {
+    // Word's bullets as a text export leaves them, Symbol and Wingdings
+    // glyphs of the private use area included. Arrows are left out: they
+    // mark a task or an outcome ("→ Anna bokar lokal"), not a list.
+    for b in [
+        "- ",
+        "* ",
+        "+ ",
+        "• ",
+        "\u{f0b7} ",
+        "● ",
+        "– ",
+        "▪ ",
+        "■ ",
+        "○ ",
+        "◦ ",
+        "➢ ",
+        "· ",
+        "\u{f0a7} ",
+        "\u{f076} ",
+        "\u{f0d8} ",
+    ] {
         if let Some(rest) = s.strip_prefix(b) {
             // "- [ ] task" checkboxes and "* *" emphasis are still bullets;
             // a lone "-" is not.
@@ -1469,6 +1489,21 @@ mod tests {
             panic!()
         };
         assert_eq!(l.items.len(), 2);
+    }
+
+    #[test]
+    fn word_bullets_of_a_text_export_are_lists_and_arrows_are_not() {
+        let doc = read_str("▪ Ekonomi\n▪ Hemsidan\n\n\u{f0a7} Lokal\n\n→ Anna bokar lokal.\n");
+        let kinds: Vec<bool> = doc
+            .blocks
+            .iter()
+            .map(|b| matches!(b.kind, BlockKind::List(_)))
+            .collect();
+        assert_eq!(kinds, [true, false]);
+        let BlockKind::List(l) = &doc.blocks[0].kind else {
+            panic!()
+        };
+        assert_eq!(l.items.len(), 3);
     }
 
     #[test]
