@@ -52,10 +52,19 @@ static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// "… och till sekreterare …" inside the names of [`ROLE_FIRST`]: where
+/// the next post starts.
+static NEXT_ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\s*(?:,|\boch\b|\bsamt\b)\s+(?:till|som)\s+({})\s+(?:{ELECTED}\s+)?",
+        role_alternation(false)
+    ))
+    .expect("valid regex")
+});
 /// Names first: "Anna Berg valdes till mötesordförande".
 static NAMES_FIRST: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(&format!(
-        r"(?i)^(.+?)\s+{ELECTED}\s+(?:till|som|att\s+vara)\s+({})\b",
+        r"(?i)^(.+?)\s+{ELECTED}\s+(?:(?:till|som|att\s+vara)\s+)?({})\b",
         role_alternation(false)
     ))
     .expect("valid regex")
@@ -90,7 +99,7 @@ static SUBJECT_ELECTS: LazyLock<Gated> = LazyLock::new(|| {
 /// a subject's election.
 static AND_NEXT_POST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:,|och|samt)\s+((?-i:\p{{Lu}})[^,;]{{1,60}}?)\s+(?:till|som)\s+({})\b",
+        r"(?i)^\s*(?:(?:för|vid)\s+(?:mötet|stämman|årsmötet|sammanträdet)\s*)?(?:,|och|samt)\s+((?-i:\p{{Lu}})[^,;]{{1,60}}?)\s+(?:till|som)\s+({})\b",
         role_alternation(false)
     ))
     .expect("valid regex")
@@ -129,6 +138,35 @@ static OPENED_BY_CHAIR: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         r"(?i)(?:^(?:[-–•*]\s*)?(?:mötes)?ordförande(?:n)?\s+(?P<a>(?-i:\p{Lu})[\p{L}-]+(?:\s+(?-i:\p{Lu})[\p{L}-]+)?)\s+(?:öppnar|öppnade|förklarar|förklarade)\b|\böppnades\s+av\s+(?:mötes)?ordförande(?:n)?\s+(?P<b>(?-i:\p{Lu})[\p{L}-]+(?:\s+(?-i:\p{Lu})[\p{L}-]+)?))",
     )
+    .expect("valid regex")
+});
+/// The meeting or its minutes as the subject of a passive that names who
+/// served it: "Mötet leddes av Anna Berg" (chair), "Protokollet fördes av
+/// Bo Ek" (secretary), "Protokollet justeras av Cia Ny och Dan Öst"
+/// (checkers), "The meeting was chaired by …", "Minutes were taken by …".
+static SERVED_BY: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"(?i)^(?:(?:dagens|detta)\s+)?(?:(?P<chair>mötet|stämman|årsmötet|föreningsstämman|sammanträdet|the\s+meeting)\s+(?:leddes|leds|har\s+letts|was\s+chaired|was\s+led|is\s+chaired)|(?P<minutes>protokollet|protokoll|minutes|the\s+minutes)\s+(?:fördes|förs|skrevs|skrivs|(?:was|were)\s+(?:taken|kept|written))|(?P<check>protokollet)\s+(?:justerades|justeras))\s+(?:av|by)\s+(?P<n>(?-i:\p{Lu}).+)$",
+    )
+    .expect("valid regex")
+});
+/// Who served as the subject: "Anna Berg ledde mötet", "Bo Ek förde
+/// protokollet", "Anna Berg chaired the meeting", "Bo Ek took the minutes".
+static SERVES: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"(?i)^(?P<n>(?-i:\p{Lu})[^,;:]+?)\s+(?:(?P<chair>ledde|leder|chaired|chairs|led)\s+(?:dagens\s+|the\s+)?(?:mötet|stämman|årsmötet|sammanträdet|meeting)|(?P<minutes>förde|för|skrev|took|takes|kept)\s+(?:the\s+)?(?:protokollet|protokoll|minutes|anteckningarna))\b",
+    )
+    .expect("valid regex")
+});
+/// Serving in a role: "Som sekreterare fungerade Bo Ek", "Bo Ek
+/// tjänstgjorde som sekreterare", "Ordförande för mötet var Anna Berg".
+static AS_ROLE: LazyLock<Gated> = LazyLock::new(|| {
+    let roles = role_alternation(false);
+    let serve =
+        r"(?:fungerade|fungerar|tjänstgjorde|tjänstgör|agerade|agerar|served|acted|serves|acts)";
+    Gated::new(&format!(
+        r"(?i)^(?:(?:som|as)\s+(?:the\s+)?(?P<r1>{roles})\s+{serve}\s+(?P<n1>(?-i:\p{{Lu}}).+)|(?P<n2>(?-i:\p{{Lu}})[^,;:]+?)\s+{serve}\s+(?:som|as)\s+(?:the\s+)?(?P<r2>{roles})\b.*|(?P<r3>{roles})\s+(?:var|är|blev|was|is)\s+(?P<n3>(?-i:\p{{Lu}}).+))$"
+    ))
     .expect("valid regex")
 });
 /// The role given to someone the meeting adjoins (with the right to be
@@ -190,7 +228,17 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
     };
     if let Some(c) = ROLE_FIRST.captures(s) {
         if let (Some(r), Some(n)) = (c.get(1), c.get(2)) {
-            push(n.as_str(), r.as_str());
+            // "Till ordförande valdes Anna Berg och till sekreterare Bo
+            // Ek": each further post with the names after it.
+            let (mut role, mut names) = (r.as_str(), n.as_str());
+            while let Some(c) = NEXT_ROLE_FIRST.captures(names)
+                && let (Some(all), Some(next)) = (c.get(0), c.get(1))
+            {
+                push(&names[..all.start()], role);
+                role = next.as_str();
+                names = &names[all.end()..];
+            }
+            push(names, role);
         }
     } else if let Some(c) = NAMES_FIRST
         .captures(s)
@@ -198,6 +246,15 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
     {
         if let (Some(n), Some(r)) = (c.get(1), c.get(2)) {
             push(n.as_str(), r.as_str());
+            // "Anna Berg valdes till ordförande för mötet och Bo Ek till
+            // sekreterare".
+            let mut rest = s.get(r.end()..).unwrap_or("");
+            while let Some(c) = AND_NEXT_POST.captures(rest)
+                && let (Some(all), Some(n), Some(r)) = (c.get(0), c.get(1), c.get(2))
+            {
+                push(n.as_str(), r.as_str());
+                rest = rest.get(all.end()..).unwrap_or("");
+            }
         }
     } else if let Some(c) = SUBJECT_ELECTS
         .captures(s)
@@ -213,6 +270,27 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
         {
             push(n.as_str(), r.as_str());
             rest = rest.get(all.end()..).unwrap_or("");
+        }
+    }
+    if let Some(c) = SERVED_BY.captures(s).or_else(|| SERVES.captures(s))
+        && let Some(n) = c.name("n")
+    {
+        // Role words that give their role in any context.
+        let role_word = if c.name("chair").is_some() {
+            "mötesordförande"
+        } else if c.name("minutes").is_some() {
+            "protokollförare"
+        } else {
+            "justerare"
+        };
+        push(n.as_str(), role_word);
+    }
+    if let Some(c) = AS_ROLE.captures(s) {
+        let pair = [("n1", "r1"), ("n2", "r2"), ("n3", "r3")]
+            .iter()
+            .find_map(|(n, r)| Some((c.name(n)?, c.name(r)?)));
+        if let Some((n, r)) = pair {
+            push(n.as_str(), r.as_str());
         }
     }
     if let Some(c) = ROLES_BECAME.captures(s)
@@ -373,6 +451,100 @@ mod tests {
             vec![
                 ("Johan Ek".to_string(), "justerare"),
                 ("Lisa Holm".to_string(), "justerare")
+            ]
+        );
+    }
+
+    #[test]
+    fn those_who_led_the_meeting_or_kept_its_minutes() {
+        let one = |s: &str, early: bool| names(s, early);
+        let who = |n: &str, r: &'static str| vec![(n.to_string(), r)];
+        assert_eq!(
+            one("Mötet leddes av Anna Berg.", false),
+            who("Anna Berg", "ordförande")
+        );
+        assert_eq!(
+            one("Protokollet fördes av Bo Ek.", false),
+            who("Bo Ek", "sekreterare")
+        );
+        assert_eq!(
+            one("Anna Berg ledde mötet.", false),
+            who("Anna Berg", "ordförande")
+        );
+        assert_eq!(
+            one("Bo Ek förde protokollet.", false),
+            who("Bo Ek", "sekreterare")
+        );
+        assert_eq!(
+            one("Protokollet justeras av Cia Ny och Dan Öst.", false),
+            vec![
+                ("Cia Ny".to_string(), "justerare"),
+                ("Dan Öst".to_string(), "justerare")
+            ]
+        );
+        assert_eq!(
+            one("The meeting was chaired by Anna Berg.", false),
+            who("Anna Berg", "ordförande")
+        );
+        assert_eq!(
+            one("Minutes were taken by Bo Ek.", false),
+            who("Bo Ek", "sekreterare")
+        );
+        assert_eq!(
+            one("Som sekreterare fungerade Bo Ek.", true),
+            who("Bo Ek", "sekreterare")
+        );
+        assert_eq!(
+            one("Bo Ek tjänstgjorde som sekreterare.", true),
+            who("Bo Ek", "sekreterare")
+        );
+        assert_eq!(
+            one("Ordförande för mötet var Anna Berg.", false),
+            who("Anna Berg", "ordförande")
+        );
+        // A plain "ordförande" is the meeting's only among the opening items.
+        assert!(one("Ordförande var Anna Berg.", false).is_empty());
+        // Leading something else, or minutes of another meeting, is no role.
+        assert!(one("Anna Berg ledde arbetet med budgeten.", true).is_empty());
+        assert!(
+            one(
+                "Protokollet från förra mötet lades till handlingarna.",
+                true
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn several_posts_in_one_election() {
+        assert_eq!(
+            names(
+                "Till mötesordförande valdes Anna Berg och till sekreterare Bo Ek.",
+                true
+            ),
+            vec![
+                ("Anna Berg".to_string(), "ordförande"),
+                ("Bo Ek".to_string(), "sekreterare")
+            ]
+        );
+        assert_eq!(
+            names(
+                "Anna Berg valdes till ordförande för mötet och Bo Ek till sekreterare.",
+                true
+            ),
+            vec![
+                ("Anna Berg".to_string(), "ordförande"),
+                ("Bo Ek".to_string(), "sekreterare")
+            ]
+        );
+        assert_eq!(
+            names(
+                "Cilla Dahl och Dan Fors valdes att justera protokollet.",
+                false
+            ),
+            vec![
+                ("Cilla Dahl".to_string(), "justerare"),
+                ("Dan Fors".to_string(), "justerare")
             ]
         );
     }

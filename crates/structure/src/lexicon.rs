@@ -1953,6 +1953,33 @@ pub const ELECTION_CUES: &[&str] = &[
     "appoints",
     "chose",
     "choose",
+    // "Mötet leddes av Anna Berg", "Bo Ek förde protokollet", "Som
+    // sekreterare fungerade Bo Ek", "Ordförande för mötet var Anna Berg".
+    "ledde",
+    "leddes",
+    "leds",
+    "letts",
+    "förde",
+    "fördes",
+    "förs",
+    "skrev",
+    "fungera",
+    "tjänstgör",
+    "agera",
+    "ordförande",
+    "sekreterare",
+    "justerare",
+    "Ordförande",
+    "Sekreterare",
+    "Justerare",
+    "Mötesordförande",
+    "chair",
+    "secretary",
+    "minutes",
+    "Minutes",
+    " led ",
+    "served",
+    "acted",
 ];
 
 /// Words after a count of the present before their names ("5 st (Anna
