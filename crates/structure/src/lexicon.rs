@@ -235,6 +235,28 @@ pub const ATTENDANCE_SENTENCE_LEADS: &[(&str, &str)] = &[
     ("ej närvarande var", "frånvarande"),
     ("anmält förhinder hade", "frånvarande"),
     ("förhinder hade", "frånvarande"),
+    // English minutes: "Present were Anna Berg, Bo Ek and Cia Ny."
+    ("present were", "närvarande"),
+    ("those present were", "närvarande"),
+    ("present at the meeting were", "närvarande"),
+    ("the following were present", "närvarande"),
+    ("attending were", "närvarande"),
+    ("absent were", "frånvarande"),
+    ("apologies were received from", "frånvarande"),
+];
+
+/// Endings of a sentence that lists who attended before saying so ("Anna
+/// Berg, Bo Ek och Cilla Ny var närvarande."), or who did not, lower case
+/// → the attendance heading the line is read as.
+pub const ATTENDANCE_SENTENCE_TAILS: &[(&str, &str)] = &[
+    (" var närvarande", "närvarande"),
+    (" var närvarande vid mötet", "närvarande"),
+    (" närvarade", "närvarande"),
+    (" were present", "närvarande"),
+    (" were in attendance", "närvarande"),
+    (" var frånvarande", "frånvarande"),
+    (" hade anmält förhinder", "frånvarande"),
+    (" were absent", "frånvarande"),
 ];
 
 /// A word alone on the line after a name in an attendance list, from a

@@ -745,6 +745,18 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         // Ahonen deltog digitalt.") is another sentence.
         return Some((i, value.trim().trim_end_matches('.').to_string()));
     }
+    // "Anna Berg, Bo Ek och Cilla Ny var närvarande.": the names first, a
+    // person's name opening them.
+    let sentence = lower.trim_end().trim_end_matches('.');
+    if let Some((len, heading)) = lexicon::ATTENDANCE_SENTENCE_TAILS
+        .iter()
+        .find_map(|(tail, heading)| sentence.strip_suffix(tail).map(|r| (r.len(), *heading)))
+        && let Some(value) = t.get(..len)
+        && is_name(strip_parens(crate::elections::SPLIT.split(value).next().unwrap_or("")).trim())
+        && let Some(i) = headings.iter().position(|h| h.text == heading)
+    {
+        return Some((i, value.trim().to_string()));
+    }
     // "Från Myndigheten", "Från DIGG:" on a line of its own: the people
     // below came from that organisation.
     if let Some(org) = t
@@ -4701,11 +4713,23 @@ mod tests {
             "Närvarande : Anna Berg, Bo Ek",
             "Närvarande från styrelsen: Anna Berg, Bo Ek",
             "Följande personer var närvarande: Anna Berg, Bo Ek",
+            // The names first, and English minutes' sentences.
+            "Anna Berg, Bo Ek var närvarande.",
+            "Present were Anna Berg, Bo Ek.",
+            "Anna Berg, Bo Ek were present.",
         ] {
             let (i, rest) = attendance_heading(line).expect(line);
             assert!(text(i).starts_with("närvarande"), "{line}");
             assert_eq!(rest.as_str(), "Anna Berg, Bo Ek", "{line}");
         }
+        let (i, rest) = attendance_heading("Dan Fors and Eva Ek were absent.").expect("absent");
+        assert_eq!(
+            (text(i), rest.as_str()),
+            ("frånvarande", "Dan Fors and Eva Ek")
+        );
+        // What was present that is no one: a thing, or a sentence's subject.
+        assert!(attendance_heading("Alla handlingar var närvarande.").is_none());
+        assert!(attendance_heading("The documents were present.").is_none());
         let h = &lexicon::ATTENDANCE_HEADINGS[0];
         let role = |l: &str| {
             parse_line(l, false, h)
