@@ -1058,7 +1058,7 @@ fn hostile_files_fail_or_convert_alone_and_every_good_file_converts() {
     }
     // Files that once ended or stalled the whole run (a page tree claiming
     // 2^31 pages, HTML nested 20,000 deep, 80,000 unmatched brackets in
-    // text and 60,000 in org) ...
+    // text and 60,000 in org, an entry numbered 0) ...
     let crashes = fixtures().join("testdocs/crashes");
     let hostile = [
         "pagetree-count-2e31.pdf",
@@ -1067,6 +1067,7 @@ fn hostile_files_fail_or_convert_alone_and_every_good_file_converts() {
         "unclosed-brackets-80k.txt",
         "unclosed-org-links-60k.org",
         "nested-itemize-20000.tex",
+        "zero-numbered-entry.txt",
     ];
     for name in hostile {
         std::fs::copy(crashes.join(name), input.join(name)).expect("copy");

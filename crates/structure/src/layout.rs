@@ -509,7 +509,9 @@ fn agenda_then_sections(outline: &Outline) -> Option<Proposal> {
         if run >= 2 {
             break (i, i + run);
         }
-        i += run;
+        // An entry numbered 0 ("0. Inledning") starts no rising run: step
+        // past it, or the scan would stand still on it.
+        i += run.max(1);
     };
     // Where each title stands below the list: keyed once, so that a long
     // list over a long document stays linear.
@@ -1775,6 +1777,26 @@ mod tests {
             skip,
             cut: TitleCut::Heading,
             title: title.to_string(),
+        }
+    }
+
+    #[test]
+    fn an_entry_numbered_zero_ends_the_scans_for_an_agenda() {
+        // "0. Inledning" opens no rising run of numbers; the scan for the
+        // agenda list stood still on it for ever.
+        for lines in [
+            vec!["0. Inledning"],
+            vec!["0. Inledning", "0 For", "1. Budget", "2. Övrigt"],
+        ] {
+            let o = outline(
+                lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| line(i as u32, t, Role::Body, None))
+                    .collect(),
+            );
+            let _ = agenda_then_sections(&o);
+            let _ = propose(&o);
         }
     }
 
