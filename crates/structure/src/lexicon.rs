@@ -1746,6 +1746,22 @@ pub const TITLE_LEADS: &[&str] = &[
     "for the",
 ];
 
+/// Phrases of a title that name the year a meeting reports on ("årsstämma
+/// i X för verksamhetsåret 2013–2014"), lower case: what follows them is no
+/// holder or place.
+pub const REPORTING_YEAR_PHRASES: &[&str] = &[
+    "för verksamhetsåret",
+    "för verksamhetsår",
+    "för räkenskapsåret",
+    "avseende verksamhetsåret",
+    "avseende räkenskapsåret",
+    "för året",
+];
+
+/// Words that end a title line broken before its holder's name ("Protokoll
+/// fört vid styrelsemöte med" / "Håns Byalag"), as written.
+pub const TITLE_BREAK_WORDS: &[&str] = &["med", "för", "vid", "i", "inom", "hos"];
+
 /// Plain words for a meeting, which name a body only with the group it is
 /// held in ("möte i arbetsgruppen för cykelplanen", "sammanträde med
 /// socialnämnden"), lower case.

@@ -94,6 +94,23 @@ fn label_values_joined(lines: &[HeaderLine]) -> Vec<HeaderLine> {
     let mut i = 0;
     while let Some(line) = lines.get(i) {
         let next = lines.get(i + 1);
+        // "Protokoll fört vid styrelsemöte med" / "Håns Byalag i Byahuset":
+        // a title broken after the word that leads to its holder.
+        if let Some(next) = next
+            && title_breaks_after_lead(&line.text)
+            && next.text.trim().starts_with(char::is_uppercase)
+            && (1..=10).contains(&next.text.split_whitespace().count())
+            && !bare_field_label(&next.text)
+            && !LABEL.is_match(next.text.trim())
+        {
+            out.push(HeaderLine {
+                text: format!("{} {}", line.text.trim(), next.text.trim()),
+                heading: line.heading,
+                placeholder: false,
+            });
+            i += 2;
+            continue;
+        }
         if bare_field_label(&line.text)
             && let Some(next) = next
             && !next.placeholder
@@ -117,6 +134,18 @@ fn label_values_joined(lines: &[HeaderLine]) -> Vec<HeaderLine> {
         i += 1;
     }
     out
+}
+
+/// A title line that ends with the word leading to its holder ("Protokoll
+/// fört vid styrelsemöte med"): its name is on the next line.
+fn title_breaks_after_lead(t: &str) -> bool {
+    let t = t.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (3..=8).contains(&words.len())
+        && document_type_word(&t.to_lowercase()).is_some()
+        && words
+            .last()
+            .is_some_and(|w| lexicon::TITLE_BREAK_WORDS.contains(w))
 }
 
 /// A council named in one word, in the definite form ("elevråd" →
@@ -579,6 +608,9 @@ impl HeaderLines {
                 _ => {}
             }
         }
+        // Whether a label gave the place ("Plats: …"), which a later guess
+        // must not replace.
+        let mut place_labelled = false;
         for (i, line) in lines.iter().enumerate().skip(skip) {
             let i = i - skip;
             let t = strip_markup(&line.text);
@@ -659,8 +691,11 @@ impl HeaderLines {
                         let place = without_dates(value);
                         let place = TRAILING_CLOCK.replace(&place, "");
                         let value = place.trim().trim_end_matches([',', ';']).trim();
-                        if m.location.is_none() && !value.is_empty() && !is_placeholder(value) {
+                        // A place its label names wins over one a title
+                        // line's words suggested ("årsstämma i …").
+                        if !place_labelled && !value.is_empty() && !is_placeholder(value) {
                             m.location = Some(normalize_location(value));
+                            place_labelled = true;
                         }
                     }
                     l if lexicon::END_TIME_LABELS.contains(&l) => {
@@ -1918,7 +1953,7 @@ static ORG_GENITIVE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Ekbackens Byalags styrelsemöte", "IF Vindens årsmöte": an association
 /// in the genitive before a kind of meeting.
 static ORG_BEFORE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\p{Lu}[\p{L}\-&]*(?:\s+\p{Lu}[\p{L}\-&]*){1,3})(?::s|s)\s+(?:styrelsemöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|höstmöte|vårmöte|extra\s+årsmöte)\b")
+    Regex::new(r"\b(\p{Lu}[\p{L}\-&]*(?:\s+\p{Lu}[\p{L}\-&]*){1,3})(?::s|s)\s+(?i:styrelsemöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|höstmöte|vårmöte|extra\s+årsmöte)\b")
         .expect("valid regex")
 });
 static ACRONYM_BOARD: LazyLock<Regex> = LazyLock::new(|| {
@@ -2208,6 +2243,17 @@ fn organisation_before_descriptor(t: &str) -> Option<&str> {
     (descriptor && organisation_shaped(name) && !names_body(&name.to_lowercase())).then_some(name)
 }
 
+/// "63:ans", "3:s": a number in the genitive, which opens some names
+/// ("63:ans samfällighetsförening").
+fn number_in_genitive(w: &str) -> bool {
+    w.split_once(':').is_some_and(|(n, end)| {
+        !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit())
+            && !end.is_empty()
+            && end.chars().all(char::is_alphabetic)
+    })
+}
+
 fn organisation_shaped(cell: &str) -> bool {
     // "Hammarby Bygdegårdsförening ek. för.": the name before its legal form.
     let lower = cell.to_lowercase();
@@ -2223,7 +2269,8 @@ fn organisation_shaped(cell: &str) -> bool {
     if !(1..=6).contains(&words.len())
         || cell.chars().count() > 60
         || cell.chars().any(|c| c == '@' || c == ':')
-        || !cell.chars().next().is_some_and(char::is_uppercase)
+        || !(cell.chars().next().is_some_and(char::is_uppercase)
+            || words.first().is_some_and(|w| number_in_genitive(w)))
         || is_label_word(cell)
         || is_placeholder(cell)
     {
@@ -2254,7 +2301,7 @@ fn organisation_shaped(cell: &str) -> bool {
         .take(town_at)
         .rev()
         .skip(1)
-        .any(|w| digits_at(w))
+        .any(|w| digits_at(w) && !number_in_genitive(w))
         || words
             .get(town_at.saturating_sub(1))
             .is_some_and(|w| digits_at(w) && !closing_number(w));
@@ -2321,9 +2368,21 @@ fn organisation_shaped(cell: &str) -> bool {
             .split_whitespace()
             .last()
             .is_some_and(|w| lexicon::COMPANY_FORMS.contains(&w.trim_end_matches('.')));
+    // "Ekbackens samfällighetsförening i Storvreta": the town it is in
+    // closes the name.
+    let before_town = key
+        .rsplit_once(" i ")
+        .filter(|(_, town)| {
+            (1..=2).contains(&town.split_whitespace().count())
+                && cell
+                    .rsplit_once(" i ")
+                    .is_some_and(|(_, t)| t.starts_with(char::is_uppercase))
+        })
+        .map_or("", |(name, _)| name);
     company
         || (!words.last().is_some_and(|w| digits_at(w))
-            && ends_with_any(&key, lexicon::ORGANIZATION_WORDS))
+            && (ends_with_any(&key, lexicon::ORGANIZATION_WORDS)
+                || ends_with_any(before_town, lexicon::ORGANIZATION_WORDS)))
         || (words.len() > after_head && headed && name_follows)
         || head_for_purpose
 }
@@ -3246,6 +3305,37 @@ mod header_tests {
                 .collect(),
         }
         .meeting()
+    }
+
+    #[test]
+    fn titles_of_associations_written_as_their_secretaries_write_them() {
+        let m = header(&["Möte i Norrby föräldraförening 12/3 2025"]);
+        assert_eq!(m.organization.as_deref(), Some("Norrby föräldraförening"));
+        // A title broken after "med": the holder and the place on the next line.
+        let m = header(&[
+            "Protokoll fört vid styrelsemöte med",
+            "Norrby Byalag i Byastugan",
+            "2025-03-12",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Norrby Byalag"));
+        assert_eq!(m.location.as_deref(), Some("Byastugan"));
+        // The year reported on is no place; the labelled place wins.
+        let m = header(&[
+            "Protokoll från årsstämma i Norrby vägsamfällighet för verksamhetsåret 2024 – 2025",
+            "Tid: Lördagen den 12 mars 2025, kl. 10.00",
+            "Plats: Föreningslokalen i Norrby",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Norrby vägsamfällighet"));
+        assert_eq!(m.location.as_deref(), Some("Föreningslokalen i Norrby"));
+        // The kind of meeting capitalised after an owner in the genitive.
+        let m = header(&["Protokoll fört vid Norrby Bygdegårdsförenings Årsmöte 2025-03-12"]);
+        assert_eq!(m.organization.as_deref(), Some("Norrby Bygdegårdsförening"));
+        // A town closing the name, as written.
+        assert!(organisation_shaped(
+            "Alby samfällighetsförening i Storvreta"
+        ));
+        assert!(organisation_shaped("Svenska kyrkan i Alingsås församling"));
+        assert!(!organisation_shaped("Styrelsemöte i Storvreta"));
     }
 
     #[test]

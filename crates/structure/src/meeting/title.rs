@@ -289,7 +289,16 @@ fn genitive_name(t: &str) -> Option<&str> {
 /// Bygdegården" is a place, "i Föreningen X" and "för Sportklubben Vind"
 /// the holder, "hos Anna Berg" a place; a bare name is the holder.
 fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String>), ()> {
-    let after = after.trim();
+    // "årsstämma i Långvikens vägsamfällighet för verksamhetsåret 2013 –
+    // 2014": the year the meeting reports on is neither holder nor place.
+    let lower = after.to_lowercase();
+    let after = lexicon::REPORTING_YEAR_PHRASES
+        .iter()
+        .filter_map(|p| lower.find(&format!(" {p}")))
+        .min()
+        .and_then(|at| after.get(..at))
+        .unwrap_or(after)
+        .trim();
     // "Styrelsemöte 7", "veckomöte v. 10": the meeting's number or week.
     if after.is_empty() || MEETING_ORDINAL.is_match(after) {
         return Ok((None, None));
@@ -607,6 +616,13 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
             };
             seg.group = Some(capitalised(body));
             seg.holder = owner.map(str::to_string);
+            return Ok(seg);
+        }
+        // "Möte i Lindbergs föräldraförening": an organisation's plain
+        // meeting.
+        if organisation_shaped(group) {
+            seg.holder = Some(group.to_string());
+            seg.plain_meeting = true;
             return Ok(seg);
         }
     }
