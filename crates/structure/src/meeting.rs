@@ -2268,7 +2268,9 @@ fn organisation_shaped(cell: &str) -> bool {
     let words: Vec<&str> = cell.split_whitespace().collect();
     if !(1..=6).contains(&words.len())
         || cell.chars().count() > 60
-        || cell.chars().any(|c| c == '@' || c == ':')
+        || cell.contains('@')
+        // A colon is a label's, unless it is a number's genitive ("63:ans").
+        || (cell.contains(':') && !words.iter().any(|w| number_in_genitive(w)))
         || !(cell.chars().next().is_some_and(char::is_uppercase)
             || words.first().is_some_and(|w| number_in_genitive(w)))
         || is_label_word(cell)
@@ -3336,6 +3338,7 @@ mod header_tests {
         ));
         assert!(organisation_shaped("Svenska kyrkan i Alingsås församling"));
         assert!(!organisation_shaped("Styrelsemöte i Storvreta"));
+        assert!(organisation_shaped("63:ans samfällighetsförening"));
     }
 
     #[test]
