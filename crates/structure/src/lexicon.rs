@@ -54,6 +54,10 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("frånv.", "member", "absent", None),
     h("frånv", "member", "absent", None),
     h("attendance", "member", "present", None),
+    h("attendance list", "member", "present", None),
+    h("attendants", "member", "present", None),
+    h("röstberättigade", "member", "present", None),
+    h("närvarande röstberättigade", "member", "present", None),
     h("mötesdeltagare", "member", "present", None),
     h("deltog", "member", "present", None),
     h("deltagande", "member", "present", None),
@@ -226,6 +230,10 @@ pub const ATTENDANCE_SENTENCE_LEADS: &[(&str, &str)] = &[
     ("följande personer var närvarande", "närvarande"),
     ("följande var närvarande", "närvarande"),
     ("följande personer deltog", "närvarande"),
+    ("följande medlemmar närvarade", "närvarande"),
+    ("följande ledamöter närvarade", "närvarande"),
+    ("följande personer närvarade", "närvarande"),
+    ("följande närvarade", "närvarande"),
     ("följande deltog", "närvarande"),
     ("närvarande på mötet var", "närvarande"),
     ("på mötet närvarade", "närvarande"),
@@ -268,6 +276,18 @@ pub const PRESENCE_MARKS: &[(&str, &str)] = &[
     ("yes", "present"),
     ("no", "absent"),
     ("x", "present"),
+];
+
+/// Words after a name on its line that say whether the person came, from a
+/// presence column a text export joined to the name ("Ida Burlin X",
+/// "Jörgen Qwist Anmält förhinder"), lower case → the attendance.
+pub const TRAILING_PRESENCE_MARKS: &[(&str, &str)] = &[
+    ("x", "present"),
+    ("anmält förhinder", "absent"),
+    ("förhinder", "absent"),
+    ("frånvarande", "absent"),
+    ("ej närvarande", "absent"),
+    ("återbud", "absent"),
 ];
 
 /// Phrases under or over a signature at the end of minutes that name its

@@ -741,6 +741,17 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         && let Some(i) = headings.iter().position(|h| h.text == heading)
     {
         let value = t.get(t.len() - rest.len()..).unwrap_or("");
+        // "Följande var närvarande vid mötet och var röstberättigade:
+        // Anna Berg, …": the rest of the lead's sentence before a colon.
+        let value = match value.split_once(':') {
+            Some((lead, names))
+                if (1..=8).contains(&lead.split_whitespace().count())
+                    && !lead.chars().any(char::is_uppercase) =>
+            {
+                names
+            }
+            _ => value,
+        };
         // The list is the sentence's: what follows its full stop ("Fredrik
         // Ahonen deltog digitalt.") is another sentence.
         return Some((i, value.trim().trim_end_matches('.').to_string()));
@@ -2110,6 +2121,21 @@ fn parse_line_as_written(
     struck: bool,
     heading: &AttendanceHeading,
 ) -> Option<Vec<Participant>> {
+    let (text, marked) = trailing_presence_mark(text);
+    let mut people = parse_line_unmarked(text, struck, heading)?;
+    if let (Some(attendance), [one]) = (marked, people.as_mut_slice())
+        && matches!(one.attendance.as_str(), "present" | "called")
+    {
+        one.attendance = attendance.to_string();
+    }
+    Some(people)
+}
+
+fn parse_line_unmarked(
+    text: &str,
+    struck: bool,
+    heading: &AttendanceHeading,
+) -> Option<Vec<Participant>> {
     // "~~Anna Berg~~": struck through in markdown.
     let struck = struck
         || text
@@ -2841,6 +2867,30 @@ fn split_outside_parens(t: &str, sep: char) -> Vec<String> {
 }
 
 /// Remove markdown emphasis, checkbox marks and bullets.
+/// "Pelle o Mona": "o", as "och" is written in haste, between two
+/// capitalised words.
+static NAMES_WITH_O: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<a>\p{Lu}\p{Ll}+) o (?P<b>\p{Lu})").expect("valid regex"));
+
+/// "Ida Burlin X", "Jörgen Qwist Anmält förhinder": a name with a mark of
+/// whether the person came after it. Gives the line without the mark, and
+/// the attendance it gives.
+fn trailing_presence_mark(text: &str) -> (&str, Option<&'static str>) {
+    let t = text.trim_end();
+    let lower = t.to_lowercase();
+    if lower.len() != t.len() {
+        return (text, None);
+    }
+    lexicon::TRAILING_PRESENCE_MARKS
+        .iter()
+        .find_map(|(mark, attendance)| {
+            let head = lower.strip_suffix(mark)?.strip_suffix(' ')?;
+            let name = t.get(..head.len())?.trim_end();
+            is_name(name).then_some((name, Some(*attendance)))
+        })
+        .unwrap_or((text, None))
+}
+
 fn clean(t: &str) -> String {
     let t = t.replace("**", "").replace("~~", "").replace('*', "");
     let t = t.trim();
@@ -2851,6 +2901,16 @@ fn clean(t: &str) -> String {
         .trim_start_matches(['-', '•', '●'])
         .trim();
     let t = t.trim_end_matches('.').trim();
+    // "[Desirée, Leo och Sali]": a list in brackets.
+    let t = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .map_or(t, str::trim);
+    // "Kalle Andersson?": a doubt about someone's coming is no part of the
+    // name; "Pelle o Mona Sigvardsson": "o" written for "och".
+    let t = t.replace("?,", ",").replace("? ", " ");
+    let t = NAMES_WITH_O.replace_all(t.trim_end_matches('?'), "$a och $b");
+    let t = t.trim();
     // "Anna Berg, Bo Ek m.fl.": "and others" closes a list, naming no one.
     let lower = t.to_lowercase();
     // (Only where lower-casing kept the byte lengths, so that a cut in the
@@ -4701,6 +4761,41 @@ mod tests {
     }
 
     #[test]
+    fn names_with_marks_of_doubt_presence_or_haste() {
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        let people = |l: &str| {
+            parse_line(l, false, h)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (p.name, p.attendance))
+                .collect::<Vec<_>>()
+        };
+        let present = |n: &str| (n.to_string(), "present".to_string());
+        assert_eq!(
+            people("[Anna Berg, Bo Ek och Cilla Dahl]"),
+            [
+                present("Anna Berg"),
+                present("Bo Ek"),
+                present("Cilla Dahl")
+            ]
+        );
+        assert_eq!(
+            people("Anna Berg, Bo Ek?, Cilla Dahl"),
+            [
+                present("Anna Berg"),
+                present("Bo Ek"),
+                present("Cilla Dahl")
+            ]
+        );
+        assert_eq!(people("Pelle o Mona Ek, Anna Berg").len(), 3);
+        assert_eq!(people("Ida Burlin X"), [present("Ida Burlin")]);
+        assert_eq!(
+            people("Jörgen Qwist Anmält förhinder"),
+            [("Jörgen Qwist".to_string(), "absent".to_string())]
+        );
+    }
+
+    #[test]
     fn attendance_headings_in_any_form() {
         let text = |i: usize| lexicon::ATTENDANCE_HEADINGS[i].text;
         let (i, rest) = attendance_heading("Närvarande:\tAnna Berg, Bo Ek").expect("heading");
@@ -4722,6 +4817,12 @@ mod tests {
             assert!(text(i).starts_with("närvarande"), "{line}");
             assert_eq!(rest.as_str(), "Anna Berg, Bo Ek", "{line}");
         }
+        let (i, rest) =
+            attendance_heading("Följande medlemmar närvarade med rösträtt: Anna Berg, Bo Ek.")
+                .expect("a lead with its own words before the colon");
+        assert_eq!((text(i), rest.as_str()), ("närvarande", "Anna Berg, Bo Ek"));
+        assert!(attendance_heading("Attendants:").is_some());
+        assert!(attendance_heading("Attendance list").is_some());
         let (i, rest) = attendance_heading("Dan Fors and Eva Ek were absent.").expect("absent");
         assert_eq!(
             (text(i), rest.as_str()),

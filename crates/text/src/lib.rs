@@ -204,7 +204,10 @@ fn parse(text: &str) -> Vec<Block> {
     while i < lines.len() {
         let line = &lines[i];
         let t = line.text;
-        if t.trim().is_empty() {
+        // "```" and "~~~" fence a block of markdown that minutes use for
+        // lists (a röstlängd): the fence is no text, what it holds is read
+        // as lines.
+        if t.trim().is_empty() || is_fence(t) {
             i += 1;
             continue;
         }
@@ -310,6 +313,16 @@ fn parse(text: &str) -> Vec<Block> {
 fn underlines(t: &str) -> bool {
     let t = t.trim();
     t.chars().count() >= 3 && t.chars().all(|c| c == '=')
+}
+
+/// A markdown code fence: three backticks or tildes, perhaps with a
+/// language name.
+fn is_fence(t: &str) -> bool {
+    let t = t.trim();
+    (t.starts_with("```") || t.starts_with("~~~"))
+        && t[3..]
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '`' || c == '~' || c == '-')
 }
 
 /// "Ekonomi" over "-------": a line of dashes as long as the line above it
@@ -1118,6 +1131,17 @@ mod tests {
             parse("Ekonomi\n------------------------------\nText.\n").len(),
             3
         );
+    }
+
+    #[test]
+    fn a_code_fence_is_no_text_and_what_it_holds_is_read() {
+        let blocks = parse("Närvarande:\n```\nAnna Berg\nBo Ek\n```\n");
+        let texts: Vec<String> = roles_and_texts(&blocks)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert!(texts.iter().all(|t| !t.contains("```")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.contains("Anna Berg")));
     }
 
     #[test]
