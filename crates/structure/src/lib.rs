@@ -679,6 +679,19 @@ fn parse_number(text: &str) -> Option<Numbered> {
         _ => return None,
     }
     let lead = text.len() - t.len();
+    // "§2.1 Medlemskap", "§ 4.0.1 Röstning": a § before a dotted number
+    // numbers a sub-point as the dotted number alone does.
+    if let Some(after_sign) = t.strip_prefix('§').map(str::trim_start)
+        && after_sign.starts_with(|c: char| c.is_ascii_digit())
+        && TOP_NUMBER
+            .captures(after_sign)
+            .is_some_and(|c| c.get(2).is_some())
+        && let Some(mut n) = parse_number(after_sign)
+    {
+        n.paragraph_sign = true;
+        n.rest += text.len() - after_sign.len();
+        return Some(n);
+    }
     if let Some(c) = PARAGRAPH_SIGN.captures(t) {
         let end = c.get(0)?.end();
         // "§§ 21-23 Delegationsbeslut": one item for several §.

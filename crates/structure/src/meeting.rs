@@ -2631,7 +2631,7 @@ static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
 /// "Elis Hirwing öppnar mötet 19:08", "Ordföranden förklarade mötet öppnat
 /// kl. 18.05": someone opening the meeting.
 static OPENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:öppnar|öppnade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?öppna[dt])?\s+{AT_CLOCK}|^\s*{AT_CLOCK_FIRST}\s+(?:öppnar|öppnade|öppnades|förklarade|startade|började)\b|\bcalled\s+the\s+meeting\s+to\s+order\s+{AT_CLOCK}"))
+    Regex::new(&format!(r"(?i)\b(?:öppnar|öppnade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?öppna[dt])?\s+{AT_CLOCK}|^\s*{AT_CLOCK_FIRST}\s+(?:öppnar|öppnade|öppnades|förklarade|startade|började)\b|\bcalled\s+the\s+meeting\s+to\s+order\s+{AT_CLOCK}|\b(?:start\s+of\s+(?:the\s+)?meeting|mötets\s+(?:start|början))\s+{AT_CLOCK}"))
         .expect("valid regex")
 });
 static CLOSES: LazyLock<Regex> = LazyLock::new(|| {
@@ -3037,6 +3037,10 @@ mod tests {
         assert_eq!(
             times("The chair called the meeting to order at 18:05.").0,
             some("18:05")
+        );
+        assert_eq!(
+            times("Start of the meeting at 17.10.\nMeeting adjourned at 18.05.\n"),
+            (some("17:10"), some("18:05"))
         );
     }
 

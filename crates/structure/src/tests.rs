@@ -115,6 +115,21 @@ fn numbers_parse_with_times_and_letters() {
 }
 
 #[test]
+fn a_paragraph_sign_before_a_dotted_number_numbers_a_sub_point() {
+    let n = parse_number("§2.1 Medlemskap").expect("a number");
+    assert_eq!((n.number.as_str(), n.parent.as_deref()), ("2.1", Some("2")));
+    assert!(n.paragraph_sign);
+    assert_eq!(&"§2.1 Medlemskap"[n.rest..], "Medlemskap");
+    let n = parse_number("§ 4.0.1 Röstning").expect("a number");
+    assert_eq!(n.number, "4.0.1");
+    // A plain § number stays a top item.
+    assert_eq!(
+        parse_number("§ 4 Röstning").map(|n| n.number),
+        Some("4".to_string())
+    );
+}
+
+#[test]
 fn a_word_for_the_item_before_its_number() {
     for (line, title) in [
         ("Punkt 1 Status", "Status"),

@@ -214,12 +214,15 @@ fn parse(text: &str) -> Vec<Block> {
         // "1.⇥Mötets öppnande" between lines without tabs: a numbered
         // line whose number a word processor set apart with a tab, not a
         // table of one row.
-        if t.contains('\t') && marker_then_tab(&lines, i) {
+        // Tabs only at the end of the line ("### Resultaträkning⇥⇥") set
+        // apart no cells.
+        let tabbed = t.trim_end_matches(['\t', ' ', '\r']).contains('\t');
+        if tabbed && marker_then_tab(&lines, i) {
             blocks.push(line_block(&t.replacen('\t', " ", 1), line.span));
             i += 1;
             continue;
         }
-        if t.contains('\t') && !t.trim().is_empty() {
+        if tabbed && !t.trim().is_empty() {
             let (table, next) = parse_table(&lines, i);
             blocks.push(table);
             i = next;
@@ -1130,6 +1133,15 @@ mod tests {
         assert_eq!(
             parse("Ekonomi\n------------------------------\nText.\n").len(),
             3
+        );
+    }
+
+    #[test]
+    fn tabs_at_the_end_of_a_heading_make_no_table() {
+        let blocks = parse("### Resultaträkning 2022\t\t\nIntäkterna ökade.\n");
+        assert_eq!(
+            roles_and_texts(&blocks)[0],
+            (Role::Heading(3), "Resultaträkning 2022".to_string())
         );
     }
 
