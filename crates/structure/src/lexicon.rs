@@ -1324,6 +1324,29 @@ pub const PAST_TENSE_ENDINGS: &[&str] = &["ades", "des", "tes", "ts", "lde", "dd
 /// "beslutades"): a numbered line with one reports a decision even without
 /// its full stop.
 pub const PASSIVE_PAST_ENDINGS: &[&str] = &["ades", "des", "tes"];
+/// Verbs in the present passive that report a point's outcome ("Dagordning
+/// godkänns.", "Bokslutet fastställes."): a numbered line with one and a
+/// full stop is a sentence to read, however short.
+pub const PRESENT_PASSIVE_OUTCOMES: &[&str] = &[
+    "godkänns",
+    "godkännes",
+    "fastställs",
+    "fastställes",
+    "antas",
+    "antages",
+    "väljs",
+    "väljes",
+    "omväljs",
+    "utses",
+    "beviljas",
+    "bifalls",
+    "bifalles",
+    "avslås",
+    "bordläggs",
+    "läggs",
+    "noteras",
+    "antecknas",
+];
 /// Finite verbs of being, becoming and having and the modal verbs: a
 /// numbered line with one of them states something ("Nästa möte blir den 7
 /// februari.", "Datum för årsmöte är satt till …"), so it is a sentence to

@@ -1141,6 +1141,15 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     if t.ends_with(['.', '!']) && t.split_whitespace().count() >= 4 && reports {
         return Some((layout::first_sentence(t).to_string(), t.to_string()));
     }
+    // "Dagordning godkänns.": a short sentence whose verb reports the
+    // point's outcome in the present passive.
+    let outcome = t.split_whitespace().skip(1).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        lexicon::PRESENT_PASSIVE_OUTCOMES.contains(&w.as_str())
+    });
+    if t.ends_with(['.', '!']) && t.split_whitespace().count() >= 2 && outcome {
+        return Some((layout::first_sentence(t).to_string(), t.to_string()));
+    }
     // "Till justerare valdes Henry", "Föredragningslistan kompletterades
     // och godkändes": a report in the passive or past without its full stop.
     let passive = t.split_whitespace().any(|w| {

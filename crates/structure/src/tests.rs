@@ -1825,6 +1825,20 @@ fn an_attendance_sentence_ends_after_a_bracket() {
 }
 
 #[test]
+fn a_short_sentence_reporting_an_outcome_in_the_present_passive_is_read() {
+    assert_eq!(
+        headless_paragraph("Dagordning godkänns."),
+        Some((
+            "Dagordning godkänns.".to_string(),
+            "Dagordning godkänns.".to_string()
+        ))
+    );
+    // An agenda line, without a verb or a full stop, stays a heading.
+    assert_eq!(headless_paragraph("Dagordningens godkännande"), None);
+    assert_eq!(headless_paragraph("Dagordning godkänns"), None);
+}
+
+#[test]
 fn a_short_first_line_broken_off_inside_a_paragraph_heads_it() {
     // Word's Shift+Enter in a numbered list: "3. Övning⏎Länsstyrelsen …".
     assert_eq!(
