@@ -129,6 +129,10 @@ pub enum Scheme {
     /// "B. Ekonomi", "C. Övrigt", or "a) … b) … c) …"), in minutes that
     /// number nothing: each letter is an item.
     LetteredPoints,
+    /// The last resort, when no other scheme finds an item: each paragraph
+    /// of the minutes' body is an item, titled by its first sentence, so
+    /// that the rules still read every point and say where it stands.
+    Paragraphs,
 }
 
 impl fmt::Display for Scheme {
@@ -149,6 +153,7 @@ impl fmt::Display for Scheme {
             Scheme::TopicParagraphs => "topic-paragraphs",
             Scheme::LetteredPoints => "lettered-points",
             Scheme::StatutoryPoints => "statutory-points",
+            Scheme::Paragraphs => "paragraphs",
         })
     }
 }
@@ -673,6 +678,37 @@ fn level(r: Role) -> Option<u8> {
 /// Short plain lines directly followed by a list: each is an item, the list
 /// its content ("Obligatoriska funktioner:" + bullets, "Vad var bra" +
 /// bullets).
+/// The last resort ([`Scheme::Paragraphs`]): each paragraph of the body, a
+/// sentence or a long line (a top-level list entry too), is an item titled
+/// by its first sentence; header fields, dates, attendance and
+/// coming-meeting lines are not. None below two such paragraphs (one would
+/// be a catch-all that no reader's item is).
+pub(crate) fn paragraphs(outline: &Outline) -> Option<Proposal> {
+    let starts: Vec<PlannedStart> = outline
+        .lines
+        .iter()
+        .filter(|l| {
+            let t = l.text.trim();
+            l.role == Role::Body
+                && l.list_level.is_none_or(|level| level == 0)
+                && !l.attendance
+                && !l.next_meetings
+                && t.split_whitespace().count() >= 3
+                && content_line(t)
+                && !header_like(t)
+                && !header_field(t)
+        })
+        .map(|l| {
+            let title = first_sentence(&l.text).trim().trim_end_matches('.');
+            PlannedStart::unnumbered(l.key, TitleCut::FirstSentence, title.to_string())
+        })
+        .collect();
+    (starts.len() >= 2).then_some(Proposal {
+        scheme: Scheme::Paragraphs,
+        starts,
+    })
+}
+
 /// A line of the point's own text: a sentence, or a long line.
 fn content_line(t: &str) -> bool {
     let t = t.trim();
@@ -2727,6 +2763,45 @@ mod tests {
         let (winner, choice) = choose(&o, &proposals);
         assert_eq!(choice.scheme, Some(Scheme::NumberedParagraphs), "{choice}");
         assert_eq!(winner.map(|i| proposals[i].starts.len()), Some(5));
+    }
+
+    #[test]
+    fn paragraphs_are_the_items_when_no_scheme_finds_any() {
+        let o = outline(vec![
+            line(0, "Datum: 2025-03-12", Role::Body, None),
+            line(1, "Närvarande: Anna Berg, Bo Ek", Role::Body, None),
+            line(
+                2,
+                "Kassören redovisade läget. Budgeten godkändes.",
+                Role::Body,
+                None,
+            ),
+            line(
+                3,
+                "Bo kontaktar skolan om datum för avslutningen.",
+                Role::Body,
+                None,
+            ),
+            line(4, "Ok", Role::Body, None),
+        ]);
+        let p = paragraphs(&o).expect("a proposal");
+        let titles: Vec<&str> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Kassören redovisade läget",
+                "Bo kontaktar skolan om datum för avslutningen"
+            ]
+        );
+        assert!(p.starts.iter().all(|s| s.cut == TitleCut::FirstSentence));
+        // One paragraph would be a catch-all, not an item.
+        let o = outline(vec![line(
+            0,
+            "Kassören redovisade läget.",
+            Role::Body,
+            None,
+        )]);
+        assert!(paragraphs(&o).is_none());
     }
 
     #[test]

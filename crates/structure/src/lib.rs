@@ -262,7 +262,23 @@ pub fn find(doc: &Document) -> Structured {
         .and_then(|walk| layout::numbered_then_sections(&outline, walk));
     proposals.extend(sections);
     proposals.extend(layout::propose(&outline));
-    let (winner, choice) = layout::choose(&outline, &proposals);
+    let (mut winner, mut choice) = layout::choose(&outline, &proposals);
+    // No scheme found an item: each paragraph is one, rather than none (the
+    // rules would read nothing).
+    if winner.is_none()
+        && let Some(p) = layout::paragraphs(&outline)
+    {
+        choice = layout::LayoutChoice {
+            scheme: Some(p.scheme),
+            scores: vec![layout::SchemeScore {
+                scheme: p.scheme,
+                score: 0.0,
+                items: p.starts.len(),
+            }],
+        };
+        proposals.push(p);
+        winner = Some(proposals.len() - 1);
+    }
     let finder = match winner {
         Some(i) if i >= walks.len() => {
             let plan = proposals
