@@ -1729,6 +1729,18 @@ pub const VIDEO_MEETING_SERVICES: &[&str] = &[
     "Whereby",
 ];
 
+/// The hosts of meeting links → the service ("https://sunet.zoom.us/my/x"
+/// is a Zoom meeting), lower case.
+pub const VIDEO_MEETING_DOMAINS: &[(&str, &str)] = &[
+    ("zoom.us", "Zoom"),
+    ("teams.microsoft.com", "Teams"),
+    ("teams.live.com", "Teams"),
+    ("meet.google.com", "Google Meet"),
+    ("whereby.com", "Whereby"),
+    ("meet.jit.si", "Jitsi"),
+    ("discord.gg", "Discord"),
+];
+
 /// Labels of how a meeting was held ("Mötesform: digitalt (Teams)"): a
 /// meeting service named in the value is where it was held.
 pub const MEETING_FORM_LABELS: &[&str] = &["mötesform", "mötestyp"];
@@ -1799,6 +1811,20 @@ pub const REPORTING_YEAR_PHRASES: &[&str] = &[
     "avseende verksamhetsåret",
     "avseende räkenskapsåret",
     "för året",
+];
+
+/// Participles after which a title says how or where the meeting was held
+/// ("arbetsmöte i gruppen genomfört över Zoom", "årsmöte hållet i
+/// bygdegården"), lower case.
+pub const HELD_PARTICIPLES: &[&str] = &[
+    "genomfört",
+    "genomförd",
+    "genomfördes",
+    "hållet",
+    "hållen",
+    "hölls",
+    "avhållet",
+    "avhållen",
 ];
 
 /// Words that end a title line broken before its holder's name ("Protokoll

@@ -260,7 +260,14 @@ static HELD_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Digitalt möte via Zoom", "Möte på Teams": a short line naming the
 /// service a meeting was held over, as a whole word after a preposition.
 fn video_service(t: &str) -> Option<&'static str> {
-    if t.chars().count() > 60 {
+    video_service_within(t, 60)
+}
+
+/// [`video_service`] in a line of up to `max` characters (a title may be
+/// longer than a field's line: "Anteckningar från arbetsmöte i gruppen
+/// genomfört över Zoom").
+fn video_service_within(t: &str, max: usize) -> Option<&'static str> {
+    if t.chars().count() > max {
         return None;
     }
     let key = t.to_lowercase();
@@ -276,6 +283,27 @@ fn video_service(t: &str) -> Option<&'static str> {
             })
         })
         .copied()
+}
+
+/// "https://sunet.zoom.us/my/fresia" (a meeting's link alone on its line),
+/// "2020-03-13 Zoom" (a date and the service alone): the service the
+/// meeting was held in.
+fn service_line(t: &str) -> Option<&'static str> {
+    let t = t.trim();
+    if !t.contains(char::is_whitespace) && (t.starts_with("http://") || t.starts_with("https://")) {
+        let host = t.split('/').nth(2)?.to_lowercase();
+        return lexicon::VIDEO_MEETING_DOMAINS
+            .iter()
+            .find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")))
+            .map(|(_, service)| *service);
+    }
+    let rest = without_dates(t);
+    let rest = rest.trim().trim_matches([',', '.', '-', '–', ':']).trim();
+    lexicon::VIDEO_MEETING_SERVICES
+        .iter()
+        .find(|s| s.eq_ignore_ascii_case(rest))
+        .copied()
+        .filter(|_| rest.len() < t.len())
 }
 
 /// "digitalt (Teams)", "Zoom": the meeting service a value names, as a
@@ -620,6 +648,11 @@ impl HeaderLines {
             if line.placeholder {
                 continue;
             }
+            if m.location.is_none()
+                && let Some(service) = service_line(&t)
+            {
+                m.location = Some(service.to_string());
+            }
             // Labels are matched before white space is folded: a tab may be
             // their only separator ("Organ⇥Stadsstyrelsen").
             let raw = line
@@ -807,7 +840,8 @@ impl HeaderLines {
                         .location
                         .map(|l| normalize_location(&l))
                         .or_else(|| place_in_line(&t))
-                        .or_else(|| place_after_hour(&t).map(|p| normalize_location(&p)));
+                        .or_else(|| place_after_hour(&t).map(|p| normalize_location(&p)))
+                        .or_else(|| video_service_within(&t, 120).map(str::to_string));
                 }
                 dates.extend(line_dates(&t, ctx));
                 continue;
@@ -3311,6 +3345,22 @@ mod header_tests {
                 .collect(),
         }
         .meeting()
+    }
+
+    #[test]
+    fn a_meeting_link_or_a_date_and_a_service_alone_gives_the_place() {
+        assert_eq!(
+            service_line("https://sunet.zoom.us/my/fresia"),
+            Some("Zoom")
+        );
+        assert_eq!(
+            service_line("https://meet.google.com/abc-defg-hij"),
+            Some("Google Meet")
+        );
+        assert_eq!(service_line("2020-03-13 Zoom"), Some("Zoom"));
+        assert_eq!(service_line("Zoom"), None);
+        assert_eq!(service_line("https://example.org/zoom"), None);
+        assert_eq!(service_line("2020-03-13 Zoom och kaffe"), None);
     }
 
     #[test]

@@ -405,6 +405,37 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
     }
 }
 
+/// "Arbetsmöte i NGP-gruppen genomfört över Zoom" → ("Arbetsmöte i
+/// NGP-gruppen", Some("Zoom")): how or where the meeting was held, after a
+/// participle (lexicon HELD_PARTICIPLES), is its place; the title before it
+/// is read as ever.
+fn held_where(text: &str) -> (&str, Option<String>) {
+    let lower = text.to_lowercase();
+    let Some(at) = lexicon::HELD_PARTICIPLES
+        .iter()
+        .filter_map(|p| lower.find(&format!(" {p} ")))
+        .min()
+    else {
+        return (text, None);
+    };
+    let (Some(before), Some(held)) = (text.get(..at), text.get(at + 1..)) else {
+        return (text, None);
+    };
+    let place = held
+        .split_once(' ')
+        .map(|(_, r)| r.trim())
+        .and_then(|r| {
+            let (prep, rest) = r.split_once(' ')?;
+            match prep.to_lowercase().as_str() {
+                "över" | "via" | "på" | "i" => Some(rest.trim().to_string()),
+                "hos" => Some(r.to_string()),
+                _ => None,
+            }
+        })
+        .filter(|p| !p.is_empty() && p.split_whitespace().count() <= 6);
+    (before.trim(), place)
+}
+
 /// "styrelse- och arbetsmöte": two kinds of meeting written with one
 /// ending; the first, whole ("styrelsemöte"), stands for both.
 fn first_of_joined_kinds(text: &str) -> String {
@@ -452,6 +483,14 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
             .trim_start_matches(':')
             .trim()
             .to_string();
+        // "Agenda & mötesanteckningar", "Kallelse och protokoll": a second
+        // type joined to the first names no one.
+        if let Some((joiner, rest)) = text.split_once(' ')
+            && ["&", "och", "and", "/", "+"].contains(&joiner)
+            && let Some((w, _)) = document_type_word(&rest.to_lowercase())
+        {
+            text = rest.get(w.len()..).unwrap_or("").trim().to_string();
+        }
     }
     // "fört vid ordinarie föreningsstämma med …": the title's second line,
     // under "PROTOKOLL", opens with the lead word in lower case.
@@ -468,6 +507,11 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         text = text.get(lead.len()..).unwrap_or("").trim().to_string();
     }
     let opened_with_type = seg.document_type.is_some();
+    let (before_held, held_in) = held_where(&text);
+    if held_in.is_some() {
+        text = before_held.to_string();
+        seg.place = held_in;
+    }
     // The type closing it ("Board meeting minutes").
     if let Some((head, last)) = text.rsplit_once(' ')
         && let Some(ty) = document_type_of_word(last)
@@ -493,7 +537,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         }
         let (holder, place) = after_kind(&words[at + 1..].join(" "), true)?;
         seg.holder = seg.holder.take().or(holder);
-        seg.place = place;
+        seg.place = place.or(seg.place.take());
         return Ok(seg);
     }
     // "Steering Group Meeting", "Management Team meeting", "Reference
@@ -504,7 +548,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         let (holder, place) = after_kind(rest.as_str(), seg.document_type.is_some())?;
         seg.group = Some(capitalised(group.as_str().trim()));
         seg.holder = holder;
-        seg.place = place;
+        seg.place = place.or(seg.place.take());
         return Ok(seg);
     }
     if let Some(c) = KIND_IN_SEGMENT.captures(&text)
@@ -528,7 +572,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         }
         let (holder, place) = after_kind(after, seg.document_type.is_some())?;
         seg.holder = seg.holder.take().or(holder);
-        seg.place = place;
+        seg.place = place.or(seg.place.take());
         // "Protokoll Årsstämman 2023": a members' meeting (no council of
         // its own) written as a name, with its capital, keeps its definite
         // form ("från årsmötet i …" is the grammar's, not the name's).
@@ -575,7 +619,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         // the group's scope unless an organisation's words say otherwise.
         let holder = holder.filter(|h| seg.document_type.is_some() || organisation_named(h));
         seg.holder = seg.holder.take().or(holder);
-        seg.place = place;
+        seg.place = place.or(seg.place.take());
         return Ok(seg);
     }
     if let Some(c) = GENERIC_MEETING.captures(&text)
@@ -679,7 +723,7 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         && let Ok((_, place)) = after_kind(&words[at + 1..].join(" "), true)
     {
         seg.holder = Some(owner.to_string());
-        seg.place = place;
+        seg.place = place.or(seg.place.take());
         seg.plain_meeting = true;
         return Ok(seg);
     }
@@ -1058,6 +1102,22 @@ mod tests {
             department: None,
             location: place.map(str::to_string),
         })
+    }
+
+    #[test]
+    fn how_a_meeting_was_held_is_its_place_and_a_second_type_names_no_one() {
+        assert_eq!(
+            held_where("möte i NGP-gruppen genomfört över Zoom"),
+            ("möte i NGP-gruppen", Some("Zoom".to_string()))
+        );
+        assert_eq!(
+            held_where("årsmöte hållet hos Anna Berg"),
+            ("årsmöte", Some("hos Anna Berg".to_string()))
+        );
+        assert_eq!(held_where("årsmöte i Alby IF"), ("årsmöte i Alby IF", None));
+        let seg = scan_segment("Agenda & mötesanteckningar").expect("a segment");
+        assert_eq!(seg.holder, None);
+        assert_eq!(seg.rest, None);
     }
 
     #[test]
