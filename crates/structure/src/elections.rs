@@ -53,10 +53,11 @@ static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// "… och till sekreterare …" inside the names of [`ROLE_FIRST`]: where
-/// the next post starts.
+/// the next post starts; also "… Hans Stenberg Till sekreterare valdes …",
+/// two elections whose lines were joined without a full stop.
 static NEXT_ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\s*(?:,|\boch\b|\bsamt\b)\s+(?:till|som)\s+({})\s+(?:{ELECTED}\s+)?",
+        r"(?i)\s*(?:(?:,|\boch\b|\bsamt\b)\s+(?:till|som)|\s(?-i:Till|Som))\s+({})\s+(?:{ELECTED}\s+)?",
         role_alternation(false)
     ))
     .expect("valid regex")
@@ -517,6 +518,16 @@ mod tests {
 
     #[test]
     fn several_posts_in_one_election() {
+        assert_eq!(
+            names(
+                "Till mötesordförande valdes Hans Stenberg Till sekreterare valdes Therese Tiderman",
+                true
+            ),
+            vec![
+                ("Hans Stenberg".to_string(), "ordförande"),
+                ("Therese Tiderman".to_string(), "sekreterare")
+            ]
+        );
         assert_eq!(
             names(
                 "Till mötesordförande valdes Anna Berg och till sekreterare Bo Ek.",
