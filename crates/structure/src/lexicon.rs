@@ -290,6 +290,18 @@ pub const TRAILING_PRESENCE_MARKS: &[(&str, &str)] = &[
     ("återbud", "absent"),
 ];
 
+/// Words after a name on its line that say the person took part from afar
+/// ("Bo Ek via Skype", "Anna Berg på distans"), lower case; a "via" before
+/// a meeting service ([`VIDEO_MEETING_SERVICES`]) says so too.
+pub const TRAILING_REMOTE_MARKS: &[&str] = &[
+    "på distans",
+    "digitalt",
+    "via länk",
+    "via telefon",
+    "per telefon",
+    "via video",
+];
+
 /// Phrases under or over a signature at the end of minutes that name its
 /// role without being a role word of [`ROLES`] ("Vid protokollet",
 /// "Justeras"), lower case → the role.
@@ -481,6 +493,9 @@ pub const PARTIAL_CUES: &[&str] = &[
     "till kl",
     // "Lina Ström, VA-chef, § 50", "§§ 12–14": there for those items.
     ", §",
+    // "Madelaine Seidlitz, ej § 91-97": not there for those items.
+    "ej §",
+    "ej punkt",
     "§§",
     "deltar på",
     "del av mötet",
@@ -602,6 +617,10 @@ pub const REMOTE_CUES: &[&str] = &[
     "på länk",
     "via länk",
     "remote",
+    "skype",
+    "discord",
+    "google meet",
+    "jitsi",
 ];
 
 /// Stems of header labels whose date comes after the meeting: its minutes

@@ -2121,12 +2121,20 @@ fn parse_line_as_written(
     struck: bool,
     heading: &AttendanceHeading,
 ) -> Option<Vec<Participant>> {
+    // "Cilla Dahl X, ej § 5-7": a presence mark before the line's notes.
+    let text = MARK_BEFORE_NOTES.replace(text, "$name$rest");
+    let (text, remote) = trailing_remote_mark(&text);
     let (text, marked) = trailing_presence_mark(text);
     let mut people = parse_line_unmarked(text, struck, heading)?;
-    if let (Some(attendance), [one]) = (marked, people.as_mut_slice())
-        && matches!(one.attendance.as_str(), "present" | "called")
-    {
-        one.attendance = attendance.to_string();
+    if let [one] = people.as_mut_slice() {
+        if let Some(attendance) = marked
+            && matches!(one.attendance.as_str(), "present" | "called")
+        {
+            one.attendance = attendance.to_string();
+        }
+        if remote && one.attendance != "absent" {
+            one.remote = true;
+        }
     }
     Some(people)
 }
@@ -2871,6 +2879,46 @@ fn split_outside_parens(t: &str, sep: char) -> Vec<String> {
 /// capitalised words.
 static NAMES_WITH_O: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<a>\p{Lu}\p{Ll}+) o (?P<b>\p{Lu})").expect("valid regex"));
+
+/// "Cilla Dahl X, ej § 5-7": a presence column's "X" after a name, before
+/// the notes on the line.
+static MARK_BEFORE_NOTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)+) [Xx](?P<rest>,\s)")
+        .expect("valid regex")
+});
+
+/// "Bo Ek via Skype", "Anna Berg på distans": a name with a mark of taking
+/// part from afar after it. Gives the line without the mark, and whether
+/// one was there.
+fn trailing_remote_mark(text: &str) -> (&str, bool) {
+    let t = text.trim_end().trim_end_matches(')').trim_end();
+    let lower = t.to_lowercase();
+    if lower.len() != t.len() {
+        return (text, false);
+    }
+    let service_after_via = lexicon::VIDEO_MEETING_SERVICES
+        .iter()
+        .map(|s| format!("via {}", s.to_lowercase()))
+        .find(|m| lower.ends_with(m.as_str()));
+    let mark = service_after_via.or_else(|| {
+        lexicon::TRAILING_REMOTE_MARKS
+            .iter()
+            .find(|m| lower.ends_with(*m))
+            .map(|m| m.to_string())
+    });
+    let Some(mark) = mark else {
+        return (text, false);
+    };
+    let Some(head) = t.get(..t.len() - mark.len()) else {
+        return (text, false);
+    };
+    let head = head.trim_end().trim_end_matches(['(', ',']).trim_end();
+    if is_name(head) {
+        (head, true)
+    } else {
+        (text, false)
+    }
+}
 
 /// "Ida Burlin X", "Jörgen Qwist Anmält förhinder": a name with a mark of
 /// whether the person came after it. Gives the line without the mark, and
@@ -4792,6 +4840,27 @@ mod tests {
         assert_eq!(
             people("Jörgen Qwist Anmält förhinder"),
             [("Jörgen Qwist".to_string(), "absent".to_string())]
+        );
+        // Taking part from afar, and not for some items.
+        let one = |l: &str| {
+            parse_line(l, false, h)
+                .and_then(|ps| ps.into_iter().next())
+                .expect(l)
+        };
+        let bo = one("Bo Ek via Skype");
+        assert_eq!(
+            (bo.name.as_str(), bo.remote, bo.title),
+            ("Bo Ek", true, None)
+        );
+        assert!(one("Anna Berg (på distans)").remote);
+        let cilla = one("Cilla Dahl X, ej § 5-7");
+        assert_eq!(
+            (
+                cilla.name.as_str(),
+                cilla.attendance.as_str(),
+                cilla.note.as_deref()
+            ),
+            ("Cilla Dahl", "partial", Some("ej § 5-7"))
         );
     }
 
