@@ -153,9 +153,11 @@ static SERVED_BY: LazyLock<Gated> = LazyLock::new(|| {
 });
 /// Who served as the subject: "Anna Berg ledde mötet", "Bo Ek förde
 /// protokollet", "Anna Berg chaired the meeting", "Bo Ek took the minutes".
+/// The object ends the clause: "ledde mötet med kommunen", "skrev
+/// protokollet från förra mötet" report another meeting.
 static SERVES: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"(?i)^(?P<n>(?-i:\p{Lu})[^,;:]+?)\s+(?:(?P<chair>ledde|leder|chaired|chairs|led)\s+(?:dagens\s+|the\s+)?(?:mötet|stämman|årsmötet|sammanträdet|meeting)|(?P<minutes>förde|för|skrev|took|takes|kept)\s+(?:the\s+)?(?:protokollet|protokoll|minutes|anteckningarna))\b",
+        r"(?i)^(?P<n>(?-i:\p{Lu})[^,;:]+?)\s+(?:(?P<chair>ledde|leder|chaired|chairs|led)\s+(?:dagens\s+|the\s+)?(?:mötet|stämman|årsmötet|föreningsstämman|sammanträdet|meeting)|(?P<minutes>förde|för|skrev|took|takes|kept)\s+(?:the\s+)?(?:protokollet|protokoll|minutes|anteckningarna))\s*(?:idag|i\s+dag|today)?\s*$",
     )
     .expect("valid regex")
 });
@@ -211,7 +213,7 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
     let s = sentence.trim().trim_end_matches('.');
     // Most sentences elect no one: a cheap look for the verbs (written in
     // lower case inside a sentence) keeps the Unicode-aware patterns off them.
-    if !lexicon::ELECTION_CUES.iter().any(|c| s.contains(c)) {
+    if !lexicon::ELECTION_CUES.iter().any(|c| s.contains(c)) && !opens_with_role(s) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -344,6 +346,20 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
         });
     }
     out
+}
+
+/// "Ordförande för mötet var Anna Berg", "Som sekreterare fungerade …": a
+/// sentence that opens with a serving role (or "som"/"as" and one), the
+/// only place [`AS_ROLE`] looks for one without its verb among the cues.
+fn opens_with_role(s: &str) -> bool {
+    let head: String = s.chars().take(40).collect::<String>().to_lowercase();
+    let head = head
+        .strip_prefix("som ")
+        .or_else(|| head.strip_prefix("as "))
+        .unwrap_or(&head);
+    lexicon::SERVING_ROLES
+        .iter()
+        .any(|(w, _, _)| head.strip_prefix(w).is_some_and(|r| r.starts_with(' ')))
 }
 
 /// "Anne", "Lars-Göran": one capitalised word that may be a first name, for
@@ -507,6 +523,9 @@ mod tests {
         assert!(one("Ordförande var Anna Berg.", false).is_empty());
         // Leading something else, or minutes of another meeting, is no role.
         assert!(one("Anna Berg ledde arbetet med budgeten.", true).is_empty());
+        assert!(one("Bo Ek ledde mötet med kommunen i tisdags.", true).is_empty());
+        assert!(one("Anna Berg skrev protokollet från förra mötet.", true).is_empty());
+        assert!(one("Bo Ek förde protokollet från förra mötet.", true).is_empty());
         assert!(
             one(
                 "Protokollet från förra mötet lades till handlingarna.",

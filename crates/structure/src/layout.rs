@@ -675,9 +675,6 @@ fn level(r: Role) -> Option<u8> {
     }
 }
 
-/// Short plain lines directly followed by a list: each is an item, the list
-/// its content ("Obligatoriska funktioner:" + bullets, "Vad var bra" +
-/// bullets).
 /// The last resort ([`Scheme::Paragraphs`]): each paragraph of the body, a
 /// sentence or a long line (a top-level list entry too), is an item titled
 /// by its first sentence; header fields, dates, attendance and
@@ -1633,14 +1630,14 @@ fn same_starts(a: &Proposal, b: &Proposal) -> bool {
     a.starts.len() == b.starts.len() && a.starts.iter().zip(&b.starts).all(|(x, y)| x.key == y.key)
 }
 
-/// Pick the best proposal. Proposals come with the finder's numbered walk
-/// first; a later one must beat the walk by [`MARGIN`].
 /// How far below the walk's score the numbered paragraphs may fall and
 /// still win by filling its gaps: the sentence the walk passed over is long
 /// ("12. Till festkommittén omvaldes …" with eight names), which costs the
 /// paragraphs a little of their titles' shape.
 const GAP_FILL_KEEPS: f32 = 0.95;
 
+/// Pick the best proposal. Proposals come with the finder's numbered walk
+/// first; a later one must beat the walk by [`MARGIN`].
 pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize>, LayoutChoice) {
     let scored: Vec<(usize, f32)> = proposals
         .iter()

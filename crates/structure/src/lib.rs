@@ -639,12 +639,13 @@ fn roman_value(numeral: &str) -> Option<u32> {
 
 /// "Punkt 3 Ekonomi", "Ärende 4: Budget", "Agenda item 2 – Finances", "P1.
 /// Ekonomi": a word or mark for an item, its number, then a capitalised
-/// title or nothing.
+/// title or nothing; after a mark ("P") the number must close with a dot,
+/// colon or bracket ("P12 Tränare" is a youth team, not item 12).
 static WORD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let words = lexicon::alternation(lexicon::ITEM_NUMBER_WORDS);
     let prefixes = lexicon::alternation(lexicon::ITEM_NUMBER_PREFIXES);
     Regex::new(&format!(
-        r"(?i)^(?:(?:{words})\.?\s+|(?:{prefixes})\s?)(\d{{1,3}})(?:\s*[.:)–-])?(?:\s+|$)(?P<title>(?-i:\p{{Lu}})|$)"
+        r"(?i)^(?:(?:{words})\.?\s+(\d{{1,3}})(?:\s*[.:)–-])?|(?:{prefixes})\s?(\d{{1,3}})[.:)])(?:\s+|$)(?P<title>(?-i:\p{{Lu}})|$)"
     ))
     .expect("valid regex")
 });
@@ -665,7 +666,7 @@ fn parse_number(text: &str) -> Option<Numbered> {
     if t.starts_with(char::is_alphabetic)
         && let Some(c) = WORD_NUMBER.captures(t)
     {
-        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        let n: u32 = c.get(1).or_else(|| c.get(2))?.as_str().parse().ok()?;
         // The title starts at the capital the pattern looked at.
         let end = c.name("title")?.start();
         // "Punkt 3: Anna Berg, Bo Ek, Cilla Ny" names the guests of an

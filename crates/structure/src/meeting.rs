@@ -2278,12 +2278,12 @@ fn organisation_before_descriptor(t: &str) -> Option<&str> {
 }
 
 /// "63:ans", "3:s": a number in the genitive, which opens some names
-/// ("63:ans samfällighetsförening").
+/// ("63:ans samfällighetsförening"); an ordinal ("2:a", "3:e") is none.
 fn number_in_genitive(w: &str) -> bool {
     w.split_once(':').is_some_and(|(n, end)| {
         !n.is_empty()
             && n.chars().all(|c| c.is_ascii_digit())
-            && !end.is_empty()
+            && end.ends_with('s')
             && end.chars().all(char::is_alphabetic)
     })
 }

@@ -137,7 +137,7 @@ fn a_word_for_the_item_before_its_number() {
         ("Agenda item 2 – Finances", "Finances"),
         ("Pkt. 12 Övriga frågor", "Övriga frågor"),
         ("P1. Ekonomi", "Ekonomi"),
-        ("P 2 Budget", "Budget"),
+        ("P 2: Budget", "Budget"),
         ("Punkt 3", ""),
     ] {
         let n = parse_number(line).unwrap_or_else(|| panic!("{line}"));
@@ -147,6 +147,9 @@ fn a_word_for_the_item_before_its_number() {
     assert!(parse_number("Punkt 3 bordlades till nästa möte.").is_none());
     assert!(parse_number("Ärendet 3 Budget").is_none());
     assert!(parse_number("P4 sände inslaget.").is_none());
+    // A youth team, not an item: after "P" the number closes with a mark.
+    assert!(parse_number("P12 Tränare saknas fortfarande.").is_none());
+    assert!(parse_number("P09 Träningstider").is_none());
     assert!(parse_number("Pa 3 Budget").is_none());
     assert!(parse_number("Punkt 5: Anna Berg, Bo Ek, Cilla Ny").is_none());
     let s = structure(

@@ -56,6 +56,10 @@ pub fn push_markdown(p: &mut Paragraph, text: &str, base: Style) {
             i += 2;
             continue;
         }
+        // A link's label may have held a run the scan jumped over.
+        while triples.get(next_triple).is_some_and(|&t| t < i) {
+            next_triple += 1;
+        }
         if c == '\'' && triples.get(next_triple) == Some(&i) {
             next_triple += 1;
             let closes_later = triples.get(next_triple).is_some();
