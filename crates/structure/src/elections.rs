@@ -45,7 +45,10 @@ const ELECTS: &str = r"(?:valde|väljer|utsåg|utser|valdes|väljs|utses|utsågs
 /// Any of [`lexicon::ELECTION_CUES`], found in one pass over a sentence
 /// (a search per cue had come to cost more than the patterns it spares).
 static ELECTION_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    let cues: Vec<String> = lexicon::ELECTION_CUES.iter().map(|c| regex::escape(c)).collect();
+    let cues: Vec<String> = lexicon::ELECTION_CUES
+        .iter()
+        .map(|c| regex::escape(c))
+        .collect();
     Regex::new(&cues.join("|")).expect("valid regex")
 });
 
