@@ -1002,7 +1002,10 @@ impl HeaderLines {
                     && !rest.contains([',', '('])
                     && !names_a_meeting
                     && place_in_line(&t).is_none();
+                // "Agenda & mötesanteckningar": what follows a joiner is a
+                // second type, no name.
                 if (line.heading || i == 0 || opens_with_type)
+                    && rest.starts_with(char::is_alphanumeric)
                     && rest.chars().any(char::is_alphabetic)
                     && !rest.starts_with("nr")
                 {
@@ -3345,6 +3348,12 @@ mod header_tests {
                 .collect(),
         }
         .meeting()
+    }
+
+    #[test]
+    fn a_second_document_type_after_a_joiner_names_no_organisation() {
+        let m = header(&["Agenda & mötesanteckningar 20201210"]);
+        assert_eq!(m.organization, None);
     }
 
     #[test]
