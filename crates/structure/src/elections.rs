@@ -156,9 +156,14 @@ static OPENED_BY_CHAIR: LazyLock<Gated> = LazyLock::new(|| {
 /// Bo Ek" (secretary), "Protokollet justeras av Cia Ny och Dan Öst"
 /// (checkers), "The meeting was chaired by …", "Minutes were taken by …".
 static SERVED_BY: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
-        r"(?i)^(?:(?:dagens|detta)\s+)?(?:(?P<chair>mötet|stämman|årsmötet|föreningsstämman|sammanträdet|the\s+meeting)\s+(?:leddes|leds|har\s+letts|was\s+chaired|was\s+led|is\s+chaired)|(?P<minutes>protokollet|protokoll|minutes|the\s+minutes)\s+(?:fördes|förs|skrevs|skrivs|(?:was|were)\s+(?:taken|kept|written))|(?P<check>protokollet)\s+(?:justerades|justeras))\s+(?:av|by)\s+(?P<n>(?-i:\p{Lu}).+)$",
-    )
+    let alt = lexicon::alternation;
+    Gated::new(&format!(
+        r"(?i)^(?:(?:dagens|detta)\s+)?(?:(?P<chair>{meetings})\s+(?:{led})|(?P<minutes>{minutes})\s+(?:{kept})|(?P<check>protokollet)\s+(?:justerades|justeras))\s+(?:av|by)\s+(?P<n>(?-i:\p{{Lu}}).+)$",
+        meetings = alt(lexicon::SERVED_MEETING_NOUNS),
+        led = alt(lexicon::LED_BY_VERBS),
+        minutes = alt(lexicon::MINUTES_NOUNS),
+        kept = alt(lexicon::KEPT_BY_VERBS),
+    ))
     .expect("valid regex")
 });
 /// Who served as the subject: "Anna Berg ledde mötet", "Bo Ek förde
@@ -166,17 +171,21 @@ static SERVED_BY: LazyLock<Gated> = LazyLock::new(|| {
 /// The object ends the clause: "ledde mötet med kommunen", "skrev
 /// protokollet från förra mötet" report another meeting.
 static SERVES: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
-        r"(?i)^(?P<n>(?-i:\p{Lu})[^,;:]+?)\s+(?:(?P<chair>ledde|leder|chaired|chairs|led)\s+(?:dagens\s+|the\s+)?(?:mötet|stämman|årsmötet|föreningsstämman|sammanträdet|meeting)|(?P<minutes>förde|för|skrev|took|takes|kept)\s+(?:the\s+)?(?:protokollet|protokoll|minutes|anteckningarna))\s*(?:idag|i\s+dag|today)?\s*$",
-    )
+    let alt = lexicon::alternation;
+    Gated::new(&format!(
+        r"(?i)^(?P<n>(?-i:\p{{Lu}})[^,;:]+?)\s+(?:(?P<chair>{lead})\s+(?:dagens\s+|the\s+)?(?:{meetings})|(?P<minutes>{keep})\s+(?:the\s+)?(?:{minutes}))\s*(?:idag|i\s+dag|today)?\s*$",
+        lead = alt(lexicon::LEADS_VERBS),
+        meetings = alt(lexicon::SERVED_MEETING_NOUNS),
+        keep = alt(lexicon::KEEPS_VERBS),
+        minutes = alt(lexicon::MINUTES_NOUNS),
+    ))
     .expect("valid regex")
 });
 /// Serving in a role: "Som sekreterare fungerade Bo Ek", "Bo Ek
 /// tjänstgjorde som sekreterare", "Ordförande för mötet var Anna Berg".
 static AS_ROLE: LazyLock<Gated> = LazyLock::new(|| {
     let roles = role_alternation(false);
-    let serve =
-        r"(?:fungerade|fungerar|tjänstgjorde|tjänstgör|agerade|agerar|served|acted|serves|acts)";
+    let serve = format!("(?:{})", lexicon::alternation(lexicon::SERVES_AS_VERBS));
     Gated::new(&format!(
         r"(?i)^(?:(?:som|as)\s+(?:the\s+)?(?P<r1>{roles})\s+{serve}\s+(?P<n1>(?-i:\p{{Lu}}).+)|(?P<n2>(?-i:\p{{Lu}})[^,;:]+?)\s+{serve}\s+(?:som|as)\s+(?:the\s+)?(?P<r2>{roles})\b.*|(?P<r3>{roles})\s+(?:var|är|blev|was|is)\s+(?P<n3>(?-i:\p{{Lu}}).+))$"
     ))

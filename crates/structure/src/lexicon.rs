@@ -1849,6 +1849,68 @@ pub const HELD_PARTICIPLES: &[&str] = &[
     "avhållen",
 ];
 
+/// The meeting as the object or subject of who led it ("Mötet leddes av
+/// …", "Anna Berg ledde stämman"), lower case; "the meeting" in English.
+pub const SERVED_MEETING_NOUNS: &[&str] = &[
+    "mötet",
+    "stämman",
+    "årsmötet",
+    "föreningsstämman",
+    "sammanträdet",
+    "the meeting",
+    "meeting",
+];
+/// The minutes as the object or subject of who kept them ("Protokollet
+/// fördes av …", "Bo Ek förde protokollet"), lower case.
+pub const MINUTES_NOUNS: &[&str] = &[
+    "protokollet",
+    "protokoll",
+    "the minutes",
+    "minutes",
+    "anteckningarna",
+];
+/// The meeting led by someone, in the passive ("Mötet leddes av …").
+pub const LED_BY_VERBS: &[&str] = &[
+    "leddes",
+    "leds",
+    "har letts",
+    "was chaired",
+    "was led",
+    "is chaired",
+];
+/// Someone leading the meeting ("Anna Berg ledde mötet").
+pub const LEADS_VERBS: &[&str] = &["ledde", "leder", "chaired", "chairs", "led"];
+/// The minutes kept by someone, in the passive ("Protokollet fördes av …").
+pub const KEPT_BY_VERBS: &[&str] = &[
+    "fördes",
+    "förs",
+    "skrevs",
+    "skrivs",
+    "was taken",
+    "were taken",
+    "was kept",
+    "were kept",
+    "was written",
+    "were written",
+];
+/// Someone keeping the minutes ("Bo Ek förde protokollet", "took the
+/// minutes").
+pub const KEEPS_VERBS: &[&str] = &["förde", "för", "skrev", "took", "takes", "kept"];
+/// Someone serving as a post ("Bo Ek tjänstgjorde som sekreterare", "Som
+/// sekreterare fungerade Bo Ek").
+pub const SERVES_AS_VERBS: &[&str] = &[
+    "fungerade",
+    "fungerar",
+    "tjänstgjorde",
+    "tjänstgör",
+    "agerade",
+    "agerar",
+    "served",
+    "acted",
+    "serves",
+    "acts",
+];
+
 /// Words that end a title line broken before its holder's name ("Protokoll
 /// fört vid styrelsemöte med" / "Håns Byalag"), as written.
 pub const TITLE_BREAK_WORDS: &[&str] = &["med", "för", "vid", "i", "inom", "hos"];

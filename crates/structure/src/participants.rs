@@ -759,9 +759,10 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     // "Anna Berg, Bo Ek och Cilla Ny var närvarande.": the names first, a
     // person's name opening them.
     let sentence = lower.trim_end().trim_end_matches('.');
-    if let Some((len, heading)) = lexicon::ATTENDANCE_SENTENCE_TAILS
-        .iter()
-        .find_map(|(tail, heading)| sentence.strip_suffix(tail).map(|r| (r.len(), *heading)))
+    if lower.len() == t.len()
+        && let Some((len, heading)) = lexicon::ATTENDANCE_SENTENCE_TAILS
+            .iter()
+            .find_map(|(tail, heading)| sentence.strip_suffix(tail).map(|r| (r.len(), *heading)))
         && let Some(value) = t.get(..len)
         && is_name(strip_parens(crate::elections::SPLIT.split(value).next().unwrap_or("")).trim())
         && let Some(i) = headings.iter().position(|h| h.text == heading)

@@ -291,9 +291,12 @@ fn genitive_name(t: &str) -> Option<&str> {
 fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String>), ()> {
     // "årsstämma i Långvikens vägsamfällighet för verksamhetsåret 2013 –
     // 2014": the year the meeting reports on is neither holder nor place.
+    // (Offsets found in the lower-cased text cut the text only where
+    // lower-casing kept its length: a few letters change theirs.)
     let lower = after.to_lowercase();
     let after = lexicon::REPORTING_YEAR_PHRASES
         .iter()
+        .filter(|_| lower.len() == after.len())
         .filter_map(|p| lower.find(&format!(" {p}")))
         .min()
         .and_then(|at| after.get(..at))
@@ -413,6 +416,7 @@ fn held_where(text: &str) -> (&str, Option<String>) {
     let lower = text.to_lowercase();
     let Some(at) = lexicon::HELD_PARTICIPLES
         .iter()
+        .filter(|_| lower.len() == text.len())
         .filter_map(|p| lower.find(&format!(" {p} ")))
         .min()
     else {
