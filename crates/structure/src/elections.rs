@@ -265,27 +265,14 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
     } else if let Some(c) = NAMES_FIRST
         .captures(s)
         .or_else(|| NAMES_FIRST_EN.captures(s))
-    {
-        if let (Some(n), Some(r)) = (c.get(1), c.get(2)) {
-            push(n.as_str(), r.as_str());
-            // "Anna Berg valdes till ordförande för mötet och Bo Ek till
-            // sekreterare".
-            let mut rest = s.get(r.end()..).unwrap_or("");
-            while let Some(c) = AND_NEXT_POST.captures(rest)
-                && let (Some(all), Some(n), Some(r)) = (c.get(0), c.get(1), c.get(2))
-            {
-                push(n.as_str(), r.as_str());
-                rest = rest.get(all.end()..).unwrap_or("");
-            }
-        }
-    } else if let Some(c) = SUBJECT_ELECTS
-        .captures(s)
+        .or_else(|| SUBJECT_ELECTS.captures(s))
         .or_else(|| SUBJECT_ELECTS_EN.captures(s))
         && let (Some(n), Some(r)) = (c.get(1), c.get(2))
     {
         push(n.as_str(), r.as_str());
         // "… valde Gösta Wallin till ordförande och Annika Persson till
-        // sekreterare": each further pair after "och" or a comma.
+        // sekreterare", "Anna Berg valdes till ordförande för mötet och Bo
+        // Ek till sekreterare": each further pair after "och" or a comma.
         let mut rest = s.get(r.end()..).unwrap_or("");
         while let Some(c) = AND_NEXT_POST.captures(rest)
             && let (Some(all), Some(n), Some(r)) = (c.get(0), c.get(1), c.get(2))
@@ -373,18 +360,19 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
 fn opens_with_role(s: &str) -> bool {
     // Roles are written with a capital at a sentence's start, "som"/"as"
     // before them: anything else opens with none.
-    if !s.starts_with(|c: char| c.is_uppercase()) {
-        return false;
-    }
-    let head: String = s.chars().take(40).collect::<String>().to_lowercase();
-    let head = head
-        .strip_prefix("som ")
-        .or_else(|| head.strip_prefix("as "))
-        .unwrap_or(&head);
-    lexicon::SERVING_ROLES
-        .iter()
-        .any(|(w, _, _)| head.strip_prefix(w).is_some_and(|r| r.starts_with(' ')))
+    s.starts_with(|c: char| c.is_uppercase()) && OPENS_WITH_ROLE.is_match(s)
 }
+
+/// A serving role opening a sentence, perhaps after "som"/"as", and a
+/// space after it (one anchored search: no sentence is copied or
+/// lower-cased for it).
+static OPENS_WITH_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:som |as )?(?:{}) ",
+        role_alternation(false)
+    ))
+    .expect("valid regex")
+});
 
 /// "Anne", "Lars-Göran": one capitalised word that may be a first name, for
 /// roles given only to someone the attendance lists.

@@ -297,6 +297,15 @@ fn service_line(t: &str) -> Option<&'static str> {
             .find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")))
             .map(|(_, service)| *service);
     }
+    // The dates are looked for (again, as the header's loop does) only in
+    // a line that names a service at all.
+    let lower = t.to_ascii_lowercase();
+    if !lexicon::VIDEO_MEETING_SERVICES
+        .iter()
+        .any(|s| lower.contains(&s.to_ascii_lowercase()))
+    {
+        return None;
+    }
     let rest = without_dates(t);
     let rest = rest.trim().trim_matches([',', '.', '-', '–', ':']).trim();
     lexicon::VIDEO_MEETING_SERVICES
