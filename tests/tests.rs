@@ -803,8 +803,30 @@ fn minutes_score_agrees_with_score_py() {
 /// another shows here. Scans wait for OCR and are left out, as the issue does.
 #[test]
 fn the_real_corpus_meets_its_floors_in_both_halves() {
-    let out = temp("corpus-halves");
-    let o = convert(&[&fixtures().join("corpus")], &out, &[]);
+    // (half, metric, floor): a little under the figures of the closing note.
+    halves_meet_their_floors(
+        "corpus",
+        &fixtures().join("corpus"),
+        &fixtures().join("gold-corpus"),
+        &fixtures().join("corpus/SPLIT.tsv"),
+        &["--no-scans"],
+        &CORPUS_FLOORS,
+    );
+}
+
+/// Convert `docs`, score both halves of `split` against `gold` with
+/// score_split.py (and its `extra` flags), and assert each (half, metric,
+/// floor): the one body of the split sets' gates.
+fn halves_meet_their_floors(
+    name: &str,
+    docs: &Path,
+    gold: &Path,
+    split: &Path,
+    extra: &[&str],
+    floors: &[(&str, &str, f64)],
+) {
+    let out = temp(&format!("{name}-halves"));
+    let o = convert(&[docs], &out, &[]);
     assert!(
         matches!(o.status.code(), Some(0 | 2)),
         "convert ran: {:?}",
@@ -813,23 +835,21 @@ fn the_real_corpus_meets_its_floors_in_both_halves() {
     let s = Command::new("python3")
         .arg(fixtures().join("eval/score_split.py"))
         .arg("--gold")
-        .arg(fixtures().join("gold-corpus"))
+        .arg(gold)
         .arg("--pred")
         .arg(&out)
         .arg("--split")
-        .arg(fixtures().join("corpus/SPLIT.tsv"))
-        .arg("--no-scans")
+        .arg(split)
+        .args(extra)
         .arg("--json")
         .output()
         .expect("python3 runs the split scorer");
     assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
     let v: serde_json::Value = serde_json::from_slice(&s.stdout).expect("scorer JSON");
-    // (half, metric, floor): a little under the figures of the closing note.
-    let floors: &[(&str, &str, f64)] = &CORPUS_FLOORS;
     for (half, metric, floor) in floors {
         let m = &v[half][metric];
         let got = m["f1"].as_f64().or(m["accuracy"].as_f64()).unwrap_or(0.0);
-        assert!(got >= *floor, "{half} {metric}: {got} < {floor}");
+        assert!(got >= *floor, "{name} {half} {metric}: {got} < {floor}");
     }
 }
 
@@ -840,31 +860,14 @@ fn the_real_corpus_meets_its_floors_in_both_halves() {
 #[test]
 fn corpus2_meets_its_floors_in_both_halves() {
     let dir = fixtures().join("corpus2");
-    let out = temp("corpus2-halves");
-    let o = convert(&[&dir.join("docs")], &out, &[]);
-    assert!(
-        matches!(o.status.code(), Some(0 | 2)),
-        "convert ran: {:?}",
-        o.status
+    halves_meet_their_floors(
+        "corpus2",
+        &dir.join("docs"),
+        &dir.join("gold"),
+        &dir.join("SPLIT.tsv"),
+        &[],
+        &CORPUS2_FLOORS,
     );
-    let s = Command::new("python3")
-        .arg(fixtures().join("eval/score_split.py"))
-        .arg("--gold")
-        .arg(dir.join("gold"))
-        .arg("--pred")
-        .arg(&out)
-        .arg("--split")
-        .arg(dir.join("SPLIT.tsv"))
-        .arg("--json")
-        .output()
-        .expect("python3 runs the split scorer");
-    assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&s.stdout).expect("scorer JSON");
-    for (half, metric, floor) in CORPUS2_FLOORS {
-        let m = &v[half][metric];
-        let got = m["f1"].as_f64().or(m["accuracy"].as_f64()).unwrap_or(0.0);
-        assert!(got >= floor, "corpus2 {half} {metric}: {got} < {floor}");
-    }
 }
 
 /// Twenty real minutes annotated blind by readers who never ran `minutes`
@@ -874,31 +877,14 @@ fn corpus2_meets_its_floors_in_both_halves() {
 #[test]
 fn corpus3_meets_its_floors_in_both_halves() {
     let dir = fixtures().join("corpus3");
-    let out = temp("corpus3-halves");
-    let o = convert(&[&dir.join("docs")], &out, &[]);
-    assert!(
-        matches!(o.status.code(), Some(0 | 2)),
-        "convert ran: {:?}",
-        o.status
+    halves_meet_their_floors(
+        "corpus3",
+        &dir.join("docs"),
+        &dir.join("gold"),
+        &dir.join("SPLIT.tsv"),
+        &[],
+        &CORPUS3_FLOORS,
     );
-    let s = Command::new("python3")
-        .arg(fixtures().join("eval/score_split.py"))
-        .arg("--gold")
-        .arg(dir.join("gold"))
-        .arg("--pred")
-        .arg(&out)
-        .arg("--split")
-        .arg(dir.join("SPLIT.tsv"))
-        .arg("--json")
-        .output()
-        .expect("python3 runs the split scorer");
-    assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&s.stdout).expect("scorer JSON");
-    for (half, metric, floor) in CORPUS3_FLOORS {
-        let m = &v[half][metric];
-        let got = m["f1"].as_f64().or(m["accuracy"].as_f64()).unwrap_or(0.0);
-        assert!(got >= floor, "corpus3 {half} {metric}: {got} < {floor}");
-    }
 }
 
 /// corpus3's floors, about 0.02 under the figures reached (2026-12-07).
