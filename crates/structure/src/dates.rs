@@ -38,6 +38,14 @@ impl Date {
         Some(Date { year, month, day })
     }
 
+    /// The year a two-digit year stands for: "09" 2009, "95" 1995. Minutes
+    /// written with a two-digit year come from archives, not from the future,
+    /// so the turn of century is put at 70 (as POSIX `%y` does) rather than
+    /// always adding 2000 ("950912" was read as 2095).
+    pub fn full_year(yy: i32) -> i32 {
+        if yy < 70 { 2000 + yy } else { 1900 + yy }
+    }
+
     /// Parse "YYYY-MM-DD".
     pub fn parse_iso(s: &str) -> Option<Date> {
         let mut it = s.trim().splitn(3, '-');
@@ -473,7 +481,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
             ),
             (None, Some((yy, len))) => (
                 m.start..m.end + len,
-                Date::new(2000 + yy, month, day),
+                Date::new(Date::full_year(yy), month, day),
                 Precision::Full,
             ),
             (None, None) => (m, resolve(month, day, weekday, ctx), Precision::DayMonth),
@@ -501,7 +509,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
             Some(y) => {
                 let mut y: i32 = y.as_str().parse().unwrap_or(0);
                 if y < 100 {
-                    y += 2000;
+                    y = Date::full_year(y);
                 }
                 (Date::new(y, month, day), Precision::Full)
             }
@@ -721,6 +729,14 @@ mod tests {
             .into_iter()
             .map(|f| f.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into()))
             .collect()
+    }
+
+    #[test]
+    fn a_two_digit_year_from_the_last_century_stays_there() {
+        assert_eq!(dates("Möte 12/9 -95", ""), ["1995-09-12"]);
+        assert_eq!(dates("Möte 12/9 -09", ""), ["2009-09-12"]);
+        assert_eq!(Date::full_year(69), 2069);
+        assert_eq!(Date::full_year(70), 1970);
     }
 
     #[test]

@@ -981,6 +981,9 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "federation",
     "league",
     "institute",
+    // A student section named by its letter or programme ("D-sektionen",
+    // "Data-sektionen"); a plain "sektionen" is an office (DEPARTMENT_WORDS).
+    "-sektionen",
 ];
 
 /// Company forms that close a firm's name ("Nordvik Logistik AB",
@@ -1010,6 +1013,12 @@ pub const LEGAL_FORM_SUFFIXES: &[&str] = &[
     " ideell förening",
     " u.p.a.",
     " upa",
+    // Finland's registered associations ("Ekenäs Schackklubb r.f.",
+    // "Svenska kulturföreningen rf", Finnish "ry").
+    " r.f.",
+    " rf",
+    " r.y.",
+    " ry",
 ];
 
 /// Abbreviations that head a sports club's name ("IF Nordstjärnan", "IK

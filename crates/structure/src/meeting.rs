@@ -518,14 +518,14 @@ pub(crate) fn dated_header_field(t: &str) -> bool {
 }
 
 /// "14-04-27", "140427", "14.04.27": a whole value that is a date with a
-/// two-digit year (this century), year first as Swedish dates are; also
+/// two-digit year ([`Date::full_year`]), year first as Swedish dates are; also
 /// "20140427", the same date run together with its whole year.
 fn short_year_date(value: &str) -> Option<Date> {
     let c = SHORT_YEAR_DATE.captures(value.trim())?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let (y, m, d) = (n(1)?, n(2)?, n(3)?);
-    let year = if y < 100 { 2000 + y } else { y };
-    Date::new(i32::try_from(year).ok()?, m, d)
+    let year = i32::try_from(y).ok()?;
+    Date::new(if y < 100 { Date::full_year(year) } else { year }, m, d)
 }
 
 static SHORT_YEAR_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1075,11 +1075,17 @@ impl HeaderLines {
                     && let Some(head) = t.get(..first.range.start)
                 {
                     let head = head.trim().trim_end_matches([',', '-', '–']).trim();
+                    // "Lokala Hyresgästföreningen den 18 oktober 2018".
+                    let head = head.strip_suffix(" den").unwrap_or(head).trim_end();
                     if head.starts_with(char::is_uppercase)
                         && (1..=6).contains(&head.split_whitespace().count())
                         && names_body(&head.to_lowercase())
                     {
                         body_candidates.push((head.to_string(), false));
+                    } else if m.organization.is_none() && i <= 3 && organisation_shaped(head) {
+                        // "Borås Skytteförening 2020-03-04": the
+                        // organisation before the date.
+                        m.organization = Some(head.to_string());
                     }
                 }
                 continue;
@@ -1109,7 +1115,15 @@ impl HeaderLines {
                 continue;
             }
             let words = t.split_whitespace().count();
-            if words == 0 || words > 8 || t.ends_with('.') {
+            // A full stop ends a sentence, not the period of a legal form
+            // ("Ekenäs Schackklubb r.f.").
+            let legal_form = || {
+                let lower = t.to_lowercase();
+                lexicon::LEGAL_FORM_SUFFIXES
+                    .iter()
+                    .any(|f| f.ends_with('.') && lower.ends_with(f))
+            };
+            if words == 0 || words > 8 || t.ends_with('.') && !legal_form() {
                 continue;
             }
             // "Nätverket för kvalitetsutvecklare, Region Kronoberg": a group
@@ -3533,6 +3547,7 @@ mod header_tests {
         for (title, date) in [
             ("Styrelsemöte 20140427", Some("2014-04-27")),
             ("Protokoll 140427", Some("2014-04-27")),
+            ("Styrelsemötesprotokoll 950912", Some("1995-09-12")),
             ("Brf Lönnen 769612-3456", None),
         ] {
             assert_eq!(header(&[title]).date.as_deref(), date, "{title}");
