@@ -801,6 +801,21 @@ fn numbers_only_led_lists(outline: &Outline) -> bool {
     runs > 0
 }
 
+/// "Val av ordförande", "Fråga om ansvarsfrihet för styrelsen", "Föredragning
+/// av styrelsens verksamhetsberättelse.": a line that heads a point of the
+/// statutory agenda ([`crate::lexicon::STATUTORY_HEADING_OPENINGS`]), a
+/// little longer than other titles and perhaps closed by a full stop; under
+/// it an outcome that need not be a sentence ("Till ordförande valdes Erica
+/// Olivius").
+fn statutory_heading(t: &str) -> bool {
+    let lower = t.trim().to_lowercase();
+    (2..=12).contains(&t.split_whitespace().count())
+        && title_shaped(t.trim_end_matches([':', '.']))
+        && crate::lexicon::STATUTORY_HEADING_OPENINGS
+            .iter()
+            .any(|o| lower.starts_with(o) || lower == o.trim_end())
+}
+
 fn plain_headings(outline: &Outline) -> Option<Proposal> {
     // Only minutes that number nothing but the lists a sentence leads in.
     if numbers_a_line(outline) && !numbers_only_led_lists(outline) {
@@ -839,19 +854,24 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
             && l.number.is_none()
             && after_break
             && t.starts_with(char::is_uppercase)
-            && (1..=6).contains(&t.split_whitespace().count())
-            && title_shaped(t.trim_end_matches(':'))
             && !header_like(t)
             && !header_field(t)
             && !section_heading(t, crate::lexicon::CASE_SECTION_HEADINGS)
             && next.list_level.is_none()
             && !next.attendance
-            && content_line(&next.text);
+            && ((1..=6).contains(&t.split_whitespace().count())
+                && title_shaped(t.trim_end_matches(':'))
+                && content_line(&next.text)
+                // "Fastställande av dagordningen" / "Dagordningen
+                // fastställdes": the line under a statutory point's
+                // heading is its outcome.
+                && !(i > 0 && statutory_heading(&outline.lines[i - 1].text))
+                || statutory_heading(t) && next.role == Role::Body);
         if heading {
             starts.push(PlannedStart::unnumbered(
                 l.key,
                 TitleCut::Heading,
-                t.trim_end_matches(':').trim().to_string(),
+                t.trim_end_matches([':', '.']).trim().to_string(),
             ));
         }
     }
@@ -1911,6 +1931,44 @@ mod tests {
             line(3, "Bo ringer kommunen.", Role::Body, None),
         ]);
         assert!(statutory_points(&o).is_none());
+    }
+
+    #[test]
+    fn statutory_headings_over_outcomes_without_a_full_stop_are_the_items() {
+        let texts = [
+            "Protokoll årsmöte Ekbackens föräldraförening",
+            "Val av ordförande",
+            "Till ordförande valdes Karin Ström",
+            "Fastställande av dagordningen",
+            "Dagordningen fastställdes",
+            "Föredragning av styrelsens verksamhetsberättelse.",
+            "Fråga om ansvarsfrihet för styrelsen",
+            "Styrelsen beviljades ansvarsfrihet",
+            "Behandling av motioner från medlemmarna",
+            "Inga motioner har kommit in.",
+        ];
+        let o = outline(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| line(i as u32, t, Role::Body, None))
+                .collect(),
+        );
+        let p = plain_headings(&o).expect("a proposal");
+        let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Val av ordförande",
+                "Fastställande av dagordningen",
+                "Föredragning av styrelsens verksamhetsberättelse",
+                "Fråga om ansvarsfrihet för styrelsen",
+                "Behandling av motioner från medlemmarna",
+            ]
+        );
+        // An outcome that opens like a point is no heading of its own.
+        assert!(!statutory_heading("Dagordningen fastställdes"));
+        assert!(!statutory_heading("Val"));
     }
 
     #[test]

@@ -1599,6 +1599,34 @@ pub const STATUTORY_POINT_OPENINGS: &[&str] = &[
     "föregående protokoll",
     "resultat- och balansräkning",
     "stadgeändring",
+    "fråga om ",
+    "behandling av ",
+    "föredragning av ",
+    "redovisning av ",
+];
+
+/// How a point of the statutory agenda is headed: a verbal noun and what it
+/// is of ("Val av ordförande", "Fråga om ansvarsfrihet för styrelsen",
+/// "Behandling av motioner från medlemmarna"), lower case, matched at a
+/// line's start. Its outcome is a clause with a verb ("Dagordningen
+/// fastställdes"), which these never open.
+pub const STATUTORY_HEADING_OPENINGS: &[&str] = &[
+    "val av ",
+    "val till ",
+    "fastställande av ",
+    "fastställelse av ",
+    "godkännande av ",
+    "fråga om ",
+    "behandling av ",
+    "föredragning av ",
+    "redovisning av ",
+    "justering av ",
+    "beslut om ",
+    "mötets öppnande",
+    "mötets avslutande",
+    "mötets behöriga",
+    "mötets stadgeenliga",
+    "övriga frågor",
 ];
 
 /// Words printed before an item's number ("Punkt 3 Ekonomi", "Ärende 4:",
