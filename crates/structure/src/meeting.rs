@@ -361,9 +361,13 @@ fn web_chrome(t: &str) -> bool {
 }
 
 /// A field's label inside a line, after a space and before its colon
-/// ("… Tid: 18.30 Plats: …").
+/// ("… Tid: 18.30 Plats: …"), or an attendance list's ("… Plats: Stadshuset
+/// Närvarande: …"), which ends the field before it.
 static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    let alternation = field_labels_alternation();
+    let mut labels: Vec<&str> = lexicon::MEETING_FIELD_LABELS.to_vec();
+    labels.extend(lexicon::ATTENDANCE_HEADINGS.iter().map(|h| h.text));
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let alternation = lexicon::alternation(&labels);
     Regex::new(&format!(r"(?i)\s(?:{alternation}):\s")).expect("valid regex")
 });
 
@@ -371,7 +375,10 @@ static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// labelled fields on one line, each a line of its own. A label inside the
 /// line starts with a capital, as a field's label does.
 fn fields_split(t: &str) -> Vec<&str> {
-    if !t.contains(':') || !LABEL.is_match(t) {
+    // "PROTOKOLL Ärende: Styrelsemöte Datum: 2017-09-11 Tid: 13:30-16:30
+    // Plats: …": a header that a text export ran into one line opens with
+    // something else, but holds two fields or more.
+    if !t.contains(':') || !(LABEL.is_match(t) || INNER_LABEL.find_iter(t).nth(1).is_some()) {
         return vec![t];
     }
     // "Plats: Stationshuset. Lokal: Tågvärden": a room inside the place's
@@ -2912,6 +2919,26 @@ mod tests {
         assert_eq!(
             super::fields_split("Ekonomi: tid: 3 timmar"),
             ["Ekonomi: tid: 3 timmar"]
+        );
+        // A header run into one line behind something else; an attendance
+        // list ends the place before it.
+        assert_eq!(
+            super::fields_split(
+                "PROTOKOLL Ärende: Styrelsemöte Datum: 2017-09-11 Tid: 13:30-16:30 \
+                 Plats: Stadshuset, plan 5 Närvarande: Anna Berg"
+            ),
+            [
+                "PROTOKOLL Ärende: Styrelsemöte",
+                "Datum: 2017-09-11",
+                "Tid: 13:30-16:30",
+                "Plats: Stadshuset, plan 5",
+                "Närvarande: Anna Berg"
+            ]
+        );
+        // One field inside a sentence is no header.
+        assert_eq!(
+            super::fields_split("Vi ses i Hallen. Tid: 18.30"),
+            ["Vi ses i Hallen. Tid: 18.30"]
         );
     }
 
