@@ -703,6 +703,10 @@ pub const WEB_CHROME_LINES: &[&str] = &[
     "toggle navigation",
     "print",
     "share",
+    // A logotype's alternative text, left where the image stood.
+    "logo",
+    "logotyp",
+    "logga",
 ];
 
 /// The marks between the steps of a page's breadcrumb trail ("Start >
@@ -1815,6 +1819,12 @@ pub const BODY_FIELD_LABELS: &[&str] = &["möte", "mötet", "meeting", "forum", 
 /// Medieteknik", "Studentkåren i Sundsvall").
 pub const NAME_CONNECTORS: &[&str] = &[
     "för", "i", "av", "på", "vid", "inom", "och", "&", "-", "–", "of", "for",
+];
+
+/// Short words of a line in capitals that are no abbreviation: read in
+/// lower case ("DEN 9 JUNI KL. 18.00", "PROTOKOLL FRÅN STYRELSEMÖTE").
+pub const CAPITALS_FUNCTION_WORDS: &[&str] = &[
+    "den", "kl", "nr", "med", "hos", "om", "från", "fört", "förd", "till", "the", "and",
 ];
 
 /// Lower-case words that close an organisation's capitalised name: a

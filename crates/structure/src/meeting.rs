@@ -6,6 +6,7 @@ use crate::lexicon;
 use minutes_model::{Document, Paragraph, Role, Style};
 use regex::Regex;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -407,7 +408,51 @@ fn fields_split(t: &str) -> Vec<&str> {
 /// out in columns ("LUNDS KOMMUN⇥SAMMANTRÄDESPROTOKOLL⇥1 (6)", or the same
 /// with gaps of spaces) split into its cells, page numbers dropped. A line
 /// that starts with a field's label keeps its value beside it.
+/// "STYRELSEN FÖR ÖSTBY VÄGSAMFÄLLIGHET" → "Styrelsen för Östby
+/// Vägsamfällighet": a line in capitals read as if written in the usual
+/// case, since the header's readers tell names, connectors and document
+/// types apart by their capitals. A word of three letters or fewer is an
+/// abbreviation and keeps them ("HSB", "KTH"), unless it is a connector
+/// ("FÖR", "I") or a word of dates and times ("DEN", "KL."). Any other line
+/// is returned as it is.
+fn decapitalised(t: &str) -> Cow<'_, str> {
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 || t.chars().any(char::is_lowercase) {
+        return Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    for (i, piece) in t.split_inclusive(char::is_whitespace).enumerate() {
+        let word = piece.trim_end();
+        let lower = word.to_lowercase();
+        let bare = lower.trim_end_matches(['.', ',', ':']);
+        let short = word.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+        if lexicon::NAME_CONNECTORS.contains(&bare)
+            || lexicon::CAPITALS_FUNCTION_WORDS.contains(&bare)
+        {
+            if i == 0 {
+                out.push_str(&capitalised(&lower));
+            } else {
+                out.push_str(&lower);
+            }
+        } else if short {
+            out.push_str(word);
+        } else {
+            out.push_str(&capitalised(&lower));
+        }
+        out.push_str(&piece[word.len()..]);
+    }
+    Cow::Owned(out)
+}
+
 fn header_cells(lines: &[HeaderLine]) -> Vec<HeaderLine> {
+    let lines: Vec<HeaderLine> = lines
+        .iter()
+        .map(|l| HeaderLine {
+            text: decapitalised(&l.text).into_owned(),
+            ..l.clone()
+        })
+        .collect();
+    let lines = lines.as_slice();
     let mut out = Vec::with_capacity(lines.len());
     let split: Vec<HeaderLine> = lines
         .iter()
@@ -1305,7 +1350,32 @@ impl HeaderLines {
             m.document_date = dates.get(1).map(|d| d.0.to_string());
         }
         m.body = m.body.map(|b| group_of_meeting_compound(&b));
+        // A name read from a line in capitals is given as printed
+        // ("KUNGSBACKA KOMMUN", not "Kungsbacka Kommun").
+        for field in [&mut m.organization, &mut m.department, &mut m.location] {
+            if let Some(v) = field.as_mut() {
+                self.as_printed(v);
+            }
+        }
         m
+    }
+
+    /// `value`, read from a line in capitals that [`decapitalised`] changed,
+    /// as that line prints it.
+    fn as_printed(&self, value: &mut String) {
+        for l in &self.lines {
+            let read = decapitalised(&l.text);
+            // Offsets carry over only where the case changed no length.
+            if !matches!(read, Cow::Owned(_)) || read.len() != l.text.len() {
+                continue;
+            }
+            if let Some(at) = read.find(value.as_str())
+                && let Some(printed) = l.text.get(at..at + value.len())
+            {
+                *value = printed.to_string();
+                return;
+            }
+        }
     }
 }
 
@@ -3398,6 +3468,23 @@ mod header_tests {
                 .collect(),
         }
         .meeting()
+    }
+
+    #[test]
+    fn a_header_in_capitals_is_read_as_written_in_the_usual_case() {
+        assert_eq!(
+            super::decapitalised("STYRELSEN FÖR ÖSTBY VÄGSAMFÄLLIGHET"),
+            "Styrelsen för Östby Vägsamfällighet"
+        );
+        assert_eq!(
+            super::decapitalised("PROTOKOLL HSB BRF LÖNNEN DEN 9 JUNI KL. 18"),
+            "Protokoll HSB BRF Lönnen den 9 Juni kl. 18"
+        );
+        assert_eq!(super::decapitalised("Styrelsen FÖR"), "Styrelsen FÖR");
+        // The names it gives are as printed.
+        let m = header(&["PROTOKOLL", "STYRELSEN FÖR ÖSTBY VÄGSAMFÄLLIGHET"]);
+        assert_eq!(m.organization.as_deref(), Some("ÖSTBY VÄGSAMFÄLLIGHET"));
+        assert_eq!(m.body.as_deref(), Some("Styrelsen"));
     }
 
     #[test]
