@@ -976,6 +976,10 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "vårdsområdet",
     "sockenråd",
     "sockenrådet",
+    "skötselområde",
+    "skötselområdet",
+    // Choirs ("Långbrodalskören", "Kammarkören").
+    "kören",
     "stiftelsen",
     "society",
     "union",

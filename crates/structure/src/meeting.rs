@@ -3481,6 +3481,14 @@ mod header_tests {
             "Protokoll HSB BRF Lönnen den 9 Juni kl. 18"
         );
         assert_eq!(super::decapitalised("Styrelsen FÖR"), "Styrelsen FÖR");
+        // An abbreviation's genitive with an apostrophe; a choir before
+        // its date; a hunting area's own word.
+        let m = header(&["Protokoll från HFF’s årsmöte"]);
+        assert_eq!(m.organization.as_deref(), Some("HFF"));
+        let m = header(&["Långbrodalskören 2024-02-07"]);
+        assert_eq!(m.organization.as_deref(), Some("Långbrodalskören"));
+        let m = header(&["Styrelsemöte i Norra Älgskötselområdet"]);
+        assert_eq!(m.organization.as_deref(), Some("Norra Älgskötselområdet"));
         // The names it gives are as printed.
         let m = header(&["PROTOKOLL", "STYRELSEN FÖR ÖSTBY VÄGSAMFÄLLIGHET"]);
         assert_eq!(m.organization.as_deref(), Some("ÖSTBY VÄGSAMFÄLLIGHET"));

@@ -259,8 +259,11 @@ fn genitive_name(t: &str) -> Option<&str> {
     // "SAXDALENS BYALAGS": a title in capitals (an acronym in a name in
     // lower case, "Föreningen SVS", keeps its S).
     let capitals = !t.chars().any(char::is_lowercase);
+    // "HFF’s", "HFF's": an abbreviation's genitive with an apostrophe.
     let base = t
         .strip_suffix(":s")
+        .or_else(|| t.strip_suffix("’s"))
+        .or_else(|| t.strip_suffix("'s"))
         .or_else(|| t.strip_suffix('s'))
         .or_else(|| {
             capitals
