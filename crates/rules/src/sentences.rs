@@ -34,6 +34,13 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         if c == b'\n' {
             push(&mut out, text, start, i);
             start = i + 1;
+        } else if c == 0xE2 && inline_bullet(text, i) {
+            // "A) Årsmöte • Blommor skall inköpas • Mikrofon ska finnas":
+            // a list whose line breaks a text export lost.
+            push(&mut out, text, start, i);
+            start = i + '•'.len_utf8();
+            i = start;
+            continue;
         } else if matches!(c, b'.' | b'!' | b'?') {
             // Include closing quotes/brackets and repeated marks.
             let mut end = i + 1;
@@ -53,6 +60,13 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     }
     push(&mut out, text, start, text.len());
     out
+}
+
+/// A bullet ("•") between spaces inside a line: a list item's start.
+fn inline_bullet(text: &str, at: usize) -> bool {
+    text[at..].starts_with("• ")
+        && text[..at].ends_with(|c: char| c.is_whitespace())
+        && !text[..at].trim().is_empty()
 }
 
 fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
@@ -116,6 +130,18 @@ mod tests {
 
     fn sentences(t: &str) -> Vec<&str> {
         split(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn a_bullet_inside_a_line_starts_a_sentence() {
+        assert_eq!(
+            sentences("A) Årsmöte • Blommor skall inköpas • Mikrofon ska finnas"),
+            ["A) Årsmöte", "Blommor skall inköpas", "Mikrofon ska finnas"]
+        );
+        assert_eq!(
+            sentences("• Blommor skall inköpas"),
+            ["• Blommor skall inköpas"]
+        );
     }
 
     #[test]
