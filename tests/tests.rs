@@ -887,6 +887,37 @@ fn corpus3_meets_its_floors_in_both_halves() {
     );
 }
 
+/// Twenty-five more real minutes annotated blind (fixtures/corpus4/README.md):
+/// odd-numbered documents are the develop half, even-numbered ones held
+/// back.
+#[test]
+fn corpus4_meets_its_floors_in_both_halves() {
+    let dir = fixtures().join("corpus4");
+    halves_meet_their_floors(
+        "corpus4",
+        &dir.join("docs"),
+        &dir.join("gold"),
+        &dir.join("SPLIT.tsv"),
+        &[],
+        &CORPUS4_FLOORS,
+    );
+}
+
+/// corpus4's floors, about 0.02 under the figures reached (2026-12-07).
+const CORPUS4_FLOORS: [(&str, &str, f64); 11] = [
+    ("develop", "items", 0.60),
+    ("develop", "participants", 0.65),
+    ("develop", "decisions", 0.45),
+    ("develop", "actions", 0.44),
+    ("develop", "meeting", 0.35),
+    ("heldback", "items", 0.79),
+    ("heldback", "participants", 0.72),
+    ("heldback", "decisions", 0.61),
+    ("heldback", "actions", 0.33),
+    ("heldback", "next_meetings", 0.38),
+    ("heldback", "meeting", 0.56),
+];
+
 /// corpus3's floors, about 0.02 under the figures reached (2026-12-07).
 const CORPUS3_FLOORS: [(&str, &str, f64); 12] = [
     ("develop", "items", 0.75),
@@ -894,7 +925,7 @@ const CORPUS3_FLOORS: [(&str, &str, f64); 12] = [
     ("develop", "decisions", 0.28),
     ("develop", "actions", 0.36),
     ("develop", "next_meetings", 0.64),
-    ("develop", "meeting", 0.41),
+    ("develop", "meeting", 0.51),
     ("heldback", "items", 0.79),
     ("heldback", "participants", 0.62),
     ("heldback", "decisions", 0.16),
