@@ -2053,8 +2053,9 @@ fn normalize_location(v: &str) -> String {
         "Teams".to_string()
     } else {
         // "hos GD, humletorp.": the sentence's full stop, not an
-        // abbreviation's ("S:t Eriks v.").
-        let v = v.trim();
+        // abbreviation's ("S:t Eriks v."); ". Degerbygården" after "kl.
+        // 21.30": the stop that ended the hour.
+        let v = v.trim().trim_start_matches(['.', ',', ';']).trim_start();
         let last = v.rsplit([' ', ',']).next().unwrap_or(v);
         match v.strip_suffix('.') {
             Some(bare) if last.chars().count() > 3 && !last[..last.len() - 1].contains('.') => {
@@ -3489,6 +3490,12 @@ mod header_tests {
         assert_eq!(m.organization.as_deref(), Some("Långbrodalskören"));
         let m = header(&["Styrelsemöte i Norra Älgskötselområdet"]);
         assert_eq!(m.organization.as_deref(), Some("Norra Älgskötselområdet"));
+        // The board's meeting in the genitive names the body.
+        let m = header(&[
+            "Protokoll fört vid styrelsens konstituerande sammanträde i Ekby fiskevårdsförening den 3 maj 2021",
+        ]);
+        assert_eq!(m.body.as_deref(), Some("Styrelsen"));
+        assert_eq!(m.organization.as_deref(), Some("Ekby fiskevårdsförening"));
         // The names it gives are as printed.
         let m = header(&["PROTOKOLL", "STYRELSEN FÖR ÖSTBY VÄGSAMFÄLLIGHET"]);
         assert_eq!(m.organization.as_deref(), Some("ÖSTBY VÄGSAMFÄLLIGHET"));

@@ -446,8 +446,11 @@ fn held_where(text: &str) -> (&str, Option<String>) {
 /// "styrelse- och arbetsmöte": two kinds of meeting written with one
 /// ending; the first, whole ("styrelsemöte"), stands for both.
 fn first_of_joined_kinds(text: &str) -> String {
+    // "styrelsens konstituerande sammanträde": the board's meeting in the
+    // genitive is the kind "konstituerande styrelsesammanträde".
+    let text = BOARDS_MEETING.replace_all(text, "${1}styrelsesammanträde");
     JOINED_KINDS
-        .replace(text, |c: &regex::Captures<'_>| {
+        .replace(&text, |c: &regex::Captures<'_>| {
             let first = format!("{}{}", &c[1], &c[4]);
             let known = lexicon::MEETING_KINDS
                 .iter()
@@ -456,6 +459,13 @@ fn first_of_joined_kinds(text: &str) -> String {
         })
         .into_owned()
 }
+
+static BOARDS_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bstyrelsens\s+((?:konstituerande|ordinarie|extra|extrainsatta|extrainkallade)\s+)?(?:sammanträde|möte)\b",
+    )
+    .expect("valid regex")
+});
 
 static JOINED_KINDS: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = lexicon::alternation(lexicon::MEETING_NOUN_ENDINGS);
