@@ -57,8 +57,11 @@ static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         // "Till justerare tillika rösträknare valdes …": a second post
         // after the role.
-        r"(?i)^(?:till|som)\s+({})(?:\s+(?:tillika|och|samt)\s+\p{{L}}+)?\s+{ELECTED}\s+(.+)$",
-        role_alternation(false)
+        // "Till sekreterare för stämman valdes …": the meeting the post
+        // serves.
+        r"(?i)^(?:till|som)\s+({})(?:\s+(?:tillika|och|samt)\s+\p{{L}}+)?(?:\s+(?:för|vid|på)\s+(?:{meetings}))?\s+{ELECTED}\s+(.+)$",
+        role_alternation(false),
+        meetings = lexicon::alternation(lexicon::SERVED_MEETING_NOUNS),
     ))
     .expect("valid regex")
 });
@@ -684,6 +687,10 @@ mod tests {
         assert_eq!(
             n("Till ordförande valdes Anna Berg."),
             [("Anna Berg".to_string(), "ordförande")]
+        );
+        assert_eq!(
+            n("Till sekreterare för stämman valdes Ulf Holm."),
+            [("Ulf Holm".to_string(), "sekreterare")]
         );
         assert_eq!(
             n("Stämman valde Gösta Wallin till ordförande och Annika Persson till sekreterare."),
