@@ -847,26 +847,49 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
                 .get(i - 1)
                 .is_some_and(|p| p.list_level.is_none())
             && next.list_level.is_none();
-        let heading = (l.list_level.is_none() || lone_bullet)
+        // "- Val av mötesfunktionärer" / "- Sekreterare:" / "Johan valdes
+        // …": bullets that head the points of a meeting, each over its
+        // outcome (or over the next such bullet), as a plain line would.
+        let topic_bullet = |j: usize| {
+            outline.lines.get(j).is_some_and(|b| {
+                let bt = b.text.trim();
+                b.list_level == Some(0)
+                    && (1..=8).contains(&bt.split_whitespace().count())
+                    && title_shaped(bt.trim_end_matches(':'))
+                    && bt.starts_with(char::is_uppercase)
+            })
+        };
+        // "- Kansliet" / "- Genomgång av kansliets arbetsuppgifter:": a
+        // topic over its first sub-heading.
+        let over_sub_heading = topic_bullet(i + 1) && next.text.trim_end().ends_with(':');
+        let headed_bullet = topic_bullet(i)
+            && (statutory_heading(t) || t.ends_with(':') || over_sub_heading)
+            && (next.list_level.is_none() || topic_bullet(i + 1));
+        let plain = (1..=6).contains(&t.split_whitespace().count())
+            && title_shaped(t.trim_end_matches(':'))
+            && content_line(&next.text)
+            // "Fastställande av dagordningen" / "Dagordningen
+            // fastställdes": the line under a statutory point's heading is
+            // its outcome.
+            && !(i > 0 && statutory_heading(&outline.lines[i - 1].text));
+        let statutory = statutory_heading(t) && next.role == Role::Body;
+        let heading = (l.list_level.is_none() || lone_bullet || headed_bullet)
             && l.role == Role::Body
             && !l.bold
             && !l.attendance
             && l.number.is_none()
-            && after_break
+            && (after_break || headed_bullet)
             && t.starts_with(char::is_uppercase)
             && !header_like(t)
             && !header_field(t)
             && !section_heading(t, crate::lexicon::CASE_SECTION_HEADINGS)
-            && next.list_level.is_none()
-            && !next.attendance
-            && ((1..=6).contains(&t.split_whitespace().count())
-                && title_shaped(t.trim_end_matches(':'))
-                && content_line(&next.text)
-                // "Fastställande av dagordningen" / "Dagordningen
-                // fastställdes": the line under a statutory point's
-                // heading is its outcome.
-                && !(i > 0 && statutory_heading(&outline.lines[i - 1].text))
-                || statutory_heading(t) && next.role == Role::Body);
+            && (next.list_level.is_none() && !next.attendance && (plain || statutory)
+                // "- Fastställande av närvarolista" / "Närvarande: …".
+                || headed_bullet
+                    && (statutory
+                        || next.attendance
+                        || topic_bullet(i + 1)
+                        || content_line(&next.text)));
         if heading {
             starts.push(PlannedStart::unnumbered(
                 l.key,
@@ -1034,7 +1057,12 @@ fn lead_ins(outline: &Outline) -> Option<Proposal> {
             && next.list_level == Some(0)
             && next.key.block == l.key.block + 1
             && title_shaped(t.trim_end_matches(':'))
-            && !header_like(t);
+            && !header_like(t)
+            // "Tid: 19:30" over the list of points, "Beslut:" over the
+            // decisions: a header's field and a part of a case lead in
+            // nothing of their own.
+            && !header_field(t)
+            && !section_heading(t, crate::lexicon::CASE_SECTION_HEADINGS);
         if lead {
             starts.push(PlannedStart::unnumbered(
                 l.key,
@@ -1931,6 +1959,45 @@ mod tests {
             line(3, "Bo ringer kommunen.", Role::Body, None),
         ]);
         assert!(statutory_points(&o).is_none());
+    }
+
+    #[test]
+    fn bullets_that_head_the_points_over_their_outcomes_are_the_items() {
+        let b = |k: u32, t: &str| line(k, t, Role::Body, Some(0));
+        let p = |k: u32, t: &str| line(k, t, Role::Body, None);
+        let o = outline(vec![
+            p(0, "Protokoll styrelsemöte Ekby IF"),
+            p(1, "Tid: 19:30"),
+            b(2, "Mötets öppnande"),
+            p(3, "Mötet öppnades av ordföranden."),
+            b(4, "Val av mötesfunktionärer"),
+            b(5, "Ekonomi:"),
+            p(6, "Kassan är god."),
+            b(7, "Kansliet"),
+            b(8, "Genomgång av arbetsuppgifterna:"),
+            p(9, "Bo sköter kansliet."),
+            b(10, "Övrigt"),
+            b(11, "Anna köper kaffe."),
+            b(12, "Bo bokar lokal."),
+        ]);
+        let titles: Vec<_> = plain_headings(&o)
+            .expect("a proposal")
+            .starts
+            .iter()
+            .map(|s| s.title.clone())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Mötets öppnande",
+                "Val av mötesfunktionärer",
+                "Ekonomi",
+                "Kansliet",
+                "Genomgång av arbetsuppgifterna"
+            ]
+        );
+        // The header's field above them leads in no list of its own.
+        assert!(lead_ins(&o).is_none_or(|p| p.starts.iter().all(|s| s.title != "Tid: 19:30")));
     }
 
     #[test]
