@@ -2375,6 +2375,10 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
         Some(())
     };
     let mut rest = line.trim();
+    // "Ordförande Barbro Olsson Lennart Larsson (UG Bruks) …": a post
+    // written before the first name, which it describes.
+    let mut post_before: Option<&str> = None;
+    let mut first_word = true;
     while let Some(w) = rest.split_whitespace().next() {
         let at = rest.find(w).unwrap_or(0);
         if w.starts_with('(') {
@@ -2383,7 +2387,9 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
             rest = rest[close + 1..].trim_start();
             continue;
         }
-        if w.starts_with(char::is_lowercase) && role_of(w).is_some() {
+        if first_word && w.starts_with(char::is_uppercase) && role_of(w).is_some() {
+            post_before = Some(w);
+        } else if w.starts_with(char::is_lowercase) && role_of(w).is_some() {
             close_run(&mut run, Some(w))?;
         } else if name_word(w) {
             run.push(w);
@@ -2391,9 +2397,16 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
             return None;
         }
         rest = rest[at + w.len()..].trim_start();
+        first_word = false;
     }
     if !run.is_empty() {
         close_run(&mut run, None)?;
+    }
+    if let Some(post) = post_before
+        && let Some(first) = people.first_mut()
+    {
+        first.push_str(", ");
+        first.push_str(&post.to_lowercase());
     }
     (4..=30).contains(&words).then_some(people)
 }
@@ -4433,6 +4446,15 @@ mod tests {
 
     #[test]
     fn names_whose_separators_were_lost_are_read_in_pairs() {
+        // A post before the first name describes it.
+        assert_eq!(
+            names_in_pairs("Ordförande Anna Berg Bo Ek (UG Bruks) Cilla Ny"),
+            Some(vec![
+                "Anna Berg, ordförande".to_string(),
+                "Bo Ek (UG Bruks)".to_string(),
+                "Cilla Ny".to_string()
+            ])
+        );
         assert_eq!(
             names_in_pairs("Anna Berg Bo Ek Cilla Ny"),
             Some(vec![
