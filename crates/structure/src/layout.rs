@@ -1309,7 +1309,7 @@ fn repeated_ones(outline: &Outline) -> Option<Proposal> {
 /// bracket, and a capitalised title. A capital with a dot alone is also an
 /// initial ("A. Berg"); only a run of letters in sequence tells them apart.
 static LETTER_POINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*([A-Za-z])(\.\)|[.)])\s+\p{Lu}").expect("valid regex")
+    regex::Regex::new(r"^\s*([A-Za-z])(\.\)|[.)])(\s*)\p{Lu}").expect("valid regex")
 });
 
 /// A line's letter point: the letter, its punctuation, and where the title
@@ -1318,6 +1318,10 @@ fn letter_point(t: &str) -> Option<(char, &str, usize)> {
     let c = LETTER_POINT.captures(t)?;
     let letter = c.get(1)?.as_str().chars().next()?;
     let punct = c.get(2)?;
+    // "a)Kansli": a bracket may touch its title; a dot may not ("A.Berg").
+    if c.get(3).is_some_and(|gap| gap.is_empty()) && punct.as_str() != ")" {
+        return None;
+    }
     let title_at = punct.end() + t[punct.end()..].len() - t[punct.end()..].trim_start().len();
     Some((letter, punct.as_str(), title_at))
 }
@@ -1411,8 +1415,57 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
         .map(|w| w[0])
         .collect();
     let starts_a_run = |top: u32| run_starts.contains(&top);
+    // The letter the next lettered sub-point under the last number takes.
+    let mut next_letter = 'a';
+    // The first point, a), stands right under its number's line ("§ 108
+    // Ekonomi" / "a) Inget nytt …"); points after a sentence that leads them
+    // in ("… antas efter följande justeringar." / "a. Insats …") are the
+    // decision's, not items. Whether the last run started so decides for
+    // its b), c) …
+    let mut prev: Option<LineKey> = None;
+    let mut last_top_key: Option<LineKey> = None;
+    let mut in_led_points = false;
     for l in &outline.lines {
+        let before = prev.replace(l.key);
+        if let Some((letter, _, _)) = letter_point(&l.text)
+            && letter.eq_ignore_ascii_case(&'a')
+        {
+            in_led_points = before != last_top_key;
+        }
+        let prev = before;
         if l.attendance || l.list_level.is_some_and(|lv| lv > 0) {
+            continue;
+        }
+        // "5 Rapporter" / "a) Kansli" / "b) Banan": lettered sub-points in
+        // sequence under the last number.
+        if let (Some(top), Some((letter, _, title_at))) = (last_top, letter_point(&l.text))
+            && letter.to_ascii_lowercase() == next_letter
+            && last_sub.is_none()
+            // Not the points a sentence leads in ("… med följande
+            // inriktning:" / "a) Göteborgs Stad ska teckna avtal …"): those
+            // are the decision's, not items.
+            && (next_letter != 'a' || prev == last_top_key)
+            && !(next_letter != 'a' && in_led_points)
+        {
+            next_letter = (next_letter as u8 + 1) as char;
+            let rest = l.text[title_at..].trim();
+            let sentence = !title_shaped(rest);
+            starts.push(PlannedStart {
+                key: l.key,
+                number: Some(format!("{top}{next}", next = letter.to_ascii_lowercase())),
+                parent: Some(top.to_string()),
+                skip: title_at,
+                cut: if sentence {
+                    TitleCut::FirstSentence
+                } else {
+                    TitleCut::Heading
+                },
+                title: if sentence {
+                    point_title(rest).to_string()
+                } else {
+                    rest.to_string()
+                },
+            });
             continue;
         }
         let Some(n) = &l.number else { continue };
@@ -1443,6 +1496,8 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
             None => {
                 last_top = Some(n.until.unwrap_or(n.top));
                 last_sub = None;
+                next_letter = 'a';
+                last_top_key = Some(l.key);
             }
         }
         sign = Some(n.paragraph_sign);
@@ -2352,6 +2407,42 @@ mod tests {
             line(1, "b) Ekonomi", Role::Body, None),
         ]);
         assert!(lettered_points(&two).is_none());
+    }
+
+    #[test]
+    fn lettered_points_right_under_a_number_are_its_sub_items() {
+        let p = |k: u32, t: &str| line(k, t, Role::Body, None);
+        let o = outline(vec![
+            p(0, "1 Mötets öppnande"),
+            p(1, "Ordföranden öppnade mötet."),
+            p(2, "2 Rapporter"),
+            p(3, "a)Kansli"),
+            p(4, "Ekonomin är god."),
+            p(5, "b) Inget nytt om banan."),
+            p(6, "3 Beslut om avtal"),
+            p(7, "Avtalet tecknas med följande villkor."),
+            p(8, "a) Avtalet gäller till 2030."),
+            p(9, "b) Priset höjs årligen."),
+            p(10, "4 Avslutning"),
+        ]);
+        let got: Vec<_> = numbered_paragraphs(&o)
+            .expect("a proposal")
+            .starts
+            .iter()
+            .map(|s| (s.number.clone().unwrap_or_default(), s.parent.clone()))
+            .collect();
+        let n = |x: &str, p: Option<&str>| (x.to_string(), p.map(str::to_string));
+        assert_eq!(
+            got,
+            [
+                n("1", None),
+                n("2", None),
+                n("2a", Some("2")),
+                n("2b", Some("2")),
+                n("3", None),
+                n("4", None)
+            ]
+        );
     }
 
     #[test]
