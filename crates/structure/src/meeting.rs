@@ -1670,7 +1670,8 @@ static TOML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 
 static START_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?\b(?:\s*[-–]\s*(\d{1,2})(?:[:.](\d{2}))?\b)?",
+        // "kl 18.30", "kl. 18.30", "kl:19.00".
+        r"(?i)\b(?:kl[.:]?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?\b(?:\s*[-–]\s*(\d{1,2})(?:[:.](\d{2}))?\b)?",
     )
     .expect("valid regex")
 });
@@ -1998,6 +1999,7 @@ fn place_after_time(t: &str) -> Option<String> {
     let rest = rest
         .strip_prefix("i ")
         .or_else(|| rest.strip_prefix("på "))
+        .or_else(|| rest.strip_prefix("vid "))
         .unwrap_or(rest)
         .trim()
         .trim_end_matches('.');
@@ -3490,6 +3492,13 @@ mod header_tests {
         assert_eq!(m.organization.as_deref(), Some("Långbrodalskören"));
         let m = header(&["Styrelsemöte i Norra Älgskötselområdet"]);
         assert_eq!(m.organization.as_deref(), Some("Norra Älgskötselområdet"));
+        // "kl:" before the hour; "vid" before the place.
+        let m = header(&[
+            "Protokoll",
+            "Hjortjaktmöte: 22.9.2019 kl:19.00 vid sportstugan",
+        ]);
+        assert_eq!(m.start_time.as_deref(), Some("19:00"));
+        assert_eq!(m.location.as_deref(), Some("sportstugan"));
         // The board's meeting in the genitive names the body.
         let m = header(&[
             "Protokoll fört vid styrelsens konstituerande sammanträde i Ekby fiskevårdsförening den 3 maj 2021",
