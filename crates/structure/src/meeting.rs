@@ -1350,6 +1350,19 @@ impl HeaderLines {
             m.document_date = dates.get(1).map(|d| d.0.to_string());
         }
         m.body = m.body.map(|b| group_of_meeting_compound(&b));
+        // A name, a body or a place runs to a few words: a value of more
+        // than a hundred characters is a line that a text export ran on
+        // (a title, an attendance list and the first item in one), no name.
+        for field in [
+            &mut m.organization,
+            &mut m.department,
+            &mut m.body,
+            &mut m.location,
+        ] {
+            if field.as_ref().is_some_and(|v| v.chars().count() > 100) {
+                *field = None;
+            }
+        }
         // A name read from a line in capitals is given as printed
         // ("KUNGSBACKA KOMMUN", not "Kungsbacka Kommun").
         for field in [&mut m.organization, &mut m.department, &mut m.location] {
@@ -3492,6 +3505,17 @@ mod header_tests {
         assert_eq!(m.organization.as_deref(), Some("Långbrodalskören"));
         let m = header(&["Styrelsemöte i Norra Älgskötselområdet"]);
         assert_eq!(m.organization.as_deref(), Some("Norra Älgskötselområdet"));
+        // A title, its attendance list and more run into one line give no
+        // body of a hundred characters.
+        let m = header(&[
+            "Protokoll styrelsemöte Föräldraföreningens styrelse Närvarande Anna Berg vice ordförande Bo Ek sekreterare Cilla Ny Dan Ås Eva Öst Fia Lund Gun Ek ledamot Page 1 of 9",
+        ]);
+        assert!(
+            [m.organization, m.body, m.location]
+                .iter()
+                .flatten()
+                .all(|v| v.chars().count() <= 100)
+        );
         // "kl:" before the hour; "vid" before the place.
         let m = header(&[
             "Protokoll",
