@@ -4,8 +4,10 @@
 //! letter, a digit or a quote — unless the word before the full stop is an
 //! abbreviation ("t.ex.", "bl.a.", "m.fl.", "kl.", "resp.", …; one that
 //! closes a list, "etc.", "osv.", ends it before a capital), and the text
-//! ends at every line break: list items and table cells are units of their
-//! own before they get here.
+//! ends at every line break (list items and table cells are units of their
+//! own before they get here) and at a bullet between spaces inside a line,
+//! a list whose line breaks a text export lost, unless a lead-in ("Beslut:",
+//! "… att") holds it.
 
 use std::ops::Range;
 
@@ -62,12 +64,30 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A bullet ("•") between spaces inside a line: a list item's start.
+/// A bullet ("•") between spaces inside a line: a list item's start. Not
+/// after a lead-in ("Beslut: • …", "Beslutades att • …"), whose list the
+/// bullets complete.
 fn inline_bullet(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    // What stands before the line's first bullet.
+    let first = text[line_start..at]
+        .find("• ")
+        .map_or(at, |b| line_start + b);
+    let head = text[line_start..first].trim_end();
+    let lead_in = head.ends_with(':')
+        || head
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| LEAD_IN_WORDS.contains(&w.to_lowercase().as_str()));
     text[at..].starts_with("• ")
         && text[..at].ends_with(|c: char| c.is_whitespace())
-        && !text[..at].trim().is_empty()
+        && !head.is_empty()
+        && !lead_in
 }
+
+/// Words that lead in what follows them: a list after them belongs to the
+/// sentence.
+const LEAD_IN_WORDS: &[&str] = &["att", "om", "följande", "av", "för", "med", "och", "samt"];
 
 fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
     let s = &text[start..end];
@@ -141,6 +161,19 @@ mod tests {
         assert_eq!(
             sentences("• Blommor skall inköpas"),
             ["• Blommor skall inköpas"]
+        );
+        assert_eq!(
+            sentences("Rubrik\n• Blommor skall inköpas"),
+            ["Rubrik", "• Blommor skall inköpas"]
+        );
+        // A lead-in keeps its list.
+        assert_eq!(
+            sentences("Beslut: • Föreningen köper en gräsklippare • Budgeten antas"),
+            ["Beslut: • Föreningen köper en gräsklippare • Budgeten antas"]
+        );
+        assert_eq!(
+            sentences("Beslutades att • Anna bokar lokalen"),
+            ["Beslutades att • Anna bokar lokalen"]
         );
     }
 

@@ -814,6 +814,26 @@ fn statutory_heading(t: &str) -> bool {
         && crate::lexicon::STATUTORY_HEADING_OPENINGS
             .iter()
             .any(|o| lower.starts_with(o) || lower == o.trim_end())
+        // "Beslut om inköp av nya bollar fattades.": an outcome that opens
+        // like a heading.
+        && !reads_as_outcome(t)
+}
+
+/// "Dagordningen fastställdes", "Beslut om inköp fattades.": a line that
+/// reports what was done, with a verb after its first word in the past or
+/// the passive ([`crate::lexicon::PAST_TENSE_ENDINGS`],
+/// [`crate::lexicon::PRESENT_PASSIVE_OUTCOMES`]). A genitive in "-ets"
+/// ("mötets") is no such verb.
+fn reads_as_outcome(t: &str) -> bool {
+    t.split_whitespace().skip(1).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        w.chars().count() >= 5
+            && !w.ends_with("ets")
+            && (crate::lexicon::PAST_TENSE_ENDINGS
+                .iter()
+                .any(|e| w.ends_with(e))
+                || crate::lexicon::PRESENT_PASSIVE_OUTCOMES.contains(&w.as_str()))
+    })
 }
 
 fn plain_headings(outline: &Outline) -> Option<Proposal> {
@@ -822,6 +842,7 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
         return None;
     }
     let mut starts = Vec::new();
+    let mut last_start: Option<usize> = None;
     for (i, l) in outline.lines.iter().enumerate() {
         let Some(next) = outline.lines.get(i + 1) else {
             continue;
@@ -859,19 +880,37 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
                     && bt.starts_with(char::is_uppercase)
             })
         };
-        // "- Kansliet" / "- Genomgång av kansliets arbetsuppgifter:": a
-        // topic over its first sub-heading.
-        let over_sub_heading = topic_bullet(i + 1) && next.text.trim_end().ends_with(':');
+        // "- Kansliet" / "- Genomgång av kansliets arbetsuppgifter:" /
+        // "Bo sköter …": a topic over its first sub-heading, which is over
+        // text of its own.
+        let over_sub_heading = topic_bullet(i + 1)
+            && next.text.trim_end().ends_with(':')
+            && outline.lines.get(i + 2).is_some_and(|n| {
+                // Text, or a list of sentences ("- Anna rapporterar …").
+                !n.attendance && (n.list_level.is_none() || content_line(&n.text))
+            });
+        // A bullet after a bullet that headed nothing is the rest of a list
+        // (an agenda written as one: "Dagordning:" / "- Mötets öppnande" /
+        // "- Val av ordförande" …), not a heading.
+        let in_plain_list =
+            i > 0 && outline.lines[i - 1].list_level.is_some() && last_start != Some(i - 1);
         let headed_bullet = topic_bullet(i)
+            && !in_plain_list
+            // "- Åtgärder:", "- Att göra:": a part of the item above.
+            && !section_heading(t, crate::lexicon::ITEM_PART_LABELS)
             && (statutory_heading(t) || t.ends_with(':') || over_sub_heading)
-            && (next.list_level.is_none() || topic_bullet(i + 1));
+            && (next.list_level.is_none() || over_sub_heading);
         let plain = (1..=6).contains(&t.split_whitespace().count())
             && title_shaped(t.trim_end_matches(':'))
             && content_line(&next.text)
             // "Fastställande av dagordningen" / "Dagordningen
-            // fastställdes": the line under a statutory point's heading is
-            // its outcome.
-            && !(i > 0 && statutory_heading(&outline.lines[i - 1].text));
+            // fastställdes": the line under a statutory point's heading
+            // that reports its outcome is no heading.
+            // So is one that leads in a list under it ("Behandling av
+            // propositioner" / "Förslag på ändring av stadgarna:" / "1. …").
+            && !(i > 0
+                && statutory_heading(&outline.lines[i - 1].text)
+                && (reads_as_outcome(t) || t.ends_with(':')));
         let statutory = statutory_heading(t) && next.role == Role::Body;
         let heading = (l.list_level.is_none() || lone_bullet || headed_bullet)
             && l.role == Role::Body
@@ -888,9 +927,10 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
                 || headed_bullet
                     && (statutory
                         || next.attendance
-                        || topic_bullet(i + 1)
+                        || over_sub_heading
                         || content_line(&next.text)));
         if heading {
+            last_start = Some(i);
             starts.push(PlannedStart::unnumbered(
                 l.key,
                 TitleCut::Heading,
@@ -1024,11 +1064,34 @@ fn statutory_points(outline: &Outline) -> Option<Proposal> {
             l.role == Role::Body && l.list_level.is_none() && !l.attendance && !l.next_meetings
         })
         .collect();
+    // "Dagordning:" over its list, and the outcome under a heading
+    // ("Fastställande av dagordningen" / "Dagordningen fastställdes"), start
+    // no point of their own.
+    let heads_list_or_follows_heading = |l: &OutlineLine| {
+        let at = outline.lines.iter().position(|o| o.key == l.key);
+        let next_is_list = at
+            .and_then(|i| outline.lines.get(i + 1))
+            .is_some_and(|n| n.list_level.is_some());
+        let after_heading = at
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| outline.lines.get(i))
+            .is_some_and(|p| {
+                // A heading, not a point written as a sentence ("Val av
+                // ordförande blev Ulf Berg.").
+                statutory_heading(&p.text)
+                    && !p.text.trim_end().ends_with('.')
+                    && reads_as_outcome(&l.text)
+            });
+        (l.text.trim_end().ends_with(':') && next_is_list) || after_heading
+    };
     let starts: Vec<PlannedStart> = paragraphs
         .iter()
         .filter(|l| {
             let t = l.text.trim();
-            opens_statutory_point(t) && t.chars().count() <= 200 && !header_field(t)
+            opens_statutory_point(t)
+                && t.chars().count() <= 200
+                && !header_field(t)
+                && !heads_list_or_follows_heading(l)
         })
         .map(|l| {
             let first = first_sentence(&l.text).trim_end_matches('.');
@@ -1432,7 +1495,6 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
         {
             in_led_points = before != last_top_key;
         }
-        let prev = before;
         if l.attendance || l.list_level.is_some_and(|lv| lv > 0) {
             continue;
         }
@@ -1444,7 +1506,7 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
             // Not the points a sentence leads in ("… med följande
             // inriktning:" / "a) Göteborgs Stad ska teckna avtal …"): those
             // are the decision's, not items.
-            && (next_letter != 'a' || prev == last_top_key)
+            && (next_letter != 'a' || before == last_top_key)
             && !(next_letter != 'a' && in_led_points)
         {
             next_letter = (next_letter as u8 + 1) as char;

@@ -1826,7 +1826,8 @@ pub const NAME_CONNECTORS: &[&str] = &[
 ];
 
 /// Short words of a line in capitals that are no abbreviation: read in
-/// lower case ("DEN 9 JUNI KL. 18.00", "PROTOKOLL FRÅN STYRELSEMÖTE").
+/// lower case ("DEN" and "KL." of "DEN 9 JUNI KL. 18.00", "FRÅN" of
+/// "PROTOKOLL FRÅN STYRELSEMÖTE").
 pub const CAPITALS_FUNCTION_WORDS: &[&str] = &[
     "den", "kl", "nr", "med", "hos", "om", "från", "fört", "förd", "till", "the", "and",
 ];

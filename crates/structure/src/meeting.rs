@@ -391,7 +391,9 @@ fn fields_split(t: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for m in INNER_LABEL.find_iter(t) {
-        let at = m.start() + 1;
+        // The label starts after the white space the match opens with, which
+        // may be a no-break space of two bytes.
+        let at = m.start() + t[m.start()..].chars().next().map_or(1, char::len_utf8);
         if t[at..].starts_with(char::is_uppercase)
             && at > start
             && !(place_label(&t[start..at]) && place_label(&t[at..]))
@@ -404,16 +406,13 @@ fn fields_split(t: &str) -> Vec<&str> {
     out
 }
 
-/// The header lines with each line that a letterhead or a text export laid
-/// out in columns ("LUNDS KOMMUN⇥SAMMANTRÄDESPROTOKOLL⇥1 (6)", or the same
-/// with gaps of spaces) split into its cells, page numbers dropped. A line
-/// that starts with a field's label keeps its value beside it.
 /// "STYRELSEN FÖR ÖSTBY VÄGSAMFÄLLIGHET" → "Styrelsen för Östby
 /// Vägsamfällighet": a line in capitals read as if written in the usual
 /// case, since the header's readers tell names, connectors and document
 /// types apart by their capitals. A word of three letters or fewer is an
 /// abbreviation and keeps them ("HSB", "KTH"), unless it is a connector
-/// ("FÖR", "I") or a word of dates and times ("DEN", "KL."). Any other line
+/// ("FÖR", "I") or a word of dates and times ("DEN", "KL."); longer words,
+/// month names too, get a capital and lower case ("9 Juni"). Any other line
 /// is returned as it is.
 fn decapitalised(t: &str) -> Cow<'_, str> {
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
@@ -444,6 +443,11 @@ fn decapitalised(t: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The header lines with each line that a letterhead or a text export laid
+/// out in columns ("LUNDS KOMMUN⇥SAMMANTRÄDESPROTOKOLL⇥1 (6)", or the same
+/// with gaps of spaces) split into its cells, page numbers dropped. A line
+/// that starts with a field's label keeps its value beside it.
+/// Lines in capitals are read [`decapitalised`].
 fn header_cells(lines: &[HeaderLine]) -> Vec<HeaderLine> {
     let lines: Vec<HeaderLine> = lines
         .iter()
@@ -1350,16 +1354,17 @@ impl HeaderLines {
             m.document_date = dates.get(1).map(|d| d.0.to_string());
         }
         m.body = m.body.map(|b| group_of_meeting_compound(&b));
-        // A name, a body or a place runs to a few words: a value of more
-        // than a hundred characters is a line that a text export ran on
-        // (a title, an attendance list and the first item in one), no name.
-        for field in [
-            &mut m.organization,
-            &mut m.department,
-            &mut m.body,
-            &mut m.location,
+        // A name or a body runs to a few words, a place with its address
+        // and room to a few more: a longer value is a line that a text
+        // export ran on (a title, an attendance list and the first item in
+        // one), no name.
+        for (field, most) in [
+            (&mut m.organization, 100),
+            (&mut m.department, 100),
+            (&mut m.body, 100),
+            (&mut m.location, 160),
         ] {
-            if field.as_ref().is_some_and(|v| v.chars().count() > 100) {
+            if field.as_ref().is_some_and(|v| v.chars().count() > most) {
                 *field = None;
             }
         }
@@ -1370,19 +1375,52 @@ impl HeaderLines {
                 self.as_printed(v);
             }
         }
+        // A body is a kind as much as a name ("Årsmöte", "Styrelsen"): from
+        // a line in capitals it is written with one capital, abbreviations
+        // kept ("KOMMUNSTYRELSENS AU" → "Kommunstyrelsens AU").
+        if let Some(body) = m.body.as_mut() {
+            let mut printed = body.clone();
+            self.as_printed(&mut printed);
+            if printed != *body {
+                *body = body
+                    .split(' ')
+                    .enumerate()
+                    .map(|(i, w)| {
+                        if i > 0 && w.chars().count() > 3 {
+                            w.to_lowercase()
+                        } else {
+                            w.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+        }
         m
     }
 
     /// `value`, read from a line in capitals that [`decapitalised`] changed,
     /// as that line prints it.
     fn as_printed(&self, value: &mut String) {
+        // Written so in a line of the usual case: it stays.
+        if self.lines.iter().any(|l| {
+            matches!(decapitalised(&l.text), Cow::Borrowed(_)) && l.text.contains(value.as_str())
+        }) {
+            return;
+        }
+        let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         for l in &self.lines {
             let read = decapitalised(&l.text);
             // Offsets carry over only where the case changed no length.
             if !matches!(read, Cow::Owned(_)) || read.len() != l.text.len() {
                 continue;
             }
-            if let Some(at) = read.find(value.as_str())
+            // Whole words only ("STADSHUSET", not a part of "STADSHUSETS").
+            let found = read.match_indices(value.as_str()).find(|(at, _)| {
+                word_edge(read[..*at].chars().next_back())
+                    && word_edge(read[at + value.len()..].chars().next())
+            });
+            if let Some((at, _)) = found
                 && let Some(printed) = l.text.get(at..at + value.len())
             {
                 *value = printed.to_string();
@@ -3021,6 +3059,11 @@ mod tests {
                 "Närvarande: Anna Berg"
             ]
         );
+        // A no-break space before a label.
+        assert_eq!(
+            super::fields_split("PROTOKOLL\u{a0}Datum: 2017-09-11\u{a0}Tid: 13:30"),
+            ["PROTOKOLL", "Datum: 2017-09-11", "Tid: 13:30"]
+        );
         // One field inside a sentence is no header.
         assert_eq!(
             super::fields_split("Vi ses i Hallen. Tid: 18.30"),
@@ -3510,12 +3553,8 @@ mod header_tests {
         let m = header(&[
             "Protokoll styrelsemöte Föräldraföreningens styrelse Närvarande Anna Berg vice ordförande Bo Ek sekreterare Cilla Ny Dan Ås Eva Öst Fia Lund Gun Ek ledamot Page 1 of 9",
         ]);
-        assert!(
-            [m.organization, m.body, m.location]
-                .iter()
-                .flatten()
-                .all(|v| v.chars().count() <= 100)
-        );
+        assert_eq!(m.body, None);
+        assert_eq!(m.document_type.as_deref(), Some("minutes"));
         // "kl:" before the hour; "vid" before the place.
         let m = header(&[
             "Protokoll",
@@ -3533,6 +3572,12 @@ mod header_tests {
         let m = header(&["PROTOKOLL", "STYRELSEN FÖR ÖSTBY VÄGSAMFÄLLIGHET"]);
         assert_eq!(m.organization.as_deref(), Some("ÖSTBY VÄGSAMFÄLLIGHET"));
         assert_eq!(m.body.as_deref(), Some("Styrelsen"));
+        let m = header(&["KUNGSBACKA KOMMUN", "KOMMUNSTYRELSENS ARBETSUTSKOTT"]);
+        assert_eq!(m.body.as_deref(), Some("Kommunstyrelsens arbetsutskott"));
+        // Only whole words, and not when a line in the usual case writes
+        // the name so.
+        let m = header(&["STADSHUSETS KANSLI", "Protokoll", "Plats: Stadshuset"]);
+        assert_eq!(m.location.as_deref(), Some("Stadshuset"));
     }
 
     #[test]

@@ -2385,6 +2385,7 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
             let close = rest.find(')')?;
             close_run(&mut run, Some(&rest[at..=close]))?;
             rest = rest[close + 1..].trim_start();
+            first_word = false;
             continue;
         }
         if first_word && w.starts_with(char::is_uppercase) && role_of(w).is_some() {
