@@ -35,6 +35,7 @@ use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind, PatternID};
+use regex_syntax::hir::Hir;
 
 /// A regex answering as `regex::Regex` does (see the module docs).
 #[derive(Debug, Clone)]
@@ -107,6 +108,17 @@ fn regex_error(pattern: &str, fallback: String) -> String {
         Err(regex_error) => regex_error.to_string(),
         Ok(_) => fallback,
     }
+}
+
+/// `pattern` parsed as the regex crate parses it (its syntax defaults,
+/// UTF-8): what [`Exact::new`] compiles; an invalid pattern's error is the
+/// message `regex::Regex::new` gives.
+pub fn parse(pattern: &str) -> Result<Hir, String> {
+    regex_automata::util::syntax::parse_with(
+        pattern,
+        &regex_automata::util::syntax::Config::new().utf8(true),
+    )
+    .map_err(|e| regex_error(pattern, e.to_string()))
 }
 
 impl Fast {
@@ -192,8 +204,15 @@ impl Exact {
     /// and match semantics); an invalid pattern's error is the message
     /// `regex::Regex::new` gives.
     pub fn new(pattern: &str) -> Result<Exact, String> {
+        let hir = parse(pattern)?;
+        Exact::from_hir(pattern, &hir)
+    }
+
+    /// As [`Exact::new`], from `pattern` already parsed by [`parse`] (one
+    /// parse can then serve this and the narrow gate,
+    /// [`crate::Narrow::from_hir`]).
+    pub fn from_hir(pattern: &str, hir: &Hir) -> Result<Exact, String> {
         let nfa = thompson::Compiler::new()
-            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
             .configure(
                 thompson::Config::new()
                     .utf8(true)
@@ -201,7 +220,7 @@ impl Exact {
                     .shrink(false)
                     .which_captures(WhichCaptures::All),
             )
-            .build(pattern)
+            .build_from_hir(hir)
             .map_err(|e| regex_error(pattern, e.to_string()))?;
         let fast = Fast::new(&nfa);
         let meta = OnceLock::new();
