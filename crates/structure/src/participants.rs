@@ -1946,7 +1946,7 @@ fn phrase_then_names(cell: &str) -> Option<Vec<(String, &'static str)>> {
             w.contains(' ')
                 && cell
                     .get(..w.len())
-                    .is_some_and(|head| head.to_lowercase() == *w)
+                    .is_some_and(|head| lowercases_to(head, w))
                 && cell
                     .get(w.len()..)
                     .is_some_and(|r| r.starts_with([' ', ':']))
@@ -3639,8 +3639,9 @@ fn role_then_name(part: &str) -> Option<(&str, &str)> {
 
 /// A role word closing a part: "Sahlgrenska Universitetssjukhus ordförande".
 fn trailing_role(part: &str) -> Option<(&'static str, String)> {
+    // Lower-cased once, not once per role.
+    let lower = part.to_lowercase();
     for (k, v) in lexicon::ROLES {
-        let lower = part.to_lowercase();
         if let Some(stripped) = lower.strip_suffix(k)
             && (stripped.is_empty() || stripped.ends_with(' '))
         {
@@ -3649,6 +3650,16 @@ fn trailing_role(part: &str) -> Option<(&'static str, String)> {
         }
     }
     None
+}
+
+/// `head.to_lowercase() == word`, without building the lower-cased string
+/// (asked of every phrase of a lexicon for every cell). A capital sigma,
+/// which `to_lowercase` lower-cases by its neighbours, is left to it.
+fn lowercases_to(head: &str, word: &str) -> bool {
+    if head.contains('Σ') {
+        return head.to_lowercase() == word;
+    }
+    head.chars().flat_map(char::to_lowercase).eq(word.chars())
 }
 
 fn has_cue(text: &str, cues: &[&str]) -> bool {
@@ -3968,6 +3979,29 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercases_to_answers_as_to_lowercase() {
+        let words = ["justerat av", "σας", "i̇stanbul", "kelvin k", ""];
+        let heads = [
+            "Justerat av",
+            "JUSTERAT AV",
+            "justerat Av",
+            "ΣΑΣ",
+            "ΣΑΣ ",
+            "σας",
+            "İstanbul",
+            "Kelvin \u{212A}",
+            "",
+            "Justerat",
+            "Justerat av ",
+        ];
+        for h in heads {
+            for w in words {
+                assert_eq!(lowercases_to(h, w), h.to_lowercase() == w, "{h} {w}");
+            }
+        }
+    }
 
     #[test]
     fn sentences_of_an_attendance_line_end_after_names_not_abbreviations() {
