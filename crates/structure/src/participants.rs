@@ -1124,11 +1124,26 @@ fn from_organisation(rest: &str, t: &str) -> Option<String> {
 
 /// Lower-case key of a heading line: markup and trailing colon off.
 fn heading_key(text: &str) -> String {
+    heading_text(text).to_lowercase()
+}
+
+/// What [`heading_key`] lower-cases: the text without its markup and
+/// closing colon.
+fn heading_text(text: &str) -> &str {
     let t = text
         .trim()
         .trim_matches(|c: char| c == '*' || c == '#' || c == '_');
-    t.trim().trim_end_matches(':').trim().to_lowercase()
+    t.trim().trim_end_matches(':').trim()
 }
+
+/// The most characters an attendance column's name has.
+static LONGEST_COLUMN: LazyLock<usize> = LazyLock::new(|| {
+    lexicon::ATTENDANCE_COLUMNS
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+});
 
 /// `typo` is `word` with one letter left out.
 fn one_letter_dropped(typo: &str, word: &str) -> bool {
@@ -1355,6 +1370,12 @@ fn column_kinds(header: &[String]) -> Vec<Option<lexicon::AttendanceColumn>> {
 /// reader to see a column break, as the two cells it stands for.
 fn split_merged_labels(header: &[String]) -> Vec<String> {
     let known = |t: &str| {
+        // Lower-casing never makes fewer characters, so a label longer than
+        // every column's name is none of them: most of the halves tried
+        // below are turned away without a lower-cased copy.
+        if heading_text(t).chars().nth(*LONGEST_COLUMN).is_some() {
+            return false;
+        }
         let key = heading_key(t);
         lexicon::ATTENDANCE_COLUMNS.iter().any(|(k, _)| *k == key)
     };
@@ -3979,6 +4000,15 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merged_column_labels_are_split_and_long_cells_kept() {
+        let header = ["**Namn Organisation:**", "Närvarande", &"Namn ".repeat(20)];
+        let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+        let split = split_merged_labels(&header);
+        assert_eq!(split[..2], ["**Namn", "Organisation:**"]);
+        assert_eq!(split[2..], header[1..]);
+    }
 
     #[test]
     fn lowercases_to_answers_as_to_lowercase() {
