@@ -165,22 +165,27 @@ impl Fast {
             .map(|m| m.map(|m| m.offset()))
     }
 
-    fn captures(&self, input: &Input<'_>, slots: &mut Slots) {
+    /// The groups of the leftmost-first match in `input`, into slots made
+    /// by `slots` only when the lazy DFA has not ruled a match out (most
+    /// searches find nothing, and need no slots).
+    fn captures(&self, input: &Input<'_>, slots: impl FnOnce() -> Slots) -> Option<Slots> {
         let mut caches = self.caches.get();
         let stop = match self.end(&mut caches, input) {
-            Some(None) => return,
+            Some(None) => return None,
             Some(Some(end)) => end,
             None => input.end(),
         };
+        let mut slots = slots();
         let input = input.clone().span(input.start()..stop);
         if input.get_span().len() > self.backtrack.max_haystack_len()
             || self
                 .backtrack
-                .try_captures(&mut caches.backtrack, input.clone(), slots)
+                .try_captures(&mut caches.backtrack, input.clone(), &mut slots)
                 .is_err()
         {
-            self.pikevm.captures(&mut caches.pikevm, input, slots);
+            self.pikevm.captures(&mut caches.pikevm, input, &mut slots);
         }
+        Some(slots)
     }
 
     fn is_match(&self, input: &Input<'_>) -> bool {
@@ -296,11 +301,15 @@ impl Exact {
     ) -> Option<Captures<'h>> {
         let end = end.max(start).min(haystack.len());
         let input = Input::new(haystack).span(start..end);
-        let mut slots = Slots::all(self.inner.nfa.group_info().clone());
-        match &self.inner.fast {
-            Some(fast) => fast.captures(&input, &mut slots),
-            None => self.meta()?.search_captures(&input, &mut slots),
-        }
+        let new_slots = || Slots::all(self.inner.nfa.group_info().clone());
+        let slots = match &self.inner.fast {
+            Some(fast) => fast.captures(&input, new_slots)?,
+            None => {
+                let mut slots = new_slots();
+                self.meta()?.search_captures(&input, &mut slots);
+                slots
+            }
+        };
         slots.is_match().then_some(Captures { haystack, slots })
     }
 
