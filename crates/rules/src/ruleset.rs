@@ -199,8 +199,12 @@ pub struct Label {
     pub id: String,
     /// What it marks.
     pub kind: LabelKind,
-    /// Anchored at the start of a unit.
-    pub regex: Regex,
+    /// Anchored at the start of a unit. Searched from a unit's start
+    /// only, so compiled forward only ([`minutes_gate::Exact`]: the same
+    /// answers as `regex::Regex`, without the reverse automaton, literal
+    /// prefilter and one-pass DFA the regex crate would build for it in
+    /// every worker process).
+    pub regex: minutes_gate::Exact,
     /// Why it exists.
     pub note: Option<String>,
 }
@@ -626,7 +630,11 @@ impl RuleSet {
             if !ids.insert(l.id.clone()) {
                 return Err(RuleError::DuplicateId(l.id));
             }
-            let regex = compile(&l.id, "regex", &l.regex)?;
+            let regex = minutes_gate::Exact::new(&l.regex).map_err(|message| RuleError::Regex {
+                id: l.id.clone(),
+                field: "regex".to_string(),
+                message,
+            })?;
             label_examples.push((l.id.clone(), l.examples));
             labels.push(Label {
                 id: l.id,
