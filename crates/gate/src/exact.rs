@@ -35,6 +35,7 @@ use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind, PatternID};
+use regex_syntax::hir::Hir;
 
 /// A regex answering as `regex::Regex` does (see the module docs).
 #[derive(Debug, Clone)]
@@ -109,6 +110,17 @@ fn regex_error(pattern: &str, fallback: String) -> String {
     }
 }
 
+/// `pattern` parsed as the regex crate parses it (its syntax defaults,
+/// UTF-8): what [`Exact::new`] compiles; an invalid pattern's error is the
+/// message `regex::Regex::new` gives.
+pub fn parse(pattern: &str) -> Result<Hir, String> {
+    regex_automata::util::syntax::parse_with(
+        pattern,
+        &regex_automata::util::syntax::Config::new().utf8(true),
+    )
+    .map_err(|e| regex_error(pattern, e.to_string()))
+}
+
 impl Fast {
     fn new(nfa: &NFA) -> Option<Fast> {
         if nfa.has_empty() {
@@ -153,22 +165,27 @@ impl Fast {
             .map(|m| m.map(|m| m.offset()))
     }
 
-    fn captures(&self, input: &Input<'_>, slots: &mut Slots) {
+    /// The groups of the leftmost-first match in `input`, into slots made
+    /// by `slots` only when the lazy DFA has not ruled a match out (most
+    /// searches find nothing, and need no slots).
+    fn captures(&self, input: &Input<'_>, slots: impl FnOnce() -> Slots) -> Option<Slots> {
         let mut caches = self.caches.get();
         let stop = match self.end(&mut caches, input) {
-            Some(None) => return,
+            Some(None) => return None,
             Some(Some(end)) => end,
             None => input.end(),
         };
+        let mut slots = slots();
         let input = input.clone().span(input.start()..stop);
         if input.get_span().len() > self.backtrack.max_haystack_len()
             || self
                 .backtrack
-                .try_captures(&mut caches.backtrack, input.clone(), slots)
+                .try_captures(&mut caches.backtrack, input.clone(), &mut slots)
                 .is_err()
         {
-            self.pikevm.captures(&mut caches.pikevm, input, slots);
+            self.pikevm.captures(&mut caches.pikevm, input, &mut slots);
         }
+        Some(slots)
     }
 
     fn is_match(&self, input: &Input<'_>) -> bool {
@@ -192,8 +209,15 @@ impl Exact {
     /// and match semantics); an invalid pattern's error is the message
     /// `regex::Regex::new` gives.
     pub fn new(pattern: &str) -> Result<Exact, String> {
+        let hir = parse(pattern)?;
+        Exact::from_hir(pattern, &hir)
+    }
+
+    /// As [`Exact::new`], from `pattern` already parsed by [`parse`] (one
+    /// parse can then serve this and the narrow gate,
+    /// [`crate::Narrow::from_hir`]).
+    pub fn from_hir(pattern: &str, hir: &Hir) -> Result<Exact, String> {
         let nfa = thompson::Compiler::new()
-            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
             .configure(
                 thompson::Config::new()
                     .utf8(true)
@@ -201,7 +225,7 @@ impl Exact {
                     .shrink(false)
                     .which_captures(WhichCaptures::All),
             )
-            .build(pattern)
+            .build_from_hir(hir)
             .map_err(|e| regex_error(pattern, e.to_string()))?;
         let fast = Fast::new(&nfa);
         let meta = OnceLock::new();
@@ -277,11 +301,15 @@ impl Exact {
     ) -> Option<Captures<'h>> {
         let end = end.max(start).min(haystack.len());
         let input = Input::new(haystack).span(start..end);
-        let mut slots = Slots::all(self.inner.nfa.group_info().clone());
-        match &self.inner.fast {
-            Some(fast) => fast.captures(&input, &mut slots),
-            None => self.meta()?.search_captures(&input, &mut slots),
-        }
+        let new_slots = || Slots::all(self.inner.nfa.group_info().clone());
+        let slots = match &self.inner.fast {
+            Some(fast) => fast.captures(&input, new_slots)?,
+            None => {
+                let mut slots = new_slots();
+                self.meta()?.search_captures(&input, &mut slots);
+                slots
+            }
+        };
         slots.is_match().then_some(Captures { haystack, slots })
     }
 

@@ -11,11 +11,9 @@
 //! it): results are always the exact pattern's.
 #![deny(missing_docs)]
 
-use regex::{Captures, Match, Regex};
-
 pub mod exact;
 pub mod narrow;
-pub use exact::Exact;
+pub use exact::{Captures, Exact, Match};
 pub use narrow::Narrow;
 
 /// A loose pattern ([`loose_superset`]): asked only where its leftmost
@@ -55,26 +53,33 @@ impl Loose {
 
 /// A regex searched only where its loose superset ([`loose_superset`])
 /// matches. Every method answers exactly as the same method of the exact
-/// regex would.
+/// regex (`regex::Regex`) would.
+///
+/// The exact regex is an [`Exact`]: every search of it starts where the
+/// loose pattern found a candidate, so it needs no reverse automaton nor
+/// literal prefilter of its own (which the regex crate's engine compiles
+/// for every pattern, in every worker process: half the cost of compiling
+/// these patterns).
 #[derive(Debug)]
 pub struct Gated {
-    exact: Regex,
+    exact: Exact,
     loose: Option<Loose>,
 }
 
 impl Gated {
     /// Compiles `pattern` and its loose superset (none when the pattern has
     /// no word boundaries, or the superset does not compile: then the exact
-    /// regex alone answers).
-    pub fn new(pattern: &str) -> Result<Gated, regex::Error> {
+    /// regex alone answers). An invalid pattern's error is the message
+    /// `regex::Regex::new` gives.
+    pub fn new(pattern: &str) -> Result<Gated, String> {
         Ok(Gated {
-            exact: Regex::new(pattern)?,
+            exact: Exact::new(pattern)?,
             loose: loose_superset(pattern).and_then(|p| Loose::new(&p).ok()),
         })
     }
 
     /// The exact regex.
-    pub fn exact(&self) -> &Regex {
+    pub fn exact(&self) -> &Exact {
         &self.exact
     }
 
@@ -92,27 +97,27 @@ impl Gated {
         self.loose.as_ref().is_none_or(|l| l.is_match(text))
     }
 
-    /// As [`Regex::is_match`].
+    /// As `regex::Regex::is_match`.
     pub fn is_match(&self, text: &str) -> bool {
         self.first_start(text)
             .is_some_and(|at| self.exact.is_match_at(text, at))
     }
 
-    /// As [`Regex::find`].
+    /// As `regex::Regex::find`.
     pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
         self.exact.find_at(text, self.first_start(text)?)
     }
 
-    /// As [`Regex::captures`].
+    /// As `regex::Regex::captures`.
     pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
         self.exact.captures_at(text, self.first_start(text)?)
     }
 
-    /// As [`Regex::captures_iter`]: the exact regex searched from the loose
+    /// As `regex::Regex::captures_iter`: the exact regex searched from the loose
     /// pattern's first match, each next search from where the last match
     /// ended; at an empty match (whose successor the regex crate finds by
     /// rules of its own) the rest comes from the exact regex's own iterator.
-    pub fn captures_iter<'r, 't>(&'r self, text: &'t str) -> CapturesIter<'r, 't> {
+    pub fn captures_iter<'r, 't: 'r>(&'r self, text: &'t str) -> CapturesIter<'r, 't> {
         CapturesIter {
             gated: self,
             text,
@@ -123,8 +128,11 @@ impl Gated {
     }
 }
 
+/// The exact regex's own iterator of matches (see [`CapturesIter`]).
+type OwnIter<'r, 't> = Box<dyn Iterator<Item = Captures<'t>> + 'r>;
+
 /// The iterator of [`Gated::captures_iter`].
-pub struct CapturesIter<'r, 't> {
+pub struct CapturesIter<'r, 't: 'r> {
     gated: &'r Gated,
     text: &'t str,
     /// Where the next search starts; `None` when done or handed over.
@@ -132,10 +140,10 @@ pub struct CapturesIter<'r, 't> {
     /// How many matches were given.
     taken: usize,
     /// The exact regex's own iterator, after an empty match.
-    rest: Option<regex::CaptureMatches<'r, 't>>,
+    rest: Option<OwnIter<'r, 't>>,
 }
 
-impl<'t> Iterator for CapturesIter<'_, 't> {
+impl<'r, 't: 'r> Iterator for CapturesIter<'r, 't> {
     type Item = Captures<'t>;
 
     fn next(&mut self) -> Option<Captures<'t>> {
@@ -151,7 +159,7 @@ impl<'t> Iterator for CapturesIter<'_, 't> {
         if whole.is_empty() {
             // The matches so far are the own iterator's first ones.
             self.at = None;
-            let mut rest = self.gated.exact.captures_iter(self.text);
+            let mut rest: OwnIter<'r, 't> = Box::new(self.gated.exact.captures_iter(self.text));
             for _ in 0..self.taken {
                 rest.next();
             }
@@ -392,6 +400,7 @@ fn widen_bracket(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn loose_patterns_drop_word_boundaries_only() {
@@ -481,33 +490,60 @@ mod tests {
             "",
         ] {
             assert_eq!(g.is_match(text), exact.is_match(text), "{text}");
-            assert_eq!(g.find(text), exact.find(text), "{text}");
+            assert_eq!(
+                g.find(text).map(|m| m.range()),
+                exact.find(text).map(|m| m.range()),
+                "{text}"
+            );
             assert_eq!(
                 g.captures(text).map(|c| c.get(0).map(|m| m.range())),
                 exact.captures(text).map(|c| c.get(0).map(|m| m.range())),
                 "{text}"
             );
-            let all = |it: &mut dyn Iterator<Item = Captures<'_>>| {
-                it.map(|c| c.get(0).map(|m| m.range())).collect::<Vec<_>>()
-            };
             assert_eq!(
-                all(&mut g.captures_iter(text)),
-                all(&mut exact.captures_iter(text)),
+                g.captures_iter(text)
+                    .map(|c| c.get(0).map(|m| m.range()))
+                    .collect::<Vec<_>>(),
+                exact
+                    .captures_iter(text)
+                    .map(|c| c.get(0).map(|m| m.range()))
+                    .collect::<Vec<_>>(),
                 "{text}"
             );
         }
         assert!(!g.may_match("ingen träff"));
+        // Groups, as the regex crate reads them.
+        let pattern = r"(?i)\b(?:kl\.?|klockan)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|till)\s*(\d{1,2})(?:[:.](\d{2}))?(?:\b|$)";
+        let (g, exact) = (Gated::new(pattern).unwrap(), Regex::new(pattern).unwrap());
+        for text in [
+            "Möte kl 18-20 och kl. 9.30 till 11",
+            "klockan 7:15–8",
+            "ö kl 1-2ö",
+            "",
+        ] {
+            let ours: Vec<Vec<_>> = g
+                .captures_iter(text)
+                .map(|c| (0..5).map(|i| c.get(i).map(|m| m.range())).collect())
+                .collect();
+            let theirs: Vec<Vec<_>> = exact
+                .captures_iter(text)
+                .map(|c| (0..5).map(|i| c.get(i).map(|m| m.range())).collect())
+                .collect();
+            assert_eq!(ours, theirs, "{text}");
+        }
         // Empty matches are iterated as the regex crate does.
         for pattern in [r"\b\d*\b", r"(?:\bå\w*)?", r"\bx?"] {
             let g = Gated::new(pattern).unwrap();
             let exact = Regex::new(pattern).unwrap();
             for text in ["12 åt 3 x", "", "åå", "x 4 å", "ö12ö"] {
-                let spans = |it: &mut dyn Iterator<Item = Captures<'_>>| {
-                    it.map(|c| c.get(0).map(|m| m.range())).collect::<Vec<_>>()
-                };
                 assert_eq!(
-                    spans(&mut g.captures_iter(text)),
-                    spans(&mut exact.captures_iter(text)),
+                    g.captures_iter(text)
+                        .map(|c| c.get(0).map(|m| m.range()))
+                        .collect::<Vec<_>>(),
+                    exact
+                        .captures_iter(text)
+                        .map(|c| c.get(0).map(|m| m.range()))
+                        .collect::<Vec<_>>(),
                     "{pattern} on {text}"
                 );
             }

@@ -20,7 +20,7 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind};
-use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
 type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
@@ -50,6 +50,21 @@ impl Narrow {
             .build()
             .parse(&narrow)
             .ok()?;
+        Narrow::of_unbounded(&unbounded(&hir, false))
+    }
+
+    /// As [`Narrow::new`], from the pattern already parsed (as the regex
+    /// crate parses it): its word boundaries are dropped here, so that one
+    /// parse serves this gate and the exact regex ([`crate::Exact::from_hir`]).
+    /// `None` when it has no word boundary.
+    pub fn from_hir(hir: &Hir) -> Option<Narrow> {
+        if !has_word_boundary(hir) {
+            return None;
+        }
+        Narrow::of_unbounded(&unbounded(hir, true))
+    }
+
+    fn of_unbounded(hir: &Hir) -> Option<Narrow> {
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
@@ -57,7 +72,7 @@ impl Narrow {
                     .which_captures(WhichCaptures::None)
                     .shrink(false),
             )
-            .build_from_hir(&unbounded(&hir))
+            .build_from_hir(hir)
             .ok()?;
         let dfa = DFA::builder()
             .configure(
@@ -115,22 +130,58 @@ impl Narrow {
 /// one copy of the repeated part instead of one per possible copy. The
 /// narrow form only says where a match may end at the latest, so a wider
 /// language costs at most a later bound, never a lost match.
-fn unbounded(hir: &Hir) -> Hir {
+fn unbounded(hir: &Hir, drop_words: bool) -> Hir {
     match hir.kind() {
+        // A word boundary dropped (`without_word_boundaries` on the parsed
+        // pattern): only a condition goes, so every match stays one.
+        HirKind::Look(look) if drop_words && is_word_boundary(*look) => Hir::empty(),
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             min: r.min,
             max: r.max.filter(|&max| max <= r.min.saturating_add(1)),
             greedy: r.greedy,
-            sub: Box::new(unbounded(&r.sub)),
+            sub: Box::new(unbounded(&r.sub, drop_words)),
         }),
         HirKind::Capture(c) => Hir::capture(Capture {
             index: c.index,
             name: c.name.clone(),
-            sub: Box::new(unbounded(&c.sub)),
+            sub: Box::new(unbounded(&c.sub, drop_words)),
         }),
-        HirKind::Concat(items) => Hir::concat(items.iter().map(unbounded).collect()),
-        HirKind::Alternation(items) => Hir::alternation(items.iter().map(unbounded).collect()),
+        HirKind::Concat(items) => {
+            Hir::concat(items.iter().map(|h| unbounded(h, drop_words)).collect())
+        }
+        HirKind::Alternation(items) => {
+            Hir::alternation(items.iter().map(|h| unbounded(h, drop_words)).collect())
+        }
         _ => hir.clone(),
+    }
+}
+
+/// The assertions `without_word_boundaries` drops (`\b`, `\b{start}`,
+/// `\b{end}`, `\b{start-half}`, `\b{end-half}`), not `\B`.
+fn is_word_boundary(look: Look) -> bool {
+    matches!(
+        look,
+        Look::WordAscii
+            | Look::WordUnicode
+            | Look::WordStartAscii
+            | Look::WordEndAscii
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfAscii
+            | Look::WordEndHalfAscii
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode
+    )
+}
+
+/// Does `hir` hold a word boundary that `unbounded` would drop?
+fn has_word_boundary(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Look(look) => is_word_boundary(*look),
+        HirKind::Repetition(r) => has_word_boundary(&r.sub),
+        HirKind::Capture(c) => has_word_boundary(&c.sub),
+        HirKind::Concat(items) | HirKind::Alternation(items) => items.iter().any(has_word_boundary),
+        _ => false,
     }
 }
 
@@ -170,6 +221,19 @@ mod tests {
             let exact = regex::Regex::new(p).unwrap();
             let ours = crate::Exact::new(p).unwrap();
             let narrow = Narrow::new(p).expect("has a word boundary");
+            // Built from the parsed pattern, it answers as built from the
+            // pattern's text without `\b`.
+            let parsed = crate::exact::parse(p).unwrap();
+            let from_hir = Narrow::from_hir(&parsed).expect("has a word boundary");
+            for t in texts {
+                for at in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    assert_eq!(
+                        narrow.last_end(t, at),
+                        from_hir.last_end(t, at),
+                        "{p} {t} {at}"
+                    );
+                }
+            }
             for t in texts {
                 for at in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
                     if exact.is_match_at(t, at) {
@@ -204,6 +268,7 @@ mod tests {
         assert!(name_before_ska.may_match_at("Åsa ska kontakta banken", 0));
         assert!(!name_before_ska.may_match_at("Åsa ska kontakta banken", 2));
         assert!(Narrow::new(r"ska").is_none());
+        assert!(Narrow::from_hir(&crate::exact::parse(r"\Bska").unwrap()).is_none());
         // The last end of any match, wherever it starts.
         let words = Narrow::new(r"\bska\s+\p{L}+").unwrap();
         let t = "Åsa ska ringa, Per ska skriva. Slut";
@@ -215,7 +280,7 @@ mod tests {
     fn unbounded_repetitions_keep_every_match() {
         let hir = |p: &str| regex_syntax::parse(p).unwrap();
         assert_eq!(
-            unbounded(&hir(r"a{0,3}(?:b{1,60}c{2,5}){2}d?e{3}f{1,2}")),
+            unbounded(&hir(r"a{0,3}(?:b{1,60}c{2,5}){2}d?e{3}f{1,2}"), false),
             hir(r"a*(?:b+c{2,}){2}d?e{3}f{1,2}")
         );
     }

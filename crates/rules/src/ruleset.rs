@@ -199,8 +199,12 @@ pub struct Label {
     pub id: String,
     /// What it marks.
     pub kind: LabelKind,
-    /// Anchored at the start of a unit.
-    pub regex: Regex,
+    /// Anchored at the start of a unit. Searched from a unit's start
+    /// only, so compiled forward only ([`minutes_gate::Exact`]: the same
+    /// answers as `regex::Regex`, without the reverse automaton, literal
+    /// prefilter and one-pass DFA the regex crate would build for it in
+    /// every worker process).
+    pub regex: minutes_gate::Exact,
     /// Why it exists.
     pub note: Option<String>,
 }
@@ -448,6 +452,11 @@ pub struct ExactPattern {
     /// ([`minutes_gate::Narrow`]), compiled when first used: a search it
     /// rules out is not run.
     narrow: std::sync::OnceLock<Option<minutes_gate::Narrow>>,
+    /// The pattern parsed, kept from the first of those two compilations
+    /// to the second so that parsing (a fifth of compiling these patterns,
+    /// their Unicode classes translated and case-folded) is paid once; let
+    /// go when both are built.
+    parsed: std::sync::Mutex<Option<regex_syntax::hir::Hir>>,
     /// Whether it has a group named `due`, asked once.
     names_due: std::sync::OnceLock<bool>,
 }
@@ -474,6 +483,7 @@ impl ExactPattern {
             source: source.to_string(),
             compiled,
             narrow: std::sync::OnceLock::new(),
+            parsed: std::sync::Mutex::new(None),
             names_due: std::sync::OnceLock::new(),
         })
     }
@@ -487,18 +497,41 @@ impl ExactPattern {
     /// compile (never: their tests compile them).
     fn get(&self) -> Option<&minutes_gate::Exact> {
         self.compiled
-            .get_or_init(|| minutes_gate::Exact::new(&self.source).ok())
+            .get_or_init(|| {
+                self.with_parsed(|hir| minutes_gate::Exact::from_hir(&self.source, hir).ok())
+                    .unwrap_or_else(|| minutes_gate::Exact::new(&self.source).ok())
+            })
             .as_ref()
             .or(NEVER_EXACT.as_ref())
+    }
+
+    /// `f` of the parsed pattern, parsed on the first call (`None` when it
+    /// does not parse: the caller then compiles from the source, which
+    /// fails as before). The parse is let go once the narrow gate and the
+    /// exact regex are both built, or both being built.
+    fn with_parsed<T>(&self, f: impl FnOnce(&regex_syntax::hir::Hir) -> T) -> Option<T> {
+        // A panic while another thread held the lock leaves a parse that is
+        // still whole: keep using it.
+        let mut parsed = self.parsed.lock().unwrap_or_else(|e| e.into_inner());
+        if parsed.is_none() {
+            *parsed = Some(minutes_gate::exact::parse(&self.source).ok()?);
+        }
+        let out = f(parsed.as_ref()?);
+        // This call builds one of the two; the other already built means
+        // the parse is needed no more.
+        if self.narrow.get().is_some() || self.compiled.get().is_some() {
+            *parsed = None;
+        }
+        Some(out)
     }
 
     /// Where a match starting at or after `at` ends at the latest (`None`:
     /// there is none); see [`minutes_gate::Narrow::last_end`].
     fn last_end(&self, text: &str, at: usize) -> Option<usize> {
-        match self
-            .narrow
-            .get_or_init(|| minutes_gate::Narrow::new(&self.source))
-        {
+        match self.narrow.get_or_init(|| {
+            self.with_parsed(minutes_gate::Narrow::from_hir)
+                .unwrap_or_else(|| minutes_gate::Narrow::new(&self.source))
+        }) {
             Some(n) => n.last_end(text, at),
             None => Some(text.len()),
         }
@@ -597,7 +630,11 @@ impl RuleSet {
             if !ids.insert(l.id.clone()) {
                 return Err(RuleError::DuplicateId(l.id));
             }
-            let regex = compile(&l.id, "regex", &l.regex)?;
+            let regex = minutes_gate::Exact::new(&l.regex).map_err(|message| RuleError::Regex {
+                id: l.id.clone(),
+                field: "regex".to_string(),
+                message,
+            })?;
             label_examples.push((l.id.clone(), l.examples));
             labels.push(Label {
                 id: l.id,

@@ -543,8 +543,25 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     found
 }
 
-fn num(m: Option<regex::Match<'_>>) -> u32 {
-    m.and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+fn num<'h>(m: Option<impl MatchText<'h>>) -> u32 {
+    m.and_then(|m| m.text().parse().ok()).unwrap_or(0)
+}
+
+/// The text of a match, of a `regex::Regex` or of a [`Gated`] one.
+trait MatchText<'h> {
+    fn text(&self) -> &'h str;
+}
+
+impl<'h> MatchText<'h> for regex::Match<'h> {
+    fn text(&self) -> &'h str {
+        self.as_str()
+    }
+}
+
+impl<'h> MatchText<'h> for minutes_gate::Match<'h> {
+    fn text(&self) -> &'h str {
+        self.as_str()
+    }
 }
 
 /// A time of day "HH:MM".
@@ -587,7 +604,7 @@ static TWELVE_HOUR_RANGE: LazyLock<Gated> = LazyLock::new(|| {
 /// "18:30-20", "kl 18-20", "1:00 pm – 2:30 pm") in `text`: byte range,
 /// start and end.
 pub fn find_time_range(text: &str) -> Option<(Range<usize>, Time, Time)> {
-    let t = |h: Option<regex::Match<'_>>, m: Option<regex::Match<'_>>| {
+    let t = |h: Option<minutes_gate::Match<'_>>, m: Option<minutes_gate::Match<'_>>| {
         let (h, m) = (num(h), num(m));
         (h < 24 && m < 60).then_some(Time { hour: h, minute: m })
     };
@@ -612,7 +629,7 @@ pub fn find_time_range(text: &str) -> Option<(Range<usize>, Time, Time)> {
             return Some((r, a, b));
         }
     }
-    let twelve = |h: Option<regex::Match<'_>>, m, pm: Option<regex::Match<'_>>| {
+    let twelve = |h: Option<minutes_gate::Match<'_>>, m, pm: Option<minutes_gate::Match<'_>>| {
         let hour = num(h);
         let pm = pm.is_some_and(|x| x.as_str().eq_ignore_ascii_case("p"));
         if !(1..=12).contains(&hour) {

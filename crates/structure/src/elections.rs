@@ -325,12 +325,16 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
             None => push(n.as_str(), first.as_str()),
         }
     }
-    if let Some(c) = CHECK_MINUTES
-        .captures(s)
-        .or_else(|| TO_CHECK_MINUTES.captures(s))
-        && let Some(n) = c.get(1)
-    {
-        out.extend(names_in(n.as_str(), "justerare"));
+    // The second pattern only where the first finds nothing.
+    let checking = match CHECK_MINUTES.captures(s) {
+        Some(c) => c.get(1).map(|n| n.as_str()),
+        None => TO_CHECK_MINUTES
+            .captures(s)
+            .and_then(|c| c.get(1))
+            .map(|n| n.as_str()),
+    };
+    if let Some(n) = checking {
+        out.extend(names_in(n, "justerare"));
     }
     if let Some(c) = WITH_CHAIR.captures(s)
         && let Some(n) = c.get(1)

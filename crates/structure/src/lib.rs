@@ -999,18 +999,49 @@ fn text_attachments(text: &str) -> Vec<Attachment> {
 
 /// Lower-case key of a heading line: markup, numbering and trailing colon off.
 fn heading_key(text: &str) -> String {
+    heading_text(text).to_lowercase()
+}
+
+/// What [`heading_key`] lower-cases: the text without its markup and
+/// closing colon.
+fn heading_text(text: &str) -> &str {
     let t = text
         .trim()
         .trim_matches(|c: char| c == '*' || c == '#' || c == '_');
-    let t = t.trim().trim_end_matches(':').trim();
-    t.to_lowercase()
+    t.trim().trim_end_matches(':').trim()
 }
+
+/// The first letters of the next-meeting headings and of the words for
+/// what is coming: a heading key that starts with none of them is neither.
+static NEXT_MEETING_FIRST_LETTERS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut first: Vec<char> = lexicon::NEXT_MEETING_HEADINGS
+        .iter()
+        .chain(lexicon::COMING_WORDS)
+        .filter_map(|w| w.chars().next())
+        .collect();
+    first.sort_unstable();
+    first.dedup();
+    first
+});
 
 fn next_meetings_heading(text: &str) -> bool {
     if text.len() > 200 {
         return false;
     }
-    let key = heading_key(text);
+    // Asked of every paragraph: most start with a letter no heading starts
+    // with, and are turned away before they are lower-cased. (The key's
+    // first character is the first one's lower case; a capital sigma's,
+    // which depends on its neighbours, starts no heading either way.)
+    let t = heading_text(text);
+    if !t
+        .chars()
+        .next()
+        .and_then(|c| c.to_lowercase().next())
+        .is_some_and(|c| NEXT_MEETING_FIRST_LETTERS.contains(&c))
+    {
+        return false;
+    }
+    let key = t.to_lowercase();
     key.len() < 80
         && (lexicon::NEXT_MEETING_HEADINGS.iter().any(|h| {
             key.strip_prefix(h)

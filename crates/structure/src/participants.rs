@@ -1124,11 +1124,26 @@ fn from_organisation(rest: &str, t: &str) -> Option<String> {
 
 /// Lower-case key of a heading line: markup and trailing colon off.
 fn heading_key(text: &str) -> String {
+    heading_text(text).to_lowercase()
+}
+
+/// What [`heading_key`] lower-cases: the text without its markup and
+/// closing colon.
+fn heading_text(text: &str) -> &str {
     let t = text
         .trim()
         .trim_matches(|c: char| c == '*' || c == '#' || c == '_');
-    t.trim().trim_end_matches(':').trim().to_lowercase()
+    t.trim().trim_end_matches(':').trim()
 }
+
+/// The most characters an attendance column's name has.
+static LONGEST_COLUMN: LazyLock<usize> = LazyLock::new(|| {
+    lexicon::ATTENDANCE_COLUMNS
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+});
 
 /// `typo` is `word` with one letter left out.
 fn one_letter_dropped(typo: &str, word: &str) -> bool {
@@ -1355,6 +1370,12 @@ fn column_kinds(header: &[String]) -> Vec<Option<lexicon::AttendanceColumn>> {
 /// reader to see a column break, as the two cells it stands for.
 fn split_merged_labels(header: &[String]) -> Vec<String> {
     let known = |t: &str| {
+        // Lower-casing never makes fewer characters, so a label longer than
+        // every column's name is none of them: most of the halves tried
+        // below are turned away without a lower-cased copy.
+        if heading_text(t).chars().nth(*LONGEST_COLUMN).is_some() {
+            return false;
+        }
         let key = heading_key(t);
         lexicon::ATTENDANCE_COLUMNS.iter().any(|(k, _)| *k == key)
     };
@@ -1946,7 +1967,7 @@ fn phrase_then_names(cell: &str) -> Option<Vec<(String, &'static str)>> {
             w.contains(' ')
                 && cell
                     .get(..w.len())
-                    .is_some_and(|head| head.to_lowercase() == *w)
+                    .is_some_and(|head| lowercases_to(head, w))
                 && cell
                     .get(w.len()..)
                     .is_some_and(|r| r.starts_with([' ', ':']))
@@ -3653,8 +3674,9 @@ fn role_then_name(part: &str) -> Option<(&str, &str)> {
 
 /// A role word closing a part: "Sahlgrenska Universitetssjukhus ordförande".
 fn trailing_role(part: &str) -> Option<(&'static str, String)> {
+    // Lower-cased once, not once per role.
+    let lower = part.to_lowercase();
     for (k, v) in lexicon::ROLES {
-        let lower = part.to_lowercase();
         if let Some(stripped) = lower.strip_suffix(k)
             && (stripped.is_empty() || stripped.ends_with(' '))
         {
@@ -3663,6 +3685,16 @@ fn trailing_role(part: &str) -> Option<(&'static str, String)> {
         }
     }
     None
+}
+
+/// `head.to_lowercase() == word`, without building the lower-cased string
+/// (asked of every phrase of a lexicon for every cell). A capital sigma,
+/// which `to_lowercase` lower-cases by its neighbours, is left to it.
+fn lowercases_to(head: &str, word: &str) -> bool {
+    if head.contains('Σ') {
+        return head.to_lowercase() == word;
+    }
+    head.chars().flat_map(char::to_lowercase).eq(word.chars())
 }
 
 fn has_cue(text: &str, cues: &[&str]) -> bool {
@@ -3982,6 +4014,38 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merged_column_labels_are_split_and_long_cells_kept() {
+        let header = ["**Namn Organisation:**", "Närvarande", &"Namn ".repeat(20)];
+        let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+        let split = split_merged_labels(&header);
+        assert_eq!(split[..2], ["**Namn", "Organisation:**"]);
+        assert_eq!(split[2..], header[1..]);
+    }
+
+    #[test]
+    fn lowercases_to_answers_as_to_lowercase() {
+        let words = ["justerat av", "σας", "i̇stanbul", "kelvin k", ""];
+        let heads = [
+            "Justerat av",
+            "JUSTERAT AV",
+            "justerat Av",
+            "ΣΑΣ",
+            "ΣΑΣ ",
+            "σας",
+            "İstanbul",
+            "Kelvin \u{212A}",
+            "",
+            "Justerat",
+            "Justerat av ",
+        ];
+        for h in heads {
+            for w in words {
+                assert_eq!(lowercases_to(h, w), h.to_lowercase() == w, "{h} {w}");
+            }
+        }
+    }
 
     #[test]
     fn sentences_of_an_attendance_line_end_after_names_not_abbreviations() {
