@@ -1931,6 +1931,23 @@ impl Finder {
             }
             Section::NextMeetings => self.next_lines.push((text, true)),
             Section::Header => {
+                // "- Ordförande: Lena Berg" / "- Närvarande: Anna Ek, Bo
+                // Holm": the header's fields written as a list.
+                if let Some((h, rest)) = participants::attendance_heading(&text)
+                    && !rest.trim().is_empty()
+                {
+                    self.mark_recorded(|l| l.attendance = true);
+                    self.open_attendance(h);
+                    self.attendance_text(&rest, is_struck(p), h);
+                    // A role's one person: the header goes on.
+                    if lexicon::ATTENDANCE_HEADINGS
+                        .get(h)
+                        .is_some_and(|heading| heading.role.is_some())
+                    {
+                        self.section = Some(Section::Header);
+                    }
+                    return;
+                }
                 if p.label.is_some() {
                     self.try_start_item(p, &text, bi, span);
                 }

@@ -2984,3 +2984,14 @@ fn a_header_date_without_its_year_takes_the_year_the_minutes_name() {
     );
     assert_eq!(s.meeting.date.as_deref(), Some("2025-02-09"));
 }
+
+#[test]
+fn attendance_written_as_a_list_in_the_header_is_read() {
+    let s = structure(
+        "Protokoll styrelsemöte 2024-03-12\n\n- Närvarande: Anna Ek, Bo Holm, Carl Ny\n- Ordförande: Anna Ek\n\n1. Öppnande\nMötet öppnades.\n",
+    );
+    let names: Vec<_> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anna Ek", "Bo Holm", "Carl Ny"]);
+    assert_eq!(s.participants[0].role.as_deref(), Some("ordförande"));
+    assert_eq!(s.items.len(), 1);
+}
