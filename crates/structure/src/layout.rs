@@ -1113,7 +1113,10 @@ fn lead_ins(outline: &Outline) -> Option<Proposal> {
             continue;
         };
         let t = l.text.trim();
-        let lead = l.list_level.is_none()
+        // The document's first line is its title ("Protokoll vecka 9"),
+        // whatever list follows it.
+        let lead = i > 0
+            && l.list_level.is_none()
             && l.role == Role::Body
             && !l.attendance
             && !l.next_meetings
@@ -2113,6 +2116,22 @@ mod tests {
                 "Genomgång av arbetsuppgifterna"
             ]
         );
+        // The document's title leads in no list.
+        let o2 = outline(vec![
+            p(0, "Protokoll vecka 9"),
+            b(1, "Närvarande: Stella, Linnea"),
+            p(2, "Skutan 1:"),
+            b(3, "Vill ha en klocka."),
+            p(4, "Skutan 2:"),
+            b(5, "Vill ha en bana."),
+        ]);
+        let titles: Vec<_> = lead_ins(&o2)
+            .expect("a proposal")
+            .starts
+            .iter()
+            .map(|s| s.title.clone())
+            .collect();
+        assert_eq!(titles, ["Skutan 1", "Skutan 2"]);
         // The header's field above them leads in no list of its own.
         assert!(lead_ins(&o).is_none_or(|p| p.starts.iter().all(|s| s.title != "Tid: 19:30")));
     }
