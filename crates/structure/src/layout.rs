@@ -188,6 +188,35 @@ pub(crate) struct PlannedStart {
 }
 
 impl PlannedStart {
+    /// A numbered or lettered point whose title is the `rest` of its line
+    /// after `skip` bytes: the whole rest, or its first sentence when the
+    /// number heads a `sentence`.
+    fn point(
+        key: LineKey,
+        number: String,
+        parent: Option<String>,
+        skip: usize,
+        rest: &str,
+        sentence: bool,
+    ) -> PlannedStart {
+        PlannedStart {
+            key,
+            number: Some(number),
+            parent,
+            skip,
+            cut: if sentence {
+                TitleCut::FirstSentence
+            } else {
+                TitleCut::Heading
+            },
+            title: if sentence {
+                point_title(rest).to_string()
+            } else {
+                rest.to_string()
+            },
+        }
+    }
+
     /// A start without a number, its title wholly the line's (`skip` 0).
     fn unnumbered(key: LineKey, cut: TitleCut, title: String) -> PlannedStart {
         PlannedStart {
@@ -808,12 +837,9 @@ fn numbers_only_led_lists(outline: &Outline) -> bool {
 /// it an outcome that need not be a sentence ("Till ordförande valdes Erica
 /// Olivius").
 fn statutory_heading(t: &str) -> bool {
-    let lower = t.trim().to_lowercase();
     (2..=12).contains(&t.split_whitespace().count())
         && title_shaped(t.trim_end_matches([':', '.']))
-        && crate::lexicon::STATUTORY_HEADING_OPENINGS
-            .iter()
-            .any(|o| lower.starts_with(o) || lower == o.trim_end())
+        && opens_with_any(t, crate::lexicon::STATUTORY_HEADING_OPENINGS)
         // "Beslut om inköp av nya bollar fattades.": an outcome that opens
         // like a heading.
         && !reads_as_outcome(t)
@@ -843,11 +869,19 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
     }
     let mut starts = Vec::new();
     let mut last_start: Option<usize> = None;
+    // Whether each line heads a statutory point: read once, asked of a line
+    // and of the line after it.
+    let statutory_lines: Vec<bool> = outline
+        .lines
+        .iter()
+        .map(|l| statutory_heading(l.text.trim()))
+        .collect();
     for (i, l) in outline.lines.iter().enumerate() {
         let Some(next) = outline.lines.get(i + 1) else {
             continue;
         };
         let t = l.text.trim();
+        let statutory_line = statutory_lines[i];
         let after_break = i == 0
             || outline.lines.get(i - 1).is_some_and(|p| {
                 let pt = p.text.trim();
@@ -898,7 +932,7 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
             && !in_plain_list
             // "- Åtgärder:", "- Att göra:": a part of the item above.
             && !section_heading(t, crate::lexicon::ITEM_PART_LABELS)
-            && (statutory_heading(t) || t.ends_with(':') || over_sub_heading)
+            && (statutory_line || t.ends_with(':') || over_sub_heading)
             && (next.list_level.is_none() || over_sub_heading);
         let plain = (1..=6).contains(&t.split_whitespace().count())
             && title_shaped(t.trim_end_matches(':'))
@@ -909,9 +943,9 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
             // So is one that leads in a list under it ("Behandling av
             // propositioner" / "Förslag på ändring av stadgarna:" / "1. …").
             && !(i > 0
-                && statutory_heading(&outline.lines[i - 1].text)
+                && statutory_lines[i - 1]
                 && (reads_as_outcome(t) || t.ends_with(':')));
-        let statutory = statutory_heading(t) && next.role == Role::Body;
+        let statutory = statutory_line && next.role == Role::Body;
         let heading = (l.list_level.is_none() || lone_bullet || headed_bullet)
             && l.role == Role::Body
             && !l.bold
@@ -1035,8 +1069,14 @@ pub(crate) fn topic_split(t: &str) -> Option<(&str, &str)> {
 /// A paragraph that opens with a point of the statutory agenda
 /// ([`crate::lexicon::STATUTORY_POINT_OPENINGS`]).
 fn opens_statutory_point(t: &str) -> bool {
+    opens_with_any(t, crate::lexicon::STATUTORY_POINT_OPENINGS)
+}
+
+/// `t` opens with one of `openings` (lower case, a trailing space standing
+/// for the word's end), or is one of them alone.
+fn opens_with_any(t: &str, openings: &[&str]) -> bool {
     let lower = t.trim().to_lowercase();
-    crate::lexicon::STATUTORY_POINT_OPENINGS
+    openings
         .iter()
         .any(|o| lower.starts_with(o) || lower == o.trim_end())
 }
@@ -1057,23 +1097,24 @@ fn statutory_points(outline: &Outline) -> Option<Proposal> {
     {
         return None;
     }
-    let paragraphs: Vec<&OutlineLine> = outline
+    let paragraphs: Vec<(usize, &OutlineLine)> = outline
         .lines
         .iter()
-        .filter(|l| {
+        .enumerate()
+        .filter(|(_, l)| {
             l.role == Role::Body && l.list_level.is_none() && !l.attendance && !l.next_meetings
         })
         .collect();
     // "Dagordning:" over its list, and the outcome under a heading
     // ("Fastställande av dagordningen" / "Dagordningen fastställdes"), start
     // no point of their own.
-    let heads_list_or_follows_heading = |l: &OutlineLine| {
-        let at = outline.lines.iter().position(|o| o.key == l.key);
-        let next_is_list = at
-            .and_then(|i| outline.lines.get(i + 1))
+    let heads_list_or_follows_heading = |at: usize, l: &OutlineLine| {
+        let next_is_list = outline
+            .lines
+            .get(at + 1)
             .is_some_and(|n| n.list_level.is_some());
         let after_heading = at
-            .and_then(|i| i.checked_sub(1))
+            .checked_sub(1)
             .and_then(|i| outline.lines.get(i))
             .is_some_and(|p| {
                 // A heading, not a point written as a sentence ("Val av
@@ -1086,14 +1127,14 @@ fn statutory_points(outline: &Outline) -> Option<Proposal> {
     };
     let starts: Vec<PlannedStart> = paragraphs
         .iter()
-        .filter(|l| {
+        .filter(|&&(at, l)| {
             let t = l.text.trim();
             opens_statutory_point(t)
                 && t.chars().count() <= 200
                 && !header_field(t)
-                && !heads_list_or_follows_heading(l)
+                && !heads_list_or_follows_heading(at, l)
         })
-        .map(|l| {
+        .map(|&(_, l)| {
             let first = first_sentence(&l.text).trim_end_matches('.');
             PlannedStart::unnumbered(l.key, TitleCut::FirstSentence, first.to_string())
         })
@@ -1347,22 +1388,7 @@ fn repeated_ones(outline: &Outline) -> Option<Proposal> {
         .map(|(l, n)| {
             let rest = l.text.get(n.rest..).unwrap_or("").trim();
             let sentence = !rest.is_empty() && !title_shaped(rest);
-            PlannedStart {
-                key: l.key,
-                number: Some(n.number.clone()),
-                parent: None,
-                skip: n.rest,
-                cut: if sentence {
-                    TitleCut::FirstSentence
-                } else {
-                    TitleCut::Heading
-                },
-                title: if sentence {
-                    point_title(rest).to_string()
-                } else {
-                    rest.to_string()
-                },
-            }
+            PlannedStart::point(l.key, n.number.clone(), None, n.rest, rest, sentence)
         })
         .collect();
     Some(Proposal {
@@ -1434,22 +1460,14 @@ fn lettered_points(outline: &Outline) -> Option<Proposal> {
         since_start = 0;
         let rest = l.text[title_at..].trim();
         let sentence = !title_shaped(rest);
-        starts.push(PlannedStart {
-            key: l.key,
-            number: Some(letter.to_ascii_uppercase().to_string()),
-            parent: None,
-            skip: title_at,
-            cut: if sentence {
-                TitleCut::FirstSentence
-            } else {
-                TitleCut::Heading
-            },
-            title: if sentence {
-                point_title(rest).to_string()
-            } else {
-                rest.to_string()
-            },
-        });
+        starts.push(PlannedStart::point(
+            l.key,
+            letter.to_ascii_uppercase().to_string(),
+            None,
+            title_at,
+            rest,
+            sentence,
+        ));
     }
     (starts.len() >= 3 && between * 2 >= starts.len() - 1).then_some(Proposal {
         scheme: Scheme::LetteredPoints,
@@ -1515,22 +1533,14 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
             next_letter = (next_letter as u8 + 1) as char;
             let rest = l.text[title_at..].trim();
             let sentence = !title_shaped(rest);
-            starts.push(PlannedStart {
-                key: l.key,
-                number: Some(format!("{top}{next}", next = letter.to_ascii_lowercase())),
-                parent: Some(top.to_string()),
-                skip: title_at,
-                cut: if sentence {
-                    TitleCut::FirstSentence
-                } else {
-                    TitleCut::Heading
-                },
-                title: if sentence {
-                    point_title(rest).to_string()
-                } else {
-                    rest.to_string()
-                },
-            });
+            starts.push(PlannedStart::point(
+                l.key,
+                format!("{top}{next}", next = letter.to_ascii_lowercase()),
+                Some(top.to_string()),
+                title_at,
+                rest,
+                sentence,
+            ));
             continue;
         }
         let Some(n) = &l.number else { continue };
@@ -1569,22 +1579,14 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
         let rest = l.text.get(n.rest..).unwrap_or("").trim();
         // An empty rest: the title comes on the next line.
         let sentence = !rest.is_empty() && !title_shaped(rest);
-        starts.push(PlannedStart {
-            key: l.key,
-            number: Some(n.number.clone()),
-            parent: n.parent.clone(),
-            skip: n.rest,
-            cut: if sentence {
-                TitleCut::FirstSentence
-            } else {
-                TitleCut::Heading
-            },
-            title: if sentence {
-                point_title(rest).to_string()
-            } else {
-                rest.to_string()
-            },
-        });
+        starts.push(PlannedStart::point(
+            l.key,
+            n.number.clone(),
+            n.parent.clone(),
+            n.rest,
+            rest,
+            sentence,
+        ));
     }
     (starts.len() >= 2).then_some(Proposal {
         scheme: Scheme::NumberedParagraphs,
@@ -1958,6 +1960,17 @@ mod tests {
         }
     }
 
+    /// An outline of body paragraphs, one a line, in order.
+    fn body_lines<S: AsRef<str>>(texts: &[S]) -> Outline {
+        outline(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| line(i as u32, t.as_ref(), Role::Body, None))
+                .collect(),
+        )
+    }
+
     fn outline(lines: Vec<OutlineLine>) -> Outline {
         Outline {
             lines,
@@ -1995,13 +2008,7 @@ mod tests {
             vec!["0. Inledning"],
             vec!["0. Inledning", "0 For", "1. Budget", "2. Övrigt"],
         ] {
-            let o = outline(
-                lines
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| line(i as u32, t, Role::Body, None))
-                    .collect(),
-            );
+            let o = body_lines(&lines);
             let _ = agenda_then_sections(&o);
             let _ = propose(&o);
         }
@@ -2037,13 +2044,7 @@ mod tests {
             "Val av revisor blev Eva Ek.",
             "Mötet avslutades 15.00",
         ];
-        let o = outline(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| line(i as u32, t, Role::Body, None))
-                .collect(),
-        );
+        let o = body_lines(&texts);
         let p = statutory_points(&o).expect("a proposal");
         let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(
@@ -2150,13 +2151,7 @@ mod tests {
             "Behandling av motioner från medlemmarna",
             "Inga motioner har kommit in.",
         ];
-        let o = outline(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| line(i as u32, t, Role::Body, None))
-                .collect(),
-        );
+        let o = body_lines(&texts);
         let p = plain_headings(&o).expect("a proposal");
         let titles: Vec<_> = p.starts.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(
@@ -2251,13 +2246,7 @@ mod tests {
             "Övrigt",
             "Bo bokar lokal.",
         ];
-        let o = outline(
-            lines
-                .iter()
-                .enumerate()
-                .map(|(i, t)| line(i as u32, t, Role::Body, None))
-                .collect(),
-        );
+        let o = body_lines(&lines);
         let p = agenda_then_sections(&o).expect("a proposal");
         let got: Vec<_> = p
             .starts
@@ -2275,13 +2264,7 @@ mod tests {
             ]
         );
         // The same list written twice, without text between, is no minutes.
-        let twice = outline(
-            ["1. Budget", "2. Val", "1. Budget", "2. Val"]
-                .iter()
-                .enumerate()
-                .map(|(i, t)| line(i as u32, t, Role::Body, None))
-                .collect(),
-        );
+        let twice = body_lines(&["1. Budget", "2. Val", "1. Budget", "2. Val"]);
         assert!(agenda_then_sections(&twice).is_none());
     }
 
@@ -2961,19 +2944,13 @@ mod tests {
 
     #[test]
     fn an_extract_numbered_from_five_on_is_a_run_of_points() {
-        let o = outline(
-            [
-                "Här följer ett utdrag från protokollet",
-                "5. Vi ska planera in ett möte angående översiktsplanen i höst.",
-                "6. Val året 2014. Vi är överens om att vi behöver synas.",
-                "7. Studiecirkel ska planeras framöver.",
-                "8. Rapporter: Svar till hyresgästföreningen från Fredrik. Svaret läggs till handlingarna.",
-            ]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| line(i as u32, t, Role::Body, None))
-            .collect(),
-        );
+        let o = body_lines(&[
+            "Här följer ett utdrag från protokollet",
+            "5. Vi ska planera in ett möte angående översiktsplanen i höst.",
+            "6. Val året 2014. Vi är överens om att vi behöver synas.",
+            "7. Studiecirkel ska planeras framöver.",
+            "8. Rapporter: Svar till hyresgästföreningen från Fredrik. Svaret läggs till handlingarna.",
+        ]);
         let p = numbered_paragraphs(&o).expect("a proposal");
         let got: Vec<_> = p
             .starts
@@ -2996,21 +2973,15 @@ mod tests {
 
     #[test]
     fn points_all_numbered_one_are_items_in_order() {
-        let o = outline(
-            [
-                "1. Mötets öppnande.",
-                "Ordföranden hälsade välkommen.",
-                "1. Fastställande av dagordning.",
-                "Dagordningen fastställdes.",
-                "1. Val av justeringsman.",
-                "Christer utsågs att justera protokollet.",
-                "1. Avslutning.",
-            ]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| line(i as u32, t, Role::Body, None))
-            .collect(),
-        );
+        let o = body_lines(&[
+            "1. Mötets öppnande.",
+            "Ordföranden hälsade välkommen.",
+            "1. Fastställande av dagordning.",
+            "Dagordningen fastställdes.",
+            "1. Val av justeringsman.",
+            "Christer utsågs att justera protokollet.",
+            "1. Avslutning.",
+        ]);
         let walk = numbered_walk(o.lines[..1].iter().map(|l| start_at(l, 0, &l.text)));
         let mut proposals = vec![walk];
         proposals.extend(propose(&o));
@@ -3032,19 +3003,13 @@ mod tests {
     #[test]
     fn numbered_sentences_that_fill_the_walks_gaps_win_over_it() {
         let long = "3. Gruppen försöker nu arbeta för en bättre sammanhållning mellan byarna i socknen. Ett möte ska hållas i augusti med alla byarnas representanter.";
-        let o = outline(
-            [
-                "1. Föregående protokoll godkändes.",
-                "2. Dagordningen godkändes.",
-                long,
-                "4. Inköp av skrivare.",
-                "5. Nästa möte.",
-            ]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| line(i as u32, t, Role::Body, None))
-            .collect(),
-        );
+        let o = body_lines(&[
+            "1. Föregående protokoll godkändes.",
+            "2. Dagordningen godkändes.",
+            long,
+            "4. Inköp av skrivare.",
+            "5. Nästa möte.",
+        ]);
         // The walk leaves the long "3." as a sentence of item 2.
         let walk = numbered_walk(
             o.lines
@@ -3111,13 +3076,7 @@ mod tests {
                 "13. Till valberedningen omvaldes Jan Ek.".to_string(),
             ])
             .collect();
-        let o = outline(
-            lines
-                .iter()
-                .enumerate()
-                .map(|(i, t)| line(i as u32, t, Role::Body, None))
-                .collect(),
-        );
+        let o = body_lines(&lines);
         let walk = numbered_walk(
             o.lines
                 .iter()

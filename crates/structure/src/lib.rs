@@ -1906,18 +1906,9 @@ impl Finder {
                 // "- Gäster: Cilla Ny", "- Styrelsen" over its members: an
                 // entry that heads the people after it.
                 if let Some((h2, rest)) = participants::attendance_heading(&text) {
-                    self.open_attendance(h2);
-                    if !rest.is_empty() {
-                        self.attendance_text(&rest, is_struck(p), h2);
-                        // "- Sekreterare: Bo Ek": a role's one person; the
-                        // entries after are the list's again.
-                        if lexicon::ATTENDANCE_HEADINGS
-                            .get(h2)
-                            .is_some_and(|heading| heading.role.is_some())
-                        {
-                            self.section = Some(Section::Attendance(h));
-                        }
-                    }
+                    // "- Sekreterare: Bo Ek": a role's one person; the
+                    // entries after are the list's again.
+                    self.attendance_entry(p, h2, &rest, Section::Attendance(h));
                     return;
                 }
                 let bare = text.trim().trim_end_matches(':').to_lowercase();
@@ -1936,16 +1927,8 @@ impl Finder {
                 if let Some((h, rest)) = participants::attendance_heading(&text)
                     && !rest.trim().is_empty()
                 {
-                    self.mark_recorded(|l| l.attendance = true);
-                    self.open_attendance(h);
-                    self.attendance_text(&rest, is_struck(p), h);
                     // A role's one person: the header goes on.
-                    if lexicon::ATTENDANCE_HEADINGS
-                        .get(h)
-                        .is_some_and(|heading| heading.role.is_some())
-                    {
-                        self.section = Some(Section::Header);
-                    }
+                    self.attendance_entry(p, h, &rest, Section::Header);
                     return;
                 }
                 if p.label.is_some() {
@@ -1956,6 +1939,24 @@ impl Finder {
                 if !self.try_start_item(p, &text, bi, span) {
                     self.push_unit(p, UnitKind::ListItem, bi, span);
                 }
+            }
+        }
+    }
+
+    /// A list entry that heads people ("- Gäster: Cilla Ny", "- Närvarande:
+    /// Anna Ek, Bo Holm"), in the header or an attendance list: they are
+    /// read under it. A role's one person ("- Sekreterare: Bo Ek") leaves
+    /// the section as `back_to`.
+    fn attendance_entry(&mut self, p: &Paragraph, h: usize, rest: &str, back_to: Section) {
+        self.mark_recorded(|l| l.attendance = true);
+        self.open_attendance(h);
+        if !rest.is_empty() {
+            self.attendance_text(rest, is_struck(p), h);
+            if lexicon::ATTENDANCE_HEADINGS
+                .get(h)
+                .is_some_and(|heading| heading.role.is_some())
+            {
+                self.section = Some(back_to);
             }
         }
     }

@@ -1173,13 +1173,7 @@ impl HeaderLines {
             let words = t.split_whitespace().count();
             // A full stop ends a sentence, not the period of a legal form
             // ("Ekenäs Schackklubb r.f.").
-            let legal_form = || {
-                let lower = t.to_lowercase();
-                lexicon::LEGAL_FORM_SUFFIXES
-                    .iter()
-                    .any(|f| f.ends_with('.') && lower.ends_with(f))
-            };
-            if words == 0 || words > 8 || t.ends_with('.') && !legal_form() {
+            if words == 0 || words > 8 || t.ends_with('.') && !closes_with_legal_form(&t) {
                 continue;
             }
             // "Nätverket för kvalitetsutvecklare, Region Kronoberg": a group
@@ -1370,18 +1364,19 @@ impl HeaderLines {
         }
         // A name read from a line in capitals is given as printed
         // ("KUNGSBACKA KOMMUN", not "Kungsbacka Kommun").
+        let printed = PrintedLines::of(&self.lines);
         for field in [&mut m.organization, &mut m.department, &mut m.location] {
             if let Some(v) = field.as_mut() {
-                self.as_printed(v);
+                printed.restore(v);
             }
         }
         // A body is a kind as much as a name ("Årsmöte", "Styrelsen"): from
         // a line in capitals it is written with one capital, abbreviations
         // kept ("KOMMUNSTYRELSENS AU" → "Kommunstyrelsens AU").
         if let Some(body) = m.body.as_mut() {
-            let mut printed = body.clone();
-            self.as_printed(&mut printed);
-            if printed != *body {
+            let mut as_printed = body.clone();
+            printed.restore(&mut as_printed);
+            if as_printed != *body {
                 *body = body
                     .split(' ')
                     .enumerate()
@@ -1398,30 +1393,52 @@ impl HeaderLines {
         }
         m
     }
+}
 
-    /// `value`, read from a line in capitals that [`decapitalised`] changed,
-    /// as that line prints it.
-    fn as_printed(&self, value: &mut String) {
+/// The header's lines as [`decapitalised`] read them, each decapitalised
+/// once: those it changed (in capitals) beside their print, the rest as
+/// written.
+struct PrintedLines<'a> {
+    /// (as read, as printed), where reading changed the case but no length
+    /// (the offsets of one are the other's).
+    capitals: Vec<(String, &'a str)>,
+    /// Lines in the usual case.
+    usual: Vec<&'a str>,
+}
+
+impl<'a> PrintedLines<'a> {
+    fn of(lines: &'a [HeaderLine]) -> PrintedLines<'a> {
+        let mut printed = PrintedLines {
+            capitals: Vec::new(),
+            usual: Vec::new(),
+        };
+        for l in lines {
+            match decapitalised(&l.text) {
+                Cow::Borrowed(_) => printed.usual.push(&l.text),
+                Cow::Owned(read) if read.len() == l.text.len() => {
+                    printed.capitals.push((read, &l.text));
+                }
+                Cow::Owned(_) => {}
+            }
+        }
+        printed
+    }
+
+    /// `value`, read from a line in capitals, as that line prints it.
+    fn restore(&self, value: &mut String) {
         // Written so in a line of the usual case: it stays.
-        if self.lines.iter().any(|l| {
-            matches!(decapitalised(&l.text), Cow::Borrowed(_)) && l.text.contains(value.as_str())
-        }) {
+        if self.capitals.is_empty() || self.usual.iter().any(|l| l.contains(value.as_str())) {
             return;
         }
         let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        for l in &self.lines {
-            let read = decapitalised(&l.text);
-            // Offsets carry over only where the case changed no length.
-            if !matches!(read, Cow::Owned(_)) || read.len() != l.text.len() {
-                continue;
-            }
+        for (read, print) in &self.capitals {
             // Whole words only ("STADSHUSET", not a part of "STADSHUSETS").
             let found = read.match_indices(value.as_str()).find(|(at, _)| {
                 word_edge(read[..*at].chars().next_back())
                     && word_edge(read[at + value.len()..].chars().next())
             });
             if let Some((at, _)) = found
-                && let Some(printed) = l.text.get(at..at + value.len())
+                && let Some(printed) = print.get(at..at + value.len())
             {
                 *value = printed.to_string();
                 return;
@@ -1839,6 +1856,16 @@ fn strip_markup(t: &str) -> String {
         .trim_matches(|c: char| c == '*' || c == '#' || c == '_')
         .trim();
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name closed by a legal form that ends in a period ("Hammarby
+/// Bygdegårdsförening ek. för.", "Ekenäs Schackklubb r.f."): that full stop
+/// ends no sentence.
+fn closes_with_legal_form(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    lexicon::LEGAL_FORM_SUFFIXES
+        .iter()
+        .any(|f| f.ends_with('.') && lower.ends_with(f))
 }
 
 pub(crate) fn is_placeholder(t: &str) -> bool {

@@ -804,9 +804,7 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
     let led = ["fört vid", "förd vid", "fört på", "fört i"]
         .iter()
         .any(|l| lower.strip_prefix(*l).is_some_and(|r| r.starts_with(' ')));
-    let legal_form = lexicon::LEGAL_FORM_SUFFIXES
-        .iter()
-        .any(|f| f.ends_with('.') && lower.ends_with(f));
+    let legal_form = super::closes_with_legal_form(undated);
     if undated.chars().count() > 160 || undated.ends_with('.') && !typed && !led && !legal_form {
         return None;
     }
