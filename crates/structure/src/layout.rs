@@ -806,6 +806,7 @@ static INLINE_POINT: LazyLock<Regex> = LazyLock::new(|| {
 /// so or starting again at 1 ("Projektet går enligt plan." over "1. Fas
 /// ett klar"). Numbered content of sections, not items.
 fn numbers_only_led_lists(outline: &Outline) -> bool {
+    const LEAD_IN_CHARS: usize = 300;
     let mut led = false;
     let mut in_run = false;
     let mut runs = 0;
@@ -823,7 +824,9 @@ fn numbers_only_led_lists(outline: &Outline) -> bool {
             }
             _ => {
                 in_run = false;
-                led = l.text.trim_end().ends_with(':');
+                // A sentence leads in, not a page run together that ends
+                // with an empty field ("… Organisationsnummer:").
+                led = l.text.trim_end().ends_with(':') && l.text.len() <= LEAD_IN_CHARS;
             }
         }
     }
@@ -1796,6 +1799,51 @@ fn only_trailing_extra(a: &Proposal, b: &Proposal) -> bool {
         })
 }
 
+/// Every start `a` has beyond `b`'s stands before `b`'s last and goes on
+/// from the numbered start before it in `a` ("1.4" after "1.3", "5" after
+/// "4"): the walk passed over points of its own numbering ("1.1" to "1.3"
+/// and "2" taken, the sentence-long "1.4" to "1.8" between them not), a
+/// gap its top-level numbers do not show.
+fn fills_runs(a: &Proposal, b: &Proposal) -> bool {
+    let Some(last) = b.starts.iter().map(|s| s.key).max() else {
+        return false;
+    };
+    let mut extra = 0;
+    for (i, x) in a.starts.iter().enumerate() {
+        if b.starts.iter().any(|y| y.key == x.key) {
+            continue;
+        }
+        extra += 1;
+        let prev = i.checked_sub(1).and_then(|p| a.starts.get(p));
+        let goes_on = match (prev.and_then(|p| p.number.as_deref()), x.number.as_deref()) {
+            (Some(p), Some(n)) => number_goes_on(p, n),
+            _ => false,
+        };
+        if x.key > last || !goes_on {
+            return false;
+        }
+    }
+    extra > 0
+}
+
+/// "1.3" → "1.4", "4" → "5", "1.8" → "2", "2" → "2.1": the second number
+/// comes right after the first in a numbering of points and sub-points.
+fn number_goes_on(prev: &str, next: &str) -> bool {
+    let parts = |n: &str| -> Option<(u32, u32)> {
+        let mut it = n.split('.');
+        let top = it.next()?.parse().ok()?;
+        let sub = match it.next() {
+            Some(s) => s.parse().ok()?,
+            None => 0,
+        };
+        it.next().is_none().then_some((top, sub))
+    };
+    match (parts(prev), parts(next)) {
+        (Some((t, s)), Some(n)) => n == (t, s + 1) || n == (t + 1, 0) || (s > 0 && n == (t + 1, 1)),
+        _ => false,
+    }
+}
+
 fn same_starts(a: &Proposal, b: &Proposal) -> bool {
     a.starts.len() == b.starts.len() && a.starts.iter().zip(&b.starts).all(|(x, y)| x.key == y.key)
 }
@@ -1805,6 +1853,13 @@ fn same_starts(a: &Proposal, b: &Proposal) -> bool {
 /// ("12. Till festkommittén omvaldes …" with eight names), which costs the
 /// paragraphs a little of their titles' shape.
 const GAP_FILL_KEEPS: f32 = 0.95;
+
+/// How far below the walk's score the numbered paragraphs may fall and
+/// still win when they fill runs of the walk's own numbering
+/// ([`fills_runs`]): every point they add is the next number, so their
+/// long titles (a page run together, "1.4 Val av rösträknare Herr Ledamot
+/// …") cost their shape more.
+const RUN_FILL_KEEPS: f32 = 0.75;
 
 /// Pick the best proposal. Proposals come with the finder's numbered walk
 /// first; a later one must beat the walk by [`MARGIN`].
@@ -1837,9 +1892,10 @@ pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize
         && proposals[w].scheme == Scheme::Numbered
         && let Some(&(i, s)) = scored.iter().find(|&&(i, s)| {
             proposals[i].scheme == Scheme::NumberedParagraphs
-                && s >= ws * GAP_FILL_KEEPS
                 && extends(&proposals[i], &proposals[w])
-                && continuity(&proposals[i]) > continuity(&proposals[w])
+                && ((s >= ws * GAP_FILL_KEEPS
+                    && continuity(&proposals[i]) > continuity(&proposals[w]))
+                    || (s >= ws * RUN_FILL_KEEPS && fills_runs(&proposals[i], &proposals[w])))
         })
     {
         best = Some((i, s));
@@ -3022,6 +3078,34 @@ mod tests {
         let (winner, choice) = choose(&o, &proposals);
         assert_eq!(choice.scheme, Some(Scheme::NumberedParagraphs), "{choice}");
         assert_eq!(winner.map(|i| proposals[i].starts.len()), Some(5));
+    }
+
+    #[test]
+    fn sub_points_the_walk_passed_over_fill_its_runs() {
+        // A page run together, cut at its points: the walk takes the short
+        // "1.1", "1.2" and the "2" after them, not the long "1.3" and "1.4"
+        // (which its numbers, 1.2 then 2, do not show as missing).
+        let o = body_lines(&[
+            "1 Formalia",
+            "1.1 Mötets öppnande",
+            "1.2 Val av ordförande",
+            "1.3 Val av rösträknare Herr Ledamot Johan Suvanen anmäler sig frivilligt.",
+            "1.4 Justering av röstlängd Rösträknarna sätts genast i arbete.",
+            "2 Mötets behöriga utlysande",
+            "3 Övriga frågor",
+        ]);
+        let all = || o.lines.iter().map(|l| start_at(l, 0, &l.text));
+        let without = |left: &'static [&'static str]| {
+            numbered_walk(all().filter(move |s| !left.contains(&s.number.as_deref().unwrap_or(""))))
+        };
+        let every = without(&[]);
+        assert!(fills_runs(&every, &without(&["1.3", "1.4"])));
+        // Points after the walk's last are not its gaps.
+        assert!(!fills_runs(&every, &without(&["1.3", "1.4", "2", "3"])));
+        // Nor a number that does not go on from the one before it.
+        assert!(!fills_runs(&without(&["1.3"]), &without(&["1.3", "1.4"])));
+        assert!(number_goes_on("1.8", "2") && number_goes_on("2", "2.1"));
+        assert!(!number_goes_on("1.2", "1.4") && !number_goes_on("3", "5"));
     }
 
     #[test]

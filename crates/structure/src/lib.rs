@@ -17,6 +17,7 @@
 pub mod dates;
 mod elections;
 mod flat_table;
+mod flattened;
 pub mod layout;
 pub mod lexicon;
 mod meeting;
@@ -229,6 +230,8 @@ pub struct NextMeeting {
 pub fn find(doc: &Document) -> Structured {
     let relabelled = with_wrapped_headings(doc);
     let doc = relabelled.as_ref().unwrap_or(doc);
+    let pages = with_flattened_points_apart(doc);
+    let doc = pages.as_ref().unwrap_or(doc);
     let split = with_inline_items_apart(doc);
     let doc = split.as_ref().unwrap_or(doc);
     let labelled = with_header_labels_apart(doc);
@@ -348,6 +351,74 @@ fn plain_block(text: &str, span: Span) -> Block {
     let mut p = Paragraph::new(Role::Body);
     p.push(text, Style::NONE, None);
     Block::paragraph(p, span)
+}
+
+/// The document with its pages cut at the points they number, when its
+/// paragraphs are pages whose line breaks were lost (see [`flattened`]):
+/// each point a paragraph from its number on, each page's own number
+/// dropped. None for any other document, which is nearly all.
+fn with_flattened_points_apart(doc: &Document) -> Option<Document> {
+    let paragraphs: Vec<(usize, String)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match &b.kind {
+            BlockKind::Paragraph(p) => Some((i, p.text())),
+            _ => None,
+        })
+        .collect();
+    let texts: Vec<&str> = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
+    if !flattened::is_flattened(&texts) {
+        return None;
+    }
+    let (starts, skip) = flattened::points_and_pages(&texts);
+    if starts.is_empty() {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    for (k, (i, text)) in paragraphs.iter().enumerate() {
+        let from = skip.get(k).copied().unwrap_or(0);
+        let here: Vec<usize> = starts
+            .iter()
+            .filter(|s| s.paragraph == k)
+            .map(|s| s.at - from)
+            .collect();
+        let Some(rest) = text.get(from..) else {
+            continue;
+        };
+        if doc.blocks.get(*i).and_then(body_text).is_none() {
+            continue;
+        }
+        // A page's number left before its first point ("2 1 Mötets
+        // öppnande") is not text of the page.
+        // Before the first point, the header: its fields apart
+        // ("PROTOKOLL Datum: … Tid: … Närvarande: …").
+        let first_point = starts.first().map(|s| (s.paragraph, s.at));
+        let header_end = match first_point {
+            Some((p, at)) if p == k => Some(at - from),
+            Some((p, _)) if p > k => Some(rest.len()),
+            _ => None,
+        };
+        let mut here = here;
+        if let Some(end) = header_end
+            && let Some(head) = rest.get(..end)
+        {
+            let fields = meeting::label_starts_anywhere(head);
+            here.splice(0..0, fields);
+        }
+        if here.is_empty() && from == 0 {
+            continue;
+        }
+        let (rest, here) = match here.first() {
+            Some(&first) if rest[..first].trim().bytes().all(|b| b.is_ascii_digit()) => {
+                (&rest[first..], here.iter().map(|&at| at - first).collect())
+            }
+            Some(_) => (rest, here),
+            None => (rest, vec![0]),
+        };
+        cuts.push((*i, rest.to_string(), here));
+    }
+    (!cuts.is_empty()).then(|| paragraphs_cut(doc, cuts))
 }
 
 /// The document with each paragraph that runs several numbered points

@@ -2309,24 +2309,52 @@ fn organisation_and_office(t: &str) -> Option<(&str, &str)> {
 /// start. A field is a capitalised label of the header, of attendance or
 /// of a role (one to three words) and its colon. Empty for any other line.
 pub(crate) fn label_starts(text: &str) -> Vec<usize> {
-    if text.len() > 600 || text.matches(':').count() < 2 {
+    if text.len() > 600 || text.matches(':').count() < 2 || !labelled_at(text, 0) {
         return Vec::new();
     }
-    let labelled_at = |at: usize| -> bool {
-        let rest = &text[at..];
-        let Some((label, _)) = rest.split_once(':') else {
-            return false;
-        };
-        let key = label.trim().to_lowercase();
-        rest.starts_with(char::is_uppercase)
-            && (1..=3).contains(&label.split_whitespace().count())
-            && (lexicon::MEETING_FIELD_LABELS.contains(&key.as_str())
-                || lexicon::ATTENDANCE_HEADINGS.iter().any(|h| h.text == key)
-                || lexicon::ROLES.iter().any(|(role, _)| *role == key))
+    labels_in(text)
+}
+
+/// "PROTOKOLL Ärende: Styrelsemöte Datum: 2017-09-11 Tid: 13:30 Närvarande:
+/// …": where each field starts in the head of a page whose line breaks were
+/// lost, the first wherever it stands (the title before it is a part of
+/// its own). Two fields at least; empty otherwise.
+pub(crate) fn label_starts_anywhere(text: &str) -> Vec<usize> {
+    if text.len() > 20_000 || text.matches(':').count() < 2 {
+        return Vec::new();
+    }
+    let mut starts = labels_in(text);
+    if starts.first() == Some(&0) && !labelled_at(text, 0) {
+        starts.remove(0);
+    }
+    if starts.len() >= 2 {
+        starts
+    } else {
+        Vec::new()
+    }
+}
+
+/// A capitalised label of the header, of attendance or of a role (one to
+/// three words) and its colon starts at byte `at` of `text`.
+fn labelled_at(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
     };
-    if !labelled_at(0) {
-        return Vec::new();
-    }
+    let Some((label, _)) = rest.split_once(':') else {
+        return false;
+    };
+    let key = label.trim().to_lowercase();
+    rest.starts_with(char::is_uppercase)
+        && (1..=3).contains(&label.split_whitespace().count())
+        && (lexicon::MEETING_FIELD_LABELS.contains(&key.as_str())
+            || lexicon::ATTENDANCE_HEADINGS.iter().any(|h| h.text == key)
+            || lexicon::ROLES.iter().any(|(role, _)| *role == key))
+}
+
+/// The start of `text` (0) and each field's after it: see
+/// [`label_starts`]. Empty when that makes fewer than two.
+fn labels_in(text: &str) -> Vec<usize> {
+    let labelled_at = |at: usize| labelled_at(text, at);
     let place = |at: usize| {
         let label = text[at..]
             .split(':')

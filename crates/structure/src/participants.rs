@@ -2339,14 +2339,7 @@ fn cut_after_surnames(run: &[&str]) -> Option<Vec<String>> {
     let mut names = Vec::new();
     let mut from = 0;
     for (i, w) in run.iter().enumerate() {
-        let lower = w.to_lowercase();
-        let surname = i > from
-            && lexicon::SURNAME_ENDINGS
-                .iter()
-                // ("Berg", "Holm": an ending of four letters or more is a
-                // surname by itself.)
-                .any(|e| lower.ends_with(e) && (lower.len() > e.len() || e.chars().count() >= 4));
-        if surname {
+        if i > from && surname_shaped(w) {
             if !(2..=3).contains(&(i + 1 - from)) {
                 return None;
             }
@@ -2355,6 +2348,40 @@ fn cut_after_surnames(run: &[&str]) -> Option<Vec<String>> {
         }
     }
     (from == run.len() && !names.is_empty()).then_some(names)
+}
+
+/// Whether `w` ends as a Swedish surname does (lexicon `SURNAME_ENDINGS`).
+fn surname_shaped(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lexicon::SURNAME_ENDINGS
+        .iter()
+        // ("Berg", "Holm": an ending of four letters or more is a surname
+        // by itself.)
+        .any(|e| lower.ends_with(e) && (lower.len() > e.len() || e.chars().count() >= 4))
+}
+
+/// "Anna Gruvesäter Karin Jacobsson Mauritzson Bo Merking": names of two
+/// words but one, whose separators were lost, the one of three words a
+/// given name and two surnames ([`surname_shaped`] both); None unless the
+/// pairs leave exactly one place for it.
+fn pairs_and_one_double_surname(run: &[&str]) -> Option<Vec<String>> {
+    if run.len() < 3 || run.len().is_multiple_of(2) {
+        return None;
+    }
+    let mut places = (0..run.len() - 2)
+        .step_by(2)
+        .filter(|&k| surname_shaped(run[k + 1]) && surname_shaped(run[k + 2]));
+    let k = places.next()?;
+    if places.next().is_some() {
+        return None;
+    }
+    let names = run[..k]
+        .chunks(2)
+        .map(|pair| pair.join(" "))
+        .chain([run[k..k + 3].join(" ")])
+        .chain(run[k + 3..].chunks(2).map(|pair| pair.join(" ")))
+        .collect();
+    Some(names)
 }
 
 /// "Anna Berg Bo Ek Cilla Ny", "Anna Berg Bo Ek (sekr) Cilla Ny", "Anna
@@ -2384,7 +2411,7 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
         let names: Vec<String> = if run.len().is_multiple_of(2) {
             run.chunks(2).map(|pair| pair.join(" ")).collect()
         } else {
-            cut_after_surnames(run)?
+            cut_after_surnames(run).or_else(|| pairs_and_one_double_surname(run))?
         };
         words += run.len();
         people.extend(names);
@@ -2394,6 +2421,16 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
             last.push_str(about);
         }
         Some(())
+    };
+    // "… Per Gertow * * = Deltagit ca halva tiden": the legend of the marks
+    // after names ends the list.
+    // (The marks may have been cleaned away before: an "=" standing alone
+    // is a legend's too.)
+    let line = match line.find('=') {
+        Some(at) if line[..at].trim_end().ends_with('*') || line[at..].starts_with("= ") => {
+            &line[..at]
+        }
+        _ => line,
     };
     let mut rest = line.trim();
     // "Ordförande Barbro Olsson Lennart Larsson (UG Bruks) …": a post
@@ -2409,16 +2446,28 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
             first_word = false;
             continue;
         }
-        if first_word && w.starts_with(char::is_uppercase) && role_of(w).is_some() {
+        // "Fredrik Linnarsson * Per Gertow *": a mark (explained in a
+        // legend) after a name ends it, as a description would.
+        let raw = w;
+        let marked = w.len() > 1 && w.ends_with('*') && !w.starts_with('*');
+        let w = if marked { w.trim_end_matches('*') } else { w };
+        if w.bytes().all(|b| b == b'*') {
+            if !run.is_empty() {
+                close_run(&mut run, None)?;
+            }
+        } else if first_word && w.starts_with(char::is_uppercase) && role_of(w).is_some() {
             post_before = Some(w);
         } else if w.starts_with(char::is_lowercase) && role_of(w).is_some() {
             close_run(&mut run, Some(w))?;
         } else if name_word(w) {
             run.push(w);
+            if marked {
+                close_run(&mut run, None)?;
+            }
         } else {
             return None;
         }
-        rest = rest[at + w.len()..].trim_start();
+        rest = rest[at + raw.len()..].trim_start();
         first_word = false;
     }
     if !run.is_empty() {
@@ -4527,6 +4576,36 @@ mod tests {
                 "Bo Ek".into(),
                 "Cilla Ny".into()
             ])
+        );
+        // Marks after names, and the legend that explains them, whether
+        // the marks are there or were cleaned away.
+        let four = Some(vec![
+            "Anna Berg".to_string(),
+            "Bo Ek".to_string(),
+            "Cilla Ny".to_string(),
+            "Dan Ås".to_string(),
+        ]);
+        assert_eq!(
+            names_in_pairs("Anna Berg Bo Ek * Cilla Ny* Dan Ås * * = Deltog på distans."),
+            four
+        );
+        assert_eq!(
+            names_in_pairs("Anna Berg Bo Ek  Cilla Ny Dan Ås   = Deltog på distans."),
+            four
+        );
+        // One name of three words, a given name and two surnames.
+        assert_eq!(
+            names_in_pairs("Anna Gruvesäter Karin Jacobsson Mauritzson Bo Merking"),
+            Some(vec![
+                "Anna Gruvesäter".to_string(),
+                "Karin Jacobsson Mauritzson".to_string(),
+                "Bo Merking".to_string()
+            ])
+        );
+        // Two places a name of three words could stand: no reading.
+        assert_eq!(
+            names_in_pairs("Anna Jacobsson Mauritzson Holmberg Lindqvist"),
+            None
         );
         // Odd in number, a role among them, or fewer than four words.
         assert_eq!(names_in_pairs("Anna Berg Ordförande Ek"), None);

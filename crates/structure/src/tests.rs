@@ -2995,3 +2995,46 @@ fn attendance_written_as_a_list_in_the_header_is_read() {
     assert_eq!(s.participants[0].role.as_deref(), Some("ordförande"));
     assert_eq!(s.items.len(), 1);
 }
+
+#[test]
+fn pages_whose_line_breaks_were_lost_are_cut_at_their_header_fields_and_points() {
+    // A web viewer's copy: each page one line, its number first, the
+    // header's fields and the points (numbered without dots) run on.
+    let first = format!(
+        "1 Föreningen Exempel PROTOKOLL Datum: 2017-09-11 Tid: 13:30-16:30 Plats: Klubbstugan Närvarande: Carita Gruvesäter Susanne Jörgensen Karin Jacobsson Mauritzson Per Gertow * * = Deltog halva tiden. Frånvarande: Lena Relfsson Bo Ek 1 Mötets öppnande Carita hälsar välkomna och mötet öppnas. {}",
+        "Ordföranden går igenom läget. ".repeat(10)
+    );
+    let second = format!(
+        "2 2 Val av justerare Susanne valdes att justera protokollet. {} 3 Övriga frågor Inga. 4 Mötets avslutande Carita tackar.",
+        "Diskussionen fortsatte länge om det mesta. ".repeat(15)
+    );
+    let s = structure_of_lines(&[&first, &second]);
+    let numbers: Vec<&str> = s.items.iter().filter_map(|i| i.number.as_deref()).collect();
+    assert_eq!(
+        numbers,
+        ["1", "2", "3", "4"],
+        "{:#?}",
+        s.items.iter().map(|i| &i.title).collect::<Vec<_>>()
+    );
+    assert!(
+        s.items[1].title.starts_with("Val av justerare"),
+        "{}",
+        s.items[1].title
+    );
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Carita Gruvesäter",
+            "Susanne Jörgensen",
+            "Karin Jacobsson Mauritzson",
+            "Per Gertow",
+            "Lena Relfsson",
+            "Bo Ek"
+        ]
+    );
+    assert_eq!(
+        s.meeting.date.map(|d| d.to_string()).as_deref(),
+        Some("2017-09-11")
+    );
+}
