@@ -17,18 +17,14 @@ use std::sync::LazyLock;
 /// written (the longest written ones, a decision's reasons, stay below).
 const PAGE_CHARS: usize = 600;
 
-/// Whether `paragraphs` (a document's body paragraphs, in order) are pages
-/// run together: at least 1,000 characters, six in ten of them in
+/// Whether paragraphs of these lengths in bytes (a document's, in order)
+/// are pages run together: at least 1,000 characters, six in ten of them in
 /// paragraphs of page length. A written document, even one with long
 /// paragraphs, has most of its text in short ones (headings, names,
 /// decisions).
-pub(crate) fn is_flattened(paragraphs: &[&str]) -> bool {
-    let total: usize = paragraphs.iter().map(|p| p.len()).sum();
-    let long: usize = paragraphs
-        .iter()
-        .map(|p| p.len())
-        .filter(|&n| n > PAGE_CHARS)
-        .sum();
+pub(crate) fn is_flattened(lengths: &[usize]) -> bool {
+    let total: usize = lengths.iter().sum();
+    let long: usize = lengths.iter().filter(|&&n| n > PAGE_CHARS).sum();
     total >= 1_000 && long * 10 >= total * 6
 }
 
@@ -232,14 +228,12 @@ mod tests {
 
     #[test]
     fn pages_run_together_are_flattened_and_written_paragraphs_are_not() {
-        let page = "Anna hälsar välkomna och mötet öppnas. ".repeat(20);
-        assert!(is_flattened(&[page.as_str(), page.as_str()]));
-        let short = "§ 4 Val av justerare";
-        let written: Vec<&str> = std::iter::repeat_n(short, 40)
-            .chain([page.as_str()])
-            .collect();
+        let page = "Anna hälsar välkomna och mötet öppnas. ".repeat(20).len();
+        assert!(is_flattened(&[page, page]));
+        let short = "§ 4 Val av justerare".len();
+        let written: Vec<usize> = std::iter::repeat_n(short, 40).chain([page]).collect();
         assert!(!is_flattened(&written));
-        assert!(!is_flattened(&["kort"]));
+        assert!(!is_flattened(&[4]));
     }
 
     #[test]

@@ -358,19 +358,24 @@ fn plain_block(text: &str, span: Span) -> Block {
 /// each point a paragraph from its number on, each page's own number
 /// dropped. None for any other document, which is nearly all.
 fn with_flattened_points_apart(doc: &Document) -> Option<Document> {
-    let paragraphs: Vec<(usize, String)> = doc
-        .blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| match &b.kind {
-            BlockKind::Paragraph(p) => Some((i, p.text())),
-            _ => None,
-        })
+    let paragraphs = || {
+        doc.blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| match &b.kind {
+                BlockKind::Paragraph(p) => Some((i, p)),
+                _ => None,
+            })
+    };
+    // Measured before any text is copied: nearly every document stops here.
+    let lengths: Vec<usize> = paragraphs()
+        .map(|(_, p)| p.runs.iter().map(|r| r.text.len()).sum())
         .collect();
-    let texts: Vec<&str> = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
-    if !flattened::is_flattened(&texts) {
+    if !flattened::is_flattened(&lengths) {
         return None;
     }
+    let paragraphs: Vec<(usize, String)> = paragraphs().map(|(i, p)| (i, p.text())).collect();
+    let texts: Vec<&str> = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
     let (starts, skip) = flattened::points_and_pages(&texts);
     if starts.is_empty() {
         return None;
