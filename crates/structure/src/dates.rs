@@ -586,6 +586,13 @@ static TIME_RANGE: LazyLock<Gated> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "klockan 10.30 12.00": two times after "kl" whose dash a text export
+/// lost; a range when the second is the later.
+static DASHLESS_TIME_RANGE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"\b(?:kl\.?\s*|klockan\s+)(\d{1,2})[:.](\d{2})\s+(\d{1,2})[:.](\d{2})\b")
+        .expect("valid regex")
+});
+
 /// Hours after "kl", with minutes on either side or none: "kl 18-20",
 /// "klockan 9–12", "klockan 19–20.30".
 static HOUR_RANGE: LazyLock<Gated> = LazyLock::new(|| {
@@ -608,9 +615,11 @@ pub fn find_time_range(text: &str) -> Option<(Range<usize>, Time, Time)> {
         let (h, m) = (num(h), num(m));
         (h < 24 && m < 60).then_some(Time { hour: h, minute: m })
     };
-    for c in TIME_RANGE
+    for (dashless, c) in TIME_RANGE
         .captures_iter(text)
         .chain(HOUR_RANGE.captures_iter(text))
+        .map(|c| (false, c))
+        .chain(DASHLESS_TIME_RANGE.captures_iter(text).map(|c| (true, c)))
     {
         let r = c.get(0).map(|m| m.range()).unwrap_or_default();
         // "18:30-20": an end hour without minutes comes after the start,
@@ -624,6 +633,7 @@ pub fn find_time_range(text: &str) -> Option<(Range<usize>, Time, Time)> {
             });
         if let (Some(a), Some(b)) = (t(c.get(1), c.get(2)), t(c.get(3), c.get(4)))
             && (!whole_hour || b.hour > a.hour)
+            && (!dashless || (b.hour, b.minute) > (a.hour, a.minute))
             && !cut_short
         {
             return Some((r, a, b));
@@ -778,6 +788,13 @@ mod tests {
         );
         assert_eq!(r("kl. 9.30-12").as_deref(), Some("09:30-12:00"));
         assert_eq!(r("paragraf 18-20"), None);
+        // The dash a text export lost, after "kl": the later time ends.
+        assert_eq!(
+            r("Måndagen den 11 september 2017, klockan 10.30 12.00 Bolstadsrummet").as_deref(),
+            Some("10:30-12:00")
+        );
+        assert_eq!(r("kl 19.00 18.30 Per"), None);
+        assert_eq!(r("klockan 10.30 den 12.00"), None);
     }
 
     #[test]

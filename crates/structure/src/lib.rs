@@ -408,7 +408,10 @@ fn with_flattened_points_apart(doc: &Document) -> Option<Document> {
         if let Some(end) = header_end
             && let Some(head) = rest.get(..end)
         {
-            let fields = meeting::label_starts_anywhere(head);
+            let mut fields = meeting::label_starts_anywhere(head);
+            fields.extend(meeting::bare_label_starts(head));
+            fields.sort_unstable();
+            fields.dedup();
             here.splice(0..0, fields);
         }
         if here.is_empty() && from == 0 {

@@ -69,6 +69,31 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "Tid och plats Måndagen den 11 september …": a label of two words or
+/// more and its value after one space, a form's columns joined; the value
+/// opens with a capital or a digit.
+static BARE_MULTIWORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let mut labels: Vec<&str> = lexicon::MEETING_FIELD_LABELS
+        .iter()
+        .copied()
+        .filter(|l| l.contains(' '))
+        .collect();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let alternation = lexicon::alternation(&labels);
+    Regex::new(&format!(r"(?i)^\s*({alternation}) ((?-i:[\p{{Lu}}\d]).*)$")).expect("valid regex")
+});
+
+/// A header line's field: its label, lower case, and its value ("Plats:
+/// Stadshuset", "Plats och tid⇥Stadshuset", "Tid och plats Måndagen …").
+fn field_of(line: &str) -> Option<(String, &str)> {
+    let c = LABEL
+        .captures(line)
+        .or_else(|| BARE_MULTIWORD_LABEL.captures(line))?;
+    let label = c.get(1)?.as_str().to_lowercase();
+    let value = c.get(2).map(|x| x.as_str().trim()).unwrap_or("");
+    Some((label, value))
+}
+
 /// A header line that is only a field's label ("Plats och tid",
 /// "Datum:"): a two-column header flattened to one cell per line puts the
 /// value on the next line.
@@ -724,12 +749,7 @@ impl HeaderLines {
                 .text
                 .trim()
                 .trim_matches(|c: char| c == '*' || c == '#' || c == '_');
-            if let Some(c) = LABEL.captures(raw.trim()) {
-                let label = c
-                    .get(1)
-                    .map(|x| x.as_str().to_lowercase())
-                    .unwrap_or_default();
-                let value = c.get(2).map(|x| x.as_str().trim()).unwrap_or("");
+            if let Some((label, value)) = field_of(raw.trim()) {
                 match label.as_str() {
                     "group" | "grupp" | "organisation" | "organization" | "förening"
                     | "föreningen" | "company" | "företag" | "bolag" | "arrangör" | "värd"
@@ -1133,6 +1153,12 @@ impl HeaderLines {
                     let head = head.trim().trim_end_matches([',', '-', '–']).trim();
                     // "Lokala Hyresgästföreningen den 18 oktober 2018".
                     let head = head.strip_suffix(" den").unwrap_or(head).trim_end();
+                    // "Nr 4 Kommunala ungdomsrådet 2017-09-11": the
+                    // minutes' number before the body.
+                    let head = match LEADING_SEQUENCE_NUMBER.find(head) {
+                        Some(n) => &head[n.end()..],
+                        None => head,
+                    };
                     if head.starts_with(char::is_uppercase)
                         && (1..=6).contains(&head.split_whitespace().count())
                         && names_body(&head.to_lowercase())
@@ -2334,6 +2360,66 @@ pub(crate) fn label_starts_anywhere(text: &str) -> Vec<usize> {
     }
 }
 
+/// "… 1(7) Tid och plats Måndagen den 11 september … Beslutande Ledamöter
+/// Karolina Wessman, ordförande …": where each field starts in the head of
+/// a page whose line breaks were lost and whose labels, a form's left
+/// column, have no colon. A label here is an attendance heading or a
+/// header label of two words or more (a lone "Tid" or "Plats" is too often
+/// a word of the text), capitalised, the longest that fits, with a
+/// capitalised word or a digit after it.
+pub(crate) fn bare_label_starts(text: &str) -> Vec<usize> {
+    if text.len() > 20_000 {
+        return Vec::new();
+    }
+    let mut starts = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let after_label = rest
+            .starts_with(char::is_uppercase)
+            .then(|| bare_label_len(rest))
+            .flatten();
+        if let Some(len) = after_label {
+            starts.push(at);
+            at += len;
+        }
+        // On to the next word.
+        match text[at..].find(' ') {
+            Some(space) => at += space + 1,
+            None => break,
+        }
+    }
+    starts
+}
+
+/// The length of the colon-less label `rest` starts with (see
+/// [`bare_label_starts`]), when a capitalised word or a number follows it.
+fn bare_label_len(rest: &str) -> Option<usize> {
+    let mut end = rest.len().min(60);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let lower = rest[..end].to_lowercase();
+    let labels = lexicon::ATTENDANCE_HEADINGS.iter().map(|h| h.text).chain(
+        lexicon::MEETING_FIELD_LABELS
+            .iter()
+            .copied()
+            .filter(|l| l.contains(' ')),
+    );
+    // (The lower-cased head has the label's bytes where it matches: the
+    // capitals of Swedish letters are as long in UTF-8.)
+    labels
+        .filter(|l| {
+            lower.starts_with(l)
+                && rest.get(l.len()..).is_some_and(|after| {
+                    after.starts_with(' ')
+                        && after[1..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                })
+        })
+        .map(str::len)
+        .max()
+}
+
 /// A capitalised label of the header, of attendance or of a role (one to
 /// three words) and its colon starts at byte `at` of `text`.
 fn labelled_at(text: &str, at: usize) -> bool {
@@ -2994,7 +3080,7 @@ mod place_pattern_tests {
 
 #[cfg(test)]
 mod tests {
-    use super::place_beside_time;
+    use super::{bare_label_starts, field_of, place_beside_time};
 
     #[test]
     fn a_kind_of_meeting_names_the_body_and_the_association() {
@@ -3228,6 +3314,35 @@ mod tests {
         assert_eq!(g("Byamöte Rörviks byalag"), Some(("Rörviks byalag", None)));
         assert_eq!(g("Kommunhuset, Mölnlycke"), None);
         assert_eq!(g("Styrelsemöte 4"), None);
+    }
+
+    #[test]
+    fn a_label_of_two_words_needs_no_colon_before_a_capital() {
+        assert_eq!(
+            field_of("Tid och plats Måndagen den 11 september 2017"),
+            Some((
+                "tid och plats".to_string(),
+                "Måndagen den 11 september 2017"
+            ))
+        );
+        assert_eq!(
+            field_of("Plats: Stadshuset"),
+            Some(("plats".to_string(), "Stadshuset"))
+        );
+        // One word, or a value in lower case: text, not a field.
+        assert_eq!(field_of("Plats Stadshuset"), None);
+        assert_eq!(field_of("Tid och plats bestäms senare"), None);
+    }
+
+    #[test]
+    fn fields_without_colons_in_a_flattened_page_start_at_their_labels() {
+        let t = "Nr 4 Rådet 2017-09-11 1(7) Tid och plats Måndagen den 11 september Beslutande ledamöter Karolina Wessman, ordförande Övriga närvarande Tjänstemän Petter Olsson";
+        let parts: Vec<&str> = bare_label_starts(t)
+            .iter()
+            .map(|&at| t[at..].split(' ').take(2).collect::<Vec<_>>())
+            .map(|w| if w[0] == "Tid" { "Tid" } else { w[0] })
+            .collect();
+        assert_eq!(parts, ["Tid", "Beslutande", "Övriga", "Tjänstemän"]);
     }
 
     #[test]

@@ -798,23 +798,30 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     // a tab, or a gap of spaces aligning the values in a column
     // ("Ledamöter        Eva Holm (S)").
     // "Övriga närvarande Annika Malm, direktör": a heading of several
-    // words whose label cell a PDF joined to its value with one space.
-    if let Some((i, rest)) = headings.iter().enumerate().find_map(|(i, h)| {
-        let rest = lower.strip_prefix(h.text)?.strip_prefix(' ')?;
-        let value = t.get(t.len() - rest.len()..)?;
-        let head = value.split([',', '(']).next().unwrap_or("").trim();
-        // One word joined to a name by one space ("Närvarande Klas Jacobson
-        // KJ") heads a list when the line holds no more than the name.
-        let lone_name = value.chars().count() <= 40
-            && !value.starts_with(' ')
-            && !value.contains("  ")
-            && is_name(without_own_initials(value));
-        // "Närvarande Göran Johansson, ordf. Lars-Åke Sigfridsson, Jan
-        // Karlsson, …": or a list of names.
-        let list = !value.starts_with(' ')
-            && (value.matches(',').count() >= 2 || names_in_pairs(value).is_some());
-        (is_name(head) && (h.text.contains(' ') || lone_name || list)).then_some((i, value))
-    }) {
+    // words whose label cell a PDF joined to its value with one space. The
+    // longest heading that fits ("Beslutande ledamöter Anna Berg, …" is
+    // not "Beslutande" over "Ledamöter Anna").
+    if let Some((i, rest)) = headings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let rest = lower.strip_prefix(h.text)?.strip_prefix(' ')?;
+            let value = t.get(t.len() - rest.len()..)?;
+            let head = value.split([',', '(']).next().unwrap_or("").trim();
+            // One word joined to a name by one space ("Närvarande Klas Jacobson
+            // KJ") heads a list when the line holds no more than the name.
+            let lone_name = value.chars().count() <= 40
+                && !value.starts_with(' ')
+                && !value.contains("  ")
+                && is_name(without_own_initials(value));
+            // "Närvarande Göran Johansson, ordf. Lars-Åke Sigfridsson, Jan
+            // Karlsson, …": or a list of names.
+            let list = !value.starts_with(' ')
+                && (value.matches(',').count() >= 2 || names_in_pairs(value).is_some());
+            (is_name(head) && (h.text.contains(' ') || lone_name || list)).then_some((i, value))
+        })
+        .max_by_key(|&(i, _)| headings[i].text.len())
+    {
         return Some((i, rest.trim().to_string()));
     }
     // "Directors present:", "Trustees present": who they are, then

@@ -3038,3 +3038,26 @@ fn pages_whose_line_breaks_were_lost_are_cut_at_their_header_fields_and_points()
         Some("2017-09-11")
     );
 }
+
+#[test]
+fn the_longest_heading_joined_to_names_heads_them() {
+    let s = board_minutes(
+        "Beslutande ledamöter Karolina H Wessman, ordförande Sindre Skansen, vice ordförande Lova Soppi, ledamot",
+    );
+    assert_eq!(
+        names_and_roles(&s),
+        [
+            ("Karolina H Wessman", Some("ordförande")),
+            ("Sindre Skansen", Some("vice ordförande")),
+            ("Lova Soppi", None)
+        ]
+    );
+}
+
+#[test]
+fn the_minutes_number_before_the_body_is_not_its_name() {
+    let s = structure(
+        "Nr 4 Kommunala ungdomsrådet 2017-09-11 1(7)\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n",
+    );
+    assert_eq!(s.meeting.body.as_deref(), Some("Kommunala ungdomsrådet"));
+}
