@@ -1166,6 +1166,9 @@ fn lead_ins(outline: &Outline) -> Option<Proposal> {
             && !l.next_meetings
             && next.list_level == Some(0)
             && next.key.block == l.key.block + 1
+            // "Elevråd 2017-03" over "- Ordförande: Lena Berg", "-
+            // Närvarande: …": the header's fields as a list, no item's.
+            && !next.attendance
             && title_shaped(t.trim_end_matches(':'))
             && !header_like(t)
             // "Tid: 19:30" over the list of points, "Beslut:" over the

@@ -2010,6 +2010,15 @@ impl Finder {
                     self.attendance_entry(p, h, &rest, Section::Header);
                     return;
                 }
+                // "- Ordförande: Lena Berg" first: a post of the header,
+                // as the same line is outside a list.
+                if self.items.is_empty()
+                    && let Some(person) = participants::header_role_line(&text)
+                {
+                    self.mark_recorded(|l| l.attendance = true);
+                    self.participants.push(person);
+                    return;
+                }
                 if p.label.is_some() {
                     self.try_start_item(p, &text, bi, span);
                 }

@@ -3061,3 +3061,31 @@ fn the_minutes_number_before_the_body_is_not_its_name() {
     );
     assert_eq!(s.meeting.body.as_deref(), Some("Kommunala ungdomsrådet"));
 }
+
+#[test]
+fn a_header_written_as_a_list_keeps_its_posts_and_leads_in_no_item() {
+    // The body and date over a list of the header's fields, the chair's post
+    // first; the topics after it lead in lists of their own.
+    for fields in [
+        "- Ordförande: Lena Berg\n- Närvarande: Stella, Linnea, Marly",
+        "- Närvarande: Stella, Linnea, Marly\n- Ordförande: Lena Berg",
+    ] {
+        let s = structure(&format!(
+            "Protokoll vecka 9\n\nElevråd 2017-03\n\n{fields}\n\nSegelbåten 1:\n\n- Vill ha en rutschkana. (Lena tar hand om denna punkt.)\n\nSkutan 2:\n\n- En hinderbana på skolgården.\n"
+        ));
+        let mut names = names_and_roles(&s);
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                ("Lena Berg", Some("ordförande")),
+                ("Linnea", None),
+                ("Marly", None),
+                ("Stella", None)
+            ],
+            "{fields}"
+        );
+        let titles: Vec<&str> = s.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Segelbåten 1", "Skutan 2"], "{fields}");
+    }
+}
