@@ -2262,3 +2262,7 @@ pub(crate) fn alternation(words: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join("|")
 }
+
+/// Adverbs that may open a line naming someone present ("Även Mikael
+/// Karlsson, vice ordförande i BSK"): no word of the name.
+pub const ADVERBS_BEFORE_NAMES: &[&str] = &["även", "också", "dessutom"];

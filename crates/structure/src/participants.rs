@@ -2084,6 +2084,17 @@ pub(crate) fn parse_line(
     struck: bool,
     heading: &AttendanceHeading,
 ) -> Option<Vec<Participant>> {
+    // "Även Mikael Karlsson, vice ordförande i BSK": also there, not a
+    // word of the name.
+    let text = text.trim();
+    let text = lexicon::ADVERBS_BEFORE_NAMES
+        .iter()
+        .find_map(|a| {
+            let rest = text.get(a.len()..)?.strip_prefix(' ')?;
+            (text[..a.len()].to_lowercase() == *a && rest.starts_with(char::is_uppercase))
+                .then_some(rest)
+        })
+        .unwrap_or(text);
     // "Lindqvist, Eva (S), ordförande; Östman, Per (C)": people written
     // surname first before their party are read in the usual order and
     // keep their names as written.
@@ -3270,7 +3281,9 @@ fn leading_post(line: &str) -> (Option<&str>, &str) {
     let lower = first.to_lowercase();
     let post = capital(first)
         && first.chars().all(char::is_alphabetic)
-        && lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+        && (lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+            // "Kassören Gunnar Lindqvist": a post in its definite form.
+            || definite_role(&lower).is_some())
         && capital(a)
         && capital(b.trim_end_matches([',', '.', ')']))
         && is_name(&format!("{a} {}", b.trim_end_matches([',', '.'])));
@@ -3671,6 +3684,18 @@ fn role_of(word: &str) -> Option<&'static str> {
     // "Mötets ordförande", "Sekreterare för mötet": a role the words say
     // is the meeting's own.
     role(w).or_else(|| role(own_role_core(w)?))
+}
+
+/// "kassören", "ordföranden", "sekreteraren": a role of the lexicon in its
+/// definite form (lower case); the role.
+fn definite_role(word: &str) -> Option<&'static str> {
+    ["en", "n"].iter().find_map(|end| {
+        let stem = word.strip_suffix(end)?;
+        lexicon::ROLES
+            .iter()
+            .find(|(k, _)| *k == stem && !k.contains([' ', '.']))
+            .map(|(_, v)| *v)
+    })
 }
 
 /// "Anna Berg ordf.": a name and an abbreviated role after it, without a
@@ -4238,6 +4263,14 @@ mod tests {
             (Some("Vårdnadshavare"), "Robin Ekman, åk 4")
         );
         assert_eq!(leading_post("Anna Berg Lund"), (None, "Anna Berg Lund"));
+        // A post in its definite form.
+        assert_eq!(
+            leading_post("Kassören Gunnar Lindqvist"),
+            (Some("Kassören"), "Gunnar Lindqvist")
+        );
+        assert_eq!(definite_role("ordföranden"), Some("ordförande"));
+        assert_eq!(definite_role("sekreteraren"), Some("sekreterare"));
+        assert_eq!(definite_role("lindqvisten"), None);
     }
 
     #[test]
@@ -4739,6 +4772,15 @@ mod tests {
         let mut ps = parse_line(line, false, h).expect("a person");
         assert_eq!(ps.len(), 1, "{ps:?}");
         ps.remove(0)
+    }
+
+    #[test]
+    fn an_adverb_before_a_name_is_no_word_of_it() {
+        assert_eq!(
+            one("Även Mikael Karlsson, vice ordförande i BSK.", "närvarande").name,
+            "Mikael Karlsson"
+        );
+        assert_eq!(one("Dessutom Anna Berg", "närvarande").name, "Anna Berg");
     }
 
     #[test]
