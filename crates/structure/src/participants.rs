@@ -3283,7 +3283,7 @@ fn leading_post(line: &str) -> (Option<&str>, &str) {
         && first.chars().all(char::is_alphabetic)
         && (lexicon::TITLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
             // "Kassören Gunnar Lindqvist": a post in its definite form.
-            || definite_role(&lower).is_some())
+            || definite_post(&lower))
         && capital(a)
         && capital(b.trim_end_matches([',', '.', ')']))
         && is_name(&format!("{a} {}", b.trim_end_matches([',', '.'])));
@@ -3686,15 +3686,15 @@ fn role_of(word: &str) -> Option<&'static str> {
     role(w).or_else(|| role(own_role_core(w)?))
 }
 
-/// "kassören", "ordföranden", "sekreteraren": a role of the lexicon in its
-/// definite form (lower case); the role.
-fn definite_role(word: &str) -> Option<&'static str> {
-    ["en", "n"].iter().find_map(|end| {
-        let stem = word.strip_suffix(end)?;
-        lexicon::ROLES
-            .iter()
-            .find(|(k, _)| *k == stem && !k.contains([' ', '.']))
-            .map(|(_, v)| *v)
+/// "kassören", "ordföranden", "sekreteraren": a post (a role of the
+/// lexicon or a word ending as a title does) in its definite form, lower
+/// case.
+fn definite_post(word: &str) -> bool {
+    ["en", "n"].iter().any(|end| {
+        word.strip_suffix(end).is_some_and(|stem| {
+            lexicon::ROLES.iter().any(|(k, _)| *k == stem)
+                || lexicon::TITLE_SUFFIXES.iter().any(|s| stem.ends_with(s))
+        })
     })
 }
 
@@ -4268,9 +4268,8 @@ mod tests {
             leading_post("Kassören Gunnar Lindqvist"),
             (Some("Kassören"), "Gunnar Lindqvist")
         );
-        assert_eq!(definite_role("ordföranden"), Some("ordförande"));
-        assert_eq!(definite_role("sekreteraren"), Some("sekreterare"));
-        assert_eq!(definite_role("lindqvisten"), None);
+        assert!(definite_post("ordföranden") && definite_post("sekreteraren"));
+        assert!(!definite_post("lindqvisten") && !definite_post("kassör"));
     }
 
     #[test]
