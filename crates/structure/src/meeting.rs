@@ -1266,6 +1266,15 @@ impl HeaderLines {
                     .next()
                     .is_some_and(|w| w.ends_with("möte"));
             if names_body(&key) || line.heading || names_meeting {
+                // "Svenska Brukshundklubbens utskott för prov och tävling":
+                // the organisation, then its body.
+                if let Some((owner, body)) = title::owner_then_body(&t) {
+                    if m.organization.is_none() {
+                        m.organization = Some(owner.to_string());
+                    }
+                    body_candidates.push((capitalised(body), line.heading));
+                    continue;
+                }
                 body_candidates.push((t.clone(), line.heading));
                 continue;
             }
@@ -3332,6 +3341,22 @@ mod tests {
         // One word, or a value in lower case: text, not a field.
         assert_eq!(field_of("Plats Stadshuset"), None);
         assert_eq!(field_of("Tid och plats bestäms senare"), None);
+    }
+
+    #[test]
+    fn an_organisation_in_the_genitive_before_its_body() {
+        use super::title::owner_then_body as o;
+        assert_eq!(
+            o("Svenska Brukshundklubbens Utskott för prov och tävling"),
+            Some(("Svenska Brukshundklubben", "Utskott för prov och tävling"))
+        );
+        assert_eq!(
+            o("Region Skånes regionstyrelse"),
+            Some(("Region Skåne", "regionstyrelse"))
+        );
+        // A body in the genitive before its own part is no organisation.
+        assert_eq!(o("Kommunstyrelsens arbetsutskott"), None);
+        assert_eq!(o("Styrelsens protokoll"), None);
     }
 
     #[test]

@@ -193,6 +193,30 @@ pub(crate) fn organisation_named(t: &str) -> bool {
         || (name_shaped(t) && super::any_word_ends(&key, lexicon::ORGANIZATION_WORDS))
 }
 
+/// "Svenska Brukshundklubbens utskott för prov och tävling",
+/// "Hembygdsföreningens styrelse": a header line that names a body after
+/// its organisation in the genitive; the organisation and the body.
+pub(crate) fn owner_then_body(t: &str) -> Option<(&str, &str)> {
+    let t = t.trim();
+    let mut at = 0;
+    for (i, w) in t.split(' ').enumerate().take(6) {
+        at += w.len() + usize::from(i > 0);
+        let (Some(before), Some(rest)) = (t.get(..at), t.get(at..)) else {
+            return None;
+        };
+        let rest = rest.trim_start();
+        let first = rest.split_whitespace().next()?;
+        if let Some(owner) = genitive_name(before)
+            && organisation_named(owner)
+            && super::names_body(&first.to_lowercase())
+            && !super::names_body(&owner.to_lowercase())
+        {
+            return Some((owner, rest));
+        }
+    }
+    None
+}
+
 /// "Python Sverige", "IX": a name of two words or more, or an acronym.
 fn several_words_or_acronym(t: &str) -> bool {
     let words = t.split_whitespace().count();
