@@ -86,6 +86,16 @@ static BARE_MULTIWORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A header line's field: its label, lower case, and its value ("Plats:
 /// Stadshuset", "Plats och tid⇥Stadshuset", "Tid och plats Måndagen …").
 fn field_of(line: &str) -> Option<(String, &str)> {
+    // "Plats / Place: Skolan": a label in two languages, the first ours.
+    if let Some((label, value)) = line.split_once(':')
+        && let Some((first, _)) = label.split_once('/')
+        && label.chars().count() <= 40
+    {
+        let key = first.trim().to_lowercase();
+        if lexicon::MEETING_FIELD_LABELS.contains(&key.as_str()) {
+            return Some((key, value.trim()));
+        }
+    }
     let c = LABEL
         .captures(line)
         .or_else(|| BARE_MULTIWORD_LABEL.captures(line))?;
@@ -3338,6 +3348,12 @@ mod tests {
             field_of("Plats: Stadshuset"),
             Some(("plats".to_string(), "Stadshuset"))
         );
+        // A label in two languages.
+        assert_eq!(
+            field_of("Plats / Place: Skolans bibliotek"),
+            Some(("plats".to_string(), "Skolans bibliotek"))
+        );
+        assert_eq!(field_of("Kaffe/te: Anna"), None);
         // One word, or a value in lower case: text, not a field.
         assert_eq!(field_of("Plats Stadshuset"), None);
         assert_eq!(field_of("Tid och plats bestäms senare"), None);
