@@ -794,6 +794,47 @@ pub(crate) fn inline_item_starts(text: &str) -> Vec<usize> {
     }
 }
 
+/// "§2 Dagordningen fastställs §3 Val av justerare Martin och Marie
+/// justerar": where each § point starts in a paragraph that opens with one
+/// and runs the next ones on, their numbers rising one by one; the first
+/// at 0. Empty unless two or more.
+pub(crate) fn inline_sign_starts(text: &str) -> Vec<usize> {
+    if text.len() > 20_000 || !text.starts_with('§') {
+        return Vec::new();
+    }
+    let mut starts: Vec<usize> = Vec::new();
+    let mut last: Option<u32> = None;
+    for c in INLINE_SIGN.captures_iter(text) {
+        let (Some(m), Some(n)) = (
+            c.get(0),
+            c.get(1).and_then(|n| n.as_str().parse::<u32>().ok()),
+        ) else {
+            continue;
+        };
+        let before = &text[..m.start()];
+        // "… ändring av § 3 Stadgarna": a reference to a §, not one.
+        let referred = before.split_whitespace().next_back().is_some_and(|w| {
+            crate::lexicon::WORDS_BEFORE_A_REFERENCE.contains(&w.to_lowercase().as_str())
+        });
+        let spaced = m.start() == 0 || (before.ends_with(char::is_whitespace) && !referred);
+        match last {
+            None if m.start() == 0 => {}
+            Some(l) if n == l + 1 && spaced => {}
+            _ => continue,
+        }
+        starts.push(m.start());
+        last = Some(n);
+    }
+    if starts.len() >= 2 {
+        starts
+    } else {
+        Vec::new()
+    }
+}
+
+static INLINE_SIGN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"§\s?(\d{1,3})\.?\s+\p{Lu}").expect("valid regex"));
+
 static INLINE_POINT: LazyLock<Regex> = LazyLock::new(|| {
     // An ASCII word boundary: the number's digits are ASCII, and Unicode
     // boundaries would keep the search off the fast engines.
@@ -3081,6 +3122,18 @@ mod tests {
         let (winner, choice) = choose(&o, &proposals);
         assert_eq!(choice.scheme, Some(Scheme::NumberedParagraphs), "{choice}");
         assert_eq!(winner.map(|i| proposals[i].starts.len()), Some(5));
+    }
+
+    #[test]
+    fn paragraph_signs_run_together_start_points_but_references_do_not() {
+        let t = "§2 Dagordningen fastställs §3 Val av justerare Martin och Marie justerar";
+        assert_eq!(inline_sign_starts(t), [0, t.find("§3").unwrap_or(0)]);
+        assert!(
+            inline_sign_starts("§ 2 Stadgarna Förslaget till ändring av § 3 Styrelsen antas.")
+                .is_empty()
+        );
+        assert!(inline_sign_starts("§2 Dagordningen §4 Val av justerare").is_empty());
+        assert!(inline_sign_starts("Mötet §2 Dagordningen §3 Val").is_empty());
     }
 
     #[test]

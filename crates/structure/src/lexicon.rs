@@ -2266,3 +2266,10 @@ pub(crate) fn alternation(words: &[&str]) -> String {
 /// Adverbs that may open a line naming someone present ("Även Mikael
 /// Karlsson, vice ordförande i BSK"): no word of the name.
 pub const ADVERBS_BEFORE_NAMES: &[&str] = &["även", "också", "dessutom"];
+
+/// Words after which a "§ 3" refers to a paragraph of a law, a statute or
+/// the minutes ("enligt § 3", "ändring av § 3") and starts no point.
+pub const WORDS_BEFORE_A_REFERENCE: &[&str] = &[
+    "enligt", "av", "i", "under", "till", "se", "jfr", "jfr.", "kap", "kap.", "och", "samt",
+    "från", "om", "vid", "med", "på", "för", "mot", "även", "paragraf",
+];

@@ -437,6 +437,10 @@ fn with_flattened_points_apart(doc: &Document) -> Option<Document> {
 /// a list inside an item's text).
 fn with_inline_items_apart(doc: &Document) -> Option<Document> {
     let mut cuts: Vec<(usize, String, Vec<usize>)> = Vec::new();
+    // "§2 Dagordningen fastställs §3 Val av justerare …": § points run
+    // together are cut whatever else is numbered (a § numbers items, not a
+    // list inside one).
+    let mut sign_cuts: Vec<(usize, String, Vec<usize>)> = Vec::new();
     let mut numbered_lines = false;
     for (i, b) in doc.blocks.iter().enumerate() {
         let BlockKind::Paragraph(p) = &b.kind else {
@@ -449,13 +453,23 @@ fn with_inline_items_apart(doc: &Document) -> Option<Document> {
         let starts = layout::inline_item_starts(&text);
         if starts.len() >= 3 {
             cuts.push((i, text, starts));
+            continue;
+        }
+        let signs = layout::inline_sign_starts(&text);
+        if signs.len() >= 2 {
+            sign_cuts.push((i, text, signs));
         } else if parse_number(text.trim()).is_some() {
             numbered_lines = true;
         }
     }
-    if cuts.is_empty() || numbered_lines {
+    if numbered_lines {
+        cuts.clear();
+    }
+    cuts.extend(sign_cuts);
+    if cuts.is_empty() {
         return None;
     }
+    cuts.sort_by_key(|c| c.0);
     Some(paragraphs_cut(doc, cuts))
 }
 
