@@ -903,29 +903,31 @@ fn corpus4_meets_its_floors_in_both_halves() {
     );
 }
 
-/// corpus4's floors, about 0.02 under the figures reached (2026-12-07).
+/// corpus4's floors, about 0.02 under the figures reached (2026-12-07; raised
+/// the same day, later, with pages whose line breaks were lost).
 const CORPUS4_FLOORS: [(&str, &str, f64); 11] = [
-    ("develop", "items", 0.64),
-    ("develop", "participants", 0.67),
-    ("develop", "decisions", 0.48),
-    ("develop", "actions", 0.37),
-    ("develop", "meeting", 0.44),
-    ("heldback", "items", 0.71),
-    ("heldback", "participants", 0.63),
-    ("heldback", "decisions", 0.52),
+    ("develop", "items", 0.78),
+    ("develop", "participants", 0.79),
+    ("develop", "decisions", 0.58),
+    ("develop", "actions", 0.43),
+    ("develop", "meeting", 0.63),
+    ("heldback", "items", 0.76),
+    ("heldback", "participants", 0.66),
+    ("heldback", "decisions", 0.59),
     ("heldback", "actions", 0.29),
     ("heldback", "next_meetings", 0.26),
-    ("heldback", "meeting", 0.49),
+    ("heldback", "meeting", 0.52),
 ];
 
-/// corpus3's floors, about 0.02 under the figures reached (2026-12-07, later).
+/// corpus3's floors, about 0.02 under the figures reached (2026-12-07, later;
+/// develop participants, actions and meeting raised the same day).
 const CORPUS3_FLOORS: [(&str, &str, f64); 12] = [
     ("develop", "items", 0.80),
-    ("develop", "participants", 0.60),
+    ("develop", "participants", 0.75),
     ("develop", "decisions", 0.37),
-    ("develop", "actions", 0.39),
+    ("develop", "actions", 0.47),
     ("develop", "next_meetings", 0.95),
-    ("develop", "meeting", 0.56),
+    ("develop", "meeting", 0.59),
     ("heldback", "items", 0.79),
     ("heldback", "participants", 0.62),
     ("heldback", "decisions", 0.16),
