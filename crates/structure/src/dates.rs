@@ -589,7 +589,7 @@ static TIME_RANGE: LazyLock<Gated> = LazyLock::new(|| {
 /// "klockan 10.30 12.00": two times after "kl" whose dash a text export
 /// lost; a range when the second is the later.
 static DASHLESS_TIME_RANGE: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"\b(?:kl\.?\s*|klockan\s+)(\d{1,2})[:.](\d{2})\s+(\d{1,2})[:.](\d{2})\b")
+    Gated::new(r"\b(?i:kl\.?\s*|klockan\s+)(\d{1,2})[:.](\d{2})\s+(\d{1,2})[:.](\d{2})\b")
         .expect("valid regex")
 });
 
@@ -793,6 +793,7 @@ mod tests {
             r("Måndagen den 11 september 2017, klockan 10.30 12.00 Bolstadsrummet").as_deref(),
             Some("10:30-12:00")
         );
+        assert_eq!(r("Kl 10.30 12.00").as_deref(), Some("10:30-12:00"));
         assert_eq!(r("kl 19.00 18.30 Per"), None);
         assert_eq!(r("klockan 10.30 den 12.00"), None);
     }

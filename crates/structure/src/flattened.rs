@@ -203,12 +203,14 @@ pub(crate) fn point_starts(paragraphs: &[&str], skip: &[usize]) -> Vec<PointStar
             best_gap = gap;
         }
     }
-    // Each point at the last of its number before the next point: a page's
-    // number or heading before it ("1 Svenska Klubben … 2 1 Mötets
-    // öppnande") is not the point.
-    for k in 0..best.len().saturating_sub(1) {
-        let (from, until) = (if k == 0 { 0 } else { best[k - 1] + 1 }, best[k + 1]);
-        if let Some(later) = (from..until)
+    // Each point at the last of its number before the next point, from the
+    // last point back: a page's number or heading before it ("1 Svenska
+    // Klubben … 2 1 Mötets öppnande") is not the point, nor is a table of
+    // contents listing the first points only (its "1", "2" and "3" before
+    // the minutes' own).
+    for k in (0..best.len().saturating_sub(1)).rev() {
+        let until = best[k + 1];
+        if let Some(later) = (best[k]..until)
             .rev()
             .find(|&j| found[j].number == found[best[k]].number)
         {
@@ -250,7 +252,9 @@ mod tests {
 
     #[test]
     fn sub_points_follow_their_point_and_times_are_no_points() {
-        let text = "Måndag kl. 17.29 Mötet. 1.1 Mötets öppnande Hon öppnar. 1.2 Val av ordförande Per. 1.3 Val av sekreterare Eva. 2 Behörigt utlysande Ja.";
+        // "18.00" is a time (sub-number 0), whose "18" would otherwise
+        // start a run 18, 19, 20.
+        let text = "Måndag kl 18.00 Mötet. 1.1 Mötets öppnande Hon öppnar 19 Per. 1.2 Val av ordförande Per. 1.3 Val av sekreterare Eva 20 Ek. 2 Behörigt utlysande Ja.";
         assert_eq!(
             numbers(&point_starts(&[text], &[0])),
             vec![(1, 1), (1, 2), (1, 3), (2, 0)]
@@ -283,8 +287,27 @@ mod tests {
 
     #[test]
     fn dates_and_two_points_make_no_run() {
-        let text = "Mötet 2017-09-11 Tid 1 Mötets öppnande 2 Avslutning";
+        // The "11" of the date would start a run 11, 12, 13 were it not
+        // glued to the date.
+        let text = "Mötet 2017-09-11 Tid 1 Mötets öppnande 12 Avslutning 13 Kaffe";
         assert!(point_starts(&[text], &[0]).is_empty());
+        let text = "Mötet 1 Mötets öppnande 2 Avslutning";
+        assert!(point_starts(&[text], &[0]).is_empty());
+    }
+
+    #[test]
+    fn a_table_of_contents_of_the_first_points_gives_way_to_the_minutes() {
+        let body = "Rådet godkänner. ".repeat(5);
+        let text = format!(
+            "Innehåll 1 Alfa 2 Beta 3 Gamma 1 Alfa {body} 2 Beta {body} 3 Gamma {body} 4 Delta {body} 5 Epsilon {body}"
+        );
+        let starts = point_starts(&[text.as_str()], &[0]);
+        assert_eq!(
+            numbers(&starts),
+            vec![(1, 0), (2, 0), (3, 0), (4, 0), (5, 0)]
+        );
+        assert!(text[starts[0].at..].starts_with("1 Alfa Rådet"));
+        assert!(text[starts[1].at..].starts_with("2 Beta Rådet"));
     }
 
     #[test]

@@ -380,14 +380,20 @@ fn with_flattened_points_apart(doc: &Document) -> Option<Document> {
     if starts.is_empty() {
         return None;
     }
+    // The points of each paragraph, in order (the points are).
+    let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
+    for s in &starts {
+        if let Some(here) = by_paragraph.get_mut(s.paragraph) {
+            here.push(s.at);
+        }
+    }
     let mut cuts = Vec::new();
     for (k, (i, text)) in paragraphs.iter().enumerate() {
         let from = skip.get(k).copied().unwrap_or(0);
-        let here: Vec<usize> = starts
-            .iter()
-            .filter(|s| s.paragraph == k)
-            .map(|s| s.at - from)
-            .collect();
+        let here: Vec<usize> = by_paragraph
+            .get(k)
+            .map(|h| h.iter().map(|at| at - from).collect())
+            .unwrap_or_default();
         let Some(rest) = text.get(from..) else {
             continue;
         };
@@ -452,7 +458,11 @@ fn with_inline_items_apart(doc: &Document) -> Option<Document> {
         };
         let starts = layout::inline_item_starts(&text);
         if starts.len() >= 3 {
-            cuts.push((i, text, starts));
+            if text.trim_start().starts_with('§') {
+                sign_cuts.push((i, text, starts));
+            } else {
+                cuts.push((i, text, starts));
+            }
             continue;
         }
         let signs = layout::inline_sign_starts(&text);

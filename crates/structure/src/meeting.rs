@@ -87,11 +87,16 @@ static BARE_MULTIWORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Stadshuset", "Plats och tid⇥Stadshuset", "Tid och plats Måndagen …").
 fn field_of(line: &str) -> Option<(String, &str)> {
     // "Plats / Place: Skolan": a label in two languages, the first ours.
+    // "Datum/tid:", "Plats/tid:": the slash an "och", one field of ours.
     if let Some((label, value)) = line.split_once(':')
-        && let Some((first, _)) = label.split_once('/')
+        && let Some((first, second)) = label.split_once('/')
         && label.chars().count() <= 40
     {
         let key = first.trim().to_lowercase();
+        let both = format!("{key} och {}", second.trim().to_lowercase());
+        if lexicon::MEETING_FIELD_LABELS.contains(&both.as_str()) {
+            return Some((both, value.trim()));
+        }
         if lexicon::MEETING_FIELD_LABELS.contains(&key.as_str()) {
             return Some((key, value.trim()));
         }
@@ -2445,16 +2450,28 @@ fn labelled_at(text: &str, at: usize) -> bool {
     let Some(rest) = text.get(at..) else {
         return false;
     };
-    let Some((label, _)) = rest.split_once(':') else {
+    // The capital first, and the colon looked for only as far as a label of
+    // three words reaches: this runs at every space of a long line.
+    if !rest.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let Some(colon) = rest
+        .char_indices()
+        .take_while(|&(i, _)| i <= LABEL_REACH)
+        .find_map(|(i, c)| (c == ':').then_some(i))
+    else {
         return false;
     };
+    let label = &rest[..colon];
     let key = label.trim().to_lowercase();
-    rest.starts_with(char::is_uppercase)
-        && (1..=3).contains(&label.split_whitespace().count())
+    (1..=3).contains(&label.split_whitespace().count())
         && (lexicon::MEETING_FIELD_LABELS.contains(&key.as_str())
             || lexicon::ATTENDANCE_HEADINGS.iter().any(|h| h.text == key)
             || lexicon::ROLES.iter().any(|(role, _)| *role == key))
 }
+
+/// How far into a line a label's colon may stand (three words).
+const LABEL_REACH: usize = 48;
 
 /// The start of `text` (0) and each field's after it: see
 /// [`label_starts`]. Empty when that makes fewer than two.
@@ -2470,18 +2487,21 @@ fn labels_in(text: &str) -> Vec<usize> {
         lexicon::PLACE_FIELD_LABELS.contains(&label.as_str())
     };
     let mut starts = vec![0];
+    // Whether the field last started is a place's: asked at each label.
+    let mut last_is_place = labelled_at(0) && place(0);
     for (i, _) in text.match_indices(' ') {
         let at = i + 1;
+        if at >= text.len() || !labelled_at(at) || text[..i].trim_end().ends_with(':') {
+            continue;
+        }
         // "Plats: Stationshuset Göteborg. Lokal: Tågvärden": the room is
         // more of the place.
-        let more_of_the_place = starts.last().is_some_and(|&last| place(last)) && place(at);
-        if at < text.len()
-            && labelled_at(at)
-            && !more_of_the_place
-            && !text[..i].trim_end().ends_with(':')
-        {
-            starts.push(at);
+        let is_place = place(at);
+        if last_is_place && is_place {
+            continue;
         }
+        starts.push(at);
+        last_is_place = is_place;
     }
     if starts.len() >= 2 {
         starts
@@ -3354,6 +3374,10 @@ mod tests {
             Some(("plats".to_string(), "Skolans bibliotek"))
         );
         assert_eq!(field_of("Kaffe/te: Anna"), None);
+        assert_eq!(
+            field_of("Plats/tid: Stadshuset 18.00"),
+            Some(("plats och tid".to_string(), "Stadshuset 18.00"))
+        );
         // One word, or a value in lower case: text, not a field.
         assert_eq!(field_of("Plats Stadshuset"), None);
         assert_eq!(field_of("Tid och plats bestäms senare"), None);
@@ -3370,8 +3394,10 @@ mod tests {
             o("Region Skånes regionstyrelse"),
             Some(("Region Skåne", "regionstyrelse"))
         );
-        // A body in the genitive before its own part is no organisation.
+        // A body in the genitive before its own part is no organisation,
+        // nor is a bare word for one.
         assert_eq!(o("Kommunstyrelsens arbetsutskott"), None);
+        assert_eq!(o("Föreningens styrelse"), None);
         assert_eq!(o("Styrelsens protokoll"), None);
     }
 
@@ -3380,8 +3406,7 @@ mod tests {
         let t = "Nr 4 Rådet 2017-09-11 1(7) Tid och plats Måndagen den 11 september Beslutande ledamöter Karolina Wessman, ordförande Övriga närvarande Tjänstemän Petter Olsson";
         let parts: Vec<&str> = bare_label_starts(t)
             .iter()
-            .map(|&at| t[at..].split(' ').take(2).collect::<Vec<_>>())
-            .map(|w| if w[0] == "Tid" { "Tid" } else { w[0] })
+            .map(|&at| t[at..].split(' ').next().unwrap_or(""))
             .collect();
         assert_eq!(parts, ["Tid", "Beslutande", "Övriga", "Tjänstemän"]);
     }

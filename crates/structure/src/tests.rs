@@ -3089,3 +3089,30 @@ fn a_header_written_as_a_list_keeps_its_posts_and_leads_in_no_item() {
         assert_eq!(titles, ["Segelbåten 1", "Skutan 2"], "{fields}");
     }
 }
+
+#[test]
+fn paragraph_signs_run_together_are_cut_whatever_else_is_numbered() {
+    let doc = |lines: &[&str]| Document {
+        blocks: lines
+            .iter()
+            .map(|t| {
+                let mut p = Paragraph::new(Role::Body);
+                p.push(t, Style::default(), None);
+                Block::paragraph(p, Span::default())
+            })
+            .collect(),
+        ..Document::default()
+    };
+    for run in [
+        "§1 Mötets öppnande. §2 Val av justerare. §3 Dagordningen godkändes.",
+        "§1 Mötets öppnande §2 Val av justerare",
+    ] {
+        let cut = with_inline_items_apart(&doc(&[run, "4. Övriga frågor"])).expect("cut");
+        let texts: Vec<String> = cut.blocks.iter().filter_map(body_text).collect();
+        assert!(
+            texts[0].starts_with("§1") && texts[1].starts_with("§2"),
+            "{texts:?}"
+        );
+        assert_eq!(texts.last().map(String::as_str), Some("4. Övriga frågor"));
+    }
+}

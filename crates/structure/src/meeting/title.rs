@@ -206,8 +206,19 @@ pub(crate) fn owner_then_body(t: &str) -> Option<(&str, &str)> {
         };
         let rest = rest.trim_start();
         let first = rest.split_whitespace().next()?;
+        // ("Föreningens styrelse": a bare word for an organisation names
+        // none.)
+        let bare_word = |o: &str| {
+            let key = o.to_lowercase();
+            !key.contains(' ')
+                && ["en", "et", "n", "t", ""].iter().any(|end| {
+                    key.strip_suffix(end)
+                        .is_some_and(|stem| lexicon::ORGANIZATION_WORDS.contains(&stem))
+                })
+        };
         if let Some(owner) = genitive_name(before)
             && organisation_named(owner)
+            && !bare_word(owner)
             && super::names_body(&first.to_lowercase())
             && !super::names_body(&owner.to_lowercase())
         {
