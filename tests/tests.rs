@@ -906,10 +906,10 @@ fn corpus4_meets_its_floors_in_both_halves() {
 /// corpus4's floors, about 0.02 under the figures reached (2026-12-07; raised
 /// the same day, later, with pages whose line breaks were lost).
 const CORPUS4_FLOORS: [(&str, &str, f64); 11] = [
-    ("develop", "items", 0.78),
+    ("develop", "items", 0.80),
     ("develop", "participants", 0.79),
     ("develop", "decisions", 0.58),
-    ("develop", "actions", 0.43),
+    ("develop", "actions", 0.48),
     ("develop", "meeting", 0.63),
     ("heldback", "items", 0.76),
     ("heldback", "participants", 0.66),

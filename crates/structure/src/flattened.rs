@@ -86,6 +86,45 @@ pub(crate) fn points_and_pages(paragraphs: &[&str]) -> (Vec<PointStart>, Vec<usi
     (points, skip)
 }
 
+/// "5 Ekonomi a) Utfall 2013 Förelåg … b) Budget 2014 …": where the
+/// lettered sub-points of each point start (paragraph, byte offset), when a
+/// point's text runs two or more in sequence from "a", each before a
+/// capital and after a space. A lone "a." is a reply or a list's, not a
+/// sub-point.
+pub(crate) fn lettered_starts(paragraphs: &[&str], points: &[PointStart]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (k, point) in points.iter().enumerate() {
+        let Some(text) = paragraphs.get(point.paragraph) else {
+            continue;
+        };
+        let end = points
+            .get(k + 1)
+            .filter(|next| next.paragraph == point.paragraph)
+            .map_or(text.len(), |next| next.at);
+        let Some(body) = text.get(point.at..end) else {
+            continue;
+        };
+        let mut run: Vec<usize> = Vec::new();
+        for c in LETTER.captures_iter(body) {
+            let (Some(m), Some(letter)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let spaced = body[..m.start()].ends_with(' ');
+            let next = b'a' + u8::try_from(run.len()).unwrap_or(u8::MAX);
+            if spaced && letter.as_str().as_bytes().first() == Some(&next) {
+                run.push(point.at + m.start());
+            }
+        }
+        if run.len() >= 2 {
+            out.extend(run.into_iter().map(|at| (point.paragraph, at)));
+        }
+    }
+    out
+}
+
+static LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([a-h])[.)]\s+\p{Lu}").expect("valid regex"));
+
 /// A point's number in running text: "§ 19", "7", "7.", "7)", "1.3", before
 /// a capital. Letters and roman numerals are left out: in running text they
 /// are too often something else ("a. Färdigt …" as a reply).
@@ -308,6 +347,18 @@ mod tests {
         );
         assert!(text[starts[0].at..].starts_with("1 Alfa Rådet"));
         assert!(text[starts[1].at..].starts_with("2 Beta Rådet"));
+    }
+
+    #[test]
+    fn lettered_sub_points_run_on_in_a_point_from_a() {
+        let text =
+            "5 Ekonomi a) Utfall 2013 Förelåg. b) Budget 2014 Barbro. 6 Övrigt a. Färdigt snart.";
+        let points = point_starts(&[text, "7 Avslut Klart. 8 Nästa Snart."], &[0, 0]);
+        let letters: Vec<&str> = lettered_starts(&[text], &points)
+            .iter()
+            .map(|&(_, at)| &text[at..at + 2])
+            .collect();
+        assert_eq!(letters, ["a)", "b)"]);
     }
 
     #[test]

@@ -382,10 +382,14 @@ fn with_flattened_points_apart(doc: &Document) -> Option<Document> {
     }
     // The points of each paragraph, in order (the points are).
     let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
-    for s in &starts {
-        if let Some(here) = by_paragraph.get_mut(s.paragraph) {
-            here.push(s.at);
+    let letters = flattened::lettered_starts(&texts, &starts);
+    for (paragraph, at) in starts.iter().map(|s| (s.paragraph, s.at)).chain(letters) {
+        if let Some(here) = by_paragraph.get_mut(paragraph) {
+            here.push(at);
         }
+    }
+    for here in &mut by_paragraph {
+        here.sort_unstable();
     }
     let mut cuts = Vec::new();
     for (k, (i, text)) in paragraphs.iter().enumerate() {
