@@ -6,7 +6,7 @@
 //! paragraphs, so that each can be cut into a paragraph of its own.
 //!
 //! Scanning only: [`is_flattened`] says whether a document's paragraphs
-//! are pages, [`page_number_lens`] finds a page's number printed first, and
+//! are pages, [`page_numbers`] finds a page's number printed first, and
 //! [`point_starts`] finds the longest run of points numbered in sequence.
 //! The pre-pass in the crate root decides and cuts.
 
@@ -30,12 +30,12 @@ pub(crate) fn is_flattened(lengths: &[usize]) -> bool {
 
 /// The page numbers printed first on the pages of a flattened document
 /// ("1 Svenska Brukshundklubbens …", "2 1 Mötets öppnande …"): for each
-/// paragraph, the length of its leading page number and the space after
-/// it, or 0. A leading number is a page's when the paragraphs' leading
-/// numbers run on by one (2, 3, …) from paragraph to paragraph, at least
-/// `min_runs` times; a point's number ("1 Mötets öppnande") does not stand
-/// first on consecutive pages.
-pub(crate) fn page_number_lens(paragraphs: &[&str], min_runs: usize) -> Vec<usize> {
+/// paragraph, the length of its leading number and the space after it
+/// when that number runs on by one (2, 3, …) from a neighbouring
+/// paragraph's, or 0; and how many times the numbers so run on. They are
+/// a page's when they run on often enough ([`at_least`]); a point's number
+/// ("1 Mötets öppnande") does not stand first on consecutive pages.
+fn page_numbers(paragraphs: &[&str]) -> (Vec<usize>, usize) {
     let leading: Vec<Option<(u32, usize)>> = paragraphs
         .iter()
         .map(|p| {
@@ -55,10 +55,16 @@ pub(crate) fn page_number_lens(paragraphs: &[&str], min_runs: usize) -> Vec<usiz
             runs += 1;
         }
     }
+    (lens, runs)
+}
+
+/// `lens` when the page numbers ran on `min_runs` times or more (once at
+/// least); none otherwise.
+fn at_least(lens: Vec<usize>, runs: usize, min_runs: usize) -> Vec<usize> {
     if runs >= min_runs.max(1) {
         lens
     } else {
-        vec![0; paragraphs.len()]
+        vec![0; lens.len()]
     }
 }
 
@@ -71,10 +77,12 @@ static PAGE_NUMBER: LazyLock<Regex> =
 /// sought; over two pages ("1 Svenska Klubben …", "2 1 Mötets öppnande
 /// …"), when no point stands at either.
 pub(crate) fn points_and_pages(paragraphs: &[&str]) -> (Vec<PointStart>, Vec<usize>) {
-    let mut skip = page_number_lens(paragraphs, 2);
+    // The leading numbers are read once, and judged at both thresholds.
+    let (lens, runs) = page_numbers(paragraphs);
+    let mut skip = at_least(lens.clone(), runs, 2);
     let points = point_starts(paragraphs, &skip);
     if skip.iter().all(|&n| n == 0) {
-        let loose = page_number_lens(paragraphs, 1);
+        let loose = at_least(lens, runs, 1);
         let at_a_point = loose
             .iter()
             .enumerate()
@@ -368,9 +376,13 @@ mod tests {
             "2 1 Mötets öppnande",
             "3 Ekonomi",
         ];
-        assert_eq!(page_number_lens(&pages, 2), vec![2, 2, 2]);
-        assert_eq!(page_number_lens(&pages[..2], 2), vec![0, 0]);
+        let lens = |p: &[&str], min_runs| {
+            let (lens, runs) = page_numbers(p);
+            at_least(lens, runs, min_runs)
+        };
+        assert_eq!(lens(&pages, 2), vec![2, 2, 2]);
+        assert_eq!(lens(&pages[..2], 2), vec![0, 0]);
         let points = ["1 Mötets öppnande", "Text", "2 Val"];
-        assert_eq!(page_number_lens(&points, 1), vec![0, 0, 0]);
+        assert_eq!(lens(&points, 1), vec![0, 0, 0]);
     }
 }

@@ -340,8 +340,13 @@ fn with_wrapped_headings(doc: &Document) -> Option<Document> {
 /// The text of a body paragraph without a label: what the flattened-page
 /// pre-passes look at; None for any other block.
 fn body_text(b: &Block) -> Option<String> {
+    body_paragraph(b).map(Paragraph::text)
+}
+
+/// The block as a body paragraph without a label (see [`body_text`]).
+fn body_paragraph(b: &Block) -> Option<&Paragraph> {
     match &b.kind {
-        BlockKind::Paragraph(p) if p.role == Role::Body && p.label.is_none() => Some(p.text()),
+        BlockKind::Paragraph(p) if p.role == Role::Body && p.label.is_none() => Some(p),
         _ => None,
     }
 }
@@ -401,7 +406,7 @@ fn with_flattened_points_apart(doc: &Document) -> Option<Document> {
         let Some(rest) = text.get(from..) else {
             continue;
         };
-        if doc.blocks.get(*i).and_then(body_text).is_none() {
+        if doc.blocks.get(*i).and_then(body_paragraph).is_none() {
             continue;
         }
         // A page's number left before its first point ("2 1 Mötets
