@@ -225,9 +225,11 @@ impl<'a> People<'a> {
         out
     }
 
-    /// Does a written list ("Hampus och Stig", "KL och JW") name only people
-    /// of the attendance list, in full, by initials or by first name? With
-    /// no attendance list, only full names of people count.
+    /// Does a written list ("Hampus och Stig", "KL och JW") name people of
+    /// the meeting: everyone of the attendance list (in full, by initials or
+    /// by first name), or, two or more together, one of them and the others
+    /// written as names? With no attendance list, only full names of people
+    /// count.
     pub fn lists_all(&self, written: &str) -> bool {
         let parts = split_list(written);
         // Minutes without an attendance list: a full name ("Lasse Nilsson
@@ -241,15 +243,25 @@ impl<'a> People<'a> {
                 .as_deref()
                 .is_some_and(|r| minutes_structure::lexicon::SIGNING_ROLES.contains(&r))
         });
-        !parts.is_empty()
-            && parts.iter().all(|part| {
-                let part = part.trim();
-                let r = self.resolve(part);
-                self.participants
-                    .iter()
-                    .any(|p| p.name == r || p.name.split_whitespace().next() == Some(part))
-                    || no_list && minutes_structure::is_person_name(part)
-            })
+        let listed = |part: &str| {
+            let r = self.resolve(part);
+            self.participants
+                .iter()
+                .any(|p| p.name == r || p.name.split_whitespace().next() == Some(part))
+                || no_list && minutes_structure::is_person_name(part)
+        };
+        let parts: Vec<&str> = parts.iter().map(|p| p.trim()).collect();
+        if parts.is_empty() || parts.iter().any(|p| p.is_empty()) {
+            return false;
+        }
+        // Two or more who do a task together, someone of the meeting among
+        // them: the others are people too when their names are written as
+        // names ("Kerstin och Lena brygger kaffe", Lena a nickname the list
+        // does not give, or someone from outside the meeting).
+        parts.iter().all(|p| listed(p))
+            || parts.len() > 1
+                && parts.iter().any(|p| listed(p))
+                && parts.iter().all(|p| listed(p) || name_shaped(p))
     }
 
     /// "Skicka ut info till medlemmarna, Cecilia": the people of the
@@ -333,6 +345,21 @@ static SPLIT: LazyLock<Regex> =
 
 /// Split at separators followed by a capital letter (the regex crate has no
 /// look-ahead, so the check is done here).
+/// A first name or a full name as written ("Lena", "Ann-Gret", "Lars
+/// Berg"): capitalised words of letters, each with a lower-case rest.
+fn name_shaped(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.split('-').all(|s| {
+                let mut cs = s.chars();
+                cs.next().is_some_and(char::is_uppercase)
+                    && s.chars().count() > 1
+                    && cs.all(char::is_lowercase)
+            })
+        })
+}
+
 fn split_list(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -848,6 +875,14 @@ mod tests {
             p("Eva Lund", None),
         ];
         assert!(!People::new(&ps, None).lists_all("Lasse Nilsson"));
+        // One of the meeting with others named as people.
+        let anna = [p("Anna Berg", None)];
+        let with_anna = People::new(&anna, None);
+        assert!(with_anna.lists_all("Anna och Lena"));
+        assert!(with_anna.lists_all("Lena, Anna"));
+        assert!(!with_anna.lists_all("Lena och Eva"));
+        assert!(!with_anna.lists_all("Anna och SOR-gruppen"));
+        assert!(!with_anna.lists_all("Lena"));
     }
 
     #[test]
