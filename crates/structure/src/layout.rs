@@ -952,9 +952,13 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
         let topic_bullet = |j: usize| {
             outline.lines.get(j).is_some_and(|b| {
                 let bt = b.text.trim();
+                // A point's heading may run to a dozen words ("Genomgång av
+                // kansliets arbetsuppgifter och hur styrelsen samarbetar med
+                // kansliet:").
                 b.list_level == Some(0)
-                    && (1..=8).contains(&bt.split_whitespace().count())
-                    && title_shaped(bt.trim_end_matches(':'))
+                    && (1..=12).contains(&bt.split_whitespace().count())
+                    && bt.chars().count() <= 100
+                    && !bt.trim_end_matches(':').ends_with(['.', ',', ';'])
                     && bt.starts_with(char::is_uppercase)
             })
         };
@@ -967,6 +971,14 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
                 // Text, or a list of sentences ("- Anna rapporterar …").
                 !n.attendance && (n.list_level.is_none() || content_line(&n.text))
             });
+        // "- Konstituering av styrelsen" / "- Val av övriga roller:" / "-
+        // Emil rapporterar …": the sub-heading right under a topic that
+        // leads in a list of sentences heads a point of its own.
+        let sub_heading_over_list = i > 0
+            && last_start == Some(i - 1)
+            && t.ends_with(':')
+            && next.list_level == Some(0)
+            && content_line(&next.text);
         // A bullet after a bullet that headed nothing is the rest of a list
         // (an agenda written as one: "Dagordning:" / "- Mötets öppnande" /
         // "- Val av ordförande" …), not a heading.
@@ -977,7 +989,7 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
             // "- Åtgärder:", "- Att göra:": a part of the item above.
             && !section_heading(t, crate::lexicon::ITEM_PART_LABELS)
             && (statutory_line || t.ends_with(':') || over_sub_heading)
-            && (next.list_level.is_none() || over_sub_heading);
+            && (next.list_level.is_none() || over_sub_heading || sub_heading_over_list);
         let plain = (1..=6).contains(&t.split_whitespace().count())
             && title_shaped(t.trim_end_matches(':'))
             && content_line(&next.text)
@@ -990,6 +1002,15 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
                 && statutory_lines[i - 1]
                 && (reads_as_outcome(t) || t.ends_with(':')));
         let statutory = statutory_line && next.role == Role::Body;
+        // "- Sekreterare:" / "Johan valdes till sekreterare.": below the
+        // first point, a field's label alone on a bullet over a sentence
+        // heads a point (a header's label stands over a name, or has its
+        // value beside it).
+        let point_not_field = headed_bullet
+            && last_start.is_some()
+            && t.ends_with(':')
+            && next.list_level.is_none()
+            && content_line(&next.text);
         let heading = (l.list_level.is_none() || lone_bullet || headed_bullet)
             && l.role == Role::Body
             && !l.bold
@@ -998,7 +1019,7 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
             && (after_break || headed_bullet)
             && t.starts_with(char::is_uppercase)
             && !header_like(t)
-            && !header_field(t)
+            && (point_not_field || !header_field(t))
             && !section_heading(t, crate::lexicon::CASE_SECTION_HEADINGS)
             && (next.list_level.is_none() && !next.attendance && (plain || statutory)
                 // "- Fastställande av närvarolista" / "Närvarande: …".
@@ -1006,7 +1027,10 @@ fn plain_headings(outline: &Outline) -> Option<Proposal> {
                     && (statutory
                         || next.attendance
                         || over_sub_heading
-                        || content_line(&next.text)));
+                        || content_line(&next.text)
+                        // "- Genomgång av …:" / "Beslut:": over its parts.
+                        || section_heading(next.text.trim(), crate::lexicon::ITEM_PART_LABELS)
+                        || section_heading(next.text.trim(), crate::lexicon::CASE_SECTION_HEADINGS)));
         if heading {
             last_start = Some(i);
             starts.push(PlannedStart::unnumbered(
@@ -2235,6 +2259,54 @@ mod tests {
         assert_eq!(titles, ["Skutan 1", "Skutan 2"]);
         // The header's field above them leads in no list of its own.
         assert!(lead_ins(&o).is_none_or(|p| p.starts.iter().all(|s| s.title != "Tid: 19:30")));
+    }
+
+    #[test]
+    fn sub_headings_under_a_bulleted_topic_head_points_of_their_own() {
+        let b = |k: u32, t: &str| line(k, t, Role::Body, Some(0));
+        let p = |k: u32, t: &str| line(k, t, Role::Body, None);
+        let o = outline(vec![
+            p(0, "Protokoll styrelsemöte Ekby IF"),
+            p(1, "Sekreterare: Bo Ek"),
+            b(2, "Mötets öppnande"),
+            p(3, "Mötet öppnades av ordföranden."),
+            // A field's label over a sentence, below the first point.
+            b(4, "Val av mötesfunktionärer"),
+            b(5, "Sekreterare:"),
+            p(6, "Johan valdes till sekreterare."),
+            // A sub-heading over a list of sentences.
+            b(7, "Konstituering av styrelsen"),
+            b(8, "Val av övriga roller:"),
+            b(9, "Emil rapporterar för ungdomskommittén."),
+            b(10, "Annique ansvarar för ekonomin."),
+            p(11, "Beslut: Enligt ovanstående."),
+            // A long sub-heading over a "Beslut:" label.
+            b(12, "Kansliet"),
+            b(
+                13,
+                "Genomgång av kansliets arbetsuppgifter och hur styrelsen samarbetar med kansliet:",
+            ),
+            p(14, "Beslut:"),
+            b(15, "Boka separat möte om rutinerna."),
+        ]);
+        let titles: Vec<_> = plain_headings(&o)
+            .expect("a proposal")
+            .starts
+            .iter()
+            .map(|s| s.title.clone())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Mötets öppnande",
+                "Val av mötesfunktionärer",
+                "Sekreterare",
+                "Konstituering av styrelsen",
+                "Val av övriga roller",
+                "Kansliet",
+                "Genomgång av kansliets arbetsuppgifter och hur styrelsen samarbetar med kansliet"
+            ]
+        );
     }
 
     #[test]
