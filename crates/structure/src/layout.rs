@@ -1871,8 +1871,10 @@ fn only_trailing_extra(a: &Proposal, b: &Proposal) -> bool {
 /// from the numbered start before it in `a` ("1.4" after "1.3", "5" after
 /// "4"): the walk passed over points of its own numbering ("1.1" to "1.3"
 /// and "2" taken, the sentence-long "1.4" to "1.8" between them not), a
-/// gap its top-level numbers do not show.
-fn fills_runs(a: &Proposal, b: &Proposal) -> bool {
+/// gap its top-level numbers do not show. With `past_end`, starts after
+/// `b`'s last count too: the walk stopped before the last points ("7. Jul
+/// café – söndag 9 december …" after "6.", up to "12. Mötet avslutas").
+fn fills_runs(a: &Proposal, b: &Proposal, past_end: bool) -> bool {
     let Some(last) = b.starts.iter().map(|s| s.key).max() else {
         return false;
     };
@@ -1887,7 +1889,7 @@ fn fills_runs(a: &Proposal, b: &Proposal) -> bool {
             (Some(p), Some(n)) => number_goes_on(p, n),
             _ => false,
         };
-        if x.key > last || !goes_on {
+        if x.key > last && !past_end || !goes_on {
             return false;
         }
     }
@@ -1963,7 +1965,9 @@ pub(crate) fn choose(outline: &Outline, proposals: &[Proposal]) -> (Option<usize
                 && extends(&proposals[i], &proposals[w])
                 && ((s >= ws * GAP_FILL_KEEPS
                     && continuity(&proposals[i]) > continuity(&proposals[w]))
-                    || (s >= ws * RUN_FILL_KEEPS && fills_runs(&proposals[i], &proposals[w])))
+                    || (s >= ws * RUN_FILL_KEEPS
+                        && fills_runs(&proposals[i], &proposals[w], false))
+                    || (s >= ws * GAP_FILL_KEEPS && fills_runs(&proposals[i], &proposals[w], true)))
         })
     {
         best = Some((i, s));
@@ -3227,11 +3231,26 @@ mod tests {
             numbered_walk(all().filter(move |s| !left.contains(&s.number.as_deref().unwrap_or(""))))
         };
         let every = without(&[]);
-        assert!(fills_runs(&every, &without(&["1.3", "1.4"])));
-        // Points after the walk's last are not its gaps.
-        assert!(!fills_runs(&every, &without(&["1.3", "1.4", "2", "3"])));
+        assert!(fills_runs(&every, &without(&["1.3", "1.4"]), false));
+        // Points after the walk's last are not its gaps, but go on from
+        // its numbering when asked for.
+        assert!(!fills_runs(
+            &every,
+            &without(&["1.3", "1.4", "2", "3"]),
+            false
+        ));
+        assert!(fills_runs(
+            &every,
+            &without(&["1.3", "1.4", "2", "3"]),
+            true
+        ));
         // Nor a number that does not go on from the one before it.
-        assert!(!fills_runs(&without(&["1.3"]), &without(&["1.3", "1.4"])));
+        assert!(!fills_runs(
+            &without(&["1.3"]),
+            &without(&["1.3", "1.4"]),
+            false
+        ));
+        assert!(!fills_runs(&without(&["2"]), &without(&["2", "3"]), true));
         assert!(number_goes_on("1.8", "2") && number_goes_on("2", "2.1"));
         assert!(!number_goes_on("1.2", "1.4") && !number_goes_on("3", "5"));
     }
