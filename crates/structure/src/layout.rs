@@ -1471,8 +1471,9 @@ fn repeated_ones(outline: &Outline) -> Option<Proposal> {
 /// "A. Öppnande", "b) Ekonomi", "C) Övrigt": a letter, a dot or a closing
 /// bracket, and a capitalised title. A capital with a dot alone is also an
 /// initial ("A. Berg"); only a run of letters in sequence tells them apart.
+/// A bracket typed twice ("B) ) GDPR") is still the point's.
 static LETTER_POINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*([A-Za-z])(\.\)|[.)])(\s*)\p{Lu}").expect("valid regex")
+    regex::Regex::new(r"^\s*([A-Za-z])(\.\)|[.)])(\s*)(?:\)\s*)?(\p{Lu})").expect("valid regex")
 });
 
 /// A line's letter point: the letter, its punctuation, and where the title
@@ -1485,7 +1486,7 @@ fn letter_point(t: &str) -> Option<(char, &str, usize)> {
     if c.get(3).is_some_and(|gap| gap.is_empty()) && punct.as_str() != ")" {
         return None;
     }
-    let title_at = punct.end() + t[punct.end()..].len() - t[punct.end()..].trim_start().len();
+    let title_at = c.get(4)?.start();
     Some((letter, punct.as_str(), title_at))
 }
 
@@ -1592,8 +1593,12 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
         }
         // "5 Rapporter" / "a) Kansli" / "b) Banan": lettered sub-points in
         // sequence under the last number.
+        // One letter may be missing ("… avser att delta.G) Skansenbiljetter"
+        // run into the point before it).
         if let (Some(top), Some((letter, _, title_at))) = (last_top, letter_point(&l.text))
-            && letter.to_ascii_lowercase() == next_letter
+            && (letter.to_ascii_lowercase() == next_letter
+                || next_letter != 'a'
+                    && letter.to_ascii_lowercase() as u32 == next_letter as u32 + 1)
             && last_sub.is_none()
             // Not the points a sentence leads in ("… med följande
             // inriktning:" / "a) Göteborgs Stad ska teckna avtal …"): those
@@ -1601,7 +1606,7 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
             && (next_letter != 'a' || before == last_top_key)
             && !(next_letter != 'a' && in_led_points)
         {
-            next_letter = (next_letter as u8 + 1) as char;
+            next_letter = (letter.to_ascii_lowercase() as u8 + 1) as char;
             let rest = l.text[title_at..].trim();
             let sentence = !title_shaped(rest);
             starts.push(PlannedStart::point(
@@ -1875,8 +1880,14 @@ fn only_trailing_extra(a: &Proposal, b: &Proposal) -> bool {
 /// `b`'s last count too: the walk stopped before the last points ("7. Jul
 /// café – söndag 9 december …" after "6.", up to "12. Mötet avslutas").
 fn fills_runs(a: &Proposal, b: &Proposal, past_end: bool) -> bool {
-    let Some(last) = b.starts.iter().map(|s| s.key).max() else {
+    let Some(last_start) = b.starts.iter().max_by_key(|s| s.key) else {
         return false;
+    };
+    let last = last_start.key;
+    // The sub-points of the walk's last point ("§4" / "A) Årsmöte" … "J)
+    // Ansvarsfördelning") are a run of its own numbering too.
+    let under_last = |x: &PlannedStart| {
+        x.parent.is_some() && x.parent.as_deref() == last_start.number.as_deref()
     };
     let mut extra = 0;
     for (i, x) in a.starts.iter().enumerate() {
@@ -1889,7 +1900,7 @@ fn fills_runs(a: &Proposal, b: &Proposal, past_end: bool) -> bool {
             (Some(p), Some(n)) => number_goes_on(p, n),
             _ => false,
         };
-        if x.key > last && !past_end || !goes_on {
+        if x.key > last && !past_end && !under_last(x) || !goes_on {
             return false;
         }
     }
@@ -1900,6 +1911,15 @@ fn fills_runs(a: &Proposal, b: &Proposal, past_end: bool) -> bool {
 /// comes right after the first in a numbering of points and sub-points.
 fn number_goes_on(prev: &str, next: &str) -> bool {
     let parts = |n: &str| -> Option<(u32, u32)> {
+        // "4b": the second sub-point of 4, as "4.2" is.
+        if let Some(letter) = n
+            .strip_prefix(|c: char| c.is_ascii_digit())
+            .and(n.chars().last())
+            && letter.is_ascii_lowercase()
+        {
+            let top = n[..n.len() - 1].parse().ok()?;
+            return Some((top, letter as u32 - 'a' as u32 + 1));
+        }
         let mut it = n.split('.');
         let top = it.next()?.parse().ok()?;
         let sub = match it.next() {
@@ -1908,8 +1928,16 @@ fn number_goes_on(prev: &str, next: &str) -> bool {
         };
         it.next().is_none().then_some((top, sub))
     };
+    // A letter may be missing where a point ran into the one before it
+    // ("… att delta.G) Skansenbiljetter"): "4f" goes on to "4h".
+    let lettered = next.ends_with(|c: char| c.is_ascii_lowercase());
     match (parts(prev), parts(next)) {
-        (Some((t, s)), Some(n)) => n == (t, s + 1) || n == (t + 1, 0) || (s > 0 && n == (t + 1, 1)),
+        (Some((t, s)), Some(n)) => {
+            n == (t, s + 1)
+                || n == (t + 1, 0)
+                || (s > 0 && n == (t + 1, 1))
+                || (lettered && s > 0 && n == (t, s + 2))
+        }
         _ => false,
     }
 }
@@ -2683,6 +2711,32 @@ mod tests {
                 n("4", None)
             ]
         );
+        // Capitals, a bracket typed twice and a letter run into the point
+        // before it ("… delta.C) Biljetter") are the same sub-points.
+        let o = outline(vec![
+            p(0, "§1 Mötets öppnande"),
+            p(1, "§2 Uppföljning"),
+            p(2, "A) Årsmöte Blommor köps in."),
+            p(3, "B) ) GDPR Punkten ajourneras."),
+            p(
+                4,
+                "C) Skansen Någon avser att delta.D) Biljetter Tio fribiljetter.",
+            ),
+            p(5, "E) Status i D-huset Handfat behövs."),
+        ]);
+        let got: Vec<_> = numbered_paragraphs(&o)
+            .expect("a proposal")
+            .starts
+            .iter()
+            .map(|s| (s.number.clone().unwrap_or_default(), s.title.clone()))
+            .collect();
+        let numbers: Vec<_> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "2a", "2b", "2c", "2e"]);
+        assert!(got[3].1.starts_with("GDPR"));
+        assert_eq!(
+            letter_point("B) ) GDPR").map(|(l, _, at)| (l, at)),
+            Some(('B', 5))
+        );
     }
 
     #[test]
@@ -3252,6 +3306,9 @@ mod tests {
         ));
         assert!(!fills_runs(&without(&["2"]), &without(&["2", "3"]), true));
         assert!(number_goes_on("1.8", "2") && number_goes_on("2", "2.1"));
+        assert!(number_goes_on("4", "4a") && number_goes_on("4a", "4b"));
+        assert!(number_goes_on("4j", "5") && number_goes_on("4f", "4h"));
+        assert!(!number_goes_on("4a", "4d") && !number_goes_on("4", "4b"));
         assert!(!number_goes_on("1.2", "1.4") && !number_goes_on("3", "5"));
     }
 
