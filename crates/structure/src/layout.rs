@@ -129,6 +129,10 @@ pub enum Scheme {
     /// "B. Ekonomi", "C. Övrigt", or "a) … b) … c) …"), in minutes that
     /// number nothing: each letter is an item.
     LetteredPoints,
+    /// Points numbered after a hash ("#1 OFMÖ", "#2 Tid och sätt
+    /// godkändes" …), one run from 1, in minutes that number no line
+    /// otherwise: each is an item.
+    HashNumbered,
     /// The last resort, when no other scheme finds an item: each paragraph
     /// of the minutes' body is an item, titled by its first sentence, so
     /// that the rules still read every point and say where it stands.
@@ -152,6 +156,7 @@ impl fmt::Display for Scheme {
             Scheme::RepeatedOnes => "repeated-ones",
             Scheme::TopicParagraphs => "topic-paragraphs",
             Scheme::LetteredPoints => "lettered-points",
+            Scheme::HashNumbered => "hash-numbered",
             Scheme::StatutoryPoints => "statutory-points",
             Scheme::Paragraphs => "paragraphs",
         })
@@ -489,6 +494,7 @@ pub(crate) fn propose(outline: &Outline) -> Vec<Proposal> {
         repeated_ones(outline),
         topic_paragraphs(outline),
         lettered_points(outline),
+        hash_numbered(outline),
         statutory_points(outline),
     ]
     .into_iter()
@@ -1543,6 +1549,52 @@ fn lettered_points(outline: &Outline) -> Option<Proposal> {
     }
     (starts.len() >= 3 && between * 2 >= starts.len() - 1).then_some(Proposal {
         scheme: Scheme::LetteredPoints,
+        starts,
+    })
+}
+
+/// "#3 Inga adjungeringar": a number after a hash, and the title.
+static HASH_POINT: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\s*#(\d{1,2})\s+(\S)").expect("valid regex"));
+
+/// Points numbered after a hash in one run from "#1", at least four, each
+/// the next number (one may be missing), in minutes that number no line
+/// otherwise. A hash before a number also refers to an issue or a case
+/// ("se #12", a list of "#412 Fixa …"); only a run from one that heads
+/// the paragraphs is the minutes' own numbering.
+fn hash_numbered(outline: &Outline) -> Option<Proposal> {
+    if numbers_a_line(outline) {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut last = 0u32;
+    for l in &outline.lines {
+        if l.attendance || l.list_level.is_some() {
+            continue;
+        }
+        let Some(c) = HASH_POINT.captures(&l.text) else {
+            continue;
+        };
+        let Some(n) = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok()) else {
+            continue;
+        };
+        if !(n == last + 1 || last > 0 && n == last + 2) {
+            continue;
+        }
+        last = n;
+        let title_at = c.get(2).map_or(0, |m| m.start());
+        let rest = l.text[title_at..].trim();
+        starts.push(PlannedStart::point(
+            l.key,
+            n.to_string(),
+            None,
+            title_at,
+            rest,
+            !title_shaped(rest),
+        ));
+    }
+    (starts.len() >= 4).then_some(Proposal {
+        scheme: Scheme::HashNumbered,
         starts,
     })
 }
@@ -2675,6 +2727,42 @@ mod tests {
             line(1, "b) Ekonomi", Role::Body, None),
         ]);
         assert!(lettered_points(&two).is_none());
+    }
+
+    #[test]
+    fn points_numbered_after_a_hash_in_a_run_from_one_are_items() {
+        let p = |k: u32, t: &str| line(k, t, Role::Body, None);
+        let o = outline(vec![
+            p(0, "D-SEKTIONEN, STYRELSEMÖTESPROTOKOLL 950912"),
+            p(1, "#1 OFMÖ"),
+            p(2, "#2 Tid och sätt godkändes"),
+            p(3, "#3 Inga adjungeringar"),
+            p(4, "#5 Meddelanden"),
+            p(5, "Anders ska undersöka saken, se #12."),
+            p(6, "#6 Övrigt"),
+        ]);
+        let got: Vec<_> = hash_numbered(&o)
+            .expect("a proposal")
+            .starts
+            .iter()
+            .map(|s| (s.number.clone().unwrap_or_default(), s.title.clone()))
+            .collect();
+        let numbers: Vec<_> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "3", "5", "6"]);
+        assert_eq!(got[0].1, "OFMÖ");
+        // Issues referred to by number are no run from one.
+        let issues = outline(vec![
+            p(0, "Anteckningar"),
+            p(1, "#412 Fixa inloggningen"),
+            p(2, "#413 Byt server"),
+            p(3, "#415 Uppdatera wikin"),
+            p(4, "#416 Nya nycklar"),
+        ]);
+        assert!(hash_numbered(&issues).is_none());
+        // Minutes that number their lines otherwise keep that numbering.
+        let mut numbered = o.lines.clone();
+        numbered.push(line(7, "1. Mötets öppnande", Role::Body, None));
+        assert!(hash_numbered(&outline(numbered)).is_none());
     }
 
     #[test]
