@@ -85,6 +85,16 @@ fn inline_bullet(text: &str, at: usize) -> bool {
         && !lead_in
 }
 
+/// The rest of a line is one outcome word and perhaps its full stop
+/// ("Beviljades", "Godkänd.").
+fn bare_outcome(after: &str) -> bool {
+    let rest = after.split('\n').next().unwrap_or("").trim();
+    let word = rest.trim_end_matches(['.', '!']).to_lowercase();
+    !word.is_empty()
+        && !word.contains(char::is_whitespace)
+        && minutes_structure::lexicon::BARE_OUTCOMES.contains(&word.as_str())
+}
+
 /// Words that lead in what follows them: a list after them belongs to the
 /// sentence.
 const LEAD_IN_WORDS: &[&str] = &["att", "om", "följande", "av", "för", "med", "och", "samt"];
@@ -104,6 +114,11 @@ fn ends_here(text: &str, start: usize, dot: usize, end: usize) -> bool {
     // Must be followed by white space and then a sentence start.
     if !after.starts_with([' ', '\t', '\u{a0}']) {
         return after.is_empty();
+    }
+    // "Släntröjning av vägarna, högst 30 000 kr. Beviljades": an outcome
+    // alone after the matter it answers is that matter's sentence.
+    if bare_outcome(after) {
+        return false;
     }
     let next = after.trim_start().chars().next();
     let starts_sentence =
@@ -220,6 +235,26 @@ mod tests {
         assert_eq!(
             sentences("Kontakt tas med Mona P. Beslut vid nästa möte."),
             ["Kontakt tas med Mona P. Beslut vid nästa möte."]
+        );
+    }
+
+    #[test]
+    fn an_outcome_alone_ends_the_sentence_of_its_matter() {
+        assert_eq!(
+            sentences("Nya skyltar, ca 20 000 kr. Beviljades\nÅrsstämman flyttas."),
+            [
+                "Nya skyltar, ca 20 000 kr. Beviljades",
+                "Årsstämman flyttas."
+            ]
+        );
+        assert_eq!(
+            sentences("Fastställande av dagordning. Godkänd."),
+            ["Fastställande av dagordning. Godkänd."]
+        );
+        // More than the one word is a sentence of its own.
+        assert_eq!(
+            sentences("Budgeten lades fram. Godkänd med ändringar."),
+            ["Budgeten lades fram.", "Godkänd med ändringar."]
         );
     }
 }

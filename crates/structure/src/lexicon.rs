@@ -1360,6 +1360,29 @@ pub const PAST_TENSE_ENDINGS: &[&str] = &["ades", "des", "tes", "ts", "lde", "dd
 /// "beslutades"): a numbered line with one reports a decision even without
 /// its full stop.
 pub const PASSIVE_PAST_ENDINGS: &[&str] = &["ades", "des", "tes"];
+/// An item's outcome in one word, lower case ("Beviljades", "Godkänd"): after
+/// the sentence that states the matter, it is that sentence's end.
+pub const BARE_OUTCOMES: &[&str] = &[
+    "godkänd",
+    "godkänt",
+    "godkända",
+    "godkändes",
+    "beviljad",
+    "beviljat",
+    "beviljades",
+    "bifölls",
+    "antogs",
+    "antagen",
+    "antaget",
+    "fastställd",
+    "fastställt",
+    "fastställdes",
+    "klubbad",
+    "klubbat",
+    "klubbades",
+    "avslogs",
+];
+
 /// Verbs in the present passive that report a point's outcome ("Dagordning
 /// godkänns.", "Bokslutet fastställes."): a numbered line with one and a
 /// full stop is a sentence to read, however short.
