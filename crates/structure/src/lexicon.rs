@@ -1238,6 +1238,10 @@ pub const DEPARTMENT_HEADS: &[&str] = &[
 
 /// Template text that was never filled in: not a value.
 pub const PLACEHOLDERS: &[&str] = &[
+    "ange ev. nedan",
+    "ange ev nedan",
+    "ange eventuella nedan",
+    "ange nedan",
     "fyll i",
     "klicka här",
     "skriv här",

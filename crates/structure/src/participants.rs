@@ -2095,6 +2095,17 @@ pub(crate) fn parse_line(
                 .then_some(rest)
         })
         .unwrap_or(text);
+    // "Närvarande: Ange ev. nedan Ordförande Barbro Olsson …": a form's
+    // template text left before the names it asked for.
+    let lower = text.to_lowercase();
+    let text = lexicon::PLACEHOLDERS
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .and_then(|p| text.get(p.len()..))
+        .map_or(text, str::trim_start);
+    if text.is_empty() {
+        return None;
+    }
     // "Lindqvist, Eva (S), ordförande; Östman, Per (C)": people written
     // surname first before their party are read in the usual order and
     // keep their names as written.
@@ -2736,13 +2747,16 @@ fn people_on_one_line(line: &str) -> Vec<String> {
                 .flat_map(|q| q.split(" - "))
                 .map(|q| q.trim().to_string())
                 .collect();
-            if names.len() >= 2 && names.iter().all(|n| name_of(n)) {
+            // A pair read with the post written before it ("Ordförande Bo
+            // Ek Cilla Ny (UG Drag)" → "Bo Ek, ordförande") is a name too.
+            let named = |n: &str| name_of(n.split_once(", ").map_or(n, |(name, _)| name));
+            if names.len() >= 2 && names.iter().all(|n| named(n)) {
                 names
             } else if names.len() >= 2
-                && names.iter().any(|n| name_of(n))
-                && names.iter().all(|n| name_of(n) || given_name_alone(n))
+                && names.iter().any(|n| named(n))
+                && names.iter().all(|n| named(n) || given_name_alone(n))
             {
-                joined_first_names.extend(names.iter().filter(|n| !name_of(n)).cloned());
+                joined_first_names.extend(names.iter().filter(|n| !named(n)).cloned());
                 names
             } else if between.len() >= 2 && between.iter().all(|n| is_name(n)) {
                 between
@@ -2797,7 +2811,13 @@ fn people_on_one_line(line: &str) -> Vec<String> {
             abbreviated_role_after(&part).or_else(|| roles_closing.then(|| closed(&part)).flatten())
         {
             people.push(format!("{name}, {role}"));
-        } else if name_of(&part) || joined_first_names.contains(&part) {
+        } else if name_of(&part)
+            || joined_first_names.contains(&part)
+            // "Bo Ek, ordförande": a pair read with its post before it.
+            || part.split_once(", ").is_some_and(|(name, post)| {
+                name_of(name) && lexicon::ROLES.iter().any(|(_, r)| *r == post)
+            })
+        {
             people.push(part);
         } else if roles_follow
             && let Some((role, name)) = role_then_name(&part)
@@ -4565,6 +4585,17 @@ mod tests {
             bare(&["Anna Berg", "Bo Ek", "Pelle"])
         );
         assert_eq!(names("Anna Berg & Bo Ek"), bare(&["Anna Berg", "Bo Ek"]));
+        // A form's template text before the names, a post before the first
+        // name and every name closed by its group in brackets.
+        let got = names(
+            "Ange ev. nedan Ordförande Anna Berg Bo Ek (UG Bruks) Cilla Ny (UG Drag) Dan Ås (UG Lydnad)",
+        );
+        assert_eq!(
+            got.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+            ["Anna Berg", "Bo Ek", "Cilla Ny", "Dan Ås"]
+        );
+        assert_eq!(got[0].1.as_deref(), Some("ordförande"));
+        assert!(names("Ange ev. nedan").is_empty());
         assert_eq!(
             names("Milton & Loke Gustav"),
             bare(&["Milton", "Loke Gustav"])
