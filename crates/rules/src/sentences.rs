@@ -17,7 +17,8 @@ const ABBREVIATIONS: &[&str] = &[
     "t.o.m.", "dvs.", "d.v.s.", "osv.", "o.s.v.", "etc.", "jfr.", "st.", "tel.", "p.g.a.", "pga.",
     "m.m.", "mm.", "inkl.", "exkl.", "ang.", "enl.", "f.d.", "fr.", "t.", "s.", "obs.", "resp",
     "vs.", "mfl.", "tex.", "o.", "d.", "e.", "p.", "u.", "ff.", "kap.", "prop.", "bil.",
-    // Titles before a name ("Dr. Sofia Carlberg will check …").
+    // A division of a league ("FCSF:s div. 2").
+    "div.", // Titles before a name ("Dr. Sofia Carlberg will check …").
     "dr.", "prof.", "mr.", "mrs.", "ms.",
 ];
 
