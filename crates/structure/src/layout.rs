@@ -209,15 +209,15 @@ impl PlannedStart {
             number: Some(number),
             parent,
             skip,
-            cut: if sentence {
-                TitleCut::FirstSentence
-            } else {
-                TitleCut::Heading
+            cut: match (sentence, statutory_title_cut(rest)) {
+                (true, Some(_)) => TitleCut::SentenceThenRest,
+                (true, None) => TitleCut::FirstSentence,
+                (false, _) => TitleCut::Heading,
             },
-            title: if sentence {
-                point_title(rest).to_string()
-            } else {
-                rest.to_string()
+            title: match (sentence, statutory_title_cut(rest)) {
+                (true, Some(title)) => title.to_string(),
+                (true, None) => point_title(rest).to_string(),
+                (false, _) => rest.to_string(),
             },
         }
     }
@@ -368,6 +368,47 @@ fn point_title(rest: &str) -> &str {
         return head.trim();
     }
     first_sentence(rest)
+}
+
+/// "Val av sekreterare Ann-Gret skriver protokollet.", "Mötets öppnande
+/// Ordförande Håkan hälsade välkommen.": a statutory point's heading
+/// ([`crate::lexicon::STATUTORY_HEADING_OPENINGS`]) run together with its
+/// outcome (a text export lost the line break). The heading ends before the
+/// first capitalised word after it, when no more than four lower-case words
+/// finish it and the outcome has two words or more.
+pub(crate) fn statutory_title_cut(rest: &str) -> Option<&str> {
+    let rest = rest.trim();
+    let lower = rest.to_lowercase();
+    let opening = crate::lexicon::STATUTORY_HEADING_OPENINGS
+        .iter()
+        .find(|o| lower.starts_with(*o))?;
+    // Word starts after the opening (its bytes are the same in both cases
+    // for these openings' letters).
+    let mut at = rest.get(..opening.len()).map(|_| opening.len())?;
+    let mut lower_words = 0;
+    loop {
+        let tail = rest.get(at..)?;
+        let word_start = at + (tail.len() - tail.trim_start().len());
+        let word = rest[word_start..].split_whitespace().next()?;
+        if word.starts_with(char::is_uppercase) {
+            let title = rest[..word_start].trim();
+            let last = title.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let outcome_words = rest[word_start..].split_whitespace().count();
+            let dangling =
+                ["av", "till", "för", "på", "om", "och", "i", "med"].contains(&last.as_str());
+            return (title.split_whitespace().count() >= 2 && !dangling && outcome_words >= 2)
+                .then_some(title);
+        }
+        if !word
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-' || c == '/')
+            || lower_words == 4
+        {
+            return None;
+        }
+        lower_words += 1;
+        at = word_start + word.len();
+    }
 }
 
 /// The first sentence of a line (up to ". " followed by a capital, or all).
@@ -2727,6 +2768,31 @@ mod tests {
             line(1, "b) Ekonomi", Role::Body, None),
         ]);
         assert!(lettered_points(&two).is_none());
+    }
+
+    #[test]
+    fn a_statutory_heading_run_together_with_its_outcome_is_cut_before_it() {
+        assert_eq!(
+            statutory_title_cut("Val av sekreterare Ann-Gret skriver protokollet."),
+            Some("Val av sekreterare")
+        );
+        assert_eq!(
+            statutory_title_cut("Mötets öppnande Ordförande Håkan Ahlgren hälsade välkommen."),
+            Some("Mötets öppnande")
+        );
+        // A name right after "Val av" is what is elected, not an outcome.
+        assert_eq!(
+            statutory_title_cut("Val av Anna Berg till ordförande."),
+            None
+        );
+        // A heading alone, or one that does not open the statutory way.
+        assert_eq!(statutory_title_cut("Val av justerare"), None);
+        assert_eq!(statutory_title_cut("Kassören redovisade Ekonomin."), None);
+        // More than four lower-case words is a sentence, not a heading.
+        assert_eq!(
+            statutory_title_cut("Fråga om det går att flytta mötet blev Anna tillfrågad."),
+            None
+        );
     }
 
     #[test]
