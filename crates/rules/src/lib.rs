@@ -1111,6 +1111,9 @@ fn item_sentences<'a>(
                     .is_some_and(|m| m.start() == 0 && titled[m.end()..].trim().is_empty())
         })
         .map(|l| (l.kind, l.id.as_str()));
+    // The title's label, which an entry's own label of the same kind
+    // ("Decision: we go with MVVM." among the decisions) does not end.
+    let title_label = block_label;
     let mut first_pending = false;
     let mut block_line: Option<&'a str> = None;
     for line in lines {
@@ -1133,8 +1136,10 @@ fn item_sentences<'a>(
                 continue;
             }
             Some((l, _)) => {
-                block_label = None;
-                block_line = None;
+                if title_label.is_none_or(|(k, _)| k != l.kind) {
+                    block_label = None;
+                    block_line = None;
+                }
                 (Some((l.kind, l.id.as_str())), true)
             }
             None if unit.bold || unit.kind == UnitKind::Heading && block_label.is_none() => {

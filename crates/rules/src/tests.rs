@@ -228,14 +228,22 @@ fn a_task_table_gives_each_row_its_owner_and_date() {
 #[test]
 fn a_title_that_heads_decisions_or_a_sprint_makes_its_entries_decisions_or_tasks() {
     let (_, f) = findings(
-        "Möte 2024-03-12\n\nDeltagare: Anna Berg, Bo Ek\n\n## Sedan sist\n\nAnna har fixat databasen.\n\n## Beslut\n\n- Vi kör på React\n- Möten hålls på tisdagar\n\n## Planering\n\nSprint 4 (v. 12–13):\n\n- Inloggning (Anna)\n- Testfall (Bo)\n",
+        "Möte 2024-03-12\n\nDeltagare: Anna Berg, Bo Ek\n\n## Sedan sist\n\nAnna har fixat databasen.\n\n## Beslut\n\n- Vi kör på React\n- Beslut: vi använder Trello\n- Möten hålls på tisdagar\n\n## Planering\n\nSprint 4 (v. 12–13):\n\n- Inloggning (Anna)\n- Testfall (Bo)\n",
     );
     let decided: Vec<&str> = f.items[1]
         .decisions
         .iter()
         .map(|d| d.text.as_str())
         .collect();
-    assert_eq!(decided, ["Vi kör på React", "Möten hålls på tisdagar"]);
+    // An entry's own label of the same kind does not end the title's.
+    assert_eq!(
+        decided,
+        [
+            "Vi kör på React",
+            "Beslut: vi använder Trello",
+            "Möten hålls på tisdagar"
+        ]
+    );
     let tasks: Vec<_> = f.items[2]
         .actions
         .iter()
