@@ -241,9 +241,9 @@ static ENGLISH: LazyLock<Gated> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static SLASH: LazyLock<Gated> = LazyLock::new(|| {
-    // "5/3", "5/3/24", "5/3-2024", "5/3 2024", "19/7 -20" (the year's two
-    // digits after a dash set off by a space).
-    Gated::new(r"\b(\d{1,2})/(\d{1,2})(?:(?:[/-]|\s-)((?:19|20)?\d\d)|\s((?:19|20)\d\d))?\b")
+    // "5/3", "5/3/24", "5/3-2024", "5/3 2024", "5/3, 2024", "19/7 -20" (the
+    // year's two digits after a dash set off by a space).
+    Gated::new(r"\b(\d{1,2})/(\d{1,2})(?:(?:[/-]|\s-)((?:19|20)?\d\d)|,?\s((?:19|20)\d\d))?\b")
         .expect("valid regex")
 });
 static NAMED: LazyLock<Gated> = LazyLock::new(|| {
@@ -762,6 +762,17 @@ mod tests {
     fn a_two_digit_year_from_the_last_century_stays_there() {
         assert_eq!(dates("Möte 12/9 -95", ""), ["1995-09-12"]);
         assert_eq!(dates("Möte 12/9 -09", ""), ["2009-09-12"]);
+        // The year after a comma: one date, its range through the year.
+        let found = find_dates("Den 9/6, 2020 kl. 18.00", &ctx(""));
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2020-06-09")
+        );
+        assert_eq!(
+            &"Den 9/6, 2020 kl. 18.00"[found[0].range.clone()],
+            "9/6, 2020"
+        );
         assert_eq!(Date::full_year(69), 2069);
         assert_eq!(Date::full_year(70), 1970);
     }
