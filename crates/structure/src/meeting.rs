@@ -1397,7 +1397,9 @@ impl HeaderLines {
             m.date = Some(first.0.to_string());
             m.document_date = dates.get(1).map(|d| d.0.to_string());
         }
-        m.body = m.body.map(|b| group_of_meeting_compound(&b));
+        m.body = m
+            .body
+            .map(|b| group_of_meeting_compound(TRAILING_PERIOD.replace(&b, "").trim()));
         // A name or a body runs to a few words, a place with its address
         // and room to a few more: a longer value is a line that a text
         // export ran on (a title, an attendance list and the first item in
@@ -1675,6 +1677,15 @@ fn group_of_meeting_compound(body: &str) -> String {
     }
     body.to_string()
 }
+
+/// "Elevråd 2017-03", "Hjortjakts möte 22,9 2019": a month or a date the
+/// date reader does not take, left at the end of a body's name.
+static TRAILING_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s+(?:(?:19|20)\d{2}-(?:0[1-9]|1[0-2])|\d{1,2}[,.]\d{1,2}[,.]?\s*(?:19|20)\d{2})\s*$",
+    )
+    .expect("valid regex")
+});
 
 /// "Retrospektivemöte 3": the body without the meeting's sequence number.
 fn without_sequence_number(t: &str) -> String {
@@ -3297,6 +3308,11 @@ mod tests {
             Some("Microsoft Teams-möte")
         );
         assert_eq!(super::normalize_location("Microsoft Teams-möte"), "Teams");
+        // A month or a date the date reader leaves at a body's end.
+        let cut = |b: &str| super::TRAILING_PERIOD.replace(b, "").to_string();
+        assert_eq!(cut("Elevråd 2017-03"), "Elevråd");
+        assert_eq!(cut("Hjortjakts möte 22,9 2019"), "Hjortjakts möte");
+        assert_eq!(cut("Arbetsgrupp 2030"), "Arbetsgrupp 2030");
         // "Kl" opening a name is no clock.
         assert_eq!(
             p("Onsdag 2 april 2025, 19.00–21.15, Klubbstugan").as_deref(),
