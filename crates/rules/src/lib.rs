@@ -489,6 +489,11 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         }
                         _ => assignees,
                     };
+                    let assignees = if assignees.is_empty() && people::everyone_owns(sent.text) {
+                        vec!["all".to_string()]
+                    } else {
+                        assignees
+                    };
                     // A task table's row: its responsible column names the
                     // owner and its date column the due date.
                     let assignees = match sent.task.and_then(|t| t.owner.as_deref()) {

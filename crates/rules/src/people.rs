@@ -627,6 +627,17 @@ pub fn recipient(sentence: &str) -> Option<&str> {
 static EVERYONE_WORD: LazyLock<Gated> =
     LazyLock::new(|| gated(r"(?i)\b(?:alla|samtliga|everyone|vi|we|var\s+och\s+en|tillsammans)\b"));
 
+static EVERYONE_OWNS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[(\[](?:alla|samtliga|everyone|all|hela\s+gruppen|the\s+whole\s+(?:team|group))[)\]]\s*[.!]?\s*$")
+        .expect("valid regex")
+});
+
+/// "Finish the report (everyone)", "Läsa kapitel 3 (alla)": a task whose
+/// owner, written after it in brackets, is everyone.
+pub fn everyone_owns(sentence: &str) -> bool {
+    sentence.contains([')', ']']) && EVERYONE_OWNS.is_match(sentence)
+}
+
 /// Does the sentence itself say everyone does it ("Alla …", "… tillsammans")?
 pub fn names_everyone(sentence: &str) -> bool {
     EVERYONE_WORD.is_match(sentence)
@@ -883,6 +894,14 @@ mod tests {
         assert!(!with_anna.lists_all("Lena och Eva"));
         assert!(!with_anna.lists_all("Anna och SOR-gruppen"));
         assert!(!with_anna.lists_all("Lena"));
+    }
+
+    #[test]
+    fn a_bracketed_everyone_after_a_task_owns_it() {
+        assert!(everyone_owns("Finish the report (everyone)"));
+        assert!(everyone_owns("Läsa kapitel 3 (alla)."));
+        assert!(!everyone_owns("Alla (utom Bo) läser kapitel 3."));
+        assert!(!everyone_owns("Boka lokal (Anna)"));
     }
 
     #[test]
