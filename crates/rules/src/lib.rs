@@ -489,6 +489,34 @@ fn run(set: &RuleSet, s: &Structured, trace_on: bool) -> (Findings, Trace) {
                         }
                         _ => assignees,
                     };
+                    // "Bengt-Åke får i uppdrag att kolla med sitt jobb. Han
+                    // lämnar besked vid nästa möte.": "han" or "hon" is the
+                    // one person of the meeting the sentence before names.
+                    let assignees = if matches!(assignees.as_slice(), [p] if p == "Han" || p == "Hon")
+                    {
+                        hit.sentence
+                            .checked_sub(1)
+                            .and_then(|i| item_sents.get(i))
+                            .map(|prev| {
+                                // Someone outside the attendance list named
+                                // in full as the sentence's subject counts
+                                // too ("Ann-Sofi Berg informerade …").
+                                let m = people.mentioned(prev.text);
+                                if m.is_empty() {
+                                    people
+                                        .subject(prev.text)
+                                        .into_iter()
+                                        .filter(|s| minutes_structure::is_person_name(s))
+                                        .collect()
+                                } else {
+                                    m
+                                }
+                            })
+                            .filter(|m: &Vec<String>| m.len() == 1)
+                            .unwrap_or_default()
+                    } else {
+                        assignees
+                    };
                     let assignees = if assignees.is_empty() && people::everyone_owns(sent.text) {
                         vec!["all".to_string()]
                     } else {

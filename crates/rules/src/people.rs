@@ -65,6 +65,26 @@ impl<'a> People<'a> {
         People { participants, body }
     }
 
+    /// The people of the meeting a sentence names, in full or by first
+    /// name, each once: whom a "han" or "hon" in the next sentence means.
+    pub fn mentioned(&self, sentence: &str) -> Vec<String> {
+        let words: Vec<&str> = sentence
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut out: Vec<String> = Vec::new();
+        for p in self.participants {
+            let mut parts = p.name.split_whitespace();
+            let Some(first) = parts.next() else { continue };
+            let named = words.iter().any(|w| *w == first)
+                || p.name.contains(' ') && sentence.contains(p.name.as_str());
+            if named && !out.contains(&p.name) {
+                out.push(p.name.clone());
+            }
+        }
+        out
+    }
+
     /// Resolve one written name to a full name, "all", or itself.
     pub fn resolve(&self, written: &str) -> String {
         let w = written

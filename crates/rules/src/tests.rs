@@ -512,3 +512,20 @@ fn a_task_tables_date_cell_may_name_the_next_meeting() {
         .collect();
     assert_eq!(due, [Some("2023-06-07")]);
 }
+
+#[test]
+fn han_or_hon_is_the_one_person_the_sentence_before_names() {
+    let (_, f) = findings(
+        "Möte 2024-03-12\n\nDeltagare: Bengt Alm, Anna Berg\n\n## Julbord\n\nBengt har frågat jobbet om frukt. Han lämnar besked vid nästa möte.\n\n## Övrigt\n\nAnna och Bengt pratade om festen. Hon kontaktar lokalen.\n",
+    );
+    let owners = |i: usize| -> Vec<Vec<String>> {
+        f.items[i]
+            .actions
+            .iter()
+            .map(|a| a.assignees.clone())
+            .collect()
+    };
+    assert_eq!(owners(0), [vec!["Bengt Alm".to_string()]]);
+    // Two people named before: whom "hon" means is left open.
+    assert_eq!(owners(1), [Vec::<String>::new()]);
+}
