@@ -76,7 +76,7 @@ impl<'a> People<'a> {
         for p in self.participants {
             let mut parts = p.name.split_whitespace();
             let Some(first) = parts.next() else { continue };
-            let named = words.iter().any(|w| *w == first)
+            let named = words.contains(&first)
                 || p.name.contains(' ') && sentence.contains(p.name.as_str());
             if named && !out.contains(&p.name) {
                 out.push(p.name.clone());
