@@ -906,11 +906,12 @@ fn corpus4_meets_its_floors_in_both_halves() {
 /// corpus4's floors, about 0.02 under the figures reached (2026-12-07; raised
 /// the same day, later, with pages whose line breaks were lost, and on
 /// 2026-12-07 again with bulleted sub-headings and lettered sub-points).
-const CORPUS4_FLOORS: [(&str, &str, f64); 11] = [
+const CORPUS4_FLOORS: [(&str, &str, f64); 12] = [
     ("develop", "items", 0.85),
     ("develop", "participants", 0.81),
     ("develop", "decisions", 0.70),
     ("develop", "actions", 0.67),
+    ("develop", "deferrals", 0.83),
     ("develop", "meeting", 0.65),
     ("heldback", "items", 0.77),
     ("heldback", "participants", 0.66),
