@@ -363,8 +363,6 @@ fn gated(pattern: &str) -> Gated {
 static SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:,|\boch\b|\bsamt\b|\band\b|&|/)\s*").expect("valid regex"));
 
-/// Split at separators followed by a capital letter (the regex crate has no
-/// look-ahead, so the check is done here).
 /// A first name or a full name as written ("Lena", "Ann-Gret", "Lars
 /// Berg"): capitalised words of letters, each with a lower-case rest.
 fn name_shaped(part: &str) -> bool {
@@ -380,6 +378,8 @@ fn name_shaped(part: &str) -> bool {
         })
 }
 
+/// Split at separators followed by a capital letter (the regex crate has no
+/// look-ahead, so the check is done here).
 fn split_list(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;

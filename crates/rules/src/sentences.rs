@@ -96,6 +96,15 @@ fn bare_outcome(after: &str) -> bool {
         && minutes_structure::lexicon::BARE_OUTCOMES.contains(&word.as_str())
 }
 
+/// "Styrelsen föreslår att avgiften fastställes till 200 kr.": a proposal,
+/// whose outcome ("Bifölls.") is a sentence of its own.
+fn proposes(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    ["föreslår", "föreslog", "yrkar", "yrkade"]
+        .iter()
+        .any(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == *w))
+}
+
 /// Words that lead in what follows them: a list after them belongs to the
 /// sentence.
 const LEAD_IN_WORDS: &[&str] = &["att", "om", "följande", "av", "för", "med", "och", "samt"];
@@ -118,7 +127,7 @@ fn ends_here(text: &str, start: usize, dot: usize, end: usize) -> bool {
     }
     // "Släntröjning av vägarna, högst 30 000 kr. Beviljades": an outcome
     // alone after the matter it answers is that matter's sentence.
-    if bare_outcome(after) {
+    if bare_outcome(after) && !proposes(&text[start..dot]) {
         return false;
     }
     let next = after.trim_start().chars().next();
@@ -251,6 +260,14 @@ mod tests {
         assert_eq!(
             sentences("Fastställande av dagordning. Godkänd."),
             ["Fastställande av dagordning. Godkänd."]
+        );
+        // After a proposal the outcome stays a sentence of its own.
+        assert_eq!(
+            sentences("Styrelsen föreslår att avgiften fastställes till 200 kr. Bifölls."),
+            [
+                "Styrelsen föreslår att avgiften fastställes till 200 kr.",
+                "Bifölls."
+            ]
         );
         // More than the one word is a sentence of its own.
         assert_eq!(

@@ -177,6 +177,10 @@ pub(crate) enum TitleCut {
     /// The title is the topic before the line's first colon ("Övrigt:
     /// Inget."), and what follows it is the item's text.
     TopicThenRest,
+    /// The title is a heading the scheme cut from the line's start ("Val
+    /// av sekreterare" of "Val av sekreterare Ann-Gret skriver
+    /// protokollet."), and what follows it is the item's text.
+    HeadingThenRest,
 }
 
 /// Where a scheme has an item start.
@@ -204,17 +208,22 @@ impl PlannedStart {
         rest: &str,
         sentence: bool,
     ) -> PlannedStart {
+        let heading = if sentence {
+            statutory_title_cut(rest)
+        } else {
+            None
+        };
         PlannedStart {
             key,
             number: Some(number),
             parent,
             skip,
-            cut: match (sentence, statutory_title_cut(rest)) {
-                (true, Some(_)) => TitleCut::SentenceThenRest,
+            cut: match (sentence, heading) {
+                (true, Some(_)) => TitleCut::HeadingThenRest,
                 (true, None) => TitleCut::FirstSentence,
                 (false, _) => TitleCut::Heading,
             },
-            title: match (sentence, statutory_title_cut(rest)) {
+            title: match (sentence, heading) {
                 (true, Some(title)) => title.to_string(),
                 (true, None) => point_title(rest).to_string(),
                 (false, _) => rest.to_string(),
@@ -394,8 +403,28 @@ pub(crate) fn statutory_title_cut(rest: &str) -> Option<&str> {
             let title = rest[..word_start].trim();
             let last = title.rsplit(' ').next().unwrap_or("").to_lowercase();
             let outcome_words = rest[word_start..].split_whitespace().count();
-            let dangling =
-                ["av", "till", "för", "på", "om", "och", "i", "med"].contains(&last.as_str());
+            let dangling = [
+                "av",
+                "till",
+                "för",
+                "på",
+                "om",
+                "och",
+                "i",
+                "med",
+                "från",
+                "vid",
+                "hos",
+                "inom",
+                "under",
+                "gällande",
+                "angående",
+                "kring",
+                "inför",
+                "mot",
+                "enligt",
+            ]
+            .contains(&last.as_str());
             return (title.split_whitespace().count() >= 2 && !dangling && outcome_words >= 2)
                 .then_some(title);
         }
@@ -1609,6 +1638,7 @@ fn hash_numbered(outline: &Outline) -> Option<Proposal> {
     }
     let mut starts = Vec::new();
     let mut last = 0u32;
+    let mut gap_taken = false;
     for l in &outline.lines {
         if l.attendance || l.list_level.is_some() {
             continue;
@@ -1619,9 +1649,10 @@ fn hash_numbered(outline: &Outline) -> Option<Proposal> {
         let Some(n) = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok()) else {
             continue;
         };
-        if !(n == last + 1 || last > 0 && n == last + 2) {
+        if !(n == last + 1 || last > 0 && n == last + 2 && !gap_taken) {
             continue;
         }
+        gap_taken |= n == last + 2;
         last = n;
         let title_at = c.get(2).map_or(0, |m| m.start());
         let rest = l.text[title_at..].trim();
@@ -1666,6 +1697,9 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
     let starts_a_run = |top: u32| run_starts.contains(&top);
     // The letter the next lettered sub-point under the last number takes.
     let mut next_letter = 'a';
+    // The line of the last lettered sub-point, where a missing letter may
+    // have run in.
+    let mut last_letter_line: Option<&str> = None;
     // The first point, a), stands right under its number's line ("§ 108
     // Ekonomi" / "a) Inget nytt …"); points after a sentence that leads them
     // in ("… antas efter följande justeringar." / "a. Insats …") are the
@@ -1686,12 +1720,20 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
         }
         // "5 Rapporter" / "a) Kansli" / "b) Banan": lettered sub-points in
         // sequence under the last number.
-        // One letter may be missing ("… avser att delta.G) Skansenbiljetter"
-        // run into the point before it).
+        // One letter may be missing where it ran into the point before it
+        // ("… avser att delta.G) Skansenbiljetter").
+        let ran_in = |missing: char| {
+            last_letter_line.is_some_and(|t: &str| {
+                [missing, missing.to_ascii_uppercase()]
+                    .iter()
+                    .any(|m| t.contains(&format!("{m})")) || t.contains(&format!(".{m}.")))
+            })
+        };
         if let (Some(top), Some((letter, _, title_at))) = (last_top, letter_point(&l.text))
             && (letter.to_ascii_lowercase() == next_letter
                 || next_letter != 'a'
-                    && letter.to_ascii_lowercase() as u32 == next_letter as u32 + 1)
+                    && letter.to_ascii_lowercase() as u32 == next_letter as u32 + 1
+                    && ran_in(next_letter))
             && last_sub.is_none()
             // Not the points a sentence leads in ("… med följande
             // inriktning:" / "a) Göteborgs Stad ska teckna avtal …"): those
@@ -1700,6 +1742,7 @@ fn numbered_paragraphs(outline: &Outline) -> Option<Proposal> {
             && !(next_letter != 'a' && in_led_points)
         {
             next_letter = (letter.to_ascii_lowercase() as u8 + 1) as char;
+            last_letter_line = Some(&l.text);
             let rest = l.text[title_at..].trim();
             let sentence = !title_shaped(rest);
             starts.push(PlannedStart::point(
@@ -2780,7 +2823,12 @@ mod tests {
             statutory_title_cut("Mötets öppnande Ordförande Håkan Ahlgren hälsade välkommen."),
             Some("Mötets öppnande")
         );
-        // A name right after "Val av" is what is elected, not an outcome.
+        // A name right after "Val av" is what is elected, not an outcome;
+        // nor does a heading end in a preposition.
+        assert_eq!(
+            statutory_title_cut("Behandling av motion från Anna Berg om parkering."),
+            None
+        );
         assert_eq!(
             statutory_title_cut("Val av Anna Berg till ordförande."),
             None

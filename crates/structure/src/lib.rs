@@ -2420,22 +2420,22 @@ impl Finder {
                 let time = parse_number(text).and_then(|n| n.time);
                 self.open_item(p, skip, s.number, s.parent, time, bi, span);
             }
-            TitleCut::SentenceThenRest | TitleCut::TopicThenRest => {
+            TitleCut::SentenceThenRest | TitleCut::TopicThenRest | TitleCut::HeadingThenRest => {
                 let topic = s.cut == TitleCut::TopicThenRest;
                 let title_len = s.title.len();
-                let line_opens_with_title = text
-                    .get(s.skip..)
-                    .unwrap_or(text)
-                    .trim()
-                    .starts_with(s.title.as_str());
+                let heading_cut = s.cut == TitleCut::HeadingThenRest
+                    && text
+                        .get(s.skip..)
+                        .unwrap_or(text)
+                        .trim()
+                        .starts_with(s.title.as_str());
                 self.start_item(s.number, s.parent, None, s.title, bi, span);
                 self.title_pending = false;
                 let line = text.get(s.skip..).unwrap_or(text).trim();
                 let rest = if topic {
                     layout::topic_split(line).map_or("", |(_, r)| r).trim()
-                } else if line_opens_with_title {
-                    // The title planned (a first sentence, or a statutory
-                    // heading run together with its outcome) opens the line.
+                } else if heading_cut {
+                    // A statutory heading run together with its outcome.
                     line.get(title_len..).unwrap_or_default().trim()
                 } else {
                     let first = layout::first_sentence(line);

@@ -1399,7 +1399,7 @@ impl HeaderLines {
         }
         m.body = m
             .body
-            .map(|b| group_of_meeting_compound(TRAILING_PERIOD.replace(&b, "").trim()));
+            .map(|b| group_of_meeting_compound(TRAILING_MONTH_OR_DATE.replace(&b, "").trim()));
         // A name or a body runs to a few words, a place with its address
         // and room to a few more: a longer value is a line that a text
         // export ran on (a title, an attendance list and the first item in
@@ -1680,7 +1680,7 @@ fn group_of_meeting_compound(body: &str) -> String {
 
 /// "Elevråd 2017-03", "Hjortjakts möte 22,9 2019": a month or a date the
 /// date reader does not take, left at the end of a body's name.
-static TRAILING_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static TRAILING_MONTH_OR_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"\s+(?:(?:19|20)\d{2}-(?:0[1-9]|1[0-2])|\d{1,2}[,.]\d{1,2}[,.]?\s*(?:19|20)\d{2})\s*$",
     )
@@ -3309,7 +3309,7 @@ mod tests {
         );
         assert_eq!(super::normalize_location("Microsoft Teams-möte"), "Teams");
         // A month or a date the date reader leaves at a body's end.
-        let cut = |b: &str| super::TRAILING_PERIOD.replace(b, "").to_string();
+        let cut = |b: &str| super::TRAILING_MONTH_OR_DATE.replace(b, "").to_string();
         assert_eq!(cut("Elevråd 2017-03"), "Elevråd");
         assert_eq!(cut("Hjortjakts möte 22,9 2019"), "Hjortjakts möte");
         assert_eq!(cut("Arbetsgrupp 2030"), "Arbetsgrupp 2030");

@@ -2098,13 +2098,14 @@ pub(crate) fn parse_line(
     // "Närvarande: Ange ev. nedan Ordförande Barbro Olsson …": a form's
     // template text left before the names it asked for.
     let lower = text.to_lowercase();
-    let text = lexicon::PLACEHOLDERS
+    let unfilled = lexicon::PLACEHOLDERS
         .iter()
         .find(|p| lower.starts_with(*p))
-        .and_then(|p| text.get(p.len()..))
-        .map_or(text, str::trim_start);
-    if text.is_empty() {
-        return None;
+        .and_then(|p| text.get(p.len()..));
+    let text = unfilled.map_or(text, str::trim_start);
+    if unfilled.is_some() && text.is_empty() {
+        // Only the template's words: no one, and the list goes on.
+        return Some(Vec::new());
     }
     // "Lindqvist, Eva (S), ordförande; Östman, Per (C)": people written
     // surname first before their party are read in the usual order and
@@ -4596,6 +4597,11 @@ mod tests {
         );
         assert_eq!(got[0].1.as_deref(), Some("ordförande"));
         assert!(names("Ange ev. nedan").is_empty());
+        let h = &lexicon::ATTENDANCE_HEADINGS[plain_heading()];
+        assert_eq!(
+            parse_line("Ange ev. nedan", false, h).map(|p| p.len()),
+            Some(0)
+        );
         assert_eq!(
             names("Milton & Loke Gustav"),
             bare(&["Milton", "Loke Gustav"])
