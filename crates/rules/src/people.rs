@@ -274,14 +274,19 @@ impl<'a> People<'a> {
         if parts.is_empty() || parts.iter().any(|p| p.is_empty()) {
             return false;
         }
+        // Each part resolved once.
+        let on_list: Vec<bool> = parts.iter().map(|p| listed(p)).collect();
         // Two or more who do a task together, someone of the meeting among
         // them: the others are people too when their names are written as
         // names ("Kerstin och Lena brygger kaffe", Lena a nickname the list
         // does not give, or someone from outside the meeting).
-        parts.iter().all(|p| listed(p))
+        on_list.iter().all(|&l| l)
             || parts.len() > 1
-                && parts.iter().any(|p| listed(p))
-                && parts.iter().all(|p| listed(p) || name_shaped(p))
+                && on_list.iter().any(|&l| l)
+                && parts
+                    .iter()
+                    .zip(&on_list)
+                    .all(|(p, &l)| l || name_shaped(p))
     }
 
     /// "Skicka ut info till medlemmarna, Cecilia": the people of the

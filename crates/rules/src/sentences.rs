@@ -17,9 +17,9 @@ const ABBREVIATIONS: &[&str] = &[
     "t.o.m.", "dvs.", "d.v.s.", "osv.", "o.s.v.", "etc.", "jfr.", "st.", "tel.", "p.g.a.", "pga.",
     "m.m.", "mm.", "inkl.", "exkl.", "ang.", "enl.", "f.d.", "fr.", "t.", "s.", "obs.", "resp",
     "vs.", "mfl.", "tex.", "o.", "d.", "e.", "p.", "u.", "ff.", "kap.", "prop.", "bil.",
-    // A division of a league ("FCSF:s div. 2").
-    "div.", // Titles before a name ("Dr. Sofia Carlberg will check …").
-    "dr.", "prof.", "mr.", "mrs.", "ms.",
+    // Titles before a name ("Dr. Sofia Carlberg will check …"), and a
+    // league's division ("FCSF:s div. 2").
+    "dr.", "prof.", "mr.", "mrs.", "ms.", "div.",
 ];
 
 /// Abbreviations that close a list ("… förnyelser etc."): before a capital
@@ -90,10 +90,12 @@ fn inline_bullet(text: &str, at: usize) -> bool {
 /// ("Beviljades", "Godkänd.").
 fn bare_outcome(after: &str) -> bool {
     let rest = after.split('\n').next().unwrap_or("").trim();
-    let word = rest.trim_end_matches(['.', '!']).to_lowercase();
+    let word = rest.trim_end_matches(['.', '!']);
+    // One word, checked before it is lower-cased: most full stops are
+    // followed by a sentence.
     !word.is_empty()
         && !word.contains(char::is_whitespace)
-        && minutes_structure::lexicon::BARE_OUTCOMES.contains(&word.as_str())
+        && minutes_structure::lexicon::BARE_OUTCOMES.contains(&word.to_lowercase().as_str())
 }
 
 /// "Styrelsen föreslår att avgiften fastställes till 200 kr.": a proposal,

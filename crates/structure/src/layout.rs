@@ -403,28 +403,7 @@ pub(crate) fn statutory_title_cut(rest: &str) -> Option<&str> {
             let title = rest[..word_start].trim();
             let last = title.rsplit(' ').next().unwrap_or("").to_lowercase();
             let outcome_words = rest[word_start..].split_whitespace().count();
-            let dangling = [
-                "av",
-                "till",
-                "för",
-                "på",
-                "om",
-                "och",
-                "i",
-                "med",
-                "från",
-                "vid",
-                "hos",
-                "inom",
-                "under",
-                "gällande",
-                "angående",
-                "kring",
-                "inför",
-                "mot",
-                "enligt",
-            ]
-            .contains(&last.as_str());
+            let dangling = crate::lexicon::WORDS_NO_HEADING_ENDS_WITH.contains(&last.as_str());
             return (title.split_whitespace().count() >= 2 && !dangling && outcome_words >= 2)
                 .then_some(title);
         }
@@ -2263,6 +2242,12 @@ mod tests {
         )
     }
 
+    /// The titles a scheme's proposal plans, none without one.
+    fn titles_of(p: Option<Proposal>) -> Vec<String> {
+        p.map(|p| p.starts.iter().map(|s| s.title.clone()).collect())
+            .unwrap_or_default()
+    }
+
     fn outline(lines: Vec<OutlineLine>) -> Outline {
         Outline {
             lines,
@@ -2393,12 +2378,7 @@ mod tests {
             b(11, "Anna köper kaffe."),
             b(12, "Bo bokar lokal."),
         ]);
-        let titles: Vec<_> = plain_headings(&o)
-            .expect("a proposal")
-            .starts
-            .iter()
-            .map(|s| s.title.clone())
-            .collect();
+        let titles = titles_of(plain_headings(&o));
         assert_eq!(
             titles,
             [
@@ -2418,12 +2398,7 @@ mod tests {
             p(4, "Skutan 2:"),
             b(5, "Vill ha en bana."),
         ]);
-        let titles: Vec<_> = lead_ins(&o2)
-            .expect("a proposal")
-            .starts
-            .iter()
-            .map(|s| s.title.clone())
-            .collect();
+        let titles = titles_of(lead_ins(&o2));
         assert_eq!(titles, ["Skutan 1", "Skutan 2"]);
         // The header's field above them leads in no list of its own.
         assert!(lead_ins(&o).is_none_or(|p| p.starts.iter().all(|s| s.title != "Tid: 19:30")));
@@ -2457,12 +2432,7 @@ mod tests {
             p(14, "Beslut:"),
             b(15, "Boka separat möte om rutinerna."),
         ]);
-        let titles: Vec<_> = plain_headings(&o)
-            .expect("a proposal")
-            .starts
-            .iter()
-            .map(|s| s.title.clone())
-            .collect();
+        let titles = titles_of(plain_headings(&o));
         assert_eq!(
             titles,
             [
@@ -2687,9 +2657,7 @@ mod tests {
         second.bold = true;
         let body = line(3, "Approved without changes.", Role::Body, None);
         let o = outline(vec![title, dated, first, body, second]);
-        let titles: Vec<String> = bold_headings(&o)
-            .map(|p| p.starts.iter().map(|s| s.title.clone()).collect())
-            .unwrap_or_default();
+        let titles = titles_of(bold_headings(&o));
         assert_eq!(titles, ["Minutes of previous meeting", "Budget"]);
     }
 
@@ -2702,9 +2670,7 @@ mod tests {
             line(3, "Hemsidan - Cilla uppdaterar den.", Role::Body, None),
             line(4, "Lokalen - inget nytt.", Role::Body, None),
         ]);
-        let titles: Vec<String> = topic_paragraphs(&o)
-            .map(|p| p.starts.iter().map(|s| s.title.clone()).collect())
-            .unwrap_or_default();
+        let titles = titles_of(topic_paragraphs(&o));
         assert_eq!(titles, ["Ekonomi", "Skolavslutning", "Hemsidan"]);
         assert_eq!(topic_split("Ekonomi: A - B"), Some(("Ekonomi", " A - B")));
         assert_eq!(topic_split("Ekonomi - A: B"), Some(("Ekonomi", "A: B")));
@@ -2737,9 +2703,7 @@ mod tests {
             line(3, "Lokal: Hyran höjs.", Role::Body, Some(1)),
             line(4, "Övrigt: Inget.", Role::Body, Some(0)),
         ]);
-        let titles: Vec<String> = topic_paragraphs(&o)
-            .map(|p| p.starts.iter().map(|s| s.title.clone()).collect())
-            .unwrap_or_default();
+        let titles = titles_of(topic_paragraphs(&o));
         assert_eq!(titles, ["Öppnande", "Ekonomi", "Övrigt"]);
         // Who said what is no topic.
         let mut present = line(

@@ -1364,6 +1364,31 @@ pub const PAST_TENSE_ENDINGS: &[&str] = &["ades", "des", "tes", "ts", "lde", "dd
 /// "beslutades"): a numbered line with one reports a decision even without
 /// its full stop.
 pub const PASSIVE_PAST_ENDINGS: &[&str] = &["ades", "des", "tes"];
+/// Words a statutory point's heading does not end with, lower case: a
+/// preposition or a conjunction wants the words after it ("Behandling av
+/// motion från" / "Anna Berg om parkering").
+pub const WORDS_NO_HEADING_ENDS_WITH: &[&str] = &[
+    "av",
+    "till",
+    "för",
+    "på",
+    "om",
+    "och",
+    "i",
+    "med",
+    "från",
+    "vid",
+    "hos",
+    "inom",
+    "under",
+    "gällande",
+    "angående",
+    "kring",
+    "inför",
+    "mot",
+    "enligt",
+];
+
 /// An item's outcome in one word, lower case ("Beviljades", "Godkänd"): after
 /// the sentence that states the matter, it is that sentence's end.
 pub const BARE_OUTCOMES: &[&str] = &[

@@ -2422,21 +2422,18 @@ impl Finder {
             }
             TitleCut::SentenceThenRest | TitleCut::TopicThenRest | TitleCut::HeadingThenRest => {
                 let topic = s.cut == TitleCut::TopicThenRest;
-                let title_len = s.title.len();
-                let heading_cut = s.cut == TitleCut::HeadingThenRest
-                    && text
-                        .get(s.skip..)
-                        .unwrap_or(text)
-                        .trim()
-                        .starts_with(s.title.as_str());
+                let line = text.get(s.skip..).unwrap_or(text).trim();
+                // A statutory heading run together with its outcome: the
+                // outcome after it.
+                let after_heading = (s.cut == TitleCut::HeadingThenRest)
+                    .then(|| line.strip_prefix(s.title.as_str()))
+                    .flatten();
                 self.start_item(s.number, s.parent, None, s.title, bi, span);
                 self.title_pending = false;
-                let line = text.get(s.skip..).unwrap_or(text).trim();
                 let rest = if topic {
                     layout::topic_split(line).map_or("", |(_, r)| r).trim()
-                } else if heading_cut {
-                    // A statutory heading run together with its outcome.
-                    line.get(title_len..).unwrap_or_default().trim()
+                } else if let Some(after) = after_heading {
+                    after.trim()
                 } else {
                     let first = layout::first_sentence(line);
                     line.get(first.len()..).unwrap_or_default().trim()

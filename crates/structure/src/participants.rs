@@ -2087,21 +2087,14 @@ pub(crate) fn parse_line(
     // "Även Mikael Karlsson, vice ordförande i BSK": also there, not a
     // word of the name.
     let text = text.trim();
-    let text = lexicon::ADVERBS_BEFORE_NAMES
-        .iter()
-        .find_map(|a| {
-            let rest = text.get(a.len()..)?.strip_prefix(' ')?;
-            (text[..a.len()].to_lowercase() == *a && rest.starts_with(char::is_uppercase))
-                .then_some(rest)
-        })
-        .unwrap_or(text);
+    let text = after_leading_phrase(text, lexicon::ADVERBS_BEFORE_NAMES, |rest| {
+        rest.strip_prefix(' ')
+            .filter(|r| r.starts_with(char::is_uppercase))
+    })
+    .unwrap_or(text);
     // "Närvarande: Ange ev. nedan Ordförande Barbro Olsson …": a form's
     // template text left before the names it asked for.
-    let lower = text.to_lowercase();
-    let unfilled = lexicon::PLACEHOLDERS
-        .iter()
-        .find(|p| lower.starts_with(*p))
-        .and_then(|p| text.get(p.len()..));
+    let unfilled = after_leading_phrase(text, lexicon::PLACEHOLDERS, Some);
     let text = unfilled.map_or(text, str::trim_start);
     if unfilled.is_some() && text.is_empty() {
         // Only the template's words: no one, and the list goes on.
@@ -2128,6 +2121,21 @@ pub(crate) fn parse_line(
         }
     }
     Some(people)
+}
+
+/// What follows the first of `phrases` (lower case) that opens `text` in
+/// any case and for whose rest `then` gives a value: that value.
+fn after_leading_phrase<'a>(
+    text: &'a str,
+    phrases: &[&str],
+    then: impl Fn(&'a str) -> Option<&'a str>,
+) -> Option<&'a str> {
+    phrases.iter().find_map(|p| {
+        let rest = text.get(p.len()..)?;
+        (text[..p.len()].to_lowercase() == *p)
+            .then_some(rest)
+            .and_then(&then)
+    })
 }
 
 /// "Lindqvist, Eva (S)": a surname, a comma and a given name, each one
