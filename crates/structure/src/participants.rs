@@ -904,6 +904,14 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
     }
     // "Deltagare på plats: …", "Närvarande (digitalt): …", "Närvarande
     // styrelse: …": a heading with a short qualifier before its colon.
+    // "Övriga frågor: Frågan om …" is a point of the agenda, not the others
+    // present.
+    if lexicon::STATUTORY_HEADING_OPENINGS
+        .iter()
+        .any(|o| lower.starts_with(o))
+    {
+        return None;
+    }
     for (i, h) in headings.iter().enumerate() {
         let Some(rest) = lower.strip_prefix(h.text) else {
             continue;
@@ -5164,6 +5172,9 @@ mod tests {
         // What was present that is no one: a thing, or a sentence's subject.
         assert!(attendance_heading("Alla handlingar var närvarande.").is_none());
         assert!(attendance_heading("The documents were present.").is_none());
+        // A point of the agenda with its text is not the others present.
+        assert!(attendance_heading("Övriga frågor: Frågan om tröjor bordlades.").is_none());
+        assert!(attendance_heading("Övriga: Anna Berg").is_some());
         let h = &lexicon::ATTENDANCE_HEADINGS[0];
         let role = |l: &str| {
             parse_line(l, false, h)

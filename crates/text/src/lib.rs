@@ -329,15 +329,22 @@ fn is_fence(t: &str) -> bool {
 }
 
 /// "Ekonomi" over "-------": a line of dashes as long as the line above it
-/// (give or take two) underlines it as a heading. A rule between parts is
-/// as long as the page, not as its title, and is left alone.
+/// (give or take two) underlines it as a heading; so does a short rule of
+/// dashes (up to 24) under a title shorter than it that is no sentence and
+/// no field ("Ekonomi" over a rule of twenty, as typed by hand). A rule
+/// between parts is as long as the page, not as its title, and is left
+/// alone.
 fn dashes_under(title: &str, under: &str) -> bool {
     let (title, under) = (title.trim(), under.trim());
     let (n, m) = (title.chars().count(), under.chars().count());
+    let typed_rule = m > n
+        && m <= 24
+        && !title.ends_with(['.', ':', ';', ',', '!', '?'])
+        && !title.contains([':', '\t']);
     m >= 3
         && n <= 60
         && under.chars().all(|c| c == '-')
-        && n.abs_diff(m) <= 2
+        && (n.abs_diff(m) <= 2 || typed_rule)
         && !title.chars().all(|c| c == '-')
 }
 
@@ -1134,6 +1141,16 @@ mod tests {
             parse("Ekonomi\n------------------------------\nText.\n").len(),
             3
         );
+        // A short rule typed under a title underlines it; under a sentence
+        // or a field it is a rule.
+        assert_eq!(
+            roles_and_texts(&parse("Sommarfesten\n-------------------\nText.\n"))[0],
+            (Role::Heading(2), "Sommarfesten".to_string())
+        );
+        for line in ["Mötet öppnades.", "Plats: Hos Bo"] {
+            let blocks = parse(&format!("{line}\n-------------------\nText.\n"));
+            assert_eq!(roles_and_texts(&blocks)[0], (Role::Body, line.to_string()));
+        }
     }
 
     #[test]
