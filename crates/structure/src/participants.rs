@@ -435,7 +435,18 @@ pub(crate) fn apply_elections(ps: &mut Vec<Participant>, items: &[crate::AgendaI
     let mut keys: Vec<Vec<String>> = ps.iter().map(|p| person_key(&p.name)).collect();
     for served in officers {
         let key = person_key(&served.name);
-        let found = keys.iter().position(|k| *k == key);
+        // "Bo" or "Bo E" on the list, "Bo Ek valdes att justera": the one
+        // listed person the full name shortens to.
+        let found = keys.iter().position(|k| *k == key).or_else(|| {
+            let mut short = ps
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| written_short_for(&p.name, &served.name));
+            match (short.next(), short.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        });
         match found.and_then(|i| ps.get_mut(i)) {
             // Someone adjoined whom the lists name keeps what they say.
             Some(_) if served.role == elections::ADJUNCT => {}
@@ -480,6 +491,26 @@ pub(crate) fn apply_elections(ps: &mut Vec<Participant>, items: &[crate::AgendaI
             }
         }
     }
+}
+
+/// `written` ("Bo", "Bo E", "Bo E.") is `full` ("Bo Ek") shortened as a
+/// list of a small group writes its people: the same first name, then at
+/// most the initials of the names after it.
+fn written_short_for(written: &str, full: &str) -> bool {
+    let w: Vec<&str> = written.split_whitespace().collect();
+    let f: Vec<&str> = full.split_whitespace().collect();
+    !w.is_empty()
+        && w.len() <= f.len()
+        && f.len() >= 2
+        && w[0].chars().count() >= 2
+        && w[0].to_lowercase() == f[0].to_lowercase()
+        && w[1..].iter().zip(&f[1..]).all(|(a, b)| {
+            let a = a.trim_end_matches('.');
+            a.chars().count() == 1
+                && a.chars().all(char::is_alphabetic)
+                && b.to_lowercase().starts_with(&a.to_lowercase())
+                && b.len() > a.len()
+        })
 }
 
 /// How many of the first items count as the meeting's opening, where a
@@ -5134,6 +5165,18 @@ mod tests {
             ),
             ("Cilla Dahl", "partial", Some("ej § 5-7"))
         );
+    }
+
+    #[test]
+    fn a_list_names_people_short_as_a_small_group_writes_them() {
+        assert!(written_short_for("Bo", "Bo Ek"));
+        assert!(written_short_for("Bo E", "Bo Ek"));
+        assert!(written_short_for("bo e.", "Bo Ek"));
+        // The whole name, another first name, a surname of its own.
+        assert!(!written_short_for("Bo Ek", "Bo Ek"));
+        assert!(!written_short_for("Bosse", "Bo Ek"));
+        assert!(!written_short_for("Bo Ek", "Bo Ekman"));
+        assert!(!written_short_for("Bo", "Bo"));
     }
 
     #[test]
