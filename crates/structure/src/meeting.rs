@@ -1530,7 +1530,17 @@ pub(crate) fn holder_from_body(m: &mut Meeting) {
 /// name in an organisation's words. `None` when the part after names no
 /// organisation or the part before would be left empty.
 fn body_then_organisation(line: &str) -> Option<(String, String)> {
-    let (body, org) = split_at_dash(line).or_else(|| line.rsplit_once(", "))?;
+    // "Styrelsen Ekbackens Pensionärsförening": a body in one word, then
+    // the association's name.
+    let word_then_name = || {
+        let (word, rest) = line.trim().split_once(' ')?;
+        lexicon::BODY_WORDS
+            .contains(&word.to_lowercase().as_str())
+            .then_some((word, rest))
+    };
+    let (body, org) = split_at_dash(line)
+        .or_else(|| line.rsplit_once(", "))
+        .or_else(word_then_name)?;
     let (body, org) = (body.trim(), org.trim());
     (!body.is_empty()
         && org.starts_with(char::is_uppercase)
@@ -3581,8 +3591,13 @@ mod tests {
             split("Styrelsen, Ekbackens vägförening"),
             pair("Styrelsen", "Ekbackens vägförening")
         );
+        assert_eq!(
+            split("Styrelsen Ekbackens Pensionärsförening"),
+            pair("Styrelsen", "Ekbackens Pensionärsförening")
+        );
         // A part after the dash that names no organisation stays the body's.
         assert_eq!(split("Styrgrupp – vecka 12"), None);
+        assert_eq!(split("Styrelsen Ekonomi"), None);
     }
 
     #[test]
