@@ -457,17 +457,28 @@ fn with_inline_items_apart(doc: &Document) -> Option<Document> {
     // list inside one).
     let mut sign_cuts: Vec<(usize, String, Vec<usize>)> = Vec::new();
     let mut numbered_lines = false;
+    // The number of the last numbered line: points run together that go
+    // on from it ("2. Val av justerare …" over "3. Ekonomi … 4. … 5. …",
+    // the rest of the page run together) are the items going on, not a
+    // list inside one (which counts from 1).
+    let mut last_top: Option<u32> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
         let BlockKind::Paragraph(p) = &b.kind else {
             continue;
         };
         let Some(text) = body_text(b) else {
-            numbered_lines |= parse_number(p.text().trim()).is_some();
+            if let Some(n) = parse_number(p.text().trim()) {
+                numbered_lines = true;
+                last_top = Some(n.top);
+            }
             continue;
         };
         let starts = layout::inline_item_starts(&text);
         if starts.len() >= 3 {
-            if text.trim_start().starts_with('§') {
+            let goes_on = last_top.is_some_and(|top| {
+                parse_number(text.trim()).is_some_and(|n| n.sub.is_none() && n.top == top + 1)
+            });
+            if text.trim_start().starts_with('§') || goes_on {
                 sign_cuts.push((i, text, starts));
             } else {
                 cuts.push((i, text, starts));
@@ -477,8 +488,9 @@ fn with_inline_items_apart(doc: &Document) -> Option<Document> {
         let signs = layout::inline_sign_starts(&text);
         if signs.len() >= 2 {
             sign_cuts.push((i, text, signs));
-        } else if parse_number(text.trim()).is_some() {
+        } else if let Some(n) = parse_number(text.trim()) {
             numbered_lines = true;
+            last_top = Some(n.top);
         }
     }
     if numbered_lines {
@@ -497,13 +509,26 @@ fn with_inline_items_apart(doc: &Document) -> Option<Document> {
 /// Bo Ek", a page whose line breaks were flattened) cut into one paragraph
 /// per field (see [`meeting::label_starts`]); None when no paragraph does.
 fn with_header_labels_apart(doc: &Document) -> Option<Document> {
+    let first_paragraph = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Paragraph(_)));
     let cuts: Vec<(usize, String, Vec<usize>)> = doc
         .blocks
         .iter()
         .enumerate()
         .filter_map(|(i, b)| {
             let text = body_text(b)?;
-            let starts = meeting::label_starts(&text);
+            let mut starts = meeting::label_starts(&text);
+            // "Protokoll styrelsemöte Ekbackens IF Datum: 2024-03-12 Plats:
+            // … Närvarande: …": the document's title line with its fields
+            // run on after it; the title is kept as a paragraph of its own.
+            if starts.is_empty() && Some(i) == first_paragraph {
+                starts = meeting::label_starts_anywhere(&text);
+                if starts.first().is_some_and(|&at| at > 120 || at == 0) {
+                    starts.clear();
+                }
+            }
             (starts.len() >= 2).then_some((i, text, starts))
         })
         .collect();

@@ -3116,3 +3116,29 @@ fn paragraph_signs_run_together_are_cut_whatever_else_is_numbered() {
         assert_eq!(texts.last().map(String::as_str), Some("4. Övriga frågor"));
     }
 }
+
+#[test]
+fn short_minutes_run_together_and_a_title_line_with_its_fields() {
+    // On one line: the points cut apart, the header's fields read.
+    let s = structure(
+        "Protokoll styrelsemöte Ekbackens IF Datum: 2024-03-12 Plats: Klubbstugan Närvarande: Anna Berg, Bo Ek, Cecilia Lund 1. Mötets öppnande Ordföranden öppnade mötet. 2. Ekonomi Kassan är god. Rapporten lades till handlingarna. 3. Sommarfesten Festen hålls den 15 juni. 4. Mötets avslutande Mötet avslutades.\n",
+    );
+    let numbers: Vec<&str> = s.items.iter().filter_map(|i| i.number.as_deref()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4"]);
+    assert_eq!(s.participants.len(), 3);
+    // The title line with its fields, then points on lines, the rest of
+    // the page run together: the run goes on from the last numbered line.
+    let s = structure(
+        "Protokoll styrelsemöte Ekbackens IF Datum: 2024-03-12 Plats: Klubbstugan Närvarande: Anna Berg, Bo Ek, Cecilia Lund\n1. Mötets öppnande\n2. Ekonomi Kassan är god. 3. Sommarfesten Festen hålls den 15 juni. 4. Övrigt Inget. 5. Mötets avslutande Mötet avslutades.\n",
+    );
+    let numbers: Vec<&str> = s.items.iter().filter_map(|i| i.number.as_deref()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5"]);
+    assert_eq!(s.participants.len(), 3);
+    assert_eq!(s.meeting.location.as_deref(), Some("Klubbstugan"));
+    // A list inside an item counts from 1 and stays the item's text.
+    let s = structure(
+        "Protokoll styrelsemöte 2024-03-12\n\n1. Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n2. Budget\n\n1. Hyran höjs. 2. Avgiften sänks. 3. Kaffet blir gratis.\n\n3. Mötets avslutande\n\nMötet avslutades.\n",
+    );
+    let numbers: Vec<&str> = s.items.iter().filter_map(|i| i.number.as_deref()).collect();
+    assert_eq!(numbers, ["1", "2", "3"]);
+}
