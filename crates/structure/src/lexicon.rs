@@ -1135,6 +1135,12 @@ pub const TASK_COLUMNS: &[&str] = &[
     "to do",
     "todo",
     "what",
+    // A sprint plan's work items, each with its owner.
+    "story",
+    "user story",
+    "user stories",
+    "issue",
+    "ticket",
 ];
 
 /// Header cells of a matter column that is a task column only beside a

@@ -3142,3 +3142,23 @@ fn short_minutes_run_together_and_a_title_line_with_its_fields() {
     let numbers: Vec<&str> = s.items.iter().filter_map(|i| i.number.as_deref()).collect();
     assert_eq!(numbers, ["1", "2", "3"]);
 }
+
+#[test]
+fn a_sprint_plans_stories_with_their_owners_are_tasks() {
+    let s = structure(
+        "# Sprint planning 2024-11-18\n\nAttendees: Anna, Bo\n\n## Selected user stories\n\n| Story | Points | Owner |\n|---|---|---|\n| As a user I want to create a group | 5 | Anna |\n| As a user I want to join a group | 3 | Bo |\n\n## Decisions\n\n- Sprint length stays at one week.\n",
+    );
+    let tasks: Vec<_> = s
+        .items
+        .iter()
+        .flat_map(|i| &i.units)
+        .filter_map(|u| Some((u.text.as_str(), u.task.as_ref()?.owner.as_deref())))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("As a user I want to create a group", Some("Anna")),
+            ("As a user I want to join a group", Some("Bo"))
+        ]
+    );
+}
