@@ -431,6 +431,23 @@ pub const NOT_DECIDING_CUES: &[&str] = &[
     "ej rösträtt",
 ];
 
+/// An association's elected posts written after a name in a list that lost
+/// its commas ("Anna Berg ordförande Bo Ek kassör Cecilia Lund ledamot"),
+/// lower case: posts that stand alone, where a job title is followed by
+/// its employer ("verksamhetschef Capio Gårda").
+pub const BOARD_POSTS: &[&str] = &[
+    "kassör",
+    "kassör.",
+    "ledamot",
+    "styrelseledamot",
+    "suppleant",
+    "ersättare",
+    "revisor",
+    "revisorssuppleant",
+    "adjungerad",
+    "valberedare",
+];
+
 /// Lower-case words of attendance lines that are no handle of a person
 /// ("Närvarande: ordinarie, suppleanter, revisor"), lower case ASCII;
 /// [`EVERYONE_WORDS`] are none either.
@@ -2148,6 +2165,7 @@ pub const TITLE_SUFFIXES: &[&str] = &[
     "inspektor",
     "vårdnadshavare",
     "lärare",
+    "president",
 ];
 
 /// What a column of an attendance table holds.

@@ -2385,6 +2385,15 @@ fn parse_line_unmarked(
         people_on_one_line(&line)
     };
     if people.len() >= 2 {
+        // "Anna Berg, Bo Ek Sekr. Cecilia Lund, David Holm": two people
+        // whose comma was lost, a role between them.
+        let people: Vec<String> = people
+            .into_iter()
+            .flat_map(|p| match names_in_pairs(&p) {
+                Some(pairs) if pairs.len() >= 2 => pairs,
+                _ => vec![p],
+            })
+            .collect();
         let ps: Vec<Participant> = people
             .iter()
             .filter_map(|p| {
@@ -2475,7 +2484,10 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
     }
     // ("VD", "IT": a title's or a field's abbreviation is no name's word;
     // "PO", "KG" as a given name are.)
-    let name_word = |w: &str| given_name_alone(w) && !lexicon::TITLE_ABBREVIATIONS.contains(&w);
+    // A post in capitals ("Kassör", "President") is none either.
+    let name_word = |w: &str| {
+        given_name_alone(w) && !lexicon::TITLE_ABBREVIATIONS.contains(&w) && !post_word(w)
+    };
     let mut people: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let mut words = 0;
@@ -2494,8 +2506,14 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
         people.extend(names);
         run.clear();
         if let (Some(about), Some(last)) = (about, people.last_mut()) {
-            last.push_str(if about.starts_with('(') { " " } else { ", " });
-            last.push_str(about);
+            // (An about with a leading space closes the name without a
+            // comma.)
+            last.push_str(if about.starts_with(['(', ' ']) {
+                " "
+            } else {
+                ", "
+            });
+            last.push_str(about.trim_start());
         }
         Some(())
     };
@@ -2534,8 +2552,21 @@ fn names_in_pairs(line: &str) -> Option<Vec<String>> {
             }
         } else if first_word && w.starts_with(char::is_uppercase) && role_of(w).is_some() {
             post_before = Some(w);
-        } else if w.starts_with(char::is_lowercase) && role_of(w).is_some() {
+        } else if w.starts_with(char::is_lowercase)
+            && (role_of(w).is_some()
+                || lexicon::BOARD_POSTS.contains(&w.trim_end_matches([',', ';'])))
+        {
+            // "Anna Berg ordförande Bo Ek kassör …": a role or a post.
             close_run(&mut run, Some(w))?;
+        } else if !first_word
+            && !run.is_empty()
+            && w.len() > 2
+            && w.ends_with('.')
+            && role_of(&w.to_lowercase()).is_some()
+        {
+            // "Bo Ek Sekr. Cecilia Lund": a role abbreviated in capitals,
+            // closing the name as "Bo Ek sekr." does.
+            close_run(&mut run, Some(&format!(" {}", w.to_lowercase())))?;
         } else if name_word(w) {
             run.push(w);
             if marked {
@@ -5164,6 +5195,36 @@ mod tests {
                 cilla.note.as_deref()
             ),
             ("Cilla Dahl", "partial", Some("ej § 5-7"))
+        );
+    }
+
+    #[test]
+    fn a_list_that_lost_its_commas_is_cut_at_the_posts_after_names() {
+        let h = &lexicon::ATTENDANCE_HEADINGS[0];
+        let names = |l: &str| -> Vec<String> {
+            parse_line(l, false, h)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(
+            names("Anna Berg ordförande Bo Ek sekreterare Cecilia Lund kassör David Holm ledamot"),
+            ["Anna Berg", "Bo Ek", "Cecilia Lund", "David Holm"]
+        );
+        assert_eq!(
+            names("Anna Berg, Bo Ek Sekr. Cecilia Lund, David Holm."),
+            ["Anna Berg", "Bo Ek", "Cecilia Lund", "David Holm"]
+        );
+        // A job title before its employer is no post that ends a name, and
+        // a post in capitals is no name.
+        assert_eq!(
+            names("Martin Jensen verksamhetschef Capio Gårda"),
+            ["Martin Jensen"]
+        );
+        assert!(
+            !names("Anna Berg, Bo Ek, David Holm Past President")
+                .contains(&"Past President".to_string())
         );
     }
 
