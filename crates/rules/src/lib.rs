@@ -1138,10 +1138,13 @@ fn item_sentences<'a>(
         .labels
         .iter()
         .find(|l| {
-            matches!(l.kind, LabelKind::Action | LabelKind::Decision)
-                && l.regex
-                    .find(&titled)
-                    .is_some_and(|m| m.start() == 0 && titled[m.end()..].trim().is_empty())
+            matches!(
+                l.kind,
+                LabelKind::Action | LabelKind::Decision | LabelKind::Deferral
+            ) && l
+                .regex
+                .find(&titled)
+                .is_some_and(|m| m.start() == 0 && titled[m.end()..].trim().is_empty())
         })
         .map(|l| (l.kind, l.id.as_str()));
     // The title's label, which an entry's own label of the same kind

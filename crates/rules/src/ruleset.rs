@@ -87,6 +87,8 @@ pub enum LabelKind {
     Proposal,
     /// A section whose sentences are not this meeting's ("Tidigare behandling").
     Other,
+    /// "Ta upp nästa gång", "Bordlagda frågor": a list of matters put off.
+    Deferral,
 }
 
 #[derive(Debug, Deserialize)]
