@@ -235,7 +235,17 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
     let s = sentence.trim().trim_end_matches('.');
     // Most sentences elect no one: a cheap look for the verbs (written in
     // lower case inside a sentence) keeps the Unicode-aware patterns off them.
-    if !ELECTION_CUE.is_match(s) && !opens_with_role(s) {
+    // "Mötessekreterare: Cecilia Lund" among an item's sentences: a post
+    // labelling the names it went to.
+    let labelled_post = s.split_once(':').filter(|(label, names)| {
+        (1..=3).contains(&label.split_whitespace().count())
+            && names.trim_start().starts_with(char::is_uppercase)
+            // A post of the meeting's own ("Mötesordförande", "Justerare"):
+            // "Ordförande: Anette Falk (omval 1 år)" elects the board's.
+            && role_of(label.trim()).is_some_and(|(_, always)| always)
+    });
+    let cue = ELECTION_CUE.is_match(s);
+    if !cue && !opens_with_role(s) && labelled_post.is_none() {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -283,6 +293,10 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
             push(n.as_str(), r.as_str());
             rest = rest.get(all.end()..).unwrap_or("");
         }
+    }
+    // (A verb of electing in it reads it the ways above.)
+    if !cue && let Some((label, names)) = labelled_post {
+        push(names, label.trim());
     }
     if let Some(c) = SERVED_BY.captures(s).or_else(|| SERVES.captures(s))
         && let Some(n) = c.name("n")

@@ -535,8 +535,10 @@ fn serving_officers(items: &[crate::AgendaItem]) -> Vec<elections::Served> {
         for sentence in sentences(&text) {
             found.extend(elections::serving(&sentence, early));
         }
-        if found.is_empty()
-            && let Some(role) = elected_role(&item.title)
+        // The title's post filled by no sentence ("Mötesordförande" over
+        // "Bo Ek. Mötessekreterare: Cecilia Lund."): its outcome's names.
+        if let Some(role) = elected_role(&item.title)
+            && !found.iter().any(|f| f.role == role)
             && let Some(names) = outcome_names(item)
         {
             found.extend(names.into_iter().map(|name| elections::Served {
@@ -569,7 +571,13 @@ fn outcome_names(item: &crate::AgendaItem) -> Option<Vec<&str>> {
                     .split_once(':')
                     .filter(|(head, _)| ELECTION.is_match(head))
                     .map(|(_, names)| names);
-                names_of_outcome(after_election.unwrap_or(&u.text))
+                let text = after_election.unwrap_or(&u.text);
+                // "Bo Ek. Mötessekreterare: Cecilia Lund.": the names are
+                // the first sentence, another post's after it.
+                names_of_outcome(text).or_else(|| {
+                    text.split_once(". ")
+                        .and_then(|(first, _)| names_of_outcome(first))
+                })
             })
         })
 }

@@ -3162,3 +3162,21 @@ fn a_sprint_plans_stories_with_their_owners_are_tasks() {
         ]
     );
 }
+
+#[test]
+fn the_meetings_posts_written_as_labels_on_one_numbered_line() {
+    let s = structure(
+        "ÅRSMÖTESPROTOKOLL\nEkbackens Båtklubb, 2024-03-12\n\n1. Mötet öppnades av ordförande Anna Berg.\n2. Mötesordförande: Bo Ek. Mötessekreterare: Cecilia Lund.\n3. Justerare: David Holm och Eva Nord.\n4. Val av styrelse. Ordförande: Fredrik Ås (omval).\n5. Mötet avslutades.\n",
+    );
+    let mut got = names_and_roles(&s);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("Bo Ek", Some("ordförande")),
+            ("Cecilia Lund", Some("sekreterare")),
+            ("David Holm", Some("justerare")),
+            ("Eva Nord", Some("justerare")),
+        ]
+    );
+}
