@@ -910,7 +910,7 @@ const CORPUS4_FLOORS: [(&str, &str, f64); 12] = [
     ("develop", "items", 0.85),
     ("develop", "participants", 0.81),
     ("develop", "decisions", 0.70),
-    ("develop", "actions", 0.67),
+    ("develop", "actions", 0.69),
     ("develop", "deferrals", 0.83),
     ("develop", "meeting", 0.65),
     ("heldback", "items", 0.77),
@@ -922,18 +922,21 @@ const CORPUS4_FLOORS: [(&str, &str, f64); 12] = [
 ];
 
 /// corpus3's floors, about 0.02 under the figures reached (2026-12-07, later;
-/// develop participants, actions and meeting raised the same day).
-const CORPUS3_FLOORS: [(&str, &str, f64); 12] = [
+/// develop participants, actions and meeting raised the same day; develop
+/// deferrals and held-back actions on 2026-12-07 again, with lists of matters
+/// put off and to-do headings with a time box).
+const CORPUS3_FLOORS: [(&str, &str, f64); 13] = [
     ("develop", "items", 0.93),
     ("develop", "participants", 0.75),
     ("develop", "decisions", 0.64),
     ("develop", "actions", 0.77),
+    ("develop", "deferrals", 0.95),
     ("develop", "next_meetings", 0.95),
     ("develop", "meeting", 0.61),
     ("heldback", "items", 0.79),
     ("heldback", "participants", 0.62),
     ("heldback", "decisions", 0.16),
-    ("heldback", "actions", 0.20),
+    ("heldback", "actions", 0.22),
     ("heldback", "next_meetings", 0.42),
     ("heldback", "meeting", 0.61),
 ];
@@ -943,7 +946,7 @@ const CORPUS2_FLOORS: [(&str, &str, f64); 12] = [
     ("develop", "items", 0.97),
     ("develop", "participants", 0.96),
     ("develop", "decisions", 0.85),
-    ("develop", "actions", 0.68),
+    ("develop", "actions", 0.71),
     ("develop", "next_meetings", 0.82),
     ("develop", "meeting", 0.90),
     ("heldback", "items", 0.84),
