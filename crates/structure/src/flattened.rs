@@ -19,15 +19,16 @@ const PAGE_CHARS: usize = 600;
 
 /// Whether paragraphs of these lengths in bytes (a document's, in order)
 /// are pages run together: at least 1,000 characters, six in ten of them in
-/// paragraphs of page length; or, for short minutes (a page's worth or
-/// less), at most four paragraphs of which one holds seven in ten of the
-/// characters. A written document, even one with long paragraphs, has most
+/// paragraphs of page length; or, for short minutes (under 1,000
+/// characters), at most four paragraphs of which one holds seven in ten of
+/// the characters. A written document, even one with long paragraphs, has most
 /// of its text in short ones (headings, names, decisions).
 pub(crate) fn is_flattened(lengths: &[usize]) -> bool {
     let total: usize = lengths.iter().sum();
     let long: usize = lengths.iter().filter(|&&n| n > PAGE_CHARS).sum();
     let longest = lengths.iter().copied().max().unwrap_or(0);
-    let short_run_together = lengths.len() <= 4 && total >= 300 && longest * 10 >= total * 7;
+    let short_run_together =
+        lengths.len() <= 4 && (300..1_000).contains(&total) && longest * 10 >= total * 7;
     total >= 1_000 && long * 10 >= total * 6 || short_run_together
 }
 
@@ -287,7 +288,8 @@ mod tests {
         assert!(!is_flattened(&written));
         assert!(!is_flattened(&[4]));
         // Short minutes on one line, a title line above or not; a short
-        // note of two paragraphs is no page.
+        // note of three paragraphs, or of one under 300 characters, is no
+        // page.
         assert!(is_flattened(&[540]));
         assert!(is_flattened(&[40, 500]));
         assert!(!is_flattened(&[120, 130, 110]));

@@ -437,7 +437,6 @@ pub const NOT_DECIDING_CUES: &[&str] = &[
 /// its employer ("verksamhetschef Capio Gårda").
 pub const BOARD_POSTS: &[&str] = &[
     "kassör",
-    "kassör.",
     "ledamot",
     "styrelseledamot",
     "suppleant",
@@ -2165,7 +2164,6 @@ pub const TITLE_SUFFIXES: &[&str] = &[
     "inspektor",
     "vårdnadshavare",
     "lärare",
-    "president",
 ];
 
 /// What a column of an attendance table holds.

@@ -382,7 +382,17 @@ fn with_flattened_points_apart(doc: &Document) -> Option<Document> {
     let paragraphs: Vec<(usize, String)> = paragraphs().map(|(i, p)| (i, p.text())).collect();
     let texts: Vec<&str> = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
     let (starts, skip) = flattened::points_and_pages(&texts);
-    if starts.is_empty() {
+    // In short minutes, points that a sentence leads in with a colon
+    // ("… beslutade styrelsen följande: 1. Hyran höjs. 2. …") are that
+    // sentence's list, not the agenda.
+    let total: usize = lengths.iter().sum();
+    let led_in = starts.first().is_some_and(|s| {
+        texts
+            .get(s.paragraph)
+            .and_then(|t| t.get(..s.at))
+            .is_some_and(|before| before.trim_end().ends_with(':'))
+    });
+    if starts.is_empty() || total < 1_000 && led_in {
         return None;
     }
     // The points of each paragraph, in order (the points are).
@@ -521,8 +531,9 @@ fn with_header_labels_apart(doc: &Document) -> Option<Document> {
             let text = body_text(b)?;
             let mut starts = meeting::label_starts(&text);
             // "Protokoll styrelsemöte Ekbackens IF Datum: 2024-03-12 Plats:
-            // … Närvarande: …": the document's title line with its fields
-            // run on after it; the title is kept as a paragraph of its own.
+            // … Närvarande: …": the document's first paragraph, a title line
+            // with its fields run on after it; the title is kept as a
+            // paragraph of its own.
             if starts.is_empty() && Some(i) == first_paragraph {
                 starts = meeting::label_starts_anywhere(&text);
                 if starts.first().is_some_and(|&at| at > 120 || at == 0) {

@@ -3180,3 +3180,13 @@ fn the_meetings_posts_written_as_labels_on_one_numbered_line() {
         ]
     );
 }
+
+#[test]
+fn a_short_name_is_matched_only_to_someone_present() {
+    let s = structure(
+        "Protokoll styrelsemöte 2024-03-12\n\nNärvarande: Anna, Cecilia\nFrånvarande: Bo\n\n1. Val av justerare\n\nBo Lind valdes att justera protokollet.\n",
+    );
+    let got = names_and_roles(&s);
+    assert!(got.contains(&("Bo", None)), "{got:?}");
+    assert!(got.contains(&("Bo Lind", Some("justerare"))), "{got:?}");
+}

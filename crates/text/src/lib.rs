@@ -328,6 +328,22 @@ fn is_fence(t: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '`' || c == '~' || c == '-')
 }
 
+/// Labels of a signature block, lower case, which a line to sign on may
+/// follow.
+const SIGNATURE_LABELS: &[&str] = &[
+    "vid protokollet",
+    "justeras",
+    "justerat",
+    "ordförande",
+    "sekreterare",
+    "justerare",
+    "mötesordförande",
+    "mötessekreterare",
+    "ort och datum",
+    "underskrift",
+    "namnförtydligande",
+];
+
 /// "Ekonomi" over "-------": a line of dashes as long as the line above it
 /// (give or take two) underlines it as a heading; so does a short rule of
 /// dashes (up to 24) under a title shorter than it that is no sentence and
@@ -337,8 +353,12 @@ fn is_fence(t: &str) -> bool {
 fn dashes_under(title: &str, under: &str) -> bool {
     let (title, under) = (title.trim(), under.trim());
     let (n, m) = (title.chars().count(), under.chars().count());
+    // A signature block's labels over the line to sign on ("Vid
+    // protokollet" over a rule, then the name) are no headings.
+    let signature = SIGNATURE_LABELS.contains(&title.to_lowercase().as_str());
     let typed_rule = m > n
         && m <= 24
+        && !signature
         && !title.ends_with(['.', ':', ';', ',', '!', '?'])
         && !title.contains([':', '\t']);
     m >= 3
@@ -1147,7 +1167,7 @@ mod tests {
             roles_and_texts(&parse("Sommarfesten\n-------------------\nText.\n"))[0],
             (Role::Heading(2), "Sommarfesten".to_string())
         );
-        for line in ["Mötet öppnades.", "Plats: Hos Bo"] {
+        for line in ["Mötet öppnades.", "Plats: Hos Bo", "Vid protokollet"] {
             let blocks = parse(&format!("{line}\n-------------------\nText.\n"));
             assert_eq!(roles_and_texts(&blocks)[0], (Role::Body, line.to_string()));
         }
