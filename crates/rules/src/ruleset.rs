@@ -87,7 +87,7 @@ pub enum LabelKind {
     Proposal,
     /// A section whose sentences are not this meeting's ("Tidigare behandling").
     Other,
-    /// "Ta upp nästa gång", "Bordlagda frågor": a list of matters put off.
+    /// "Ta upp nästa gång", "Parking lot": a list of matters put off.
     Deferral,
 }
 

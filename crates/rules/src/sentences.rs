@@ -102,7 +102,7 @@ fn bare_outcome(after: &str) -> bool {
 /// whose outcome ("Bifölls.") is a sentence of its own.
 fn proposes(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
-    ["föreslår", "föreslog", "yrkar", "yrkade"]
+    minutes_structure::lexicon::PROPOSING_VERBS
         .iter()
         .any(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == *w))
 }

@@ -1434,6 +1434,11 @@ pub const BARE_OUTCOMES: &[&str] = &[
     "avslogs",
 ];
 
+/// Verbs of proposing, lower case: a sentence with one states a proposal
+/// ("Styrelsen föreslår att avgiften fastställes till 200 kr."), after which
+/// a bare outcome ("Bifölls.") is a sentence of its own.
+pub const PROPOSING_VERBS: &[&str] = &["föreslår", "föreslog", "yrkar", "yrkade"];
+
 /// Verbs in the present passive that report a point's outcome ("Dagordning
 /// godkänns.", "Bokslutet fastställes."): a numbered line with one and a
 /// full stop is a sentence to read, however short.

@@ -466,11 +466,10 @@ fn with_inline_items_apart(doc: &Document) -> Option<Document> {
     // together are cut whatever else is numbered (a § numbers items, not a
     // list inside one).
     let mut sign_cuts: Vec<(usize, String, Vec<usize>)> = Vec::new();
-    let mut numbered_lines = false;
-    // The number of the last numbered line: points run together that go
-    // on from it ("2. Val av justerare …" over "3. Ekonomi … 4. … 5. …",
-    // the rest of the page run together) are the items going on, not a
-    // list inside one (which counts from 1).
+    // The number of the last numbered line (none: no line is numbered):
+    // points run together that go on from it ("2. Val av justerare …" over
+    // "3. Ekonomi … 4. … 5. …", the rest of the page run together) are the
+    // items going on, not a list inside one (which counts from 1).
     let mut last_top: Option<u32> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
         let BlockKind::Paragraph(p) = &b.kind else {
@@ -478,7 +477,6 @@ fn with_inline_items_apart(doc: &Document) -> Option<Document> {
         };
         let Some(text) = body_text(b) else {
             if let Some(n) = parse_number(p.text().trim()) {
-                numbered_lines = true;
                 last_top = Some(n.top);
             }
             continue;
@@ -499,11 +497,10 @@ fn with_inline_items_apart(doc: &Document) -> Option<Document> {
         if signs.len() >= 2 {
             sign_cuts.push((i, text, signs));
         } else if let Some(n) = parse_number(text.trim()) {
-            numbered_lines = true;
             last_top = Some(n.top);
         }
     }
-    if numbered_lines {
+    if last_top.is_some() {
         cuts.clear();
     }
     cuts.extend(sign_cuts);

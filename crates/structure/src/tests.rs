@@ -28,6 +28,15 @@ fn names_and_roles(s: &Structured) -> Vec<(&str, Option<&str>)> {
         .collect()
 }
 
+/// The task rows of these items: each task's text and its owner.
+fn tasks_with_owners(items: &[AgendaItem]) -> Vec<(&str, Option<&str>)> {
+    items
+        .iter()
+        .flat_map(|i| &i.units)
+        .filter_map(|u| Some((u.text.as_str(), u.task.as_ref()?.owner.as_deref())))
+        .collect()
+}
+
 fn structure(text: &str) -> Structured {
     let doc = minutes_text::read(text.as_bytes(), &Default::default()).expect("reads");
     find(&doc)
@@ -1332,11 +1341,7 @@ fn a_flattened_task_table_goes_on_after_a_wrapped_cell() {
         "Ida Malm\t2026-05-20\tPlan för rekrytering",
         "2. Övrigt",
     ]);
-    let tasks: Vec<_> = s.items[0]
-        .units
-        .iter()
-        .filter_map(|u| Some((u.text.as_str(), u.task.as_ref()?.owner.as_deref())))
-        .collect();
+    let tasks = tasks_with_owners(&s.items[0..1]);
     assert_eq!(
         tasks,
         [
@@ -3148,12 +3153,7 @@ fn a_sprint_plans_stories_with_their_owners_are_tasks() {
     let s = structure(
         "# Sprint planning 2024-11-18\n\nAttendees: Anna, Bo\n\n## Selected user stories\n\n| Story | Points | Owner |\n|---|---|---|\n| As a user I want to create a group | 5 | Anna |\n| As a user I want to join a group | 3 | Bo |\n\n## Decisions\n\n- Sprint length stays at one week.\n",
     );
-    let tasks: Vec<_> = s
-        .items
-        .iter()
-        .flat_map(|i| &i.units)
-        .filter_map(|u| Some((u.text.as_str(), u.task.as_ref()?.owner.as_deref())))
-        .collect();
+    let tasks = tasks_with_owners(&s.items);
     assert_eq!(
         tasks,
         [

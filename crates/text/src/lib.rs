@@ -353,18 +353,20 @@ const SIGNATURE_LABELS: &[&str] = &[
 fn dashes_under(title: &str, under: &str) -> bool {
     let (title, under) = (title.trim(), under.trim());
     let (n, m) = (title.chars().count(), under.chars().count());
-    // A signature block's labels over the line to sign on ("Vid
+    // Asked only of a line of dashes (this runs for every line of a text):
+    // a signature block's labels over the line to sign on ("Vid
     // protokollet" over a rule, then the name) are no headings.
-    let signature = SIGNATURE_LABELS.contains(&title.to_lowercase().as_str());
-    let typed_rule = m > n
-        && m <= 24
-        && !signature
-        && !title.ends_with(['.', ':', ';', ',', '!', '?'])
-        && !title.contains([':', '\t']);
+    let typed_rule = || {
+        m > n
+            && m <= 24
+            && !title.ends_with(['.', ':', ';', ',', '!', '?'])
+            && !title.contains([':', '\t'])
+            && !SIGNATURE_LABELS.contains(&title.to_lowercase().as_str())
+    };
     m >= 3
         && n <= 60
         && under.chars().all(|c| c == '-')
-        && (n.abs_diff(m) <= 2 || typed_rule)
+        && (n.abs_diff(m) <= 2 || typed_rule())
         && !title.chars().all(|c| c == '-')
 }
 
