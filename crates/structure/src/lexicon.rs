@@ -1077,6 +1077,14 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "skolan",
 ];
 
+/// Abbreviations of an association's word written before its name in
+/// quotation marks ("för. ”Vår Bygd 1891”"), lower case.
+pub const ORGANIZATION_HEAD_ABBREVIATIONS: &[&str] = &["för.", "fören.", "fhf."];
+
+/// Quotation marks an association's name may stand in ("”Vår Bygd”",
+/// "\"Gamla Gården\"", "’Ekbacken’", "«Ekbacken»").
+pub const NAME_QUOTES: &[char] = &['"', '”', '“', '„', '’', '‘', '\'', '«', '»'];
+
 /// What an association has, named after it in the genitive ("Python
 /// Sveriges stadgar", "LiTHe kods styrelse"): the owner is the association.
 pub const ASSOCIATION_BELONGINGS: &[&str] = &[

@@ -2890,8 +2890,25 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             .take(20)
             .flat_map(|l| ORG_BEFORE_MEETING.captures_iter(l))
             .filter_map(|c| c.get(1))
-            .map(|x| x.as_str().to_string())
+            .map(|x| without_document_type(x.as_str()).to_string())
             .find(|o| genitive_names_association(o));
+    }
+    // "Styrelsemöte fört med för. ”Vår Bygd 1891” den 28 mars 2005.": an
+    // association named in quotation marks in a line about the meeting,
+    // near the top.
+    if m.organization.is_none() {
+        m.organization = all
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(12)
+            .filter(|l| {
+                let key = l.to_lowercase();
+                lexicon::MEETING_NOUN_ENDINGS
+                    .iter()
+                    .any(|w| key.contains(w))
+            })
+            .find_map(title::quoted_organisation)
+            .map(str::to_string);
     }
     // "IX Styrelse hade denna dag sitt första styrelsemöte": an acronym
     // that opens a sentence with its board names the association.
@@ -3087,6 +3104,16 @@ fn genitive_names_association(owner: &str) -> bool {
             .iter()
             .any(|w| first.starts_with(w))
         || lexicon::ORGANIZATION_HEADS.contains(&first))
+}
+
+/// "Protokoll Hemföreningen" → "Hemföreningen": a name taken with the
+/// document's type written before it ("Protokoll Hemföreningens
+/// styrelsemöte …" run on in one line).
+fn without_document_type(name: &str) -> &str {
+    match name.split_once(char::is_whitespace) {
+        Some((first, rest)) if document_type_of_word(first).is_some() => rest.trim_start(),
+        _ => name,
+    }
 }
 
 fn most_frequent(it: impl Iterator<Item = String>, min: usize) -> Option<String> {
@@ -4260,6 +4287,67 @@ mod organisation_line_tests {
         // A sentence that starts with a head word is no name.
         let m = header(&["Protokoll", "Föreningen har haft ett bra år"]);
         assert_eq!(m.organization, None);
+    }
+
+    #[test]
+    fn a_place_after_the_hour_a_path_and_a_name_in_quotation_marks() {
+        // The full stop after the hour ends the name before it.
+        let m = header(&[
+            "Protokoll fört vid styrelsens konstituerande sammanträde Skogsbyns Fiskevårdsområde onsdagen den 14/8 2013 kl. 19.30. Bygdegården",
+        ]);
+        assert_eq!(
+            m.organization.as_deref(),
+            Some("Skogsbyns Fiskevårdsområde")
+        );
+        assert_eq!(m.location.as_deref(), Some("Bygdegården"));
+        // A web page's path over the minutes names no one.
+        let m = header(&[
+            "Nyhetsbrev/Årsmöte",
+            "Protokoll fört vid styrelsemöte i Norrbyns Skytteförening den 4 april 2023",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Norrbyns Skytteförening"));
+        for line in [
+            "Protokoll fört vid styrelsemöte med föreningen ”Vår Gård 1901” den 28 mars 2005.",
+            "Protokoll från styrelsemöte i föreningen \"Vår Gård 1901\" 2005-03-28",
+            "Protokoll fört vid årsmöte i Byalaget ’Vår Gård 1901’ den 28 mars 2005.",
+        ] {
+            let m = header(&[line]);
+            assert_eq!(m.organization.as_deref(), Some("Vår Gård 1901"), "{line}");
+        }
+        // Quoted, a name may hold a small word; without an association's
+        // word before it, a quotation names no one.
+        let m = header(&["Protokoll från årsmöte i Föreningen ”Vänner till Parken” 2005-03-28"]);
+        assert_eq!(m.organization.as_deref(), Some("Vänner till Parken"));
+        assert_eq!(
+            super::title::quoted_organisation("årsmöte med ”Vår Gård”"),
+            None
+        );
+        assert_eq!(
+            super::title::quoted_organisation("fört med för. ”Vår Bygd 1891” den"),
+            Some("Vår Bygd 1891")
+        );
+    }
+
+    #[test]
+    fn an_association_in_quotation_marks_or_run_on_after_the_type() {
+        let filled = |t: &str| {
+            let mut m = super::Meeting::default();
+            super::fill_from_text(&mut m, t);
+            m.organization
+        };
+        assert_eq!(
+            filled("Styrelsemöte 2005-03-28\n\nStyrelsemöte fört med för. ”Vår Bygd 1891” den 28 mars 2005.\n").as_deref(),
+            Some("Vår Bygd 1891")
+        );
+        // Quoted in a line that is not about the meeting: no one.
+        assert_eq!(
+            filled("Vi läste boken ”Gamla Gården” i föreningen ”Läsarna”.\n"),
+            None
+        );
+        assert_eq!(
+            filled("Protokoll Hemföreningens styrelsemöte 2015-11-05 Notes Home Association board meeting\n").as_deref(),
+            Some("Hemföreningen")
+        );
     }
 
     #[test]

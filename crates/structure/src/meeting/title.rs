@@ -105,6 +105,16 @@ fn segments(line: &str) -> Vec<&str> {
             // "ÖMK- Östersunds Motorbåtsklubb": an acronym, then its name.
             '-' if bytes.get(i + 1) == Some(&b' ') && acronym_before(&line[start..i]) => Some(1),
             ':' if bytes.get(i + 1).is_none_or(|b| *b == b' ') => Some(1),
+            // "… den 14/8 2013 kl. 21.30. Bygdegården": a full stop after a
+            // date or an hour ends the title's sentence; what follows is a
+            // segment of its own (the place), not part of the name before.
+            '.' if i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1) == Some(&b' ')
+                && line[i + 1..].trim_start().starts_with(char::is_uppercase) =>
+            {
+                Some(1)
+            }
             '-' | '–' | '—' | '·' | '•'
                 if i > 0
                     && bytes.get(i - 1) == Some(&b' ')
@@ -177,6 +187,8 @@ fn name_shaped(t: &str) -> bool {
         && words
             .last()
             .is_some_and(|w| !lexicon::NAME_CONNECTORS.contains(&w.to_lowercase().as_str()))
+        // "Info-Älg/Årsmöte": a web page's path before its last part.
+        && !t.ends_with('/')
         && !is_placeholder(t)
 }
 
@@ -323,6 +335,28 @@ fn genitive_name(t: &str) -> Option<&str> {
     .then_some(base)
 }
 
+/// "föreningen ”Vår Bygd 1891”", "Byalaget \"Gamla Gården\"", "för.
+/// ’Ekbacken’": an association's own word, then its name in quotation
+/// marks; the name without them. The word may be a head ("föreningen"),
+/// an organisation's word ("Byalaget") or its abbreviation ("för.").
+pub(crate) fn quoted_organisation(t: &str) -> Option<&str> {
+    let open = t.find(lexicon::NAME_QUOTES)?;
+    let quote = t[open..].chars().next()?;
+    let inner = open + quote.len_utf8();
+    let close = inner + t[inner..].find(lexicon::NAME_QUOTES)?;
+    let name = t[inner..close].trim();
+    let head = t[..open].split_whitespace().last()?.to_lowercase();
+    let head_word = lexicon::ORGANIZATION_HEADS.contains(&head.as_str())
+        || lexicon::ORGANIZATION_HEAD_ABBREVIATIONS.contains(&head.as_str())
+        || super::ends_with_any(&head, lexicon::ORGANIZATION_WORDS);
+    // Quoted, a name may hold any small word ("Vänner till Parken").
+    let quoted_name = name.starts_with(char::is_uppercase)
+        && (1..=6).contains(&name.split_whitespace().count())
+        && !name.contains(['.', '!', '?', ':'])
+        && !is_placeholder(name);
+    (head_word && quoted_name).then_some(name)
+}
+
 /// Where a meeting is held or who holds it, after its kind: "i
 /// Bygdegården" is a place, "i Föreningen X" and "för Sportklubben Vind"
 /// the holder, "hos Anna Berg" a place; a bare name is the holder.
@@ -348,6 +382,13 @@ fn after_kind(after: &str, typed: bool) -> Result<(Option<String>, Option<String
         .split_once(' ')
         .map_or((after, ""), |(p, r)| (p, r.trim()));
     let prep = prep.to_lowercase();
+    // "med föreningen ”Vår Gård”", "i Byalaget \"Gamla Gården\"": an
+    // association named in quotation marks holds the meeting.
+    if ["i", "på", "för", "med", "vid", "inom"].contains(&prep.as_str())
+        && let Some(name) = quoted_organisation(rest)
+    {
+        return Ok((Some(name.to_string()), None));
+    }
     // "i föreningen Python Sverige": a head word in lower case before the
     // name; the name is the organisation's.
     let rest = match rest.split_once(' ') {
