@@ -841,6 +841,11 @@ fn parse_number(text: &str) -> Option<Numbered> {
         _ => return None,
     }
     let lead = text.len() - t.len();
+    // "1 (6) Plats och tid …": a page's number and the count of pages, a
+    // form's letterhead run into its first line, numbers no point.
+    if page_of_pages(t).is_some() {
+        return None;
+    }
     // "§2.1 Medlemskap", "§ 4.0.1 Röstning": a § before a dotted number
     // numbers a sub-point as the dotted number alone does.
     if let Some(after_sign) = t.strip_prefix('§').map(str::trim_start)
@@ -976,6 +981,19 @@ fn parse_number(text: &str) -> Option<Numbered> {
     }
     None
 }
+
+/// "1 (6)", "2(12)" at the start of a line: a page's number and the count
+/// of pages (the first at most the second); the length of the marker.
+pub(crate) fn page_of_pages(t: &str) -> Option<usize> {
+    let c = PAGE_OF_PAGES.captures(t)?;
+    let page: u32 = c.get(1)?.as_str().parse().ok()?;
+    let pages: u32 = c.get(2)?.as_str().parse().ok()?;
+    (page >= 1 && page <= pages).then(|| c.get(0).map_or(0, |m| m.end()))
+}
+
+static PAGE_OF_PAGES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3})\s*\(\s*(\d{1,3})\s*\)(?:\s+|$)").expect("valid regex")
+});
 
 /// Read a time range right after the number ("2. 09:10-09:20 Title").
 fn with_time(mut n: Numbered, text: &str) -> Numbered {

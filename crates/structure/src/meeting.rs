@@ -653,7 +653,11 @@ impl HeaderLines {
             p.runs.iter().any(|r| r.style.contains(Style::PLACEHOLDER)) || is_placeholder(text);
         // "2010-09-21PROTOKOLL": a date run into the next word on a scraped
         // page.
-        let text = GLUED_DATE.replace_all(text.trim(), "$1 $2");
+        let text = text.trim();
+        // "1 (6) Plats och tid …": the page's number in a form's letterhead
+        // run into the line is none of its fields.
+        let text = crate::page_of_pages(text).map_or(text, |end| &text[end..]);
+        let text = GLUED_DATE.replace_all(text, "$1 $2");
         self.lines.push(HeaderLine {
             text: text.into_owned(),
             heading: matches!(p.role, Role::Heading(_) | Role::Title),
@@ -2026,6 +2030,15 @@ static DASHED_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// 2020, 18:00" → "Annual meeting"): a title's date, in a language whose
 /// month names are capitalised, must not read as a name.
 fn without_dates(line: &str) -> String {
+    without_dates_put(line, None)
+}
+
+/// The line without its dates and times; a date followed by a word in
+/// lower case ("… den 12 mars 2024 hemma hos Anna", "… 2024-03-12 på Café
+/// Kulan") is put in place by `part`, a segment's break that keeps apart
+/// what stood before and after it. Before a capital the date is taken out
+/// alone ("Sundsvallsbridgen 2010-09-21PROTOKOLL …").
+fn without_dates_put(line: &str, part: Option<&str>) -> String {
     let mut out = line.to_string();
     let mut ranges: Vec<std::ops::Range<usize>> = find_dates(line, &DateContext::default())
         .into_iter()
@@ -2038,7 +2051,9 @@ fn without_dates(line: &str) -> String {
     ranges.sort_by_key(|r| std::cmp::Reverse(r.start));
     for r in ranges {
         if out.is_char_boundary(r.start) && out.is_char_boundary(r.end) && r.end <= out.len() {
-            out.replace_range(r, "");
+            let before_lower = out[r.end..].trim_start().starts_with(char::is_lowercase);
+            let put = part.filter(|_| before_lower && r.start > 0).unwrap_or("");
+            out.replace_range(r, put);
         }
     }
     let t = out
@@ -2057,6 +2072,30 @@ static WHEN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "Beslutande Övriga deltagande Norrtäljesalen, …" → "Norrtäljesalen, …":
+/// a form's row of labels flattened before the row of their values; the
+/// labels (of attendance or of the meeting's fields) taken off the front.
+fn without_leading_labels(value: &str) -> &str {
+    let mut rest = value.trim_start();
+    // A form has few labels in a row; the bound keeps the loop short.
+    for _ in 0..6 {
+        let label = lexicon::ATTENDANCE_HEADINGS
+            .iter()
+            .map(|h| h.text)
+            .chain(lexicon::MEETING_FIELD_LABELS.iter().copied())
+            .filter(|l| {
+                rest.get(..l.len()).is_some_and(|p| p.to_lowercase() == *l)
+                    && rest[l.len()..].starts_with(' ')
+            })
+            .max_by_key(|l| l.len());
+        match label {
+            Some(l) => rest = rest[l.len()..].trim_start(),
+            None => break,
+        }
+    }
+    rest
+}
+
 /// The place in a "Plats och tid" value: the text before the date and time,
 /// or after them when the place comes last.
 fn place_beside_time(value: &str) -> Option<String> {
@@ -2065,7 +2104,7 @@ fn place_beside_time(value: &str) -> Option<String> {
         s.chars().any(char::is_alphabetic).then(|| s.to_string())
     };
     let first = WHEN.find(value)?;
-    if let Some(before) = clean(&value[..first.start()]) {
+    if let Some(before) = clean(without_leading_labels(&value[..first.start()])) {
         return Some(before);
     }
     // "Torsdagen den 6 februari 2025 kl. 10.00, Träffpunkten", "… kl.
@@ -4325,6 +4364,37 @@ mod organisation_line_tests {
         assert_eq!(
             super::title::quoted_organisation("fört med för. ”Vår Bygd 1891” den"),
             Some("Vår Bygd 1891")
+        );
+    }
+
+    #[test]
+    fn a_place_after_the_date_a_page_number_and_a_row_of_labels() {
+        let m = header(&[
+            "Protokoll från styrelsemöte i Norrby IF den 12 mars 2024 hemma hos Anna Berg",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Norrby IF"));
+        assert_eq!(m.location.as_deref(), Some("hemma hos Anna Berg"));
+        let m = header(&["Protokoll från Norrby IF:s styrelsemöte 12 mars 2024 på Café Kulan"]);
+        assert_eq!(m.location.as_deref(), Some("Café Kulan"));
+        // Before a capital the date is only taken out.
+        let m = header(&[
+            "Sundsvallsbridgen 2010-09-21 PROTOKOLL KONSTITUERANDE STYRELSEMÖTE 2010-09-21",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Sundsvallsbridgen"));
+        let m = header(&[
+            "Plats och tid Beslutande Övriga deltagande Norrtäljesalen, Estunavägen 14, Norrtälje Tisdag, 20 maj, 2014 kl 13.00-16.00",
+        ]);
+        assert_eq!(
+            m.location.as_deref(),
+            Some("Norrtäljesalen, Estunavägen 14, Norrtälje")
+        );
+        assert_eq!(
+            super::without_leading_labels("Beslutande Övriga Stadshuset"),
+            "Stadshuset"
+        );
+        assert_eq!(
+            super::without_leading_labels("Stadshuset, sal A"),
+            "Stadshuset, sal A"
         );
     }
 

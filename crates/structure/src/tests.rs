@@ -1,6 +1,24 @@
 //! Structure tests on small documents read with the text reader.
 
 use super::*;
+
+#[test]
+fn a_page_number_of_a_count_of_pages_numbers_no_point() {
+    assert_eq!(page_of_pages("1 (6) Plats och tid"), Some(6));
+    assert_eq!(page_of_pages("2(12)"), Some(5));
+    assert_eq!(page_of_pages("7 (6) Ekonomi"), None);
+    assert!(parse_number("1 (6) Plats och tid Stadshuset").is_none());
+    assert!(parse_number("3 Ekonomi").is_some());
+    // The form's first line keeps its place and date; its points are
+    // numbered from 1.
+    let s = structure(
+        "1 (6) Plats och tid Stadshuset, sal A Måndag den 20 april 2009, kl 13.00-15.00\n\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n\n§ 2 Ekonomi\nRapporten lades till handlingarna.\n",
+    );
+    assert_eq!(s.meeting.location.as_deref(), Some("Stadshuset, sal A"));
+    assert_eq!(s.meeting.date.as_deref(), Some("2009-04-20"));
+    let numbers: Vec<&str> = s.items.iter().filter_map(|i| i.number.as_deref()).collect();
+    assert_eq!(numbers, ["1", "2"]);
+}
 use minutes_model::{Cell, Table};
 
 /// The structure of a document whose lines are given as paragraphs, as a

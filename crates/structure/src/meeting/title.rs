@@ -14,7 +14,7 @@ use regex::Regex;
 
 use super::{
     TitleParts, capitalised, document_type_of_word, document_type_word, is_placeholder,
-    organisation_shaped, without_dates,
+    organisation_shaped, without_dates, without_dates_put,
 };
 use crate::lexicon;
 
@@ -796,8 +796,11 @@ fn scan_segment(raw: &str) -> Result<Segment, ()> {
         seg.place = Some(place.trim().to_string());
         return Ok(seg);
     }
-    // "hos Anna Lövgren": at someone's home, which the word says.
-    if text.starts_with("hos ") && (2..=7).contains(&text.split_whitespace().count()) {
+    // "hos Anna Lövgren", "hemma hos Anna": at someone's home, which the
+    // words say.
+    if (text.starts_with("hos ") || text.starts_with("hemma hos "))
+        && (2..=7).contains(&text.split_whitespace().count())
+    {
         seg.place = Some(text.trim().to_string());
         return Ok(seg);
     }
@@ -869,7 +872,8 @@ fn place_detail(seg: &str) -> bool {
 /// office and the place. `None` unless the line names a kind of meeting
 /// (or a plain meeting with a group), and for a sentence.
 pub(super) fn read_title(line: &str) -> Option<TitleParts> {
-    let undated = without_dates(&ORG_NUMBER.replace_all(line, ""));
+    let no_org_number = ORG_NUMBER.replace_all(line, "");
+    let undated = without_dates(&no_org_number);
     let undated = undated.trim().trim_end_matches(':').trim();
     // A full stop ends a sentence, unless the line opens with the
     // document's type ("Protokoll fört vid årsstämma i X, den … i Y.").
@@ -884,17 +888,22 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
     if undated.chars().count() > 160 || undated.ends_with('.') && !typed && !led && !legal_form {
         return None;
     }
-    let undated = if legal_form {
-        undated
-    } else {
-        undated.trim_end_matches('.').trim()
-    };
     let mut parts = TitleParts::default();
     let mut names = Vec::new();
     let mut found_kind = false;
     let mut place_open = false;
     let mut after_street = false;
-    let all = segments(undated);
+    // "Protokoll från styrelsemöte i Norrby IF den 12 mars 2024 hemma hos
+    // Anna Berg": a date inside the line parts what stood around it, as a
+    // comma would.
+    let parted = without_dates_put(&no_org_number, Some(" | "));
+    let parted = parted.trim().trim_end_matches([':', '|', ' ']).trim();
+    let parted = if legal_form {
+        parted
+    } else {
+        parted.trim_end_matches(['.', '|', ' ']).trim()
+    };
+    let all = segments(parted);
     for (si, raw) in all.iter().copied().enumerate() {
         // "hos Anna Lövgren, Vikavägen 7", "i Stadshuset, rum Silvret":
         // the address or the room goes with the place before it.
