@@ -1852,6 +1852,37 @@ pub const VENUE_NAME_ENDINGS: &[&str] = &[
     "rummet",
 ];
 
+/// Verbs that say where a meeting was held ("Mötet hölls i …", "Styrelsen
+/// sammanträdde i …", "Mötet var förlagt till …"), lower case; each is
+/// followed by a preposition and the place.
+pub const HELD_VERBS: &[&str] = &[
+    "hölls",
+    "ägde rum",
+    "genomfördes",
+    "träffades",
+    "samlades",
+    "möttes",
+    "sågs",
+    "sammanträdde",
+    "var förlagt",
+    "var förlagd",
+    "var förlagt till",
+    "var förlagd till",
+];
+
+/// Who is said to be held or to meet somewhere ("Mötet hölls i …",
+/// "Styrelsen träffades på …", "… mötet som hölls på …"), lower case.
+pub const HELD_SUBJECTS: &[&str] = &[
+    "mötet",
+    "sammanträdet",
+    "årsmötet",
+    "stämman",
+    "träffen",
+    "vi",
+    "styrelsen",
+    "som",
+];
+
 /// The labels of [`MEETING_FIELD_LABELS`] that give the place, lower case.
 pub const PLACE_FIELD_LABELS: &[&str] = &[
     "plats",

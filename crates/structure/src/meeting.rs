@@ -294,9 +294,49 @@ fn held_at(t: &str) -> Option<String> {
 }
 
 static HELD_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:mötet|sammanträdet|årsmötet|stämman|träffen|vi)\s+(?:hölls|ägde\s+rum|genomfördes|träffades|samlades|möttes|sågs)\s+(?:(?:digitalt|fysiskt|denna\s+gång)\s+)?(hemma\s+hos|hos|i|på|via)\s+([^.;:]+?)(?:\s+(?:den|kl\.?|klockan|och|där)\b|[.;:]|$)")
+    let mut verbs = lexicon::HELD_VERBS.to_vec();
+    verbs.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    Regex::new(&format!(
+        r"(?i)\b(?:{})\s+(?:{})\s+(?:(?:digitalt|fysiskt|denna\s+gång)\s+)?(hemma\s+hos|hos|i|på|via|till)\s+([^.;:]+?)(?:\s+(?:den|kl\.?|klockan|och|där)\b|[.;:]|$)",
+        lexicon::alternation(lexicon::HELD_SUBJECTS),
+        lexicon::alternation(&verbs)
+    ))
+    .expect("valid regex")
+});
+
+/// "Ordföranden öppnade mötet i Klubbstugan", "Mötet öppnades kl. 19.00
+/// i Församlingshemmet": the place the meeting was opened in, after the
+/// words that open it (and perhaps the hour).
+static OPENED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:öppnade\s+mötet|öppnades|förklarade\s+mötet\s+öppnat)(?:\s+(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:i|på)\s+([^.;:,]+?)(?:\s+(?:den|kl\.?|klockan|och|där|av|med)\b|[.;:,]|$)")
         .expect("valid regex")
 });
+
+/// "välkomna till Bygdegården": a welcome to a building (its name ends
+/// as a building's does: lexicon VENUE_NAME_ENDINGS).
+static WELCOME_TO_VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:välkommen|välkomna)\s+till\s+(\p{Lu}[\p{L}\-]+(?:\s+\p{L}+)?)")
+        .expect("valid regex")
+});
+
+/// A place named in a sentence about the meeting: a building's name in
+/// its own words ("Klubbstugan", "Folkets hus", "restaurang Kulan"), or,
+/// when `names` allows, a capitalised name of one or two words ("öppnade
+/// mötet i Norrby") — not "öppnade mötet i tid" nor "i Anna Bergs
+/// frånvaro". A welcome is to a building only: "välkomna till Norrby IF"
+/// names who holds the meeting.
+fn venue_named(place: &str, names: bool) -> bool {
+    let key = place.to_lowercase();
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let building = ends_with_any(&key, lexicon::VENUE_NAME_ENDINGS)
+        || words
+            .first()
+            .is_some_and(|w| lexicon::VENUE_NAME_ENDINGS.contains(&w.to_lowercase().as_str()));
+    let name = (1..=2).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !words.iter().any(|w| w.ends_with('s'));
+    (1..=5).contains(&words.len()) && (building || names && name)
+}
 
 /// "Digitalt möte via Zoom", "Möte på Teams": a short line naming the
 /// service a meeting was held over, as a whole word after a preposition.
@@ -3001,19 +3041,38 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
                 .map(|x| x.as_str().trim().to_string())
         });
     }
-    // "Mötet hölls i Folkets hus", "Vi träffades hemma hos Bo Ek".
+    // "Mötet hölls i Folkets hus", "Vi träffades hemma hos Bo Ek",
+    // "Styrelsen sammanträdde i Klubbstugan".
     if m.location.is_none() {
-        m.location = lines_with(&[
-            "hölls",
-            "ägde rum",
-            "genomfördes",
-            "träffades",
-            "samlades",
-            "möttes",
-            "sågs",
-        ])
-        .find_map(held_at)
-        .map(|p| normalize_location(&p));
+        m.location = lines_with(lexicon::HELD_VERBS)
+            .find_map(held_at)
+            .map(|p| normalize_location(&p));
+    }
+    // "Ordföranden öppnade mötet i Klubbstugan", "… hälsade alla välkomna
+    // till Bygdegården".
+    if m.location.is_none() {
+        m.location = lines_with(&["öppna", "välkom"]).find_map(|l| {
+            let (c, names) = match OPENED_AT.captures(l) {
+                Some(c) => (c, true),
+                None => (WELCOME_TO_VENUE.captures(l)?, false),
+            };
+            c.get(1)
+                .map(|x| x.as_str().trim())
+                // "till Bygdegården och öppnade …": a small word after the
+                // name is the sentence's, unless it is a building's word
+                // ("Folkets hus").
+                .map(|p| match p.rsplit_once(' ') {
+                    Some((head, last))
+                        if last.starts_with(char::is_lowercase)
+                            && !ends_with_any(last, lexicon::VENUE_NAME_ENDINGS) =>
+                    {
+                        head
+                    }
+                    _ => p,
+                })
+                .filter(|p| venue_named(p, names))
+                .map(str::to_string)
+        });
     }
 }
 
@@ -4396,6 +4455,46 @@ mod organisation_line_tests {
             super::without_leading_labels("Stadshuset, sal A"),
             "Stadshuset, sal A"
         );
+    }
+
+    #[test]
+    fn the_place_a_sentence_opens_or_holds_the_meeting_in() {
+        let place = |t: &str| {
+            let mut m = super::Meeting::default();
+            super::fill_from_text(&mut m, t);
+            m.location
+        };
+        for (text, want) in [
+            ("Ordföranden öppnade mötet i Klubbstugan.", "Klubbstugan"),
+            (
+                "Mötet öppnades kl. 19.00 i Församlingshemmet av Anna.",
+                "Församlingshemmet",
+            ),
+            (
+                "Anna hälsade alla välkomna till Bygdegården och öppnade mötet.",
+                "Bygdegården",
+            ),
+            ("Mötet var förlagt till Folkets hus.", "Folkets hus"),
+            ("Styrelsen sammanträdde i Klubbstugan.", "Klubbstugan"),
+            (
+                "Anna hälsade välkommen till mötet som hölls på Café Kulan.",
+                "Café Kulan",
+            ),
+            (
+                "Styrelsen träffades på restaurang Kulan.",
+                "restaurang Kulan",
+            ),
+        ] {
+            assert_eq!(place(text).as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "Ordföranden öppnade mötet i tid.",
+            "Bo öppnade mötet i Anna Bergs frånvaro.",
+            "Ordföranden hälsade alla välkomna till årsmötet.",
+            "Anna hälsade alla välkomna till Norrby IF:s årsmöte.",
+        ] {
+            assert_eq!(place(text), None, "{text}");
+        }
     }
 
     #[test]
