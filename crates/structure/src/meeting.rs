@@ -1148,10 +1148,19 @@ impl HeaderLines {
                     && place_in_line(&t).is_none();
                 // "Agenda & mötesanteckningar": what follows a joiner is a
                 // second type, no name.
+                // "Protokoll bifogas.": in lower case and closed by a full
+                // stop, words that name neither a meeting nor a body are
+                // the rest of a sentence.
+                let lower_word_of_a_sentence = rest.starts_with(char::is_lowercase)
+                    && rest.ends_with('.')
+                    && !closes_with_legal_form(rest)
+                    && !names_a_meeting
+                    && !names_body(&rest.to_lowercase());
                 if (line.heading || i == 0 || opens_with_type)
                     && rest.starts_with(char::is_alphanumeric)
                     && rest.chars().any(char::is_alphabetic)
                     && !rest.starts_with("nr")
+                    && !lower_word_of_a_sentence
                 {
                     // "Protokoll Kommunstyrelsen" names the body; "Mötesprotokoll
                     // LiTHe kod", with no council word, the association.
@@ -2321,8 +2330,13 @@ static ORG_GENITIVE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Ekbackens Byalags styrelsemöte", "IF Vindens årsmöte": an association
 /// in the genitive before a kind of meeting.
 static ORG_BEFORE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\p{Lu}[\p{L}\-&]*(?:\s+\p{Lu}[\p{L}\-&]*){1,3})(?::s|s)\s+(?i:styrelsemöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|höstmöte|vårmöte|extra\s+årsmöte)\b")
+    Regex::new(r"\b(\p{Lu}[\p{L}\-&]*(?:\s+\p{Lu}[\p{L}\-&]*){1,3})(?::s|s)\s+((?i:styrelsemöte|årsmöte|årsstämma|föreningsstämma|medlemsmöte|höstmöte|vårmöte|extra\s+årsmöte))\b")
         .expect("valid regex")
+});
+/// "Protokoll fört vid", "protokoll förd på": the lead of a title
+/// sentence, wherever it stands in a line.
+static PROTOCOL_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bprotokoll\s+för[dt]\s+(?:vid|på|i)\b").expect("valid regex")
 });
 static ACRONYM_BOARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}{2,6})\s+[Ss]tyrelse(?:n)?\s+\p{Ll}").expect("valid regex")
@@ -2962,15 +2976,56 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     }
     // "Ordföranden hälsade välkommen till Ekbackens Byalags styrelsemöte":
     // an association named in the genitive before this meeting, once.
-    if m.organization.is_none() {
-        m.organization = all
+    if m.organization.is_none()
+        && let Some((org, kind)) = all
             .lines()
             .filter(|l| !l.trim().is_empty())
             .take(20)
             .flat_map(|l| ORG_BEFORE_MEETING.captures_iter(l))
-            .filter_map(|c| c.get(1))
-            .map(|x| without_document_type(x.as_str()).to_string())
-            .find(|o| genitive_names_association(o));
+            .filter_map(|c| {
+                let org = without_document_type(c.get(1)?.as_str());
+                Some((org.to_string(), c.get(2)?.as_str().to_string()))
+            })
+            .find(|(o, _)| genitive_names_association(o))
+    {
+        m.organization = Some(org);
+        // "Hemföreningens styrelsemöte": the kind names the body too.
+        if m.body.is_none() {
+            m.body = Some(title::body_of_kind(&kind));
+        }
+    }
+    // "1.1 Mötets öppnande Protokoll fört vid: Sektionen för Teknisk Fysiks
+    // sektionsmöte Måndagen den 25/11 2013, kl 17:29 …": minutes run
+    // together into their first point still say, after "Protokoll fört
+    // vid", whose meeting it was and when (read as a title up to its date).
+    if m.date.is_none() && m.document_date.is_none() || m.organization.is_none() {
+        let led = all
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(30)
+            .find_map(|l| PROTOCOL_LEAD.find(l).map(|at| &l[at.start()..]));
+        if let Some(led) = led
+            && let Some(date) = find_dates(led, &DateContext::default())
+                .into_iter()
+                .find(|d| d.precision == crate::dates::Precision::Full)
+            && let Some(title) = led.get(..date.range.end)
+            && date.range.end <= 200
+        {
+            if let Some(parts) = title::read_title(title) {
+                m.organization = m.organization.take().or(parts.organization);
+                m.body = m.body.take().or(parts.body);
+            }
+            if m.date.is_none() && m.document_date.is_none() {
+                m.date = date.date.map(|d| d.to_string());
+                // The hour written right after the date.
+                let after = &led[date.range.end..];
+                let near = after
+                    .char_indices()
+                    .nth(20)
+                    .map_or(after, |(i, _)| &after[..i]);
+                set_times(m, near);
+            }
+        }
     }
     // "Styrelsemöte fört med för. ”Vår Bygd 1891” den 28 mars 2005.": an
     // association named in quotation marks in a line about the meeting,
@@ -4454,6 +4509,43 @@ mod organisation_line_tests {
         assert_eq!(
             super::without_leading_labels("Stadshuset, sal A"),
             "Stadshuset, sal A"
+        );
+    }
+
+    #[test]
+    fn the_title_sentence_inside_a_first_point_gives_date_hour_and_holder() {
+        let mut m = super::Meeting::default();
+        super::fill_from_text(
+            &mut m,
+            "1 Formalia 1.1 Mötets öppnande Protokoll fört vid: Sektionen för Teknisk Fysiks sektionsmöte Måndagen den 25/11 2013, kl 17:30 i Sektionslokalen Ordföranden Sven Ek öppnar mötet 17.36.\n",
+        );
+        assert_eq!(m.date.as_deref(), Some("2013-11-25"));
+        assert_eq!(m.start_time.as_deref(), Some("17:30"));
+        assert_eq!(
+            m.organization.as_deref(),
+            Some("Sektionen för Teknisk Fysik")
+        );
+        assert_eq!(m.body.as_deref(), Some("Sektionsmöte"));
+        // The genitive owner before a kind of meeting names the body too.
+        let mut m = super::Meeting::default();
+        super::fill_from_text(
+            &mut m,
+            "Protokoll Hemföreningens styrelsemöte 2015-11-05 Notes\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("Styrelsen"));
+    }
+
+    #[test]
+    fn a_sentence_after_the_type_names_no_body_and_an_abbreviations_meeting_does() {
+        let m = header(&["Protokoll för möte 23/11 2005", "Protokoll bifogas."]);
+        assert_eq!(m.body, None);
+        let m = header(&["Protokoll UK-möte 22/11-11"]);
+        assert_eq!(m.body.as_deref(), Some("UK"));
+        // In lower case, a name without a full stop is still read.
+        let m = header(&["Anteckningar föräldraföreningen Ekbackens skola"]);
+        assert_eq!(
+            m.body.as_deref(),
+            Some("Föräldraföreningen Ekbackens skola")
         );
     }
 

@@ -253,9 +253,17 @@ fn several_words_or_acronym(t: &str) -> bool {
 /// "Ledningsgruppsmöte" → "Ledningsgrupp", "Rådsmötet" → "Råd": a
 /// meeting word whose first part names a group or a council.
 fn group_meeting(word: &str) -> Option<String> {
-    let w = word
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+    // "UK-möte", "AU-mötet": a meeting of a group known by its
+    // abbreviation, which the body keeps in capitals.
+    if let Some((head, meeting)) = trimmed.split_once('-')
+        && ["möte", "mötet"].contains(&meeting.to_lowercase().as_str())
+        && (2..=6).contains(&head.chars().count())
+        && head.chars().all(char::is_uppercase)
+    {
+        return Some(head.to_string());
+    }
+    let w = trimmed.to_lowercase();
     let stem = w.strip_suffix("mötet").or_else(|| w.strip_suffix("möte"))?;
     let stem = stem.strip_suffix('s').unwrap_or(stem);
     (stem.chars().count() >= 3 && lexicon::BODY_WORDS.iter().any(|b| stem.ends_with(b)))
@@ -1169,7 +1177,7 @@ fn modifiers_alternation() -> String {
 }
 
 /// The body a kind of meeting names.
-fn body_of_kind(kind: &str) -> String {
+pub(super) fn body_of_kind(kind: &str) -> String {
     let k = kind
         .split_whitespace()
         .collect::<Vec<_>>()
