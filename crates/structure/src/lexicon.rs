@@ -1858,6 +1858,9 @@ pub const VENUE_NAME_ENDINGS: &[&str] = &[
 pub const HELD_VERBS: &[&str] = &[
     "hölls",
     "ägde rum",
+    // "Sammanträdet, som äger rum i …, öppnas.": the present of a
+    // municipal protocol's opening (only after "som" or its subject).
+    "äger rum",
     "genomfördes",
     "träffades",
     "samlades",

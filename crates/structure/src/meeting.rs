@@ -297,7 +297,7 @@ static HELD_AT: LazyLock<Regex> = LazyLock::new(|| {
     let mut verbs = lexicon::HELD_VERBS.to_vec();
     verbs.sort_by_key(|v| std::cmp::Reverse(v.len()));
     Regex::new(&format!(
-        r"(?i)\b(?:{})\s+(?:{})\s+(?:(?:digitalt|fysiskt|denna\s+gång)\s+)?(hemma\s+hos|hos|i|på|via|till)\s+([^.;:]+?)(?:\s+(?:den|kl\.?|klockan|och|där)\b|[.;:]|$)",
+        r"(?i)\b(?:{})(?:,?\s+som)?\s+(?:{})\s+(?:(?:digitalt|fysiskt|denna\s+gång)\s+)?(hemma\s+hos|hos|i|på|via|till)\s+([^.;:]+?)(?:\s+(?:den|kl\.?|klockan|och|där)\b|[.;:]|,\s+\p{{Ll}}|$)",
         lexicon::alternation(lexicon::HELD_SUBJECTS),
         lexicon::alternation(&verbs)
     ))
@@ -3079,6 +3079,13 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
                 .and_then(|c| captured_clock(&c))
         });
     }
+    // "Sammanträdet, som pågick kl. 13.00 – 15.00, förklaras avslutat.":
+    // the span the meeting lasted, said when it closes.
+    if m.start_time.is_none()
+        && let Some(l) = lines_with(&["pågick", "varade"]).find(|l| find_time_range(l).is_some())
+    {
+        set_times(m, l);
+    }
     if m.end_time.is_none() {
         m.end_time =
             lines_with(&["avslut", "closed", "adjourned", "slutade", "ended"]).find_map(|l| {
@@ -4513,6 +4520,17 @@ mod organisation_line_tests {
     }
 
     #[test]
+    fn the_span_a_meeting_lasted_said_when_it_closes() {
+        let mut m = super::Meeting::default();
+        super::fill_from_text(
+            &mut m,
+            "§ 10 Sammanträdet, som pågick kl. 13.00 – 15.00, förklaras avslutat.\n",
+        );
+        assert_eq!(m.start_time.as_deref(), Some("13:00"));
+        assert_eq!(m.end_time.as_deref(), Some("15:00"));
+    }
+
+    #[test]
     fn the_title_sentence_inside_a_first_point_gives_date_hour_and_holder() {
         let mut m = super::Meeting::default();
         super::fill_from_text(
@@ -4575,6 +4593,10 @@ mod organisation_line_tests {
             (
                 "Styrelsen träffades på restaurang Kulan.",
                 "restaurang Kulan",
+            ),
+            (
+                "§ 1 Sammanträdet, som äger rum i Finansdepartementets lokal Stora Björn i Stockholm, öppnas.",
+                "Finansdepartementets lokal Stora Björn i Stockholm",
             ),
         ] {
             assert_eq!(place(text).as_deref(), Some(want), "{text}");
