@@ -1874,8 +1874,10 @@ static BARE_PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A time's label without its colon before a clock time ("Tid 18:00").
 static TIME_WORD_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:tid|tidpunkt|mötestid|time)\s+(?:kl\.?\s*)?(\d{1,2}[:.]\d{2})")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^(?:tid|tidpunkt|mötestid|time|klockan)\s*:?\s+(?:kl\.?\s*)?(\d{1,2}[:.]\d{2})",
+    )
+    .expect("valid regex")
 });
 /// "18.00", ", 19:30": a clock time opening what follows a full date, on
 /// the same line, and closing it or followed by a range's dash, a comma or
@@ -3076,7 +3078,7 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             OPENED
                 .captures(&l)
                 .or_else(|| OPENS.captures(&l))
-                .and_then(|c| captured_clock(&c))
+                .and_then(|c| afternoon_clock(&l, &c))
         });
     }
     // "Sammanträdet, som pågick kl. 13.00 – 15.00, förklaras avslutat.":
@@ -3092,7 +3094,7 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
                 CLOSED
                     .captures(l)
                     .or_else(|| CLOSES.captures(l))
-                    .and_then(|c| captured_clock(&c))
+                    .and_then(|c| afternoon_clock(l, &c))
             });
     }
     if m.location.is_none() {
@@ -3200,7 +3202,7 @@ static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
 /// "Elis Hirwing öppnar mötet 19:08", "Ordföranden förklarade mötet öppnat
 /// kl. 18.05": someone opening the meeting.
 static OPENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:öppnar|öppnade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?öppna[dt])?\s+{AT_CLOCK}|^\s*{AT_CLOCK_FIRST}\s+(?:öppnar|öppnade|öppnades|förklarade|startade|började)\b|\bcalled\s+the\s+meeting\s+to\s+order\s+{AT_CLOCK}|\b(?:start\s+of\s+(?:the\s+)?meeting|mötets\s+(?:start|början))\s+{AT_CLOCK}"))
+    Regex::new(&format!(r"(?i)\b(?:öppnar|öppnade|förklarar|förklarade)\s+(?:mötet|sammanträdet|årsmötet|stämman)(?:\s+(?:för\s+)?öppna[dt])?\s+{AT_CLOCK}|^\s*{AT_CLOCK_FIRST}\s+(?:öppnar|öppnade|öppnades|förklarade|startade|började)\b|\bcalled\s+(?:the\s+meeting\s+)?to\s+order\s+{AT_CLOCK}|\b(?:start\s+of\s+(?:the\s+)?meeting|mötets\s+(?:start|början)|(?:mötets\s+)?öppnande)\s+{AT_CLOCK}"))
         .expect("valid regex")
 });
 static CLOSES: LazyLock<Regex> = LazyLock::new(|| {
@@ -3223,6 +3225,19 @@ fn captured_clock(c: &regex::Captures<'_>) -> Option<String> {
     } else {
         clock(&format!("{t}:00"))
     }
+}
+
+/// The clock time of an opening or closing sentence ([`captured_clock`]),
+/// twelve hours on when "pm" follows it ("called to order at 7:05 pm").
+fn afternoon_clock(line: &str, c: &regex::Captures<'_>) -> Option<String> {
+    let t = captured_clock(c)?;
+    let after = line.get(c.get(0)?.end()..)?.trim_start().to_lowercase();
+    if !(after.starts_with("pm") || after.starts_with("p.m.")) {
+        return Some(t);
+    }
+    let (h, min) = t.split_once(':')?;
+    let h: u32 = h.parse().ok()?;
+    (h < 12).then(|| format!("{:02}:{min}", h + 12)).or(Some(t))
 }
 
 /// A time label's value that is a clock time, "kl." before it or not
@@ -4516,6 +4531,28 @@ mod organisation_line_tests {
         assert_eq!(
             super::without_leading_labels("Stadshuset, sal A"),
             "Stadshuset, sal A"
+        );
+    }
+
+    #[test]
+    fn an_opening_called_to_order_in_the_afternoon_or_headed_with_its_hour() {
+        let start = |t: &str| {
+            let mut m = super::Meeting::default();
+            super::fill_from_text(&mut m, t);
+            m.start_time
+        };
+        assert_eq!(
+            start("Meeting called to order at 7:05 pm.\n").as_deref(),
+            Some("19:05")
+        );
+        assert_eq!(
+            start("Meeting called to order at 9:30 am.\n").as_deref(),
+            Some("09:30")
+        );
+        assert_eq!(start("1. Öppnande kl. 18.10\n").as_deref(), Some("18:10"));
+        assert_eq!(
+            start("Mötets öppnande kl 19.00\n").as_deref(),
+            Some("19:00")
         );
     }
 
