@@ -4554,6 +4554,8 @@ mod organisation_line_tests {
             start("Mötets öppnande kl 19.00\n").as_deref(),
             Some("19:00")
         );
+        let m = header(&["Protokoll styrelsemöte 2024-03-12", "Klockan: 19:00"]);
+        assert_eq!(m.start_time.as_deref(), Some("19:00"));
     }
 
     #[test]
