@@ -946,8 +946,20 @@ impl HeaderLines {
             let typed = t
                 .split_whitespace()
                 .any(|w| document_type_of_word(w).is_some());
+            // "Protokoll från HFF’s årsmöte" over "Protokoll årsmöte
+            // Höglandsskolans föräldraförening": a second title may spell
+            // out the abbreviation the first named the holder by.
+            let abbreviated = m
+                .organization
+                .as_deref()
+                .filter(|o| {
+                    (2..=6).contains(&o.chars().count()) && o.chars().all(char::is_uppercase)
+                })
+                .map(str::to_string);
             if (line.heading || i <= 2 || typed)
-                && (meeting_kind.is_none() || m.organization.is_none() || typed && !full_title_seen)
+                && (meeting_kind.is_none()
+                    || m.organization.is_none()
+                    || typed && (!full_title_seen || abbreviated.is_some()))
                 && let Some(tp) = title::read_title(&t)
                 && let full =
                     (tp.document_type.is_some() && tp.body.is_some() && tp.organization.is_some())
@@ -969,7 +981,13 @@ impl HeaderLines {
                 {
                     m.document_type.get_or_insert_with(|| ty.to_string());
                 }
-                if m.organization.is_none() {
+                let spelled_out = abbreviated
+                    .as_deref()
+                    .zip(tp.organization.as_deref())
+                    .is_some_and(|(short, long)| {
+                        organisation_shaped(long) && short.chars().next() == long.chars().next()
+                    });
+                if m.organization.is_none() || spelled_out {
                     m.organization = tp.organization;
                 }
                 if m.department.is_none() {
@@ -4590,6 +4608,24 @@ mod organisation_line_tests {
             "Protokoll Hemföreningens styrelsemöte 2015-11-05 Notes\n",
         );
         assert_eq!(m.body.as_deref(), Some("Styrelsen"));
+    }
+
+    #[test]
+    fn a_second_title_spells_out_the_abbreviation_of_the_first() {
+        let m = header(&[
+            "Protokoll från HFF’s årsmöte",
+            "Protokoll årsmöte Höglandsskolans föräldraförening",
+        ]);
+        assert_eq!(
+            m.organization.as_deref(),
+            Some("Höglandsskolans föräldraförening")
+        );
+        // Another association's name is no spelling out.
+        let m = header(&[
+            "Protokoll från HFF’s årsmöte",
+            "Protokoll årsmöte Norrby Idrottsförening",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("HFF"));
     }
 
     #[test]
