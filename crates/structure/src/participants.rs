@@ -2850,8 +2850,12 @@ fn people_on_one_line(line: &str) -> Vec<String> {
     let parts = rejoined_name_role_lines(parts);
     // "Fredrik Hansson (C), ordförande Hans Forsberg (M) Lisa Andersson
     // (M)": one line per member joined, each name closed by its party.
+    // ("Tommy Johansson (S), ordf. kommunstyrelsen Rune Stenén (C), …":
+    // commas after each role too; more people by their markers than parts
+    // that open with a name.)
     if let Some(people) = people_by_party(line)
-        && people.len() > parts.len()
+        && (people.len() > parts.len()
+            || people.len() > parts.iter().filter(|p| name_of(p)).count() + 1)
     {
         return people;
     }

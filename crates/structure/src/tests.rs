@@ -3,6 +3,18 @@
 use super::*;
 
 #[test]
+fn people_by_their_party_markers_when_a_comma_closes_each_role_too() {
+    let s = board_minutes(
+        "Övriga\nTommy Johansson (S), ordf. kommunstyrelsen Rune Stenén (C), ordf. kultur- och utbildningsnämnden Kenneth Gustavsson (C), Norra hälso- och sjukvårdsnämnden",
+    );
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Tommy Johansson", "Rune Stenén", "Kenneth Gustavsson"]
+    );
+}
+
+#[test]
 fn a_page_number_of_a_count_of_pages_numbers_no_point() {
     assert_eq!(page_of_pages("1 (6) Plats och tid"), Some(6));
     assert_eq!(page_of_pages("2(12)"), Some(5));
