@@ -1609,6 +1609,15 @@ fn body_then_organisation(line: &str) -> Option<(String, String)> {
             .contains(&word.to_lowercase().as_str())
             .then_some((word, rest))
     };
+    // "Norrby Schackklubb styrelse": the association's name, then its
+    // board in lower case.
+    if let Some((name, board)) = line.trim().rsplit_once(' ')
+        && lexicon::BOARD_WORDS.contains(&board)
+        && title::organisation_named(name.trim())
+        && name.starts_with(char::is_uppercase)
+    {
+        return Some(("Styrelsen".to_string(), name.trim().to_string()));
+    }
     let (body, org) = split_at_dash(line)
         .or_else(|| line.rsplit_once(", "))
         .or_else(word_then_name)?;
@@ -3815,6 +3824,12 @@ mod tests {
             split("Styrelsen Ekbackens Pensionärsförening"),
             pair("Styrelsen", "Ekbackens Pensionärsförening")
         );
+        // The association's name, then its board in lower case.
+        assert_eq!(
+            split("Norrby Schackklubb styrelse"),
+            pair("Styrelsen", "Norrby Schackklubb")
+        );
+        assert_eq!(split("Nya styrelse"), None);
         // A part after the dash that names no organisation stays the body's.
         assert_eq!(split("Styrgrupp – vecka 12"), None);
         assert_eq!(split("Styrelsen Ekonomi"), None);
