@@ -29,9 +29,9 @@ use std::sync::{Arc, OnceLock};
 
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::meta;
+use regex_automata::nfa::thompson::NFA;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
-use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind, PatternID};
@@ -217,16 +217,8 @@ impl Exact {
     /// parse can then serve this and the narrow gate,
     /// [`crate::Narrow::from_hir`]).
     pub fn from_hir(pattern: &str, hir: &Hir) -> Result<Exact, String> {
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .utf8(true)
-                    .nfa_size_limit(Some(10 * (1 << 20)))
-                    .shrink(false)
-                    .which_captures(WhichCaptures::All),
-            )
-            .build_from_hir(hir)
-            .map_err(|e| regex_error(pattern, e.to_string()))?;
+        let nfa = crate::compile::nfa(crate::compile::Kind::Exact, hir)
+            .map_err(|e| regex_error(pattern, e))?;
         let fast = Fast::new(&nfa);
         let meta = OnceLock::new();
         if fast.is_none() {

@@ -11,6 +11,7 @@
 //! it): results are always the exact pattern's.
 #![deny(missing_docs)]
 
+mod compile;
 pub mod exact;
 pub mod narrow;
 pub use exact::{Captures, Exact, Match};

@@ -17,7 +17,6 @@
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
@@ -65,15 +64,7 @@ impl Narrow {
     }
 
     fn of_unbounded(hir: &Hir) -> Option<Narrow> {
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .nfa_size_limit(Some(10 * (1 << 20)))
-                    .which_captures(WhichCaptures::None)
-                    .shrink(false),
-            )
-            .build_from_hir(hir)
-            .ok()?;
+        let nfa = crate::compile::nfa(crate::compile::Kind::Narrow, hir).ok()?;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
