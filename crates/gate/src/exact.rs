@@ -24,18 +24,18 @@
 //! many of these searches before it meets a non-ASCII letter.)
 
 use std::ops::Range;
-use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::{Arc, OnceLock};
 
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::meta;
+use regex_automata::nfa::thompson::NFA;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
-use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
-use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind, PatternID};
 use regex_syntax::hir::Hir;
+
+use crate::shared::Shared;
 
 /// A regex answering as `regex::Regex` does (see the module docs).
 #[derive(Debug, Clone)]
@@ -54,20 +54,27 @@ struct Inner {
     meta: OnceLock<Option<meta::Regex>>,
 }
 
-/// A thread's scratch space for the three engines.
+/// A thread's scratch space for the three engines. The PikeVM's is made
+/// when first needed (long texts, or the backtracker failing): made with
+/// the others, it was the largest part of a thread's caches (a set and a
+/// slot table per NFA state, for every exact pattern), mostly never used.
 struct Caches {
     dfa: Option<DfaCache>,
     backtrack: backtrack::Cache,
-    pikevm: pikevm::Cache,
+    pikevm: Option<pikevm::Cache>,
 }
 
-type CachesFn = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+impl Caches {
+    fn pikevm(&mut self, pikevm: &PikeVM) -> &mut pikevm::Cache {
+        self.pikevm.get_or_insert_with(|| pikevm.create_cache())
+    }
+}
 
 struct Fast {
     dfa: Option<DFA>,
     backtrack: BoundedBacktracker,
     pikevm: PikeVM,
-    caches: Pool<Caches, CachesFn>,
+    caches: Shared<Caches>,
 }
 
 impl std::fmt::Debug for Fast {
@@ -142,18 +149,20 @@ impl Fast {
             .ok();
         let backtrack = BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?;
         let pikevm = PikeVM::new_from_nfa(nfa.clone()).ok()?;
-        let (d, b, p) = (dfa.clone(), backtrack.clone(), pikevm.clone());
-        let create: CachesFn = Box::new(move || Caches {
-            dfa: d.as_ref().map(|d| d.create_cache()),
-            backtrack: b.create_cache(),
-            pikevm: p.create_cache(),
-        });
         Some(Fast {
             dfa,
             backtrack,
             pikevm,
-            caches: Pool::new(create),
+            caches: Shared::new(),
         })
+    }
+
+    fn new_caches(&self) -> Caches {
+        Caches {
+            dfa: self.dfa.as_ref().map(|d| d.create_cache()),
+            backtrack: self.backtrack.create_cache(),
+            pikevm: None,
+        }
     }
 
     /// Where the leftmost-first match in `input` ends: `Some(None)` when
@@ -169,7 +178,7 @@ impl Fast {
     /// by `slots` only when the lazy DFA has not ruled a match out (most
     /// searches find nothing, and need no slots).
     fn captures(&self, input: &Input<'_>, slots: impl FnOnce() -> Slots) -> Option<Slots> {
-        let mut caches = self.caches.get();
+        let mut caches = self.caches.get(|| self.new_caches());
         let stop = match self.end(&mut caches, input) {
             Some(None) => return None,
             Some(Some(end)) => end,
@@ -183,13 +192,14 @@ impl Fast {
                 .try_captures(&mut caches.backtrack, input.clone(), &mut slots)
                 .is_err()
         {
-            self.pikevm.captures(&mut caches.pikevm, input, &mut slots);
+            self.pikevm
+                .captures(caches.pikevm(&self.pikevm), input, &mut slots);
         }
         Some(slots)
     }
 
     fn is_match(&self, input: &Input<'_>) -> bool {
-        let mut caches = self.caches.get();
+        let mut caches = self.caches.get(|| self.new_caches());
         if let Some(answer) = self.end(&mut caches, input) {
             return answer.is_some();
         }
@@ -200,7 +210,8 @@ impl Fast {
         {
             return answer;
         }
-        self.pikevm.is_match(&mut caches.pikevm, input.clone())
+        self.pikevm
+            .is_match(caches.pikevm(&self.pikevm), input.clone())
     }
 }
 
@@ -217,16 +228,8 @@ impl Exact {
     /// parse can then serve this and the narrow gate,
     /// [`crate::Narrow::from_hir`]).
     pub fn from_hir(pattern: &str, hir: &Hir) -> Result<Exact, String> {
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .utf8(true)
-                    .nfa_size_limit(Some(10 * (1 << 20)))
-                    .shrink(false)
-                    .which_captures(WhichCaptures::All),
-            )
-            .build_from_hir(hir)
-            .map_err(|e| regex_error(pattern, e.to_string()))?;
+        let nfa = crate::compile::nfa(crate::compile::Kind::Exact, hir)
+            .map_err(|e| regex_error(pattern, e))?;
         let fast = Fast::new(&nfa);
         let meta = OnceLock::new();
         if fast.is_none() {

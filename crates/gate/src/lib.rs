@@ -11,8 +11,10 @@
 //! it): results are always the exact pattern's.
 #![deny(missing_docs)]
 
+mod compile;
 pub mod exact;
 pub mod narrow;
+mod shared;
 pub use exact::{Captures, Exact, Match};
 pub use narrow::Narrow;
 
@@ -26,10 +28,13 @@ pub use narrow::Narrow;
 /// compiling a loose pattern, in every worker process, while these
 /// patterns run on sentences where the rules' own literal prefilter found
 /// a keyword already. A prefilter never changes a match, only how fast it
-/// is found, so the answers are the same.
+/// is found, so the answers are the same. Its search caches are shared by
+/// the threads (see `shared.rs`), not one per thread as the engine's own pool
+/// keeps them.
 #[derive(Debug, Clone)]
 pub struct Loose {
     re: regex_automata::meta::Regex,
+    caches: shared::Shared<regex_automata::meta::Cache>,
 }
 
 impl Loose {
@@ -37,17 +42,25 @@ impl Loose {
     /// `regex::Regex::new` gives.
     pub fn new(pattern: &str) -> Result<Loose, String> {
         let config = regex_automata::meta::Config::new().onepass(false);
-        exact::build_meta(pattern, config).map(|re| Loose { re })
+        exact::build_meta(pattern, config).map(|re| Loose {
+            re,
+            caches: shared::Shared::new(),
+        })
     }
 
     /// Where the leftmost match starts, as `regex::Regex::find` gives it.
     pub fn first_start(&self, text: &str) -> Option<usize> {
-        self.re.find(text).map(|m| m.start())
+        let mut cache = self.caches.get(|| self.re.create_cache());
+        self.re
+            .search_with(&mut cache, &regex_automata::Input::new(text))
+            .map(|m| m.start())
     }
 
     /// As `regex::Regex::is_match`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.re.is_match(text)
+        let mut cache = self.caches.get(|| self.re.create_cache());
+        let input = regex_automata::Input::new(text).earliest(true);
+        self.re.search_half_with(&mut cache, &input).is_some()
     }
 }
 

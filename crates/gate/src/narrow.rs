@@ -14,20 +14,16 @@
 //! drops a condition), so a "no" is certain and a "yes" is checked by the
 //! exact pattern as before.
 
-use std::panic::{RefUnwindSafe, UnwindSafe};
-
 use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind};
-use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
-type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+use crate::shared::Shared;
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
 /// The forward lazy DFA of a pattern without its word boundaries.
 pub struct Narrow {
     dfa: DFA,
-    caches: Pool<Cache, CacheFn>,
+    caches: Shared<Cache>,
 }
 
 impl std::fmt::Debug for Narrow {
@@ -65,15 +61,7 @@ impl Narrow {
     }
 
     fn of_unbounded(hir: &Hir) -> Option<Narrow> {
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .nfa_size_limit(Some(10 * (1 << 20)))
-                    .which_captures(WhichCaptures::None)
-                    .shrink(false),
-            )
-            .build_from_hir(hir)
-            .ok()?;
+        let nfa = crate::compile::nfa(crate::compile::Kind::Narrow, hir).ok()?;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
@@ -86,11 +74,9 @@ impl Narrow {
             )
             .build_from_nfa(nfa)
             .ok()?;
-        let for_caches = dfa.clone();
-        let create: CacheFn = Box::new(move || for_caches.create_cache());
         Some(Narrow {
             dfa,
-            caches: Pool::new(create),
+            caches: Shared::new(),
         })
     }
 
@@ -101,7 +87,7 @@ impl Narrow {
             return true;
         }
         let input = Input::new(text).span(at..text.len()).earliest(true);
-        let mut cache = self.caches.get();
+        let mut cache = self.caches.get(|| self.dfa.create_cache());
         !matches!(self.dfa.try_search_fwd(&mut cache, &input), Ok(None))
     }
 
@@ -115,7 +101,7 @@ impl Narrow {
             return Some(text.len());
         }
         let input = Input::new(text).span(at..text.len());
-        let mut cache = self.caches.get();
+        let mut cache = self.caches.get(|| self.dfa.create_cache());
         match self.dfa.try_search_fwd(&mut cache, &input) {
             Ok(None) => None,
             Ok(Some(m)) => Some(m.offset()),
