@@ -3073,6 +3073,29 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             .find_map(title::quoted_organisation)
             .map(str::to_string);
     }
+    // "Norrby Idrottsförening" over "Box 12, 123 45 Norrby", "Norrby
+    // Schackklubb · Storgatan 1 · …": an association's name in its own
+    // words on a line of its own among the last lines (a signature's or a
+    // footer's), before its address.
+    if m.organization.is_none() {
+        let lines: Vec<&str> = all
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let from = lines.len().saturating_sub(8);
+        m.organization = lines[from..].iter().rev().find_map(|l| {
+            let name = l.split(['·', '|', '•']).next()?.trim();
+            (name.starts_with(char::is_uppercase)
+                && (2..=6).contains(&name.split_whitespace().count())
+                && !name.ends_with('.')
+                // A table's cells aligned by spaces are no name.
+                && !name.contains("  ")
+                && !name.contains('\t')
+                && organisation_shaped(name))
+            .then(|| name.to_string())
+        });
+    }
     // "IX Styrelse hade denna dag sitt första styrelsemöte": an acronym
     // that opens a sentence with its board names the association.
     if m.organization.is_none() {
@@ -4589,6 +4612,28 @@ mod organisation_line_tests {
         );
         let m = header(&["Protokoll styrelsemöte 2024-03-12", "Klockan: 19:00"]);
         assert_eq!(m.start_time.as_deref(), Some("19:00"));
+    }
+
+    #[test]
+    fn an_association_named_in_the_footer_or_signature() {
+        let org = |t: &str| {
+            let mut m = super::Meeting::default();
+            super::fill_from_text(&mut m, t);
+            m.organization
+        };
+        assert_eq!(
+            org("1. Ekonomi\nRapporten lades till handlingarna.\n\nVid protokollet\nBo Ek, sekreterare\n\nNorrby Idrottsförening\nBox 12, 123 45 Norrby\n").as_deref(),
+            Some("Norrby Idrottsförening")
+        );
+        assert_eq!(
+            org("1. Ekonomi\nRapporten lades till handlingarna.\nNorrby Schackklubb · Storgatan 1 · 123 45 Norrby\n").as_deref(),
+            Some("Norrby Schackklubb")
+        );
+        // Named in a sentence, an association is no footer.
+        assert_eq!(
+            org("1. Ekonomi\nVi fick bidrag från Svenska Schackförbundet.\n"),
+            None
+        );
     }
 
     #[test]
