@@ -3078,23 +3078,23 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
     // words on a line of its own among the last lines (a signature's or a
     // footer's), before its address.
     if m.organization.is_none() {
-        let lines: Vec<&str> = all
+        m.organization = all
             .lines()
+            .rev()
             .map(str::trim)
             .filter(|l| !l.is_empty())
-            .collect();
-        let from = lines.len().saturating_sub(8);
-        m.organization = lines[from..].iter().rev().find_map(|l| {
-            let name = l.split(['·', '|', '•']).next()?.trim();
-            (name.starts_with(char::is_uppercase)
+            .take(8)
+            .find_map(|l| {
+                let name = l.split(['·', '|', '•']).next()?.trim();
+                (name.starts_with(char::is_uppercase)
                 && (2..=6).contains(&name.split_whitespace().count())
                 && !name.ends_with('.')
                 // A table's cells aligned by spaces are no name.
                 && !name.contains("  ")
                 && !name.contains('\t')
                 && organisation_shaped(name))
-            .then(|| name.to_string())
-        });
+                .then(|| name.to_string())
+            });
     }
     // "IX Styrelse hade denna dag sitt första styrelsemöte": an acronym
     // that opens a sentence with its board names the association.
