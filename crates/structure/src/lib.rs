@@ -236,6 +236,8 @@ pub fn find(doc: &Document) -> Structured {
     let doc = split.as_ref().unwrap_or(doc);
     let labelled = with_header_labels_apart(doc);
     let doc = labelled.as_ref().unwrap_or(doc);
+    let rejoined = with_cut_names_joined(doc);
+    let doc = rejoined.as_ref().unwrap_or(doc);
     let ocr = doc.diagnostics.iter().any(|d| d.code == "ocr");
     let mut walk = Finder {
         record: true,
@@ -541,6 +543,63 @@ fn with_header_labels_apart(doc: &Document) -> Option<Document> {
         })
         .collect();
     (!cuts.is_empty()).then(|| paragraphs_cut(doc, cuts))
+}
+
+/// The document with each attendance list whose line's end cut a name
+/// ("Närvarande: Anna Berg, Bo Ek, Cecilia" / "Lund, David Holm") or the
+/// brackets after it ("… Cecilia Lund" / "(sekr.), David Holm") joined to
+/// the line that completes it, as one paragraph; None when no list is cut
+/// so (nearly every document: the readers of PDF and Word join a
+/// paragraph's lines, plain text and mail keep its hard breaks).
+fn with_cut_names_joined(doc: &Document) -> Option<Document> {
+    // (first block, last block, joined text) of each run to join.
+    let mut joins: Vec<(usize, usize, String)> = Vec::new();
+    // The open list: its first block and its text so far.
+    let mut open: Option<(usize, String)> = None;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let Some(text) = body_text(b).filter(|t| !t.contains('\n')) else {
+            open = None;
+            continue;
+        };
+        if let Some((first, so_far)) = open.take() {
+            let last_line = so_far.as_str();
+            let cut =
+                participants::name_cut_at_end(last_line) && participants::completes_cut_name(&text);
+            let described = !last_line.trim_end().ends_with(',')
+                && participants::continues_with_description(&text);
+            if cut || described {
+                let joined = format!("{} {}", so_far.trim_end(), text.trim_start());
+                match joins.last_mut() {
+                    Some(j) if j.0 == first => {
+                        j.1 = i;
+                        j.2.clone_from(&joined);
+                    }
+                    _ => joins.push((first, i, joined.clone())),
+                }
+                open = Some((first, joined));
+                continue;
+            }
+            // A list that goes on after a comma at the line's end.
+            if last_line.trim_end().ends_with(',') {
+                open = Some((i, text));
+                continue;
+            }
+        }
+        if participants::attendance_heading(&text).is_some_and(|(_, rest)| rest.contains(',')) {
+            open = Some((i, text));
+        }
+    }
+    if joins.is_empty() {
+        return None;
+    }
+    let mut doc = doc.clone();
+    for (first, last, text) in joins.into_iter().rev() {
+        let Some(span) = doc.blocks.get(first).map(|b| b.span) else {
+            continue;
+        };
+        doc.blocks.splice(first..=last, [plain_block(&text, span)]);
+    }
+    Some(doc)
 }
 
 /// `doc` with each paragraph of `cuts` (its block, its text and where its

@@ -231,6 +231,65 @@ pub(crate) fn names_as_written(people: &mut [Participant], line: &str) {
     }
 }
 
+/// "Närvarande: Anna Berg, Bo Ek, Cecilia": a list of names whose last name
+/// the line's end cut after the given name (a PDF's or a mail's wrapping):
+/// the records before it are names of two words or more, the last is one
+/// capitalised word that can be a given name.
+pub(crate) fn name_cut_at_end(line: &str) -> bool {
+    let t = line.trim_end();
+    if t.ends_with([',', '.', ';', ':', ')']) {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(',').map(str::trim).collect();
+    let Some((last, before)) = parts.split_last() else {
+        return false;
+    };
+    let last_word_alone = !last.contains(' ')
+        && given_name_alone(last)
+        && lexicon::SURNAME_ENDINGS
+            .iter()
+            .all(|e| !last.to_lowercase().ends_with(e));
+    // The first record after its heading's colon, if any.
+    let unlabelled = |(i, p): (usize, &&str)| {
+        let p = if i == 0 {
+            p.rsplit(':').next().unwrap_or(p)
+        } else {
+            p
+        };
+        is_name(&strip_parens(p))
+    };
+    last_word_alone && !before.is_empty() && before.iter().enumerate().all(unlabelled)
+}
+
+/// The line after a cut name that completes it: it opens with one
+/// capitalised word that is no post and no heading ("Lund, David Holm",
+/// "Lund (sekr.), …", "Lund"), or with the brackets that describe the last
+/// person ("(sekr.), David Holm").
+pub(crate) fn completes_cut_name(next: &str) -> bool {
+    let t = next.trim_start();
+    let end = t.find([',', '(', ' ', '\t']).unwrap_or(t.len());
+    let (word, after) = t.split_at(end);
+    let after = after.trim_start();
+    !word.is_empty()
+        && elections::name_word_shaped(word)
+        && !post_word(word)
+        && attendance_heading(word).is_none()
+        && (after.is_empty()
+            || after.starts_with([',', '('])
+            || after.starts_with("och ")
+            || after.starts_with("samt "))
+}
+
+/// The line after a list that ends with a full name, opening with the
+/// brackets that describe that person ("(sekr.), David Holm, …"): it
+/// belongs to the line before.
+pub(crate) fn continues_with_description(next: &str) -> bool {
+    let t = next.trim_start();
+    t.starts_with('(')
+        && t.find(')')
+            .is_some_and(|close| close <= 40 && t[close + 1..].trim_start().starts_with([',', ';']))
+}
+
 /// A short line that continues the previous person's description.
 pub(crate) fn is_continuation(text: &str) -> bool {
     let t = text.trim();
@@ -4197,6 +4256,31 @@ fn person(line: &str, heading: &AttendanceHeading, struck: bool) -> Option<Parti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_cut_by_the_line_end_and_the_line_that_completes_it() {
+        assert!(name_cut_at_end("Närvarande: Anna Berg, Bo Ek, Cecilia"));
+        assert!(name_cut_at_end("Närvarande: Anna Berg, David"));
+        assert!(name_cut_at_end("Cecilia Lund, David Holm, Eva"));
+        // A list that ends whole, or after a comma, is not cut.
+        assert!(!name_cut_at_end("Närvarande: Anna Berg, Bo Ek"));
+        assert!(!name_cut_at_end("Närvarande: Anna Berg, Bo Ek,"));
+        // First names only: one word each is the list's way.
+        assert!(!name_cut_at_end("Närvarande: Anna, Bo, Cecilia"));
+        // A post after a name is no cut name.
+        assert!(!name_cut_at_end("Närvarande: Anna Berg, Bo Ek, Ordförande"));
+        assert!(completes_cut_name("Lund, David Holm"));
+        assert!(completes_cut_name("Lund (sekr.), David Holm"));
+        assert!(completes_cut_name("Lund"));
+        assert!(!completes_cut_name("Frånvarande: Leif Ström"));
+        assert!(!completes_cut_name("1. Mötets öppnande"));
+        assert!(!completes_cut_name("Ordförande"));
+        assert!(!completes_cut_name("Mötet öppnades kl. 19."));
+        assert!(continues_with_description(
+            "(sekr.), David Holm, Leif Ström"
+        ));
+        assert!(!continues_with_description("(Bilaga 1)"));
+    }
 
     #[test]
     fn merged_column_labels_are_split_and_long_cells_kept() {

@@ -15,6 +15,40 @@ fn people_by_their_party_markers_when_a_comma_closes_each_role_too() {
 }
 
 #[test]
+fn an_attendance_list_whose_lines_cut_a_name_is_read_whole() {
+    let names = |header: &str| -> Vec<String> {
+        board_minutes(header)
+            .participants
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let all = [
+        "Anna Berg",
+        "Bo Ek",
+        "Cecilia Lund",
+        "David Holm",
+        "Leif Ström",
+    ];
+    assert_eq!(
+        names("Närvarande: Anna Berg, Bo Ek, Cecilia\nLund, David Holm, Leif Ström"),
+        all
+    );
+    assert_eq!(
+        names("Närvarande: Anna Berg, Bo Ek,\nCecilia Lund, David\nHolm, Leif Ström"),
+        all
+    );
+    let described = board_minutes(
+        "Närvarande: Anna Berg (ordf.), Bo Ek (kassör), Cecilia Lund\n(sekr.), David Holm, Leif Ström",
+    );
+    assert_eq!(
+        names_and_roles(&described)[2],
+        ("Cecilia Lund", Some("sekreterare"))
+    );
+    assert_eq!(described.participants.len(), 5);
+}
+
+#[test]
 fn a_page_number_of_a_count_of_pages_numbers_no_point() {
     assert_eq!(page_of_pages("1 (6) Plats och tid"), Some(6));
     assert_eq!(page_of_pages("2(12)"), Some(5));
