@@ -3287,16 +3287,22 @@ pub(crate) fn is_name(t: &str) -> bool {
         && !names_organisation(&words)
 }
 
-/// "Sveriges Lärare", "Region Sörmland", "Svenskt Demenscentrum": words
-/// that name an organisation, not a person.
+/// "Sveriges Lärare", "Region Sörmland", "Svenskt Demenscentrum", "Norrby
+/// IF": words that name an organisation, not a person.
 fn names_organisation(words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        let w = w.to_lowercase();
-        lexicon::ORGANISATION_NAME_WORDS.contains(&w.as_str())
-            || lexicon::ORGANISATION_NAME_ENDINGS
-                .iter()
-                .any(|e| w.ends_with(e))
-    })
+    // "Norrby IF", "IK Sirius", "Brf Bronsyxan": a club's letters or an
+    // association's head word.
+    words.iter().any(|w| lexicon::SPORTS_CLUB_HEADS.contains(w))
+        || words
+            .first()
+            .is_some_and(|w| lexicon::ORGANIZATION_HEADS.contains(&w.to_lowercase().as_str()))
+        || words.iter().any(|w| {
+            let w = w.to_lowercase();
+            lexicon::ORGANISATION_NAME_WORDS.contains(&w.as_str())
+                || lexicon::ORGANISATION_NAME_ENDINGS
+                    .iter()
+                    .any(|e| w.ends_with(e))
+        })
 }
 
 /// Split "Name<sep>description" into the name and the rest.

@@ -49,6 +49,14 @@ fn an_attendance_list_whose_lines_cut_a_name_is_read_whole() {
 }
 
 #[test]
+fn a_club_named_after_a_person_is_their_organisation_not_a_person() {
+    let s = board_minutes("Närvarande\nAnna Berg, ordförande, Norrby IF\nBo Ek, kassör, IK Sirius");
+    let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anna Berg", "Bo Ek"]);
+    assert_eq!(s.participants[0].affiliation.as_deref(), Some("Norrby IF"));
+}
+
+#[test]
 fn a_page_number_of_a_count_of_pages_numbers_no_point() {
     assert_eq!(page_of_pages("1 (6) Plats och tid"), Some(6));
     assert_eq!(page_of_pages("2(12)"), Some(5));
