@@ -293,13 +293,29 @@ pub(crate) fn continues_with_description(next: &str) -> bool {
 /// A short line that continues the previous person's description.
 pub(crate) fn is_continuation(text: &str) -> bool {
     let t = text.trim();
-    // A line that is only a date ("2013-01-08") is the meeting's, not a note.
+    // A line that is only a date ("2013-01-08") is the meeting's, not a note;
+    // a numbered title ("1. Mötets öppnande", an ordered list's first entry
+    // right under the list) is the first point's.
     !crate::dates::date_only(t)
+        && !numbered_title(t)
         && t.chars().count() <= 40
         && !t.contains('\t')
         && t.chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(')
+}
+
+/// "1. Mötets öppnande", "§ 2 Val av justerare", "3) Ekonomi": a number,
+/// its mark and a capitalised word.
+fn numbered_title(t: &str) -> bool {
+    let t = t.trim_start_matches('§').trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    let rest = rest.strip_prefix(['.', ')']).unwrap_or(rest);
+    digits > 0
+        && digits <= 3
+        && rest.starts_with(' ')
+        && rest.trim_start().starts_with(char::is_uppercase)
 }
 
 /// "Berg, Anna": a line that is a surname, a comma and a given name (each
@@ -4286,6 +4302,10 @@ mod tests {
             "(sekr.), David Holm, Leif Ström"
         ));
         assert!(!continues_with_description("(Bilaga 1)"));
+        assert!(!is_continuation("1. Mötets öppnande"));
+        assert!(!is_continuation("§ 3 Ekonomi"));
+        assert!(is_continuation("14:00–16:00"));
+        assert!(is_continuation("(ersättare)"));
     }
 
     #[test]
