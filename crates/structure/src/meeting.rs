@@ -831,7 +831,16 @@ impl HeaderLines {
                     }
                     l if lexicon::BODY_FIELD_LABELS.contains(&l) => {
                         if !value.is_empty() && !is_placeholder(value) {
-                            body_candidates.push((value.to_string(), true));
+                            // "Möte: Styrelsemöte Norrby Hembygdsförening":
+                            // a title as the value names the kind of
+                            // meeting and who holds it.
+                            match title::read_title(value) {
+                                Some(tp) if tp.body.is_some() && tp.organization.is_some() => {
+                                    meeting_kind = meeting_kind.or(tp.body);
+                                    m.organization = m.organization.take().or(tp.organization);
+                                }
+                                _ => body_candidates.push((value.to_string(), true)),
+                            }
                         }
                     }
                     l if lexicon::MEETING_FORM_LABELS.contains(&l) => {
@@ -3814,6 +3823,24 @@ mod tests {
             m.body.as_deref(),
             Some("Referensgruppen för viltförvaltning")
         );
+    }
+
+    #[test]
+    fn a_meeting_field_whose_value_is_a_title_gives_body_and_organisation() {
+        let m = super::header_tests::header(&[
+            "Protokoll",
+            "Möte: Styrelsemöte Norrby Hembygdsförening",
+            "Datum: 2024-03-12",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Norrby Hembygdsförening"));
+        assert_eq!(m.body.as_deref(), Some("Styrelsen"));
+        // A body alone stays the body.
+        let m = super::header_tests::header(&[
+            "Protokoll",
+            "Möte: Ledningsgruppen",
+            "Datum: 2024-03-12",
+        ]);
+        assert_eq!(m.body.as_deref(), Some("Ledningsgruppen"));
     }
 
     #[test]
