@@ -829,6 +829,17 @@ impl HeaderLines {
                             m.department = Some(value.to_string());
                         }
                     }
+                    // "Möte: 2024-03-12, kl. 19.00": when, not who.
+                    l if lexicon::BODY_FIELD_LABELS.contains(&l)
+                        && value.trim_start().starts_with(|c: char| c.is_ascii_digit()) =>
+                    {
+                        for d in find_dates(value, ctx) {
+                            if let Some(date) = d.date {
+                                dates.push((date, true));
+                            }
+                        }
+                        set_times(&mut m, value);
+                    }
                     l if lexicon::BODY_FIELD_LABELS.contains(&l) => {
                         if !value.is_empty() && !is_placeholder(value) {
                             // "Möte: Styrelsemöte Norrby Hembygdsförening":
@@ -3834,6 +3845,11 @@ mod tests {
         ]);
         assert_eq!(m.organization.as_deref(), Some("Norrby Hembygdsförening"));
         assert_eq!(m.body.as_deref(), Some("Styrelsen"));
+        // A date as the value is when the meeting was held.
+        let m = super::header_tests::header(&["Protokoll", "Möte: 2024-03-12, kl. 19.00"]);
+        assert_eq!(m.body, None);
+        assert_eq!(m.date.as_deref(), Some("2024-03-12"));
+        assert_eq!(m.start_time.as_deref(), Some("19:00"));
         // A body alone stays the body.
         let m = super::header_tests::header(&[
             "Protokoll",
