@@ -338,6 +338,22 @@ fn venue_named(place: &str, names: bool) -> bool {
     (1..=5).contains(&words.len()) && (building || names && name)
 }
 
+/// "2024-03-12 kl 18:30", "Tisdag 12 mars 2024, 18.30–20.00": a line of a
+/// date and its hours only.
+fn date_and_hour_only(t: &str) -> bool {
+    if find_dates(t, &DateContext::default()).is_empty() {
+        return false;
+    }
+    let undated = without_dates(t);
+    let rest = CLOCK_IN_VALUE.replace_all(&undated, "");
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let w = w.to_lowercase();
+            ["kl", "klockan", "tid"].contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
 /// "Digitalt möte via Zoom", "Möte på Teams": a short line naming the
 /// service a meeting was held over, as a whole word after a preposition.
 fn video_service(t: &str) -> Option<&'static str> {
@@ -1055,6 +1071,21 @@ impl HeaderLines {
                     .is_some_and(|n| crate::dates::date_only(&n.text))
             {
                 m.location = Some(t.clone());
+                continue;
+            }
+            // "2024-03-12 kl 18:30" / "Bygdegården, Norrby": a building
+            // named on the line under the date (and hour) of a title block.
+            if m.location.is_none()
+                && i <= 6
+                && (i + skip)
+                    .checked_sub(1)
+                    .and_then(|prev| lines.get(prev))
+                    .is_some_and(|prev| date_and_hour_only(&strip_markup(&prev.text)))
+                && t.chars().count() <= 60
+                && !t.contains(':')
+                && venue_named(t.split(',').next().unwrap_or(&t).trim(), false)
+            {
+                m.location = Some(normalize_location(&t));
                 continue;
             }
             // "Hos Anna Berg", "Årsmöte i församlingshemmet": the place.
@@ -3834,6 +3865,26 @@ mod tests {
             m.body.as_deref(),
             Some("Referensgruppen för viltförvaltning")
         );
+    }
+
+    #[test]
+    fn a_building_under_the_date_of_a_title_block_is_the_place() {
+        let m = super::header_tests::header(&[
+            "Protokoll",
+            "Styrelsemöte",
+            "Norrby Hembygdsförening",
+            "2024-03-12 kl 18:30",
+            "Bygdegården, Norrby",
+        ]);
+        assert_eq!(m.location.as_deref(), Some("Bygdegården, Norrby"));
+        assert_eq!(m.start_time.as_deref(), Some("18:30"));
+        // A name under the date is no place.
+        let m = super::header_tests::header(&["Protokoll styrelsemöte", "2024-03-12", "Anna Berg"]);
+        assert_eq!(m.location, None);
+        assert!(super::date_and_hour_only(
+            "Tisdag 12 mars 2024, kl. 18.30–20.00"
+        ));
+        assert!(!super::date_and_hour_only("2024-03-12 i Bygdegården"));
     }
 
     #[test]
