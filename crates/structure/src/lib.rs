@@ -585,7 +585,23 @@ fn with_cut_names_joined(doc: &Document) -> Option<Document> {
                 continue;
             }
         }
-        if participants::attendance_heading(&text).is_some_and(|(_, rest)| rest.contains(',')) {
+        // Only a list line that ends open (a comma, a cut name, brackets
+        // on the next line) is asked whether a heading leads it: most
+        // paragraphs are prose, and the heading's test is the dearer one.
+        let next_opens_bracket = || {
+            doc.blocks
+                .get(i + 1)
+                .and_then(body_paragraph)
+                .and_then(|p| p.runs.first())
+                .is_some_and(|r| r.text.trim_start().starts_with('('))
+        };
+        let ends_open = text.contains(',')
+            && (text.trim_end().ends_with(',')
+                || participants::name_cut_at_end(&text)
+                || next_opens_bracket());
+        if ends_open
+            && participants::attendance_heading(&text).is_some_and(|(_, rest)| rest.contains(','))
+        {
             open = Some((i, text));
         }
     }
