@@ -1526,22 +1526,31 @@ fn repeated_ones(outline: &Outline) -> Option<Proposal> {
 /// "A. Öppnande", "b) Ekonomi", "C) Övrigt": a letter, a dot or a closing
 /// bracket, and a capitalised title. A capital with a dot alone is also an
 /// initial ("A. Berg"); only a run of letters in sequence tells them apart.
-/// A bracket typed twice ("B) ) GDPR") is still the point's.
+/// A bracket typed twice ("B) ) GDPR") is still the point's; a word
+/// processor's list number before a bracketed letter ("1. b) Banan") is
+/// not.
 static LETTER_POINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*([A-Za-z])(\.\)|[.)])(\s*)(?:\)\s*)?(\p{Lu})").expect("valid regex")
+    regex::Regex::new(r"^\s*(\d{1,2}\.\s+)?([A-Za-z])(\.\)|[.)])(\s*)(?:\)\s*)?(\p{Lu})")
+        .expect("valid regex")
 });
 
 /// A line's letter point: the letter, its punctuation, and where the title
 /// starts.
 fn letter_point(t: &str) -> Option<(char, &str, usize)> {
     let c = LETTER_POINT.captures(t)?;
-    let letter = c.get(1)?.as_str().chars().next()?;
-    let punct = c.get(2)?;
-    // "a)Kansli": a bracket may touch its title; a dot may not ("A.Berg").
-    if c.get(3).is_some_and(|gap| gap.is_empty()) && punct.as_str() != ")" {
+    let letter = c.get(2)?.as_str().chars().next()?;
+    let punct = c.get(3)?;
+    // "a)Kansli", "c.Övrigt": a bracket may touch its title, and a small
+    // letter's dot; a capital's dot may not ("A.Berg", an initial).
+    if c.get(4).is_some_and(|gap| gap.is_empty()) && punct.as_str() != ")" && letter.is_uppercase()
+    {
         return None;
     }
-    let title_at = c.get(4)?.start();
+    // The list number goes only before a small letter in brackets.
+    if c.get(1).is_some() && (punct.as_str() != ")" || letter.is_uppercase()) {
+        return None;
+    }
+    let title_at = c.get(5)?.start();
     Some((letter, punct.as_str(), title_at))
 }
 
@@ -2903,6 +2912,18 @@ mod tests {
             letter_point("B) ) GDPR").map(|(l, _, at)| (l, at)),
             Some(('B', 5))
         );
+        // A small letter's dot touching its title; a list number before a
+        // bracketed letter; not an initial, nor a number before a capital.
+        assert_eq!(
+            letter_point("c.Övrigt").map(|(l, _, at)| (l, at)),
+            Some(('c', 2))
+        );
+        assert_eq!(
+            letter_point("1. b) Banan").map(|(l, _, at)| (l, at)),
+            Some(('b', 6))
+        );
+        assert_eq!(letter_point("A.Berg"), None);
+        assert_eq!(letter_point("1. B. Berg"), None);
     }
 
     #[test]

@@ -821,10 +821,16 @@ static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:ärendenummer|ärende\s*nr|dnr|diarienummer|diarienr|dnr\.)\b")
         .expect("valid regex")
 });
+/// "1. b) Banan": a list's number, then a letter with its bracket.
+static LIST_NUMBER_BEFORE_LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}\.\s+([a-z]\))").expect("valid regex"));
 static LETTER: LazyLock<Regex> =
     // "b) Val av revisorer", "B) Fasadrenovering", "c. Motioner", "d.)
-    // Informationstavla"; not "A." (an initial).
-    LazyLock::new(|| Regex::new(r"^(?:([a-zA-Z])\.?\)|([a-z])\.)\s+").expect("valid regex"));
+    // Informationstavla", and glued to its title's capital ("c.Övrigt",
+    // "a)Kansli"); not "A." (an initial).
+    LazyLock::new(|| {
+        Regex::new(r"^(?:([a-zA-Z])\.?\)|([a-z])\.)(?:\s+|(\p{Lu}))").expect("valid regex")
+    });
 /// "2a. Val av sekreterare", "13b) Revisorer": a sub-point lettered
 /// under the number it names.
 static NUMBER_LETTER: LazyLock<Regex> =
@@ -980,6 +986,17 @@ fn parse_number(text: &str) -> Option<Numbered> {
             until: None,
         });
     }
+    // "1. b) Banan": a word processor's list number before a lettered
+    // sub-point typed after it; the letter numbers the point.
+    if let Some(c) = LIST_NUMBER_BEFORE_LETTER.captures(t)
+        && let Some(marker) = c.get(1)
+        && let Some(mut n) = parse_number(&t[marker.start()..])
+        && n.letter.is_some()
+        && n.number.is_empty()
+    {
+        n.rest += lead + marker.start();
+        return Some(n);
+    }
     if let Some(c) = TOP_NUMBER.captures(t) {
         let top: u32 = c.get(1)?.as_str().parse().ok()?;
         let sub: Option<u32> = c.get(2).and_then(|s| s.as_str().parse().ok());
@@ -1029,9 +1046,12 @@ fn parse_number(text: &str) -> Option<Numbered> {
         ));
     }
     if let Some(c) = LETTER.captures(t) {
+        // The title starts after the marker's space, or at the capital
+        // glued to it.
+        let end = c.get(3).map_or(c.get(0)?.end(), |m| m.start());
         // "a. en enkel modell": with a dot, only a capitalised title makes
         // a sub-point (lower case is a list of options in the text).
-        if c.get(2).is_some() && !t[c.get(0)?.end()..].starts_with(char::is_uppercase) {
+        if c.get(2).is_some() && !t[end..].starts_with(char::is_uppercase) {
             return None;
         }
         let letter = c
@@ -1050,7 +1070,7 @@ fn parse_number(text: &str) -> Option<Numbered> {
             letter: Some(letter),
             paragraph_sign: false,
             time: None,
-            rest: lead + c.get(0)?.end(),
+            rest: lead + end,
             until: None,
         });
     }

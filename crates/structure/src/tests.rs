@@ -180,6 +180,17 @@ fn numbers_parse_with_times_and_letters() {
         "2a. Då Göran ej är närvarande"[n.rest..].trim(),
         "Då Göran ej är närvarande"
     );
+    let glued = parse_number("c.Övrigt").unwrap();
+    assert_eq!(
+        (glued.letter, &"c.Övrigt"[glued.rest..]),
+        (Some('c'), "Övrigt")
+    );
+    assert!(parse_number("a.en enkel modell").is_none());
+    let listed = parse_number("1. b) Banan").unwrap();
+    assert_eq!(
+        (listed.letter, &"1. b) Banan"[listed.rest..]),
+        (Some('b'), "Banan")
+    );
     let n = parse_number("d.) Informationstavla").unwrap();
     assert_eq!(
         (n.letter, "d.) Informationstavla"[n.rest..].trim()),
