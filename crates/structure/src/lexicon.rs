@@ -330,6 +330,23 @@ pub const SIGNATURE_PHRASES: &[(&str, &str)] = &[
     ("minute taker", "sekreterare"),
 ];
 
+/// Labels of a municipal form's fields that end a roster flattened into
+/// running text ("… Kerstin Söderqvist, Norrtälje kommun Utses att
+/// justera Lennart Edbom Paragrafer 7-13 …"), as written.
+pub const ROSTER_STOP_LABELS: &[&str] = &[
+    "Underskrift",
+    "Underskrifter",
+    "Utses att justera",
+    "Justerare",
+    "Justerande",
+    "Justeringens",
+    "Paragrafer",
+    "Sekreterare",
+    "Ordförande",
+    "Ersättare",
+    "Frånvarande",
+];
+
 /// Verbs of a signature phrase that ends with the signer's role
 /// ("Godkännes av ordförande", "Justeras av justerare"), lower case.
 pub const SIGNED_BY_VERBS: &[&str] = &[
@@ -904,6 +921,8 @@ pub const ORGANISATION_NAME_WORDS: &[&str] = &[
     "kommun",
     "kommunen",
     "kommuner",
+    // "Vänersborgs Stad", "Göteborgs Stad".
+    "stad",
     "landsting",
     "ab",
     "hb",

@@ -1742,6 +1742,19 @@ impl Finder {
                 }
             }
         }
+        // No attendance list read: a roster that a form's page ran into one
+        // paragraph with its other fields, wherever the walk put that
+        // paragraph (the header, or an item a page number seemed to start).
+        if self.participants.is_empty() {
+            for b in &doc.blocks {
+                if let Some(text) = body_text(b) {
+                    self.roster_in_page(&text);
+                    if !self.participants.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     fn section(&self) -> Section {
@@ -2731,6 +2744,33 @@ impl Finder {
             return read;
         }
         self.attendance_records(text, struck, heading)
+    }
+
+    /// The people of a roster run into a long paragraph of a form's page
+    /// ([`participants::flattened_roster`]) under one of its attendance
+    /// labels ("Närvarande", "Beslutande", "Övriga deltagande").
+    fn roster_in_page(&mut self, text: &str) {
+        if text.len() < 150 || text.len() > 20_000 {
+            return;
+        }
+        let Some(h) = text
+            .split_whitespace()
+            .take(200)
+            .find_map(|w| participants::attendance_heading(w).map(|(h, _)| h))
+        else {
+            return;
+        };
+        let Some(records) = participants::flattened_roster(text) else {
+            return;
+        };
+        let heading = &lexicon::ATTENDANCE_HEADINGS[h];
+        let people: Option<Vec<Vec<Participant>>> = records
+            .iter()
+            .map(|r| participants::parse_line(r, false, heading))
+            .collect();
+        if let Some(people) = people {
+            self.participants.extend(people.into_iter().flatten());
+        }
     }
 
     /// Whether the people read so far are written surname first ("Berg,

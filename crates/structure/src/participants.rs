@@ -290,6 +290,88 @@ pub(crate) fn continues_with_description(next: &str) -> bool {
             .is_some_and(|close| close <= 40 && t[close + 1..].trim_start().starts_with([',', ';']))
 }
 
+/// A roster a page's flattening ran into one paragraph with the form's
+/// other fields ("… kl Närvarande Övriga Ann-Britth Fröjd, SN, ordförande
+/// Ingvar Håkansson, SBN Ragnar Sandberg, BN … Peter Falk, sekreterare,
+/// socialförvaltningen Underskrift …"): each record a name closed by a
+/// comma, then what describes the person, up to the next name. The
+/// records, each as "Name, description, …", when at least four stand in
+/// one run; the run ends at a form's next label
+/// ([`lexicon::ROSTER_STOP_LABELS`]) or a sentence's end.
+pub(crate) fn flattened_roster(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // Where each name starts and ends (word indices, end exclusive): the
+    // capitalised name-shaped words just before a comma, two (three for
+    // the run's first, a double surname), not a word right after a comma
+    // (the last record's description).
+    let name_word = |w: &str| {
+        let w = w.trim_end_matches(',');
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !post_word(w)
+            && attendance_heading(w).is_none()
+    };
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !w.ends_with(',') || !name_word(w) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && i + 1 - start < 3
+            && name_word(words[start - 1])
+            && !words[start - 1].ends_with(',')
+            && !(start >= 2 && words[start - 2].ends_with(','))
+        {
+            start -= 1;
+        }
+        if i + 1 - start < 2 {
+            continue;
+        }
+        // Three words only for the run's first record.
+        if i + 1 - start == 3 && !names.is_empty() {
+            start += 1;
+        }
+        if is_name(&words[start..=i].join(" ").replace(',', "")) {
+            names.push((start, i + 1));
+        }
+    }
+    // The run: records whose descriptions are short and hold no sentence's
+    // end.
+    let mut best: Vec<String> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    for (k, &(start, _)) in names.iter().enumerate() {
+        let next = names.get(k + 1).map_or(words.len(), |n| n.0);
+        let mut record: Vec<&str> = Vec::new();
+        let mut stopped = false;
+        for (j, w) in words.iter().enumerate().take(next).skip(start) {
+            let rest = words[j..].join(" ");
+            if j > start + 1
+                && lexicon::ROSTER_STOP_LABELS
+                    .iter()
+                    .any(|l| rest.starts_with(l) && rest[l.len()..].starts_with([' ', ':']))
+            {
+                stopped = true;
+                break;
+            }
+            record.push(w);
+        }
+        let joined = record.join(" ");
+        let describes = record.len() <= 2 + 6 && !joined.trim_end_matches(',').contains(". ");
+        if describes {
+            run.push(joined.trim_end_matches(',').to_string());
+        }
+        if !describes || stopped || k + 1 == names.len() {
+            if run.len() > best.len() {
+                best = std::mem::take(&mut run);
+            }
+            run.clear();
+        }
+    }
+    (best.len() >= 4).then_some(best)
+}
+
 /// A short line that continues the previous person's description.
 pub(crate) fn is_continuation(text: &str) -> bool {
     let t = text.trim();
@@ -4306,6 +4388,37 @@ mod tests {
         assert!(!is_continuation("§ 3 Ekonomi"));
         assert!(is_continuation("14:00–16:00"));
         assert!(is_continuation("(ersättare)"));
+    }
+
+    #[test]
+    fn a_roster_run_into_a_form_page_is_read_record_by_record() {
+        let page = "1 1 (6) Plats och tid Museet, Hunneberg Måndag den 20 april 2009, kl Närvarande Övriga Ann-Britth Fröjd, SN, ordförande Ingvar Håkansson, SBN Ragnar Sandberg, BN Per-Olof Blixt, Hälso- och sjukvårdsnämnden i Trestad Mia Harri, handikappkonsulent, socialförvaltningen Lennart Blomberg, Forum Vänersborgs Stad Peter Falk, sekreterare, socialförvaltningen Underskrift Sekreterare Peter Falk";
+        let records = flattened_roster(page).expect("a roster");
+        assert_eq!(
+            records,
+            [
+                "Ann-Britth Fröjd, SN, ordförande",
+                "Ingvar Håkansson, SBN",
+                "Ragnar Sandberg, BN",
+                "Per-Olof Blixt, Hälso- och sjukvårdsnämnden i Trestad",
+                "Mia Harri, handikappkonsulent, socialförvaltningen",
+                "Lennart Blomberg, Forum Vänersborgs Stad",
+                "Peter Falk, sekreterare, socialförvaltningen",
+            ]
+        );
+        let first = "Beslutande Övriga deltagande Norrtäljesalen, Estunavägen 14, Norrtälje Tisdag, 20 maj, 2014 kl enligt bifogad närvarolista Susanne Bergendahl Glas, Vårdbolaget TioHundra AB Anna Johansson, Attendo Kerstin Söderqvist, Norrtälje kommun Bo Ek, kassör Utses att justera Lennart Edbom";
+        let records = flattened_roster(first).expect("a roster");
+        assert_eq!(
+            records[0],
+            "Susanne Bergendahl Glas, Vårdbolaget TioHundra AB"
+        );
+        assert_eq!(records[2], "Kerstin Söderqvist, Norrtälje kommun");
+        assert_eq!(records.len(), 4);
+        // Prose that names a few people is no roster.
+        assert_eq!(
+            flattened_roster("Anna Berg, Bo Ek och Cilla Ny berättade om resan. Sedan åt vi."),
+            None
+        );
     }
 
     #[test]
