@@ -928,10 +928,12 @@ const CORPUS4_FLOORS: [(&str, &str, f64); 12] = [
 /// develop participants, actions and meeting raised the same day; develop
 /// deferrals and held-back actions on 2026-12-07 again, with lists of matters
 /// put off and to-do headings with a time box; develop actions and meeting
-/// on 2026-12-07, later, with headers and sentences about the meeting).
+/// on 2026-12-07, later, with headers and sentences about the meeting;
+/// develop items and participants on 2026-12-07 again, with a roll call run
+/// into a page).
 const CORPUS3_FLOORS: [(&str, &str, f64); 13] = [
-    ("develop", "items", 0.93),
-    ("develop", "participants", 0.75),
+    ("develop", "items", 0.94),
+    ("develop", "participants", 0.94),
     ("develop", "decisions", 0.64),
     ("develop", "actions", 0.79),
     ("develop", "deferrals", 0.95),

@@ -330,6 +330,35 @@ pub const SIGNATURE_PHRASES: &[(&str, &str)] = &[
     ("minute taker", "sekreterare"),
 ];
 
+/// Capitalised words of a roll call's headings and legend, run into its
+/// records ("Närvarolista /Omröstningslista … Ledamöter Närv (N), Frånv (F)
+/// Ja Nej"), that no name holds.
+pub const ROLL_WORDS: &[&str] = &[
+    "Närv",
+    "Frånv",
+    "Närvarande",
+    "Frånvarande",
+    "Ja",
+    "Nej",
+    "Avstår",
+    "Närvarolista",
+    "Omröstningslista",
+    "Ledamöter",
+    "Ledamot",
+    "Ersättare",
+    "Frånvaro",
+    "Vakant",
+    "Tjänstgörande",
+    "Ordinarie",
+];
+
+/// Words of a roll call that head its substitutes ("… Ersättare Håkan
+/// Jonsson SON N …"), as written.
+pub const ROLL_SUBSTITUTE_HEADINGS: &[&str] = &["Ersättare", "Ersättare:", "ERSÄTTARE"];
+
+/// Words of a roll call that head its members, as written.
+pub const ROLL_MEMBER_HEADINGS: &[&str] = &["Ledamöter", "Ledamöter:", "LEDAMÖTER", "Ordinarie"];
+
 /// Labels of a municipal form's fields that end a roster flattened into
 /// running text ("… Kerstin Söderqvist, Norrtälje kommun Utses att
 /// justera Lennart Edbom Paragrafer 7-13 …"), as written.

@@ -23,6 +23,7 @@ pub mod lexicon;
 mod meeting;
 mod ocr_numbers;
 mod participants;
+mod roll;
 
 use dates::{Date, DateContext, Time, find_dates, find_time_range};
 use layout::{
@@ -1745,12 +1746,17 @@ impl Finder {
         // No attendance list read: a roster that a form's page ran into one
         // paragraph with its other fields, wherever the walk put that
         // paragraph (the header, or an item a page number seemed to start).
+        // So is a roll call run into one paragraph with its marks
+        // ([`roll`]); a transcript of a council's protocol may hold both,
+        // its guests on the first page and the roll on the next.
         if self.participants.is_empty() {
             for b in &doc.blocks {
                 if let Some(text) = body_text(b) {
                     self.roster_in_page(&text);
-                    if !self.participants.is_empty() {
-                        break;
+                    if text.len() <= 20_000
+                        && let Some(people) = roll::read(&text)
+                    {
+                        self.participants.extend(people);
                     }
                 }
             }
