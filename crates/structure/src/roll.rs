@@ -96,7 +96,12 @@ fn records(text: &str) -> Vec<Record> {
             j += 2;
         }
         let represents = represents.join(" ");
-        let represents = represents.trim_end_matches([':', ',']).trim();
+        // "Bmn:", "(S)": the party or body without its marks.
+        let represents = represents
+            .trim_end_matches([':', ','])
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim();
         out.push(Record {
             name,
             represents: (!represents.is_empty()).then(|| represents.to_string()),
@@ -178,6 +183,24 @@ mod tests {
                 ("Astrid Persson", Some("SKPF"), "adjunct", "present"),
             ]
         );
+    }
+
+    #[test]
+    fn a_council_roll_with_parties_in_brackets_and_crosses() {
+        let people = read("Närvarolista Ledamöter Anna Berg (S) X Bo Ek (M) X Cecilia Lund (C) David Holm (V) X Eva Nilsson (L) X Ersättare Gustav Ek (S) X").expect("a roll");
+        let got: Vec<(&str, Option<&str>, &str)> = people
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.affiliation.as_deref(),
+                    p.attendance.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(got[0], ("Anna Berg", Some("S"), "present"));
+        assert_eq!(got[2], ("Cecilia Lund", Some("C"), "absent"));
+        assert_eq!(people[5].group, "adjunct");
     }
 
     #[test]
