@@ -861,7 +861,12 @@ pub const DOCUMENT_TYPES: &[(&str, &str)] = &[
     ("mötesanteckningar", "minutes"),
     ("mötesanteckning", "minutes"),
     ("minnesanteckningar", "minutes"),
+    ("minnesanteckning", "minutes"),
     ("anteckningar", "minutes"),
+    // "Referat från medlemsmöte i Norrby Byalag": an association's
+    // account of a meeting.
+    ("mötesreferat", "minutes"),
+    ("referat", "minutes"),
     ("sammanträdesprotokoll", "minutes"),
     ("mötesprotokoll", "minutes"),
     ("protokoll", "minutes"),

@@ -3868,6 +3868,16 @@ mod tests {
     }
 
     #[test]
+    fn an_account_of_a_meeting_is_minutes_and_names_who_held_it() {
+        let m = super::header_tests::header(&[
+            "Referat från medlemsmöte i Norrby Byalag",
+            "2024-03-13",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Norrby Byalag"));
+        assert_eq!(m.document_type.as_deref(), Some("minutes"));
+    }
+
+    #[test]
     fn a_building_under_the_date_of_a_title_block_is_the_place() {
         let m = super::header_tests::header(&[
             "Protokoll",
