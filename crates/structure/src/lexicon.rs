@@ -1926,6 +1926,17 @@ pub const HELD_VERBS: &[&str] = &[
     "var förlagd till",
 ];
 
+/// English weekdays, lower case ("held on Monday" names no place).
+pub const WEEKDAYS_EN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Who is said to be held or to meet somewhere ("Mötet hölls i …",
 /// "Styrelsen träffades på …", "… mötet som hölls på …"), lower case.
 pub const HELD_SUBJECTS: &[&str] = &[

@@ -304,6 +304,20 @@ static HELD_AT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "Held on 12 March 2024 at 18:00 in the Community Hall": the capitalised
+/// name after "in" or "at" (an hour after "at" is none) within a short
+/// stretch after "held" or "took place".
+static HELD_AT_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\b(?:held|took\s+place)\b)[^.;]{0,60}?\b(?i:in|at)\s+(?i:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4})")
+        .expect("valid regex")
+});
+
+/// "Held on 12 March 2024 at 18:00": the hour after "at".
+static HELD_AT_HOUR_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:held|took\s+place)\b[^.;]{0,60}?\bat\s+(\d{1,2}[:.]\d{2})\b")
+        .expect("valid regex")
+});
+
 /// "Ordföranden öppnade mötet i Klubbstugan", "Mötet öppnades kl. 19.00
 /// i Församlingshemmet": the place the meeting was opened in, after the
 /// words that open it (and perhaps the hour).
@@ -3213,6 +3227,31 @@ pub(crate) fn fill_from_text(m: &mut Meeting, all: &str) {
             .find_map(held_at)
             .map(|p| normalize_location(&p));
     }
+    // "Held on 12 March 2024 at 18:00 in the Community Hall", "The meeting
+    // was held at the Community Hall": the English minutes of Swedish
+    // groups; the place is the capitalised name after "in" or "at".
+    if m.location.is_none() {
+        m.location = lines_with(&["held", "took place"]).find_map(|l| {
+            let l = dates_cut(l);
+            HELD_AT_EN
+                .captures(&l)
+                .and_then(|c| c.get(1))
+                .map(|p| p.as_str().trim())
+                // "held in March", "held on Monday": a time, not a place.
+                .filter(|p| {
+                    let first = p.split_whitespace().next().unwrap_or("").to_lowercase();
+                    crate::dates::month_number(&first).is_none()
+                        && !lexicon::WEEKDAYS_EN.contains(&first.as_str())
+                })
+                .map(normalize_location)
+        });
+    }
+    if m.start_time.is_none() {
+        m.start_time = lines_with(&["held", "took place"]).find_map(|l| {
+            let c = HELD_AT_HOUR_EN.captures(l)?;
+            clock(c.get(1)?.as_str())
+        });
+    }
     // "Ordföranden öppnade mötet i Klubbstugan", "… hälsade alla välkomna
     // till Bygdegården".
     if m.location.is_none() {
@@ -3865,6 +3904,23 @@ mod tests {
             m.body.as_deref(),
             Some("Referensgruppen för viltförvaltning")
         );
+    }
+
+    #[test]
+    fn english_minutes_say_where_and_when_they_were_held() {
+        let mut m = super::Meeting::default();
+        super::fill_from_text(
+            &mut m,
+            "Minutes\nHeld on 12 March 2024 at 18:00 in the Community Hall\n1. Opening",
+        );
+        assert_eq!(m.location.as_deref(), Some("Community Hall"));
+        assert_eq!(m.start_time.as_deref(), Some("18:00"));
+        let mut m = super::Meeting::default();
+        super::fill_from_text(
+            &mut m,
+            "The elections were held in March.\nThe vote took place on Monday.",
+        );
+        assert_eq!(m.location, None);
     }
 
     #[test]
