@@ -1654,7 +1654,10 @@ pub(crate) fn office_from_organisation(m: &mut Meeting) {
 
 pub(crate) fn holder_from_body(m: &mut Meeting) {
     if m.organization.is_none()
-        && let Some((body, org)) = m.body.as_deref().and_then(body_then_organisation)
+        && let Some((body, org)) = m
+            .body
+            .as_deref()
+            .and_then(|b| body_then_organisation(b).or_else(|| organisation_then_body(b)))
     {
         m.organization = Some(org);
         m.body = Some(body);
@@ -1691,6 +1694,51 @@ fn body_then_organisation(line: &str) -> Option<(String, String)> {
         && org.starts_with(char::is_uppercase)
         && title::organisation_named(org)
         && !title::organisation_named(body))
+    .then(|| (body.to_string(), org.to_string()))
+}
+
+/// "styrelsen", "Kyrkorådet", "valberedningen": a body's name in at most
+/// three words, the last a body's word (lexicon BODY_WORDS) or its
+/// definite form.
+fn body_named(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let last = last.to_lowercase();
+    words.len() <= 3
+        && lexicon::BODY_WORDS
+            .iter()
+            .any(|b| last.ends_with(b) || last.strip_suffix("en").is_some_and(|s| s.ends_with(b)))
+}
+
+/// "Norrby IF, styrelsen", "Norrby Hembygdsförening / Styrelsen",
+/// "Valberedningen i Norrby IF": who holds the meeting and its body in the
+/// orders [`body_then_organisation`] does not read, as (body, organisation).
+fn organisation_then_body(line: &str) -> Option<(String, String)> {
+    let line = line.trim();
+    let parted = line
+        .split_once(", ")
+        .or_else(|| line.split_once(" / "))
+        .or_else(|| split_at_dash(line));
+    if let Some((org, body)) = parted
+        && body_named(body.trim())
+        && !body_named(org.trim())
+        && title::organisation_named(org.trim())
+    {
+        return Some((capitalised(body.trim()), org.trim().to_string()));
+    }
+    // "Valberedningen i Norrby IF", "Kyrkorådet för Norrby församling".
+    let (body, rest) = line.split_once(' ')?;
+    let org = ["i ", "för ", "inom "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest)
+        .trim();
+    (body.starts_with(char::is_uppercase)
+        && body_named(body)
+        && org.starts_with(char::is_uppercase)
+        && title::organisation_named(org))
     .then(|| (body.to_string(), org.to_string()))
 }
 
@@ -3904,6 +3952,32 @@ mod tests {
             m.body.as_deref(),
             Some("Referensgruppen för viltförvaltning")
         );
+    }
+
+    #[test]
+    fn organisation_then_body_in_the_orders_headers_write_them() {
+        let split = |t: &str| super::organisation_then_body(t);
+        assert_eq!(
+            split("Norrby IF, styrelsen"),
+            Some(("Styrelsen".to_string(), "Norrby IF".to_string()))
+        );
+        assert_eq!(
+            split("Norrby Hembygdsförening / Styrelsen"),
+            Some((
+                "Styrelsen".to_string(),
+                "Norrby Hembygdsförening".to_string()
+            ))
+        );
+        assert_eq!(
+            split("Kyrkorådet Norrby församling"),
+            Some(("Kyrkorådet".to_string(), "Norrby församling".to_string()))
+        );
+        assert_eq!(
+            split("Valberedningen i Norrby IF"),
+            Some(("Valberedningen".to_string(), "Norrby IF".to_string()))
+        );
+        assert_eq!(split("Anna Berg, ordförande"), None);
+        assert_eq!(split("Styrelsen, arbetsutskottet"), None);
     }
 
     #[test]

@@ -197,7 +197,16 @@ fn name_shaped(t: &str) -> bool {
 /// it ("Svenska Turistföreningen Umeå").
 pub(crate) fn organisation_named(t: &str) -> bool {
     let key = t.to_lowercase();
-    organisation_shaped(t)
+    // "Norrby IF", "IK Sirius": a sports club's letters after or before a
+    // name.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let club = words.len() >= 2
+        && words.len() <= 5
+        && words.iter().any(|w| lexicon::SPORTS_CLUB_HEADS.contains(w))
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    club || organisation_shaped(t)
         || key
             .split_whitespace()
             .next()
