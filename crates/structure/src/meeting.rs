@@ -326,10 +326,11 @@ static OPENED_AT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// "välkomna till Bygdegården": a welcome to a building (its name ends
-/// as a building's does: lexicon VENUE_NAME_ENDINGS).
+/// "välkomna till Bygdegården", "… till klubbstugan": a welcome to a
+/// building (its name ends as a building's does: lexicon
+/// VENUE_NAME_ENDINGS), written as a name or in lower case.
 static WELCOME_TO_VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:välkommen|välkomna)\s+till\s+(\p{Lu}[\p{L}\-]+(?:\s+\p{L}+)?)")
+    Regex::new(r"(?i:välkommen|välkomna)\s+till\s+(\p{L}[\p{L}\-]+(?:\s+\p{L}+)?)")
         .expect("valid regex")
 });
 
@@ -3978,6 +3979,19 @@ mod tests {
         );
         assert_eq!(split("Anna Berg, ordförande"), None);
         assert_eq!(split("Styrelsen, arbetsutskottet"), None);
+    }
+
+    #[test]
+    fn a_welcome_to_a_building_in_lower_case_names_the_place() {
+        let mut m = super::Meeting::default();
+        super::fill_from_text(
+            &mut m,
+            "1. Mötets öppnande\nAnna hälsade alla välkomna till klubbstugan.",
+        );
+        assert_eq!(m.location.as_deref(), Some("klubbstugan"));
+        let mut m = super::Meeting::default();
+        super::fill_from_text(&mut m, "Anna hälsade alla välkomna till mötet.");
+        assert_eq!(m.location, None);
     }
 
     #[test]
