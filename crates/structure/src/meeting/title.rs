@@ -885,6 +885,31 @@ fn place_detail(seg: &str) -> bool {
     street || room
 }
 
+/// A title's segment that is a video service ("Zoom") or ends with one
+/// after "via", "på" or "över" ("styrelsemöte Norrby IF via Teams"): the
+/// rest of the segment and the service (lexicon VIDEO_MEETING_SERVICES).
+fn service_in_segment(seg: &str) -> Option<(&str, &'static str)> {
+    let t = seg.trim();
+    lexicon::VIDEO_MEETING_SERVICES.iter().find_map(|&service| {
+        if t.eq_ignore_ascii_case(service) {
+            return Some(("", service));
+        }
+        let head = t.len().checked_sub(service.len())?;
+        let tail = t.get(head..)?;
+        let before = t.get(..head)?;
+        if !tail.eq_ignore_ascii_case(service) {
+            return None;
+        }
+        let lower = before.to_lowercase();
+        ["digitalt via ", "digitalt på ", "via ", "på ", "över "]
+            .iter()
+            .filter(|p| lower.ends_with(&format!(" {p}")) || lower == **p)
+            .map(|p| before.get(..before.len() - p.len()).unwrap_or(""))
+            .next()
+            .map(|rest| (rest.trim_end(), service))
+    })
+}
+
 /// Read a title line: the kind of meeting (its body), who holds it, the
 /// office and the place. `None` unless the line names a kind of meeting
 /// (or a plain meeting with a group), and for a sentence.
@@ -922,6 +947,19 @@ pub(super) fn read_title(line: &str) -> Option<TitleParts> {
     };
     let all = segments(parted);
     for (si, raw) in all.iter().copied().enumerate() {
+        // "…, Zoom", "styrelsemöte Norrby IF via Teams": the service the
+        // meeting was held over is its place; the rest of the segment is
+        // read on.
+        let raw = match service_in_segment(raw) {
+            Some((rest, service)) => {
+                parts.location.get_or_insert_with(|| service.to_string());
+                if rest.trim().is_empty() {
+                    continue;
+                }
+                rest
+            }
+            None => raw,
+        };
         // "hos Anna Lövgren, Vikavägen 7", "i Stadshuset, rum Silvret":
         // the address or the room goes with the place before it.
         if place_open && place_detail(raw) {
@@ -1205,6 +1243,24 @@ pub(super) fn body_of_kind(kind: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_video_service_in_a_title_is_its_place() {
+        assert_eq!(service_in_segment("Zoom"), Some(("", "Zoom")));
+        assert_eq!(
+            service_in_segment("styrelsemöte Norrby IF via Teams"),
+            Some(("styrelsemöte Norrby IF", "Teams"))
+        );
+        assert_eq!(
+            service_in_segment("styrelsemöte digitalt via Zoom"),
+            Some(("styrelsemöte", "Zoom"))
+        );
+        assert_eq!(service_in_segment("Teams-möte i projektgruppen"), None);
+        let parts =
+            read_title("Protokoll styrelsemöte Norrby IF via Teams 2024-03-12").expect("a title");
+        assert_eq!(parts.organization.as_deref(), Some("Norrby IF"));
+        assert_eq!(parts.location.as_deref(), Some("Teams"));
+    }
 
     fn title(
         body: &str,
