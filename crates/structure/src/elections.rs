@@ -40,7 +40,7 @@ fn role_alternation(always: bool) -> String {
 }
 
 const ELECTED: &str = r"(?:valdes|utsågs|väljs|utses|blev\s+vald[a]?|har\s+valts|är\s+vald[a]?)";
-const ELECTS: &str = r"(?:valde|väljer|utsåg|utser|valdes|väljs|utses|utsågs|anmälde|anmäler)";
+const ELECTS: &str = r"(?:valde|väljer|utsåg|utser|har\s+utsett|har\s+valt|valdes|väljs|utses|utsågs|anmälde|anmäler)";
 
 /// Any of [`lexicon::ELECTION_CUES`], found in one pass over a sentence
 /// (a search per cue had come to cost more than the patterns it spares).

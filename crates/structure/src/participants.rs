@@ -544,10 +544,12 @@ pub(crate) fn continue_note(p: &mut Participant, text: &str) {
 }
 
 static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
-    // "Val av justerare", or the post alone as the item's title
+    // "Val av justerare", "Anmälan av styrelsens val av protokollförare"
+    // (an annual meeting told whom the board chose), or the post alone as
+    // the item's title
     // ("Protokolljusterare", "Mötessekreterare"); in English "Election of
     // chairman", "Election of two persons to verify the minutes".
-    Regex::new(r"(?i)^\s*(?:val\s+av\s+(?:en\s+|två\s+)?(?:personer\s+att\s+.*justera.*|(mötesordförande|ordförande\s+för\s+mötet|ordförande|mötessekreterare|sekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner|rösträknare).*)|(mötesordförande|mötessekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner)\s*:?|election\s+of\s+(?:an?\s+|the\s+|two\s+)?(?:meeting\s+)?(chair(?:man|person)?|secretary|adjusters?|minutes?\s+checkers?|(?:persons?|people)\s+to\s+(?:verify|check|adjust|approve|sign)\s+the\s+minutes)(?:\s+(?:of|for)\s+the\s+meeting)?)$")
+    Regex::new(r"(?i)^\s*(?:(?:anmälan\s+av\s+(?:styrelsens\s+)?)?val\s+av\s+(?:en\s+|två\s+)?(?:personer\s+att\s+.*justera.*|(mötesordförande|ordförande\s+för\s+mötet|ordförande|mötessekreterare|sekreterare|protokollförare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner|rösträknare).*)|(mötesordförande|mötessekreterare|(?:protokoll)?justerare|justeringsm[aä]n|justeringspersoner)\s*:?|election\s+of\s+(?:an?\s+|the\s+|two\s+)?(?:meeting\s+)?(chair(?:man|person)?|secretary|adjusters?|minutes?\s+checkers?|(?:persons?|people)\s+to\s+(?:verify|check|adjust|approve|sign)\s+the\s+minutes)(?:\s+(?:of|for)\s+the\s+meeting)?)$")
         .expect("valid regex")
 });
 static ELECTED_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -570,7 +572,7 @@ fn elected_role(title: &str) -> Option<&'static str> {
         .to_lowercase();
     Some(if what.contains("ordförande") {
         "ordförande"
-    } else if what.contains("sekreterare") {
+    } else if what.contains("sekreterare") || what.contains("protokollförare") {
         "sekreterare"
     } else if what.contains("rösträknare") {
         return None;

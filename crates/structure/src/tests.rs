@@ -49,6 +49,20 @@ fn an_attendance_list_whose_lines_cut_a_name_is_read_whole() {
 }
 
 #[test]
+fn the_secretary_the_board_chose_for_an_annual_meeting_serves_it() {
+    let s = structure(
+        "Protokoll årsmöte Norrby IF 2024-03-12\n\n1. Val av ordförande för mötet\nTill ordförande för mötet valdes Bo Ek.\n\n2. Anmälan av styrelsens val av protokollförare\nStyrelsen har utsett Cecilia Lund till protokollförare.\n",
+    );
+    assert_eq!(
+        names_and_roles(&s),
+        [
+            ("Bo Ek", Some("ordförande")),
+            ("Cecilia Lund", Some("sekreterare"))
+        ]
+    );
+}
+
+#[test]
 fn a_club_named_after_a_person_is_their_organisation_not_a_person() {
     let s = board_minutes("Närvarande\nAnna Berg, ordförande, Norrby IF\nBo Ek, kassör, IK Sirius");
     let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
