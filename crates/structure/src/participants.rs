@@ -346,12 +346,20 @@ pub(crate) fn flattened_roster(text: &str) -> Option<Vec<String>> {
         let mut record: Vec<&str> = Vec::new();
         let mut stopped = false;
         for (j, w) in words.iter().enumerate().take(next).skip(start) {
-            let rest = words[j..].join(" ");
-            if j > start + 1
-                && lexicon::ROSTER_STOP_LABELS
-                    .iter()
-                    .any(|l| rest.starts_with(l) && rest[l.len()..].starts_with([' ', ':']))
-            {
+            // A label's words at this word ("Utses att justera", "Paragrafer:"),
+            // compared word by word: joining the rest of a long paragraph at
+            // each word would be quadratic.
+            let label_here = |label: &str| {
+                let mut at = j;
+                label.split(' ').all(|lw| {
+                    let hit = words
+                        .get(at)
+                        .is_some_and(|w| w.strip_suffix(':').unwrap_or(w) == lw);
+                    at += 1;
+                    hit
+                })
+            };
+            if j > start + 1 && lexicon::ROSTER_STOP_LABELS.iter().any(|l| label_here(l)) {
                 stopped = true;
                 break;
             }
