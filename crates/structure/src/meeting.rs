@@ -864,11 +864,7 @@ impl HeaderLines {
                     l if lexicon::BODY_FIELD_LABELS.contains(&l)
                         && value.trim_start().starts_with(|c: char| c.is_ascii_digit()) =>
                     {
-                        for d in find_dates(value, ctx) {
-                            if let Some(date) = d.date {
-                                dates.push((date, true));
-                            }
-                        }
+                        dates.extend(line_dates(value, ctx, true));
                         set_times(&mut m, value);
                     }
                     l if lexicon::BODY_FIELD_LABELS.contains(&l) => {
@@ -900,11 +896,7 @@ impl HeaderLines {
                     "tid och plats" | "plats och tid" | "plats och tidpunkt" => {
                         // "Kommunhuset, Sessionssalen, tisdagen den 8 april
                         // 2025 kl. 13:00–16:30": date, times and the place.
-                        for d in find_dates(value, ctx) {
-                            if let Some(date) = d.date {
-                                dates.push((date, true));
-                            }
-                        }
+                        dates.extend(line_dates(value, ctx, true));
                         set_times(&mut m, value);
                         if m.location.is_none()
                             && let Some(place) = place_beside_time(value)
@@ -934,11 +926,7 @@ impl HeaderLines {
                     }
                     _ => {
                         let meeting_label = label.contains("möte") || label.contains("sammanträde");
-                        for d in find_dates(value, ctx) {
-                            if let Some(date) = d.date {
-                                dates.push((date, meeting_label));
-                            }
-                        }
+                        dates.extend(line_dates(value, ctx, meeting_label));
                         // "Datum: 14-04-27", "Datum: 140427": a date with a
                         // two-digit year, under a date's own label only.
                         if (label.contains("datum") || label == "date")
@@ -1056,7 +1044,7 @@ impl HeaderLines {
                         .or_else(|| place_after_hour(&t).map(|p| normalize_location(&p)))
                         .or_else(|| video_service_within(&t, 120).map(str::to_string));
                 }
-                dates.extend(line_dates(&t, ctx));
+                dates.extend(line_dates(&t, ctx, false));
                 continue;
             }
             // "Brf Bronsyxan, 716406-9671": the association and its
@@ -1143,7 +1131,7 @@ impl HeaderLines {
                         org.filter(|o| document_type_word(&o.to_lowercase()).is_none());
                 }
                 set_times(&mut m, &t);
-                dates.extend(line_dates(&t, ctx));
+                dates.extend(line_dates(&t, ctx, false));
                 continue;
             }
             // "STYRELSEPROTOKOLL nr 4/2023": the type fused to the kind of
@@ -1155,7 +1143,7 @@ impl HeaderLines {
                 if meeting_kind.is_none() {
                     meeting_kind = kind;
                 }
-                dates.extend(line_dates(&t, ctx));
+                dates.extend(line_dates(&t, ctx, false));
                 set_times(&mut m, &t);
                 continue;
             }
@@ -1177,7 +1165,7 @@ impl HeaderLines {
                 } else if m.organization.is_none() {
                     m.organization = Some(name.to_string());
                 }
-                dates.extend(line_dates(&t, ctx));
+                dates.extend(line_dates(&t, ctx, false));
                 continue;
             }
             if let Some((w, ty)) = document_type_word(&key) {
@@ -1203,7 +1191,7 @@ impl HeaderLines {
                     .trim();
                 // "Protokoll kommunstyrelsen 2024-03-12": the date is the
                 // meeting's.
-                dates.extend(line_dates(&t, ctx));
+                dates.extend(line_dates(&t, ctx, false));
                 set_times(&mut m, &t);
                 // The title line: a heading, the first line, or one of the
                 // next that opens with the type ("Myndigheten för digital
@@ -1743,12 +1731,13 @@ fn organisation_then_body(line: &str) -> Option<(String, String)> {
     .then(|| (body.to_string(), org.to_string()))
 }
 
-/// The dates a header line gives, none of them labelled as the meeting's.
-fn line_dates(t: &str, ctx: &DateContext) -> impl Iterator<Item = (Date, bool)> {
+/// The dates a header line gives, each marked whether a label gave it as
+/// the meeting's (`labelled`).
+fn line_dates(t: &str, ctx: &DateContext, labelled: bool) -> impl Iterator<Item = (Date, bool)> {
     find_dates(t, ctx)
         .into_iter()
         .filter_map(|d| d.date)
-        .map(|d| (d, false))
+        .map(move |d| (d, labelled))
 }
 
 fn key_ends(t: &str, ending: &str) -> bool {
