@@ -290,6 +290,16 @@ pub(crate) fn continues_with_description(next: &str) -> bool {
             .is_some_and(|close| close <= 40 && t[close + 1..].trim_start().starts_with([',', ';']))
 }
 
+/// A word that can be part of a name in a run of records that a page's
+/// flattening ran together ([`flattened_roster`], [`crate::roll`]):
+/// capitalised, some lower case, letters and hyphens only, no list heading.
+pub(crate) fn word_of_a_run_name(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && attendance_heading(w).is_none()
+}
+
 /// A roster a page's flattening ran into one paragraph with the form's
 /// other fields ("… kl Närvarande Övriga Ann-Britth Fröjd, SN, ordförande
 /// Ingvar Håkansson, SBN Ragnar Sandberg, BN … Peter Falk, sekreterare,
@@ -306,11 +316,7 @@ pub(crate) fn flattened_roster(text: &str) -> Option<Vec<String>> {
     // (the last record's description).
     let name_word = |w: &str| {
         let w = w.trim_end_matches(',');
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().any(char::is_lowercase)
-            && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !post_word(w)
-            && attendance_heading(w).is_none()
+        word_of_a_run_name(w) && !post_word(w)
     };
     let mut names: Vec<(usize, usize)> = Vec::new();
     for (i, w) in words.iter().enumerate() {

@@ -27,14 +27,11 @@ struct Record {
     substitute: bool,
 }
 
-/// A capitalised word that can be part of a person's name: letters and
-/// hyphens, some lower case, no post and no list heading.
+/// A word that can be part of a person's name in the roll
+/// ([`participants::word_of_a_run_name`]), and no word of its headings or
+/// legend.
 fn name_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-        && w.chars().any(char::is_lowercase)
-        && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !lexicon::ROLL_WORDS.contains(&w)
-        && participants::attendance_heading(w).is_none()
+    participants::word_of_a_run_name(w) && !lexicon::ROLL_WORDS.contains(&w)
 }
 
 /// The presence column's mark: "N" or "X" present, "F" absent.
