@@ -285,7 +285,7 @@ pub fn find(doc: &Document) -> Structured {
         proposals.push(p);
         winner = Some(proposals.len() - 1);
     }
-    let finder = match winner {
+    let mut finder = match winner {
         Some(i) if i >= walks.len() => {
             let plan = proposals
                 .swap_remove(i)
@@ -304,6 +304,7 @@ pub fn find(doc: &Document) -> Structured {
         Some(i) => walks.swap_remove(i),
         None => walks.swap_remove(walks.len() - 1),
     };
+    finder.flattened_rosters(doc);
     let mut structured = finder.finish(doc);
     structured.layout = choice;
     structured
@@ -1743,22 +1744,27 @@ impl Finder {
                 }
             }
         }
-        // No attendance list read: a roster that a form's page ran into one
-        // paragraph with its other fields, wherever the walk put that
-        // paragraph (the header, or an item a page number seemed to start).
-        // So is a roll call run into one paragraph with its marks
-        // ([`roll`]); a transcript of a council's protocol may hold both,
-        // its guests on the first page and the roll on the next.
-        if self.participants.is_empty() {
-            for b in &doc.blocks {
-                if let Some(text) = body_text(b) {
-                    self.roster_in_page(&text);
-                    if text.len() <= 20_000
-                        && let Some(people) = roll::read(&text)
-                    {
-                        self.participants.extend(people);
-                    }
-                }
+    }
+
+    /// No attendance list read: a roster that a form's page ran into one
+    /// paragraph with its other fields, wherever the walk put that
+    /// paragraph (the header, or an item a page number seemed to start).
+    /// So is a roll call run into one paragraph with its marks ([`roll`]);
+    /// a transcript of a council's protocol may hold both, its guests on
+    /// the first page and the roll on the next. Read once, for the walk
+    /// that won.
+    fn flattened_rosters(&mut self, doc: &Document) {
+        if !self.participants.is_empty() {
+            return;
+        }
+        for b in &doc.blocks {
+            // A list is a page at most, not a document.
+            let Some(text) = body_text(b).filter(|t| t.len() <= 20_000) else {
+                continue;
+            };
+            self.roster_in_page(&text);
+            if let Some(people) = roll::read(&text) {
+                self.participants.extend(people);
             }
         }
     }
@@ -2756,7 +2762,7 @@ impl Finder {
     /// ([`participants::flattened_roster`]) under one of its attendance
     /// labels ("Närvarande", "Beslutande", "Övriga deltagande").
     fn roster_in_page(&mut self, text: &str) {
-        if text.len() < 150 || text.len() > 20_000 {
+        if text.len() < 150 {
             return;
         }
         let Some(h) = text
