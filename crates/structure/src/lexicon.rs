@@ -1093,8 +1093,10 @@ pub const LEGAL_FORM_SUFFIXES: &[&str] = &[
     // Finland's registered associations ("Ekenäs Schackklubb r.f.",
     // "Svenska kulturföreningen rf", Finnish "ry").
     " r.f.",
+    " rf.",
     " rf",
     " r.y.",
+    " ry.",
     " ry",
 ];
 
@@ -1685,6 +1687,16 @@ pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
     ("årsstämma", None),
     ("föreningsstämma", None),
     ("extrastämma", None),
+    // The meetings of a village association, of the owners of a joint
+    // property or fishing water, and of a federation or district.
+    ("byastämma", None),
+    ("bystämma", None),
+    ("delägarstämma", None),
+    ("delägarmöte", None),
+    ("förbundsstämma", None),
+    ("distriktsstämma", None),
+    ("föreningsmöte", None),
+    ("terminsmöte", None),
     ("extra föreningsstämma", None),
     ("medlemsmöte", None),
     ("höstmöte", None),
@@ -2017,9 +2029,11 @@ pub const CAPITALS_FUNCTION_WORDS: &[&str] = &[
     "den", "kl", "nr", "med", "hos", "om", "från", "fört", "förd", "till", "the", "and",
 ];
 
-/// Lower-case words that close an organisation's capitalised name: a
-/// county's ("Region Örebro län", "Länsstyrelsen i Dalarnas län").
-pub const NAME_CLOSING_WORDS: &[&str] = &["län"];
+/// Lower-case words that close an organisation's capitalised name: the
+/// county, school, parish or municipality it belongs to ("Region Örebro
+/// län", "Länsstyrelsen i Dalarnas län", "Föräldraföreningen vid Norrby
+/// skola", "Kyrkorådet i Norrby församling").
+pub const NAME_CLOSING_WORDS: &[&str] = &["län", "skola", "församling", "kommun", "socken"];
 
 /// Words that label a header field: never a value themselves
 /// ("Mötesform", "Ärenden").

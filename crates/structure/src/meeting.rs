@@ -2883,7 +2883,8 @@ fn organisation_shaped(cell: &str) -> bool {
         return organisation_shaped(name.trim_end_matches(','));
     }
     let words: Vec<&str> = cell.split_whitespace().collect();
-    if !(1..=6).contains(&words.len())
+    if !(1..=6).contains(&content_words(&words))
+        || words.len() > 9
         || cell.chars().count() > 60
         || cell.contains('@')
         // A colon is a label's, unless it is a number's genitive ("63:ans").
@@ -3004,6 +3005,19 @@ fn organisation_shaped(cell: &str) -> bool {
                 || ends_with_any(before_town, lexicon::ORGANIZATION_WORDS)))
         || (words.len() > after_head && headed && name_follows)
         || head_for_purpose
+}
+
+/// The words of a name less those that join its parts ("Föreningen Hem
+/// och Skola vid Norrby skola" has five): how long a name is.
+pub(crate) fn content_words(words: &[&str]) -> usize {
+    words
+        .iter()
+        .filter(|w| {
+            // A dash parts a line into a name and something else; it counts.
+            !(w.chars().all(char::is_alphabetic)
+                && lexicon::NAME_CONNECTORS.contains(&w.to_lowercase().as_str()))
+        })
+        .count()
 }
 
 /// "nr 3/2023, ", "#12 ": a minutes' sequence number leading a title's rest.
@@ -4755,6 +4769,23 @@ mod organisation_line_tests {
         // A sentence that starts with a head word is no name.
         let m = header(&["Protokoll", "Föreningen har haft ett bra år"]);
         assert_eq!(m.organization, None);
+        // The school it belongs to closes the name, and the small words
+        // that join its parts do not make it too long; a registered
+        // association's "rf." stays as written.
+        let m = header(&[
+            "Föreningen Hem och Skola vid Norrby skola rf.",
+            "Årsmöte 11.9.2012",
+        ]);
+        assert_eq!(
+            m.organization.as_deref(),
+            Some("Föreningen Hem och Skola vid Norrby skola rf.")
+        );
+        // A line parted by a dash is no one name.
+        let m = header(&["PhD Council – Department of Biology, Lund University"]);
+        assert_ne!(
+            m.organization.as_deref(),
+            Some("PhD Council – Department of Biology, Lund University")
+        );
     }
 
     #[test]

@@ -173,7 +173,8 @@ fn without_leftovers(seg: &str) -> String {
 /// parts ("Föreningen Vänner till Parken", "Sektionen för Medieteknik").
 fn name_shaped(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
-    (1..=6).contains(&words.len())
+    (1..=6).contains(&super::content_words(&words))
+        && words.len() <= 9
         && words
             .first()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -1549,6 +1550,16 @@ mod tests {
                 Some("Stenålderns samfällighetsförening"),
                 None,
                 None
+            )
+        );
+        // A village's meeting, a kind the lexicon names.
+        assert_eq!(
+            read_title("Protokoll fört vid Norrby byalags byastämma i Norrby församlingshem"),
+            title(
+                "Byastämma",
+                Some("Norrby byalag"),
+                Some("Norrby församlingshem"),
+                Some("minutes")
             )
         );
         assert_eq!(
