@@ -40,7 +40,9 @@ fn role_alternation(always: bool) -> String {
 }
 
 const ELECTED: &str = r"(?:valdes|utsågs|väljs|utses|blev\s+vald[a]?|har\s+valts|är\s+vald[a]?)";
-const ELECTS: &str = r"(?:valde|väljer|utsåg|utser|har\s+utsett|har\s+valt|valdes|väljs|utses|utsågs|anmälde|anmäler)";
+// The infinitives after "beslutade att" ("Mötet beslutade att välja Anna
+// Berg till ordförande för mötet").
+const ELECTS: &str = r"(?:valde|väljer|välja|utsåg|utser|utse|har\s+utsett|har\s+valt|valdes|väljs|utses|utsågs|anmälde|anmäler)";
 
 /// Any of [`lexicon::ELECTION_CUES`], found in one pass over a sentence
 /// (a search per cue had come to cost more than the patterns it spares).
@@ -106,6 +108,16 @@ static SUBJECT_ELECTS: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(&format!(
         r"(?i)\b{ELECTS}\s+(.+?)\s+(?:till|som)\s+({})\b",
         role_alternation(false)
+    ))
+    .expect("valid regex")
+});
+/// The verb first, as a protocol's old style has it, and the post told by
+/// what the elected are to do: "Valdes Bo Ek att föra dagens protokoll",
+/// "Utsågs Cia Ny och Dan Öst att justera dagens protokoll". ("Valdes Anna
+/// Berg till ordförande" is [`SUBJECT_ELECTS`]'s.)
+static ELECTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^{ELECTED}\s+((?-i:\p{{Lu}}).+?)\s+att\s+(leda|föra|justera)\b"
     ))
     .expect("valid regex")
 });
@@ -293,6 +305,16 @@ pub(crate) fn serving(sentence: &str, early: bool) -> Vec<Served> {
             push(n.as_str(), r.as_str());
             rest = rest.get(all.end()..).unwrap_or("");
         }
+    }
+    if let Some(c) = ELECTED_FIRST.captures(s)
+        && let (Some(n), Some(task)) = (c.get(1), c.get(2))
+    {
+        let role_word = match task.as_str().to_lowercase().as_str() {
+            "leda" => "mötesordförande",
+            "föra" => "protokollförare",
+            _ => "justerare",
+        };
+        push(n.as_str(), role_word);
     }
     // (A verb of electing in it reads it the ways above.)
     if !cue && let Some((label, names)) = labelled_post {
@@ -565,6 +587,36 @@ mod tests {
                 true
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_verb_first_or_in_the_infinitive() {
+        let who = |n: &str, r: &'static str| vec![(n.to_string(), r)];
+        assert_eq!(
+            names("Valdes Anna Berg att leda årsmötesförhandlingarna.", true),
+            who("Anna Berg", "ordförande")
+        );
+        assert_eq!(
+            names("Valdes Bo Ek att föra dagens protokoll.", true),
+            who("Bo Ek", "sekreterare")
+        );
+        assert_eq!(
+            names(
+                "Utsågs Cia Ny och Dan Öst att justera dagens protokoll, och tillika rösträknare.",
+                true
+            ),
+            vec![
+                ("Cia Ny".to_string(), "justerare"),
+                ("Dan Öst".to_string(), "justerare")
+            ]
+        );
+        assert_eq!(
+            names(
+                "Mötet beslutade att välja Anna Berg till ordförande för mötet.",
+                true
+            ),
+            who("Anna Berg", "ordförande")
         );
     }
 

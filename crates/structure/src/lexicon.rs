@@ -2374,6 +2374,10 @@ pub const NOT_PRESENT_MARKS: &[&str] = &["", "-", "–", "nej", "no", "frånvara
 pub const ELECTION_CUES: &[&str] = &[
     "adjunger",
     "vald",
+    // The verb first, as an old-style protocol has it ("Valdes Bo Ek att
+    // föra dagens protokoll").
+    "Valdes",
+    "Utsågs",
     "valt",
     "välj",
     "utse",

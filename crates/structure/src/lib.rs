@@ -833,10 +833,11 @@ static LETTER: LazyLock<Regex> =
     LazyLock::new(|| {
         Regex::new(r"^(?:([a-zA-Z])\.?\)|([a-z])\.)(?:\s+|(\p{Lu}))").expect("valid regex")
     });
-/// "2a. Val av sekreterare", "13b) Revisorer": a sub-point lettered
-/// under the number it names.
-static NUMBER_LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})([a-h])(?:\.\)|[.)])?\s+\p{Lu}").expect("valid regex"));
+/// "2a. Val av sekreterare", "13b) Revisorer", "2.b Cecilia Lund valdes
+/// …": a sub-point lettered under the number it names.
+static NUMBER_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3})\.?([a-h])(?:\.\)|[.)])?\s+\p{Lu}").expect("valid regex")
+});
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*")
         .expect("valid regex")

@@ -194,6 +194,12 @@ fn numbers_parse_with_times_and_letters() {
         "2a. Då Göran ej är närvarande"[n.rest..].trim(),
         "Då Göran ej är närvarande"
     );
+    // "2.b" as a dotted number writes it.
+    let n = parse_number("2.b Cecilia Lund valdes till sekreterare.").unwrap();
+    assert_eq!(
+        (n.number.as_str(), n.parent.as_deref(), n.letter),
+        ("2b", Some("2"), Some('b'))
+    );
     let glued = parse_number("c.Övrigt").unwrap();
     assert_eq!(
         (glued.letter, &"c.Övrigt"[glued.rest..]),
