@@ -103,6 +103,10 @@ pub const ATTENDANCE_HEADINGS: &[AttendanceHeading] = &[
     h("inbjuden", "guest", "present", None),
     h("inbjudna gäster", "guest", "present", None),
     h("tjänstemän", "guest", "present", None),
+    // Officials who present a matter to the body.
+    h("föredragande", "guest", "present", None),
+    h("föredragande tjänstepersoner", "guest", "present", None),
+    h("föredragande tjänstemän", "guest", "present", None),
     // Substitutes present without a vote: of the body, but not deciding.
     h("ej tjänstgörande ersättare", "adjunct", "present", None),
     // "Ej tjänstgörande" / "ersättare": the label wrapped in its column.
@@ -234,6 +238,8 @@ pub const ATTENDANCE_SENTENCE_LEADS: &[(&str, &str)] = &[
     ("följande ledamöter närvarade", "närvarande"),
     ("följande personer närvarade", "närvarande"),
     ("följande närvarade", "närvarande"),
+    ("följande deltog på mötet", "närvarande"),
+    ("följande deltog i mötet", "närvarande"),
     ("följande deltog", "närvarande"),
     ("närvarande på mötet var", "närvarande"),
     ("på mötet närvarade", "närvarande"),

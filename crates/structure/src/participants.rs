@@ -912,6 +912,18 @@ static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {3,}").expec
 /// line ("Närvarande: Anna A, Bertil B", "Närvarande⇥Anna A" from a label
 /// column). A heading misspelt by one letter ("Ersätare") still counts.
 pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
+    // "Återbud; Karin Movin", "Följande deltog på mötet; Johan Strand
+    // (ordförande), …": a semicolon where a colon labels the names.
+    if let Some((label, value)) = text.split_once(';')
+        && !label.contains([':', ',', '\t', '('])
+        && label.split_whitespace().count() <= 5
+        && value.trim_start().starts_with(char::is_uppercase)
+    {
+        let relabelled = format!("{}: {}", label.trim_end(), value.trim_start());
+        if let Some(found) = attendance_heading(&relabelled) {
+            return Some(found);
+        }
+    }
     // "Mötets sekreterare: Bo Ek" labels as "Sekreterare: Bo Ek" does.
     let own = meeting_role_label(text.trim());
     let t = own.as_deref().unwrap_or(text.trim());
@@ -5523,6 +5535,22 @@ mod tests {
         // A point of the agenda with its text is not the others present.
         assert!(attendance_heading("Övriga frågor: Frågan om tröjor bordlades.").is_none());
         assert!(attendance_heading("Övriga: Anna Berg").is_some());
+        // A semicolon where a colon labels; not the one between records.
+        let (i, rest) =
+            attendance_heading("Följande deltog på mötet; Anna Berg (ordförande), Bo Ek")
+                .expect("semicolon after a lead");
+        assert_eq!(
+            (text(i), rest.as_str()),
+            ("närvarande", "Anna Berg (ordförande), Bo Ek")
+        );
+        let (i, rest) = attendance_heading("Återbud; Cia Ny").expect("semicolon after a heading");
+        assert_eq!((text(i), rest.as_str()), ("återbud", "Cia Ny"));
+        let (i, rest) =
+            attendance_heading("Beslutande\tAnna Berg, ordförande; Bo Ek").expect("tab label");
+        assert_eq!(
+            (text(i), rest.as_str()),
+            ("beslutande", "Anna Berg, ordförande; Bo Ek")
+        );
         let h = &lexicon::ATTENDANCE_HEADINGS[0];
         let role = |l: &str| {
             parse_line(l, false, h)
