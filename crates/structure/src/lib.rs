@@ -2804,6 +2804,14 @@ impl Finder {
             let second = self.attendance_text(rest2.trim_end_matches('.'), struck, h2);
             return first || second;
         }
+        // "Anna Berg Bo Ek Förhindrade Dan Öst": the next list's heading
+        // inside the line, its colon lost.
+        if let Some((at, h2, names_at)) = participants::heading_inside(text) {
+            let first = self.attendance_text(&text[..at], struck, heading);
+            self.open_attendance(h2);
+            let second = self.attendance_text(&text[names_at..], struck, h2);
+            return first || second;
+        }
         if lexicon::ATTENDANCE_HEADINGS[heading].attendance == "present"
             && participants::speaks_of_everyone(text)
         {

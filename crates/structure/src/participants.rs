@@ -1035,7 +1035,10 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
         .enumerate()
         .filter_map(|(i, h)| {
             let rest = lower.strip_prefix(h.text)?.strip_prefix(' ')?;
-            let value = t.get(t.len() - rest.len()..)?;
+            let whole = t.get(t.len() - rest.len()..)?;
+            // "Närvarande Anna Berg Bo Ek Förhindrade Dan Öst": the list
+            // is what comes before the next list's heading.
+            let value = heading_inside(whole).map_or(whole, |(at, _, _)| whole[..at].trim_end());
             let head = value.split([',', '(']).next().unwrap_or("").trim();
             // One word joined to a name by one space ("Närvarande Klas Jacobson
             // KJ") heads a list when the line holds no more than the name.
@@ -1045,9 +1048,13 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
                 && is_name(without_own_initials(value));
             // "Närvarande Göran Johansson, ordf. Lars-Åke Sigfridsson, Jan
             // Karlsson, …": or a list of names.
-            let list = !value.starts_with(' ')
-                && (value.matches(',').count() >= 2 || names_in_pairs(value).is_some());
-            (is_name(head) && (h.text.contains(' ') || lone_name || list)).then_some((i, value))
+            let pairs = names_in_pairs(value).is_some_and(|n| n.len() >= 2);
+            let list = !value.starts_with(' ') && (value.matches(',').count() >= 2 || pairs);
+            // ("Anna Berg Bo Ek Cia Ny": a list of pairs opens with no one
+            // name before a comma.)
+            ((is_name(head) || (pairs && !value.contains(',')))
+                && (h.text.contains(' ') || lone_name || list))
+                .then_some((i, whole))
         })
         .max_by_key(|&(i, _)| headings[i].text.len())
     {
@@ -1341,6 +1348,56 @@ pub(crate) fn second_heading(value: &str) -> (&str, Option<&str>) {
         }
     }
     (value, None)
+}
+
+/// "Anna Berg Bo Ek Cia Ny Förhindrade Dan Öst Eva Lind", "…, kassör Bo
+/// Ek Adjungerade Gabriella Rehn Ej närvarande Dan Öst": a list whose stops
+/// and colons a page lost, and inside it the heading of another list (one
+/// to three capitalised words, of absence or of another group, not a
+/// post's), before a capitalised word. Where the heading starts, which
+/// heading it is, and where its names start.
+pub(crate) fn heading_inside(value: &str) -> Option<(usize, usize, usize)> {
+    if value.len() > 2_000 {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = value
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for k in 1..words.len() {
+        let (start, first) = words[k];
+        if !first.starts_with(char::is_uppercase) {
+            continue;
+        }
+        for len in (1..=3).rev() {
+            let Some(next) = words.get(k + len) else {
+                continue;
+            };
+            let key = words[k..k + len]
+                .iter()
+                .map(|(_, w)| w.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            // (Not a post's heading: "Ordförande Bo Ek" inside a list is
+            // the post written before a name.)
+            let another_list = |h: &lexicon::AttendanceHeading| {
+                h.text == key
+                    && h.role.is_none()
+                    && (h.group != "member" || h.attendance != "present")
+            };
+            if next.1.starts_with(char::is_uppercase)
+                && let Some(h) = lexicon::ATTENDANCE_HEADINGS.iter().position(another_list)
+            {
+                return Some((start, h, next.0));
+            }
+        }
+    }
+    None
 }
 
 /// "<heading> från X: names" (`rest` is the lower-cased text after the
@@ -5535,6 +5592,24 @@ mod tests {
         // A point of the agenda with its text is not the others present.
         assert!(attendance_heading("Övriga frågor: Frågan om tröjor bordlades.").is_none());
         assert!(attendance_heading("Övriga: Anna Berg").is_some());
+        // A list of pairs whose stops and colons a page lost, and the next
+        // list's heading inside it.
+        let (i, rest) = attendance_heading("Närvarande Anna Berg Bo Ek Förhindrade Dan Öst")
+            .expect("pairs before an inner heading");
+        assert_eq!(
+            (text(i), rest.as_str()),
+            ("närvarande", "Anna Berg Bo Ek Förhindrade Dan Öst")
+        );
+        let (at, h, names) = heading_inside(&rest).expect("inner heading");
+        assert_eq!(
+            (&rest[..at], text(h), &rest[names..]),
+            ("Anna Berg Bo Ek ", "förhindrade", "Dan Öst")
+        );
+        let (_, h, _) =
+            heading_inside("Anna Berg, Bo Ek Ej närvarande Dan Öst").expect("two words");
+        assert_eq!(text(h), "ej närvarande");
+        // A post written before a name is no other list.
+        assert!(heading_inside("Anna Berg Ordförande Bo Ek").is_none());
         // A semicolon where a colon labels; not the one between records.
         let (i, rest) =
             attendance_heading("Följande deltog på mötet; Anna Berg (ordförande), Bo Ek")
