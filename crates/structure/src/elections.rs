@@ -113,11 +113,12 @@ static SUBJECT_ELECTS: LazyLock<Gated> = LazyLock::new(|| {
 });
 /// The verb first, as a protocol's old style has it, and the post told by
 /// what the elected are to do: "Valdes Bo Ek att föra dagens protokoll",
-/// "Utsågs Cia Ny och Dan Öst att justera dagens protokoll". ("Valdes Anna
+/// "Utsågs Cia Ny och Dan Öst att justera dagens protokoll"; or a decision
+/// column's clause ("välja Karin Holm att föra protokoll"). ("Valdes Anna
 /// Berg till ordförande" is [`SUBJECT_ELECTS`]'s.)
 static ELECTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^{ELECTED}\s+((?-i:\p{{Lu}}).+?)\s+att\s+(leda|föra|justera)\b"
+        r"(?i)^(?:{ELECTED}|välja|utse)\s+((?-i:\p{{Lu}}).+?)\s+att\s+(leda|föra|justera)\b"
     ))
     .expect("valid regex")
 });

@@ -1729,6 +1729,28 @@ pub const MEETING_KINDS: &[(&str, Option<&str>)] = &[
     ("project meeting", None),
 ];
 
+/// Infinitives a decision column's clause opens with when a page's
+/// flattening ran it into its point's heading ("2 Val av sekreterare välja
+/// Anna Berg att föra protokoll"): where the heading ends.
+pub const DECISION_INFINITIVES: &[&str] = &[
+    "välja",
+    "omvälja",
+    "utse",
+    "godkänna",
+    "fastställa",
+    "anta",
+    "bevilja",
+    "avslå",
+    "bifalla",
+    "tillstyrka",
+    "avstyrka",
+    "bordlägga",
+    "återremittera",
+    "bemyndiga",
+    "notera",
+    "lägga",
+];
+
 /// How the points of an association's annual or members' meeting open when
 /// they are written as sentences ("Val av revisor blev …", "Ansvarsfrihet för
 /// styrelsen beviljades.", "Mötet avslutades 15.00"), lower case, matched at

@@ -1439,6 +1439,9 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     {
         return Some((head.trim().to_string(), t.to_string()));
     }
+    if let Some((head, body)) = run_in_head(t) {
+        return Some((head.to_string(), body.to_string()));
+    }
     // A sentence that reports what was done ("öppnades", "valde", "lades
     // till handlingarna"), not an agenda line with a full stop ("Planera
     // nästkommande möte, boka också.").
@@ -1496,6 +1499,54 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
         && after.split_whitespace().count() >= 3
     {
         return Some((head.to_string(), t.to_string()));
+    }
+    None
+}
+
+/// A heading run into its point's text by a page that flattened a table
+/// of two columns (heading | what was done): "Föredragningslista
+/// Föredragningslistan kompletterades …", "Upprop Upprop Närvarande …"
+/// (the text opens by repeating the heading's first word), "Val av
+/// sekreterare välja Anna Berg att föra protokoll" (the decision column's
+/// clause opens with its infinitive in lower case). The heading and the
+/// text.
+fn run_in_head(t: &str) -> Option<(&str, &str)> {
+    let mut words = t
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty());
+    let (_, first) = words.next()?;
+    if !first.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // ("Val av …": a short word repeated is no heading's echo.)
+    let echoed = first.chars().count() >= 4;
+    let first = first.to_lowercase();
+    let mut before = first.as_str();
+    for (k, (at, w)) in words.take(8).enumerate() {
+        let key = w.trim_end_matches([',', '.', ':']).to_lowercase();
+        // ("beslut att utse …", "beslöt att bordlägga …": an infinitive
+        // its sentence governs.)
+        let governed = ["att", "om", "och", "samt", "för", "till", "som", "eller"]
+            .contains(&before.to_lowercase().as_str());
+        before = w;
+        let repeats = echoed
+            && w.starts_with(char::is_uppercase)
+            && key
+                .strip_prefix(first.as_str())
+                .is_some_and(|end| ["", "n", "en", "et", "na", "er", "ar"].contains(&end));
+        let clause = k >= 1
+            && !governed
+            && w.starts_with(char::is_lowercase)
+            && lexicon::DECISION_INFINITIVES.contains(&key.as_str());
+        if repeats || clause {
+            let (head, body) = (t[..at].trim(), t[at..].trim());
+            return (body.split_whitespace().count() >= 2).then_some((head, body));
+        }
     }
     None
 }

@@ -1950,6 +1950,38 @@ fn a_short_sentence_reporting_an_outcome_in_the_present_passive_is_read() {
 }
 
 #[test]
+fn a_heading_run_into_its_points_text_ends_where_the_text_begins() {
+    let pair = |h: &str, t: &str| Some((h.to_string(), t.to_string()));
+    // The text echoes the heading's first word.
+    assert_eq!(
+        headless_paragraph(
+            "Föredragningslista Föredragningslistan kompletterades med övriga frågor."
+        ),
+        pair(
+            "Föredragningslista",
+            "Föredragningslistan kompletterades med övriga frågor."
+        )
+    );
+    assert_eq!(
+        headless_paragraph("Upprop Upprop Närvarande ledamöter antecknades."),
+        pair("Upprop", "Upprop Närvarande ledamöter antecknades.")
+    );
+    // The decision column's clause opens with its infinitive.
+    assert_eq!(
+        headless_paragraph("Val av sekreterare välja Anna Berg att föra protokoll under mötet"),
+        pair(
+            "Val av sekreterare",
+            "välja Anna Berg att föra protokoll under mötet"
+        )
+    );
+    // An infinitive its sentence governs is no clause of its own.
+    assert_eq!(
+        run_in_head("Anmälan av länsstyrelsens beslut att utse Maja Berg till ersättare"),
+        None
+    );
+}
+
+#[test]
 fn a_short_first_line_broken_off_inside_a_paragraph_heads_it() {
     // Word's Shift+Enter in a numbered list: "3. Övning⏎Länsstyrelsen …".
     assert_eq!(
