@@ -88,21 +88,37 @@ pub fn read(bytes: &[u8], _opts: &minutes_model::ReadOptions) -> Result<Document
 
 /// Page furniture in text exports of paged documents: page numbers ("3 (100)",
 /// "Sida 2 av 41", "- 4 -") and the running header lines that repeat after
-/// them. They are blanked in the body (so line numbers still point into the
-/// source) and returned apart, with the number of page breaks seen.
+/// them; a page number with the page's running header on its line ("2
+/// Sammanträdesprotokoll Socialnämnden 2016-06-09" on every page); and a
+/// page's number of pages glued to its first line ("2(13) Närvarolista",
+/// "3(13) Ärendelista"), of which only the number goes. They are blanked in
+/// the body (so line numbers and offsets still point into the source) and
+/// returned apart, with the number of page breaks seen.
 fn split_furniture(text: &str) -> (String, Vec<Block>, u32) {
     let lines: Vec<&str> = text.split('\n').collect();
     let is_page_number = |l: &str| PAGE_NUMBER.iter().any(|re| re.is_match(l.trim()));
+    let (first_header, numbered_headers) = numbered_running_headers(&lines);
+    let glued = glued_page_numbers(&lines);
     let page_lines: Vec<usize> = (0..lines.len())
-        .filter(|&i| is_page_number(lines[i]))
+        .filter(|&i| {
+            is_page_number(lines[i])
+                || numbered_headers.binary_search(&i).is_ok()
+                || glued.iter().any(|(g, _)| *g == i)
+        })
         .collect();
-    if page_lines.len() < 2 {
+    // The first page's running header stays the document's header, its
+    // number blanked.
+    let glued: Vec<(usize, usize)> = glued.into_iter().chain(first_header).collect();
+    if page_lines.len() + usize::from(first_header.is_some()) < 2 {
         return (text.to_string(), Vec::new(), 0);
     }
     // Lines that repeat right after page numbers are the running header.
     let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-    for &p in &page_lines {
-        for l in lines.iter().skip(p + 1).take(6) {
+    for (k, &p) in page_lines.iter().enumerate() {
+        // The lines of this page only: a short page's window would count
+        // the next page's lines too.
+        let next = page_lines.get(k + 1).copied().unwrap_or(lines.len());
+        for l in lines.iter().take(next).skip(p + 1).take(6) {
             let t = l.trim();
             if !t.is_empty() && t.chars().count() <= 80 {
                 *counts.entry(t).or_default() += 1;
@@ -115,7 +131,7 @@ fn split_furniture(text: &str) -> (String, Vec<Block>, u32) {
         .map(|(t, _)| t)
         .collect();
     let mut furniture = Vec::new();
-    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut out: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(lines.len());
     let mut offset = 0u64;
     let mut after_page = false;
     let mut page = 1u32;
@@ -129,6 +145,23 @@ fn split_furniture(text: &str) -> (String, Vec<Block>, u32) {
             ..Span::default()
         };
         offset += l.len() as u64 + 1;
+        // "2(13) Närvarolista": the number goes, the line stays, the
+        // number's bytes blanked.
+        if let Some((_, end)) = glued.iter().find(|(g, _)| *g == i) {
+            if first_header.is_none_or(|(f, _)| f != i) {
+                page += 1;
+            }
+            after_page = false;
+            let mut p = Paragraph::new(Role::Body);
+            p.push(l[..*end].trim(), Style::NONE, None);
+            furniture.push(Block::paragraph(p, span));
+            out.push(std::borrow::Cow::Owned(format!(
+                "{}{}",
+                " ".repeat(*end),
+                &l[*end..]
+            )));
+            continue;
+        }
         let furniture_line = if page_lines.binary_search(&i).is_ok() {
             after_page = true;
             page += 1;
@@ -145,13 +178,91 @@ fn split_furniture(text: &str) -> (String, Vec<Block>, u32) {
             let mut p = Paragraph::new(Role::Body);
             p.push(t, Style::NONE, None);
             furniture.push(Block::paragraph(p, span));
-            out.push("");
+            out.push(std::borrow::Cow::Borrowed(""));
         } else {
-            out.push(l);
+            out.push(std::borrow::Cow::Borrowed(l));
         }
     }
     (out.join("\n"), furniture, page_lines.len() as u32)
 }
+
+/// "1 Sammanträdesprotokoll Socialnämnden 2016-06-09" … "2
+/// Sammanträdesprotokoll Socialnämnden 2016-06-09": lines that open with a
+/// number and are otherwise the same, the numbers rising and no two alike
+/// (an agenda repeated above the minutes numbers its points alike). The
+/// first such line with its number's end, when it opens the document's
+/// first lines, and the indices of the others, in order.
+fn numbered_running_headers(lines: &[&str]) -> (Option<(usize, usize)>, Vec<usize>) {
+    let mut by_text: std::collections::HashMap<&str, Vec<(usize, u32)>> = Default::default();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        if t.len() > 100 {
+            continue;
+        }
+        if let Some(c) = NUMBERED_LINE.captures(t)
+            && let (Some(n), Some(rest)) = (c.get(1), c.get(2))
+            && let Ok(n) = n.as_str().parse::<u32>()
+        {
+            by_text.entry(rest.as_str()).or_default().push((i, n));
+        }
+    }
+    let mut out: Vec<usize> = by_text
+        .into_values()
+        .filter(|seen| seen.len() >= 2 && seen.windows(2).all(|w| w[1].1 > w[0].1))
+        .flatten()
+        .map(|(i, _)| i)
+        .collect();
+    out.sort_unstable();
+    let first = out
+        .first()
+        .copied()
+        .filter(|&i| lines[..i].iter().filter(|l| !l.trim().is_empty()).count() <= 3)
+        .and_then(|i| {
+            let l = lines[i];
+            let end = l.len() - l.trim_start().len() + l.trim_start().find(' ')?;
+            Some((i, end))
+        });
+    if first.is_some() {
+        out.remove(0);
+    }
+    (first, out)
+}
+
+/// "2(13) Närvarolista", "3(13) Ärendelista 17. …": a page's number and
+/// its number of pages glued before the page's first line, on two lines
+/// or more with the same count and rising numbers within it. Each line's
+/// index and the number's end.
+fn glued_page_numbers(lines: &[&str]) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(c) = GLUED_PAGE_NUMBER.captures(l)
+            && let (Some(m), Some(n), Some(of)) = (c.get(0), c.get(1), c.get(2))
+            && let (Ok(n), Ok(of)) = (n.as_str().parse::<u32>(), of.as_str().parse::<u32>())
+            && n <= of
+        {
+            found.push((i, m.end(), n, of));
+        }
+    }
+    let rising = found.len() >= 2
+        && found
+            .windows(2)
+            .all(|w| w[1].3 == w[0].3 && w[1].2 > w[0].2);
+    if !rising {
+        return Vec::new();
+    }
+    found.into_iter().map(|(i, end, _, _)| (i, end)).collect()
+}
+
+/// A number, then the rest of a line (a running header after its page's
+/// number).
+static NUMBERED_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(\d{1,4})\s+(\p{L}.{2,})$").expect("valid regex")
+});
+
+/// "2(13) ": a page's number and the count of pages before a line's text.
+static GLUED_PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(\d{1,4})\s*\((\d{1,4})\)\s+").expect("valid regex")
+});
 
 /// An HTML line break inside a markdown table cell ("<br>", "<br/>").
 static LINE_BREAK_TAG: std::sync::LazyLock<regex::Regex> =
@@ -160,7 +271,7 @@ static LINE_BREAK_TAG: std::sync::LazyLock<regex::Regex> =
 static PAGE_NUMBER: std::sync::LazyLock<Vec<regex::Regex>> = std::sync::LazyLock::new(|| {
     [
         r"^\d{1,4}\s*\(\d{1,4}\)$",
-        r"(?i)^sida\s+\d{1,4}\s*(?:av|\(|/)\s*\d{1,4}\)?$",
+        r"(?i)^sid(?:a|an)?\s+\d{1,4}\s*(?:av|\(|/)\s*\d{1,4}\)?$",
         r"^-\s*\d{1,4}\s*-$",
         r"^\d{1,4}\s*/\s*\d{1,4}$",
         r"(?i)^page\s+\d{1,4}\s+of\s+\d{1,4}$",
@@ -1291,6 +1402,44 @@ mod tests {
                 .last()
                 .is_some_and(|p| p.ends_with("frågan om nya medlemmar under våren.")),
             "{paras:?}"
+        );
+    }
+
+    #[test]
+    fn page_numbers_with_a_running_header_or_glued_to_a_line_are_furniture() {
+        // The running header after its page's number: the first stays the
+        // document's header (its number blanked), the others go.
+        let text = "1 Protokoll Socialnämnden 2016-06-09\n§ 65 Budget\nText.\n\
+                    2 Protokoll Socialnämnden 2016-06-09\n§ 66 Plan\nText.\n";
+        let (body, furniture, pages) = split_furniture(text);
+        let lines: Vec<&str> = body.lines().collect();
+        assert_eq!(lines[0], "  Protokoll Socialnämnden 2016-06-09");
+        assert_eq!(lines[3], "");
+        assert_eq!((furniture.len(), pages), (2, 1));
+        assert_eq!(
+            body.lines().count(),
+            text.lines().count(),
+            "lines still point into the source"
+        );
+        // An agenda repeated above the minutes numbers its points alike.
+        let text = "1 Mötets öppnande\n2 Budget\n\n1 Mötets öppnande\nText.\n";
+        assert_eq!(split_furniture(text).0, text);
+        // "2(13) Närvarolista": the number goes, the line stays.
+        let text = "Protokoll\n2(13) Närvarolista\nAnna\n3(13) Ärendelista\n";
+        let (body, _, pages) = split_furniture(text);
+        assert_eq!(
+            body,
+            "Protokoll\n      Närvarolista\nAnna\n      Ärendelista\n"
+        );
+        assert_eq!(pages, 2);
+        // "Sidan 2(30)" alone on its line; a short page counts only its own
+        // lines for the running header.
+        let text =
+            "Sidan 1(30)\nProtokoll\n\nSidan 2(30)\n§ 226 Info\nText.\nSidan 3(30)\n§ 227 Budget\n";
+        let (body, _, _) = split_furniture(text);
+        assert!(
+            body.contains("§ 226 Info") && body.contains("§ 227 Budget"),
+            "{body}"
         );
     }
 
