@@ -775,6 +775,13 @@ pub const WEB_CHROME_LINES: &[&str] = &[
     "logo",
     "logotyp",
     "logga",
+    // An image's or an advertisement's placeholder, a link back.
+    "bild",
+    "image",
+    "annons",
+    "advertisement",
+    "åter",
+    "tillbaka till",
 ];
 
 /// The marks between the steps of a page's breadcrumb trail ("Start >
