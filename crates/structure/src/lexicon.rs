@@ -1062,6 +1062,13 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "skötselområdet",
     // Choirs ("Långbrodalskören", "Kammarkören").
     "kören",
+    // A party's or a federation's local branch ("Norrby Centerkrets",
+    // "SPF-kretsen"), a village's association ("Norrby Byförening" has
+    // "förening"; "Hembygdslaget", "Norrby Idrottslag").
+    "krets",
+    "kretsen",
+    "hembygdslag",
+    "idrottslag",
     "stiftelsen",
     "society",
     "union",
