@@ -176,7 +176,7 @@ pub struct DateContext {
     pub year: Option<i32>,
 }
 
-const MONTHS: [(&str, u32); 31] = [
+const MONTHS: [(&str, u32); 32] = [
     ("januari", 1),
     ("februari", 2),
     ("mars", 3),
@@ -191,6 +191,7 @@ const MONTHS: [(&str, u32); 31] = [
     ("december", 12),
     ("jan", 1),
     ("feb", 2),
+    ("febr", 2),
     ("mar", 3),
     ("apr", 4),
     ("jun", 6),
@@ -248,7 +249,7 @@ static SLASH: LazyLock<Gated> = LazyLock::new(|| {
 });
 static NAMED: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"(?i)\b(?:(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?(\d{1,2})(?::?e|:a|st|nd|rd|th)?\s+(?:of\s+)?(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec)\b\.?(?:,?\s+((?:19|20)\d\d)\b)?",
+        r"(?i)\b(?:(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?(\d{1,2})(?::?e|:a|st|nd|rd|th)?\s+(?:of\s+)?(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|october|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec)\b\.?(?:,?\s+((?:19|20)\d\d)\b)?",
     )
     .expect("valid regex")
 });

@@ -1886,6 +1886,12 @@ pub const MEETING_FIELD_LABELS: &[&str] = &[
     "starttid",
     "slut",
     "sluttid",
+    // "Mötet börjar: Kl 11.55", "Mötet avslutas: 13.40".
+    "mötet börjar",
+    "mötet startar",
+    "mötet slutar",
+    "mötet avslutas",
+    "mötesstart",
     "mötestid",
     "mötesplats",
     "möteslokal",

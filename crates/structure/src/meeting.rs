@@ -1997,6 +1997,14 @@ static START_TIME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "kl 0900-1530", "kl. 1900": a clock time of four digits without its
+/// stop, as START_TIME's groups.
+static START_TIME_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:kl[.:]?|klockan)\s*([01]\d|2[0-3])([0-5]\d)\b(?:\s*[-–]\s*([01]\d|2[0-3])([0-5]\d)\b)?",
+    )
+    .expect("valid regex")
+});
 /// A place's label without its colon before a name ("Plats Klubbstugan").
 static BARE_PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:plats|lokal|mötesplats|möteslokal)\s+(\p{Lu}[^:]{1,60})$")
@@ -2068,7 +2076,10 @@ fn set_times(m: &mut Meeting, text: &str) {
     if let Some((r, a, b)) = find_time_range(text) {
         m.start_time = Some(a.to_string());
         m.end_time = Some(last_end_of_sittings(text, r.end, b).to_string());
-    } else if let Some(c) = START_TIME.captures(text) {
+    } else if let Some(c) = START_TIME
+        .captures(text)
+        .or_else(|| START_TIME_DIGITS.captures(text))
+    {
         // "26.09.2022 kl. 16:30": a start without an end.
         let h: u32 = c.get(1).and_then(|x| x.as_str().parse().ok()).unwrap_or(99);
         // "kl 18": a whole hour.
@@ -4338,6 +4349,24 @@ mod header_tests {
         ]);
         assert_eq!(m.start_time.as_deref(), Some("19:00"));
         assert_eq!(m.location.as_deref(), Some("sportstugan"));
+        // Four digits without their stop; "febr."; a start labelled by the
+        // meeting's verb.
+        let m = header(&[
+            "Ordinarie årsmöte 2019 Norrby IF",
+            "Tid: onsdagen den 27 febr. kl. 1900",
+        ]);
+        assert_eq!(m.start_time.as_deref(), Some("19:00"));
+        assert_eq!(crate::dates::month_number("febr."), Some(2));
+        let m = header(&["Styrelsemöte Norrby IF 2023-01-25 kl 0900-1530"]);
+        assert_eq!(
+            (m.start_time.as_deref(), m.end_time.as_deref()),
+            (Some("09:00"), Some("15:30"))
+        );
+        let m = header(&[
+            "Styrelsemöte Norrby IF 2019-03-02",
+            "Mötet börjar: Kl 11.55",
+        ]);
+        assert_eq!(m.start_time.as_deref(), Some("11:55"));
         // The board's meeting in the genitive names the body.
         let m = header(&[
             "Protokoll fört vid styrelsens konstituerande sammanträde i Ekby fiskevårdsförening den 3 maj 2021",
