@@ -1469,6 +1469,22 @@ pub const PAST_TENSE_ENDINGS: &[&str] = &["ades", "des", "tes", "ts", "lde", "dd
 /// "beslutades"): a numbered line with one reports a decision even without
 /// its full stop.
 pub const PASSIVE_PAST_ENDINGS: &[&str] = &["ades", "des", "tes"];
+/// Endings of the verbs that report what was done ("beslutade",
+/// "öppnade", "valdes", "redogjorde", "ställde"): where a point's text
+/// opens after its heading run into it.
+pub const REPORTING_VERB_ENDINGS: &[&str] = &["ade", "des", "tes", "dde", "lde", "rde", "gicks"];
+/// Words of a clause that a point's heading does not hold: conjunctions,
+/// negations, modal verbs in the past ("… kunde inte justeras då …").
+pub const CLAUSE_WORDS: &[&str] = &[
+    "då", "när", "som", "att", "men", "eftersom", "därför", "pga", "pga.", "kunde", "skulle",
+    "ville", "inte", "ej", "har", "hade", "var", "är",
+];
+/// Short verbs of a report that no ending gives ("Anna tog upp …", "Bo
+/// gick igenom …").
+pub const REPORTING_VERBS: &[&str] = &[
+    "gick", "tog", "sa", "sade", "valde", "fick", "gav", "kom", "fanns", "beslöt", "drog",
+    "utsågs", "togs", "gavs", "drogs", "sågs",
+];
 /// Words a statutory point's heading does not end with, lower case: a
 /// preposition or a conjunction wants the words after it ("Behandling av
 /// motion från" / "Anna Berg om parkering").

@@ -1526,8 +1526,18 @@ fn run_in_head(t: &str) -> Option<(&str, &str)> {
     // ("Val av …": a short word repeated is no heading's echo.)
     let echoed = first.chars().count() >= 4;
     let first = first.to_lowercase();
+    let words: Vec<(usize, &str)> = words.take(10).collect();
+    let verbish = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        (w.chars().count() > 4
+            && lexicon::REPORTING_VERB_ENDINGS
+                .iter()
+                .any(|e| w.ends_with(e)))
+            || lexicon::FINITE_STATE_VERBS.contains(&w.as_str())
+            || lexicon::REPORTING_VERBS.contains(&w.as_str())
+    };
     let mut before = first.as_str();
-    for (k, (at, w)) in words.take(8).enumerate() {
+    for (k, &(at, w)) in words.iter().take(8).enumerate() {
         let key = w.trim_end_matches([',', '.', ':']).to_lowercase();
         // ("beslut att utse …", "beslöt att bordlägga …": an infinitive
         // its sentence governs.)
@@ -1543,12 +1553,68 @@ fn run_in_head(t: &str) -> Option<(&str, &str)> {
             && !governed
             && w.starts_with(char::is_lowercase)
             && lexicon::DECISION_INFINITIVES.contains(&key.as_str());
-        if repeats || clause {
-            let (head, body) = (t[..at].trim(), t[at..].trim());
+        // "Val av ordförande Mötet beslutade att …", "Val av justerare Bo
+        // Ek valdes …": a capitalised word whose clause's verb follows
+        // within three words opens the text; the heading before it has no
+        // verb of its own and does not end wanting more ("Protokollet från
+        // Anna Berg godkändes" is one sentence).
+        let head = t[..at].trim();
+        // A heading of one word before a subject in its definite form
+        // ("Ekonomi Kassören redogjorde"; not "Anna Berg valdes", a name,
+        // nor "Göteborgs Stad ska", a genitive).
+        let one_word_head = k == 0 && !head.ends_with('s') && definite_subject(w);
+        // The verb in the subject's sentence.
+        let verb_follows = words[k..]
+            .iter()
+            .take(4)
+            .take_while(|(_, v)| !v.ends_with(['.', '!', '?', ';']))
+            .skip(1)
+            .chain(
+                words[k..]
+                    .iter()
+                    .take(4)
+                    .skip(1)
+                    .find(|(_, v)| v.ends_with('.')),
+            )
+            .any(|(_, v)| verbish(v));
+        // A heading is a few words with no clause in it ("Föregående
+        // protokoll kunde inte justeras då Göran …" is a sentence), and it
+        // does not end in a name the capital goes on with ("…, Anita
+        // Manskog och Marie Louise Humble valdes om").
+        let heading_shaped = head.split_whitespace().count() <= 6
+            && !head.contains(['.', '!', '?', ':', ';', ','])
+            && !head
+                .split_whitespace()
+                .any(|h| verbish(h) || lexicon::CLAUSE_WORDS.contains(&h.to_lowercase().as_str()));
+        let closes_lower = head
+            .split_whitespace()
+            .last()
+            .is_some_and(|l| l.starts_with(char::is_lowercase));
+        let subject = ((k >= 1 && closes_lower) || one_word_head)
+            && w.starts_with(char::is_uppercase)
+            && verb_follows
+            && heading_shaped
+            && head.split_whitespace().last().is_some_and(|l| {
+                !lexicon::WORDS_NO_HEADING_ENDS_WITH.contains(&l.to_lowercase().as_str())
+            });
+        if repeats || clause || subject {
+            let body = t[at..].trim();
             return (body.split_whitespace().count() >= 2).then_some((head, body));
         }
     }
     None
+}
+
+/// "Kassören", "Ordföranden", "Styrelsen", "Mötet": the subject of a
+/// point's first sentence in its definite form, a post or a body.
+fn definite_subject(w: &str) -> bool {
+    let key = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    let post = ["en", "n"].iter().any(|end| {
+        key.strip_suffix(end).is_some_and(|stem| {
+            lexicon::ROLES.iter().any(|(r, _)| *r == stem) || lexicon::BOARD_POSTS.contains(&stem)
+        })
+    });
+    post || key == "mötet" || meeting::names_body(&key)
 }
 
 /// A numbered line (from `skip` on) read as a paragraph without a heading:

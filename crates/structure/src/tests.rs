@@ -1974,6 +1974,32 @@ fn a_heading_run_into_its_points_text_ends_where_the_text_begins() {
             "välja Anna Berg att föra protokoll under mötet"
         )
     );
+    // A subject and its verb open the text.
+    assert_eq!(
+        run_in_head("Val av ordförande Mötet beslutade att välja Carl Berg till ordförande"),
+        Some((
+            "Val av ordförande",
+            "Mötet beslutade att välja Carl Berg till ordförande"
+        ))
+    );
+    assert_eq!(
+        run_in_head("Val av justerare Bo Ek valdes till justerare."),
+        Some(("Val av justerare", "Bo Ek valdes till justerare."))
+    );
+    assert!(definite_subject("Kassören"));
+    assert_eq!(
+        run_in_head("Ekonomi Kassören redogjorde för budgeten."),
+        Some(("Ekonomi", "Kassören redogjorde för budgeten."))
+    );
+    // A sentence, a name going on, a genitive: no heading.
+    for t in [
+        "Föregående mötesprotokoll kunde inte justeras då Göran ej var närvarande.",
+        "Valberedningen, Anita Manskog och Marie Louise Humble valdes om.",
+        "Göteborgs Stad ska teckna avtal med Västtrafik.",
+        "Anna Holmgren redogjorde för budgeten.",
+    ] {
+        assert_eq!(run_in_head(t), None, "{t}");
+    }
     // An infinitive its sentence governs is no clause of its own.
     assert_eq!(
         run_in_head("Anmälan av länsstyrelsens beslut att utse Maja Berg till ersättare"),
