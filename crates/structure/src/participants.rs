@@ -3135,6 +3135,13 @@ fn people_on_one_line(line: &str) -> Vec<String> {
             abbreviated_role_after(&part).or_else(|| roles_closing.then(|| closed(&part)).flatten())
         {
             people.push(format!("{name}, {role}"));
+        } else if let Some(last) = people.last_mut()
+            && substitution(&part).is_some_and(|(at, _)| at == 0)
+        {
+            // "Birgitta Bolin, s, ersätter Åke Nylén, s": whom the person
+            // before stands in for, not a person present.
+            last.push_str(", ");
+            last.push_str(&part);
         } else if name_of(&part)
             || joined_first_names.contains(&part)
             // "Bo Ek, ordförande": a pair read with its post before it.
@@ -4697,6 +4704,17 @@ mod tests {
         assert!(names("Plats: Jotun, Göteborg").is_empty());
         assert!(names("Kopia: Styrelse FFEF – ADM grupp – Finansgrupp").is_empty());
         assert!(names("Ordförande: Anna Berg").is_empty());
+    }
+
+    #[test]
+    fn whom_a_person_stands_in_for_is_no_one_present() {
+        assert_eq!(
+            people_on_one_line("Sten Dal, s, ordförande, Birgitta Bolin, s, ersätter Åke Nylén, s"),
+            [
+                "Sten Dal, s, ordförande",
+                "Birgitta Bolin, s, ersätter Åke Nylén, s"
+            ]
+        );
     }
 
     #[test]
