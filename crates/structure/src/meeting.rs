@@ -1539,6 +1539,18 @@ impl HeaderLines {
                 *field = None;
             }
         }
+        // "Styrelsemöte Norrby Fältrittklubb" (a title that named its kind
+        // twice): the kind of meeting is no part of the organisation's
+        // name.
+        if let Some(org) = m.organization.as_mut()
+            && let Some((first, rest)) = org.split_once(' ')
+            && lexicon::MEETING_KINDS
+                .iter()
+                .any(|(k, _)| *k == first.to_lowercase())
+            && organisation_shaped(rest.trim())
+        {
+            *org = rest.trim().to_string();
+        }
         // A name read from a line in capitals is given as printed
         // ("KUNGSBACKA KOMMUN", not "Kungsbacka Kommun").
         let printed = PrintedLines::of(&self.lines);
@@ -4367,6 +4379,12 @@ mod header_tests {
             "Mötet börjar: Kl 11.55",
         ]);
         assert_eq!(m.start_time.as_deref(), Some("11:55"));
+        // A title that names its kind twice: the kind is no part of the
+        // organisation's name.
+        let m = header(&[
+            "Protokoll styrelsemöte Styrelsemöte Norrby Fältrittklubb 8 februari 2017 i konferensrummet",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("Norrby Fältrittklubb"));
         // The board's meeting in the genitive names the body.
         let m = header(&[
             "Protokoll fört vid styrelsens konstituerande sammanträde i Ekby fiskevårdsförening den 3 maj 2021",
