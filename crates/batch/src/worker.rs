@@ -5,16 +5,27 @@
 //! failure ends the child, not the run: the file is failed with the cause and
 //! a new child takes over. An overrun is ended by killing the child.
 //!
+//! A run with several conversion threads has one child convert a file for
+//! each at once, on threads of its own ([`Shared`]): a process's start-up
+//! (compiling the rules, some 3 G instructions) is then paid once, not once
+//! per thread. When that child dies or is killed with several files in it,
+//! none of them is known to be the cause, so each is converted again in a
+//! child of its own that converts only it ([`Worker`]): a file that aborts,
+//! overflows its stack, runs out of memory or overruns fails with the same
+//! cause as it would in a child of its own from the start, and the others
+//! convert.
+//!
 //! The protocol on the child's stdin and stdout is frames: an 8-byte
 //! little-endian length, then that many bytes. A request is two frames (a
-//! JSON header, the file's bytes), a reply too (a JSON header, the output's
-//! bytes). The child's stderr is kept (its last few kilobytes) to tell an
+//! JSON header with the request's id, the file's bytes), a reply too (a
+//! JSON header with the id it answers, the output's bytes). The child's stderr is kept (its last few kilobytes) to tell an
 //! out-of-memory abort and a stack overflow from other crashes.
 
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
-use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
@@ -27,6 +38,18 @@ use crate::{Input, Outcome, panics};
 /// The environment variable through which the parent tells the child its
 /// address-space limit, in bytes.
 const MEMORY_ENV: &str = "MINUTES_WORKER_MAX_MEMORY";
+
+/// The environment variable through which the parent tells the child how
+/// many files it may be sent at once.
+const THREADS_ENV: &str = "MINUTES_WORKER_THREADS";
+
+/// Most conversion threads a child starts, whatever it is told.
+const MAX_THREADS: usize = 256;
+
+/// Stack of a child's conversion threads: as the batch runner's own (parsers
+/// of nested documents can recurse deeply), and as a process's main thread
+/// usually has.
+const STACK_BYTES: usize = 8 * 1024 * 1024;
 
 /// Largest frame accepted (a request carries a whole input file).
 const MAX_FRAME: u64 = 4 * 1024 * 1024 * 1024;
@@ -46,16 +69,26 @@ pub struct WorkerCommand {
     pub max_memory: Option<u64>,
 }
 
-/// A request's header.
+/// A request's header. `id` tells the replies of a child that converts
+/// several files at once apart.
 #[derive(Serialize, Deserialize)]
 struct Request {
+    #[serde(default)]
+    id: u64,
     path: PathBuf,
     rel: String,
     format: String,
     sha256: String,
 }
 
-/// A reply's header; the output's bytes follow in their own frame.
+/// A reply's header: the request it answers, and the answer.
+#[derive(Deserialize)]
+struct ReplyHeader {
+    id: u64,
+    reply: Reply,
+}
+
+/// A reply; the output's bytes follow in their own frame.
 #[derive(Serialize, Deserialize)]
 enum Reply {
     Converted {
@@ -75,9 +108,13 @@ enum Reply {
 /// answers requests on stdin until stdin closes. Panics in `converter` are
 /// caught and become failures; what cannot be caught ends the process,
 /// which the parent reports.
+///
+/// A child the parent asked to convert several files at once (the
+/// environment variable `MINUTES_WORKER_THREADS`) converts each on a
+/// thread of its own, and replies in the order they finish.
 pub fn serve<C>(converter: C) -> io::Result<()>
 where
-    C: Fn(&Input) -> Result<Outcome, String>,
+    C: Fn(&Input) -> Result<Outcome, String> + Sync,
 {
     if let Some(limit) = std::env::var(MEMORY_ENV)
         .ok()
@@ -87,47 +124,125 @@ where
     }
     ignore_interrupts();
     let _hook = panics::HookGuard::install();
+    let threads = std::env::var(THREADS_ENV)
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(1)
+        .clamp(1, MAX_THREADS);
     let mut stdin = BufReader::new(io::stdin().lock());
-    let mut stdout = BufWriter::new(io::stdout().lock());
-    loop {
-        let Some(header) = read_frame_or_eof(&mut stdin)? else {
-            return Ok(());
+    if threads == 1 {
+        let mut stdout = BufWriter::new(io::stdout().lock());
+        while let Some((id, input)) = read_request(&mut stdin)? {
+            let (reply, body) = answer(&converter, input);
+            write_reply(&mut stdout, id, &reply, &body)?;
+        }
+        return Ok(());
+    }
+    let stdout = Mutex::new(BufWriter::new(io::stdout()));
+    let failed: Mutex<Option<io::Error>> = Mutex::new(None);
+    let (tx, rx) = mpsc::sync_channel::<(u64, Input)>(threads);
+    let rx = Mutex::new(rx);
+    let read = thread::scope(|scope| {
+        for k in 0..threads {
+            let (converter, stdout, failed, rx) = (&converter, &stdout, &failed, &rx);
+            let spawned = thread::Builder::new()
+                .name(format!("minutes-conversion-{k}"))
+                .stack_size(STACK_BYTES)
+                .spawn_scoped(scope, move || {
+                    loop {
+                        let next = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                        let Ok((id, input)) = next else { return };
+                        let (reply, body) = answer(converter, input);
+                        let mut out = stdout.lock().unwrap_or_else(|e| e.into_inner());
+                        if let Err(e) = write_reply(&mut *out, id, &reply, &body) {
+                            drop(out);
+                            failed
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .get_or_insert(e);
+                            return;
+                        }
+                    }
+                });
+            spawned?;
+        }
+        let read = loop {
+            match read_request(&mut stdin) {
+                Ok(Some(job)) => {
+                    if tx.send(job).is_err() {
+                        break Ok(());
+                    }
+                }
+                Ok(None) => break Ok(()),
+                Err(e) => break Err(e),
+            }
         };
-        let request: Request = serde_json::from_slice(&header).map_err(io::Error::other)?;
-        let bytes = read_frame(&mut stdin)?;
-        let input = Input {
-            path: request.path,
-            rel: request.rel,
-            format: request.format,
-            bytes,
-            sha256: request.sha256,
-        };
-        let result = panics::catch(|| converter(&input)).and_then(|r| r);
-        drop(input);
-        let (reply, body) = match result {
-            Ok(Outcome::Converted {
-                json,
+        // Closing the channel lets the threads end when their queue is done.
+        drop(tx);
+        read
+    });
+    read?;
+    match failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The next request, or `None` when the parent closed the pipe.
+fn read_request(stdin: &mut impl Read) -> io::Result<Option<(u64, Input)>> {
+    let Some(header) = read_frame_or_eof(stdin)? else {
+        return Ok(None);
+    };
+    let request: Request = serde_json::from_slice(&header).map_err(io::Error::other)?;
+    let bytes = read_frame(stdin)?;
+    let input = Input {
+        path: request.path,
+        rel: request.rel,
+        format: request.format,
+        bytes,
+        sha256: request.sha256,
+    };
+    Ok(Some((request.id, input)))
+}
+
+/// Converts `input` (its bytes let go before the reply is written).
+fn answer<C>(converter: &C, input: Input) -> (Reply, Vec<u8>)
+where
+    C: Fn(&Input) -> Result<Outcome, String>,
+{
+    let result = panics::catch(|| converter(&input)).and_then(|r| r);
+    drop(input);
+    match result {
+        Ok(Outcome::Converted {
+            json,
+            warnings,
+            pages,
+            format,
+        }) => (
+            Reply::Converted {
                 warnings,
                 pages,
                 format,
-            }) => (
-                Reply::Converted {
-                    warnings,
-                    pages,
-                    format,
-                },
-                json,
-            ),
-            Ok(Outcome::Skipped { reason }) => (Reply::Skipped { reason }, Vec::new()),
-            Err(message) => (Reply::Failed { message }, Vec::new()),
-        };
-        write_frame(
-            &mut stdout,
-            &serde_json::to_vec(&reply).map_err(io::Error::other)?,
-        )?;
-        write_frame(&mut stdout, &body)?;
-        stdout.flush()?;
+            },
+            json,
+        ),
+        Ok(Outcome::Skipped { reason }) => (Reply::Skipped { reason }, Vec::new()),
+        Err(message) => (Reply::Failed { message }, Vec::new()),
     }
+}
+
+fn write_reply(out: &mut impl Write, id: u64, reply: &Reply, body: &[u8]) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Header<'a> {
+        id: u64,
+        reply: &'a Reply,
+    }
+    write_frame(
+        out,
+        &serde_json::to_vec(&Header { id, reply }).map_err(io::Error::other)?,
+    )?;
+    write_frame(out, body)?;
+    out.flush()
 }
 
 #[cfg(unix)]
@@ -215,57 +330,20 @@ pub(crate) struct Worker {
 }
 
 impl Worker {
-    /// Starts a child.
+    /// Starts a child that converts one file at a time.
     pub(crate) fn spawn(command: &WorkerCommand) -> io::Result<Worker> {
-        let mut cmd = Command::new(&command.program);
-        cmd.args(&command.args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        match command.max_memory {
-            Some(limit) => cmd.env(MEMORY_ENV, limit.to_string()),
-            None => cmd.env_remove(MEMORY_ENV),
-        };
-        let mut child = cmd.spawn()?;
-        let (Some(stdin), Some(stdout), Some(stderr)) =
-            (child.stdin.take(), child.stdout.take(), child.stderr.take())
-        else {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(io::Error::other("worker started without its pipes"));
-        };
+        let (child, stdin, stdout, tail, stderr_reader) = start(command, 1)?;
         let (tx, replies) = mpsc::channel();
         thread::Builder::new()
             .name("minutes-worker-reader".to_string())
             .spawn(move || {
                 let mut stdout = BufReader::new(stdout);
                 loop {
-                    let reply = read_frame(&mut stdout).and_then(|header| {
-                        let reply: Reply =
-                            serde_json::from_slice(&header).map_err(io::Error::other)?;
-                        Ok((reply, read_frame(&mut stdout)?))
-                    });
+                    let reply = read_reply(&mut stdout).map(|(_, reply, body)| (reply, body));
                     let failed = reply.is_err();
                     if tx.send(reply).is_err() || failed {
                         return;
                     }
-                }
-            })?;
-        let tail: Tail = Arc::default();
-        let kept = Arc::clone(&tail);
-        let stderr_reader = thread::Builder::new()
-            .name("minutes-worker-stderr".to_string())
-            .spawn(move || {
-                let mut stderr = stderr;
-                let mut buf = [0u8; 4096];
-                while let Ok(n) = stderr.read(&mut buf) {
-                    if n == 0 {
-                        return;
-                    }
-                    let mut tail = kept.lock().unwrap_or_else(|e| e.into_inner());
-                    tail.extend_from_slice(buf.get(..n).unwrap_or_default());
-                    let excess = tail.len().saturating_sub(STDERR_TAIL);
-                    tail.drain(..excess);
                 }
             })?;
         Ok(Worker {
@@ -285,17 +363,8 @@ impl Worker {
         input: &Input,
         budget: Option<Duration>,
     ) -> Result<Result<Outcome, String>, String> {
-        let header = serde_json::to_vec(&Request {
-            path: input.path.clone(),
-            rel: input.rel.clone(),
-            format: input.format.clone(),
-            sha256: input.sha256.clone(),
-        })
-        .map_err(|e| e.to_string())?;
         let sent = match self.stdin.as_mut() {
-            Some(stdin) => write_frame(stdin, &header)
-                .and_then(|()| write_frame(stdin, &input.bytes))
-                .and_then(|()| stdin.flush()),
+            Some(stdin) => send(stdin, 0, input),
             None => Err(io::ErrorKind::BrokenPipe.into()),
         };
         if sent.is_err() {
@@ -319,21 +388,7 @@ impl Worker {
                 .unwrap_or_else(|_| Err(io::ErrorKind::BrokenPipe.into())),
         };
         match reply {
-            Ok((
-                Reply::Converted {
-                    warnings,
-                    pages,
-                    format,
-                },
-                json,
-            )) => Ok(Ok(Outcome::Converted {
-                json,
-                warnings,
-                pages,
-                format,
-            })),
-            Ok((Reply::Skipped { reason }, _)) => Ok(Ok(Outcome::Skipped { reason })),
-            Ok((Reply::Failed { message }, _)) => Ok(Err(message)),
+            Ok((reply, body)) => Ok(outcome(reply, body)),
             Err(_) => Err(self.death_cause()),
         }
     }
@@ -342,15 +397,12 @@ impl Worker {
     /// signal or an exit code.
     fn death_cause(&mut self) -> String {
         self.stdin = None;
-        let status = self.child.wait();
-        if let Some(reader) = self.stderr_reader.take() {
-            let _ = reader.join();
-        }
-        let tail = {
-            let tail = self.tail.lock().unwrap_or_else(|e| e.into_inner());
-            String::from_utf8_lossy(&tail).into_owned()
-        };
-        describe_death(status, &tail, self.max_memory)
+        death_cause(
+            &mut self.child,
+            self.stderr_reader.take(),
+            &self.tail,
+            self.max_memory,
+        )
     }
 
     /// Ends the child now.
@@ -382,6 +434,119 @@ impl Drop for Worker {
             self.stop();
         }
     }
+}
+
+/// The pipes and threads of a started child.
+type Started = (Child, ChildStdin, ChildStdout, Tail, JoinHandle<()>);
+
+/// Starts a child that may be sent `threads` files at once, with a thread
+/// keeping the tail of its stderr.
+fn start(command: &WorkerCommand, threads: usize) -> io::Result<Started> {
+    let mut cmd = Command::new(&command.program);
+    cmd.args(&command.args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    match command.max_memory {
+        Some(limit) => cmd.env(MEMORY_ENV, limit.to_string()),
+        None => cmd.env_remove(MEMORY_ENV),
+    };
+    if threads > 1 {
+        cmd.env(THREADS_ENV, threads.to_string());
+    } else {
+        cmd.env_remove(THREADS_ENV);
+    }
+    let mut child = cmd.spawn()?;
+    let (Some(stdin), Some(stdout), Some(stderr)) =
+        (child.stdin.take(), child.stdout.take(), child.stderr.take())
+    else {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(io::Error::other("worker started without its pipes"));
+    };
+    let tail: Tail = Arc::default();
+    let kept = Arc::clone(&tail);
+    let stderr_reader = thread::Builder::new()
+        .name("minutes-worker-stderr".to_string())
+        .spawn(move || {
+            let mut stderr = stderr;
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stderr.read(&mut buf) {
+                if n == 0 {
+                    return;
+                }
+                let mut tail = kept.lock().unwrap_or_else(|e| e.into_inner());
+                tail.extend_from_slice(buf.get(..n).unwrap_or_default());
+                let excess = tail.len().saturating_sub(STDERR_TAIL);
+                tail.drain(..excess);
+            }
+        });
+    match stderr_reader {
+        Ok(reader) => Ok((child, stdin, stdout, tail, reader)),
+        Err(e) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            Err(e)
+        }
+    }
+}
+
+/// Sends a request: its header, then the file's bytes.
+fn send(stdin: &mut BufWriter<ChildStdin>, id: u64, input: &Input) -> io::Result<()> {
+    let header = serde_json::to_vec(&Request {
+        id,
+        path: input.path.clone(),
+        rel: input.rel.clone(),
+        format: input.format.clone(),
+        sha256: input.sha256.clone(),
+    })
+    .map_err(io::Error::other)?;
+    write_frame(stdin, &header)?;
+    write_frame(stdin, &input.bytes)?;
+    stdin.flush()
+}
+
+/// A reply read from a child: the request's id, the reply, the output.
+fn read_reply(stdout: &mut impl Read) -> io::Result<(u64, Reply, Vec<u8>)> {
+    let header = read_frame(stdout)?;
+    let header: ReplyHeader = serde_json::from_slice(&header).map_err(io::Error::other)?;
+    Ok((header.id, header.reply, read_frame(stdout)?))
+}
+
+/// What a reply says of the file.
+fn outcome(reply: Reply, json: Vec<u8>) -> Result<Outcome, String> {
+    match reply {
+        Reply::Converted {
+            warnings,
+            pages,
+            format,
+        } => Ok(Outcome::Converted {
+            json,
+            warnings,
+            pages,
+            format,
+        }),
+        Reply::Skipped { reason } => Ok(Outcome::Skipped { reason }),
+        Reply::Failed { message } => Err(message),
+    }
+}
+
+/// Why a child ended, once it has (see [`describe_death`]).
+fn death_cause(
+    child: &mut Child,
+    stderr_reader: Option<JoinHandle<()>>,
+    tail: &Tail,
+    max_memory: Option<u64>,
+) -> String {
+    let status = child.wait();
+    if let Some(reader) = stderr_reader {
+        let _ = reader.join();
+    }
+    let tail = {
+        let tail = tail.lock().unwrap_or_else(|e| e.into_inner());
+        String::from_utf8_lossy(&tail).into_owned()
+    };
+    describe_death(status, &tail, max_memory)
 }
 
 fn fmt_seconds(d: Duration) -> String {
@@ -431,18 +596,240 @@ fn describe_death(status: io::Result<ExitStatus>, stderr: &str, max_memory: Opti
     }
 }
 
-/// The run's idle workers: a conversion takes one (or starts one) and puts
-/// it back when the child is still well.
+/// What a waiting conversion hears from a shared child's reader.
+enum Delivery {
+    Reply(Reply, Vec<u8>),
+    /// The child ended; `alone` when this conversion was the only one in
+    /// it then (and nobody killed it), so that its file is the cause.
+    Died {
+        alone: bool,
+    },
+}
+
+/// What a shared child knows of the conversions sent to it.
+#[derive(Default)]
+struct Waiting {
+    next_id: u64,
+    replies: HashMap<u64, mpsc::Sender<Delivery>>,
+    /// No more requests: the child ended, or is being killed.
+    dead: bool,
+    /// Killed by the parent (a budget overrun): nobody in it is the cause.
+    killed: bool,
+}
+
+/// One child serving all of a run's conversion threads at once, so that
+/// compiling the rules and the rest of a process's start-up is paid once,
+/// not once per thread. When it dies with several files in it, none of
+/// them is known to be the cause: each is converted again in a child of
+/// its own ([`Worker`]), where a file that crashes or overruns fails with
+/// the same cause as it would have alone.
+struct Shared {
+    child: Mutex<Child>,
+    stdin: Mutex<Option<BufWriter<ChildStdin>>>,
+    waiting: Arc<Mutex<Waiting>>,
+    tail: Tail,
+    stderr_reader: Mutex<Option<JoinHandle<()>>>,
+    max_memory: Option<u64>,
+}
+
+/// Why a conversion in a shared child did not give an answer.
+enum SharedError {
+    /// The child died or was killed while other files were in it too: the
+    /// file is to be converted again alone.
+    Again,
+    /// The file's own failure (its cause), as [`Worker::convert`] gives it.
+    Failed(String),
+}
+
+impl Shared {
+    fn spawn(command: &WorkerCommand, threads: usize) -> io::Result<Shared> {
+        let (child, stdin, stdout, tail, stderr_reader) = start(command, threads)?;
+        let waiting: Arc<Mutex<Waiting>> = Arc::default();
+        let heard = Arc::clone(&waiting);
+        let reader = thread::Builder::new()
+            .name("minutes-worker-reader".to_string())
+            .spawn(move || {
+                let mut stdout = BufReader::new(stdout);
+                while let Ok((id, reply, body)) = read_reply(&mut stdout) {
+                    let to = heard
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .replies
+                        .remove(&id);
+                    // A conversion that overran is no longer waiting.
+                    if let Some(to) = to {
+                        let _ = to.send(Delivery::Reply(reply, body));
+                    }
+                }
+                let mut heard = heard.lock().unwrap_or_else(|e| e.into_inner());
+                heard.dead = true;
+                let alone = heard.replies.len() == 1 && !heard.killed;
+                for (_, to) in heard.replies.drain() {
+                    let _ = to.send(Delivery::Died { alone });
+                }
+            });
+        let shared = Shared {
+            child: Mutex::new(child),
+            stdin: Mutex::new(Some(BufWriter::new(stdin))),
+            waiting,
+            tail,
+            stderr_reader: Mutex::new(Some(stderr_reader)),
+            max_memory: command.max_memory,
+        };
+        match reader {
+            Ok(_) => Ok(shared),
+            Err(e) => {
+                shared.kill();
+                Err(e)
+            }
+        }
+    }
+
+    fn is_dead(&self) -> bool {
+        self.waiting.lock().unwrap_or_else(|e| e.into_inner()).dead
+    }
+
+    fn convert(
+        &self,
+        input: &Input,
+        budget: Option<Duration>,
+    ) -> Result<Result<Outcome, String>, SharedError> {
+        let (tx, rx) = mpsc::channel();
+        let id = {
+            let mut waiting = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
+            if waiting.dead {
+                return Err(SharedError::Again);
+            }
+            let id = waiting.next_id;
+            waiting.next_id += 1;
+            waiting.replies.insert(id, tx);
+            id
+        };
+        let sent = match self
+            .stdin
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_mut()
+        {
+            Some(stdin) => send(stdin, id, input),
+            None => Err(io::ErrorKind::BrokenPipe.into()),
+        };
+        if sent.is_err() {
+            // The child is gone or going: the reader tells each conversion
+            // in it (this one too) once its stdout closes.
+            self.kill();
+        }
+        let delivery = match budget {
+            Some(budget) => match rx.recv_timeout(budget) {
+                Ok(delivery) => delivery,
+                Err(RecvTimeoutError::Timeout) => {
+                    let mine = self
+                        .waiting
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .replies
+                        .remove(&id);
+                    if mine.is_none() {
+                        // Answered (or the child died) just now.
+                        return match rx.recv() {
+                            Ok(Delivery::Reply(reply, body)) => Ok(outcome(reply, body)),
+                            _ => Err(SharedError::Again),
+                        };
+                    }
+                    self.kill();
+                    return Err(SharedError::Failed(format!(
+                        "killed after {} s (the time budget)",
+                        fmt_seconds(budget)
+                    )));
+                }
+                Err(RecvTimeoutError::Disconnected) => Delivery::Died { alone: false },
+            },
+            None => rx.recv().unwrap_or(Delivery::Died { alone: false }),
+        };
+        match delivery {
+            Delivery::Reply(reply, body) => Ok(outcome(reply, body)),
+            Delivery::Died { alone: true } => {
+                let reader = self
+                    .stderr_reader
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .take();
+                let mut child = self.child.lock().unwrap_or_else(|e| e.into_inner());
+                Err(SharedError::Failed(death_cause(
+                    &mut child,
+                    reader,
+                    &self.tail,
+                    self.max_memory,
+                )))
+            }
+            Delivery::Died { alone: false } => Err(SharedError::Again),
+        }
+    }
+
+    /// Ends the child now; every conversion still in it is to be done again.
+    fn kill(&self) {
+        {
+            let mut waiting = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
+            waiting.dead = true;
+            waiting.killed = true;
+        }
+        *self.stdin.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        let mut child = self.child.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+
+    /// Ends the child when no conversion is in it: closing its stdin lets
+    /// it exit by itself; one that does not within a second is killed.
+    fn shut_down(&self) {
+        *self.stdin.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        for _ in 0..100 {
+            let exited = matches!(
+                self.child
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .try_wait(),
+                Ok(Some(_))
+            );
+            if exited {
+                return;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        self.kill();
+    }
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        let mut child = self.child.lock().unwrap_or_else(|e| e.into_inner());
+        if matches!(child.try_wait(), Ok(None)) {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// The run's worker processes. With one conversion thread, a child
+/// converts one file after another, and a conversion takes the idle one
+/// (or starts one) and puts it back when the child is still well. With
+/// more, one child ([`Shared`]) serves all threads; a file that was in it
+/// when it died with others is converted again in a child of its own.
 pub(crate) struct Pool {
     command: WorkerCommand,
+    threads: usize,
     idle: Mutex<Vec<Worker>>,
+    shared: Mutex<Option<Arc<Shared>>>,
 }
 
 impl Pool {
-    pub(crate) fn new(command: WorkerCommand) -> Pool {
+    /// Workers for `threads` conversion threads.
+    pub(crate) fn new(command: WorkerCommand, threads: usize) -> Pool {
         Pool {
             command,
+            threads: threads.max(1),
             idle: Mutex::new(Vec::new()),
+            shared: Mutex::new(None),
         }
     }
 
@@ -453,22 +840,64 @@ impl Pool {
         input: &Input,
         budget: Option<Duration>,
     ) -> Result<Result<Outcome, String>, String> {
-        let idle = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        if self.threads == 1 {
+            return self.convert_alone(input, budget, true);
+        }
+        let shared = {
+            let mut slot = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+            match slot.as_ref() {
+                Some(shared) if !shared.is_dead() => Arc::clone(shared),
+                _ => {
+                    let shared = Arc::new(
+                        Shared::spawn(&self.command, self.threads)
+                            .map_err(|e| self.cannot_start(&e))?,
+                    );
+                    *slot = Some(Arc::clone(&shared));
+                    shared
+                }
+            }
+        };
+        match shared.convert(input, budget) {
+            Ok(result) => Ok(result),
+            Err(SharedError::Failed(cause)) => Err(cause),
+            Err(SharedError::Again) => self.convert_alone(input, budget, false),
+        }
+    }
+
+    /// Converts `input` in a child that converts one file at a time: an
+    /// idle one when `reuse`, else one started for it and ended after it.
+    fn convert_alone(
+        &self,
+        input: &Input,
+        budget: Option<Duration>,
+        reuse: bool,
+    ) -> Result<Result<Outcome, String>, String> {
+        let idle = if reuse {
+            self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop()
+        } else {
+            None
+        };
         let mut worker = match idle {
             Some(worker) => worker,
-            None => Worker::spawn(&self.command).map_err(|e| {
-                format!(
-                    "cannot start a worker process {}: {e}",
-                    self.command.program.display()
-                )
-            })?,
+            None => Worker::spawn(&self.command).map_err(|e| self.cannot_start(&e))?,
         };
         let result = worker.convert(input, budget)?;
-        self.idle
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(worker);
+        if reuse {
+            self.idle
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(worker);
+        } else {
+            worker.shut_down();
+        }
         Ok(result)
+    }
+
+    fn cannot_start(&self, e: &io::Error) -> String {
+        format!(
+            "cannot start a worker process {}: {e}",
+            self.command.program.display()
+        )
     }
 
     /// Ends every idle child.
@@ -476,6 +905,10 @@ impl Pool {
         let idle = std::mem::take(&mut *self.idle.lock().unwrap_or_else(|e| e.into_inner()));
         for worker in idle {
             worker.shut_down();
+        }
+        let shared = self.shared.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(shared) = shared {
+            shared.shut_down();
         }
     }
 }

@@ -60,6 +60,7 @@ fn main() {
         return;
     }
     hostile_files_end_only_their_worker();
+    one_child_serves_every_conversion_thread();
     println!("workers: ok");
 }
 
@@ -113,4 +114,36 @@ fn hostile_files_end_only_their_worker() {
     assert_eq!(cause("hang.txt"), "killed after 3 s (the time budget)");
     assert!(cause("panic.txt").starts_with("panicked: boom"));
     assert_eq!(report.totals.failed, bad.len());
+}
+
+/// Without a hostile file, the run's conversion threads share one child:
+/// the process's start-up is paid once.
+fn one_child_serves_every_conversion_thread() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    fs::create_dir_all(&input).expect("input folder");
+    let names: Vec<String> = (0..40).map(|k| format!("good-{k:02}.txt")).collect();
+    for name in &names {
+        fs::write(input.join(name), name).expect("input file");
+    }
+    let mut opts = Options::new(&out);
+    opts.jobs = Some(3);
+    opts.time_budget = Some(Duration::from_secs(30));
+    opts.workers = Some(WorkerCommand {
+        program: std::env::current_exe().expect("test binary"),
+        args: vec!["--serve-worker".into()],
+        max_memory: Some(512 * 1024 * 1024),
+    });
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).expect("discover");
+    let report = run(&found, &opts, |_: &Input| Err("not in process".to_string())).expect("run");
+    assert_eq!(report.totals.ok, names.len(), "{:#?}", report.files);
+    let mut pids = std::collections::BTreeSet::new();
+    for name in &names {
+        let json = fs::read_to_string(out.join(name.replace(".txt", ".json"))).expect("output");
+        let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(value["text"], name.as_str());
+        pids.insert(value["pid"].as_u64().expect("pid"));
+    }
+    assert_eq!(pids.len(), 1, "{pids:?}");
 }
