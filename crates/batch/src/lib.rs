@@ -135,8 +135,10 @@
 //! converted again in a child of its own, which gives the cause of the file
 //! that ends it and converts the others. The time budget is enforced by
 //! killing the child ("killed after 120 s"), so nothing overruns past
-//! `jobs`; the other files in it are converted again the same way. Inputs
-//! and outputs cross a pipe, which costs little next to parsing.
+//! `jobs`; the other files in it are converted again the same way. A child
+//! gone before it read a file is that file's failure even where SIGPIPE
+//! ends the process (writes to a child block it). Inputs and outputs cross
+//! a pipe, which costs little next to parsing.
 //!
 //! **Panics.** Each conversion runs inside `catch_unwind`, so a panic becomes
 //! that file's failure with the panic message and location. During a run a

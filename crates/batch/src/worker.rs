@@ -15,6 +15,12 @@
 //! cause as it would in a child of its own from the start, and the others
 //! convert.
 //!
+//! **SIGPIPE.** The parent writes requests to a child's stdin with SIGPIPE
+//! blocked in the writing thread (and a SIGPIPE it raised taken back), so
+//! that a child gone before it read its request is an `EPIPE` handled as
+//! its death even in a process that restored SIGPIPE's default action (as
+//! `minutes` does, to end quietly in `… | head`).
+//!
 //! The protocol on the child's stdin and stdout is frames: an 8-byte
 //! little-endian length, then that many bytes. A request is two frames (a
 //! JSON header with the request's id, the file's bytes), a reply too (a
@@ -322,7 +328,7 @@ type Tail = Arc<Mutex<Vec<u8>>>;
 /// One running child.
 pub(crate) struct Worker {
     child: Child,
-    stdin: Option<BufWriter<ChildStdin>>,
+    stdin: Option<ChildStdin>,
     replies: mpsc::Receiver<io::Result<(Reply, Vec<u8>)>>,
     tail: Tail,
     stderr_reader: Option<JoinHandle<()>>,
@@ -348,7 +354,7 @@ impl Worker {
             })?;
         Ok(Worker {
             child,
-            stdin: Some(BufWriter::new(stdin)),
+            stdin: Some(stdin),
             replies,
             tail,
             stderr_reader: Some(stderr_reader),
@@ -491,8 +497,11 @@ fn start(command: &WorkerCommand, threads: usize) -> io::Result<Started> {
     }
 }
 
-/// Sends a request: its header, then the file's bytes.
-fn send(stdin: &mut BufWriter<ChildStdin>, id: u64, input: &Input) -> io::Result<()> {
+/// Sends a request: its header, then the file's bytes. A child that is
+/// gone gives `EPIPE`, never SIGPIPE (see [`SigpipeBlocked`]). Nothing is
+/// buffered, so that closing the pipe later writes nothing (a `BufWriter`
+/// would flush what a failed write left in it when dropped, unguarded).
+fn send(stdin: &mut ChildStdin, id: u64, input: &Input) -> io::Result<()> {
     let header = serde_json::to_vec(&Request {
         id,
         path: input.path.clone(),
@@ -501,9 +510,124 @@ fn send(stdin: &mut BufWriter<ChildStdin>, id: u64, input: &Input) -> io::Result
         sha256: input.sha256.clone(),
     })
     .map_err(io::Error::other)?;
-    write_frame(stdin, &header)?;
-    write_frame(stdin, &input.bytes)?;
-    stdin.flush()
+    let mut head = Vec::with_capacity(header.len() + 16);
+    write_frame(&mut head, &header)?;
+    head.extend_from_slice(&(input.bytes.len() as u64).to_le_bytes());
+    let _blocked = SigpipeBlocked::new();
+    stdin.write_all(&head)?;
+    stdin.write_all(&input.bytes)
+}
+
+/// SIGPIPE blocked in this thread while it lives: a write to a pipe whose
+/// reader is gone fails with `EPIPE`, and the SIGPIPE the kernel raised
+/// for it (directed at the writing thread, kept pending while blocked) is
+/// taken back on drop, before the thread's mask is restored. Whatever
+/// SIGPIPE's disposition in the process, a child that died is then an
+/// error the runner handles, not the end of the run.
+#[cfg(unix)]
+struct SigpipeBlocked {
+    old: libc::sigset_t,
+    /// A SIGPIPE pending before: not ours to take back.
+    was_pending: bool,
+    blocked: bool,
+}
+
+#[cfg(unix)]
+impl SigpipeBlocked {
+    fn new() -> SigpipeBlocked {
+        // SAFETY: the sets are plain values initialised by sigemptyset and
+        // pthread_sigmask before they are read; the calls change only this
+        // thread's signal mask.
+        unsafe {
+            let pipe = sigpipe_set();
+            let was_pending = sigpipe_pending();
+            let mut old: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut old);
+            let blocked = libc::pthread_sigmask(libc::SIG_BLOCK, &pipe, &mut old) == 0;
+            SigpipeBlocked {
+                old,
+                was_pending,
+                blocked,
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+impl Drop for SigpipeBlocked {
+    fn drop(&mut self) {
+        if !self.blocked {
+            return;
+        }
+        // SAFETY: as in `new`; `old` is the mask pthread_sigmask gave.
+        unsafe {
+            if !self.was_pending && sigpipe_pending() {
+                take_pending_sigpipe();
+            }
+            libc::pthread_sigmask(libc::SIG_SETMASK, &self.old, std::ptr::null_mut());
+        }
+    }
+}
+
+/// The set of SIGPIPE alone.
+#[cfg(unix)]
+unsafe fn sigpipe_set() -> libc::sigset_t {
+    // SAFETY: sigemptyset initialises the set before sigaddset reads it.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGPIPE);
+        set
+    }
+}
+
+/// Whether a SIGPIPE is pending for this thread (or the process).
+#[cfg(unix)]
+unsafe fn sigpipe_pending() -> bool {
+    // SAFETY: sigpending fills the set it is given.
+    unsafe {
+        let mut pending: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut pending);
+        libc::sigpending(&mut pending) == 0 && libc::sigismember(&pending, libc::SIGPIPE) == 1
+    }
+}
+
+/// Takes a pending SIGPIPE (blocked in this thread) without waiting.
+#[cfg(target_os = "linux")]
+unsafe fn take_pending_sigpipe() {
+    // SAFETY: the set and the timeout are valid; a null info is allowed.
+    unsafe {
+        let pipe = sigpipe_set();
+        let now = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        while libc::sigtimedwait(&pipe, std::ptr::null_mut(), &now) < 0
+            && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted
+        {}
+    }
+}
+
+/// Takes a pending SIGPIPE (blocked in this thread): it is pending, so
+/// sigwait returns at once.
+#[cfg(all(unix, not(target_os = "linux")))]
+unsafe fn take_pending_sigpipe() {
+    // SAFETY: the set is valid and `sig` is written by sigwait.
+    unsafe {
+        let pipe = sigpipe_set();
+        let mut sig = 0;
+        libc::sigwait(&pipe, &mut sig);
+    }
+}
+
+#[cfg(not(unix))]
+struct SigpipeBlocked;
+
+#[cfg(not(unix))]
+impl SigpipeBlocked {
+    fn new() -> SigpipeBlocked {
+        SigpipeBlocked
+    }
 }
 
 /// A reply read from a child: the request's id, the reply, the output.
@@ -625,7 +749,7 @@ struct Waiting {
 /// the same cause as it would have alone.
 struct Shared {
     child: Mutex<Child>,
-    stdin: Mutex<Option<BufWriter<ChildStdin>>>,
+    stdin: Mutex<Option<ChildStdin>>,
     waiting: Arc<Mutex<Waiting>>,
     tail: Tail,
     stderr_reader: Mutex<Option<JoinHandle<()>>>,
@@ -670,7 +794,7 @@ impl Shared {
             });
         let shared = Shared {
             child: Mutex::new(child),
-            stdin: Mutex::new(Some(BufWriter::new(stdin))),
+            stdin: Mutex::new(Some(stdin)),
             waiting,
             tail,
             stderr_reader: Mutex::new(Some(stderr_reader)),

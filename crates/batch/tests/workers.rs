@@ -4,7 +4,7 @@
 //! hence `harness = false` and this `main`.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use minutes_batch::{Input, Options, Outcome, Status, WorkerCommand, discover, run, serve};
@@ -52,15 +52,49 @@ fn is_supported(path: &Path) -> Option<String> {
 }
 
 fn main() {
+    // As the `minutes` binary does (so that `minutes … | head` ends
+    // quietly): a write to a child that is gone must still be an error
+    // the runner handles, not a signal that ends the run.
+    // SAFETY: restores the default disposition of one signal at start-up.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     if std::env::args().any(|a| a == "--serve-worker") {
+        if std::env::args().any(|a| a == "--die-at-start") {
+            std::process::exit(3);
+        }
         if let Err(e) = serve(hostile) {
             eprintln!("worker: {e}");
             std::process::exit(1);
         }
         return;
     }
-    hostile_files_end_only_their_worker();
-    one_child_serves_every_conversion_thread();
+    let tests: [(&str, fn()); 3] = [
+        (
+            "hostile_files_end_only_their_worker",
+            hostile_files_end_only_their_worker,
+        ),
+        (
+            "one_child_serves_every_conversion_thread",
+            one_child_serves_every_conversion_thread,
+        ),
+        (
+            "a_child_gone_before_its_input_is_a_failure_not_a_signal",
+            a_child_gone_before_its_input_is_a_failure_not_a_signal,
+        ),
+    ];
+    // `cargo test --test workers -- NAME` runs the tests whose name has NAME.
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    for (name, test) in tests {
+        if filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str())) {
+            println!("test {name} ...");
+            test();
+            println!("test {name} ... ok");
+        }
+    }
     println!("workers: ok");
 }
 
@@ -146,4 +180,74 @@ fn one_child_serves_every_conversion_thread() {
         pids.insert(value["pid"].as_u64().expect("pid"));
     }
     assert_eq!(pids.len(), 1, "{pids:?}");
+}
+
+/// A run of `files` (name, contents) with `jobs` threads and the test's own
+/// worker (`extra` arguments added): the report, and the outputs' JSON.
+fn run_files(
+    files: &[(String, Vec<u8>)],
+    jobs: usize,
+    budget: Duration,
+    max_memory: u64,
+    extra: &[&str],
+) -> (minutes_batch::Report, Vec<serde_json::Value>) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    fs::create_dir_all(&input).expect("input folder");
+    for (name, bytes) in files {
+        fs::write(input.join(name), bytes).expect("input file");
+    }
+    let mut opts = Options::new(&out);
+    opts.jobs = Some(jobs);
+    opts.time_budget = Some(budget);
+    let mut args = vec!["--serve-worker".into()];
+    args.extend(extra.iter().map(Into::into));
+    opts.workers = Some(WorkerCommand {
+        program: std::env::current_exe().expect("test binary"),
+        args,
+        max_memory: Some(max_memory),
+    });
+    let found = discover(std::slice::from_ref(&input), &opts, &is_supported).expect("discover");
+    let report = run(&found, &opts, |_: &Input| Err("not in process".to_string())).expect("run");
+    let outputs = files
+        .iter()
+        .filter_map(|(name, _)| {
+            let path: PathBuf = out.join(name.replace(".txt", ".json"));
+            let json = fs::read(path).ok()?;
+            serde_json::from_slice(&json).ok()
+        })
+        .collect();
+    (report, outputs)
+}
+
+const MIB: u64 = 1024 * 1024;
+
+/// A child that is gone before it reads its input (it could not start)
+/// fails the file with its exit, with one job or several: writing to its
+/// stdin is an error the runner handles even when SIGPIPE would end the
+/// process (as it does `minutes`, see `main`), and the run ends with its
+/// report. The files are larger than a pipe's buffer, so that the write
+/// waits for the child and then finds it gone.
+fn a_child_gone_before_its_input_is_a_failure_not_a_signal() {
+    let files: Vec<(String, Vec<u8>)> = (0..4)
+        .map(|k| (format!("big-{k}.txt"), vec![b'x'; 256 * 1024]))
+        .collect();
+    for jobs in [1, 2] {
+        let (report, _) = run_files(
+            &files,
+            jobs,
+            Duration::from_secs(30),
+            512 * MIB,
+            &["--die-at-start"],
+        );
+        assert_eq!(report.totals.failed, files.len(), "{:#?}", report.files);
+        for file in &report.files {
+            assert_eq!(
+                file.error.as_deref(),
+                Some("worker exited with code 3"),
+                "{file:#?}"
+            );
+        }
+    }
 }
