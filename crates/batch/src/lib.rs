@@ -124,21 +124,22 @@
 //! **Worker processes.** With [`Options::workers`], conversions run in
 //! long-lived child processes (the model is Apache Tika's forked parser): the
 //! caller's own binary with a hidden subcommand that calls [`serve`]. Each
-//! child has an address-space limit (`RLIMIT_AS`) and converts one file after
-//! another. With one job a run has one such child; with more, one child
+//! child has an address-space limit (`RLIMIT_AS`). With one job a run has
+//! one child, which converts one file after another; with more, one child
 //! converts up to `jobs` files at once on threads of its own, so that its
 //! start-up (compiling the rules) is paid once rather than once per job. An
-//! abort, a stack overflow or a failed allocation ends only the child: the
-//! next files get a new child, and a file that was in it is failed with the
-//! cause ("out of memory", "crashed: stack overflow", "crashed: signal 6")
-//! when it was alone there; when others were in it too, each of them is
-//! converted again in a child of its own, which gives the cause of the file
-//! that ends it and converts the others. The time budget is enforced by
-//! killing the child ("killed after 120 s"), so nothing overruns past
-//! `jobs`; the other files in it are converted again the same way. A child
-//! gone before it read a file is that file's failure even where SIGPIPE
-//! ends the process (writes to a child block it). Inputs and outputs cross
-//! a pipe, which costs little next to parsing.
+//! abort, a stack overflow or a failed allocation ends only the child:
+//! the next files get a new child. A one-file child's file is failed with
+//! the cause ("out of memory", "crashed: stack overflow", "crashed: signal
+//! 6"); every file that was in a shared child is converted again in a child
+//! of its own, which gives the file that ends it its cause and converts the
+//! others. The time budget is enforced by killing the child ("killed after
+//! 120 s"), so nothing overruns past `jobs`; in a shared child, the file
+//! that overran and the others in it are converted again the same way, each
+//! with its whole budget (a file may overrun there only because it shared
+//! the cores). A child gone before it read a file is that file's failure
+//! even where SIGPIPE ends the process (writes to a child block it). Inputs
+//! and outputs cross a pipe, which costs little next to parsing.
 //!
 //! **Panics.** Each conversion runs inside `catch_unwind`, so a panic becomes
 //! that file's failure with the panic message and location. During a run a

@@ -8,12 +8,14 @@
 //! A run with several conversion threads has one child convert a file for
 //! each at once, on threads of its own ([`Shared`]): a process's start-up
 //! (compiling the rules, some 3 G instructions) is then paid once, not once
-//! per thread. When that child dies or is killed with several files in it,
-//! none of them is known to be the cause, so each is converted again in a
-//! child of its own that converts only it ([`Worker`]): a file that aborts,
-//! overflows its stack, runs out of memory or overruns fails with the same
-//! cause as it would in a child of its own from the start, and the others
-//! convert.
+//! per thread. When that child dies or is killed (a budget
+//! overrun), no file in it is known to be the cause, even one left alone
+//! in it (another's thread may have ended it; a file may overrun only
+//! because others shared the cores), so every file in it is converted again
+//! in a child of its own that converts only it ([`Worker`]), with its whole
+//! budget: a file that aborts, overflows its stack, runs out of memory or
+//! overruns fails with the same cause as it would in a child of its own
+//! from the start, and the others convert.
 //!
 //! **SIGPIPE.** The parent writes requests to a child's stdin with SIGPIPE
 //! blocked in the writing thread (and a SIGPIPE it raised taken back), so
@@ -723,11 +725,8 @@ fn describe_death(status: io::Result<ExitStatus>, stderr: &str, max_memory: Opti
 /// What a waiting conversion hears from a shared child's reader.
 enum Delivery {
     Reply(Reply, Vec<u8>),
-    /// The child ended; `alone` when this conversion was the only one in
-    /// it then (and nobody killed it), so that its file is the cause.
-    Died {
-        alone: bool,
-    },
+    /// The child ended (or was killed) with this conversion in it.
+    Died,
 }
 
 /// What a shared child knows of the conversions sent to it.
@@ -737,37 +736,35 @@ struct Waiting {
     replies: HashMap<u64, mpsc::Sender<Delivery>>,
     /// No more requests: the child ended, or is being killed.
     dead: bool,
-    /// Killed by the parent (a budget overrun): nobody in it is the cause.
-    killed: bool,
 }
 
-/// One child serving all of a run's conversion threads at once, so that
-/// compiling the rules and the rest of a process's start-up is paid once,
-/// not once per thread. When it dies with several files in it, none of
-/// them is known to be the cause: each is converted again in a child of
-/// its own ([`Worker`]), where a file that crashes or overruns fails with
-/// the same cause as it would have alone.
+/// One child serving all of a run's conversion threads at once, so
+/// that compiling the rules and the rest of a process's start-up is paid
+/// once, not once per thread. When it dies or is killed, whatever the
+/// cause, no file in it is known to be the cause: each is converted again
+/// in a child of its own ([`Worker`]), where a file that crashes or
+/// overruns fails with the same cause as it would have alone.
 struct Shared {
     child: Mutex<Child>,
     stdin: Mutex<Option<ChildStdin>>,
     waiting: Arc<Mutex<Waiting>>,
-    tail: Tail,
-    stderr_reader: Mutex<Option<JoinHandle<()>>>,
-    max_memory: Option<u64>,
 }
 
 /// Why a conversion in a shared child did not give an answer.
 enum SharedError {
-    /// The child died or was killed while other files were in it too: the
-    /// file is to be converted again alone.
+    /// The child was gone before the file was sent: another child may
+    /// take it.
+    NotSent,
+    /// The child died or was killed with the file in it: the file is to be
+    /// converted again alone.
     Again,
-    /// The file's own failure (its cause), as [`Worker::convert`] gives it.
-    Failed(String),
 }
 
 impl Shared {
     fn spawn(command: &WorkerCommand, threads: usize) -> io::Result<Shared> {
-        let (child, stdin, stdout, tail, stderr_reader) = start(command, threads)?;
+        // The stderr of a shared child tells nothing of a file (none is
+        // failed by its death); the thread only drains it.
+        let (child, stdin, stdout, _tail, _stderr_reader) = start(command, threads)?;
         let waiting: Arc<Mutex<Waiting>> = Arc::default();
         let heard = Arc::clone(&waiting);
         let reader = thread::Builder::new()
@@ -787,18 +784,14 @@ impl Shared {
                 }
                 let mut heard = heard.lock().unwrap_or_else(|e| e.into_inner());
                 heard.dead = true;
-                let alone = heard.replies.len() == 1 && !heard.killed;
                 for (_, to) in heard.replies.drain() {
-                    let _ = to.send(Delivery::Died { alone });
+                    let _ = to.send(Delivery::Died);
                 }
             });
         let shared = Shared {
             child: Mutex::new(child),
             stdin: Mutex::new(Some(stdin)),
             waiting,
-            tail,
-            stderr_reader: Mutex::new(Some(stderr_reader)),
-            max_memory: command.max_memory,
         };
         match reader {
             Ok(_) => Ok(shared),
@@ -813,6 +806,11 @@ impl Shared {
         self.waiting.lock().unwrap_or_else(|e| e.into_inner()).dead
     }
 
+    /// Converts `input` in this child. Any death of the child with the
+    /// file in it, an overrun of this file's budget included (the child is
+    /// then killed), gives [`SharedError::Again`]: a file may overrun only
+    /// because it shared the cores with the others, and a death is not
+    /// known to be this file's.
     fn convert(
         &self,
         input: &Input,
@@ -822,7 +820,7 @@ impl Shared {
         let id = {
             let mut waiting = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
             if waiting.dead {
-                return Err(SharedError::Again);
+                return Err(SharedError::NotSent);
             }
             let id = waiting.next_id;
             waiting.next_id += 1;
@@ -853,50 +851,27 @@ impl Shared {
                         .unwrap_or_else(|e| e.into_inner())
                         .replies
                         .remove(&id);
-                    if mine.is_none() {
-                        // Answered (or the child died) just now.
-                        return match rx.recv() {
-                            Ok(Delivery::Reply(reply, body)) => Ok(outcome(reply, body)),
-                            _ => Err(SharedError::Again),
-                        };
+                    if mine.is_some() {
+                        // The others in the child are told by the reader.
+                        self.kill();
+                        return Err(SharedError::Again);
                     }
-                    self.kill();
-                    return Err(SharedError::Failed(format!(
-                        "killed after {} s (the time budget)",
-                        fmt_seconds(budget)
-                    )));
+                    // Answered (or the child died) just now.
+                    rx.recv().unwrap_or(Delivery::Died)
                 }
-                Err(RecvTimeoutError::Disconnected) => Delivery::Died { alone: false },
+                Err(RecvTimeoutError::Disconnected) => Delivery::Died,
             },
-            None => rx.recv().unwrap_or(Delivery::Died { alone: false }),
+            None => rx.recv().unwrap_or(Delivery::Died),
         };
         match delivery {
             Delivery::Reply(reply, body) => Ok(outcome(reply, body)),
-            Delivery::Died { alone: true } => {
-                let reader = self
-                    .stderr_reader
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .take();
-                let mut child = self.child.lock().unwrap_or_else(|e| e.into_inner());
-                Err(SharedError::Failed(death_cause(
-                    &mut child,
-                    reader,
-                    &self.tail,
-                    self.max_memory,
-                )))
-            }
-            Delivery::Died { alone: false } => Err(SharedError::Again),
+            Delivery::Died => Err(SharedError::Again),
         }
     }
 
     /// Ends the child now; every conversion still in it is to be done again.
     fn kill(&self) {
-        {
-            let mut waiting = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
-            waiting.dead = true;
-            waiting.killed = true;
-        }
+        self.waiting.lock().unwrap_or_else(|e| e.into_inner()).dead = true;
         *self.stdin.lock().unwrap_or_else(|e| e.into_inner()) = None;
         let mut child = self.child.lock().unwrap_or_else(|e| e.into_inner());
         let _ = child.kill();
@@ -938,7 +913,7 @@ impl Drop for Shared {
 /// converts one file after another, and a conversion takes the idle one
 /// (or starts one) and puts it back when the child is still well. With
 /// more, one child ([`Shared`]) serves all threads; a file that was in it
-/// when it died with others is converted again in a child of its own.
+/// when it died or was killed is converted again in a child of its own.
 pub(crate) struct Pool {
     command: WorkerCommand,
     threads: usize,
@@ -967,25 +942,30 @@ impl Pool {
         if self.threads == 1 {
             return self.convert_alone(input, budget, true);
         }
-        let shared = {
-            let mut slot = self.shared.lock().unwrap_or_else(|e| e.into_inner());
-            match slot.as_ref() {
-                Some(shared) if !shared.is_dead() => Arc::clone(shared),
-                _ => {
-                    let shared = Arc::new(
-                        Shared::spawn(&self.command, self.threads)
-                            .map_err(|e| self.cannot_start(&e))?,
-                    );
-                    *slot = Some(Arc::clone(&shared));
-                    shared
-                }
+        // A child found dead before the file was sent to it is replaced;
+        // twice so is a sign that children die at once, and the file goes
+        // to a child of its own.
+        for _ in 0..2 {
+            match self.live_shared()?.convert(input, budget) {
+                Ok(result) => return Ok(result),
+                Err(SharedError::NotSent) => continue,
+                Err(SharedError::Again) => break,
             }
-        };
-        match shared.convert(input, budget) {
-            Ok(result) => Ok(result),
-            Err(SharedError::Failed(cause)) => Err(cause),
-            Err(SharedError::Again) => self.convert_alone(input, budget, false),
         }
+        self.convert_alone(input, budget, false)
+    }
+
+    /// The shared child, started when there is none alive.
+    fn live_shared(&self) -> Result<Arc<Shared>, String> {
+        let mut slot = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(shared) = slot.as_ref().filter(|s| !s.is_dead()) {
+            return Ok(Arc::clone(shared));
+        }
+        let shared = Arc::new(
+            Shared::spawn(&self.command, self.threads).map_err(|e| self.cannot_start(&e))?,
+        );
+        *slot = Some(Arc::clone(&shared));
+        Ok(shared)
     }
 
     /// Converts `input` in a child that converts one file at a time: an

@@ -5,14 +5,55 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use minutes_batch::{Input, Options, Outcome, Status, WorkerCommand, discover, run, serve};
 
+/// Conversions under way in this process.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts a conversion in [`IN_FLIGHT`] while it lasts.
+struct Flight;
+
+impl Flight {
+    fn start() -> Flight {
+        IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+        Flight
+    }
+}
+
+impl Drop for Flight {
+    fn drop(&mut self) {
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Converts text; misbehaves, beyond anything `catch_unwind` can catch, on
 /// request by name.
 fn hostile(input: &Input) -> Result<Outcome, String> {
-    match input.rel.as_str() {
+    let _flight = Flight::start();
+    let name = input.rel.as_str();
+    if name.starts_with("slow-") {
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    match name {
+        // Answers, and ends its process a moment later, while another
+        // file is in it.
+        "late-abort.txt" => {
+            std::thread::spawn(|| {
+                std::thread::sleep(Duration::from_millis(300));
+                std::process::abort();
+            });
+        }
+        // Overruns only when it shares its process (as a file can when the
+        // cores are shared by a child's threads).
+        "crowded.txt" => {
+            std::thread::sleep(Duration::from_millis(300));
+            if IN_FLIGHT.load(Ordering::SeqCst) > 1 {
+                std::thread::sleep(Duration::from_secs(20));
+            }
+        }
         "abort.txt" => std::process::abort(),
         "overflow.txt" => {
             std::hint::black_box(deep(u64::MAX));
@@ -69,7 +110,7 @@ fn main() {
         }
         return;
     }
-    let tests: [(&str, fn()); 3] = [
+    let tests: [(&str, fn()); 5] = [
         (
             "hostile_files_end_only_their_worker",
             hostile_files_end_only_their_worker,
@@ -81,6 +122,14 @@ fn main() {
         (
             "a_child_gone_before_its_input_is_a_failure_not_a_signal",
             a_child_gone_before_its_input_is_a_failure_not_a_signal,
+        ),
+        (
+            "a_shared_childs_death_fails_only_the_file_that_causes_it",
+            a_shared_childs_death_fails_only_the_file_that_causes_it,
+        ),
+        (
+            "an_overrun_in_a_shared_child_is_tried_again_alone",
+            an_overrun_in_a_shared_child_is_tried_again_alone,
         ),
     ];
     // `cargo test --test workers -- NAME` runs the tests whose name has NAME.
@@ -221,6 +270,14 @@ fn run_files(
     (report, outputs)
 }
 
+/// Files named so, each with its name as its text.
+fn named(names: &[String]) -> Vec<(String, Vec<u8>)> {
+    names
+        .iter()
+        .map(|n| (n.clone(), n.as_bytes().to_vec()))
+        .collect()
+}
+
 const MIB: u64 = 1024 * 1024;
 
 /// A child that is gone before it reads its input (it could not start)
@@ -250,4 +307,23 @@ fn a_child_gone_before_its_input_is_a_failure_not_a_signal() {
             );
         }
     }
+}
+
+/// A shared child that dies when one file is left in it fails no file
+/// that did not end it: here the file that ends it has been answered, and
+/// the one still in it converts when tried again alone.
+fn a_shared_childs_death_fails_only_the_file_that_causes_it() {
+    let names = ["late-abort.txt".to_string(), "slow-0.txt".to_string()];
+    let (report, outputs) = run_files(&named(&names), 2, Duration::from_secs(30), 512 * MIB, &[]);
+    assert_eq!(report.totals.ok, 2, "{:#?}", report.files);
+    assert_eq!(outputs.len(), 2);
+}
+
+/// A file that overruns its budget in a shared child is tried again alone
+/// like the others in it (there its budget is its own).
+fn an_overrun_in_a_shared_child_is_tried_again_alone() {
+    let names = ["crowded.txt".to_string(), "slow-0.txt".to_string()];
+    let (report, outputs) = run_files(&named(&names), 2, Duration::from_secs(3), 512 * MIB, &[]);
+    assert_eq!(report.totals.ok, 2, "{:#?}", report.files);
+    assert_eq!(outputs.len(), 2);
 }
