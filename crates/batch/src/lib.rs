@@ -125,10 +125,10 @@
 //! long-lived child processes (the model is Apache Tika's forked parser): the
 //! caller's own binary with a hidden subcommand that calls [`serve`]. Each
 //! child has an address-space limit (`RLIMIT_AS`). With one job a run has
-//! one child, which converts one file after another; with more, one child
-//! converts up to `jobs` files at once on threads of its own, so that its
-//! start-up (compiling the rules) is paid once rather than once per job. An
-//! abort, a stack overflow or a failed allocation ends only the child:
+//! one child, which converts one file after another; with more, children
+//! of up to 8 threads each convert as many files at once (20 jobs: three
+//! children of 7), so that a process's start-up (compiling the rules) is
+//! paid once a child rather than once a job. An abort, a stack overflow or a failed allocation ends only the child:
 //! the next files get a new child. A one-file child's file is failed with
 //! the cause ("out of memory", "crashed: stack overflow", "crashed: signal
 //! 6"); every file that was in a shared child is converted again in a child

@@ -5,10 +5,11 @@
 //! failure ends the child, not the run: the file is failed with the cause and
 //! a new child takes over. An overrun is ended by killing the child.
 //!
-//! A run with several conversion threads has one child convert a file for
-//! each at once, on threads of its own ([`Shared`]): a process's start-up
-//! (compiling the rules, some 3 G instructions) is then paid once, not once
-//! per thread. When that child dies or is killed (a budget
+//! A run with several conversion threads has a child convert a file for
+//! each of up to [`MAX_SHARED_THREADS`] of them at once, on threads of its
+//! own ([`Shared`]; more threads, more such children): a process's start-up
+//! (compiling the rules, some 3 G instructions) is then paid once a child,
+//! not once per thread. When a shared child dies or is killed (a budget
 //! overrun), no file in it is known to be the cause, even one left alone
 //! in it (another's thread may have ended it; a file may overrun only
 //! because others shared the cores), so every file in it is converted again
@@ -34,6 +35,7 @@ use std::ffi::OsString;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
@@ -53,6 +55,12 @@ const THREADS_ENV: &str = "MINUTES_WORKER_THREADS";
 
 /// Most conversion threads a child starts, whatever it is told.
 const MAX_THREADS: usize = 256;
+
+/// Most conversion threads of a shared child the pool starts: a run with
+/// more jobs starts several children (their threads spread evenly), so
+/// that one death sends fewer files to be converted again alone, and a
+/// child's address space stays within reach of its limit.
+pub(crate) const MAX_SHARED_THREADS: usize = 8;
 
 /// Stack of a child's conversion threads: as the batch runner's own (parsers
 /// of nested documents can recurse deeply), and as a process's main thread
@@ -738,7 +746,7 @@ struct Waiting {
     dead: bool,
 }
 
-/// One child serving all of a run's conversion threads at once, so
+/// One child serving several of a run's conversion threads at once, so
 /// that compiling the rules and the rest of a process's start-up is paid
 /// once, not once per thread. When it dies or is killed, whatever the
 /// cause, no file in it is known to be the cause: each is converted again
@@ -748,6 +756,8 @@ struct Shared {
     child: Mutex<Child>,
     stdin: Mutex<Option<ChildStdin>>,
     waiting: Arc<Mutex<Waiting>>,
+    /// Conversions the pool has given this child and not taken back.
+    load: AtomicUsize,
 }
 
 /// Why a conversion in a shared child did not give an answer.
@@ -792,6 +802,7 @@ impl Shared {
             child: Mutex::new(child),
             stdin: Mutex::new(Some(stdin)),
             waiting,
+            load: AtomicUsize::new(0),
         };
         match reader {
             Ok(_) => Ok(shared),
@@ -909,26 +920,43 @@ impl Drop for Shared {
     }
 }
 
+/// A conversion's place in a shared child, given back when dropped.
+struct Taken(Arc<Shared>);
+
+impl Drop for Taken {
+    fn drop(&mut self) {
+        self.0.load.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
 /// The run's worker processes. With one conversion thread, a child
 /// converts one file after another, and a conversion takes the idle one
 /// (or starts one) and puts it back when the child is still well. With
-/// more, one child ([`Shared`]) serves all threads; a file that was in it
-/// when it died or was killed is converted again in a child of its own.
+/// more, children of at most [`MAX_SHARED_THREADS`] threads each
+/// ([`Shared`]) serve them; a file that was in one when it died or was
+/// killed is converted again in a child of its own.
 pub(crate) struct Pool {
     command: WorkerCommand,
     threads: usize,
+    /// Threads of each shared child.
+    per_child: usize,
     idle: Mutex<Vec<Worker>>,
-    shared: Mutex<Option<Arc<Shared>>>,
+    /// The shared children, one slot each (empty until needed, and when
+    /// the last one there died).
+    shared: Mutex<Vec<Option<Arc<Shared>>>>,
 }
 
 impl Pool {
     /// Workers for `threads` conversion threads.
     pub(crate) fn new(command: WorkerCommand, threads: usize) -> Pool {
+        let threads = threads.max(1);
+        let (children, per_child) = shared_children(threads);
         Pool {
             command,
-            threads: threads.max(1),
+            threads,
+            per_child,
             idle: Mutex::new(Vec::new()),
-            shared: Mutex::new(None),
+            shared: Mutex::new(vec![None; children]),
         }
     }
 
@@ -946,7 +974,8 @@ impl Pool {
         // twice so is a sign that children die at once, and the file goes
         // to a child of its own.
         for _ in 0..2 {
-            match self.live_shared()?.convert(input, budget) {
+            let taken = self.take_shared()?;
+            match taken.0.convert(input, budget) {
                 Ok(result) => return Ok(result),
                 Err(SharedError::NotSent) => continue,
                 Err(SharedError::Again) => break,
@@ -955,17 +984,44 @@ impl Pool {
         self.convert_alone(input, budget, false)
     }
 
-    /// The shared child, started when there is none alive.
-    fn live_shared(&self) -> Result<Arc<Shared>, String> {
-        let mut slot = self.shared.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(shared) = slot.as_ref().filter(|s| !s.is_dead()) {
-            return Ok(Arc::clone(shared));
+    /// The live shared child with the fewest conversions in it, when it
+    /// has a thread free; else a new one in a free slot.
+    fn take_shared(&self) -> Result<Taken, String> {
+        let mut slots = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        let mut least: Option<&Arc<Shared>> = None;
+        let mut free = None;
+        for (k, slot) in slots.iter().enumerate() {
+            match slot {
+                Some(shared) if !shared.is_dead() => {
+                    let load = shared.load.load(Ordering::Acquire);
+                    if least.is_none_or(|l| load < l.load.load(Ordering::Acquire)) {
+                        least = Some(shared);
+                    }
+                }
+                _ => {
+                    free.get_or_insert(k);
+                }
+            }
         }
-        let shared = Arc::new(
-            Shared::spawn(&self.command, self.threads).map_err(|e| self.cannot_start(&e))?,
-        );
-        *slot = Some(Arc::clone(&shared));
-        Ok(shared)
+        let roomy = least.filter(|s| s.load.load(Ordering::Acquire) < self.per_child);
+        let shared = match (roomy, least, free) {
+            (Some(shared), _, _) | (None, Some(shared), None) => Arc::clone(shared),
+            (None, _, Some(k)) => {
+                let shared = Arc::new(
+                    Shared::spawn(&self.command, self.per_child)
+                        .map_err(|e| self.cannot_start(&e))?,
+                );
+                if let Some(slot) = slots.get_mut(k) {
+                    *slot = Some(Arc::clone(&shared));
+                }
+                shared
+            }
+            (None, None, None) => {
+                return Err("no worker process to convert in".to_string());
+            }
+        };
+        shared.load.fetch_add(1, Ordering::AcqRel);
+        Ok(Taken(shared))
     }
 
     /// Converts `input` in a child that converts one file at a time: an
@@ -1010,11 +1066,20 @@ impl Pool {
         for worker in idle {
             worker.shut_down();
         }
-        let shared = self.shared.lock().unwrap_or_else(|e| e.into_inner()).take();
-        if let Some(shared) = shared {
+        let shared = std::mem::take(&mut *self.shared.lock().unwrap_or_else(|e| e.into_inner()));
+        for shared in shared.into_iter().flatten() {
             shared.shut_down();
         }
     }
+}
+
+/// How many shared children serve `threads` conversion threads, and how
+/// many threads each has: as few children as [`MAX_SHARED_THREADS`]
+/// allows, the threads spread evenly over them.
+fn shared_children(threads: usize) -> (usize, usize) {
+    let threads = threads.max(1);
+    let children = threads.div_ceil(MAX_SHARED_THREADS);
+    (children, threads.div_ceil(children))
 }
 
 #[cfg(test)]
@@ -1032,6 +1097,18 @@ mod tests {
         assert!(read_frame_or_eof(&mut r).unwrap().is_none());
         let mut cut = &buf[..5];
         assert!(read_frame_or_eof(&mut cut).is_err());
+    }
+
+    #[test]
+    fn many_threads_are_spread_over_children_of_at_most_eight() {
+        assert_eq!(shared_children(1), (1, 1));
+        assert_eq!(shared_children(2), (1, 2));
+        assert_eq!(shared_children(8), (1, 8));
+        assert_eq!(shared_children(9), (2, 5));
+        assert_eq!(shared_children(20), (3, 7));
+        assert_eq!(shared_children(21), (3, 7));
+        assert_eq!(shared_children(64), (8, 8));
+        assert_eq!(shared_children(65), (9, 8));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! batch is converted. The test binary is its own worker (`--serve-worker`),
 //! hence `harness = false` and this `main`.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -37,6 +38,9 @@ fn hostile(input: &Input) -> Result<Outcome, String> {
     if name.starts_with("slow-") {
         std::thread::sleep(Duration::from_secs(1));
     }
+    if name.starts_with("nap-") {
+        std::thread::sleep(Duration::from_millis(150));
+    }
     match name {
         // Answers, and ends its process a moment later, while another
         // file is in it.
@@ -70,6 +74,7 @@ fn hostile(input: &Input) -> Result<Outcome, String> {
         json: serde_json::to_vec(&serde_json::json!({
             "text": String::from_utf8_lossy(&input.bytes),
             "pid": std::process::id(),
+            "threads": std::env::var("MINUTES_WORKER_THREADS").unwrap_or_default(),
         }))
         .map_err(|e| e.to_string())?,
         warnings: Vec::new(),
@@ -110,7 +115,7 @@ fn main() {
         }
         return;
     }
-    let tests: [(&str, fn()); 5] = [
+    let tests: [(&str, fn()); 6] = [
         (
             "hostile_files_end_only_their_worker",
             hostile_files_end_only_their_worker,
@@ -130,6 +135,10 @@ fn main() {
         (
             "an_overrun_in_a_shared_child_is_tried_again_alone",
             an_overrun_in_a_shared_child_is_tried_again_alone,
+        ),
+        (
+            "many_jobs_start_several_children_of_a_few_threads",
+            many_jobs_start_several_children_of_a_few_threads,
         ),
     ];
     // `cargo test --test workers -- NAME` runs the tests whose name has NAME.
@@ -278,6 +287,13 @@ fn named(names: &[String]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+fn pids(outputs: &[serde_json::Value]) -> BTreeSet<u64> {
+    outputs
+        .iter()
+        .map(|v| v["pid"].as_u64().expect("pid"))
+        .collect()
+}
+
 const MIB: u64 = 1024 * 1024;
 
 /// A child that is gone before it reads its input (it could not start)
@@ -326,4 +342,17 @@ fn an_overrun_in_a_shared_child_is_tried_again_alone() {
     let (report, outputs) = run_files(&named(&names), 2, Duration::from_secs(3), 512 * MIB, &[]);
     assert_eq!(report.totals.ok, 2, "{:#?}", report.files);
     assert_eq!(outputs.len(), 2);
+}
+
+/// Many jobs are served by several children of at most 8 threads each
+/// (20 jobs: 3 children of 7).
+fn many_jobs_start_several_children_of_a_few_threads() {
+    let names: Vec<String> = (0..60).map(|k| format!("nap-{k:02}.txt")).collect();
+    let (report, outputs) = run_files(&named(&names), 20, Duration::from_secs(30), 512 * MIB, &[]);
+    assert_eq!(report.totals.ok, names.len(), "{:#?}", report.files);
+    assert_eq!(outputs.len(), names.len());
+    for value in &outputs {
+        assert_eq!(value["threads"], "7", "{value}");
+    }
+    assert_eq!(pids(&outputs).len(), 3, "{outputs:?}");
 }
