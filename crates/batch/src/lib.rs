@@ -128,7 +128,10 @@
 //! one child, which converts one file after another; with more, children
 //! of up to 8 threads each convert as many files at once (20 jobs: three
 //! children of 7), so that a process's start-up (compiling the rules) is
-//! paid once a child rather than once a job. An abort, a stack overflow or a failed allocation ends only the child:
+//! paid once a child rather than once a job. The limit
+//! ([`WorkerCommand::max_memory`]) is a conversion's: a child of `n`
+//! threads has `n` times it (and their stacks, and one more malloc arena).
+//! An abort, a stack overflow or a failed allocation ends only the child:
 //! the next files get a new child. A one-file child's file is failed with
 //! the cause ("out of memory", "crashed: stack overflow", "crashed: signal
 //! 6"); every file that was in a shared child is converted again in a child

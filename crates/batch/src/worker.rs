@@ -18,6 +18,19 @@
 //! overruns fails with the same cause as it would in a child of its own
 //! from the start, and the others convert.
 //!
+//! **Memory.** The limit a caller gives ([`WorkerCommand::max_memory`]) is
+//! a conversion's. A child converting one file at a time has it as its
+//! `RLIMIT_AS`; a shared child of `n` threads has `n` times the limit and
+//! a thread stack (8 MiB) besides, plus 64 MiB for one more malloc arena
+//! ([`child_limit`]), and runs with `MALLOC_ARENA_MAX=2`: glibc would
+//! otherwise give threads arenas of their own, up to eight a core, each
+//! reserving 64 MiB of address space, and the limit would go to arenas
+//! rather than to conversions (with the default 1 GiB and 21 threads, the
+//! child could not even start them). A file may thus use more than the
+//! limit while the others in its child use less; one that makes the
+//! shared child run out is converted again alone, under the limit itself,
+//! and fails "out of memory" there as it would have from the start.
+//!
 //! **SIGPIPE.** The parent writes requests to a child's stdin with SIGPIPE
 //! blocked in the writing thread (and a SIGPIPE it raised taken back), so
 //! that a child gone before it read its request is an `EPIPE` handled as
@@ -62,6 +75,14 @@ const MAX_THREADS: usize = 256;
 /// child's address space stays within reach of its limit.
 pub(crate) const MAX_SHARED_THREADS: usize = 8;
 
+/// malloc arenas a shared child may have (`MALLOC_ARENA_MAX`): the main
+/// one and one more, whatever its threads.
+const MALLOC_ARENAS: u64 = 2;
+
+/// Address space glibc reserves for an arena beside the main one
+/// (`HEAP_MAX_SIZE` on 64-bit targets).
+const ARENA_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Stack of a child's conversion threads: as the batch runner's own (parsers
 /// of nested documents can recurse deeply), and as a process's main thread
 /// usually has.
@@ -80,8 +101,9 @@ pub struct WorkerCommand {
     pub program: PathBuf,
     /// Its arguments, usually the hidden subcommand that calls [`serve`].
     pub args: Vec<OsString>,
-    /// Address-space limit of each child in bytes (`RLIMIT_AS`); `None`
-    /// for no limit.
+    /// Address-space limit of a conversion in bytes: the `RLIMIT_AS` of a
+    /// child converting one file at a time; a child converting several at
+    /// once has it for each (see the module docs). `None` for no limit.
     pub max_memory: Option<u64>,
 }
 
@@ -159,6 +181,7 @@ where
     let (tx, rx) = mpsc::sync_channel::<(u64, Input)>(threads);
     let rx = Mutex::new(rx);
     let read = thread::scope(|scope| {
+        let mut started = 0;
         for k in 0..threads {
             let (converter, stdout, failed, rx) = (&converter, &stdout, &failed, &rx);
             let spawned = thread::Builder::new()
@@ -180,7 +203,16 @@ where
                         }
                     }
                 });
-            spawned?;
+            match spawned {
+                Ok(_) => started += 1,
+                // Serve with the threads there are (the parent sends no
+                // more files than it was told; the rest wait their turn).
+                Err(e) if started > 0 => {
+                    eprintln!("worker: {started} of {threads} threads started: {e}");
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
         }
         let read = loop {
             match read_request(&mut stdin) {
@@ -464,11 +496,12 @@ fn start(command: &WorkerCommand, threads: usize) -> io::Result<Started> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     match command.max_memory {
-        Some(limit) => cmd.env(MEMORY_ENV, limit.to_string()),
+        Some(limit) => cmd.env(MEMORY_ENV, child_limit(limit, threads).to_string()),
         None => cmd.env_remove(MEMORY_ENV),
     };
     if threads > 1 {
-        cmd.env(THREADS_ENV, threads.to_string());
+        cmd.env(THREADS_ENV, threads.to_string())
+            .env("MALLOC_ARENA_MAX", MALLOC_ARENAS.to_string());
     } else {
         cmd.env_remove(THREADS_ENV);
     }
@@ -1082,6 +1115,21 @@ fn shared_children(threads: usize) -> (usize, usize) {
     (children, threads.div_ceil(children))
 }
 
+/// The address-space limit of a child converting `threads` files at
+/// once, for `limit` a conversion: `limit` for each thread, and besides
+/// each thread's stack and the one more malloc arena that
+/// `MALLOC_ARENA_MAX` lets it make.
+fn child_limit(limit: u64, threads: usize) -> u64 {
+    if threads <= 1 {
+        return limit;
+    }
+    let threads = threads as u64;
+    limit
+        .saturating_add(STACK_BYTES as u64)
+        .saturating_mul(threads)
+        .saturating_add(ARENA_BYTES.saturating_mul(MALLOC_ARENAS - 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1109,6 +1157,16 @@ mod tests {
         assert_eq!(shared_children(21), (3, 7));
         assert_eq!(shared_children(64), (8, 8));
         assert_eq!(shared_children(65), (9, 8));
+    }
+
+    #[test]
+    fn a_shared_child_has_the_limit_for_each_thread() {
+        let gib = 1024 * 1024 * 1024;
+        let mib = 1024 * 1024;
+        assert_eq!(child_limit(gib, 1), gib);
+        assert_eq!(child_limit(gib, 2), 2 * gib + 2 * 8 * mib + 64 * mib);
+        assert_eq!(child_limit(gib, 8), 8 * gib + 8 * 8 * mib + 64 * mib);
+        assert_eq!(child_limit(u64::MAX, 8), u64::MAX);
     }
 
     #[test]

@@ -41,6 +41,12 @@ fn hostile(input: &Input) -> Result<Outcome, String> {
     if name.starts_with("nap-") {
         std::thread::sleep(Duration::from_millis(150));
     }
+    if name.starts_with("mem-") {
+        // 300 MB, held while the others of its kind are converted too.
+        let big = vec![1u8; 300 << 20];
+        std::thread::sleep(Duration::from_millis(700));
+        std::hint::black_box(&big);
+    }
     match name {
         // Answers, and ends its process a moment later, while another
         // file is in it.
@@ -115,7 +121,7 @@ fn main() {
         }
         return;
     }
-    let tests: [(&str, fn()); 6] = [
+    let tests: [(&str, fn()); 7] = [
         (
             "hostile_files_end_only_their_worker",
             hostile_files_end_only_their_worker,
@@ -135,6 +141,10 @@ fn main() {
         (
             "an_overrun_in_a_shared_child_is_tried_again_alone",
             an_overrun_in_a_shared_child_is_tried_again_alone,
+        ),
+        (
+            "a_shared_child_has_memory_for_each_of_its_threads",
+            a_shared_child_has_memory_for_each_of_its_threads,
         ),
         (
             "many_jobs_start_several_children_of_a_few_threads",
@@ -342,6 +352,15 @@ fn an_overrun_in_a_shared_child_is_tried_again_alone() {
     let (report, outputs) = run_files(&named(&names), 2, Duration::from_secs(3), 512 * MIB, &[]);
     assert_eq!(report.totals.ok, 2, "{:#?}", report.files);
     assert_eq!(outputs.len(), 2);
+}
+
+/// `max_memory` bounds each conversion, not a shared child's all: three
+/// files of 300 MB at once under a 512 MiB limit convert in one child.
+fn a_shared_child_has_memory_for_each_of_its_threads() {
+    let names: Vec<String> = (0..3).map(|k| format!("mem-{k}.txt")).collect();
+    let (report, outputs) = run_files(&named(&names), 3, Duration::from_secs(30), 512 * MIB, &[]);
+    assert_eq!(report.totals.ok, 3, "{:#?}", report.files);
+    assert_eq!(pids(&outputs).len(), 1, "{outputs:?}");
 }
 
 /// Many jobs are served by several children of at most 8 threads each
