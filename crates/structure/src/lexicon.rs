@@ -2110,6 +2110,16 @@ pub const CAPITALS_FUNCTION_WORDS: &[&str] = &[
 /// skola", "Kyrkorådet i Norrby församling").
 pub const NAME_CLOSING_WORDS: &[&str] = &["län", "skola", "församling", "kommun", "socken"];
 
+/// Labels of a municipal protocol's sections that a page's head may run
+/// after the organisation's name ("ÅNGE KOMMUN ANSLAG/BEVIS"), lower case.
+pub const SECTION_LABELS_AFTER_ORGANISATION: &[&str] = &[
+    " anslag/bevis",
+    " anslag / bevis",
+    " justerandes sign",
+    " justerandes signatur",
+    " utdragsbestyrkande",
+];
+
 /// Words that label a header field: never a value themselves
 /// ("Mötesform", "Ärenden").
 pub const HEADER_LABEL_WORDS: &[&str] = &[

@@ -1539,6 +1539,19 @@ impl HeaderLines {
                 *field = None;
             }
         }
+        // "ÅNGE KOMMUN ANSLAG/BEVIS": a municipal protocol's section label
+        // after the organisation on its page's head.
+        if let Some(org) = m.organization.as_mut() {
+            let lower = org.to_lowercase();
+            if let Some(label) = lexicon::SECTION_LABELS_AFTER_ORGANISATION
+                .iter()
+                .find(|l| lower.ends_with(*l))
+                && let Some(name) = org.get(..org.len() - label.len())
+                && organisation_shaped(name.trim())
+            {
+                *org = name.trim().to_string();
+            }
+        }
         // "Styrelsemöte Norrby Fältrittklubb" (a title that named its kind
         // twice): the kind of meeting is no part of the organisation's
         // name.
@@ -4385,6 +4398,15 @@ mod header_tests {
             "Protokoll styrelsemöte Styrelsemöte Norrby Fältrittklubb 8 februari 2017 i konferensrummet",
         ]);
         assert_eq!(m.organization.as_deref(), Some("Norrby Fältrittklubb"));
+        // A municipal protocol's section label after the organisation; the
+        // year before the meeting's number.
+        let m = header(&[
+            "NORRBY KOMMUN ANSLAG/BEVIS",
+            "Protokoll kommunstyrelsen 2019-03-06",
+        ]);
+        assert_eq!(m.organization.as_deref(), Some("NORRBY KOMMUN"));
+        let m = header(&["Protokoll styrelsemöte 2016/5 Norrby Ridklubb 2016-05-11"]);
+        assert_eq!(m.organization.as_deref(), Some("Norrby Ridklubb"));
         // The board's meeting in the genitive names the body.
         let m = header(&[
             "Protokoll fört vid styrelsens konstituerande sammanträde i Ekby fiskevårdsförening den 3 maj 2021",

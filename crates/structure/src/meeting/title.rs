@@ -50,7 +50,10 @@ static TYPE_AND_LEAD: LazyLock<Regex> =
 
 /// "nr 4/2024", "nr. 3", "#12": the meeting's sequence number.
 static SEQUENCE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bnr\.?\s*|#)\d+(?:\s*[/-]\s*\d+)?\b").expect("valid regex")
+    // "nr 3/2023", "#12", and the year before the meeting's number in it
+    // ("Styrelsemöte 2016/5").
+    Regex::new(r"(?i)(?:\bnr\.?\s*|#)\d+(?:\s*[/-]\s*\d+)?\b|\b(?:19|20)\d\d/\d{1,3}\b")
+        .expect("valid regex")
 });
 
 /// "Steering Group Meeting": a group named in English, then "meeting".
