@@ -2110,6 +2110,17 @@ pub const CAPITALS_FUNCTION_WORDS: &[&str] = &[
 /// skola", "Kyrkorådet i Norrby församling").
 pub const NAME_CLOSING_WORDS: &[&str] = &["län", "skola", "församling", "kommun", "socken"];
 
+/// How a word that calls an association by its kind alone ends
+/// ("Vägföreningen", "Samfälligheten", "Klubben"): no name, when a line
+/// nearby gives one.
+pub const GENERIC_ASSOCIATION_ENDINGS: &[&str] = &[
+    "föreningen",
+    "samfälligheten",
+    "klubben",
+    "laget",
+    "sällskapet",
+];
+
 /// Labels of a municipal protocol's sections that a page's head may run
 /// after the organisation's name ("ÅNGE KOMMUN ANSLAG/BEVIS"), lower case.
 pub const SECTION_LABELS_AFTER_ORGANISATION: &[&str] = &[

@@ -1375,7 +1375,15 @@ impl HeaderLines {
                 m.organization = Some(org.to_string());
                 continue;
             }
-            if m.organization.is_none() && i <= 3 && organisation_shaped(&t) {
+            // "Protokoll Vägföreningens årsmöte" / "Norrby Ekeby
+            // samfällighetsförening": an organisation named on its own line
+            // under a title that only called it by its kind.
+            let generic = m.organization.as_deref().is_some_and(generic_organisation);
+            if (m.organization.is_none() || generic)
+                && i <= 3
+                && organisation_shaped(&t)
+                && !generic_organisation(&t)
+            {
                 m.organization = Some(t.clone());
                 continue;
             }
@@ -3056,6 +3064,17 @@ pub(crate) fn content_words(words: &[&str]) -> usize {
         .count()
 }
 
+/// "Vägföreningen", "Föreningen", "Samfälligheten": an association called
+/// by its kind alone, one word in the definite form (an agency's name,
+/// "Energimyndigheten", is a name).
+fn generic_organisation(o: &str) -> bool {
+    let key = o.trim().to_lowercase();
+    !key.contains(' ')
+        && lexicon::GENERIC_ASSOCIATION_ENDINGS
+            .iter()
+            .any(|w| key.ends_with(w))
+}
+
 /// "nr 3/2023, ", "#12 ": a minutes' sequence number leading a title's rest.
 static LEADING_SEQUENCE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:nr\.?\s*|#)\d+(?:\s*[/-]\s*\d+)?\s*[,:–-]?\s*").expect("valid regex")
@@ -4407,6 +4426,15 @@ mod header_tests {
         assert_eq!(m.organization.as_deref(), Some("NORRBY KOMMUN"));
         let m = header(&["Protokoll styrelsemöte 2016/5 Norrby Ridklubb 2016-05-11"]);
         assert_eq!(m.organization.as_deref(), Some("Norrby Ridklubb"));
+        // The title calls it by its kind; the next line names it.
+        let m = header(&[
+            "Protokoll Vägföreningens årsmöte 25 augusti 2018",
+            "Norrby Ekeby samfällighetsförening",
+        ]);
+        assert_eq!(
+            m.organization.as_deref(),
+            Some("Norrby Ekeby samfällighetsförening")
+        );
         // The board's meeting in the genitive names the body.
         let m = header(&[
             "Protokoll fört vid styrelsens konstituerande sammanträde i Ekby fiskevårdsförening den 3 maj 2021",
