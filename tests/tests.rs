@@ -1187,44 +1187,6 @@ fn hostile_files_fail_or_convert_alone_and_every_good_file_converts() {
     assert_eq!(report["totals"]["failed"], 1, "{}", report["totals"]);
 }
 
-/// Many jobs with the default --max-memory (1G a conversion): the shared
-/// worker processes start their threads (at most 8 a process, each with
-/// the limit) and every file converts. Once, one process of 64 threads had
-/// 1G for all of them, could not start them and died, and the run was
-/// ended by SIGPIPE writing to it, without a report.
-#[test]
-fn many_jobs_with_the_default_memory_limit_convert_every_file() {
-    let input = temp("many-jobs-in");
-    let out = temp("many-jobs-out");
-    let seeds = fixtures().join("seeds");
-    let mut names = Vec::new();
-    for e in std::fs::read_dir(&seeds).expect("seeds").flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".txt") {
-            for k in 0..5 {
-                let copy = format!("{k}-{name}");
-                std::fs::copy(e.path(), input.join(&copy)).expect("copy");
-                names.push(copy);
-            }
-        }
-    }
-    // Larger than a pipe's buffer: writing one to a child that is gone
-    // fails (and raised SIGPIPE) rather than filling the buffer.
-    let pdf = fixtures().join("corpus/132_brf-bronsyxan-foreningsstamma-2021-06-07.pdf");
-    for k in 0..3 {
-        let copy = format!("{k}-stamma.pdf");
-        std::fs::copy(&pdf, input.join(&copy)).expect("copy");
-        names.push(copy);
-    }
-    let o = convert(&[input.as_path()], &out, &["--jobs", "64"]);
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
-    for name in &names {
-        let stem = name.trim_end_matches(".txt").trim_end_matches(".pdf");
-        assert!(out.join(format!("{stem}.json")).exists(), "{name}");
-    }
-    assert!(!out.join(".minutes.lock").exists(), "the lock is left");
-}
-
 #[test]
 fn a_terminated_run_writes_its_partial_report_and_leaves_no_temporary_files() {
     let input = temp("term-in");

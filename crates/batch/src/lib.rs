@@ -124,24 +124,12 @@
 //! **Worker processes.** With [`Options::workers`], conversions run in
 //! long-lived child processes (the model is Apache Tika's forked parser): the
 //! caller's own binary with a hidden subcommand that calls [`serve`]. Each
-//! child has an address-space limit (`RLIMIT_AS`). With one job a run has
-//! one child, which converts one file after another; with more, children
-//! of up to 8 threads each convert as many files at once (20 jobs: three
-//! children of 7), so that a process's start-up (compiling the rules) is
-//! paid once a child rather than once a job. The limit
-//! ([`WorkerCommand::max_memory`]) is a conversion's: a child of `n`
-//! threads has `n` times it (and their stacks, and one more malloc arena).
-//! An abort, a stack overflow or a failed allocation ends only the child:
-//! the next files get a new child. A one-file child's file is failed with
-//! the cause ("out of memory", "crashed: stack overflow", "crashed: signal
-//! 6"); every file that was in a shared child is converted again in a child
-//! of its own, which gives the file that ends it its cause and converts the
-//! others. The time budget is enforced by killing the child ("killed after
-//! 120 s"), so nothing overruns past `jobs`; in a shared child, the file
-//! that overran and the others in it are converted again the same way, each
-//! with its whole budget (a file may overrun there only because it shared
-//! the cores). A child gone before it read a file is that file's failure
-//! even where SIGPIPE ends the process (writes to a child block it). Inputs
+//! child has an address-space limit (`RLIMIT_AS`) and converts one file after
+//! another; a run has at most `jobs` of them. An abort, a stack overflow or
+//! a failed allocation ends only the child: its file is failed with the
+//! cause ("out of memory", "crashed: stack overflow", "crashed: signal 6"),
+//! and the next file gets a new child. The time budget is enforced by killing
+//! the child ("killed after 120 s"), so nothing overruns past `jobs`. Inputs
 //! and outputs cross a pipe, which costs little next to parsing.
 //!
 //! **Panics.** Each conversion runs inside `catch_unwind`, so a panic becomes

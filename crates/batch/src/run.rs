@@ -151,10 +151,7 @@ where
         manifest_path: opts.manifest_path(),
         reporter: Reporter::new(opts.progress, entries.len() as u64),
         abandoned: Arc::new(AtomicUsize::new(0)),
-        workers: opts
-            .workers
-            .clone()
-            .map(|command| worker::Pool::new(command, jobs)),
+        workers: opts.workers.clone().map(worker::Pool::new),
         pending: Pending::new(),
         unsynced_folders: Mutex::new(BTreeSet::new()),
     };

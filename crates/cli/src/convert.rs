@@ -92,14 +92,8 @@ pub(crate) struct ConvertArgs {
     /// file reported as failed.
     #[arg(long, default_value_t = 120)]
     time_budget: u64,
-    /// Address-space limit of a conversion (e.g. 1G, 512M; a plain number
-    /// is MiB). A file that needs more fails with "out of memory". A worker
-    /// process converting several files at once (--jobs above 1; up to 8
-    /// each) has the limit once for each of its threads, plus 8 MiB of
-    /// stack each and 64 MiB for one more malloc arena (it runs with
-    /// MALLOC_ARENA_MAX=2, so that glibc's arenas do not take the limit); a
-    /// file that makes such a worker run out is converted again alone,
-    /// under this limit.
+    /// Address-space limit of each worker process (e.g. 1G, 512M; a plain
+    /// number is MiB). A file that needs more fails with "out of memory".
     #[arg(long, default_value = "1G", value_parser = parse_size)]
     max_memory: u64,
     /// Convert in this process instead of in worker processes: no memory
