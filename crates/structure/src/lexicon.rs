@@ -1485,10 +1485,11 @@ pub const PASSIVE_PAST_ENDINGS: &[&str] = &["ades", "des", "tes"];
 /// opens after its heading run into it.
 pub const REPORTING_VERB_ENDINGS: &[&str] = &["ade", "des", "tes", "dde", "lde", "rde", "gicks"];
 /// Words of a clause that a point's heading does not hold: conjunctions,
-/// negations, modal verbs in the past ("… kunde inte justeras då …").
+/// negations, modal verbs in the past ("… kunde inte justeras då …"); the
+/// finite verbs of being and having are FINITE_STATE_VERBS, asked beside.
 pub const CLAUSE_WORDS: &[&str] = &[
     "då", "när", "som", "att", "men", "eftersom", "därför", "pga", "pga.", "kunde", "skulle",
-    "ville", "inte", "ej", "har", "hade", "var", "är",
+    "ville", "inte", "ej",
 ];
 /// Short verbs of a report that no ending gives ("Anna tog upp …", "Bo
 /// gick igenom …").

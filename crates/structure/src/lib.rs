@@ -1503,6 +1503,18 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
     None
 }
 
+/// The words of `t` between single spaces, each with the byte where it
+/// starts: where a word found by its neighbours cuts the text.
+pub(crate) fn words_at(t: &str) -> impl Iterator<Item = (usize, &str)> {
+    t.split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
 /// A heading run into its point's text by a page that flattened a table
 /// of two columns (heading | what was done): "Föredragningslista
 /// Föredragningslistan kompletterades …", "Upprop Upprop Närvarande …"
@@ -1511,14 +1523,7 @@ fn headless_paragraph(line: &str) -> Option<(String, String)> {
 /// clause opens with its infinitive in lower case). The heading and the
 /// text.
 fn run_in_head(t: &str) -> Option<(&str, &str)> {
-    let mut words = t
-        .split(' ')
-        .scan(0usize, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty());
+    let mut words = words_at(t);
     let (_, first) = words.next()?;
     if !first.starts_with(char::is_uppercase) {
         return None;
@@ -1559,44 +1564,43 @@ fn run_in_head(t: &str) -> Option<(&str, &str)> {
         // verb of its own and does not end wanting more ("Protokollet från
         // Anna Berg godkändes" is one sentence).
         let head = t[..at].trim();
-        // A heading of one word before a subject in its definite form
-        // ("Ekonomi Kassören redogjorde"; not "Anna Berg valdes", a name,
-        // nor "Göteborgs Stad ska", a genitive).
-        let one_word_head = k == 0 && !head.ends_with('s') && definite_subject(w);
-        // The verb in the subject's sentence.
-        let verb_follows = words[k..]
-            .iter()
-            .take(4)
-            .take_while(|(_, v)| !v.ends_with(['.', '!', '?', ';']))
-            .skip(1)
-            .chain(
-                words[k..]
+        // (Asked of a capital only: the rest is looked at once one opens.)
+        let subject = w.starts_with(char::is_uppercase) && {
+            let last = head.split_whitespace().last();
+            // A heading of one word before a subject in its definite form
+            // ("Ekonomi Kassören redogjorde"; not "Anna Berg valdes", a
+            // name, nor "Göteborgs Stad ska", a genitive).
+            let one_word_head = k == 0 && !head.ends_with('s') && definite_subject(w);
+            let closes_lower = last.is_some_and(|l| l.starts_with(char::is_lowercase));
+            ((k >= 1 && closes_lower) || one_word_head)
+                && last.is_some_and(|l| {
+                    !lexicon::WORDS_NO_HEADING_ENDS_WITH.contains(&l.to_lowercase().as_str())
+                })
+                // The verb in the subject's sentence.
+                && words[k..]
                     .iter()
                     .take(4)
+                    .take_while(|(_, v)| !v.ends_with(['.', '!', '?', ';']))
                     .skip(1)
-                    .find(|(_, v)| v.ends_with('.')),
-            )
-            .any(|(_, v)| verbish(v));
-        // A heading is a few words with no clause in it ("Föregående
-        // protokoll kunde inte justeras då Göran …" is a sentence), and it
-        // does not end in a name the capital goes on with ("…, Anita
-        // Manskog och Marie Louise Humble valdes om").
-        let heading_shaped = head.split_whitespace().count() <= 6
-            && !head.contains(['.', '!', '?', ':', ';', ','])
-            && !head
-                .split_whitespace()
-                .any(|h| verbish(h) || lexicon::CLAUSE_WORDS.contains(&h.to_lowercase().as_str()));
-        let closes_lower = head
-            .split_whitespace()
-            .last()
-            .is_some_and(|l| l.starts_with(char::is_lowercase));
-        let subject = ((k >= 1 && closes_lower) || one_word_head)
-            && w.starts_with(char::is_uppercase)
-            && verb_follows
-            && heading_shaped
-            && head.split_whitespace().last().is_some_and(|l| {
-                !lexicon::WORDS_NO_HEADING_ENDS_WITH.contains(&l.to_lowercase().as_str())
-            });
+                    .chain(
+                        words[k..]
+                            .iter()
+                            .take(4)
+                            .skip(1)
+                            .find(|(_, v)| v.ends_with('.')),
+                    )
+                    .any(|(_, v)| verbish(v))
+                // A heading is a few words with no clause in it
+                // ("Föregående protokoll kunde inte justeras då Göran …" is a
+                // sentence), and it does not end in a name the capital goes
+                // on with ("…, Anita Manskog och Marie Louise Humble valdes
+                // om").
+                && head.split_whitespace().count() <= 6
+                && !head.contains(['.', '!', '?', ':', ';', ','])
+                && !head.split_whitespace().any(|h| {
+                    verbish(h) || lexicon::CLAUSE_WORDS.contains(&h.to_lowercase().as_str())
+                })
+        };
         if repeats || clause || subject {
             let body = t[at..].trim();
             return (body.split_whitespace().count() >= 2).then_some((head, body));

@@ -1048,11 +1048,12 @@ pub(crate) fn attendance_heading(text: &str) -> Option<(usize, String)> {
                 && is_name(without_own_initials(value));
             // "Närvarande Göran Johansson, ordf. Lars-Åke Sigfridsson, Jan
             // Karlsson, …": or a list of names.
-            let pairs = names_in_pairs(value).is_some_and(|n| n.len() >= 2);
-            let list = !value.starts_with(' ') && (value.matches(',').count() >= 2 || pairs);
+            // (Read only when asked: most lines are no such list.)
+            let pairs = || names_in_pairs(value).is_some_and(|n| n.len() >= 2);
+            let list = !value.starts_with(' ') && (value.matches(',').count() >= 2 || pairs());
             // ("Anna Berg Bo Ek Cia Ny": a list of pairs opens with no one
             // name before a comma.)
-            ((is_name(head) || (pairs && !value.contains(',')))
+            ((is_name(head) || (!value.contains(',') && pairs()))
                 && (h.text.contains(' ') || lone_name || list))
                 .then_some((i, whole))
         })
@@ -1360,15 +1361,7 @@ pub(crate) fn heading_inside(value: &str) -> Option<(usize, usize, usize)> {
     if value.len() > 2_000 {
         return None;
     }
-    let words: Vec<(usize, &str)> = value
-        .split(' ')
-        .scan(0usize, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+    let words: Vec<(usize, &str)> = crate::words_at(value).collect();
     for k in 1..words.len() {
         let (start, first) = words[k];
         if !first.starts_with(char::is_uppercase) {
